@@ -1,0 +1,5 @@
+"""Allow ``python -m footcheck``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,203 @@
+"""The one table of footcheck's rules.
+
+Every rule has a stable code, a kebab-case kind, a default severity and a doc in three parts:
+what it finds, why it matters, an example. Codes are never reused: a retired rule stays in the
+table with ``removed=True``. Families: FC1xx structure, FC2xx content, FC3xx URLs,
+FC4xx references, FC5xx links checked online.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Finding, Severity
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: its identity, default severity and documentation."""
+
+    code: str
+    kind: str
+    severity: Severity
+    summary: str
+    why: str
+    example: str
+    removed: bool = False
+
+    def finding(self, message: str, line: int, column: int = 1, *, series: str | None = None,
+                number: int | None = None, suggestion: str | None = None) -> Finding:
+        """Build a finding of this rule."""
+        return Finding(code=self.code, kind=self.kind, severity=self.severity, message=message,
+                       line=line, column=column, series=series, number=number,
+                       suggestion=suggestion)
+
+
+RULES: tuple[Rule, ...] = (
+    # --- structure -----------------------------------------------------------------------
+    Rule("FC101", "duplicate-note", E,
+         "Two notes of one series carry the same number.",
+         "Readers following a marker land on the wrong source, and one number is missing.",
+         "Notes numbered XCV twice, where the first stands where XCIV should be."),
+    Rule("FC102", "missing-note", E,
+         "A marker in the text points at a note that does not exist.",
+         "The claim the marker supports has no visible source.",
+         "The text cites ^{LV} but the notes jump from LIV to LVI."),
+    Rule("FC103", "uncited-note", W,
+         "A note that no marker in the text points at.",
+         "Either a marker was lost in editing or the note is left over from a draft.",
+         "Note LXIX exists, but the text goes from ^{LXVIII} to ^{LXX}."),
+    Rule("FC104", "duplicate-marker", E,
+         "A superscript marker number used twice in a series that numbers each citation anew.",
+         "One of the two markers is mistyped, so a note goes uncited and a claim is "
+         "attributed to the wrong source.",
+         "^{xxvi} appears before ^{xxv} and again after it; the first should be ^{xxiv}."),
+    Rule("FC105", "out-of-order", W,
+         "Markers or notes whose numbers break the ascending sequence.",
+         "Out-of-sequence numbers usually mean a mistyped or moved note.",
+         "… ^{xxiii} … ^{xxvi} … ^{xxv} … ^{xxvi}: the first ^{xxvi} is out of order."),
+    Rule("FC106", "malformed-number", E,
+         "A note number that is not a valid numeral, such as L1, XIIII or 1O.",
+         "A malformed number cannot be matched reliably and looks careless in print.",
+         "^{L1} where LI is meant (a digit 1 typed for the letter I)."),
+    Rule("FC107", "inconsistent-style", W,
+         "The notation or the letter case of the numbers changes within one series.",
+         "Mixed styles show a document assembled from several drafts; a typesetter "
+         "needs one style.",
+         "Notes I–XXIV in upper case, then xxv–xlvi in lower case."),
+    Rule("FC108", "no-notes", W,
+         "The document contains no notes and no markers at all.",
+         "A brief without sources is usually a conversion that lost them.",
+         "A .txt export in which the endnotes were dropped."),
+    # --- content -------------------------------------------------------------------------
+    Rule("FC201", "placeholder", E,
+         "A placeholder left where a source should be: 'get source here', TK, TODO, "
+         "[source?], 'citation needed'.",
+         "The claim has no source, and the placeholder would be printed.",
+         "LXXXVII get source here"),
+    Rule("FC202", "editorial-comment", W,
+         "A query or note to self left in a note: 'need more info on this?', "
+         "'(figures here …)', 'check this'.",
+         "Comments meant for the author or editor would be printed with the note.",
+         "… <https://example.org/> - no date. need more info on this?"),
+    Rule("FC203", "incomplete-reference", W,
+         "A note that gives no way to identify the source beyond a bare URL, or nothing at all.",
+         "Readers cannot judge a source from an address alone, and dead links leave "
+         "nothing to find.",
+         "^{XV} <https://iwpr.net/global-voices/new-wave-russians-head-georgia>"),
+    Rule("FC204", "formatting", I,
+         "Unbalanced quotes or brackets, or stray punctuation at the start of a note.",
+         "Small slips that a copy editor would fix before print.",
+         "^{xxxiii} : Barseghyan, Arshaluys. …"),
+    Rule("FC205", "mixed-script", E,
+         "A word that mixes Latin letters with Cyrillic or Greek look-alikes (homoglyphs).",
+         "The word looks right but does not match searches or catalogues; it is usually "
+         "a keyboard-layout slip.",
+         "'otкрыli', where к, р and ы are Cyrillic."),
+    # --- URLs ----------------------------------------------------------------------------
+    Rule("FC301", "malformed-url", E,
+         "A URL that cannot work as written: unclosed <, spaces, missing or doubled "
+         "scheme, invalid host.",
+         "Readers and link checkers cannot follow it.",
+         "<https://https://example.org/report"),
+    Rule("FC302", "search-url", E,
+         "A search-engine results page cited as a source.",
+         "A search result is not a source; its content changes and is personal.",
+         "https://www.google.com/search?q=2023-04-06&…"),
+    Rule("FC303", "empty-link", W,
+         "A link whose target is empty or only '#'.",
+         "The link text promises a source that the link does not deliver.",
+         "[National Bank of Georgia](#)"),
+    Rule("FC304", "tracking-url", I,
+         "A URL carrying tracking or session data: #:~:text= fragments, utm_* or click ids, "
+         "search-session parameters.",
+         "Such URLs are long, leak where the author came from, and may stop working.",
+         "https://example.org/a?utm_source=newsletter"),
+    Rule("FC305", "insecure-url", I,
+         "A URL using plain http://.",
+         "Most sites serve https today; an http link may be redirected or blocked by browsers.",
+         "<http://liberatedschool.tilda.ws>"),
+    # --- references ----------------------------------------------------------------------
+    Rule("FC401", "variant-citation", W,
+         "The same work cited with a different author spelling, title or date in another note.",
+         "Inconsistent citations of one work confuse readers and produce duplicate "
+         "bibliography entries.",
+         "'Inozemstev, V.' in one note and 'Inozemtsev, V.' in another, same URL."),
+    Rule("FC402", "date-mismatch", W,
+         "The date a note gives disagrees with the date in the URL path or on the page.",
+         "One of the two is wrong; readers searching by date will not find the piece.",
+         "'5 December' for a URL under /2022/12/04/."),
+    Rule("FC403", "publisher-mismatch", W,
+         "The outlet a note names is not the site its URL points to.",
+         "Either the outlet or the URL is wrong, and the citation misattributes the work.",
+         "'*Eurasianet*' for a URL on rferl.org."),
+    Rule("FC404", "repeated-note", I,
+         "A note identical to the note before it.",
+         "An editor may prefer 'Ibid.' or a single note.",
+         "Notes LXX and LXXI both cite Schenk (2023) word for word."),
+    Rule("FC405", "unparsed-reference", I,
+         "A source whose author, title or date could not be identified.",
+         "The bibliography entry for it will be incomplete.",
+         "A note holding only an organisation name and a URL."),
+    # --- links checked online --------------------------------------------------------------
+    Rule("FC501", "dead-link", E,
+         "A URL that answers 404/410, or whose host does not exist while the network works.",
+         "Readers cannot reach the source; an archived copy may still exist.",
+         "https://example.org/removed-report -> 404"),
+    Rule("FC502", "redirected", W,
+         "A URL permanently redirected (301/308) to another working page.",
+         "The cited address may stop working; cite the new one.",
+         "http://old.example.org/a -> https://example.org/a"),
+    Rule("FC503", "soft-404", E,
+         "A page that answers 200 but is a 'not found', error or home-page substitute.",
+         "The link looks alive but the source is gone.",
+         "A removed article that now shows the site's home page."),
+    Rule("FC504", "blocked", I,
+         "A URL that could not be verified: 401/403/429/451, a bot wall, login or paywall.",
+         "The link is probably fine, but a person should check it once.",
+         "https://www.nytimes.com/… -> 403"),
+    Rule("FC505", "timeout", W,
+         "A URL whose server did not answer in time.",
+         "The server may be slow or down; check again later.",
+         "https://slow.example.org/ -> no answer in 10 s"),
+    Rule("FC506", "unreachable", W,
+         "A URL whose connection failed (TLS error, connection refused or reset).",
+         "The site may be down or misconfigured.",
+         "https://expired-cert.example.org/"),
+    Rule("FC507", "server-error", W,
+         "A URL that answers 5xx after a retry.",
+         "The site is broken now; the source may be unavailable to readers.",
+         "https://example.org/a -> 503"),
+    Rule("FC508", "title-mismatch", W,
+         "The page's title does not match the title the note cites.",
+         "The URL may point at a different article than the one named.",
+         "Note cites 'The price of Russian migration', page title is 'Subscribe'."),
+    Rule("FC509", "links-unverified", I,
+         "Links were not verified because the network was unavailable.",
+         "Nothing is known about the links; run the audit again online.",
+         "No DNS: every host failed to resolve."),
+)
+
+BY_KIND: dict[str, Rule] = {r.kind: r for r in RULES if not r.removed}
+BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
+
+
+def rule(kind: str) -> Rule:
+    """Return the active rule with the given kind name."""
+    return BY_KIND[kind]
+
+
+def selected(rule_: Rule, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> bool:
+    """Whether ``--select``/``--ignore`` (code prefixes or kind names) keep this rule.
+
+    An empty ``select`` selects everything; ``ignore`` wins over ``select``.
+    """
+
+    def matches(patterns: tuple[str, ...]) -> bool:
+        return any(rule_.code.startswith(p.upper()) or rule_.kind == p.lower() for p in patterns)
+
+    if ignore and matches(ignore):
+        return False
+    return not select or matches(select)

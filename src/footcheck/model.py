@@ -1,0 +1,221 @@
+"""The small, frozen data types that flow through footcheck.
+
+Data flows one way: ``document`` reads a file into a :class:`Document`, ``extract`` finds
+:class:`Marker` and :class:`Note` objects in it, ``checks`` turn those into :class:`Finding`
+objects, and ``formats`` render a :class:`Report`. Nothing here does any work beyond small,
+derived properties, so every other module may import it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+
+ENDNOTES = "endnotes"
+FOOTNOTES = "footnotes"
+SERIES = (ENDNOTES, FOOTNOTES)
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters; comparable, so ``--fail-on`` is a simple ``>=``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        """Return the severity called ``name`` (case-insensitive)."""
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r}") from None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded text document with a map from character offsets to editor positions.
+
+    ``text`` has its line endings normalised to ``\\n`` and any byte-order mark removed, so a
+    line number in ``text`` is the line number an editor shows for the original file.
+    """
+
+    path: str
+    text: str
+    encoding: str
+    line_starts: tuple[int, ...] = field(repr=False, default=())
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
+        """Build a document from already-decoded text (line endings are normalised)."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return cls(path=path, text=text, encoding=encoding, line_starts=tuple(starts))
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines, counting a final line without a newline."""
+        n = len(self.line_starts)
+        return n - 1 if self.text.endswith("\n") else n
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of a character offset into ``text``."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line(self, number: int) -> str:
+        """Return the text of 1-based line ``number`` without its newline."""
+        start = self.line_starts[number - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end == -1 else self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Url:
+    """A URL found in a note: the cleaned address, what was written, and where."""
+
+    url: str
+    raw: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A note marker in the text, such as ``^{XIV}``, ``²`` or ``[^12]``.
+
+    ``token`` is the numeral as written (``XIV``, ``L1``); ``number`` is its value, or the
+    likely intended value when the numeral is malformed, or ``None`` when it cannot be read.
+    """
+
+    label: str
+    token: str
+    number: int | None
+    series: str
+    notation: str
+    line: int
+    column: int
+    offset: int
+    malformed: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note definition: its label as written, its number, its full text and its URLs.
+
+    A note that continues after a page break is one note; ``end_line`` is its last line.
+    ``spans`` are the (start, end) character offsets in ``Document.text`` of the note's text
+    (label excluded), one per paragraph; ``text`` is those pieces joined by single spaces.
+    """
+
+    label: str
+    token: str
+    number: int | None
+    series: str
+    notation: str
+    line: int
+    column: int
+    end_line: int
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+    urls: tuple[Url, ...] = ()
+    malformed: bool = False
+    references: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The bibliographic fields of one source cited in a note (a note may cite several)."""
+
+    type: str = "misc"
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    title: str | None = None
+    container: str | None = None
+    date: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    urls: tuple[str, ...] = ()
+    doi: str | None = None
+    accessed: str | None = None
+    publisher: str | None = None
+    raw: str = ""
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a document.
+
+    ``code`` and ``kind`` identify the rule (``FC101`` / ``duplicate-note``); ``series`` and
+    ``number`` name the note or marker concerned, when there is one; positions are 1-based.
+    """
+
+    code: str
+    kind: str
+    severity: Severity
+    message: str
+    line: int
+    column: int = 1
+    series: str | None = None
+    number: int | None = None
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """The verdict on one cited URL after (or instead of) checking it over HTTP."""
+
+    url: str
+    verdict: str
+    http_status: int | None = None
+    final_url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    checked_at: str | None = None
+    from_cache: bool = False
+    archive_url: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What ``extract`` found in a document: notes and markers of every series."""
+
+    document: Document
+    notes: tuple[Note, ...]
+    markers: tuple[Marker, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of auditing one document: everything a format needs to render."""
+
+    document: Document
+    notes: tuple[Note, ...]
+    markers: tuple[Marker, ...]
+    findings: tuple[Finding, ...]
+    links: tuple[LinkResult, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings per severity name, every severity present."""
+        out = {str(s): 0 for s in sorted(Severity, reverse=True)}
+        for f in self.findings:
+            out[str(f.severity)] += 1
+        return out
+
+    def worst(self) -> Severity | None:
+        """The highest severity among the findings, or ``None`` when there are none."""
+        return max((f.severity for f in self.findings), default=None)
