@@ -1,0 +1,359 @@
+"""Structure rules: do markers and notes match, once each, in order, in one style?"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .. import extract as ex
+from ..model import Extraction, Finding, Marker, Note
+from ..numerals import ROMAN, format_number
+from .rules import rule
+
+
+@dataclass
+class _Series:
+    """Everything one series holds, with how it writes its numbers."""
+
+    name: str
+    notes: list[Note]
+    markers: list[Marker]
+    roman: bool
+    case: str | None
+
+    def fmt(self, number: int | None) -> str:
+        """Write ``number`` the way this series does (``XCIV``, ``xciv`` or ``94``)."""
+        if number is None:
+            return "?"
+        return format_number(number, ROMAN if self.roman else "arabic", self.case)
+
+    @property
+    def singular(self) -> str:
+        return self.name[:-1]
+
+
+def check(extraction: Extraction) -> Iterator[Finding]:
+    """Yield every structure finding for the document."""
+    if not extraction.notes:
+        yield rule("no-notes").finding(
+            "The document contains no notes"
+            + (f"; its {len(extraction.markers)} markers point nowhere."
+               if extraction.markers else " and no note markers."), 1)
+    for series in _series(extraction):
+        yield from _malformed(series)
+        yield from _notes_vs_markers(series)
+        yield from _style(series)
+
+
+def _series(extraction: Extraction) -> list[_Series]:
+    """Split notes and markers by series."""
+    notes: dict[str, list[Note]] = defaultdict(list)
+    markers: dict[str, list[Marker]] = defaultdict(list)
+    for n in extraction.notes:
+        notes[n.series].append(n)
+    for m in extraction.markers:
+        markers[m.series].append(m)
+    out = []
+    for name in sorted(set(notes) | set(markers)):
+        tokens = [n.token for n in notes[name]] or [m.token for m in markers[name]]
+        plain = [t for t in tokens if t.isascii()]
+        roman = sum(t.isalpha() for t in plain) > len(plain) / 2 if plain else False
+        cases = Counter("lower" if t.islower() else "upper" for t in plain if t.isalpha())
+        case = cases.most_common(1)[0][0] if cases else "upper"
+        out.append(_Series(name, notes[name], markers[name], roman, case))
+    return out
+
+
+# --- malformed numbers ----------------------------------------------------------------------
+
+
+def _malformed(s: _Series) -> Iterator[Finding]:
+    """Numbers that are not valid numerals, with the one most likely meant."""
+    for items in (s.notes, s.markers):
+        for i, item in enumerate(items):
+            if not item.malformed:
+                continue
+            intended = _expected(items, i) if item.number is None else item.number
+            what = "note label" if isinstance(item, Note) else "marker"
+            suggestion = None
+            if intended is not None:
+                written = format_number(intended, ROMAN if s.roman else "arabic",
+                                        _case_of(item.token, s.case))
+                suggestion = f"did you mean {written}?"
+            yield rule("malformed-number").finding(
+                f"{s.singular} {what} {item.label!r} is not a valid "
+                f"{'roman' if s.roman else 'arabic'} numeral", item.line, item.column,
+                series=s.name, number=intended, suggestion=suggestion)
+
+
+def _case_of(token: str, default: str | None) -> str | None:
+    letters = [c for c in token if c.isalpha()]
+    if letters and all(c.islower() for c in letters):
+        return "lower"
+    if letters and all(c.isupper() for c in letters):
+        return "upper"
+    return default
+
+
+def _expected(items: Sequence[Note | Marker], i: int) -> int | None:
+    """The number that position ``i`` should hold, judging by its neighbours."""
+    before = items[i - 1].number if i > 0 else None
+    after = items[i + 1].number if i + 1 < len(items) else None
+    if before is not None and after is not None and after - before == 2:
+        return before + 1
+    if before is not None:
+        return before + 1
+    return after - 1 if after is not None and after > 1 else None
+
+
+# --- notes against markers ------------------------------------------------------------------
+
+
+def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
+    """Duplicate and out-of-order notes and markers, missing and uncited notes."""
+    defined = Counter(n.number for n in s.notes if n.number is not None)
+    citation_style = bool(s.markers) and all(m.notation in ex.CITATION_STYLE for m in s.markers)
+    cited = Counter(m.number for m in s.markers if m.number is not None)
+
+    # Duplicate notes: decide which copy carries the wrong number.
+    renumbered: dict[int, Note] = {}  # intended number -> note that probably is it
+    for number, count in sorted(defined.items()):
+        if count < 2:
+            continue
+        copies = [i for i, n in enumerate(s.notes) if n.number == number]
+        lines = ", ".join(str(s.notes[i].line) for i in copies)
+        wrong, intended = _misnumbered(s.notes, copies, defined)
+        note = s.notes[wrong]
+        suggestion = None
+        if intended is not None:
+            renumbered[intended] = note
+            suggestion = f"renumber the note at line {note.line} as {s.fmt(intended)}"
+        yield rule("duplicate-note").finding(
+            f"{count} {s.name} are numbered {note.token} (lines {lines})"
+            + (f"; the one at line {note.line} is probably {s.fmt(intended)}"
+               if intended is not None else ""),
+            note.line, note.column, series=s.name, number=number, suggestion=suggestion)
+
+    # Markers: duplicates and order.
+    order_items = _first_citations(s.markers) if citation_style else s.markers
+    in_sequence = _longest_increasing(order_items)
+    uncited = sorted(n for n in defined if n not in cited)
+    if not citation_style:
+        for number, count in sorted(cited.items()):
+            if count < 2:
+                continue
+            copies = [i for i, m in enumerate(s.markers) if m.number == number]
+            guesses = {i: _fitting_number(s.markers, i, uncited) for i in copies}
+            wrong = next((i for i in copies if guesses[i] is not None),
+                         next((i for i in copies if i not in in_sequence), copies[-1]))
+            marker = s.markers[wrong]
+            guess = guesses[wrong]
+            yield rule("duplicate-marker").finding(
+                f"{s.singular} marker {marker.label} appears {count} times (lines "
+                + ", ".join(str(s.markers[i].line) for i in copies) + ")",
+                marker.line, marker.column, series=s.name, number=number,
+                suggestion=f"did you mean {s.fmt(guess)}?" if guess is not None else None)
+    for i, marker in enumerate(order_items):
+        if i in in_sequence or marker.number is None:
+            continue
+        prev = next((order_items[j] for j in range(i - 1, -1, -1) if j in in_sequence), None)
+        after = next((order_items[j] for j in range(i + 1, len(order_items))
+                      if j in in_sequence), None)
+        if (prev is None or prev.number <= marker.number) and \
+                (after is None or marker.number <= after.number):
+            continue  # a repeated number in its place: reported as a duplicate, not here
+        yield rule("out-of-order").finding(
+            f"{s.singular} marker {marker.label} is out of sequence"
+            + (f" (it follows {prev.label} at line {prev.line})" if prev else ""),
+            marker.line, marker.column, series=s.name, number=marker.number)
+
+    # Notes out of order (duplicates are reported above, not here).
+    note_sequence = _longest_increasing(s.notes, strict=False)
+    for i, note in enumerate(s.notes):
+        if i not in note_sequence and note.number is not None:
+            yield rule("out-of-order").finding(
+                f"{s.singular} {note.token} is out of sequence among the notes",
+                note.line, note.column, series=s.name, number=note.number)
+
+    # Markers without notes.
+    for marker in s.markers:
+        if marker.number is None or marker.number in defined:
+            continue
+        if marker.number in renumbered:
+            note = renumbered[marker.number]
+            message = (f"no {s.singular} {s.fmt(marker.number)} for marker {marker.label}; "
+                       f"the note at line {note.line}, numbered {note.token}, is probably it")
+            suggestion = f"renumber the note at line {note.line} as {s.fmt(marker.number)}"
+        else:
+            message = f"no {s.singular} {s.fmt(marker.number)} for marker {marker.label}"
+            suggestion = None
+        yield rule("missing-note").finding(message, marker.line, marker.column,
+                                           series=s.name, number=marker.number,
+                                           suggestion=suggestion)
+
+    # Notes without markers.
+    for note in s.notes:
+        if note.number is None or note.number in cited or defined[note.number] > 1:
+            continue
+        suggestion = _suspect_marker(s, note.number, in_sequence)
+        yield rule("uncited-note").finding(
+            f"no marker in the text points at {s.singular} {note.token}",
+            note.line, note.column, series=s.name, number=note.number, suggestion=suggestion)
+
+
+def _misnumbered(notes: list[Note], copies: list[int],
+                 defined: Counter) -> tuple[int, int | None]:
+    """Which of the copies of a duplicated number is wrong, and what it should be."""
+    for i in copies:
+        for guess in (_neighbour_guess(notes, i, -1), _neighbour_guess(notes, i, +1)):
+            if guess is not None and guess not in defined:
+                return i, guess
+    return copies[-1], None
+
+
+def _neighbour_guess(notes: list[Note], i: int, direction: int) -> int | None:
+    """The number note ``i`` would have if it followed (-1) or preceded (+1) its neighbour."""
+    j = i + direction
+    if 0 <= j < len(notes) and notes[j].number is not None:
+        guess = notes[j].number - direction
+        return guess if guess > 0 else None
+    return None
+
+
+def _fitting_number(markers: list[Marker], i: int, candidates: list[int]) -> int | None:
+    """An uncited number that fits between marker ``i``'s neighbours, if exactly clear."""
+    before = next((m.number for m in reversed(markers[:i]) if m.number is not None), 0)
+    after = next((m.number for m in markers[i + 1:] if m.number is not None), None)
+    fitting = [n for n in candidates if before < n and (after is None or n < after)]
+    if fitting:
+        return fitting[0]
+    return None
+
+
+def _suspect_marker(s: _Series, number: int, in_sequence: set[int]) -> str | None:
+    """For an uncited note, a marker out of sequence standing where it should be cited."""
+    for i, marker in enumerate(s.markers):
+        if i in in_sequence or marker.number is None:
+            continue
+        if _fitting_number(s.markers, i, [number]) == number:
+            return (f"the marker {marker.label} at line {marker.line} may be meant as "
+                    f"{s.fmt(number)}")
+    return None
+
+
+def _first_citations(markers: list[Marker]) -> list[Marker]:
+    """Each number's first marker only (citation styles may cite a number again)."""
+    seen: set[int | None] = set()
+    out = []
+    for m in markers:
+        if m.number not in seen:
+            seen.add(m.number)
+            out.append(m)
+    return out
+
+
+def _longest_increasing(items: Sequence[Note | Marker], strict: bool = True) -> set[int]:
+    """Indexes of a longest increasing subsequence of the items' numbers."""
+    tails: list[int] = []  # numbers
+    tail_index: list[int] = []
+    parent = [-1] * len(items)
+    for i, item in enumerate(items):
+        n = item.number
+        if n is None:
+            continue
+        k = bisect.bisect_left(tails, n) if strict else bisect.bisect_right(tails, n)
+        if k == len(tails):
+            tails.append(n)
+            tail_index.append(i)
+        else:
+            tails[k] = n
+            tail_index[k] = i
+        parent[i] = tail_index[k - 1] if k else -1
+    keep: set[int] = set()
+    i = tail_index[-1] if tail_index else -1
+    while i != -1:
+        keep.add(i)
+        i = parent[i]
+    return keep
+
+
+# --- style ----------------------------------------------------------------------------------
+
+
+def _style(s: _Series) -> Iterator[Finding]:
+    """Runs of notes or markers whose notation or case differs from the rest of the series."""
+    for items, what in ((s.notes, s.name), (s.markers, f"{s.singular} markers")):
+        yield from _deviant_runs(s, items, what, "notation", lambda it: it.notation)
+        if s.roman:
+            yield from _deviant_runs(s, items, what, "case", _letter_case)
+        else:
+            yield from _deviant_runs(s, items, what, "form", _digit_form)
+
+
+def _letter_case(item: Note | Marker) -> str | None:
+    letters = [c for c in _plain(item.token) if c.isalpha()]
+    if not letters or item.malformed:
+        return None
+    if item.notation == ex.SUPERSCRIPT:
+        return None  # superscript letters exist in one case only
+    return "lower case" if all(c.islower() for c in letters) else "upper case"
+
+
+def _digit_form(item: Note | Marker) -> str | None:
+    if item.malformed:
+        return None
+    return "a letter" if any(c.isalpha() for c in _plain(item.token)) else "digits"
+
+
+def _plain(token: str) -> str:
+    from ..numerals import desuperscript
+
+    return desuperscript(token)
+
+
+_DESCRIBE = {ex.CARET: "^{…}", ex.PANDOC: "^…^", ex.SUPERSCRIPT: "Unicode superscripts",
+             ex.MARKDOWN: "[^…]", ex.BRACKET: "[…]", ex.HTML: "<sup>…</sup>",
+             ex.NUMBERED: "numbers followed by a full stop", ex.BARE: "bare numbers"}
+
+
+def _describe(value: str) -> str:
+    if value.startswith(ex.BULLETED):
+        return "'- ' followed by " + _describe(value[len(ex.BULLETED):])
+    return _DESCRIBE.get(value, value)
+
+
+def _deviant_runs(s: _Series, items: Sequence[Note | Marker], what: str, attribute: str,
+                  key) -> Iterator[Finding]:
+    """One finding per run of consecutive items that differ from the series' usual style."""
+    values = [key(it) for it in items]
+    counts = Counter(v for v in values if v is not None)
+    if len(counts) < 2:
+        return
+    usual, _ = counts.most_common(1)[0]
+    i = 0
+    while i < len(items):
+        if values[i] is None or values[i] == usual:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(items) and values[j + 1] in (values[i], None):
+            j += 1
+        first, last = items[i], items[j]
+        span = first.label if i == j else f"{first.label} to {last.label}"
+        detail = values[i] if attribute != "notation" else _describe(values[i])
+        expected = usual if attribute != "notation" else _describe(usual)
+        suggestion = None
+        if attribute == "case":
+            suggestion = f"write them in {usual}"
+        elif attribute == "form" and first.number is not None:
+            suggestion = f"write {s.fmt(first.number)} with digits like the rest"
+        else:
+            suggestion = f"use {expected} throughout"
+        yield rule("inconsistent-style").finding(
+            f"{what} {span} ({j - i + 1}) use {detail}; "
+            f"the rest of the series uses {expected}",
+            first.line, first.column, series=s.name, number=first.number,
+            suggestion=suggestion)
+        i = j + 1

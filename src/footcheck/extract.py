@@ -1,0 +1,517 @@
+"""Find note markers and note definitions in a document, and sort them into series.
+
+The steps, in order:
+
+1. every line is classified: blank, a page number or running header (skipped), a heading, a
+   line that starts with a note label (``- ^{II}``, ``ⁱ``, ``[^3]:``, ``12.``, bare ``LXVIII``…),
+   or other text;
+2. markers are found anywhere in the text (``^{XIV}``, ``^x``, ``^12^``, ``[^12]``, ``[12]``,
+   ``<sup>3</sup>``, ``²``, ``ⁱⁱⁱ``), skipping exponents such as ``10^6`` or ``km²``;
+3. lines are walked in order: a label line starts a note when its notation is unambiguous
+   (caret, superscript, Markdown) or, for weak labels (``12.``, ``[12]``, bare numerals), when
+   it continues a sequence of notes or sits under a "Notes" heading; other lines continue the
+   open note when they look like the rest of a citation (after a page break, say);
+4. notes are grouped into series by numbering system, named ``endnotes`` (the group in the
+   final notes block) and ``footnotes``; markers join the series of their numbering system.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import numerals
+from .model import ENDNOTES, FOOTNOTES, Document, Extraction, Marker, Note, Url
+from .numerals import AMBIGUOUS, ARABIC, ROMAN, Numeral
+
+# Notations, as reported in findings and used for style consistency.
+CARET = "caret"  # ^{xiv} or ^xiv (pandoc's braces are optional for one token)
+PANDOC = "pandoc"  # ^12^
+SUPERSCRIPT = "superscript"  # ² ⁱⁱⁱ
+MARKDOWN = "markdown"  # [^12] and [^12]:
+BRACKET = "bracket"  # [12]
+HTML = "html"  # <sup>12</sup>
+NUMBERED = "numbered"  # 12. or XII. at a line start
+BARE = "bare"  # LXVIII at a line start
+BULLETED = "bulleted "  # prefix: "- ^{II}"
+
+WEAK_LABELS = frozenset({BRACKET, NUMBERED, BARE})
+CITATION_STYLE = frozenset({BRACKET})  # notations in which a number may be cited again
+
+_SUP_DIGITS = numerals.SUPERSCRIPT_DIGITS
+_SUP_ROMAN = "".join(numerals.SUPERSCRIPT_ROMAN)
+_TOKEN = r"[A-Za-z0-9]{1,10}"
+
+_MARKER_RE = re.compile(
+    rf"(?P<pandoc>\^(?P<pt>{_TOKEN})\^)"
+    rf"|(?<!\[)\^(?:\{{\s*(?P<ct>[^{{}}\s]{{1,12}})\s*\}}|(?P<ct2>{_TOKEN}))"
+    r"|\[\^(?P<mt>[^\]\s]{1,20})\](?!:)"
+    rf"|<sup>\s*(?P<ht>{_TOKEN})\s*</sup>"
+    rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
+    r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:])"
+)
+
+_LABEL_RE = re.compile(
+    r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?:"
+    rf"\^\{{\s*(?P<c1>[^{{}}\s]{{1,12}})\s*\}}|\^(?P<c2>{_TOKEN})\^?"
+    r"|\[\^(?P<m>[^\]\s]{1,20})\]:"
+    rf"|<sup>\s*(?P<h>{_TOKEN})\s*</sup>"
+    rf"|(?P<s>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
+    r"|\[(?P<b>\d{1,4})\]"
+    r"|(?P<n>\d{1,4}|[IVXLCDM]{1,8}|[ivxlcdm]{1,8})[.)](?=[ \t])"
+    r"|(?P<r>[IVXLCDM]{1,8}|[ivxlcdm]{1,8}|\d{1,3})(?=[ \t]+\S)"
+    r")[ \t]*"
+)
+_LABEL_NOTATION = {"c1": CARET, "c2": CARET, "m": MARKDOWN, "h": HTML, "s": SUPERSCRIPT,
+                   "b": BRACKET, "n": NUMBERED, "r": BARE}
+
+_HEADING_RE = re.compile(
+    r"\s*#*\s*(?:end\s*notes?|foot\s*notes?|notes?|references?|sources?|bibliography|"
+    r"works\s+cited|citations?)\s*:?\s*$", re.IGNORECASE)
+_PAGE_NUMBER_RE = re.compile(
+    r"\s*(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$",
+    re.IGNORECASE)
+_TRAILER_RE = re.compile(r"\s*(?:©|\(c\)\s|copyright\b|all rights reserved)", re.IGNORECASE)
+_CITATION_HINT_RE = re.compile(
+    r"https?://|www\.|<http|\bavailable (?:at|from)\b|\baccessed\b|\bretrieved\b|\bdoi\b",
+    re.IGNORECASE)
+_NOT_AFTER_BARE_RE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|%|per\b|percent\b",
+    re.IGNORECASE)
+_UNITS = frozenset({"m", "km", "cm", "mm", "ft", "in", "mi", "yd", "nm", "μm", "dm", "sq"})
+_TERMINAL = ".>)]\"'”’?!"
+
+
+@dataclass
+class _Label:
+    """A note label found at the start of a line."""
+
+    start: int  # offset of the label (after indentation)
+    text_start: int  # offset where the note text starts
+    label: str
+    token: str
+    notation: str
+    numeral: Numeral
+    bullet: bool
+
+
+@dataclass
+class _Draft:
+    """A note being assembled while the lines are walked."""
+
+    label: _Label
+    line: int
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    end_line: int = 0
+    block: int = 0
+    system: str = ""
+    value: int | None = None
+
+
+def extract(document: Document) -> Extraction:
+    """Find every note and marker of ``document`` and sort them into series."""
+    text = document.text
+    lines = _lines(document)
+    skipped = _skipped_lines(lines, text)
+    labels = {i: lab for i, (s, e) in enumerate(lines)
+              if i not in skipped and (lab := _label_at(text, s, e)) is not None}
+    raw_markers = list(_find_markers(text))
+    marker_lines = Counter(document.position(m[0])[0] - 1 for m in raw_markers)
+    drafts = _walk(document, lines, skipped, labels, raw_markers, marker_lines)
+
+    in_notes = _span_index([(d.label.start, d.label.text_start) for d in drafts]
+                           + [s for d in drafts for s in d.spans])
+    markers_raw = [m for m in raw_markers if not in_notes(m[0])]
+    series_of = _name_series(drafts)
+    notes = tuple(_build_note(document, d, series_of) for d in drafts)
+    markers = tuple(_build_markers(document, markers_raw, series_of))
+    return Extraction(document=document, notes=notes, markers=markers)
+
+
+# --- lines --------------------------------------------------------------------------------
+
+
+def _lines(document: Document) -> list[tuple[int, int]]:
+    """(start, end) offsets of every line, without the newline."""
+    text = document.text
+    starts = document.line_starts
+    out = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+        if start > len(text) or (start == len(text) and i > 0):
+            break
+        out.append((start, end))
+    return out
+
+
+def _skipped_lines(lines: list[tuple[int, int]], text: str) -> set[int]:
+    """Indexes of page numbers and running headers/footers (short lines repeated 3+ times)."""
+    counts: Counter[str] = Counter()
+    stripped = []
+    for start, end in lines:
+        s = text[start:end].strip()
+        stripped.append(s)
+        if s and len(s) <= 80:
+            counts[s] += 1
+    skipped = set()
+    for i, s in enumerate(stripped):
+        if s and (_PAGE_NUMBER_RE.fullmatch(s) or (counts[s] >= 3 and not _LABEL_RE.match(s)
+                                                  and not _HEADING_RE.fullmatch(s))):
+            skipped.add(i)
+    return skipped
+
+
+def _label_at(text: str, start: int, end: int) -> _Label | None:
+    """The note label that starts the line ``text[start:end]``, if any."""
+    m = _LABEL_RE.match(text, start, end)
+    if m is None:
+        return None
+    group = next(g for g in _LABEL_NOTATION if m.group(g) is not None)
+    token = m.group(group)
+    notation = _LABEL_NOTATION[group]
+    if m.end() >= end and notation in WEAK_LABELS:
+        return None  # a weak label needs text after it on the same line
+    if notation == SUPERSCRIPT and _is_exponent(text, m.start(group), m.end(group)):
+        return None
+    numeral = numerals.read(token)
+    if numeral.value is None:
+        return None
+    if notation in (BARE, NUMBERED) and numeral.system == ROMAN and numeral.value > 400:
+        return None  # "DC", "MD", "MCM": words and years, not note numbers
+    if notation == BARE and _NOT_AFTER_BARE_RE.match(text, m.end(), end):
+        return None  # "5 December", "300 000", "12 %": a number in prose, not a label
+    label_start = m.start("bullet") if m.group("bullet") else m.end("indent")
+    return _Label(start=label_start, text_start=m.end(), label=text[label_start:m.end()].strip(),
+                  token=token, notation=notation, numeral=numeral,
+                  bullet=m.group("bullet") is not None)
+
+
+# --- markers ------------------------------------------------------------------------------
+
+_RawMarker = tuple[int, int, str, str, str]  # start, end, label, token, notation
+
+
+def _is_exponent(text: str, start: int, end: int) -> bool:
+    """Whether a superscript or caret at ``text[start:end]`` is an exponent, not a marker."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isdigit():
+        return True  # 10^6, 10²
+    for ch in (before, after):  # part of a run such as 2ⁿᵈ or Mᵐᵉ
+        if ch not in _SUP_ROMAN and ch not in _SUP_DIGITS and \
+                unicodedata.category(ch) == "Lm":
+            return True
+    word_start = start
+    while word_start and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:start]
+    return word.lower() in _UNITS or (len(word) == 1 and word.islower()
+                                      and text[start:end].lstrip("^{").rstrip("}").isdigit())
+
+
+def _find_markers(text: str):
+    """Yield every marker-like span in ``text`` as a raw tuple."""
+    for m in _MARKER_RE.finditer(text):
+        start, end = m.span()
+        if m.group("pt") is not None:
+            token, notation = m.group("pt"), PANDOC
+        elif m.group("ct") is not None or m.group("ct2") is not None:
+            token, notation = m.group("ct") or m.group("ct2"), CARET
+        elif m.group("mt") is not None:
+            token, notation = m.group("mt"), MARKDOWN
+        elif m.group("ht") is not None:
+            token, notation = m.group("ht"), HTML
+        elif m.group("sup") is not None:
+            token, notation = m.group("sup"), SUPERSCRIPT
+        else:
+            for token in _expand(m.group("bt")):
+                yield start, end, m.group(0), token, BRACKET
+            continue
+        if notation in (CARET, PANDOC, SUPERSCRIPT) and _is_exponent(text, start, end):
+            continue
+        yield start, end, m.group(0), token, notation
+
+
+def _expand(numbers: str) -> list[str]:
+    """``"3, 5–7"`` -> ``["3", "5", "6", "7"]`` (bounded ranges only)."""
+    out = []
+    for part in re.split(r"\s*,\s*", numbers):
+        bounds = re.split(r"\s*[–-]\s*", part)
+        if len(bounds) == 2 and int(bounds[0]) < int(bounds[1]) <= int(bounds[0]) + 50:
+            out.extend(str(n) for n in range(int(bounds[0]), int(bounds[1]) + 1))
+        else:
+            out.extend(bounds)
+    return out
+
+
+# --- walking the lines --------------------------------------------------------------------
+
+
+def _walk(document, lines, skipped, labels, raw_markers, marker_lines) -> list[_Draft]:
+    """Walk the lines once, opening a note at each accepted label and extending it."""
+    text = document.text
+    approved = _weak_runs(labels, raw_markers)
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    gap = 0  # blank lines since the last text line
+    block = 0
+    under_heading = False
+    prev_kind = "blank"  # blank, note, heading, text
+    for i, (start, end) in enumerate(lines):
+        if i in skipped:
+            continue
+        line_text = text[start:end]
+        if not line_text.strip():
+            gap += 1
+            continue
+        lab = labels.get(i)
+        accept = False
+        if lab is not None:
+            if lab.notation in WEAK_LABELS:
+                accept = (i in approved or under_heading
+                          or _continues(current, lab, prev_kind))
+            else:
+                accept = gap > 0 or prev_kind in ("note", "heading", "blank")
+        if accept:
+            if current is None or prev_kind not in ("note",):
+                block += 1
+            current = _Draft(label=lab, line=i + 1, end_line=i + 1, block=block)
+            span_end = end
+            while span_end > lab.text_start and text[span_end - 1].isspace():
+                span_end -= 1
+            current.spans.append((lab.text_start, span_end))
+            drafts.append(current)
+            prev_kind = "note"
+        elif current is not None and prev_kind == "note" and \
+                _continuation(text, current, start, end, gap, marker_lines.get(i, 0)):
+            current.spans.append(_strip(text, start, end))
+            current.end_line = i + 1
+        elif _HEADING_RE.fullmatch(line_text):
+            under_heading = True
+            current = None
+            prev_kind = "heading"
+        else:
+            current = None
+            if len(line_text.strip()) > 60 or marker_lines.get(i):
+                under_heading = False
+            prev_kind = "heading" if _looks_like_heading(line_text) else "text"
+        gap = 0
+    return drafts
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``(start, end)`` to exclude surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line without final punctuation, such as ``Kazakhstan`` or ``NOTES``."""
+    s = line.strip()
+    return 0 < len(s) <= 60 and s[-1] not in ".,;:" and not s[-1].islower()
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Whether two numbering systems can belong to one series."""
+    return a == b or AMBIGUOUS in (a, b)
+
+
+def _continues(current: _Draft | None, lab: _Label, prev_kind: str) -> bool:
+    """Whether a weak label continues the sequence of the note just before it."""
+    if current is None or prev_kind != "note":
+        return False
+    prev = current.label.numeral
+    if not _compatible(prev.system, lab.numeral.system) or prev.value is None:
+        return False
+    return prev.value - 1 <= lab.numeral.value <= prev.value + 2
+
+
+def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker]) -> set[int]:
+    """Lines of weak labels forming a numbered run (1, 2, 3…) that markers in the text cite.
+
+    A run of at least three weak labels of one notation, numbered upward by one (repeats
+    allowed), is accepted when at least half of its numbers are cited by a marker.
+    """
+    cited: set[int] = set()
+    for _, _, _, token, _ in raw_markers:
+        numeral = numerals.read(token)
+        if numeral.value is not None and not numeral.malformed:
+            cited.add(numeral.value)
+    approved: set[int] = set()
+    run: list[tuple[int, _Label]] = []
+
+    def close() -> None:
+        values = [lab.numeral.value for _, lab in run]
+        if len(run) >= 3 and sum(v in cited for v in set(values)) * 2 >= len(set(values)):
+            approved.update(i for i, _ in run)
+
+    for i in sorted(labels):
+        lab = labels[i]
+        if lab.notation not in WEAK_LABELS:
+            continue
+        if run:
+            last = run[-1][1]
+            if last.notation == lab.notation and \
+                    last.numeral.value <= lab.numeral.value <= last.numeral.value + 2:
+                run.append((i, lab))
+                continue
+            close()
+        run = [(i, lab)]
+    if run:
+        close()
+    return approved
+
+
+def _continuation(text: str, note: _Draft, start: int, end: int, gap: int,
+                  markers_on_line: int) -> bool:
+    """Whether the line ``text[start:end]`` continues ``note`` (e.g. after a page break)."""
+    line = text[start:end].strip()
+    if markers_on_line or _TRAILER_RE.match(line) or _HEADING_RE.fullmatch(line):
+        return False
+    if gap == 0:
+        return True
+    last_start, last_end = note.spans[-1]
+    previous = text[last_start:last_end]
+    unfinished = bool(previous) and previous[-1] not in _TERMINAL
+    first = line[0]
+    opens_lower = first.islower() or first.isdigit() or first in "(<[:;,–-"
+    citation_like = bool(_CITATION_HINT_RE.search(line)) or len(line) < 120
+    return (unfinished or opens_lower) and citation_like
+
+
+def _span_index(spans: list[tuple[int, int]]):
+    """A predicate telling whether an offset lies inside one of the (start, end) ``spans``."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+    return inside
+
+
+# --- series -------------------------------------------------------------------------------
+
+
+def _name_series(drafts: list[_Draft]) -> dict[str, str]:
+    """Give each draft its series; return the map numbering system -> series name.
+
+    Notes are grouped by numbering system (Markdown footnote definitions apart). The group
+    holding most of the document's last block of notes is ``endnotes``; the other is
+    ``footnotes``; Markdown definitions are footnotes.
+    """
+    groups: dict[str, list[_Draft]] = {}
+    ambiguous = []
+    for d in drafts:
+        numeral = d.label.numeral
+        d.value = numeral.value
+        if d.label.notation == MARKDOWN:
+            d.system = MARKDOWN
+        elif numeral.system == AMBIGUOUS:
+            ambiguous.append(d)
+            continue
+        else:
+            d.system = numeral.system
+        groups.setdefault(d.system, []).append(d)
+    for d in ambiguous:
+        d.system = _resolve_ambiguous_note(d, groups)
+        groups.setdefault(d.system, []).append(d)
+    if not groups:
+        return {ROMAN: ENDNOTES, ARABIC: ENDNOTES, MARKDOWN: FOOTNOTES}
+    last_block = max(d.block for d in drafts)
+
+    def share_in_last(system: str) -> float:
+        members = groups[system]
+        return sum(d.block == last_block for d in members) / len(members)
+
+    names: dict[str, str] = {}
+    ordered = sorted(groups, key=lambda s: (-share_in_last(s), -len(groups[s])))
+    for system in ordered:
+        if system == MARKDOWN:
+            names[system] = FOOTNOTES
+        elif ENDNOTES not in names.values() and share_in_last(system) > 0:
+            names[system] = ENDNOTES
+        elif FOOTNOTES not in names.values():
+            names[system] = FOOTNOTES
+        else:
+            names[system] = ENDNOTES
+    for system in (ROMAN, ARABIC):  # orphan markers of a system with no notes
+        names.setdefault(system, names[ordered[0]] if len(groups) == 1 else
+                         (FOOTNOTES if ENDNOTES in names.values() else ENDNOTES))
+    names.setdefault(MARKDOWN, FOOTNOTES)
+    return names
+
+
+def _resolve_ambiguous_note(d: _Draft, groups: dict[str, list[_Draft]]) -> str:
+    """Decide whether a note labelled ``ⁱ`` is roman i or a superscript 1."""
+    def fits(system: str) -> bool:
+        members = groups.get(system, [])
+        return bool(members) and all(m.value != 1 for m in members)
+
+    same_notation = {s for s, ms in groups.items()
+                     if any(m.label.notation == d.label.notation for m in ms)}
+    for system in (ARABIC, ROMAN):
+        if system in same_notation and fits(system):
+            return system
+    for system in (ROMAN, ARABIC):
+        if fits(system):
+            return system
+    return ROMAN if ROMAN in groups or ARABIC not in groups else ARABIC
+
+
+def _build_note(document: Document, d: _Draft, series_of: dict[str, str]) -> Note:
+    """Turn a draft into a :class:`Note`, with its URLs."""
+    from .urls import find_urls
+
+    text = document.text
+    lab = d.label
+    body = " ".join(text[s:e].strip() for s, e in d.spans if e > s)
+    urls = []
+    for s, e in d.spans:
+        for found in find_urls(text, s, e):
+            line, column = document.position(found.start)
+            urls.append(Url(url=found.url, raw=found.raw, line=line, column=column))
+    line, column = document.position(lab.start)
+    notation = (BULLETED + lab.notation) if lab.bullet else lab.notation
+    return Note(label=lab.label, token=lab.token, number=d.value, series=series_of[d.system],
+                notation=notation, line=line, column=column, end_line=d.end_line, text=body,
+                spans=tuple(d.spans), urls=tuple(urls), malformed=lab.numeral.malformed)
+
+
+def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[str, str]):
+    """Turn raw marker tuples into :class:`Marker` objects with their series."""
+    read = [numerals.read(token) for _, _, _, token, _ in raw]
+    for i, (start, _end, label, token, notation) in enumerate(raw):
+        numeral = read[i]
+        if numeral.value is None and not numeral.malformed:
+            continue
+        if notation == MARKDOWN:
+            system = MARKDOWN
+        elif numeral.system == AMBIGUOUS:
+            system = _resolve_ambiguous_marker(i, raw, read, series_of)
+        else:
+            system = numeral.system
+        line, column = document.position(start)
+        yield Marker(label=label, token=token, number=numeral.value, series=series_of[system],
+                     notation=notation, line=line, column=column, offset=start,
+                     malformed=numeral.malformed)
+
+
+def _resolve_ambiguous_marker(i: int, raw, read, series_of: dict[str, str]) -> str:
+    """Decide whether a marker ``ⁱ`` is roman i or a superscript 1, from its neighbours.
+
+    The nearest unambiguous marker in the same notation decides; ties go to roman, since a
+    lone ``ⁱ`` is the roman one in most briefs.
+    """
+    notation = raw[i][4]
+    for j in sorted(range(len(raw)), key=lambda j: abs(j - i))[1:12]:
+        if raw[j][4] == notation and read[j].system in (ROMAN, ARABIC):
+            return read[j].system
+    return ROMAN

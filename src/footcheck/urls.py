@@ -1,0 +1,411 @@
+"""Find the URLs written in a piece of text, and say which of them are malformed.
+
+Three forms are recognised, scanned left to right in one pass of one compiled pattern:
+
+``<https://…>``
+    an angle-bracket autolink; ``raw`` includes the brackets. An unclosed ``<https://…``,
+    padding or spaces inside the brackets are problems.
+``[text](https://…)``
+    a Markdown link; the URL is the *target* (``raw`` is the target as written), and the link
+    text is not scanned again, so a link whose text is its own URL is reported once.
+bare ``https://…`` or ``www.…``
+    trailing sentence punctuation and closing quotes are not part of the URL, nor is a
+    closing parenthesis without its opening one (``(see https://x.org/a)``), while balanced
+    ones are kept (``https://en.wikipedia.org/wiki/Foo_(bar)``).
+
+Markdown backslash escapes (``\\_``, ``\\(``, ``\\#``…) are removed from ``url``. E-mail
+addresses and abbreviations such as "e.g." are never URLs: a URL needs a scheme or ``www.``.
+
+:func:`find_empty_links` finds Markdown links whose target is empty or only ``#``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["EmptyLink", "FoundUrl", "find_empty_links", "find_urls"]
+
+BARE, ANGLE, MARKDOWN = "bare", "angle", "markdown"
+
+
+@dataclass(frozen=True, slots=True)
+class FoundUrl:
+    """One URL found in a text.
+
+    ``start``/``end`` are the offsets of ``raw`` in the scanned text. ``raw`` is the URL as
+    written (with its ``<``/``>`` for the angle form; only the target for a Markdown link);
+    ``url`` is the address with the syntax, escapes and trailing punctuation removed, but
+    otherwise as written. ``problem`` says why the URL cannot work as written, and
+    ``repaired`` is the URL with that problem fixed, when a fix is certain enough to offer.
+    ``form`` is ``"bare"``, ``"angle"`` or ``"markdown"``; ``outer`` is the span of the
+    whole construct (``<…>`` or ``[text](…)``), equal to (start, end) for a bare URL.
+    """
+
+    start: int
+    end: int
+    raw: str
+    url: str
+    problem: str | None = None
+    repaired: str | None = None
+    form: str = BARE
+    outer: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class EmptyLink:
+    """A Markdown link whose target is empty or ``#``: ``[National Bank of Georgia](#)``.
+
+    ``start``/``end`` span the whole link; ``text`` is its link text (escapes removed) and
+    ``target`` the target as written (``""`` or ``"#"``).
+    """
+
+    start: int
+    end: int
+    raw: str
+    text: str
+    target: str
+
+
+# --- patterns ------------------------------------------------------------------------------
+
+# A run of characters of a bare URL: anything but whitespace, angle brackets, double quotes,
+# square and curly brackets, typographic quotes and backslash; or a Markdown escape (\_, \().
+# Only ever used last in a pattern, so the nested repetition never backtracks.
+_CH = r"""(?:[^\s<>"\[\]{}|^`\\“”‘’«»]+|\\[!-/:-@\[-`{-~])"""
+_SCHEME_START = r"(?:(?i:https?|ftp)(?:://?/?|:(?=\w)|///?(?=\w)))"
+_WWW_START = r"(?:(?i:www)\d{0,3}\.(?=\w))"
+_URL_START = rf"(?:{_SCHEME_START}|{_WWW_START})"
+_LINK_TEXT = r"(?:[^\[\]\\\n]|\\.|\[(?:[^\[\]\\\n]|\\.)*\])*"
+_MD_TARGET = r"(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+"
+
+# Where a URL may start, searched for in a lower-cased copy: literal branches keep it fast.
+_CANDIDATE = re.compile(r"https?[:/]|ftp[:/]|www\d{0,3}\.")
+_MD = re.compile(
+    rf"""\[{_LINK_TEXT}\]\([ \t]*(?=<?[ \t]*{_URL_START})
+    (?:<(?P<mdangle>[^<>\n]*)>|(?P<mdtarget>{_MD_TARGET}))
+    (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)""",
+    re.VERBOSE,
+)
+_ANGLE = re.compile(
+    rf"<(?:(?P<afast>(?={_URL_START})[^\s<>]+)>|(?P<apad>[ \t]*)(?={_URL_START})"
+    r"(?P<abody>[^<>\n]*(?:\n(?![ \t]*\n)[^<>\n]*)*)(?P<aclose>>)?)"
+)
+_CLOSED_ANGLE = re.compile(r"<([^\s<>]+)>")
+_BARE = re.compile(rf"(?<![\w@.\-/+%\\]){_URL_START}(?:\[[0-9A-Fa-f:.]+\])?{_CH}*")
+_EMPTY = re.compile(r"!?\[(?P<text>(?:[^\[\]\\\n]|\\.)*)\]\([ \t]*(?P<target>#?|<#?>)[ \t]*\)")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_WS = re.compile(r"\s+")
+# A URL whose scheme and host certainly have nothing wrong: the common case, in one match.
+_GOOD = re.compile(
+    r"(?:https?|ftp|HTTPS?|FTP)://(?!(?i:https?|ftp)(?::|//))"
+    r"(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+"
+    r"[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.?(?::\d{1,5})?(?=[/?#]|\Z)"
+)
+_SCHEME = re.compile(r"(?i)(https?|ftp)(:?/*)")
+_TRAIL = frozenset(".,;:!?'\"’”»›*")
+_TRAIL_OR_PAREN = _TRAIL | {")"}
+_SPECIAL_BEFORE = frozenset("<[( \t")  # before these a URL may be in a link or brackets
+_LOCAL_HOSTS = frozenset({"localhost"})
+_MAX_LINK_TEXT = 2000  # longest link text looked back over, to stay linear
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+# --- public API ----------------------------------------------------------------------------
+
+
+def find_urls(text: str, start: int = 0, end: int | None = None) -> list[FoundUrl]:
+    """Return the URLs written in ``text[start:end]``, in order, with offsets into ``text``.
+
+    Each result carries the URL as written and cleaned, plus a ``problem`` (and a
+    ``repaired`` URL when one can be made) if it is malformed: unclosed ``<``, spaces,
+    missing or doubled scheme, invalid host. Runs in linear time: candidate starts are
+    found in a lower-cased copy with a literal-prefix pattern, and each is then parsed once.
+    """
+    if end is None:
+        end = len(text)
+    region = text[start:end]
+    low = region.lower()
+    if len(low) != len(region):  # a character whose lower case is longer (İ)
+        low = region.translate(_ASCII_LOWER)
+    out: list[FoundUrl] = []
+    append = out.append
+    candidates = _CANDIDATE.search
+    closed_angle = _CLOSED_ANGLE.match
+    bare = _BARE.match
+    good = _GOOD.match
+    pos = start
+    while True:
+        candidate = candidates(low, pos - start)
+        if candidate is None:
+            return out
+        at = candidate.start() + start
+        if at > start and text[at - 1] == "<" and (at - 1 == start or text[at - 2] != "("):
+            m = closed_angle(text, at - 1, end)  # fast path for the common <https://…>
+            if m is not None and good(url := m.group(1)) and "\\" not in url:
+                stop = m.end()
+                append(FoundUrl(at - 1, stop, text[at - 1:stop], url, None, None, ANGLE,
+                                (at - 1, stop)))
+                pos = stop
+                continue
+        if at > start and text[at - 1] not in _SPECIAL_BEFORE:
+            m = bare(text, at, end)  # fast path for a common bare URL
+            if m is not None:
+                url = m.group()
+                if url[-1] in _TRAIL_OR_PAREN:
+                    url = _trim(url)
+                if url and good(url) and "\\" not in url:
+                    stop = at + len(url)
+                    append(FoundUrl(at, stop, url, url, None, None, BARE, (at, stop)))
+                    pos = stop
+                    continue
+        found = _url_at(text, at, start, end)
+        if found is None:
+            pos = at + 1
+        else:
+            append(found)
+            pos = found.outer[1]
+
+
+def find_empty_links(text: str, start: int = 0, end: int | None = None) -> list[EmptyLink]:
+    """Return the Markdown links in ``text[start:end]`` whose target is empty or only ``#``."""
+    if end is None:
+        end = len(text)
+    return [
+        EmptyLink(start=m.start(), end=m.end(), raw=m.group(),
+                  text=_UNESCAPE.sub(r"\1", m.group("text")).strip(),
+                  target=m.group("target").strip("<>"))
+        for m in _EMPTY.finditer(text, start, end)
+    ]
+
+
+def _url_at(text: str, at: int, lo: int, end: int) -> FoundUrl | None:
+    """Parse the URL whose scheme or ``www`` starts at ``at``, in whichever form it is."""
+    p = at
+    while p > lo and text[p - 1] in " \t":
+        p -= 1
+    prev = text[p - 1] if p > lo else ""
+    if prev == "[":  # [https://…](https://…): a link whose text is its own URL
+        m = _MD.match(text, p - 1, end)
+        if m is not None:
+            return _markdown(m)
+    q = p - 1
+    if prev == "<":
+        while q > lo and text[q - 1] in " \t":
+            q -= 1
+        q -= 1
+    if q > lo and text[q] == "(" and text[q - 1] == "]":  # the target of [text](…)
+        m = _link_at(text, q - 1, lo, end)
+        if m is not None and m.end() > at:
+            return _markdown(m)
+    if prev == "<":
+        m = _ANGLE.match(text, p - 1, end)
+        if m is not None:
+            return _angle(text, m)
+    m = _BARE.match(text, at, end)
+    if m is None:
+        return None
+    return _bare(text, at, m.end())
+
+
+def _link_at(text: str, close: int, lo: int, end: int) -> re.Match[str] | None:
+    """The Markdown link whose text ends with the ']' at ``close``, if there is one.
+
+    Looks back (on the same line, at most ``_MAX_LINK_TEXT`` characters) for the '[' that
+    opens it, trying the last three candidates so that one nested [ ] pair is allowed.
+    """
+    floor = max(lo, close - _MAX_LINK_TEXT, text.rfind("\n", lo, close) + 1)
+    i = close
+    for _ in range(3):
+        i = text.rfind("[", floor, i)
+        if i == -1:
+            return None
+        m = _MD.match(text, i, end)
+        if m is not None:
+            return m
+    return None
+
+
+# --- the three forms -----------------------------------------------------------------------
+
+
+def _trim(raw: str) -> str:
+    """Strip trailing sentence punctuation, quotes and unbalanced ')' from a bare URL."""
+    opens = closes = -1
+    while raw:
+        last = raw[-1]
+        if last == ")":
+            if opens < 0:
+                opens, closes = raw.count("("), raw.count(")")
+            if closes <= opens:
+                return raw
+            closes -= 1
+        elif last not in _TRAIL:
+            return raw
+        cut = 1
+        slashes = len(raw) - 1 - len(raw[:-1].rstrip("\\"))
+        if slashes % 2:
+            cut += 1  # an escaped character goes with its backslash
+        raw = raw[:-cut]
+    return raw
+
+
+def _bare(text: str, start: int, end: int) -> FoundUrl | None:
+    """A bare URL from its greedy match, with trailing punctuation removed."""
+    raw = _trim(text[start:end])
+    if not raw:
+        return None
+    url = _UNESCAPE.sub(r"\1", raw) if "\\" in raw else raw
+    problem, repaired = _analyse(url)
+    stop = start + len(raw)
+    return FoundUrl(start, stop, raw, url, problem, repaired, BARE, (start, stop))
+
+
+def _angle(text: str, m: re.Match[str]) -> FoundUrl:
+    """An angle-bracket URL, closed or not."""
+    start, end = m.span()
+    url = m.group("afast")
+    if url is not None:  # the common case: closed, no spaces
+        if "\\" in url:
+            url = _UNESCAPE.sub(r"\1", url)
+        problem, repaired = _analyse(url)
+        return FoundUrl(start, end, text[start:end], url, problem, repaired, ANGLE, (start, end))
+    body, pad, close = m.group("abody", "apad", "aclose")
+    closed = close is not None
+    problems: list[str] = []
+    if closed:
+        inner = body.rstrip()
+        gaps = len(_WS.findall(inner))
+        if gaps > 3:  # prose follows: the '<' was never closed, a later '>' is not its own
+            closed = False
+    if closed:
+        raw = text[start:end]
+        if pad or inner != body:
+            problems.append("space inside the angle brackets")
+        url = inner
+    else:
+        first = _WS.search(body)
+        url = _trim(body if first is None else body[: first.start()])
+        end = m.start("abody") + len(url)
+        raw = text[start:end]
+        problems.append("'<' is never closed with '>'")
+    if "\\" in url:
+        url = _UNESCAPE.sub(r"\1", url)
+    problem, repaired = _analyse(url, spaced=True)
+    if problem:
+        problems.append(problem)
+    elif problems:
+        repaired = url
+    return FoundUrl(start, end, raw, url, "; ".join(problems) or None, repaired, ANGLE,
+                    (start, end))
+
+
+def _markdown(m: re.Match[str]) -> FoundUrl:
+    """The target of a Markdown link ``[text](target)``."""
+    group = "mdangle" if m.group("mdangle") is not None else "mdtarget"
+    start, end = m.span(group)
+    raw = m.group(group)
+    if group == "mdangle":
+        start, end, raw = start - 1, end + 1, "<" + raw + ">"
+        url = raw[1:-1].strip()
+    else:
+        url = raw
+    if "\\" in url:
+        url = _UNESCAPE.sub(r"\1", url)
+    problem, repaired = _analyse(url, spaced=group == "mdangle")
+    return FoundUrl(start, end, raw, url, problem, repaired, MARKDOWN, m.span())
+
+
+# --- validity ------------------------------------------------------------------------------
+
+
+def _analyse(url: str, spaced: bool = False) -> tuple[str | None, str | None]:
+    """Return (problem, repaired URL) for a cleaned URL; (None, None) when it is fine."""
+    if _GOOD.match(url) and (spaced is False or _WS.search(url) is None):
+        return None, None
+    problems: list[str] = []
+    fixable = True
+    fixed = url
+    if any(c.isspace() for c in fixed):
+        problems.append("contains spaces")
+        fixed = _despace(fixed)
+    m = _SCHEME.match(fixed)
+    if m is None:  # www.… without a scheme
+        problems.append("missing scheme")
+        scheme, rest = "https", fixed
+    else:
+        scheme, sep = m.group(1).lower(), m.group(2)
+        rest = fixed[m.end():]
+        if sep != "://":
+            problems.append(f"malformed scheme '{m.group(0)}'")
+        inner = _SCHEME.match(rest)
+        if inner is not None and inner.group(2):
+            problems.append(f"doubled scheme '{m.group(0)}{inner.group(0)}'")
+            other = inner.group(1).lower()
+            scheme = "https" if "https" in (scheme, other) else other
+            rest = rest[inner.end():]
+    host_problem = _host_problem(rest)
+    if host_problem:
+        problems.append(host_problem)
+        fixable = False
+    if not problems:
+        return None, None
+    return "; ".join(problems), (f"{scheme}://{rest}" if fixable else None)
+
+
+def _despace(url: str) -> str:
+    """Remove line breaks (and the spaces around them) and spaces after '-' or '/';
+    encode the other spaces as %20."""
+    def repl(m: re.Match[str]) -> str:
+        gap = m.group()
+        before = url[m.start() - 1] if m.start() else ""
+        return "" if "\n" in gap or before in "-/_." else "%20"
+
+    return _WS.sub(repl, url)
+
+
+def _host_problem(rest: str) -> str | None:
+    """Describe what is wrong with the host at the start of ``rest`` (after the scheme)."""
+    cut = len(rest)
+    for sep in "/?#":
+        i = rest.find(sep)
+        if i != -1 and i < cut:
+            cut = i
+    authority = rest[:cut]
+    host = authority.rpartition("@")[2]
+    if host.startswith("["):
+        close = host.find("]")
+        if close == -1:
+            return "invalid host: unclosed '[' in IPv6 address"
+        port = host[close + 1:]
+        if port and not (port.startswith(":") and port[1:].isdigit()):
+            return f"invalid port '{port[1:]}'"
+        return None
+    host, colon, port = host.partition(":")
+    if colon and not port.isdigit():
+        return f"invalid port '{port}'" if port else "empty port"
+    if not host:
+        return "empty host"
+    name = host[:-1] if host.endswith(".") else host
+    for ch in name:
+        if not (ch == "." or ch == "-" or ch == "_" or ch.isalnum()):
+            return f"invalid character {ch!r} in host '{host}'"
+    labels = name.split(".")
+    if any(not label for label in labels):
+        return f"invalid host '{host}': empty label"
+    if len(labels) == 1:
+        if name.lower() in _LOCAL_HOSTS:
+            return None
+        return f"invalid host '{host}': no domain"
+    if all(label.isdigit() for label in labels):
+        if len(labels) == 4 and all(int(label) <= 255 for label in labels):
+            return None
+        return f"invalid host '{host}': not a valid IP address"
+    for label in labels:
+        if label.startswith("-") or label.endswith("-"):
+            return f"invalid host '{host}': label '{label}' starts or ends with '-'"
+        if len(label) > 63:
+            return f"invalid host '{host}': label longer than 63 characters"
+    if labels[-1].isdigit():
+        return f"invalid host '{host}': numeric top-level domain"
+    return None

@@ -1,0 +1,135 @@
+import pytest
+
+from footcheck.checks import structure
+from footcheck.extract import extract
+from footcheck.model import Document
+
+
+def findings(text: str, kind: str | None = None):
+    out = list(structure.check(extract(Document.from_text(text))))
+    return [f for f in out if kind is None or f.kind == kind]
+
+
+def brief(markers: list[str], labels: list[str]) -> str:
+    body = " ".join(f"Claim {i}.{m}" for i, m in enumerate(markers))
+    notes = "\n".join(f"{lab} Author {i} (2020). 'Title {i},' Outlet. {i + 1} May."
+                      for i, lab in enumerate(labels))
+    return f"{body}\n\nNotes\n\n{notes}\n"
+
+
+ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+
+def caret(tokens):
+    return [f"^{{{t}}}" for t in tokens]
+
+
+CLEAN = brief(caret(ROMANS), caret(ROMANS))
+
+
+def test_clean_sequence_is_silent():
+    assert findings(CLEAN) == []
+
+
+def test_duplicate_note_names_the_misnumbered_copy():
+    labels = caret(["I", "II", "III", "IV", "V", "V", "VII", "VIII"])
+    result = findings(brief(caret(ROMANS), labels))
+    dup = [f for f in result if f.kind == "duplicate-note"]
+    assert len(dup) == 1
+    assert dup[0].line == 10 and dup[0].number == 5
+    assert dup[0].suggestion == "renumber the note at line 10 as VI"
+    missing = [f for f in result if f.kind == "missing-note"]
+    assert [f.number for f in missing] == [6]
+    assert "numbered V, is probably it" in missing[0].message
+    assert not [f for f in result if f.kind == "uncited-note"]
+
+
+def test_duplicate_note_first_copy_misnumbered():
+    labels = caret(["I", "II", "III", "IV", "VI", "VI", "VII", "VIII"])
+    dup = findings(brief(caret(ROMANS), labels), "duplicate-note")
+    assert dup[0].line == 9 and "probably V" in dup[0].message
+
+
+def test_missing_and_uncited_notes():
+    markers = caret(["I", "II", "III", "IV", "V", "VI", "VIII"])  # no VII marker
+    labels = caret(["I", "II", "III", "IV", "V", "VII", "VIII"])  # no VI note
+    result = findings(brief(markers, labels))
+    assert [(f.kind, f.number) for f in result] == [("missing-note", 6), ("uncited-note", 7)]
+    assert result[0].line == 1 and result[0].column > 1
+    assert result[1].line == 10
+
+
+def test_duplicate_and_out_of_order_marker():
+    markers = caret(["I", "II", "V", "IV", "V", "VI", "VII", "VIII"])  # V where III was meant
+    result = findings(brief(markers, caret(ROMANS)))
+    kinds = sorted((f.kind, f.number) for f in result)
+    assert kinds == [("duplicate-marker", 5), ("out-of-order", 5), ("uncited-note", 3)]
+    dup = next(f for f in result if f.kind == "duplicate-marker")
+    assert dup.suggestion == "did you mean III?"
+    uncited = next(f for f in result if f.kind == "uncited-note")
+    assert "may be meant as III" in uncited.suggestion
+
+
+def test_out_of_order_notes():
+    labels = caret(["I", "II", "IV", "III", "V", "VI", "VII", "VIII"])
+    result = findings(brief(caret(ROMANS), labels), "out-of-order")
+    assert len(result) == 1 and result[0].line in (7, 8)
+
+
+def test_repeated_bracket_citations_are_not_duplicates(fixture_path):
+    text = fixture_path("notation-bracketed.txt").read_text(encoding="utf-8")
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("token, suggestion", [("V1", "VI"), ("VIIII", "IX"), ("1O", "10")])
+def test_malformed_number(token, suggestion):
+    tokens = [*ROMANS, "IX", "X"] if not token.isdigit() and token != "1O" else None
+    if token == "1O":
+        markers = [f"^{{{n}}}" for n in range(1, 10)] + ["^{1O}"]
+        labels = [f"^{{{n}}}" for n in range(1, 11)]
+    else:
+        markers = caret(tokens)
+        index = 5 if token == "V1" else 8
+        markers[index] = f"^{{{token}}}"
+        labels = caret(tokens)
+    result = findings(brief(markers, labels))
+    assert [(f.kind, f.suggestion) for f in result] == [
+        ("malformed-number", f"did you mean {suggestion}?")]
+
+
+def test_inconsistent_case_and_notation():
+    labels = caret(["I", "II", "III", "iv", "v", "VI", "VII", "VIII"])
+    result = findings(brief(caret(ROMANS), labels), "inconsistent-style")
+    assert len(result) == 1
+    assert result[0].number == 4 and "iv to ^{v}" in result[0].message.replace("^{iv}", "iv")
+    labels = [*caret(ROMANS[:4]), "V", "VI", "VII", "VIII"]  # bare labels after caret ones
+    result = findings(brief(caret(ROMANS), labels), "inconsistent-style")
+    assert len(result) == 1 and "bare numbers" in result[0].message
+
+
+def test_no_notes():
+    assert [f.kind for f in findings("Just prose, no sources at all.\n")] == ["no-notes"]
+    result = findings("A claim.^{1} Another.^{2}\n")
+    assert [f.kind for f in result] == ["no-notes", "missing-note", "missing-note"]
+
+
+def test_sample_structure(sample_path):
+    text = sample_path.read_text(encoding="utf-8")
+    got = {(f.kind, f.series, f.number, f.line) for f in findings(text)}
+    expected = {
+        ("duplicate-note", "endnotes", 54, 271),
+        ("duplicate-note", "endnotes", 95, 349),
+        ("missing-note", "endnotes", 55, 113),
+        ("missing-note", "endnotes", 94, 171),
+        ("uncited-note", "endnotes", 14, 218),
+        ("uncited-note", "endnotes", 24, 228),
+        ("uncited-note", "endnotes", 69, 299),
+        ("uncited-note", "footnotes", 1, 33),
+        ("duplicate-marker", "endnotes", 26, 66),
+        ("out-of-order", "endnotes", 26, 66),
+        ("malformed-number", "endnotes", 51, 103),
+    }
+    assert expected <= got
+    style = findings(text, "inconsistent-style")
+    assert {29, 33, 175, 230, 255, 297, 337} == {f.line for f in style}
+    assert len(got - expected) == len(style)  # nothing else

@@ -1,0 +1,181 @@
+from collections import Counter
+
+import pytest
+
+from footcheck.extract import extract
+from footcheck.model import Document
+from footcheck.numerals import to_roman
+
+
+def run(text: str):
+    return extract(Document.from_text(text))
+
+
+def read(path):
+    return extract(Document.from_text(path.read_text(encoding="utf-8"), path=str(path)))
+
+
+# --- the sample brief -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(sample_path):
+    return read(sample_path)
+
+
+def test_sample_series_counts(sample):
+    counts = Counter(n.series for n in sample.notes)
+    assert counts == {"endnotes": 97, "footnotes": 3}
+
+
+def test_sample_endnote_numbers_in_order(sample):
+    numbers = [n.number for n in sample.notes if n.series == "endnotes"]
+    expected = list(range(1, 98))
+    expected[54] = 54   # the second LIV, where LV should be
+    expected[93] = 95   # the first XCV, where XCIV should be
+    assert numbers == expected
+
+
+def test_sample_note_lines_and_labels(sample):
+    by_line = {n.line: n for n in sample.notes}
+    assert by_line[205].label == "- ^I" and by_line[205].number == 1
+    assert by_line[238].token == "xxxiii"
+    assert by_line[297].label == "LXVIII" and by_line[297].notation == "bare"
+    assert by_line[335].text == "get source here"
+    assert by_line[349].number == 95 and by_line[351].number == 95
+
+
+def test_sample_note_after_page_break_is_one_note(sample):
+    xlvi = next(n for n in sample.notes if n.token == "xlvi")
+    assert (xlvi.line, xlvi.end_line) == (251, 253)
+    assert xlvi.text.endswith("creative-scenes-a79517>.")
+    assert "The Moscow Times. 5 December. Available at:" in xlvi.text
+    assert [u.line for u in xlvi.urls] == [253]
+
+
+def test_sample_footnotes(sample):
+    foot = [n for n in sample.notes if n.series == "footnotes"]
+    assert [(n.number, n.line, n.token) for n in foot] == [(1, 33, "ⁱ"), (2, 81, "²"),
+                                                          (3, 191, "³")]
+    markers = [m for m in sample.markers if m.series == "footnotes"]
+    assert [(m.number, m.line) for m in markers] == [(2, 68), (3, 185)]
+
+
+def test_sample_markers(sample):
+    endnote_markers = [m for m in sample.markers if m.series == "endnotes"]
+    assert len(endnote_markers) == 95
+    first = endnote_markers[0]
+    assert (first.label, first.number, first.line, first.column) == ("ⁱ", 1, 29, 119)
+    l1 = next(m for m in endnote_markers if m.token == "L1")
+    assert l1.malformed and l1.number == 51 and (l1.line, l1.column) == (103, 538)
+    numbers = {m.number for m in endnote_markers}
+    assert numbers == set(range(1, 98)) - {14, 24, 69}
+
+
+def test_sample_no_markers_inside_notes(sample):
+    assert all(m.line < 205 for m in sample.markers)
+
+
+# --- notations --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, series, label_notation, marker_notation", [
+    ("clean-brief.txt", "endnotes", "caret", "caret"),
+    ("notation-pandoc.md", "endnotes", "numbered", "pandoc"),
+    ("notation-markdown-footnotes.md", "footnotes", "markdown", "markdown"),
+    ("notation-bracketed.txt", "endnotes", "bracket", "bracket"),
+    ("notation-superscript-digits.txt", "endnotes", "superscript", "superscript"),
+    ("notation-roman-superscript.txt", "endnotes", "numbered", "superscript"),
+    ("notation-bare-roman.txt", "endnotes", "bare", "caret"),
+    ("notation-html-sup.txt", "endnotes", "html", "html"),
+])
+def test_notations(fixture_path, name, series, label_notation, marker_notation):
+    result = read(fixture_path(name))
+    assert result.notes, name
+    assert {n.series for n in result.notes} == {series}
+    assert {n.notation for n in result.notes} == {label_notation}
+    assert {m.notation for m in result.markers} == {marker_notation}
+    numbers = [n.number for n in result.notes]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert {m.number for m in result.markers} == set(numbers)
+
+
+def test_bracketed_citations_may_repeat(fixture_path):
+    result = read(fixture_path("notation-bracketed.txt"))
+    assert [m.number for m in result.markers] == [1, 2, 1, 3]
+
+
+def test_exponents_are_not_markers(fixture_path):
+    result = read(fixture_path("notation-superscript-digits.txt"))
+    assert len(result.markers) == 3  # km² and 10² are skipped
+    assert not run("Growth of 10^6 units, 3 m^2 each, on the 2ⁿᵈ floor.").markers
+
+
+def test_roman_words_in_prose_are_neither_markers_nor_notes(fixture_path):
+    result = read(fixture_path("prose-roman-words.txt"))
+    assert not result.notes and not result.markers
+
+
+def test_page_break_with_page_number(fixture_path):
+    result = read(fixture_path("defect-page-break.txt"))
+    assert [n.number for n in result.notes] == [1, 2]
+    first = result.notes[0]
+    assert first.end_line == 9 and "5 December. Available at:" in first.text
+    assert "©" not in result.notes[-1].text
+
+
+def test_hard_wrapped_notes_and_running_header():
+    text = ("Text.^{1} More.^{2}\n\nBRIEF 2024\n\nNotes\n\n"
+            "^{1} Smith, J. (2020). A long title that\n   wraps onto the next line.\n"
+            "BRIEF 2024\n^{2} Jones, K. (2021). Another title.\n\nBRIEF 2024\n")
+    result = run(text)
+    assert [n.number for n in result.notes] == [1, 2]
+    assert result.notes[0].text == ("Smith, J. (2020). A long title that wraps onto "
+                                    "the next line.")
+    assert result.notes[0].end_line == 8
+
+
+def test_markdown_link_and_reference_are_not_markers():
+    result = run("See [12](https://example.org) and [the report][3] and [^4]: x\n")
+    assert not result.markers
+
+
+def test_weak_labels_need_context():
+    # A numbered list in the body without markers is not a series of notes.
+    text = "Recommendations:\n\n1. Fund the census.\n2. Open the border.\n3. Publish data.\n"
+    assert not run(text).notes
+
+
+def test_bare_arabic_note_labels_continue_a_sequence():
+    text = ("Claim.^{1} Claim.^{2} Claim.^{3}\n\n^{1} Smith (2020). Title.\n"
+            "2 Jones (2021). Title.\n3 Brown (2022). Title.\n")
+    result = run(text)
+    assert [(n.number, n.notation) for n in result.notes] == [(1, "caret"), (2, "bare"),
+                                                               (3, "bare")]
+
+
+def test_positions_are_editor_positions_with_crlf():
+    text = "Intro line\r\nA claim here.^{IV}\r\n\r\n^{IV} Source.\r\n"
+    result = run(text)
+    marker = result.markers[0]
+    assert (marker.line, marker.column) == (2, 14)
+    assert result.notes[0].line == 4
+
+
+def test_two_series_are_kept_apart():
+    text = ("A claim.^{i} Another.² A third.^{ii}\n\n² A footnote about the claim.\n\n"
+            "Notes\n\n^{i} Source one (2020).\n^{ii} Source two (2021).\n")
+    result = run(text)
+    assert {(n.series, n.number) for n in result.notes} == {
+        ("footnotes", 2), ("endnotes", 1), ("endnotes", 2)}
+    assert [(m.series, m.number) for m in result.markers] == [
+        ("endnotes", 1), ("footnotes", 2), ("endnotes", 2)]
+
+
+@pytest.mark.parametrize("n", [1, 14, 49, 97])
+def test_every_caret_form(n):
+    roman = to_roman(n)
+    for marker in (f"^{{{roman}}}", f"^{roman}", f"^{{{roman.lower()}}}"):
+        result = run(f"Claim.{marker} End.\n\n{marker} Source (2020).\n")
+        assert [m.number for m in result.markers] == [n], marker
+        assert [x.number for x in result.notes] == [n], marker
