@@ -1,0 +1,533 @@
+"""Content rules: what a note says, read as text (nothing here goes online).
+
+``placeholder``, ``editorial-comment``, ``incomplete-reference``, ``formatting`` and
+``mixed-script``. Every rule reads the note's text with its URLs blanked out, so nothing
+inside an address (``?``, ``(``, ``TODO`` in a path) can fire; only ``mixed-script`` also
+reads the URLs, where a homoglyph breaks the link.
+
+The rules aim at precision: a quoted or italic title may end with "?" or contain "verify",
+a transliterated Russian soft sign (``vnov'``, ``skryt'sia``) is not a quote, and "n.d." is a
+proper citation form. Each finding points at the exact column of the problem.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Document, Extraction, Finding, Note
+from ..urls import find_urls
+from .rules import rule
+
+__all__ = ["check"]
+
+_MASK = "\x1a"  # stands in for every character of a URL
+
+# --- patterns ------------------------------------------------------------------------------
+
+_NOUN = r"(?:source|ref|reference|citation|cite|link|url|quote|page|date)s?"
+_PLACEHOLDER_CI = re.compile(
+    rf"""
+    \b(?:get|find|add|insert|need|needs|put|include|fill\s+in)\s+(?:an?\s+|the\s+)?{_NOUN}
+        \s+here\b
+    |\b(?:find|need|needs|add|insert)\s+(?:an?\s+|the\s+)?(?:source|ref|reference|citation)s?\b
+    |\bcite\s+here\b
+    |\[\s*(?:source|citation|cite|ref|reference|link|url)s?\s*\??\s*\]
+    |\[\s*citation\s+needed\s*\]|\bcitation\s+needed\b
+    |\blorem\s+ipsum\b
+    |(?<![\w'’])(?:source|ref|reference|citation)\?(?!\w)
+    |(?<!\?)\?{{2,}}(?!\?)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_PLACEHOLDER_CS = re.compile(
+    r"""
+    \b(?:TODO|FIXME|TBD|TBC)\b
+    |\bTK(?:TK)+\b|[\[(]\s*TK\s*[\])]|(?:^|(?<=[.;:,]\s))TK(?=[.;:,]|\s*$)
+    |(?i:\b(?:pp?\.|pages?|date|year|url|link|vol\.|no\.|accessed)\s*)TK\b
+    |\bSOURCE\s+HERE\b|[\[(]\s*(?i:source\s+here)\s*[\])]
+    """,
+    re.VERBOSE,
+)
+_ALONE = re.compile(r"(?i)\W*(?:TK|source\s+here|source|ref|citation)\W*")
+_EMPTY = re.compile(r"[\s\-–—.,;:*_]*")
+
+_BOUNDARY = r"(?:^|(?<=[(\[])|(?<=\s)[-–—])\s*"
+_REMARK_CI = re.compile(
+    rf"""
+    \bneed(?:s|ed)?\s+(?:more|further|additional|better)\s+
+        (?:info|information|details?|data|sources?|context|research)\b
+    |\b(?:please\s+)?(?:check|verify|confirm|double[- ]check)\s+(?:this|that|these|again|
+        (?:the\s+)?(?:date|dates|source|sources|link|url|figures?|numbers?|spelling|pages?|
+        title|author|quote|citation|ref|reference|year))\b
+    |\bto\s+be\s+(?:confirmed|checked|verified|added)\b
+    |{_BOUNDARY}(?:check|verify|confirm|double[- ]check)\s*(?=[?!.)\]]|$)
+    |(?:^|(?<=\s))[-–—]\s*no\s+date\b
+    |\[\s*(?:author|au|ed|editor|query|comment|note\s+to\s+self|nts)\s*:[^\]\n]*\]?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_REMARK_CS = re.compile(
+    rf"""
+    {_BOUNDARY}Not\s+sure\b|\bnot\s+sure\b
+    |\((?:\?|\s\?\s)\)|\[\s*\?\s*\]
+    |\bNB:
+    |(?<![\w@.\[/])@[A-Za-z][\w.-]*(?=\s*[:,?]|\s+[a-z])
+    """,
+    re.VERBOSE,
+)
+_PAREN = re.compile(r"\(([^()]*)\)")
+_PAREN_REMARK = re.compile(
+    r"(?:check|verify|confirm|double-check|todo|tbd|tk|needs?|find|add|fix|insert|unclear|unsure"
+    r"|not\s+sure)\b"
+)
+_HERE_AND_DIGITS = re.compile(r"\bhere\b.*\d|\d.*\bhere\b")
+_SENTENCE_END = re.compile(r"[.?!;](?=\s|$)|" + _MASK)
+_ITALIC = re.compile(r"\*(?=[^\s*])[^*\n]*?[^\s*]\*|\*[^\s*]\*")
+_DOUBLED = re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::")
+_LEADING = re.compile(r"[:;,.)\]}]+")
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_DOI = re.compile(r"(?i)\bdoi\b|\b10\.\d{4,9}/")
+_CROSS_REFERENCE = re.compile(
+    r"(?i)\b(?:ibid|ibidem|op\.?\s*cit|loc\.?\s*cit|idem|id\.|supra|infra|see\s+(?:note|n\.|"
+    r"above|below|chapter|section|table|figure|fig\.)|author'?s'?\s|authors')"
+)
+_ADDRESS_WORDS = re.compile(
+    r"(?i)\b(?:available|accessed|retrieved|viewed|consulted|online|url|link|at|on|from|via|"
+    r"in|see|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+(?:st|nd|rd|th)?)\b"
+)
+_QUOTE_CHARS = frozenset("'‘’‚\"“”„«»")
+_FAMILY = {"'": "'", "‘": "'", "’": "'", "‚": "'", '"': '"', "“": '"', "”": '"', "„": '"',
+           "«": "«", "»": "«"}
+_FIXED_KIND = {"‘": "G", "‚": "O", "“": "G", "„": "O", "”": "C", "«": "O", "»": "C"}
+_BEFORE_OPENING = frozenset("([{\"“‘«„‚-–—/" + _MASK)
+_AFTER_CLOSING = frozenset(".,;:!?)]}\"”’»-–—'" + _MASK)
+_ELIDED_YEAR = re.compile(r"\d\d(?:s|th)?\b")  # the ’90s, class of '22
+_WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+# Cyrillic and Greek letters that look like a Latin letter.
+_HOMOGLYPHS = dict(zip(
+    "аеорсухкіјѕһԁԛԝӏАВЕКМНОРСТУХІЈЅԚԜ" "οανριυκχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxkijshdqwlABEKMHOPCTYXIJSQW" "oavpiukxABEZHIKMNOPTYX", strict=True,
+))
+_TRANSLITERATION = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "'", "э": "e", "ю": "iu", "я": "ia", "і": "i",
+    "ї": "i", "є": "ie", "ґ": "g", "ў": "u",
+}
+
+
+def check(extraction: Extraction) -> Iterator[Finding]:
+    """Yield the content findings of every note of the extraction."""
+    for note in extraction.notes:
+        yield from _check_note(extraction.document, note)
+
+
+# --- the note as one string, mapped back to the document -------------------------------------
+
+
+@dataclass
+class _View:
+    """A note's text (its spans, stripped, joined by spaces), with URLs masked and a map back
+    to document offsets."""
+
+    document: Document
+    note: Note
+    text: str
+    masked: str
+    starts: list[int]  # offset in ``text`` where each piece begins
+    origins: list[int]  # document offset of each piece's first character
+    url_count: int
+    _titles: list[tuple[int, int]] | None = None
+    _quote_problems: list[tuple[int, str]] | None = None
+
+    @classmethod
+    def of(cls, document: Document, note: Note) -> _View:
+        """Build the view of ``note``."""
+        pieces: list[str] = []
+        starts: list[int] = []
+        origins: list[int] = []
+        at = 0
+        for start, end in note.spans:
+            raw = document.text[start:end]
+            piece = raw.strip()
+            if not piece:
+                continue
+            if pieces:
+                at += 1
+            starts.append(at)
+            origins.append(start + len(raw) - len(raw.lstrip()))
+            pieces.append(piece)
+            at += len(piece)
+        text = " ".join(pieces) if note.spans else note.text
+        urls = find_urls(text)
+        masked = text
+        if urls:
+            chars = list(text)
+            for found in urls:
+                start, end = found.outer
+                chars[start:end] = _MASK * (end - start)
+            masked = "".join(chars)
+        return cls(document, note, text, masked, starts, origins, len(urls))
+
+    def position(self, index: int) -> tuple[int, int]:
+        """The document (line, column) of ``text[index]``."""
+        if not self.starts:
+            return self.note.line, self.note.column
+        i = max(bisect.bisect_right(self.starts, index) - 1, 0)
+        return self.document.position(self.origins[i] + index - self.starts[i])
+
+    def finding(self, kind: str, message: str, index: int, suggestion: str | None = None
+                ) -> Finding:
+        """A finding of rule ``kind`` at ``text[index]``, for this note."""
+        line, column = self.position(index)
+        return rule(kind).finding(message, line, column, series=self.note.series,
+                                  number=self.note.number, suggestion=suggestion)
+
+    @property
+    def titles(self) -> list[tuple[int, int]]:
+        """Spans of quoted and italic text (titles), computed once."""
+        if self._titles is None:
+            regions, problems = _quotes(self.masked)
+            regions.extend(m.span() for m in _ITALIC.finditer(self.masked))
+            regions.sort()
+            self._titles, self._quote_problems = regions, problems
+        return self._titles
+
+    @property
+    def quote_problems(self) -> list[tuple[int, str]]:
+        """Unbalanced quotes: (index, message)."""
+        if self._quote_problems is None:
+            _ = self.titles
+        return self._quote_problems or []
+
+    def in_title(self, index: int) -> bool:
+        """Whether ``text[index]`` lies inside a quoted or italic title."""
+        return any(s <= index < e for s, e in self.titles)
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+
+def _check_note(document: Document, note: Note) -> Iterator[Finding]:
+    """All content findings of one note."""
+    view = _View.of(document, note)
+    if _EMPTY.fullmatch(view.text):
+        yield view.finding("placeholder", "The note is empty: its source is missing.", 0)
+        return
+    placeholders = list(_placeholders(view))
+    for start, end in placeholders:
+        yield view.finding("placeholder",
+                           f"Placeholder {view.text[start:end]!r} left where a source should be.",
+                           start)
+    for start, end in _remarks(view, placeholders):
+        remark = _shorten(view.text[start:end])
+        yield view.finding("editorial-comment",
+                           f"Editorial remark left in the note: {remark!r}.", start)
+    if not placeholders:
+        yield from _incomplete(view)
+    yield from _formatting(view)
+    yield from _mixed_script(view)
+
+
+def _placeholders(view: _View) -> Iterator[tuple[int, int]]:
+    """Spans of placeholders."""
+    masked = view.masked
+    if _ALONE.fullmatch(masked) and _LETTERS.search(masked):
+        core = masked.strip(" .,;:!?[]()")
+        start = masked.index(core)
+        if core.isupper() or core.lower() != "tk":
+            yield start, start + len(core)
+            return
+    hits = [m.span() for m in _PLACEHOLDER_CS.finditer(masked)]
+    for m in _PLACEHOLDER_CI.finditer(masked):
+        if not m.group().startswith("[") and view.in_title(m.start()):
+            continue
+        hits.append(m.span())
+    yield from _merge(hits, gap=0)
+
+
+def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of editorial remarks, each stretched to the end of its sentence and merged."""
+    masked = view.masked
+    spans: list[tuple[int, int]] = []
+    for m in (*_REMARK_CI.finditer(masked), *_REMARK_CS.finditer(masked)):
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        if view.in_title(start):
+            continue
+        end = m.end() if m.group().endswith(("]", ")", ":")) else _sentence_end(masked, m.end())
+        if start and masked[start - 1] in "([":  # (verify), [check]: the brackets too
+            start -= 1
+            close = masked.find(")" if masked[start] == "(" else "]", m.end())
+            end = close + 1 if close != -1 else end
+        spans.append((start, end))
+    for m in _PAREN.finditer(masked):
+        inner = m.group(1).strip()
+        if inner[:1].islower() and not view.in_title(m.start()) and (
+                _PAREN_REMARK.match(inner) or _HERE_AND_DIGITS.search(inner)
+                or inner.endswith("?")):
+            spans.append(m.span())
+    for i, ch in enumerate(masked):
+        if ch == "?" and _is_query(view, i):
+            spans.append((_sentence_start(masked, i), i + 1))
+    merged = _merge(spans, gap=2, text=masked)
+    return [s for s in merged if not any(p < s[1] and s[0] < q for p, q in placeholders)]
+
+
+def _is_query(view: _View, i: int) -> bool:
+    """Whether the '?' at ``i`` ends a question to the author rather than a title."""
+    masked = view.masked
+    before = masked[i - 1] if i else " "
+    after = masked[i + 1] if i + 1 < len(masked) else " "
+    if before in "?([" or not after.isspace():
+        return False
+    if view.in_title(i):
+        return False
+    start = _sentence_start(masked, i)
+    first = _LETTERS.search(masked, start, i)
+    if first is None:
+        return False
+    at_end = not masked[i + 1:].strip(" " + _MASK)
+    return first.group().islower() or at_end
+
+
+def _incomplete(view: _View) -> Iterator[Finding]:
+    """A note that is only an address, or too little to identify a source."""
+    masked = view.masked
+    if view.url_count:
+        rest = _ADDRESS_WORDS.sub(" ", masked.replace(_MASK, " "))
+        if not _LETTERS.search(rest):
+            yield view.finding("incomplete-reference",
+                               "The note gives only an address: no author, title or date.",
+                               0)
+        return
+    if (_YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
+            or view.titles or len(_WORD.findall(masked)) > 5):
+        return
+    yield view.finding("incomplete-reference",
+                       f"The note {_shorten(view.text, 60)!r} names no title, date or address.",
+                       0)
+
+
+def _formatting(view: _View) -> Iterator[Finding]:
+    """Unbalanced quotes and brackets, stray leading punctuation, doubled punctuation."""
+    masked = view.masked
+    lead = _LEADING.match(masked)
+    skip = 0
+    if lead and not masked.startswith(("...", "…")):
+        skip = lead.end()
+        rest = masked[skip:].lstrip()
+        yield view.finding("formatting",
+                           f"The note starts with a stray {lead.group()!r}.", 0,
+                           suggestion=_opening(view.text[len(masked) - len(rest):]))
+    for index, message in (*view.quote_problems, *_brackets(masked)):
+        if index >= skip:
+            yield view.finding("formatting", message, index)
+    for m in _DOUBLED.finditer(masked):
+        yield view.finding("formatting", f"Doubled punctuation {m.group()!r}.", m.start(),
+                           suggestion=m.group()[0])
+
+
+def _mixed_script(view: _View) -> Iterator[Finding]:
+    """Words mixing Latin with Cyrillic or Greek letters."""
+    text = view.text
+    if text.isascii():
+        return
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.isascii():
+            continue
+        latin = [c for c in word if c.isascii() or "\u00c0" <= c <= "\u024f"]
+        foreign = [c for c in word if "\u0370" <= c <= "\u052f" or "\u1f00" <= c <= "\u1fff"]
+        if not latin or not foreign or _unit(word, foreign):
+            continue
+        script = "Cyrillic" if any(c >= "\u0400" for c in foreign if c < "\u0530") else "Greek"
+        letters = ", ".join(dict.fromkeys(foreign))
+        verb = "is" if len(set(foreign)) == 1 else "are"
+        if all(c in _HOMOGLYPHS for c in foreign):
+            suggestion: str | None = "".join(_HOMOGLYPHS.get(c, c) for c in word)
+        elif all(c.lower() in _TRANSLITERATION for c in foreign):
+            suggestion = "".join(_transliterate(c) for c in word)
+        else:
+            suggestion = None
+        yield view.finding("mixed-script",
+                           f"{word!r} mixes Latin and {script} letters ({letters} {verb} "
+                           f"{script}).", m.start(), suggestion=suggestion)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """Pair the quotes of ``text``; return the quoted spans and the unpaired quotes.
+
+    A ``'`` or ``’`` between two letters is an apostrophe (We're, posol'stvo); one after a
+    letter and before a space or punctuation (vnov' popast', dodgers' house) closes an open
+    quote only when no later quote could close it: otherwise it is a soft sign or a plural
+    possessive. ``“`` closes a German ``„`` and ``‘`` a ``‚``; otherwise they open.
+    """
+    tokens: dict[str, list[tuple[int, str]]] = {"'": [], '"': [], "«": []}
+    for i, ch in enumerate(text):
+        if ch not in _QUOTE_CHARS:
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch in "'’‘" and (prev.isalnum() and nxt.isalnum()):
+            continue  # an apostrophe
+        opens = prev.isspace() or prev in _BEFORE_OPENING
+        closes = nxt.isspace() or nxt in _AFTER_CLOSING
+        if ch in "'’":
+            if _ELIDED_YEAR.match(text, i + 1):
+                continue
+            if opens == closes:
+                continue
+            kind = "O" if opens else "A" if prev.isalnum() else "C"
+        elif ch == '"':
+            kind = "T" if opens == closes else "O" if opens else "C"
+        else:
+            kind = _FIXED_KIND[ch]
+        tokens[_FAMILY[ch]].append((i, kind))
+    regions: list[tuple[int, int]] = []
+    problems: list[tuple[int, str]] = []
+    for toks in tokens.values():
+        stack: list[int] = []
+        for (i, kind), after in zip(toks, _next_decisive(toks), strict=True):
+            if kind == "G":
+                kind = "C" if stack and text[stack[-1]] in "„‚" else "O"
+            if kind == "T":
+                kind = "C" if stack else "O"
+            if kind == "O":
+                stack.append(i)
+            elif kind == "C":
+                if stack:
+                    regions.append((stack.pop(), i + 1))
+                else:
+                    problems.append((i, f"Closing quote {text[i]} has no opening quote."))
+            elif stack and (len(stack) > 1 or after != "C"):  # "A" that closes
+                regions.append((stack.pop(), i + 1))
+        for i in stack:  # an unclosed title runs at most to the next URL or italic
+            problems.append((i, f"Quote {text[i]} is opened but never closed."))
+            stops = [k for k in (text.find(_MASK, i), text.find("*", i)) if k != -1]
+            regions.append((i, min(stops, default=len(text))))
+    problems.sort()
+    return regions, problems
+
+
+def _next_decisive(tokens: list[tuple[int, str]]) -> list[str]:
+    """For each quote token, the kind ('O' or 'C') of the next sure opening or closing quote
+    after it, or '' when there is none."""
+    out: list[str] = []
+    upcoming = ""
+    for _, kind in reversed(tokens):
+        out.append(upcoming)
+        if kind in ("O", "C"):
+            upcoming = kind
+    out.reverse()
+    return out
+
+
+def _brackets(text: str) -> list[tuple[int, str]]:
+    """Unpaired round and square brackets: (index, message)."""
+    pairs = {")": "(", "]": "["}
+    open_count = {"(": 0, "[": 0}
+    stack: list[int] = []
+    problems: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if ch not in "()[]" or (i and text[i - 1] == "\\"):
+            continue
+        if ch in "([":
+            stack.append(i)
+            open_count[ch] += 1
+            continue
+        opener = pairs[ch]
+        if not open_count[opener]:
+            if stack:  # (…] : one slip, reported at the opening bracket
+                k = stack.pop()
+                open_count[text[k]] -= 1
+                problems.append((k, f"{text[k]!r} is closed by {ch!r}."))
+            elif not _enumerator(text, i):
+                problems.append((i, f"Closing {ch!r} has no opening {opener!r}."))
+            continue
+        while True:
+            k = stack.pop()
+            open_count[text[k]] -= 1
+            if text[k] == opener:
+                break
+            problems.append((k, f"{text[k]!r} is never closed."))
+    problems.extend((k, f"{text[k]!r} is never closed.") for k in stack)
+    problems.sort()
+    return problems
+
+
+def _enumerator(text: str, i: int) -> bool:
+    """Whether the ')' at ``i`` closes a list label such as '1)', 'a)' or 'iv)'."""
+    m = re.search(r"(?:^|[\s;,])(?:[a-z]|\d{1,2}|[ivx]{1,4})$", text[max(0, i - 6):i])
+    return m is not None
+
+
+def _unit(word: str, foreign: list[str]) -> bool:
+    """Whether ``word`` is a unit such as 'μg' or 'Ωm' rather than a mixed-script slip."""
+    return len(foreign) == 1 and word[0] in "μΩΔ" and len(word) <= 4
+
+
+def _transliterate(ch: str) -> str:
+    """A Cyrillic letter in Latin script (simple BGN/PCGN-like table); others unchanged."""
+    out = _TRANSLITERATION.get(ch.lower())
+    if out is None:
+        return ch
+    return out.capitalize() if ch.isupper() else out
+
+
+def _sentence_end(text: str, index: int) -> int:
+    """The offset just past the sentence that contains ``index``."""
+    m = _SENTENCE_END.search(text, index)
+    if m is None:
+        return len(text.rstrip())
+    return m.end() if m.group() != _MASK else m.start()
+
+
+def _sentence_start(text: str, index: int) -> int:
+    """The offset where the sentence ending at ``index`` starts."""
+    i = index - 1
+    while i >= 0:
+        ch = text[i]
+        if ch in "([" + _MASK or (ch in ".?!;" and i + 1 < len(text) and text[i + 1] == " "):
+            break
+        if ch in "-–—" and i and text[i - 1] == " ":
+            i -= 1
+            break
+        i -= 1
+    j = i + 1
+    while j < index and text[j] == " ":
+        j += 1
+    return j
+
+
+def _merge(spans: list[tuple[int, int]], gap: int, text: str = "") -> list[tuple[int, int]]:
+    """Merge overlapping spans, and spans separated by at most ``gap`` spaces/punctuation."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1] + gap and not text[out[-1][1]:start].strip(" .,;:"):
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _opening(text: str, limit: int = 40) -> str:
+    """The start of ``text``, cut at a word boundary near ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit] + " …"
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,386 @@
+"""Tests for footcheck.checks.content: placeholders, remarks, incomplete references,
+formatting slips and mixed scripts — and silence on well-formed notes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from footcheck.checks import content, urls
+from footcheck.checks.rules import rule
+from footcheck.model import Document, Extraction, Finding, Note
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from helpers import make_extraction, note_from
+
+
+def findings(text: str, kind: str | None = None) -> list[Finding]:
+    """The content findings of a document whose every non-blank line is a note."""
+    out = list(content.check(make_extraction(text)))
+    return [f for f in out if kind is None or f.kind == kind]
+
+
+def column_of(line: str, needle: str) -> int:
+    """1-based column of ``needle`` in ``line``."""
+    return line.index(needle) + 1
+
+
+# --- placeholder -------------------------------------------------------------------------
+
+
+def test_get_source_here_from_the_sample() -> None:
+    [f] = findings("LXXXVII get source here")
+    assert (f.code, f.kind) == (rule("placeholder").code, "placeholder")
+    assert (f.line, f.column) == (1, 9)
+    assert (f.series, f.number) == ("endnotes", 1)
+    assert "'get source here'" in f.message
+    assert f.code not in f.message
+
+
+@pytest.mark.parametrize(("line", "needle"), [
+    ("^{XII} Ilyushina, Mary (2023). TK. *Washington Post*.", "TK"),
+    ("^{XII} TKTK", "TKTK"),
+    ("^{XII} Ilyushina, Mary (2023). 'Title.' *Washington Post*, p. TK.", "p. TK"),
+    ("^{XII} TODO: find the Post article from March.", "TODO"),
+    ("^{XII} Ilyushina (2023) [citation needed]", "[citation needed]"),
+    ("^{XII} Ilyushina (2023) [source?]", "[source?]"),
+    ("^{XII} Ilyushina (2023) [ref]", "[ref]"),
+    ("^{XII} Ilyushina, Mary (2023). ?? *Washington Post*.", "??"),
+    ("^{XII} Washington Post, source?", "source?"),
+    ("^{XII} Lorem ipsum dolor sit amet.", "Lorem ipsum"),
+    ("^{XII} Need source for the 2023 figure.", "Need source"),
+    ("^{XII} Interview (2023), add reference", "add reference"),
+    ("^{XII} FIXME", "FIXME"),
+    ("^{XII} Date TBD. Available at: <https://example.org/a>", "TBD"),
+])
+def test_placeholders(line: str, needle: str) -> None:
+    [f] = findings(line)
+    assert f.kind == "placeholder"
+    assert f.column == column_of(line, needle)
+
+
+def test_empty_note() -> None:
+    document = Document.from_text("text\n^{XII}\n")
+    note = note_from(document, 2, number=12)
+    [f] = list(content.check(Extraction(document, (note,), ())))
+    assert (f.kind, f.line, f.number) == ("placeholder", 2, 12)
+    assert "empty" in f.message
+
+
+def test_note_without_spans_is_checked_on_its_text() -> None:
+    document = Document.from_text("x\n")
+    note = Note(label="1", token="1", number=1, series="endnotes", notation="arabic", line=1,
+                column=1, end_line=1, text="get source here")
+    [f] = list(content.check(Extraction(document, (note,), ())))
+    assert (f.kind, f.line, f.column) == ("placeholder", 1, 1)
+
+
+@pytest.mark.parametrize("line", [
+    "^{XII} Atkinson, T. (2019). *Tkachenko and the Todo Lists*. Kyiv: TKO Press.",
+    "^{XII} Almodóvar, P. (1999). 'Todo sobre mi madre.' *El País*. 16 April.",
+    "^{XII} Roberts, A. (2020). 'Is Open Source?' *Wired*. 3 May.",
+    "^{XII} Ilyushina, M. (2023). 'Where are the sources??' *Washington Post*. 8 March.",
+    "^{XII} Part XXX of the Labour Code (TK RF), 2023 edition.",
+])
+def test_placeholder_look_alikes_are_silent(line: str) -> None:
+    assert findings(line, "placeholder") == []
+
+
+# --- editorial-comment -------------------------------------------------------------------
+
+_XLIV = (
+    "- ^{xliv} : Khodorkovsky. 'The Ark. The Support Group for Immigrants Who Left Russia as a "
+    "Result of the War Against Ukraine.' Available at: <https://khodorkovsky.com/resources/the-"
+    "ark-the-support-group-for-immigrants/> - no date. need more info on this?"
+)
+
+
+def test_no_date_and_query_from_the_sample_are_one_remark() -> None:
+    [f] = findings(_XLIV, "editorial-comment")
+    assert f.code == rule("editorial-comment").code
+    assert (f.line, f.column) == (1, column_of(_XLIV, "- no date"))
+    assert "'- no date. need more info on this?'" in f.message
+
+
+_XVI = (
+    "- ^{XVI} VKPress. 'Gruziiia opasaetsia russkikh i russkoviazychnykh, osobenno "
+    "relokantov,' 1 November 2023. Available at: <https://www.vkpress.ru/life/gruziia/?id=167899>"
+    " (figures here 112 000 to 113 000- transparency 62 000; vkpress 120 000)"
+)
+
+
+def test_parenthetical_note_to_self_from_the_sample() -> None:
+    [f] = findings(_XVI)
+    assert f.kind == "editorial-comment"
+    assert f.column == column_of(_XVI, "(figures here")
+    assert "figures here" in f.message
+
+
+@pytest.mark.parametrize(("line", "needle"), [
+    ("^{IX} Forbes Russia (2023). 'Title.' [Author: check the year] Available at: "
+     "<https://forbes.kz/a>", "[Author:"),
+    ("^{IX} Forbes Russia (2023). 'Title.' [Ed: which edition?]", "[Ed:"),
+    ("^{IX} Forbes Russia (2023) (?). 'Krovavaia baryna.'", "(?)"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' 22 September [?].", "[?]"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' - verify", "- verify"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' Check the date.", "Check the date"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' not sure this is the right piece",
+     "not sure"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' NB: different figure in print.", "NB:"),
+    ("^{IX} @jeff: is this the Forbes piece? 'Krovavaia baryna.'", "@jeff"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' September 2023. same article as note 8?",
+     "same article"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' [check]", "[check]"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' (which edition?)", "(which edition?)"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' (add URL)", "(add URL)"),
+    ("^{IX} Forbes Russia (2023). 'Krovavaia baryna. *Forbes*. need more info", "need more"),
+])
+def test_editorial_remarks(line: str, needle: str) -> None:
+    [f] = findings(line, "editorial-comment")
+    assert f.column == column_of(line, needle)
+
+
+@pytest.mark.parametrize("line", [
+    "^{LIV} Umarov, Temur. (2022). 'After Ukraine, Is Kazakhstan Next in the Kremlin's "
+    "Sights?' Carnegie Politika. 8 October. Available at: <https://carnegieendowment.org/87652>.",
+    "^{LXVII} Radio Azattyk. 'V ozhdanii vtoroi mobilizatsii. Kak osvvaivayutsia relokanty i "
+    "sluchitsia li novyi pritok rossiian v Kazahstan?' 12 January 2023.",
+    "^{1} Smith, J. (n.d.). \"Can Donors Verify Aid Flows?\" *Devex*. https://devex.com/a?b=c",
+    "^{2} Jones, K. 2021. *Who Will Confirm the Results?* London: Verso.",
+    "^{3} Kucera, J. (2023). 'Not Sure Where to Go: Russians in Tbilisi.' RFE/RL. 24 January.",
+    "^{4} World Bank (2023). Europe and Central Asia Economic Update (Fall). Washington, DC.",
+    "^{5} Tweet by Meduza (@meduza_en), 3 March 2023.",
+    "^{6} ArmenPress (2023). 'Number of migrants.' Available at: <https://armenpress.am/1102599/>."
+    " (300 000)",
+    "^{7} Ministry of Justice (2022), Order No. 12 (in Russian), Article 4(b).",
+    "^{8} Smith (2020). 'Title.' (translated here by the author; where available).",
+    "^{9} Smith, J. (2020). Is Kazakhstan next? *Foreign Affairs*, 99(2), 12–19.",
+    "^{10} Check Point Research (2023). 'Telegram scams.' 3 May.",
+    "^{11} Write to jeff@carleton.ca (2024) or see @meduza_en.",
+])
+def test_titles_and_ordinary_parentheticals_are_not_remarks(line: str) -> None:
+    assert findings(line, "editorial-comment") == []
+
+
+# --- incomplete-reference ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "- ^{XV} <https://iwpr.net/global-voices/new-wave-russians-head-georgia>",
+    "^{XV} Available at: https://iwpr.net/global-voices/new-wave-russians-head-georgia.",
+    "^{XV} <https://iwpr.net/global-voices/a>. Accessed January 5th.",
+    "^{XV} Reuters.",
+    "^{XV} Interview with an official, Tbilisi.",
+])
+def test_incomplete_references(line: str) -> None:
+    [f] = findings(line)
+    assert (f.kind, f.code) == ("incomplete-reference", rule("incomplete-reference").code)
+    assert f.column == line.index(line.split(maxsplit=2)[1 if line.startswith("^") else 2]) + 1
+
+
+@pytest.mark.parametrize("line", [
+    "- ^{XIV} Kuleshova, A., Chigaleichik, E., Podolsky, V., & Baranova, V. (2023). Russian "
+    "migration to Armenia and Georgia in 2022: Enclave Economy and Local Employment. *Caucasus "
+    "Edition: Journal of Conflict Transformation*.",
+    "- ^{xxxiv} Sahadeo, Jeff (2023). Personal Communication. 6 December.",
+    "^{XLIX} Yusupova, Guzel. 'Empire in Exile,' draft manuscript. June 2023.",
+    "^{12} Ibid., 45.",
+    "^{13} See note 4 above.",
+    "^{14} Author's calculations.",
+    "^{15} Reuters. <https://www.reuters.com/world/a-2023-10-10/>",
+    "^{16} Op. cit.",
+])
+def test_complete_references(line: str) -> None:
+    assert findings(line, "incomplete-reference") == []
+
+
+def test_placeholder_is_not_also_incomplete() -> None:
+    assert [f.kind for f in findings("LXXXVII get source here")] == ["placeholder"]
+
+
+# --- formatting --------------------------------------------------------------------------
+
+_VI = (
+    "- ^{VI} Troianovski, Anton (2023) 'Russia outside Russia: For elite, Dubai becomes a wartime"
+    " harbor, *New York Times*. March 13. Available at: <https://www.nytimes.com/2023/03/13/world"
+    "/europe/russia-dubai-ukraine-war.html>"
+)
+_LII = (
+    "^{LII} Latypova, Leyla. (2023). \"We're All Hostages Here\": Wanted Russian Activists, "
+    "Draft Dodgers, Stuck in Legal Limbo in Kazakhstan,' The Moscow Times. 13 September. "
+    "Available at: <https://www.themoscowtimes.com/2023/09/13/were-all-hostages-here-a82434>."
+)
+
+
+def test_quote_never_closed_from_the_sample() -> None:
+    [f] = findings(_VI)
+    assert (f.kind, f.code) == ("formatting", rule("formatting").code)
+    assert f.column == column_of(_VI, "'Russia")
+    assert "never closed" in f.message
+
+
+def test_closing_quote_without_opening_from_the_sample() -> None:
+    [f] = findings(_LII)
+    assert f.kind == "formatting"
+    assert f.column == column_of(_LII, "Kazakhstan,'") + len("Kazakhstan,")
+    assert "no opening quote" in f.message
+
+
+def test_stray_leading_punctuation_from_the_sample() -> None:
+    line = ("- ^{xxxiii} : Barseghyan, Arshaluys. (2023). 'Moscow and Yerevan summon ambassadors.'"
+            " OC Media. 26 October.")
+    [f] = findings(line)
+    assert f.kind == "formatting"
+    assert f.column == column_of(line, ": Barseghyan")
+    assert f.suggestion == "Barseghyan, Arshaluys. (2023). 'Moscow …"
+
+
+@pytest.mark.parametrize(("line", "needle", "suggestion"), [
+    ("^{1} Smith, J. (2020). Title,, *Journal*.", ",,", ","),
+    ("^{1} Smith, J. (2020). Title.. *Journal*.", "..", "."),
+    ("^{1} Smith, J. (2020). Title; ; *Journal*;; 4.", ";;", ";"),
+])
+def test_doubled_punctuation(line: str, needle: str, suggestion: str) -> None:
+    [f] = findings(line)
+    assert (f.kind, f.column, f.suggestion) == ("formatting", column_of(line, needle), suggestion)
+
+
+@pytest.mark.parametrize(("line", "needle"), [
+    ("^{1} Smith, J. (2020. Title. *Journal*.", "("),
+    ("^{1} Smith, J. 2020). Title. *Journal*.", ")"),
+    ("^{1} Smith, J. [2020. Title. *Journal*.", "["),
+    ("^{1} Smith, J. (2020]. Title. *Journal*.", "("),
+])
+def test_unbalanced_brackets(line: str, needle: str) -> None:
+    [f] = findings(line)
+    assert (f.kind, f.column) == ("formatting", column_of(line, needle))
+
+
+@pytest.mark.parametrize("line", [
+    "^{xxviii} Musavi, Nika. (2023). 'Pochemu rossiiskim relokantam slozhno vnov' popast' v "
+    "Gruziiyu,' DW. 24 May.",
+    "^{XVI} Avakov, Artur. (2023). 'Rossiian obyeschshayut nakazat' za \"tikhoie vtorzhenie\" v "
+    "Gruziiyu,' *Nezavisimaia Gazeta*. 31 October.",
+    "LXXXII Arbat Media. 'Relokantam ot vlastei RF v SNG ne skryt'sia – Kyrgyzstan, Kazakhstan "
+    "budut delit'sia dannymi o rossiikh.' 22 June 2023.",
+    "^{xxxi} Sputnik Armenia. 'Kak sebia chuvstvuyut rossiiskie relokanty v Armenii: posol'stvo "
+    "RF podelilos' nablyudenyami.' 18 October 2022.",
+    "^{IX} Forbes Russia. 'Krovavaia baryna.' Relokanty sdelali zhizn' v Almaty dorozhe. 2023.",
+    "^{VII} Meduza. Russian wartime emigration sparks a 'reckoning' in Central Asia. 2023.",
+    "^{LXXXVIII} Matsuevich, Yan. (2023). 'Home cooking and power cuts: life in a Russian "
+    "draft-dodgers' house-share,' *The Economist*. 29 March.",
+    "^{LVIII} Meduza. 'Russia's wartime emigration sparks a \"reckoning\" in Central Asia.' 2023.",
+    "^{1} Smith, J. (2020). ‘Putin’s War’, *Journal* 3 (2): 1–9. See “The ’90s” … (pp. 4–5).",
+    "^{2} Wikipedia. 'Foo.' <https://en.wikipedia.org/wiki/Foo_(bar)> and https://x.org/a_(b",
+    "^{3} Smith (2020) lists three causes: a) prices, b) rents and c) wages... and more.",
+    "^{4} Report [in Russian] (2021), pp. 4–5.",
+    "^{5} BMI. „Migrationsbericht 2022“. Berlin, 2023; Jones, ‚Arbeit‘ (2021).",
+    "^{6} Jones, K. (2021) ‘Workers’ rights in the gig economy’, *Journal of Labour*, 12(3).",
+    "^{7} Kucera, J. 2023. “Russians in Tbilisi: ‘We Are Not Welcome.’” *Eurasianet*.",
+])
+def test_well_formed_quotes_and_brackets_are_silent(line: str) -> None:
+    assert findings(line, "formatting") == []
+
+
+# --- mixed-script ------------------------------------------------------------------------
+
+_XL = (
+    "- ^{xl} Sputnik Armenia, 'Direktor UATE: relokanty v 2022-m otкрыli besprezidentnoe chislo "
+    "startapov v Armenii,' 25 January 2023. Available at: <https://ru.armeniasputnik.am/20230125/"
+    "direktor-uate-relokanty-v-2022-m-otkryli-besprezidentnoe-chislo-startapov-v-armenii-54306836"
+    ".html>."
+)
+
+
+def test_mixed_script_word_from_the_sample() -> None:
+    [f] = findings(_XL)
+    assert (f.kind, f.code) == ("mixed-script", rule("mixed-script").code)
+    assert (f.line, f.column) == (1, column_of(_XL, "otкрыli"))
+    assert "к, р, ы are Cyrillic" in f.message
+    assert f.suggestion == "otkryli"  # ы has no look-alike: transliterated, as in the URL
+
+
+def test_homoglyphs_only_are_replaced_by_their_look_alikes() -> None:
+    line = "^{1} Kucera, J. (2023). 'Tbilisi’s Wartime Rusѕians' (Cyrillic ѕ), Rоssiia."
+    out = findings(line)
+    assert [(f.column, f.suggestion) for f in out] == [
+        (column_of(line, "Rusѕians"), "Russians"),
+        (column_of(line, "Rоssiia"), "Rossiia"),
+    ]
+
+
+def test_greek_homoglyph() -> None:
+    [f] = findings("^{1} Smith, J. (2020). Τhe Title. *Journal*.")  # Greek capital Tau
+    assert (f.kind, f.suggestion) == ("mixed-script", "The")
+    assert "Greek" in f.message
+
+
+@pytest.mark.parametrize("line", [
+    "^{1} Коммерсантъ. «Релоканты возвращаются?» 5 марта 2024. https://www.kommersant.ru/doc/1",
+    "^{2} Dose of 5 μg per day (WHO, 2020), 'Guidelines.'",
+    "^{3} Forbes Russia. 'Krovavaia baryna' (Кровавая барыня). 22 September 2023.",
+])
+def test_single_script_words_are_silent(line: str) -> None:
+    assert findings(line, "mixed-script") == []
+
+
+# --- a clean document --------------------------------------------------------------------
+
+CLEAN = """\
+^{1} Kuleshova, A., Chigaleichik, E., Podolsky, V., & Baranova, V. (2023). Russian migration to \
+Armenia and Georgia in 2022: Enclave economy and local employment. *Caucasus Edition: Journal of \
+Conflict Transformation*, 7(1), 45–67. https://doi.org/10.5281/zenodo.1234567
+
+^{2} Andrew Higgins, "Russians Fleeing the Draft Find an Unlikely Haven," *New York Times*, \
+October 5, 2022, https://www.nytimes.com/2022/10/05/world/asia/russians-fleeing-draft.html.
+
+^{3} Umarov, T. (2022) 'After Ukraine, Is Kazakhstan Next in the Kremlin's Sights?', Carnegie \
+Politika, 8 October. Available at: <https://carnegieendowment.org/politika/87652> (Accessed: 5 \
+January 2024).
+
+^{4} Musavi, Nika. (2023). 'Pochemu rossiiskim relokantam slozhno vnov' popast' v Gruziiyu,' DW. \
+24 May. Available at: <https://www.dw.com/ru/rossijskim-relokantam/a-65710859>.
+
+^{5} Arbat Media. 'Relokantam ot vlastei RF v SNG ne skryt'sia – Kyrgyzstan, Kazakhstan budut \
+delit'sia dannymi o rossiikh.' 22 June 2023. Available at: <https://arbatmedia.kz/exo-2766>.
+
+^{6} Radio Azattyk. "Kak osvaivaiutsia relokanty i sluchitsia li novyi pritok rossiian v \
+Kazakhstan?" 12 January 2023. https://rus.azattyq.org/a/32212555.html
+
+^{7} Sahadeo, Jeff. *Voices from the Soviet Edge: Southern Migrants in Leningrad and Moscow*. \
+Ithaca: Cornell University Press, 2019, 112–14.
+
+^{8} Ibid., 45.
+
+^{9} Wikipedia. "Russian emigration (2022–present)." n.d. Accessed 3 February 2024. \
+https://en.wikipedia.org/wiki/Russian_emigration_(2022%E2%80%93present).
+
+^{10} Matsuevich, Yan. (2023). 'Home cooking and power cuts: life in a Russian draft-dodgers' \
+house-share,' *The Economist*. 29 March. Available at: \
+[https://www.economist.com/1843/2023/03/29/home-cooking](https://www.economist.com/1843/2023/03/29/home-cooking).
+
+^{11} In October 2023 the Cabinet abolished "zeroing"; see 24.kg, 'Visa-free regime restrictions \
+for foreigners do not apply to Russian citizens,' 19 October 2023, \
+https://24.kg/english/277796_Visa-free_regime_restrictions/.
+
+^{12} Коммерсантъ. «Релоканты возвращаются?» 5 марта 2024. https://www.kommersant.ru/doc/6543210
+"""
+
+
+def test_clean_document_has_no_findings() -> None:
+    extraction = make_extraction(CLEAN)
+    assert len(extraction.notes) == 12
+    assert list(content.check(extraction)) == []
+    assert list(urls.check(extraction)) == []
+
+
+def test_note_continued_after_a_page_break_reports_positions_on_the_right_line() -> None:
+    text = ("- ^{xlvi} Berkhead, Samantha. (2022). 'Russian Emigres in Armenia,' "
+            "The Moscow Times.\n\n"
+            "5 December,, Available at: <https://www.themoscowtimes.com/2022/12/04/a79517>.\n")
+    document = Document.from_text(text)
+    note = note_from(document, 1, number=46, continued=[3])
+    [f] = list(content.check(Extraction(document, (note,), ())))
+    assert (f.kind, f.line, f.column, f.suggestion) == ("formatting", 3, 11, ",")
