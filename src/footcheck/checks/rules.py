@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Finding, Severity
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: notice (info)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ RULES: tuple[Rule, ...] = (
          "Readers cannot judge a source from an address alone, and dead links leave "
          "nothing to find.",
          "^{XV} <https://iwpr.net/global-voices/new-wave-russians-head-georgia>"),
-    Rule("FC204", "formatting", I,
+    Rule("FC204", "formatting", N,
          "Unbalanced quotes or brackets, or stray punctuation at the start of a note.",
          "Small slips that a copy editor would fix before print.",
          "^{xxxiii} : Barseghyan, Arshaluys. …"),
@@ -110,12 +110,12 @@ RULES: tuple[Rule, ...] = (
          "A link whose target is empty or only '#'.",
          "The link text promises a source that the link does not deliver.",
          "[National Bank of Georgia](#)"),
-    Rule("FC304", "tracking-url", I,
+    Rule("FC304", "tracking-url", N,
          "A URL carrying tracking or session data: #:~:text= fragments, utm_* or click ids, "
          "search-session parameters.",
          "Such URLs are long, leak where the author came from, and may stop working.",
          "https://example.org/a?utm_source=newsletter"),
-    Rule("FC305", "insecure-url", I,
+    Rule("FC305", "insecure-url", N,
          "A URL using plain http://.",
          "Most sites serve https today; an http link may be redirected or blocked by browsers.",
          "<http://liberatedschool.tilda.ws>"),
@@ -133,11 +133,11 @@ RULES: tuple[Rule, ...] = (
          "The outlet a note names is not the site its URL points to.",
          "Either the outlet or the URL is wrong, and the citation misattributes the work.",
          "'*Eurasianet*' for a URL on rferl.org."),
-    Rule("FC404", "repeated-note", I,
+    Rule("FC404", "repeated-note", N,
          "A note identical to the note before it.",
          "An editor may prefer 'Ibid.' or a single note.",
          "Notes LXX and LXXI both cite Schenk (2023) word for word."),
-    Rule("FC405", "unparsed-reference", I,
+    Rule("FC405", "unparsed-reference", N,
          "A source whose author, title or date could not be identified.",
          "The bibliography entry for it will be incomplete.",
          "A note holding only an organisation name and a URL."),
@@ -154,7 +154,7 @@ RULES: tuple[Rule, ...] = (
          "A page that answers 200 but is a 'not found', error or home-page substitute.",
          "The link looks alive but the source is gone.",
          "A removed article that now shows the site's home page."),
-    Rule("FC504", "blocked", I,
+    Rule("FC504", "blocked", N,
          "A URL that could not be verified: 401/403/429/451, a bot wall, login or paywall.",
          "The link is probably fine, but a person should check it once.",
          "https://www.nytimes.com/… -> 403"),
@@ -174,7 +174,7 @@ RULES: tuple[Rule, ...] = (
          "The page's title does not match the title the note cites.",
          "The URL may point at a different article than the one named.",
          "Note cites 'The price of Russian migration', page title is 'Subscribe'."),
-    Rule("FC509", "links-unverified", I,
+    Rule("FC509", "links-unverified", N,
          "Links were not verified because the network was unavailable.",
          "Nothing is known about the links; run the audit again online.",
          "No DNS: every host failed to resolve."),

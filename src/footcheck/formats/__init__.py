@@ -1,0 +1,122 @@
+"""Output formats: each one a module exposing ``render(report, *, color=False) -> str``.
+
+Modules are imported only when a format is used, so ``footcheck --help`` stays fast. To add a
+format, write ``formats/<name>.py`` with a ``render`` function and add it to :data:`FORMATS`.
+
+The helpers below are shared by the formats that name notes the way the document writes them
+(``endnote LIV``, ``footnote 2``) and list which notes cite a URL.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..model import Note, Report
+
+#: Format name -> module path. Planned, not yet written: "html", "bibtex", "csl-json".
+FORMATS: dict[str, str] = {
+    "text": "footcheck.formats.text",
+    "markdown": "footcheck.formats.markdown",
+    "json": "footcheck.formats.json",
+}
+
+#: Link verdicts in the order an editor should look at them; others follow, then "ok" last.
+VERDICT_ORDER = (
+    "dead", "dead-link", "soft-404", "server-error", "unreachable", "timeout", "redirected",
+    "title-mismatch", "blocked", "unverified", "skipped",
+)
+
+ROMAN = "roman"  # the same values as footcheck.numerals.ROMAN / ARABIC
+ARABIC = "arabic"
+
+
+def render(name: str, report: Report, *, color: bool = False) -> str:
+    """Render ``report`` in the format called ``name``; ``color`` is used by "text" only."""
+    try:
+        module_path = FORMATS[name]
+    except KeyError:
+        choices = ", ".join(sorted(FORMATS))
+        raise ValueError(f"unknown format {name!r} (choose from {choices})") from None
+    module = importlib.import_module(module_path)
+    return module.render(report, color=color)
+
+
+def numbering(report: Report) -> dict[str, str]:
+    """Return, for each series in the report, how its numbers are written: roman or arabic.
+
+    Each note's token votes (``XIV``, ``xiv``, ``ⁱᵛ`` and malformed ``L1`` for roman; ``12``,
+    ``²`` for arabic; a lone ``ⁱ`` abstains) and the majority wins, ties going to arabic.
+    When a series has no notes, its markers vote instead.
+    """
+    from ..numerals import read
+
+    votes: dict[str, list[int]] = {}
+    for items in (report.notes, report.markers):
+        counted = set(votes)
+        for item in items:
+            if item.series in counted:
+                continue
+            tally = votes.setdefault(item.series, [0, 0])
+            system = read(item.token).system if item.token else None
+            if system == ROMAN:
+                tally[0] += 1
+            elif system == ARABIC:
+                tally[1] += 1
+    return {series: ROMAN if r > a else ARABIC for series, (r, a) in votes.items()}
+
+
+def series_noun(series: str) -> str:
+    """Return the singular noun for a series: ``endnotes`` -> ``endnote``."""
+    return series[:-1] if series.endswith("s") else series
+
+
+def number_label(number: int | None, style: str = ARABIC) -> str:
+    """Write a note number in a numbering style; ``?`` when the number is unknown."""
+    if number is None:
+        return "?"
+    if style == ROMAN and 0 < number < 4000:
+        from ..numerals import to_roman
+
+        return to_roman(number)
+    return str(number)
+
+
+def note_name(series: str | None, number: int | None, styles: dict[str, str]) -> str:
+    """Name a note as an editor would: ``endnote LIV``; empty when there is no series."""
+    if series is None:
+        return ""
+    return f"{series_noun(series)} {number_label(number, styles.get(series, ARABIC))}"
+
+
+def citing_notes(report: Report) -> dict[str, list[Note]]:
+    """Map each cleaned URL to the notes citing it, in document order, each note once."""
+    out: dict[str, list[Note]] = {}
+    for note in report.notes:
+        for url in dict.fromkeys(u.url for u in note.urls):
+            out.setdefault(url, []).append(note)
+    return out
+
+
+def cited_by(notes: Iterable[Note], styles: dict[str, str]) -> str:
+    """Name the notes citing a URL compactly: ``endnotes IV, V; footnote 2``."""
+    by_series: dict[str, list[str]] = {}
+    for note in notes:
+        label = number_label(note.number, styles.get(note.series, ARABIC))
+        by_series.setdefault(note.series, []).append(label)
+    return "; ".join(
+        f"{series_noun(s) if len(labels) == 1 else s} {', '.join(labels)}"
+        for s, labels in by_series.items()
+    )
+
+
+def verdict_rank(verdict: str) -> tuple[int, int | str]:
+    """Sort key for link verdicts: known problems first, unknown verdicts next, "ok" last."""
+    if verdict == "ok":
+        return (2, 0)
+    if verdict in VERDICT_ORDER:
+        return (0, VERDICT_ORDER.index(verdict))
+    return (1, verdict)

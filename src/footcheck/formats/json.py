@@ -1,0 +1,127 @@
+"""The JSON audit report: a public, versioned contract (see ``docs/json-format.md``).
+
+The shape is described by ``audit.schema.json`` next to this module. Additive changes keep
+the schema name ``footcheck-audit/1``; any breaking change bumps it to ``footcheck-audit/2``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import SERIES, Finding, LinkResult, Marker, Note, Reference, Report
+from . import citing_notes
+
+SCHEMA = "footcheck-audit/1"
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    """Render one report as a JSON object (``color`` is ignored), ending with a newline."""
+    return _dump(to_dict(report))
+
+
+def render_many(reports: Iterable[Report]) -> str:
+    """Render several reports as a JSON list of audit objects, ending with a newline."""
+    return _dump([to_dict(report) for report in reports])
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """Return the audit object of one report, with keys in contract order."""
+    from .. import __version__
+
+    doc = report.document
+    citing = citing_notes(report)
+    findings = sorted(report.findings, key=lambda f: (f.line, f.column, f.code))
+    return {
+        "schema": SCHEMA,
+        "footcheck": __version__,
+        "document": {"path": doc.path, "encoding": doc.encoding, "lines": doc.line_count},
+        "summary": {
+            **report.counts(),
+            "notes": _per_series(report.notes),
+            "markers": _per_series(report.markers),
+            "findings": len(report.findings),
+        },
+        "notes": [_note(note) for note in report.notes],
+        "markers": [_marker(marker) for marker in report.markers],
+        "findings": [_finding(finding) for finding in findings],
+        "links": [_link(link, citing.get(link.url, ())) for link in report.links],
+    }
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def _per_series(items: Iterable[Note | Marker]) -> dict[str, int]:
+    """Count items per series: the known series always, then others in order of appearance."""
+    counts = dict.fromkeys(SERIES, 0)
+    for item in items:
+        counts[item.series] = counts.get(item.series, 0) + 1
+    return counts
+
+
+def _note(note: Note) -> dict[str, Any]:
+    return {
+        "series": note.series,
+        "label": note.label,
+        "number": note.number,
+        "line": note.line,
+        "end_line": note.end_line,
+        "text": note.text,
+        "urls": [url.url for url in note.urls],
+        "references": [_reference(ref) for ref in note.references],
+    }
+
+
+def _reference(ref: Reference) -> dict[str, Any]:
+    """The fields of a reference in declaration order, leaving out None and empty values."""
+    out: dict[str, Any] = {}
+    for field in dataclasses.fields(ref):
+        value = getattr(ref, field.name)
+        if value is None or (isinstance(value, (str, tuple, list)) and not value):
+            continue
+        out[field.name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _marker(marker: Marker) -> dict[str, Any]:
+    return {
+        "series": marker.series,
+        "label": marker.label,
+        "number": marker.number,
+        "line": marker.line,
+        "column": marker.column,
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "kind": finding.kind,
+        "severity": str(finding.severity),
+        "series": finding.series,
+        "number": finding.number,
+        "line": finding.line,
+        "column": finding.column,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+    }
+
+
+def _link(link: LinkResult, notes: Iterable[Note]) -> dict[str, Any]:
+    return {
+        "url": link.url,
+        "verdict": link.verdict,
+        "http_status": link.http_status,
+        "final_url": link.final_url,
+        "title": link.title,
+        "published": link.published,
+        "checked_at": link.checked_at,
+        "from_cache": link.from_cache,
+        "archive_url": link.archive_url,
+        "detail": link.detail,
+        "notes": [{"series": note.series, "number": note.number} for note in notes],
+    }

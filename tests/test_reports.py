@@ -1,0 +1,37 @@
+"""The sample reports in reports/ are what footcheck produces for the bundled sample.
+
+Regenerate them with ``make sample-reports`` (FOOTCHECK_UPDATE_REPORTS=1) after a deliberate
+change, and review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from footcheck.audit import audit
+from footcheck.document import decode
+from footcheck.formats import render
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = "references/relokanty-brief.txt"
+OUTPUTS = {"text": "relokanty-brief.audit.txt", "markdown": "relokanty-brief.audit.md",
+           "json": "relokanty-brief.audit.json"}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return audit(decode((ROOT / SAMPLE).read_bytes(), path=SAMPLE))
+
+
+@pytest.mark.parametrize("fmt", sorted(OUTPUTS))
+def test_sample_report_is_current(report, fmt):
+    path = ROOT / "reports" / OUTPUTS[fmt]
+    rendered = render(fmt, report)
+    if os.environ.get("FOOTCHECK_UPDATE_REPORTS"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(rendered, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == rendered, (
+        f"{path.name} is stale: run 'make sample-reports' and review the diff")
