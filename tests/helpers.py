@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from footcheck.extract import note_urls
 from footcheck.model import ENDNOTES, Document, Extraction, Note
 
 _LABEL = re.compile(
@@ -41,7 +42,7 @@ def note_from(document: Document, line_no: int, series: str = ENDNOTES, number: 
     last = (line_no, *continued)[-1]
     return Note(label=token or str(number), token=token or str(number), number=number,
                 series=series, notation="test", line=line_no, column=1, end_line=last,
-                text=text, spans=tuple(spans))
+                text=text, spans=tuple(spans), urls=note_urls(document, tuple(spans)))
 
 
 def make_extraction(text: str, lines: Iterable[int] | None = None,

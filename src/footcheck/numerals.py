@@ -7,6 +7,7 @@ malformed tokens (``L1``, ``XIIII``, ``1O``) are read as the number most likely 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -81,11 +82,13 @@ def desuperscript(text: str) -> str:
     return text.translate(_DESUPER)
 
 
+@functools.lru_cache(maxsize=4096)
 def read(token: str) -> Numeral:
     """Read a note number token (plain or Unicode superscript), strictly but forgivingly.
 
     Canonical roman numerals and plain digits are read as such; anything else is read as the
-    number it most likely stands for and marked ``malformed``.
+    number it most likely stands for and marked ``malformed``. Results are memoised: a
+    document repeats the same few hundred tokens.
     """
     if token and all(c in SUPERSCRIPT_CHARS for c in token):
         plain = desuperscript(token)

@@ -51,6 +51,12 @@ _PLACEHOLDER_CS = re.compile(
     """,
     re.VERBOSE,
 )
+# Words at least one of which each pattern needs to match: a cheap test that spares most notes
+# the cost of the (case-insensitive, alternation-heavy) patterns themselves.
+_NEEDS = {
+    _PLACEHOLDER_CI: ("here", "source", "ref", "citation", "[", "lorem", "??"),
+    _PLACEHOLDER_CS: ("todo", "fixme", "tbd", "tbc", "tk", "source"),
+}
 _ALONE = re.compile(r"(?i)\W*(?:TK|source\s+here|source|ref|citation)\W*")
 _EMPTY = re.compile(r"[\s\-–—.,;:*_]*")
 
@@ -78,6 +84,9 @@ _REMARK_CS = re.compile(
     """,
     re.VERBOSE,
 )
+_NEEDS[_REMARK_CI] = ("need", "check", "verif", "confirm", "added", "date", "[", "nts")
+_NEEDS[_REMARK_CS] = ("sure", "?", "nb:", "@")
+_NEEDS = {p: re.compile("|".join(map(re.escape, words))) for p, words in _NEEDS.items()}
 _PAREN = re.compile(r"\(([^()]*)\)")
 _PAREN_REMARK = re.compile(
     r"(?:check|verify|confirm|double-check|todo|tbd|tk|needs?|find|add|fix|insert|unclear|unsure"
@@ -95,11 +104,13 @@ _CROSS_REFERENCE = re.compile(
     r"above|below|chapter|section|table|figure|fig\.)|author'?s'?\s|authors')"
 )
 _ADDRESS_WORDS = re.compile(
-    r"(?i)\b(?:available|accessed|retrieved|viewed|consulted|online|url|link|at|on|from|via|"
+    r"(?i)(?:available|accessed|retrieved|viewed|consulted|online|url|link|at|on|from|via|"
     r"in|see|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+(?:st|nd|rd|th)?)\b"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+(?:st|nd|rd|th)?)"
 )
-_QUOTE_CHARS = frozenset("'‘’‚\"“”„«»")
+_TOKEN = re.compile(r"\w+")
+_QUOTE_RE = re.compile("['‘’‚\"“”„«»]")
+_BRACKET_RE = re.compile(r"[()\[\]]")
 _FAMILY = {"'": "'", "‘": "'", "’": "'", "‚": "'", '"': '"', "“": '"', "”": '"', "„": '"',
            "«": "«", "»": "«"}
 _FIXED_KIND = {"‘": "G", "‚": "O", "“": "G", "„": "O", "”": "C", "«": "O", "»": "C"}
@@ -146,13 +157,15 @@ class _View:
     url_count: int
     _titles: list[tuple[int, int]] | None = None
     _quote_problems: list[tuple[int, str]] | None = None
+    _lower: str | None = None
 
     @classmethod
     def of(cls, document: Document, note: Note) -> _View:
-        """Build the view of ``note``."""
+        """Build the view of ``note``, with the URLs extraction found in it masked."""
         pieces: list[str] = []
         starts: list[int] = []
         origins: list[int] = []
+        masks: list[tuple[int, int]] = []
         at = 0
         for start, end in note.spans:
             raw = document.text[start:end]
@@ -161,20 +174,25 @@ class _View:
                 continue
             if pieces:
                 at += 1
+            origin = start + len(raw) - len(raw.lstrip())
             starts.append(at)
-            origins.append(start + len(raw) - len(raw.lstrip()))
+            origins.append(origin)
             pieces.append(piece)
+            masks.extend((u.outer[0] - origin + at, u.outer[1] - origin + at)
+                         for u in note.urls if start <= u.start < end)
             at += len(piece)
-        text = " ".join(pieces) if note.spans else note.text
-        urls = find_urls(text)
+        if not note.spans:
+            text = note.text
+            masks = [f.outer for f in find_urls(text)]
+        else:
+            text = " ".join(pieces)
         masked = text
-        if urls:
+        if masks:
             chars = list(text)
-            for found in urls:
-                start, end = found.outer
+            for start, end in masks:
                 chars[start:end] = _MASK * (end - start)
             masked = "".join(chars)
-        return cls(document, note, text, masked, starts, origins, len(urls))
+        return cls(document, note, text, masked, starts, origins, len(masks))
 
     def position(self, index: int) -> tuple[int, int]:
         """The document (line, column) of ``text[index]``."""
@@ -206,6 +224,13 @@ class _View:
         if self._quote_problems is None:
             _ = self.titles
         return self._quote_problems or []
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer`` over the masked text, skipped when it cannot match."""
+        if self._lower is None:
+            self._lower = self.masked.lower()
+        if _NEEDS[pattern].search(self._lower):
+            yield from pattern.finditer(self.masked)
 
     def in_title(self, index: int) -> bool:
         """Whether ``text[index]`` lies inside a quoted or italic title."""
@@ -245,8 +270,8 @@ def _placeholders(view: _View) -> Iterator[tuple[int, int]]:
         if core.isupper() or core.lower() != "tk":
             yield start, start + len(core)
             return
-    hits = [m.span() for m in _PLACEHOLDER_CS.finditer(masked)]
-    for m in _PLACEHOLDER_CI.finditer(masked):
+    hits = [m.span() for m in view.finditer(_PLACEHOLDER_CS)]
+    for m in view.finditer(_PLACEHOLDER_CI):
         if not m.group().startswith("[") and view.in_title(m.start()):
             continue
         hits.append(m.span())
@@ -257,7 +282,7 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
     """Spans of editorial remarks, each stretched to the end of its sentence and merged."""
     masked = view.masked
     spans: list[tuple[int, int]] = []
-    for m in (*_REMARK_CI.finditer(masked), *_REMARK_CS.finditer(masked)):
+    for m in (*view.finditer(_REMARK_CI), *view.finditer(_REMARK_CS)):
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         if view.in_title(start):
             continue
@@ -273,9 +298,11 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
                 _PAREN_REMARK.match(inner) or _HERE_AND_DIGITS.search(inner)
                 or inner.endswith("?")):
             spans.append(m.span())
-    for i, ch in enumerate(masked):
-        if ch == "?" and _is_query(view, i):
+    i = masked.find("?")
+    while i != -1:
+        if _is_query(view, i):
             spans.append((_sentence_start(masked, i), i + 1))
+        i = masked.find("?", i + 1)
     merged = _merge(spans, gap=2, text=masked)
     return [s for s in merged if not any(p < s[1] and s[0] < q for p, q in placeholders)]
 
@@ -301,8 +328,9 @@ def _incomplete(view: _View) -> Iterator[Finding]:
     """A note that is only an address, or too little to identify a source."""
     masked = view.masked
     if view.url_count:
-        rest = _ADDRESS_WORDS.sub(" ", masked.replace(_MASK, " "))
-        if not _LETTERS.search(rest):
+        words = _TOKEN.finditer(masked.replace(_MASK, " "))
+        if not any(_LETTERS.search(w.group()) and not _ADDRESS_WORDS.fullmatch(w.group())
+                   for w in words):
             yield view.finding("incomplete-reference",
                                "The note gives only an address: no author, title or date.",
                                0)
@@ -373,9 +401,8 @@ def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
     possessive. ``“`` closes a German ``„`` and ``‘`` a ``‚``; otherwise they open.
     """
     tokens: dict[str, list[tuple[int, str]]] = {"'": [], '"': [], "«": []}
-    for i, ch in enumerate(text):
-        if ch not in _QUOTE_CHARS:
-            continue
+    for m in _QUOTE_RE.finditer(text):
+        i, ch = m.start(), m.group()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if ch in "'’‘" and (prev.isalnum() and nxt.isalnum()):
@@ -438,8 +465,9 @@ def _brackets(text: str) -> list[tuple[int, str]]:
     open_count = {"(": 0, "[": 0}
     stack: list[int] = []
     problems: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
-        if ch not in "()[]" or (i and text[i - 1] == "\\"):
+    for m in _BRACKET_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if i and text[i - 1] == "\\":
             continue
         if ch in "([":
             stack.append(i)

@@ -1,6 +1,6 @@
 """URL rules: how the URLs in the notes are written (nothing here goes online).
 
-For every URL in a note: ``malformed-url`` (from :func:`footcheck.urls.find_urls`),
+For every URL of a note (found once, by extraction): ``malformed-url``,
 ``search-url`` (a search-results page or a search engine's redirect wrapper),
 ``tracking-url`` (text fragments, click ids, ``utm_*`` and search-session parameters) and
 ``insecure-url`` (plain ``http://``). A URL that is a search page gets no other finding: it
@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from ..model import Document, Extraction, Finding, Note
-from ..urls import ANGLE, FoundUrl, find_empty_links, find_urls
+from ..model import Extraction, Finding, Note, Url
+from ..urls import ANGLE, find_empty_links
 from .rules import rule
 
 __all__ = ["check", "search_engine", "strip_tracking"]
@@ -41,11 +41,9 @@ _LOCAL = re.compile(r"^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$|\.l
 
 def check(extraction: Extraction) -> Iterator[Finding]:
     """Yield the URL findings of every note, then the empty links of the whole document."""
-    document = extraction.document
     for note in extraction.notes:
-        for start, end in note.spans:
-            for found in find_urls(document.text, start, end):
-                yield from _url_findings(document, note, found)
+        for found in note.urls:
+            yield from _url_findings(note, found)
     yield from _empty_links(extraction)
 
 
@@ -135,9 +133,9 @@ def _on_search_engine(url: str) -> bool:
         ("bing.com", "duckduckgo.com", "yahoo.com", "baidu.com"))
 
 
-def _url_findings(document: Document, note: Note, found: FoundUrl) -> Iterator[Finding]:
+def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
     """The findings for one URL of a note."""
-    line, column = document.position(found.start)
+    line, column = found.line, found.column
     where = {"series": note.series, "number": note.number}
     url = found.url
     if found.problem:
