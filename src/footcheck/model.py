@@ -48,10 +48,17 @@ class Document:
     text: str
     encoding: str
     line_starts: tuple[int, ...] = field(repr=False, default=())
+    format: str = "text"  # text, markdown, html, docx, pdf: what the file was
+    units: str = "line"  # what a "line" of ``text`` is in the file: line or paragraph
+    page_starts: tuple[int, ...] = field(repr=False, default=())  # first line of each page
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
-        """Build a document from already-decoded text (line endings are normalised)."""
+    def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",
+                  **kinds: object) -> Document:
+        """Build a document from already-decoded text (line endings are normalised).
+
+        ``kinds`` sets ``format``, ``units`` and ``page_starts`` for converted documents.
+        """
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if text.startswith("\ufeff"):
             text = text[1:]
@@ -61,7 +68,8 @@ class Document:
         while pos != -1:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
-        return cls(path=path, text=text, encoding=encoding, line_starts=tuple(starts))
+        return cls(path=path, text=text, encoding=encoding, line_starts=tuple(starts),
+                   **kinds)
 
     @property
     def line_count(self) -> int:
@@ -73,6 +81,12 @@ class Document:
         """Return the 1-based (line, column) of a character offset into ``text``."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
+
+    def page(self, line: int) -> int | None:
+        """The 1-based page holding ``line``, when the document knows its pages."""
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, line) or None
 
     def line(self, number: int) -> str:
         """Return the text of 1-based line ``number`` without its newline."""
