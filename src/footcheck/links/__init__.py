@@ -1,0 +1,111 @@
+"""Link verification: is every cited URL alive, and what does its page say about itself?
+
+Input is URLs (optionally with the date the citing note gives), output is one
+:class:`~footcheck.model.LinkResult` per unique URL. This package knows nothing about notes or
+findings; the audit maps verdicts to rules. Importing it is cheap: requests, BeautifulSoup and
+SQLite are imported only when :func:`verify` runs.
+
+>>> from footcheck.links import verify, LinkConfig
+>>> results = verify(["https://example.org/report"], LinkConfig(per_host=2))  # doctest: +SKIP
+>>> results["https://example.org/report"].verdict  # doctest: +SKIP
+'alive'
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+
+from ..model import LinkResult
+from .config import (
+    NETWORK_DOWN,
+    REFUSED_PRIVATE,
+    VERDICTS,
+    LinkConfig,
+    LinkRequest,
+    default_cache_path,
+)
+from .match import dates_match, title_similarity, titles_match
+
+__all__ = [
+    "NETWORK_DOWN",
+    "REFUSED_PRIVATE",
+    "VERDICTS",
+    "LinkConfig",
+    "LinkRequest",
+    "LinkResult",
+    "dates_match",
+    "default_cache_path",
+    "title_similarity",
+    "titles_match",
+    "verify",
+]
+
+UrlItem = str | LinkRequest | tuple[str, str | None]
+
+
+def _requests(urls: Iterable[UrlItem]) -> list[LinkRequest]:
+    """Unique requests in first-seen order; a URL's first non-empty date wins."""
+    found: dict[str, LinkRequest] = {}
+    for item in urls:
+        if isinstance(item, LinkRequest):
+            req = item
+        elif isinstance(item, str):
+            req = LinkRequest(item)
+        else:
+            url, date = item
+            req = LinkRequest(url, date)
+        known = found.get(req.url)
+        if known is None:
+            found[req.url] = req
+        elif known.date is None and req.date:
+            found[req.url] = LinkRequest(req.url, req.date)
+    return list(found.values())
+
+
+def verify(urls: Iterable[UrlItem], config: LinkConfig | None = None,
+           progress: Callable[[LinkResult], None] | None = None) -> dict[str, LinkResult]:
+    """Check every unique URL over HTTP and return one result per URL, in first-seen order.
+
+    ``urls`` holds plain URL strings, ``(url, date)`` pairs or :class:`LinkRequest` objects;
+    the date (ISO 8601, or ``None``) picks the archived snapshot closest to it. Results are
+    keyed by the URL exactly as given. Fresh successes come from the cache
+    (``from_cache=True``) unless ``config.use_cache`` is false. ``progress`` is called once
+    per URL, in the calling thread, as soon as its result is known. The call returns within
+    about ``config.total_timeout`` seconds; URLs left unchecked then are ``unverified``, and
+    requests still in flight end in the background within one read timeout.
+    """
+    from .cache import Cache
+    from .check import Checker, run
+
+    config = config or LinkConfig()
+    wanted = _requests(urls)
+    results: dict[str, LinkResult] = {}
+    notify = progress or (lambda _result: None)
+
+    cache = Cache(config.resolved_cache_path(), config.cache_max_age) \
+        if config.use_cache else None
+    try:
+        todo: list[LinkRequest] = []
+        for req in wanted:
+            hit = cache.get(req.url) if cache is not None else None
+            if hit is not None:
+                results[req.url] = hit
+                notify(hit)
+            else:
+                todo.append(req)
+        if todo:
+            deadline = (time.monotonic() + config.total_timeout
+                        if config.total_timeout is not None else None)
+            checker = Checker(config, cache=cache, deadline=deadline)
+            try:
+                checked = run(todo, checker, notify)
+            finally:
+                checker.close()
+            results.update(checked)
+            if cache is not None:
+                cache.put_many(checked.values())
+    finally:
+        if cache is not None:
+            cache.close()
+    return {req.url: results[req.url] for req in wanted}

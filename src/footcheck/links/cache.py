@@ -1,0 +1,134 @@
+"""A small SQLite cache of link results and archive lookups.
+
+Only successes (``alive``, ``redirected``) are stored: every other verdict is checked again on
+the next run, because a failure may be temporary and a stale failure would hide a fixed link.
+``blocked`` is not a success: it means "could not be verified", and a later run may well get
+through. Entries older than ``max_age`` seconds are ignored. A cache that cannot be opened or
+written is silently disabled: the cache saves time, it is never a reason to fail an audit.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..model import LinkResult
+from .config import CACHED_VERDICTS
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS links (
+    url TEXT PRIMARY KEY,
+    verdict TEXT NOT NULL,
+    http_status INTEGER,
+    final_url TEXT,
+    title TEXT,
+    published TEXT,
+    checked_at TEXT,
+    detail TEXT,
+    stored REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS archive (
+    url TEXT NOT NULL,
+    date TEXT NOT NULL,
+    snapshot TEXT,
+    stored REAL NOT NULL,
+    PRIMARY KEY (url, date)
+);
+"""
+
+
+class Cache:
+    """The link cache at ``path``; every method is safe to call from any thread."""
+
+    def __init__(self, path: str | os.PathLike[str], max_age: float) -> None:
+        self.path = Path(path)
+        self.max_age = max_age
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(str(self.path), timeout=5.0, check_same_thread=False)
+            db.executescript(_SCHEMA)
+            db.commit()
+            self._db = db
+        except (sqlite3.Error, OSError):
+            self._db = None
+
+    @property
+    def enabled(self) -> bool:
+        """False when the cache file could not be opened."""
+        return self._db is not None
+
+    def _fresh_after(self) -> float:
+        return time.time() - self.max_age
+
+    def get(self, url: str) -> LinkResult | None:
+        """The cached result for ``url`` (``from_cache=True``), or ``None`` if absent or stale."""
+        if self._db is None:
+            return None
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT verdict, http_status, final_url, title, published, checked_at, detail"
+                    " FROM links WHERE url = ? AND stored >= ?",
+                    (url, self._fresh_after())).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or row[0] not in CACHED_VERDICTS:
+            return None
+        return LinkResult(url=url, verdict=row[0], http_status=row[1], final_url=row[2],
+                          title=row[3], published=row[4], checked_at=row[5], from_cache=True,
+                          detail=row[6])
+
+    def put_many(self, results: Iterable[LinkResult]) -> None:
+        """Store the successes among ``results`` (results served from the cache are skipped)."""
+        if self._db is None:
+            return
+        rows = [(r.url, r.verdict, r.http_status, r.final_url, r.title, r.published,
+                 r.checked_at, r.detail, time.time())
+                for r in results if r.verdict in CACHED_VERDICTS and not r.from_cache]
+        if not rows:
+            return
+        try:
+            with self._lock:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._db.commit()
+        except sqlite3.Error:
+            pass
+
+    def archived(self, url: str, date: str | None) -> tuple[bool, str | None]:
+        """``(known, snapshot)`` of a fresh archive lookup for ``url`` near ``date``."""
+        if self._db is None:
+            return False, None
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT snapshot FROM archive WHERE url = ? AND date = ? AND stored >= ?",
+                    (url, date or "", self._fresh_after())).fetchone()
+        except sqlite3.Error:
+            return False, None
+        return (True, row[0]) if row else (False, None)
+
+    def put_archived(self, url: str, date: str | None, snapshot: str | None) -> None:
+        """Remember an archive lookup (a snapshot, or ``None`` for "no snapshot")."""
+        if self._db is None:
+            return
+        try:
+            with self._lock:
+                self._db.execute("INSERT OR REPLACE INTO archive VALUES (?, ?, ?, ?)",
+                                 (url, date or "", snapshot, time.time()))
+                self._db.commit()
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        """Close the database file."""
+        if self._db is not None:
+            with self._lock:
+                self._db.close()
+            self._db = None

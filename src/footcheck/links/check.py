@@ -1,0 +1,576 @@
+"""Checking URLs: one URL's journey to a verdict, and the pool that checks many politely.
+
+For one URL (:meth:`Checker.check`): refuse what must not be fetched (other schemes, private
+addresses), send a GET (or a HEAD first, if configured), follow redirects by hand (each hop
+is guarded, loops and long chains are stopped), retry a 429/503 once after its bounded
+``Retry-After`` and other 5xx once after a short pause, then judge the final answer: status
+code, bot-wall and login signs, "not found" wording, and the host's answer for a path that
+cannot exist (the soft-404 probe, made once per host). Dead, soft-404 and unreachable links
+get an archived snapshot when one exists.
+
+For many URLs (:func:`run`): one task per URL in a global thread pool; a host never has more
+than ``per_host`` tasks queued in the pool, and every request waits for a per-host slot and
+the host's pacing delay, so no host sees more than ``per_host`` simultaneous requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import queue
+import re
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import requests
+
+from ..model import LinkResult
+from . import archive
+from .cache import Cache
+from .config import (
+    ALIVE,
+    ARCHIVE_VERDICTS,
+    BLOCKED,
+    DEAD,
+    NETWORK_DOWN,
+    REDIRECTED,
+    REFUSED_PRIVATE,
+    SERVER_ERROR,
+    SOFT_404,
+    TIMEOUT,
+    UNREACHABLE,
+    UNVERIFIED,
+    LinkConfig,
+    LinkRequest,
+)
+from .fetch import Fetched, fetch, make_session
+from .guard import Network, ResolveError, Resolver, dns_probe, is_public
+from .page import Page, not_found_signal, parse, wall_signal
+
+#: Statuses that mean "the server would not show us the page", not "the page is gone".
+BLOCKED_STATUSES = frozenset({401, 402, 403, 407, 429, 451, 406, 418, 999})
+PERMANENT = frozenset({301, 308})
+#: Paths of a site's home page (or of one of its language versions).
+_HOME_PATH = re.compile(r"/?((index|default|home)(\.\w+)?|[a-z]{2}(-[a-z]{2})?)?/?$", re.I)
+_ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
+
+
+class _Stop(Exception):
+    """A verdict reached before a final answer (refusal, DNS failure, timeout, loop…)."""
+
+    def __init__(self, verdict: str, detail: str, status: int | None = None,
+                 final_url: str | None = None) -> None:
+        super().__init__(detail)
+        self.verdict = verdict
+        self.detail = detail
+        self.status = status
+        self.final_url = final_url
+
+
+@dataclass(frozen=True)
+class _Hop:
+    url: str
+    status: int
+    target: str
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """The host's answer for a path that cannot exist."""
+
+    status: int
+    final_url: str
+    title: str | None
+    text: str
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601, to the second."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def host_key(url: str) -> str:
+    """The politeness key of a URL: its host name, lower case ('' when there is none)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    found = _ERRNO.findall(text)
+    if found:
+        return found[-1].strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait according to a ``Retry-After`` header (seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    now = time.time() if now is None else now
+    return max(0.0, when.timestamp() - now)
+
+
+def _norm(url: str) -> str:
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), (parts.netloc or "").lower(), path, parts.query, ""))
+
+
+def trivial_redirect(src: str, dst: str) -> bool:
+    """True for a redirect an editor does not care about.
+
+    That is an http→https upgrade, adding or dropping ``www.``, or adding or dropping a
+    trailing slash, and nothing else.
+    """
+    a, b = urlsplit(src), urlsplit(dst)
+    host_a = (a.hostname or "").lower().removeprefix("www.")
+    host_b = (b.hostname or "").lower().removeprefix("www.")
+    if host_a != host_b or a.query != b.query:
+        return False
+    if a.scheme != b.scheme and (a.scheme, b.scheme) != ("http", "https"):
+        return False
+    return (a.path.rstrip("/") or "/") == (b.path.rstrip("/") or "/")
+
+
+def _moved(hops: list[_Hop]) -> _Hop | None:
+    """The first redirect that matters, when it is permanent."""
+    for hop in hops:
+        if trivial_redirect(hop.url, hop.target):
+            continue
+        return hop if hop.status in PERMANENT else None
+    return None
+
+
+def similar_text(a: str, b: str) -> bool:
+    """True when two page texts are nearly the same (ratio ≥ 90 on their first 4000 chars)."""
+    from rapidfuzz import fuzz
+
+    if not a and not b:
+        return True
+    return fuzz.ratio(a[:4000], b[:4000]) >= 90
+
+
+class HostGate:
+    """Per-host politeness: at most ``limit`` requests at once, starts ``delay`` s apart."""
+
+    def __init__(self, limit: int, delay: float) -> None:
+        self._limit = max(1, limit)
+        self._delay = max(0.0, delay)
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.Semaphore] = {}
+        self._next: dict[str, float] = {}
+
+    @contextmanager
+    def slot(self, host: str) -> Iterator[None]:
+        """Hold one of the host's request slots, after waiting for the host's next start time."""
+        with self._lock:
+            sem = self._slots.setdefault(host, threading.Semaphore(self._limit))
+        sem.acquire()
+        try:
+            with self._lock:
+                now = time.monotonic()
+                start = max(now, self._next.get(host, 0.0))
+                self._next[host] = start + self._delay
+            if start > now:
+                time.sleep(start - now)
+            yield
+        finally:
+            sem.release()
+
+    def hold_off(self, host: str, seconds: float) -> None:
+        """Start no new request to ``host`` for ``seconds`` (after a 429 or a 503)."""
+        with self._lock:
+            self._next[host] = max(self._next.get(host, 0.0), time.monotonic() + seconds)
+
+
+class _Probes:
+    """The soft-404 probe of each origin, made once and shared by every thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._done: dict[str, tuple[threading.Event, list[_Probe | None]]] = {}
+
+    def get(self, origin: str, make: Callable[[], _Probe | None]) -> _Probe | None:
+        """The probe of ``origin``: made by the first caller, awaited by the others."""
+        with self._lock:
+            entry = self._done.get(origin)
+            owner = entry is None
+            if entry is None:
+                entry = (threading.Event(), [])
+                self._done[origin] = entry
+        event, box = entry
+        if owner:
+            try:
+                box.append(make())
+            except Exception:
+                box.append(None)
+            finally:
+                event.set()
+        else:
+            event.wait()
+        return box[0] if box else None
+
+
+class Checker:
+    """Everything one verification run shares: config, gates, resolver, probes, sessions."""
+
+    def __init__(self, config: LinkConfig, cache: Cache | None = None,
+                 deadline: float | None = None) -> None:
+        self.config = config
+        self.cache = cache
+        self.deadline = deadline if deadline is not None else float("inf")
+        self.gate = HostGate(config.per_host, config.host_delay)
+        self.resolver = Resolver()
+        probe = config.network_probe or (lambda: dns_probe(config.probe_hosts))
+        self.network = Network(probe)
+        self.probes = _Probes()
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._sessions_lock = threading.Lock()
+
+    # --- plumbing ----------------------------------------------------------------------------
+    def session(self) -> requests.Session:
+        """This thread's session (created on first use)."""
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = make_session(self.config)
+            self._local.session = session
+            with self._sessions_lock:
+                self._sessions.append(session)
+        return session
+
+    def close(self) -> None:
+        """Close every session's connections."""
+        with self._sessions_lock:
+            for session in self._sessions:
+                session.close()
+            self._sessions.clear()
+
+    def _guard(self, host: str, port: int) -> None:
+        try:
+            addresses = self.resolver.addresses(host, port)
+        except ResolveError as exc:
+            if not self.network.up():
+                raise _Stop(UNVERIFIED, f"{NETWORK_DOWN}: no DNS (could not resolve {host})") \
+                    from exc
+            if exc.missing:
+                raise _Stop(DEAD, f"host not found: {host}") from exc
+            raise _Stop(UNREACHABLE, f"DNS lookup failed: {exc}") from exc
+        if not self.config.allow_private:
+            for address in addresses:
+                if not is_public(address):
+                    raise _Stop(UNVERIFIED, f"{REFUSED_PRIVATE} ({host} is {address})")
+
+    def _send(self, method: str, url: str, host: str, deadline: float) -> Fetched:
+        if time.monotonic() >= deadline:
+            raise _Stop(TIMEOUT, "time budget for this URL exhausted")
+        try:
+            with self.gate.slot(host):
+                try:
+                    return fetch(self.session(), method, url, self.config, deadline)
+                except requests.exceptions.ConnectionError as exc:
+                    # A kept-alive connection the server had closed (or spoiled): the
+                    # broken connection is discarded, so one more try uses a fresh one.
+                    if "Connection aborted" not in str(exc):
+                        raise
+                    return fetch(self.session(), method, url, self.config, deadline)
+        except requests.exceptions.ConnectTimeout as exc:
+            raise _Stop(TIMEOUT, f"no connection within {self.config.connect_timeout:g} s") \
+                from exc
+        except requests.exceptions.ReadTimeout as exc:
+            raise _Stop(TIMEOUT, f"no answer within {self.config.read_timeout:g} s") from exc
+        except requests.exceptions.SSLError as exc:
+            raise _Stop(UNREACHABLE, f"TLS error: {_reason(exc)}") from exc
+        except requests.exceptions.ConnectionError as exc:
+            text = str(exc)
+            if REFUSED_PRIVATE in text:
+                raise _Stop(UNVERIFIED, f"{REFUSED_PRIVATE} (connection to {host})") from exc
+            if "timed out" in text.lower():
+                raise _Stop(TIMEOUT, f"no answer within {self.config.read_timeout:g} s") \
+                    from exc
+            raise _Stop(UNREACHABLE, f"connection failed: {_reason(exc)}") from exc
+        except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                requests.exceptions.MissingSchema, ValueError) as exc:
+            raise _Stop(UNVERIFIED, f"invalid URL: {_reason(exc)}") from exc
+        except requests.RequestException as exc:
+            raise _Stop(UNREACHABLE, f"request failed: {_reason(exc)}") from exc
+
+    def _request(self, method: str, url: str, host: str, deadline: float) -> Fetched:
+        """One request, retried once on 429/503 (bounded Retry-After) and on other 5xx."""
+        fetched = self._send(method, url, host, deadline)
+        status = fetched.status
+        if status != 429 and not 500 <= status < 600:
+            return fetched
+        if status in (429, 503):
+            if wall_signal(None, status, fetched.headers, "", ""):
+                return fetched
+            wait = retry_after(fetched.headers.get("Retry-After"))
+            if wait is None:
+                wait = self.config.retry_delay
+            elif wait > self.config.max_retry_after:
+                return fetched
+            if status == 429:  # "you are sending too much": the whole host waits
+                self.gate.hold_off(host, wait)
+        else:
+            wait = self.config.retry_delay
+        if time.monotonic() + wait >= deadline:
+            return fetched
+        time.sleep(wait)
+        return self._send(method, url, host, deadline)
+
+    def _follow(self, url: str, method: str, deadline: float) -> tuple[list[_Hop], Fetched]:
+        """Request ``url`` and follow its redirects; the hops and the final answer."""
+        hops: list[_Hop] = []
+        seen: set[tuple[str, str]] = set()
+        session = self.session()
+        current = url
+        for _ in range(self.config.max_redirects + 1):
+            try:
+                parts = urlsplit(current)
+                port = parts.port
+            except ValueError as exc:
+                raise _Stop(UNVERIFIED, f"invalid URL: {exc}") from exc
+            scheme = parts.scheme.lower()
+            if scheme not in ("http", "https"):
+                what = "redirect to " if hops else ""
+                raise _Stop(UNVERIFIED, f"{what}unsupported scheme {scheme or '(none)'!r}")
+            host = (parts.hostname or "").lower()
+            if not host:
+                raise _Stop(UNVERIFIED, "invalid URL: no host")
+            self._guard(host, port or (443 if scheme == "https" else 80))
+            cookies = ";".join(sorted(f"{c.name}={c.value}" for c in session.cookies))
+            key = (current.split("#", 1)[0], cookies)
+            if key in seen:
+                raise _Stop(UNREACHABLE, f"redirect loop at {current}",
+                            status=hops[-1].status if hops else None, final_url=current)
+            seen.add(key)
+            fetched = self._request(method, current, host, deadline)
+            location = fetched.headers.get("Location")
+            if 300 <= fetched.status < 400 and fetched.status != 304 and location:
+                target = urljoin(current, location.strip())
+                hops.append(_Hop(current, fetched.status, target))
+                current = target
+                continue
+            return hops, fetched
+        raise _Stop(UNREACHABLE, f"more than {self.config.max_redirects} redirects",
+                    status=hops[-1].status if hops else None, final_url=current)
+
+    # --- the soft-404 probe ------------------------------------------------------------------
+    def _probe(self, url: str) -> _Probe | None:
+        parts = urlsplit(url)
+        origin = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), "", "", ""))
+
+        def make() -> _Probe | None:
+            slug = secrets.token_hex(10)
+            probe_url = f"{origin}/footcheck-{slug}/{secrets.token_hex(4)}"
+            deadline = min(time.monotonic() + self.config.url_timeout, self.deadline)
+            try:
+                _, fetched = self._follow(probe_url, "GET", deadline)
+            except _Stop:
+                return None
+            page = parse(fetched.body, fetched.charset) if fetched.is_html else Page()
+            return _Probe(fetched.status, fetched.url, page.html_title, page.text)
+
+        return self.probes.get(origin, make)
+
+    def _soft_404(self, url: str, fetched: Fetched, page: Page | None) -> str | None:
+        if page is not None:
+            signal = not_found_signal(page)
+            if signal:
+                return signal
+        if not self.config.soft404_probe or not fetched.is_html:
+            return None
+        if _HOME_PATH.match(urlsplit(url).path or "/"):
+            return None  # a home page cannot be a substitute for itself
+        probe = self._probe(url)
+        if probe is None or not 200 <= probe.status < 300:
+            return None
+        if _norm(probe.final_url) == _norm(fetched.url) and _norm(url) != _norm(fetched.url):
+            return f"redirected to {fetched.url}, as is a path that cannot exist"
+        title = page.html_title if page else None
+        text = page.text if page else ""
+        if (title or "").casefold() == (probe.title or "").casefold() \
+                and similar_text(text, probe.text):
+            return "same page as the site's answer for a path that cannot exist"
+        return None
+
+    # --- one URL -----------------------------------------------------------------------------
+    def _judge(self, url: str, hops: list[_Hop], fetched: Fetched) -> LinkResult:
+        status = fetched.status
+        page = parse(fetched.body, fetched.charset) if fetched.body and fetched.is_html \
+            else None
+        final_path = urlsplit(fetched.url).path
+        wall = wall_signal(page, status, fetched.headers, final_path, urlsplit(url).path)
+        title = page.title if page else None
+        published = page.published if page else None
+
+        def result(verdict: str, detail: str | None = None) -> LinkResult:
+            return LinkResult(url=url, verdict=verdict, http_status=status,
+                              final_url=fetched.url, title=title, published=published,
+                              checked_at=now_iso(), detail=detail)
+
+        if 200 <= status < 300:
+            if wall:
+                return result(BLOCKED, wall)
+            soft = self._soft_404(url, fetched, page)
+            if soft:
+                return result(SOFT_404, soft)
+            moved = _moved(hops)
+            if moved:
+                return result(REDIRECTED, f"moved permanently (HTTP {moved.status})")
+            return result(ALIVE, "partial body read" if fetched.truncated else None)
+        if wall:
+            return result(BLOCKED, f"HTTP {status}: {wall}")
+        if status in (404, 410):
+            return result(DEAD, f"HTTP {status}")
+        if status in BLOCKED_STATUSES:
+            return result(BLOCKED, f"HTTP {status}")
+        if status == 408:
+            return result(TIMEOUT, "HTTP 408")
+        if status >= 500:
+            return result(SERVER_ERROR, f"HTTP {status} (after a retry)")
+        if 300 <= status < 400:
+            return result(UNREACHABLE, f"HTTP {status} without a usable Location")
+        return result(DEAD, f"HTTP {status}")
+
+    def _verify(self, url: str, deadline: float) -> LinkResult:
+        method = "HEAD" if self.config.head_first else "GET"
+        hops, fetched = self._follow(url, method, deadline)
+        if method == "HEAD":
+            html_or_unknown = fetched.is_html or not fetched.content_type
+            if not (200 <= fetched.status < 300) or html_or_unknown:
+                hops, fetched = self._follow(url, "GET", deadline)
+        return self._judge(url, hops, fetched)
+
+    def check(self, request: LinkRequest) -> LinkResult:
+        """The verdict on one URL, with an archived snapshot for the lost ones."""
+        url = request.url
+        deadline = min(time.monotonic() + self.config.url_timeout, self.deadline)
+        self.session().cookies.clear()
+        try:
+            result = self._verify(url, deadline)
+        except _Stop as stop:
+            result = LinkResult(url=url, verdict=stop.verdict, http_status=stop.status,
+                                final_url=stop.final_url, checked_at=now_iso(),
+                                detail=stop.detail)
+        if result.verdict in ARCHIVE_VERDICTS and self.config.archive:
+            snapshot = self._archived(url, request.date)
+            if snapshot:
+                result = replace(result, archive_url=snapshot)
+        return result
+
+    def _archived(self, url: str, date: str | None) -> str | None:
+        if self.network.known_down:
+            return None
+        if self.cache is not None:
+            known, snapshot = self.cache.archived(url, date)
+            if known:
+                return snapshot
+        endpoint = self.config.archive_endpoint
+        timeout = (self.config.connect_timeout, self.config.read_timeout)
+        try:
+            with self.gate.slot(host_key(endpoint)):
+                snapshot = archive.lookup(self.session(), endpoint, url, date, timeout)
+        except (archive.ArchiveError, requests.RequestException):
+            return None
+        if self.cache is not None:
+            self.cache.put_archived(url, date, snapshot)
+        return snapshot
+
+
+def run(requests_: list[LinkRequest], checker: Checker,
+        on_result: Callable[[LinkResult], None]) -> dict[str, LinkResult]:
+    """Check ``requests_`` concurrently; ``on_result`` is called in this thread as each ends.
+
+    Returns the results by URL. URLs not finished by ``checker.deadline`` get ``unverified``.
+    """
+    config = checker.config
+    queues: dict[str, deque[LinkRequest]] = {}
+    for req in requests_:
+        queues.setdefault(host_key(req.url), deque()).append(req)
+    inflight: dict[str, int] = dict.fromkeys(queues, 0)
+    finished: queue.Queue[LinkResult] = queue.Queue()
+    lock = threading.Lock()
+    stopped = False
+    pool = ThreadPoolExecutor(max_workers=max(1, config.max_workers),
+                              thread_name_prefix="footcheck-link")
+
+    def task(host: str, req: LinkRequest) -> None:
+        try:
+            result = checker.check(req)
+        except Exception as exc:  # a bug must not lose the URL or hang the run
+            result = LinkResult(url=req.url, verdict=UNVERIFIED, checked_at=now_iso(),
+                                detail=f"internal error: {exc!r}")
+        finished.put(result)
+        with lock:
+            inflight[host] -= 1
+            dispatch(host)
+
+    # Tasks per host in the pool: the per-host request slots are the real limit, but a task
+    # may sleep (Retry-After, retry pause) or wait for its host's soft-404 probe without
+    # holding a slot, so twice the slots keeps each host busy without tying up workers.
+    per_host_tasks = 2 * max(1, config.per_host)
+
+    def dispatch(host: str) -> None:  # called with the lock held
+        pending = queues[host]
+        limit = per_host_tasks if host else len(pending)
+        while pending and inflight[host] < limit and not stopped:
+            inflight[host] += 1
+            pool.submit(task, host, pending.popleft())
+
+    with lock:  # interleave the hosts so that no host's queue starves the others
+        for _ in range(per_host_tasks):
+            for host in queues:
+                pending = queues[host]
+                if pending and inflight[host] < per_host_tasks:
+                    inflight[host] += 1
+                    pool.submit(task, host, pending.popleft())
+        for host in queues:
+            dispatch(host)
+
+    results: dict[str, LinkResult] = {}
+    try:
+        while len(results) < len(requests_):
+            remaining = checker.deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            try:
+                result = finished.get(timeout=min(remaining, 1.0))
+            except queue.Empty:
+                continue
+            results[result.url] = result
+            on_result(result)
+    finally:
+        with lock:
+            stopped = True
+        timed_out = len(results) < len(requests_)
+        pool.shutdown(wait=not timed_out, cancel_futures=True)
+    if timed_out:
+        budget = config.total_timeout
+        for req in requests_:
+            if req.url not in results:
+                result = LinkResult(url=req.url, verdict=UNVERIFIED, checked_at=now_iso(),
+                                    detail=f"not checked: total time budget ({budget:g} s) "
+                                           "exhausted")
+                results[req.url] = result
+                on_result(result)
+    return results

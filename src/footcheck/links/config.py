@@ -1,0 +1,99 @@
+"""Settings and requests of link verification: plain data, no network, cheap to import."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+
+# The verdicts, exactly as they appear in LinkResult.verdict and in the reports.
+ALIVE = "alive"
+REDIRECTED = "redirected"
+DEAD = "dead"
+SOFT_404 = "soft-404"
+BLOCKED = "blocked"
+TIMEOUT = "timeout"
+SERVER_ERROR = "server-error"
+UNREACHABLE = "unreachable"
+UNVERIFIED = "unverified"
+
+VERDICTS: tuple[str, ...] = (
+    ALIVE, REDIRECTED, DEAD, SOFT_404, BLOCKED, TIMEOUT, SERVER_ERROR, UNREACHABLE, UNVERIFIED,
+)
+#: Verdicts stored in the cache. Everything else is checked again on the next run.
+CACHED_VERDICTS: frozenset[str] = frozenset({ALIVE, REDIRECTED})
+#: Verdicts for which an archived snapshot is looked up.
+ARCHIVE_VERDICTS: frozenset[str] = frozenset({DEAD, SOFT_404, UNREACHABLE})
+
+#: ``LinkResult.detail`` of every link left unchecked because there is no network; it starts
+#: with this text, so a caller can say it once instead of once per link.
+NETWORK_DOWN = "network unavailable"
+#: ``LinkResult.detail`` prefix of links refused by the private-address guard.
+REFUSED_PRIVATE = "refused: private address"
+
+DEFAULT_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    f"Chrome/126.0 Safari/537.36 (compatible; footcheck/{__version__}; citation link checker)"
+)
+WAYBACK_AVAILABILITY = "https://archive.org/wayback/available"
+#: Well-known names resolved to tell "this host does not exist" from "there is no DNS at all".
+PROBE_HOSTS: tuple[str, ...] = ("example.com", "www.wikipedia.org", "www.iana.org")
+
+
+def default_cache_path() -> Path:
+    """``$XDG_CACHE_HOME/footcheck/links.sqlite``, or ``~/.cache/footcheck/links.sqlite``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "footcheck" / "links.sqlite"
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    """How links are verified. Every field has a sensible default; times are in seconds.
+
+    ``network_probe`` decides whether the network works when a host name fails to resolve: it
+    is called at most once per :func:`footcheck.links.verify` call and returns ``True`` when
+    the network is up. ``None`` resolves the well-known names in ``probe_hosts`` (any success
+    means up). Tests pass ``lambda: True`` or ``lambda: False``.
+    """
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    url_timeout: float = 30.0
+    total_timeout: float | None = 600.0
+    max_workers: int = 64
+    per_host: int = 4
+    host_delay: float = 0.02
+    max_redirects: int = 10
+    max_body_bytes: int = 1_000_000
+    max_retry_after: float = 10.0
+    retry_delay: float = 1.0
+    user_agent: str = DEFAULT_USER_AGENT
+    accept_language: str = "en-US,en;q=0.9"
+    head_first: bool = False
+    allow_private: bool = False
+    cache_path: str | os.PathLike[str] | None = None
+    use_cache: bool = True
+    cache_max_age: float = 86_400.0
+    archive: bool = True
+    archive_endpoint: str = WAYBACK_AVAILABILITY
+    soft404_probe: bool = True
+    network_probe: Callable[[], bool] | None = None
+    probe_hosts: tuple[str, ...] = PROBE_HOSTS
+
+    def resolved_cache_path(self) -> Path:
+        """The cache file to use: ``cache_path`` or the default in the user's cache dir."""
+        return Path(self.cache_path) if self.cache_path is not None else default_cache_path()
+
+
+@dataclass(frozen=True)
+class LinkRequest:
+    """One URL to verify, with the date the citing note gives (ISO 8601, or ``None``).
+
+    The date only steers the archive lookup towards the snapshot closest to it.
+    """
+
+    url: str
+    date: str | None = None

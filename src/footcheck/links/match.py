@@ -1,0 +1,100 @@
+"""Comparing what a page says about itself with what a citation says: titles and dates.
+
+Pure string functions (no notes, no findings): the audit decides what a mismatch means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi",
+     "ye", "g", "u"], strict=True))
+_SEPARATORS = re.compile(r"\s+[|–—·•:»-]{1,2}\s+|\s*\|\s*|\s+::\s+")
+_NON_WORD = re.compile(r"[\W_]+")
+#: Title similarity (0–100) from which two titles are taken to name the same work.
+THRESHOLD = 85.0
+
+
+def normalize_title(text: str) -> str:
+    """Lower case, no accents, Cyrillic transliterated, punctuation reduced to single spaces."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = "".join(_CYRILLIC.get(ch, ch) for ch in text)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _variants(title: str) -> set[str]:
+    """The title, and the title without outlet prefixes or suffixes (" | Reuters")."""
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    out = {normalize_title(title)}
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts) + 1):
+            out.add(normalize_title(" ".join(parts[i:j])))
+    out.discard("")
+    return out
+
+
+def _loose(text: str) -> str:
+    """Spelling variants of transliteration folded together (``kh``→``h``, ``iy``→``y``…)."""
+    for a, b in (("shch", "sch"), ("kh", "h"), ("iy ", "y "), ("yy ", "y "), ("ks", "x"),
+                 ("ts", "c"), ("yu", "u"), ("ya", "a"), ("ye", "e"), ("j", "y"), ("w", "v")):
+        text = text.replace(a, b)
+    return text
+
+
+def title_similarity(cited: str, page_title: str) -> float:
+    """How alike a cited title and a page title are, 0–100.
+
+    Tolerant of outlet names before or after the title, of case, accents and punctuation, of
+    Cyrillic written in Latin letters, and of either title being cut short.
+    """
+    from rapidfuzz import fuzz
+
+    want = normalize_title(cited)
+    if not want:
+        return 0.0
+    best = 0.0
+    for candidate in _variants(page_title):
+        for a, b in ((want, candidate), (_loose(want + " "), _loose(candidate + " "))):
+            a, b = a.strip(), b.strip()
+            score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+            shorter, longer = sorted((a, b), key=len)
+            if len(shorter) >= 20 and longer.startswith(shorter):
+                score = max(score, 95.0)
+            best = max(best, score)
+    return best
+
+
+def titles_match(cited: str, page_title: str, threshold: float = THRESHOLD) -> bool:
+    """True when ``page_title`` plausibly names the work cited as ``cited``."""
+    return title_similarity(cited, page_title) >= threshold
+
+
+def _parts(date: str) -> tuple[int, ...] | None:
+    m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date.strip())
+    return tuple(int(g) for g in m.groups() if g is not None) if m else None
+
+
+def dates_match(cited: str, published: str, tolerance_days: int = 1) -> bool:
+    """True when two ISO dates agree at the precision both have.
+
+    ``2023`` matches any day of 2023, ``2023-05`` any day of May 2023; two full dates may
+    differ by ``tolerance_days`` (a date-time near midnight falls on different days in
+    different time zones). Unreadable dates match (nothing to contradict).
+    """
+    a, b = _parts(cited), _parts(published)
+    if a is None or b is None:
+        return True
+    n = min(len(a), len(b))
+    if n < 3:
+        return a[:n] == b[:n]
+    try:
+        delta = dt.date(*a[:3]) - dt.date(*b[:3])
+    except ValueError:
+        return True
+    return abs(delta.days) <= tolerance_days

@@ -1,0 +1,40 @@
+"""Title and date comparison helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from footcheck.links.match import dates_match, title_similarity, titles_match
+
+
+@pytest.mark.parametrize("cited,page", [
+    ("The price of Russian migration", "The price of Russian migration | Reuters"),
+    ("The price of Russian migration", "Reuters — The price of Russian migration"),
+    ("“Relocants” in Georgia: a survey", "Relocants in Georgia – A Survey - Carnegie Politika"),
+    ("Релоканты в Грузии", "Relokanty v Gruzii"),
+    ("Russkiy exodus to Tbilisi", "Russkij exodus to Tbilisi | Meduza"),
+    ("How Russian IT workers moved their companies to Armenia and what it cost them",
+     "How Russian IT workers moved their companies to Armenia and wh…"),
+])
+def test_matching_titles(cited, page):
+    assert titles_match(cited, page), title_similarity(cited, page)
+
+
+@pytest.mark.parametrize("cited,page", [
+    ("The price of Russian migration", "Subscribe to read | Financial Times"),
+    ("The price of Russian migration", "Page not found"),
+    ("Remittances to Georgia rose in 2022", "Kazakhstan tightens visa rules for Russians"),
+    ("The price of Russian migration", ""),
+])
+def test_mismatching_titles(cited, page):
+    assert not titles_match(cited, page), title_similarity(cited, page)
+
+
+@pytest.mark.parametrize("cited,published,ok", [
+    ("2023-05-04", "2023-05-04", True), ("2023-05-04", "2023-05-05", True),
+    ("2023-05-04", "2023-05-09", False), ("2023", "2023-11-30", True),
+    ("2022", "2023-01-01", False), ("2023-05", "2023-05-30", True),
+    ("2023-05", "2023-06-01", False), ("n.d.", "2023-01-01", True),
+])
+def test_dates_match(cited, published, ok):
+    assert dates_match(cited, published) is ok

@@ -1,0 +1,123 @@
+"""Page metadata, "not found" wording, wall signs, dates, and the small helpers around them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from footcheck.links.check import retry_after, trivial_redirect
+from footcheck.links.guard import is_public
+from footcheck.links.page import Page, normalize_date, parse, says_not_found, wall_signal
+
+
+def test_title_prefers_citation_title_then_og_title_then_title():
+    html = (b'<html><head><title>Report | Think Tank</title>'
+            b'<meta property="og:title" content="OG Report">'
+            b'<meta name="citation_title" content="The Citation Title"></head><body></body>')
+    page = parse(html)
+    assert page.title == "The Citation Title"
+    assert page.html_title == "Report | Think Tank"
+    assert parse(html.replace(b'name="citation_title"', b'name="x"')).title == "OG Report"
+    assert parse(b"<title> Plain &amp; simple </title>").title == "Plain & simple"
+
+
+@pytest.mark.parametrize("head,expected", [
+    ('<meta name="citation_publication_date" content="2021/03/09">', "2021-03-09"),
+    ('<meta property="article:published_time" content="2022-11-30T23:10:00-05:00">',
+     "2022-11-30"),
+    ('<meta name="DC.date" content="2018-07">', "2018-07"),
+    ('<meta name="date" content="May 4, 2023">', "2023-05-04"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
+     ' "datePublished": "2020-02-29T08:00:00Z"}]}</script>', "2020-02-29"),
+])
+def test_published_date_from_meta_and_json_ld(head, expected):
+    page = parse(f"<html><head><title>t</title>{head}</head><body></body></html>".encode())
+    assert page.published == expected
+
+
+def test_json_ld_in_body_and_time_element():
+    body = ('<html><head><title>t</title></head><body>'
+            '<script type="application/ld+json">{"datePublished": "2017-01-02"}</script>'
+            '</body></html>')
+    assert parse(body.encode()).published == "2017-01-02"
+    body = '<html><body><time itemprop="datePublished" datetime="2016-06-23">x</time></body>'
+    assert parse(body.encode()).published == "2016-06-23"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("2023-05-04", "2023-05-04"), ("2023-05-04T10:00:00Z", "2023-05-04"),
+    ("20230504", "2023-05-04"), ("04.05.2023", "2023-05-04"), ("4 May 2023", "2023-05-04"),
+    ("Thu, 04 May 2023 10:00:00 GMT", "2023-05-04"), ("2023", "2023"),
+    ("1683194400", "2023-05-04"), ("2023-02-30", None), ("soon", None), ("", None),
+])
+def test_normalize_date(raw, expected):
+    assert normalize_date(raw) == expected
+
+
+def test_charset_from_meta_and_header():
+    body = '<html><head><meta charset="windows-1251"><title>Релоканты</title></head>'
+    assert parse(body.encode("cp1251")).title == "Релоканты"
+    assert parse("<title>Café</title>".encode("latin-1"), "iso-8859-1").title == "Café"
+
+
+@pytest.mark.parametrize("title", [
+    "Page not found", "404 Not Found", "Page Not Found | The Guardian", "Error 404",
+    "Oops! That page can’t be found. – Site", "Seite nicht gefunden", "Страница не найдена",
+    "Sorry, the page you requested does not exist",
+])
+def test_not_found_titles(title):
+    assert says_not_found(title)
+
+
+@pytest.mark.parametrize("title", [
+    "Why the missing hikers were not found for weeks | News",
+    "Migration from Russia in 2022", "The 404 best places to live", None, "",
+])
+def test_real_titles_are_not_not_found(title):
+    assert not says_not_found(title)
+
+
+def test_wall_signals():
+    assert wall_signal(Page(html_title="Just a moment..."), 403, {}, "/a", "/a")
+    assert wall_signal(None, 503, {"cf-mitigated": "challenge"}, "/a", "/a")
+    login = Page(html_title="Sign in to your account", has_password=True)
+    assert wall_signal(login, 200, {}, "/login", "/report")
+    assert wall_signal(Page(html_title="Subscribe to read | Financial Times"), 200, {}, "/a",
+                       "/a")
+    assert not wall_signal(Page(html_title="How to sign in to e-government"), 200, {},
+                           "/a", "/a")
+
+
+def test_trivial_redirects():
+    assert trivial_redirect("http://a.org/x", "https://a.org/x")
+    assert trivial_redirect("https://a.org/x", "https://www.a.org/x/")
+    assert not trivial_redirect("https://a.org/x", "https://a.org/y")
+    assert not trivial_redirect("https://a.org/x", "https://b.org/x")
+    assert not trivial_redirect("https://a.org/x", "http://a.org/x")
+
+
+def test_retry_after_parsing():
+    assert retry_after("7") == 7.0
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == 10.0
+    assert retry_after("garbage") is None and retry_after(None) is None
+
+
+@pytest.mark.parametrize("address,public", [
+    ("127.0.0.1", False), ("10.1.2.3", False), ("192.168.0.1", False), ("172.16.5.4", False),
+    ("169.254.169.254", False), ("100.64.0.1", False), ("224.0.0.1", False),
+    ("0.0.0.0", False), ("::1", False), ("fe80::1", False), ("fc00::1", False),
+    ("::ffff:127.0.0.1", False), ("93.184.216.34", True), ("2606:2800:220:1::", True),
+    ("not an ip", False),
+])
+def test_is_public(address, public):
+    assert is_public(address) is public
+
+
+def test_importing_links_does_not_import_requests():
+    code = ("import sys, footcheck.links; "
+            "print(any(m in sys.modules for m in ('requests', 'bs4', 'sqlite3', 'urllib3')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
