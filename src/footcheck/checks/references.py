@@ -1,0 +1,369 @@
+"""Checks on the sources notes cite: consistency across notes, dates, outlets, parse gaps.
+
+* ``variant-citation``: one work (same normalised URL) cited with another author spelling,
+  title or date in another note; the majority form is suggested.
+* ``date-mismatch``: a note's publication date (day precision) against a date in its URL's
+  path (``/2022/12/04/``, ``-2023-05-17``, ``/20221018/``); access dates are not compared.
+* ``publisher-mismatch``: the outlet a note names against the site its URL is on, judged only
+  when both are known outlets of :data:`footcheck.references.OUTLETS` and the pairing is not
+  syndication (wire copy, one outlet's services) nor a match of name and domain.
+* ``repeated-note``: a note identical to the previous note of its series.
+* ``unparsed-reference``: a source whose author, title or date could not be identified.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..model import Extraction, Finding, Note, Reference
+from ..references import (
+    PERSONAL_COMMUNICATION,
+    Outlet,
+    Source,
+    outlet_named,
+    outlet_of_host,
+    parse_sources,
+)
+from ..works import normalise_url
+from .rules import rule
+
+__all__ = ["check"]
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+#: Hosts that carry other people's work: search engines, archives, shorteners, file hosts.
+NEUTRAL_HOSTS = re.compile(
+    r"(?:^|\.)(?:google\.[a-z.]+|bing\.com|yandex\.[a-z]+|duckduckgo\.com|archive\.org|"
+    r"archive\.(?:ph|today|is|li)|doi\.org|bit\.ly|t\.co|tinyurl\.com|ow\.ly|youtube\.com|"
+    r"youtu\.be|vimeo\.com|msn\.com|yahoo\.com|flipboard\.com|pressreader\.com|"
+    r"newsbreak\.com|scribd\.com|academia\.edu|researchgate\.net|jstor\.org|dropbox\.com|"
+    r"ssrn\.com|facebook\.com|twitter\.com|x\.com|t\.me|telegram\.org|linkedin\.com|"
+    r"medium\.com|substack\.com)$")
+
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?=/|$|[-_.])"),
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?=/)"),
+)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: An http(s) URL with a plain host and no query, fragment or white space: its host and path
+#: are read without urllib (with the same result).
+_SIMPLE_URL = re.compile(r"(?i:https?)://([A-Za-z0-9.\-]+)(/[^?#\s]*)?")
+
+
+def _path(url: str) -> str:
+    """``urlsplit(url).path``."""
+    simple = _SIMPLE_URL.fullmatch(url)
+    return (simple.group(2) or "") if simple else urlsplit(url).path
+
+
+def _host(url: str) -> str:
+    """``(urlsplit(url).hostname or "").lower()``."""
+    simple = _SIMPLE_URL.fullmatch(url)
+    return simple.group(1).lower() if simple else (urlsplit(url).hostname or "").lower()
+
+
+@dataclass(frozen=True)
+class _Cited:
+    """A source as cited in one note, with the position of the source in the document."""
+
+    note: Note
+    source: Source
+    line: int
+    column: int
+
+    @property
+    def reference(self) -> Reference:
+        return self.source.reference
+
+
+def check(extraction: Extraction) -> Iterator[Finding]:
+    """Yield the reference findings of a document, sorted by position then code.
+
+    Notes whose ``references`` are empty are parsed here; notes with references keep them.
+    """
+    cited = list(_cite(extraction))
+    findings = [
+        *_repeated_notes(extraction.notes),
+        *_unparsed(cited),
+        *_date_mismatches(cited),
+        *_publisher_mismatches(cited),
+        *_variants(cited),
+    ]
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    yield from findings
+
+
+# --- positions --------------------------------------------------------------------------------
+
+def _cite(extraction: Extraction) -> Iterator[_Cited]:
+    doc = extraction.document
+    for note in extraction.notes:
+        if note.references:
+            sources = []
+            for ref in note.references:
+                start = max(note.text.find(ref.raw), 0) if ref.raw else 0
+                sources.append(Source(reference=ref, start=start, end=start + len(ref.raw)))
+        else:
+            sources = list(parse_sources(note.text))
+        for source in sources:
+            line, column = _position(doc.text, doc.position, note, source.start)
+            yield _Cited(note, source, line, column)
+
+
+def _position(text: str, position: Callable[[int], tuple[int, int]], note: Note,
+              offset: int) -> tuple[int, int]:
+    """The document (line, column) of character ``offset`` of a note's text."""
+    if not note.spans or offset == 0:
+        return note.line, note.column
+    pieces = [text[s:e] for s, e in note.spans]
+    if " ".join(pieces) != note.text:
+        return note.line, note.column
+    seen = 0
+    for (start, _end), piece in zip(note.spans, pieces, strict=True):
+        if offset <= seen + len(piece):
+            return position(start + offset - seen)
+        seen += len(piece) + 1
+    return note.line, note.column
+
+
+def _name(note: Note) -> str:
+    return note.token or note.label or (str(note.number) if note.number is not None else "?")
+
+
+def _finding(kind: str, cited: _Cited, message: str, suggestion: str | None = None) -> Finding:
+    return rule(kind).finding(message, cited.line, cited.column, series=cited.note.series,
+                              number=cited.note.number, suggestion=suggestion)
+
+
+# --- repeated-note ----------------------------------------------------------------------------
+
+def _repeated_notes(notes: Sequence[Note]) -> Iterator[Finding]:
+    previous: dict[str, tuple[Note, str]] = {}  # the last note of each series, its words
+    for note in notes:
+        text = " ".join(note.text.split())
+        last = previous.get(note.series)
+        previous[note.series] = (note, text)
+        if last is not None and text and text == last[1]:
+            before = last[0]
+            yield rule("repeated-note").finding(
+                f"note {_name(note)} repeats note {_name(before)} word for word",
+                note.line, note.column, series=note.series, number=note.number,
+                suggestion="Ibid.")
+
+
+# --- unparsed-reference -----------------------------------------------------------------------
+
+def _unparsed(cited: Iterable[_Cited]) -> Iterator[Finding]:
+    for c in cited:
+        source, ref = c.source, c.reference
+        if source.only_url:
+            continue  # a bare URL is incomplete-reference's business
+        missing = list(source.missing)
+        if ref.type == PERSONAL_COMMUNICATION and "title" in missing:
+            missing.remove("title")
+        if not missing:
+            continue
+        if not (ref.authors or ref.title):
+            text = " ".join(ref.raw.split())
+            shown = text if len(text) <= 60 else text[:57] + "…"
+            yield _finding("unparsed-reference", c,
+                           f"no author or title could be identified in '{shown}'")
+            continue
+        what = " or ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1
+                           else missing)
+        found = ref.title or ref.authors[0]
+        yield _finding("unparsed-reference", c,
+                       f"no {what} could be identified for '{_short(found)}'")
+
+
+def _short(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+# --- date-mismatch ----------------------------------------------------------------------------
+
+def url_date(url: str) -> tuple[_dt.date, str] | None:
+    """A publication date written in a URL's path, with the text it was read from."""
+    path = _path(url)
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(path):
+            try:
+                day = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            return day, m.group().strip("/")
+    return None
+
+
+def _long_date(day: _dt.date) -> str:
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def _date_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
+    for c in cited:
+        ref = c.reference
+        if not ref.date or not _DAY.fullmatch(ref.date):
+            continue
+        given = _dt.date.fromisoformat(ref.date)
+        for url in ref.urls:
+            found = url_date(url)
+            if found is None or found[0] == given:
+                continue
+            day, text = found
+            yield _finding(
+                "date-mismatch", c,
+                f"the note dates the source {_long_date(given)}, but its URL says "
+                f"{_long_date(day)} ({text})",
+                suggestion=f"check the date; the URL suggests {_long_date(day)}")
+            break
+
+
+# --- publisher-mismatch -----------------------------------------------------------------------
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", text.casefold()))
+
+
+def name_matches_host(name: str, host: str) -> bool:
+    """Whether an outlet's name plausibly is the site ``host`` (``Novaya Gazeta`` and
+    ``novayagazeta.eu``, ``ZOiS`` initials, ``EurAsia Daily`` and ``eadaily.com``)."""
+    from rapidfuzz import fuzz
+
+    labels = [lab for lab in host.lower().split(".")[:-1] if lab not in ("www", "en", "ru")]
+    words = [w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w != "the"]
+    if not labels or not words:
+        return False
+    whole = "".join(words)
+    parts = [p.lower() for p in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)
+             if p.lower() != "the"]  # camel case counts: "EurAsia" gives "e", "a"
+    initials = "".join(p[0] for p in parts if p not in ("of", "for", "and", "und", "fur"))
+    short = "".join(p[0] for p in parts[:-1]) + parts[-1] if parts else whole
+    for label in labels:
+        flat = label.replace("-", "")
+        if len(flat) < 2:
+            continue
+        if flat in (whole, initials, short) or (len(flat) >= 4 and (flat in whole or
+                                                                    whole in flat)):
+            return True
+        if len(initials) >= 2 and flat.startswith(initials):
+            return True
+        if fuzz.ratio(flat, whole) >= 85:
+            return True
+    return False
+
+
+def _named_outlet(ref: Reference) -> str | None:
+    """The outlet a reference names: its container, or an organisation as author."""
+    if ref.container:
+        return ref.container
+    if len(ref.authors) == 1 and "," not in ref.authors[0]:
+        return ref.authors[0]
+    return None
+
+
+def _publisher_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
+    for c in cited:
+        ref = c.reference
+        name = _named_outlet(ref)
+        outlet = outlet_named(name) if name else None
+        if outlet is None or outlet.kind == "agency":
+            continue  # unknown outlet, or wire copy that any site may carry
+        for url in ref.urls:
+            host = _host(url)
+            if not host or NEUTRAL_HOSTS.search(host):
+                continue
+            site = outlet_of_host(host)
+            if site is None or site is outlet:
+                continue
+            if outlet.family and outlet.family == site.family:
+                if _folded(outlet.name) == outlet.family:
+                    continue  # the brand ("Forbes") covers each of its editions
+            elif name_matches_host(name, host) or any(
+                    name_matches_host(a, host) for a in (outlet.name, *outlet.aliases)):
+                continue  # the table may be wrong; the name fits the site
+            yield _finding("publisher-mismatch", c, _publisher_message(name, outlet, site, host),
+                           suggestion=site.name)
+            break
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
+
+
+def _publisher_message(name: str, outlet: Outlet, site: Outlet, host: str) -> str:
+    domain = host[4:] if host.startswith("www.") else host
+    if outlet.family and outlet.family == site.family:
+        return (f"the note names {name}, but the URL is on {domain}, the site of {site.name}, "
+                "a separate edition; name the edition that published it")
+    return f"the note names {name} as the outlet, but the URL is on {domain} ({site.name})"
+
+
+# --- variant-citation -------------------------------------------------------------------------
+
+def _form(field: str, ref: Reference) -> str | None:
+    """A comparable form of one field: case, quotes and punctuation do not count."""
+    if field == "authors":
+        value = " ; ".join(ref.authors)
+    elif field == "title":
+        value = ref.title or ""
+    else:
+        return ref.date
+    value = value.replace("’", "'").replace("‘", "'")
+    value = re.sub(r"[\"“”«»'`*]", "", value.casefold())
+    value = " ".join(re.sub(r"[^\w;]+", " ", value).split())
+    return value or None
+
+
+def _shown(field: str, ref: Reference) -> str:
+    if field == "authors":
+        return "; ".join(ref.authors)
+    if field == "title":
+        return ref.title or ""
+    return ref.date or ""
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _variants(cited: Sequence[_Cited]) -> Iterator[Finding]:
+    by_url: dict[str, list[_Cited]] = {}
+    for c in cited:
+        for url in dict.fromkeys(normalise_url(u) for u in c.reference.urls):
+            by_url.setdefault(url, []).append(c)
+    reported: set[tuple[int, str]] = set()
+    for group in by_url.values():
+        if len({id(c.note) for c in group}) < 2:
+            continue
+        for field, label in (("authors", "author"), ("title", "title"), ("date", "date")):
+            forms = [(c, _form(field, c.reference)) for c in group]
+            forms = [(c, f) for c, f in forms if f]
+            if len({f for _, f in forms}) < 2:
+                continue
+            counts = Counter(f for _, f in forms)
+            best = max(counts.values())
+            majority = next(f for _, f in forms if counts[f] == best)
+            model = next(c for c, f in forms if f == majority)
+            for c, f in forms:
+                if f == majority or c.note is model.note:
+                    continue
+                if field == "date" and _dates_agree(f, majority):
+                    continue
+                if (id(c.source), field) in reported:
+                    continue
+                reported.add((id(c.source), field))
+                yield _finding(
+                    "variant-citation", c,
+                    f"note {_name(model.note)} cites the same work with another {label}: "
+                    f"'{_shown(field, c.reference)}' here, '{_shown(field, model.reference)}' "
+                    f"there",
+                    suggestion=_shown(field, model.reference))

@@ -1,0 +1,466 @@
+"""Group the references of a document into works: one entry per distinct cited work.
+
+Two citations are of the same work when they share a URL after normalisation (scheme,
+``www.``, trailing slash, fragment, tracking parameters and host case ignored), share a DOI,
+or — when at least one has no URL — have near-equal authors and titles and the same year.
+Each work gets a stable, readable key (``najibullah2023living``); keys that would collide get
+``a``, ``b``, … in order of first citation, so the same document always yields the same keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .model import Note, Reference
+from .references import Source, parse_sources
+
+__all__ = ["Citation", "Work", "Works", "citation_key", "group", "normalise_url", "same_work"]
+
+#: Query parameters that track a visit rather than identify a page.
+TRACKING_PARAMS = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|yclid|igshid|"
+    r"_hsenc|_hsmi|mkt_tok|ref_src|ref_url|cmpid|ocid|smid|sref|rlz|oq|gs_lcrp|sourceid|"
+    r"ie|amp|s_cid|at_medium|at_campaign|ito)$", re.IGNORECASE)
+
+#: An http(s) URL with a plain host, no port, query, fragment or white space.
+_SIMPLE_URL = re.compile(r"(?i:https?)://([A-Za-z0-9.\-]+)(/[^?#\s]*)?")
+
+#: Title words skipped when choosing the word of a key.
+STOP_WORDS = frozenset([
+    "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with", "from",
+    "as", "is", "are", "was", "were", "be", "been", "its", "it", "into", "about", "over", "after",
+    "before", "than", "that", "this", "these", "those", "how", "why", "what", "when", "where",
+    "who", "which", "not", "no", "nor", "but", "so", "up", "out", "off", "via", "per", "vs",
+    "der", "die", "das", "le", "la", "les", "el", "los", "de", "des", "du", "von", "und",
+])
+
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўәғқңөұүһ",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+     "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+     "i", "yi", "ye", "g", "u", "a", "g", "q", "n", "o", "u", "u", "h"], strict=True))
+
+_CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
+_NOT_ALNUM_OR_SPACE = re.compile(r"[^A-Za-z0-9\s]+")
+_KEY_WORD = re.compile(r"[^\s/–—:;,.!?()]+")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation of a work: which note (by index in the input), which source in it."""
+
+    note_index: int
+    source: Source
+    note: Note | None = None
+
+    @property
+    def reference(self) -> Reference:
+        """The reference as this citation gives it."""
+        return self.source.reference
+
+
+@dataclass(frozen=True)
+class Work:
+    """A distinct cited work: its key, a merged reference and every citation of it.
+
+    ``reference`` takes for each field the form most citations give (the earliest on a tie)
+    and carries ``key``; ``note`` is text that fits no field, from the first citation that
+    has some.
+    """
+
+    key: str
+    reference: Reference
+    citations: tuple[Citation, ...]
+    note: str | None = None
+    genre: str | None = None
+
+
+@dataclass(frozen=True)
+class Works:
+    """The works of a document in order of first citation, and the keys each note cites."""
+
+    works: tuple[Work, ...]
+    note_keys: tuple[tuple[str, ...], ...]
+
+    def __iter__(self) -> Iterator[Work]:
+        return iter(self.works)
+
+    def __len__(self) -> int:
+        return len(self.works)
+
+    def __getitem__(self, key: str) -> Work:
+        for work in self.works:
+            if work.key == key:
+                return work
+        raise KeyError(key)
+
+    def keys(self) -> tuple[str, ...]:
+        """Every key, in order of first citation."""
+        return tuple(w.key for w in self.works)
+
+
+# --- URL normalisation ------------------------------------------------------------------------
+
+def normalise_url(url: str) -> str:
+    """A form of ``url`` that is equal for addresses of the same page.
+
+    Scheme, ``www.``, host case, default port, trailing slash, fragment and tracking
+    parameters are dropped; the path and the remaining query are kept as written.
+    """
+    simple = _SIMPLE_URL.fullmatch(url)
+    if simple:  # the common case, read without urllib: the same result, faster
+        host = simple.group(1).lower().rstrip(".")
+        if host.startswith("www."):
+            host = host[4:]
+        if host:
+            return host + (simple.group(2) or "").rstrip("/")
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    path = re.sub(r"/+$", "", parts.path) or ""
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not TRACKING_PARAMS.match(k)], doseq=True)
+    return urlunsplit(("", host, path, query, "")).lstrip("/")
+
+
+def _trivial_path(url: str) -> bool:
+    """Whether a URL names a whole site (no path or query) rather than one page."""
+    parts = urlsplit(url)
+    return parts.path.strip("/") == "" and not parts.query
+
+
+# --- sameness ---------------------------------------------------------------------------------
+
+def _fold(text: str) -> str:
+    """Lower-case ASCII letters and digits only, for comparing and for keys."""
+    if text.isascii():
+        return _NOT_ALNUM_OR_SPACE.sub("", text.lower())
+    text = text.casefold().translate(_CYRILLIC_TABLE)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_ALNUM_OR_SPACE.sub("", text)
+
+
+def _title_form(title: str | None) -> str:
+    return " ".join(_fold(title or "").split())
+
+
+def _authors_form(authors: Sequence[str]) -> str:
+    return " ; ".join(" ".join(_fold(a).split()) for a in authors)
+
+
+def same_work(a: Reference, b: Reference) -> bool:
+    """Whether two references cite the same work (URL, DOI, or near-equal fields)."""
+    if a.doi and b.doi:
+        return a.doi.casefold() == b.doi.casefold()
+    return _same_work(a, b, {normalise_url(u) for u in a.urls},
+                      {normalise_url(u) for u in b.urls})
+
+
+def _same_work(a: Reference, b: Reference, urls_a: set[str], urls_b: set[str]) -> bool:
+    """:func:`same_work` with the normalised URLs of both references given."""
+    if a.doi and b.doi:
+        return a.doi.casefold() == b.doi.casefold()
+    common = urls_a & urls_b
+    if common:
+        if all(_trivial_path("https://" + u) for u in common) and a.title and b.title:
+            return _similar_titles(a.title, b.title)
+        return True
+    if urls_a and urls_b:
+        return False
+    if not (a.title and b.title) or a.year != b.year:
+        return False
+    return _same_fields(_Fields.of(a), _Fields.of(b))
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """What decides whether two references without a shared URL are of one work."""
+
+    title: str  # folded, as compared
+    authors: str  # folded, as compared
+    has_authors: bool
+
+    @classmethod
+    def of(cls, ref: Reference) -> _Fields:
+        return cls(_title_form(ref.title), _authors_form(ref.authors), bool(ref.authors))
+
+
+def _same_fields(a: _Fields, b: _Fields) -> bool:
+    """Near-equal authors (when either has some) and titles; titles and years are known."""
+    from rapidfuzz import fuzz
+
+    if (a.has_authors or b.has_authors) and fuzz.token_set_ratio(a.authors, b.authors) < 85:
+        return False
+    return _similar_title_forms(a.title, b.title)
+
+
+def _similar_titles(a: str, b: str) -> bool:
+    return _similar_title_forms(_title_form(a), _title_form(b))
+
+
+def _similar_title_forms(ta: str, tb: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(ta, tb) >= 90 and fuzz.token_sort_ratio(ta, tb) >= \
+        _TITLE_SORT_CUTOFF
+
+
+_TITLE_SORT_CUTOFF = 80
+
+
+# --- keys -------------------------------------------------------------------------------------
+
+def _key_name(reference: Reference) -> str:
+    if reference.authors:
+        first = reference.authors[0]
+        if "," in first:
+            return _fold(first.split(",")[0]).replace(" ", "")
+        words = [w for w in _fold(first).split() if w not in STOP_WORDS]
+        if words:
+            return words[0]
+    for url in reference.urls:
+        host = (urlsplit(url).hostname or "").lower()
+        labels = [p for p in host.split(".") if p not in ("www", "en", "ru", "rus")]
+        if len(labels) >= 2:
+            return _fold(labels[-2]) or "anon"
+    return "anon"
+
+
+def _key_word(reference: Reference) -> str:
+    for match in _KEY_WORD.finditer(reference.title or ""):  # the words between separators
+        word = match.group()
+        folded = _fold(word.replace("'", "").replace("’", "")).replace(" ", "")
+        if len(folded) > 1 and folded not in STOP_WORDS and not folded.isdigit():
+            return folded
+    return ""
+
+
+def citation_key(reference: Reference) -> str:
+    """The undisambiguated key of a reference: ``name`` + ``year`` + first title word.
+
+    The name is the first author's family name (or an organisation's first significant
+    word, or the URL's site), folded to ASCII, Cyrillic transliterated; ``anon`` when none.
+    """
+    year = str(reference.year) if reference.year else ""
+    return f"{_key_name(reference)}{year}{_key_word(reference)}" or "anon"
+
+
+def _suffixes() -> Iterator[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    yield from letters
+    for a in letters:
+        for b in letters:
+            yield a + b
+
+
+# --- grouping ---------------------------------------------------------------------------------
+
+def _majority(values: Sequence[object]) -> object:
+    """The value most citations give (ignoring empty ones), earliest on a tie."""
+    present = [v for v in values if v not in (None, (), "")]
+    if not present:
+        return values[0] if values else None
+    counts = Counter(present)
+    best = max(counts.values())
+    return next(v for v in present if counts[v] == best)
+
+
+def _merge(citations: Sequence[Citation]) -> Reference:
+    if len(citations) == 1:
+        return citations[0].reference  # every field is the majority form of itself
+    refs = [c.reference for c in citations]
+    fields = {}
+    for name in ("type", "authors", "year", "title", "container", "date", "volume", "issue",
+                 "pages", "urls", "doi", "accessed", "publisher"):
+        fields[name] = _majority([getattr(r, name) for r in refs])
+    dates = [r.date for r in refs if r.date]
+    if dates:  # the most precise date that the majority date agrees with
+        best = fields["date"]
+        fields["date"] = max((d for d in dates if d.startswith(str(best)) or
+                              str(best).startswith(d)), key=len, default=best)
+    types = [r.type for r in refs if r.type != "misc"]
+    if types:
+        fields["type"] = _majority(types)
+    return replace(refs[0], **fields)
+
+
+def _as_sources(item: Note | tuple[Note | None, Iterable[Reference | Source]]
+                ) -> tuple[Note | None, tuple[Source, ...]]:
+    if isinstance(item, Note):
+        if item.references:
+            return item, tuple([Source(reference=r) for r in item.references])
+        return item, parse_sources(item.text)
+    note, refs = item
+    return note, tuple(r if isinstance(r, Source) else Source(reference=r) for r in refs)
+
+
+def group(notes: Iterable[Note | tuple[Note | None, Iterable[Reference | Source]]]) -> Works:
+    """Group the references of ``notes`` into works, in order of first citation.
+
+    Each item is a :class:`~footcheck.model.Note` (its ``references`` are used, or its text is
+    parsed when it has none) or a pair ``(note, references)``. ``Works.note_keys[i]`` lists
+    the keys of the works the i-th item cites, in the order it cites them, each once.
+
+    Runs in time linear in the number of citations: citations are joined through an index of
+    normalised URLs, and compared by fields only within one year and only when one of them has
+    no URL or DOI (see :func:`_join_by_fields`).
+    """
+    citations: list[Citation] = []
+    starts: list[int] = []  # the index of each item's first citation
+    for index, item in enumerate(notes):
+        note, sources = _as_sources(item)
+        starts.append(len(citations))
+        citations.extend([Citation(index, s, note) for s in sources])
+    refs = [c.source.reference for c in citations]
+    parent = list(range(len(citations)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    # Same normalised URL: each citation is compared with the first one giving that URL.
+    by_url: dict[str, int] = {}
+    for i, ref in enumerate(refs):
+        for url in ref.urls:
+            j = by_url.setdefault(normalise_url(url), i)
+            if j != i and find(i) != find(j) and same_work(refs[j], ref):
+                union(i, j)
+    _join_by_fields(refs, union)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(citations)):
+        groups.setdefault(find(i), []).append(i)
+    ordered = sorted(groups.values(), key=lambda members: _index(citations, starts, members[0]))
+    merged = [refs[members[0]] if len(members) == 1 else _merge([citations[i] for i in members])
+              for members in ordered]
+    bases = [citation_key(m) for m in merged]
+    seen = Counter(bases)
+    suffix: dict[str, Iterator[str]] = {b: _suffixes() for b, n in seen.items() if n > 1}
+    keys = [b + next(suffix[b]) if b in suffix else b for b in bases]
+    works = []
+    note_keys: list[dict[str, None]] = [{} for _ in starts]
+    key_of: list[str] = [""] * len(citations)
+    for key, members, reference in zip(keys, ordered, merged, strict=True):
+        if len(members) == 1:
+            c = citations[members[0]]
+            cs: tuple[Citation, ...] = (c,)
+            note, genre = c.source.note or None, c.source.genre or None
+        else:
+            cs = tuple([citations[i] for i in members])
+            note = _first(c.source.note for c in cs)
+            genre = _first(c.source.genre for c in cs)
+        works.append(Work(key=key, reference=_with_key(reference, key), citations=cs,
+                          note=note, genre=genre))
+        for i in members:
+            key_of[i] = key
+    for i, c in enumerate(citations):
+        note_keys[c.note_index].setdefault(key_of[i])
+    return Works(works=tuple(works), note_keys=tuple(tuple(k) for k in note_keys))
+
+
+def _first(values: Iterable[str | None]) -> str | None:
+    """The first value that is not empty, or None."""
+    for value in values:
+        if value:
+            return value
+    return None
+
+
+def _with_key(reference: Reference, key: str) -> Reference:
+    """``dataclasses.replace(reference, key=key)``, without its generic (slow) machinery.
+
+    A plain frozen dataclass instance is its ``__dict__`` of field values, so a copy of it with
+    another ``key`` is the same object ``replace`` would build through ``__init__``.
+    """
+    if type(reference) is not Reference or not _PLAIN_REFERENCE:
+        return replace(reference, key=key)
+    new = object.__new__(Reference)
+    values = new.__dict__
+    values.update(reference.__dict__)
+    values["key"] = key
+    return new
+
+
+#: Whether Reference's __init__ does no more than store its fields (checked, not assumed).
+_PLAIN_REFERENCE = (
+    not hasattr(Reference, "__slots__") and not hasattr(Reference, "__post_init__")
+    and all(f.init for f in dataclasses.fields(Reference))
+    and [f.name for f in dataclasses.fields(Reference)] == list(Reference.__dataclass_fields__)
+    and "key" in Reference.__dataclass_fields__)
+
+
+def _index(citations: list[Citation], starts: list[int], i: int) -> int:
+    """``citations.index(citations[i])``: an equal citation is one of the same note."""
+    c = citations[i]
+    start = starts[c.note_index]
+    if start == i:
+        return i
+    for k in range(start, i):
+        if citations[k].source.start == c.source.start and citations[k] == c:
+            return k
+    return i
+
+
+def _join_by_fields(refs: Sequence[Reference], union: Callable[[int, int], None]) -> None:
+    """Join the references that :func:`same_work` finds equal by their fields.
+
+    Such a pair has titles and one year, and one of the two has no URL and no DOI (otherwise
+    the URLs or DOIs decide); the pair is then judged by folded authors and titles only
+    (:func:`_same_fields`). So references are compared only within one year, only when one
+    of them is bare, and references with equal folded authors and titles once; candidates are
+    first picked by a cheap title score in ``rapidfuzz.process.extract`` (a lower cut-off
+    than :func:`_similar_title_forms` asks for), then judged exactly.
+    """
+    by_year: dict[object, list[int]] = {}
+    for i, ref in enumerate(refs):
+        if ref.title:
+            by_year.setdefault(ref.year, []).append(i)
+    for members in by_year.values():
+        if all(refs[i].urls or refs[i].doi for i in members):
+            continue  # no reference without URL or DOI: nothing to compare by fields
+        classes: dict[_Fields, list[int]] = {}
+        bare: dict[_Fields, list[int]] = {}
+        for i in members:
+            fields = _Fields.of(refs[i])
+            classes.setdefault(fields, []).append(i)
+            if not (refs[i].urls or refs[i].doi):
+                bare.setdefault(fields, []).append(i)
+        _join_classes(classes, bare, union)
+
+
+def _join_classes(classes: dict[_Fields, list[int]], bare: dict[_Fields, list[int]],
+                  union: Callable[[int, int], None]) -> None:
+    """Join every bare reference with every reference whose fields match its own."""
+    from rapidfuzz import fuzz, process
+
+    keys = list(classes)
+    titles = [k.title for k in keys]
+    joined: set[_Fields] = set()  # classes whose members are already one group
+    for row, bare_members in bare.items():
+        for _, _, col in process.extract(row.title, titles, scorer=fuzz.token_sort_ratio,
+                                         score_cutoff=_TITLE_SORT_CUTOFF - 1, limit=None):
+            other = keys[col]
+            if not _same_fields(row, other):
+                continue
+            # Each bare reference of `row` is the same work as each reference of `other`.
+            members = classes[other]
+            for i in bare_members:
+                union(i, members[0])
+            if other not in joined:
+                joined.add(other)
+                for i in members[1:]:
+                    union(i, members[0])

@@ -1,0 +1,272 @@
+"""Focused tests of footcheck.references: one citation habit per test, mostly invented notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from footcheck.references import parse, parse_sources, split
+
+
+def one(text: str):
+    refs = parse(text)
+    assert len(refs) == 1, refs
+    return refs[0]
+
+
+def test_author_year_quoted_title_italic_outlet_day_month() -> None:
+    ref = one("Petrova, Anna. (2021). 'Where the money went,' *The Bell*. 9 March. "
+              "Available at: <https://thebell.io/en/money/>.")
+    assert ref.authors == ("Petrova, Anna",)
+    assert ref.year == 2021
+    assert ref.title == "Where the money went"
+    assert ref.container == "The Bell"
+    assert ref.date == "2021-03-09"
+    assert ref.urls == ("https://thebell.io/en/money/",)
+
+
+def test_outlet_first_then_plain_title_then_full_date() -> None:
+    ref = one("Kommersant. Exporters adapt to new sanctions. 3 May 2022. "
+              "Available at: <https://www.kommersant.ru/doc/5333>")
+    assert ref.authors == ("Kommersant",)
+    assert ref.title == "Exporters adapt to new sanctions"
+    assert ref.container is None
+    assert ref.date == "2022-05-03"
+    assert ref.year == 2022
+
+
+def test_outlet_first_with_quoted_title() -> None:
+    ref = one("Meduza. 'Title in quotes.' 9 February 2023. Available at: "
+              "<https://meduza.io/en/a>")
+    assert ref.authors == ("Meduza",)
+    assert ref.title == "Title in quotes"
+    assert ref.date == "2023-02-09"
+
+
+def test_bare_url() -> None:
+    ref = one("<https://example.org/some/page>")
+    assert ref.urls == ("https://example.org/some/page",)
+    assert ref.authors == () and ref.title is None
+    assert parse_sources("<https://example.org/some/page>")[0].only_url
+
+
+def test_personal_communication() -> None:
+    ref = one("Ivanova, Olga (2022). Personal Communication. 14 June.")
+    assert ref.type == "personal_communication"
+    assert ref.authors == ("Ivanova, Olga",)
+    assert ref.title is None
+    assert ref.date == "2022-06-14"
+
+
+def test_draft_manuscript() -> None:
+    source = parse_sources("Smith, Jane. 'Borders and belonging,' draft manuscript. May 2021.")[0]
+    assert source.reference.type == "manuscript"
+    assert source.reference.title == "Borders and belonging"
+    assert source.reference.date == "2021-05"
+    assert source.reference.container is None
+    assert source.genre == "draft manuscript"
+
+
+def test_soft_signs_do_not_close_a_quoted_title() -> None:
+    ref = one("Orlov, Ivan. (2023). 'Kak zhit' dal'she i chto delat' s etim,' *Novaya Gazeta*. "
+              "2 April.")
+    assert ref.title == "Kak zhit' dal'she i chto delat' s etim"
+    assert ref.container == "Novaya Gazeta"
+
+
+def test_soft_sign_at_the_end_of_a_title() -> None:
+    ref = one("Orlov, Ivan. (2023). 'Kak dal'she zhit',' Kommersant. 2 April.")
+    assert ref.title == "Kak dal'she zhit'"
+    assert ref.container == "Kommersant"
+
+
+@pytest.mark.parametrize("quoted", ["‘Curly single,’", "“Curly double,”", '"Straight double,"',
+                                    "'Straight single,'"])
+def test_curly_and_straight_quotes(quoted: str) -> None:
+    ref = one(f"Doe, John. (2020). {quoted} Some Outlet. 1 June.")
+    assert ref.title in ("Curly single", "Curly double", "Straight double", "Straight single")
+    assert ref.container == "Some Outlet"
+    assert ref.date == "2020-06-01"
+
+
+def test_title_ending_with_question_mark_keeps_it() -> None:
+    ref = one("Roe, Rick. (2022). 'Is the exodus over?' The Outlet. 4 July.")
+    assert ref.title == "Is the exodus over?"
+    assert ref.container == "The Outlet"
+
+
+def test_title_opened_with_double_and_closed_with_single_quote() -> None:
+    ref = one("Roe, Rick. (2022). \"Nobody Leaves\": Stories From the Border,' The Outlet. 4 July.")
+    assert ref.title == '"Nobody Leaves": Stories From the Border'
+    assert ref.container == "The Outlet"
+
+
+def test_missing_closing_quote() -> None:
+    ref = one("Roe, Rick (2022) 'An unclosed title about things, *The Outlet*. July 4.")
+    assert ref.title == "An unclosed title about things"
+    assert ref.container == "The Outlet"
+    assert ref.date == "2022-07-04"
+
+
+def test_month_day_and_abbreviated_month() -> None:
+    assert one("Lee, Ann (2021). A title. *Outlet*. Jan 17.").date == "2021-01-17"
+    assert one("Lee, Ann (2021). A title. *Outlet*. March 13.").date == "2021-03-13"
+    assert one("Lee, Ann (2021). A title. *Outlet*. 23 August.").date == "2021-08-23"
+
+
+def test_year_only_and_month_year() -> None:
+    assert one("Lee, Ann (2021). A title. *Outlet*.").date == "2021"
+    assert one("Lee, Ann. A title. *Outlet*, July 2020.").date == "2020-07"
+
+
+def test_journal_volume_issue_pages() -> None:
+    ref = one("Kim, Min. (2019). 'On mobility,' *Journal of Movement* 12 (4): 33-50.")
+    assert ref.container == "Journal of Movement"
+    assert (ref.volume, ref.issue, ref.pages) == ("12", "4", "33-50")
+    assert ref.type == "article-journal"
+
+
+def test_series_number_and_publisher() -> None:
+    ref = one("Brown, K. A Study of Things. *Occasional Papers*, No. 7, Some Institute, "
+              "March 2020.")
+    assert ref.authors == ("Brown, K.",)
+    assert ref.title == "A Study of Things"
+    assert ref.issue == "7"
+    assert ref.publisher == "Some Institute"
+    assert ref.date == "2020-03"
+
+
+def test_ampersand_first_last_author() -> None:
+    assert one("Ward, A. & L. Ukenye. A title. *Outlet*. 1 May 2020.").authors == (
+        "Ward, A.", "Ukenye, L.")
+
+
+def test_apa_author_list() -> None:
+    ref = one("Kuleshova, A., Chigaleichik, E., & Baranova, V. (2023). A title. *A Journal*.")
+    assert ref.authors == ("Kuleshova, A.", "Chigaleichik, E.", "Baranova, V.")
+
+
+def test_semicolon_author_list_is_one_source() -> None:
+    text = "Ivorski, Ivalio; Kasyanenko, Sergiy; Singer, Dorothe. (2023). 'Report title.' Bank."
+    assert len(split(text)) == 1
+    assert one(text).authors == ("Ivorski, Ivalio", "Kasyanenko, Sergiy", "Singer, Dorothe")
+
+
+def test_semicolons_separate_sources_but_not_inside_urls_parens_or_titles() -> None:
+    text = ("A, Bee. (2020). 'One; with a semicolon,' Outlet. 1 May. <https://a.example/x;y>; "
+            "Cee, Dee. (2021). 'Two,' Outlet. 2 May. <https://b.example/> (note; aside)")
+    refs = parse(text)
+    assert [r.title for r in refs] == ["One; with a semicolon", "Two"]
+    assert refs[0].urls == ("https://a.example/x;y",)
+
+
+def test_organisation_with_year() -> None:
+    ref = one("Transparency International (2023). *A Report Title*. Available at: "
+              "<https://www.transparency.org/r>")
+    assert ref.authors == ("Transparency International",)
+    assert ref.title == "A Report Title"
+    assert ref.date == "2023"
+
+
+def test_accessed_date_and_accessed_at() -> None:
+    ref = one("Site (2023). 'Page.' <http://site.example>. Accessed January 5th.")
+    assert ref.accessed == "2023-01-05"
+    assert ref.date == "2023"
+    ref = one("Doe, J. (2023). 'Page,' Outlet. 6 November. Accessed at: <https://x.example/p>")
+    assert ref.accessed is None
+    assert ref.urls == ("https://x.example/p",)
+    assert ref.date == "2023-11-06"
+
+
+def test_doi() -> None:
+    ref = one("Kim, Min. (2019). 'On mobility,' *Journal of Movement* 12 (4): 33. "
+              "https://doi.org/10.1234/jm.2019.12")
+    assert ref.doi == "10.1234/jm.2019.12"
+
+
+def test_markdown_link_gives_one_url() -> None:
+    ref = one("Doe, J. (2023). 'T.' Reuters. 17 May. Available at: "
+              "[https://x.example/a#:~:text=May%2017%20\\(R\\)](https://x.example/a#:~:text=May"
+              "%2017%20(R))")
+    assert ref.urls == ("https://x.example/a#:~:text=May%2017%20(R)",)
+
+
+def test_comment_after_url_is_kept_as_note() -> None:
+    source = parse_sources("Outlet. 'T.' 1 May 2023. Available at: <https://x.example/> "
+                           "(figures here 100 000)")[0]
+    assert source.note == "(figures here 100 000)"
+    assert source.reference.urls == ("https://x.example/",)
+
+
+def test_explanation_before_citation_is_kept_as_note() -> None:
+    source = parse_sources("In 2023, the government changed a rule that had allowed visitors "
+                           "to reset their stay, a practice known as \"zeroing.\" 24.kg. 'Rule "
+                           "changed.' 19 October 2023. Available at: https://24.kg/a/")[0]
+    assert source.reference.authors == ("24.kg",)
+    assert source.reference.title == "Rule changed"
+    assert source.note and source.note.startswith("In 2023")
+
+
+def test_placeholder_is_not_a_title() -> None:
+    source = parse_sources("get source here")[0]
+    assert source.reference.title is None and source.reference.authors == ()
+    assert source.note == "get source here"
+
+
+def test_outlet_quoted_fragment_then_rest_of_title() -> None:
+    ref = one("Forbes Russia. 'Quoted part.' Relokanty sdelali zhizn' v gorode dorozhe. "
+              "22 September 2023. Available at: https://forbes.kz/a/")
+    assert ref.title == "'Quoted part.' Relokanty sdelali zhizn' v gorode dorozhe"
+    assert ref.date == "2023-09-22"
+
+
+def test_cyrillic_is_kept() -> None:
+    ref = one("Иванов, Иван. (2022). «Уехавшие», *Новая газета*. 5 мая.")
+    assert ref.authors == ("Иванов, Иван",)
+    assert ref.year == 2022
+
+
+def test_raw_and_key() -> None:
+    ref = one("  Lee, Ann (2021). A title. *Outlet*.  ")
+    assert ref.raw == "Lee, Ann (2021). A title. *Outlet*."
+    assert ref.key is None
+
+
+def test_empty_text() -> None:
+    assert parse("") == ()
+    assert parse("   ") == ()
+
+
+def test_year_without_parentheses_and_mixed_author_list() -> None:
+    ref = one("Smith, John, and Jane Doe. 2021. 'Title here.' Outlet, June 3, 2021. "
+              "https://example.org/a")
+    assert ref.authors == ("Smith, John", "Doe, Jane")
+    assert ref.year == 2021
+    assert (ref.title, ref.container, ref.date) == ("Title here", "Outlet", "2021-06-03")
+
+
+def test_comma_separated_citation() -> None:
+    ref = one("John Smith, 'A title here', The Guardian, 5 March 2022, "
+              "https://www.theguardian.com/x")
+    assert (ref.title, ref.container, ref.date) == ("A title here", "The Guardian", "2022-03-05")
+
+
+def test_place_and_publisher_make_a_book() -> None:
+    ref = one("Smith, J. (2020). Book Title. London: Verso.")
+    assert (ref.title, ref.publisher, ref.type) == ("Book Title", "Verso", "book")
+    assert ref.container is None
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign citizens who purchase real estate worth over $100,000 are eligible to apply for "
+    "a residence permit in Georgia.",
+    "The members of the Collective Security Treaty Organisation include Armenia, Belarus, "
+    "Kazakhstan, Kyrgyzstan, Russia, and Tajikistan. On 5 January 2022, CSTO peacekeepers "
+    "were deployed.",
+])
+def test_explanatory_note_cites_nothing(text: str) -> None:
+    assert parse(text) == ()
+
+
+def test_explanation_with_a_citation_still_cites() -> None:
+    assert len(parse("This is a long explanation of the rule that applied before the change "
+                     "was made. Outlet. 'Title.' 1 May 2023. https://o.example/a")) == 1
