@@ -18,4 +18,4 @@ bench: install
 	$(PY) benchmarks/audit.py
 
 sample-reports: install
-	FOOTCHECK_UPDATE_REPORTS=1 $(PY) -m pytest -q tests/test_reports.py
+	FOOTCHECK_UPDATE_REPORTS=1 $(PY) -m pytest -q tests/test_reports.py tests/formats/test_html.py tests/browser

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "footcheck"
 # Lower layers first; a module may import only from its own layer or lower ones.
 LAYERS = [
     {"model", "errors", "numerals"},
-    {"document", "output", "urls"},
+    {"document", "readers", "output", "urls"},
     {"extract", "references", "works"},
     {"links"},
     {"checks"},

@@ -14,7 +14,11 @@ EXE = [sys.executable, "-m", "footcheck"]
 
 
 def footcheck(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run footcheck; ``audit`` runs get ``--offline`` (tests never reach the internet; the
+    online tests below run their own command against servers on 127.0.0.1)."""
     env = {**os.environ, "NO_COLOR": "1"}
+    if args and args[0] == "audit":
+        args = (*args, "--offline")
     return subprocess.run([*EXE, *args], capture_output=True, text=True, cwd=cwd, env=env,
                           stdin=subprocess.DEVNULL, timeout=60)
 
@@ -90,7 +94,7 @@ def test_output_into_missing_directory(sample_path, tmp_path):
 
 @pytest.mark.parametrize("make, message", [
     (lambda d: d / "missing.txt", "no such file"),
-    (lambda d: d, "is a directory"),
+    (lambda d: d, "no documents to audit in this folder"),
     (lambda d: _write(d / "empty.txt", b""), "is empty"),
     (lambda d: _write(d / "blank.txt", b"  \n\n"), "is empty"),
     (lambda d: _write(d / "image.png", b"\x89PNG\r\n\x1a\n" + bytes(200)), "binary"),
@@ -143,3 +147,115 @@ def test_rules_command():
 def test_version():
     result = footcheck("--version")
     assert result.returncode == 0 and "footcheck" in result.stdout
+
+
+def test_bib_command_writes_one_entry_per_work(sample_path, tmp_path):
+    import bibtexparser
+
+    target = tmp_path / "refs.bib"
+    result = footcheck("bib", str(sample_path), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    library = bibtexparser.parse_string(target.read_text(encoding="utf-8"))
+    assert not library.failed_blocks
+    keys = [entry.key for entry in library.entries]
+    assert len(keys) == len(set(keys)) == 72
+    assert "najibullah2023living" in keys
+
+
+def test_bib_styles_and_csl(sample_path):
+    classic = footcheck("bib", str(sample_path), "--style", "bibtex").stdout
+    assert "journal = {" in classic and "journaltitle" not in classic
+    items = json.loads(footcheck("bib", str(sample_path), "-f", "csl-json").stdout)
+    assert len(items) == 72 and all(item["id"] and item["type"] for item in items)
+
+
+def test_audit_writes_bib_alongside(sample_path, tmp_path):
+    bib = tmp_path / "refs.bib"
+    result = footcheck("audit", str(sample_path), "-f", "json", "--bib", str(bib))
+    assert json.loads(result.stdout)["schema"] == "footcheck-audit/1"
+    assert bib.read_text(encoding="utf-8").count("\n@") + 1 == 72
+
+
+def test_bib_unwritable_output_leaves_nothing(sample_path, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    result = footcheck("bib", str(sample_path), "-o", str(locked / "missing" / "refs.bib"))
+    assert result.returncode == 3 and "Traceback" not in result.stderr
+    assert list(locked.iterdir()) == []
+
+
+def test_audit_verifies_links_on_a_local_server(httpserver, tmp_path):
+    httpserver.expect_request("/report").respond_with_data(
+        "<html><head><title>Annual Report 2023</title></head><body>ok</body></html>",
+        content_type="text/html")
+    httpserver.expect_request("/gone").respond_with_data("not here", status=404)
+    base = httpserver.url_for("/").rstrip("/")
+    brief = tmp_path / "brief.txt"
+    brief.write_text(
+        "A claim.^{1} Another.^{2}\n\nNotes\n\n"
+        f"^{{1}} Ministry (2023). 'Annual Report 2023.' Available at: <{base}/report>.\n"
+        f"^{{2}} Ministry (2022). 'Old Report.' Available at: <{base}/gone>.\n",
+        encoding="utf-8")
+    cache = tmp_path / "cache"
+    result = subprocess.run([*EXE, "audit", str(brief), "-f", "json", "--allow-private",
+                             "--timeout", "5"], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "XDG_CACHE_HOME": str(cache)})
+    data = json.loads(result.stdout)
+    verdicts = {link["url"].rsplit("/", 1)[1]: link["verdict"] for link in data["links"]}
+    assert verdicts == {"report": "alive", "gone": "dead"}
+    dead = [f for f in data["findings"] if f["kind"] == "dead-link"]
+    assert [(f["number"], f["line"]) for f in dead] == [(2, 6)]
+    assert result.returncode == 1  # a dead link is an error
+
+
+def test_audit_refuses_private_addresses_by_default(httpserver, tmp_path):
+    httpserver.expect_request("/a").respond_with_data("<title>A</title>",
+                                                      content_type="text/html")
+    brief = tmp_path / "brief.txt"
+    brief.write_text(f"Claim.^{{1}}\n\n^{{1}} Org (2023). 'A.' <{httpserver.url_for('/a')}>\n",
+                     encoding="utf-8")
+    result = subprocess.run([*EXE, "audit", str(brief), "-f", "json"], capture_output=True,
+                            text=True, timeout=120,
+                            env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)})
+    data = json.loads(result.stdout)
+    assert [link["verdict"] for link in data["links"]] == ["unverified"]
+    assert len(httpserver.log) == 0
+    assert result.returncode == 0
+
+
+def test_a_folder_of_ten_briefs_in_one_run(tmp_path, fixture_path, sample_path):
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    names = ["clean-brief.txt", "notation-pandoc.md", "notation-bracketed.txt",
+             "notation-bare-roman.txt", "notation-html-sup.txt", "defect-numbering.txt",
+             "notation-markdown-footnotes.md", "notation-roman-superscript.txt",
+             "defect-page-break.txt"]
+    for name in names:
+        (folder / name).write_bytes(fixture_path(name).read_bytes())
+    (folder / "relokanty.txt").write_bytes(sample_path.read_bytes())
+    (folder / "notes.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a brief: not picked up
+    result = footcheck("audit", str(folder))
+    assert result.returncode == 1, result.stderr
+    table = result.stdout.split("Document", 1)[1]
+    assert "10 documents" in table and "relokanty.txt" in table
+    data = json.loads(footcheck("audit", str(folder), "-f", "json").stdout)
+    assert isinstance(data, list) and len(data) == 10
+    assert {d["schema"] for d in data} == {"footcheck-audit/1"}
+    lines = footcheck("audit", str(folder), "-f", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["document"]["path"] for line in lines] == \
+        [d["document"]["path"] for d in data]
+    out = tmp_path / "html"
+    out.mkdir()
+    assert footcheck("audit", str(folder), "-f", "html", "-o", str(out)).returncode == 1
+    assert len(list(out.glob("*.audit.html"))) == 10
+
+
+def test_one_unreadable_brief_among_several(tmp_path, fixture_path):
+    good = tmp_path / "good.txt"
+    good.write_bytes(fixture_path("clean-brief.txt").read_bytes())
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = footcheck("audit", str(good), str(empty), "-f", "json")
+    assert result.returncode == 3
+    assert "empty.txt: is empty" in result.stderr and "Traceback" not in result.stderr
+    assert [d["document"]["path"] for d in json.loads(result.stdout)] == [str(good)]

@@ -1,25 +1,85 @@
-"""The one place where footcheck's steps are chained: read → extract → check → report."""
+"""The one place where footcheck's steps are chained: read → extract → parse → (verify) → check."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from . import checks
 from .document import read
 from .extract import extract
-from .model import Document, Report
+from .model import Document, Extraction, LinkResult, Report
+
+if TYPE_CHECKING:
+    from .links import LinkConfig
 
 
 def audit(source: str | os.PathLike | Document, *, select: Iterable[str] = (),
-          ignore: Iterable[str] = ()) -> Report:
+          ignore: Iterable[str] = (), links: LinkConfig | None = None,
+          progress: Callable[[LinkResult], None] | None = None) -> Report:
     """Audit a document (a path, or a :class:`Document` already read) and return its report.
 
     ``select`` and ``ignore`` take rule code prefixes (``FC1``, ``FC201``) or kind names
-    (``placeholder``). Raises :class:`footcheck.errors.InputError` when the file cannot be read.
+    (``placeholder``). With ``links`` (a :class:`footcheck.links.LinkConfig`) every cited URL
+    is verified over HTTP, ``progress`` being called once per URL; without it the audit never
+    touches the network. Raises :class:`footcheck.errors.InputError` when the file cannot be
+    read.
     """
+    return audit_many([load(source)], select=select, ignore=ignore, links=links,
+                      progress=progress)[0]
+
+
+def audit_many(extractions: Iterable[Extraction], *, select: Iterable[str] = (),
+               ignore: Iterable[str] = (), links: LinkConfig | None = None,
+               progress: Callable[[LinkResult], None] | None = None) -> list[Report]:
+    """Audit several loaded documents (see :func:`load`), verifying their links together.
+
+    Every URL cited anywhere is checked once, in one pool and against one cache, and each
+    report gets the verdicts of the URLs it cites.
+    """
+    extractions = list(extractions)
+    results: dict[str, LinkResult] = {}
+    if links is not None:
+        results = verify_links(extractions, links, progress)
+    reports = []
+    for extraction in extractions:
+        cited = {u.url for note in extraction.notes for u in note.urls}
+        mine = {url: result for url, result in results.items() if url in cited}
+        findings = checks.run(extraction, select=select, ignore=ignore, links=mine)
+        reports.append(Report(document=extraction.document, notes=extraction.notes,
+                              markers=extraction.markers, findings=tuple(findings),
+                              links=tuple(mine.values())))
+    return reports
+
+
+def load(source: str | os.PathLike | Document) -> Extraction:
+    """Read a document (unless given one), extract its notes and markers, parse references."""
     document = source if isinstance(source, Document) else read(source)
-    extraction = extract(document)
-    findings = checks.run(extraction, select=select, ignore=ignore)
-    return Report(document=document, notes=extraction.notes, markers=extraction.markers,
-                  findings=tuple(findings))
+    return parse_references(extract(document))
+
+
+def verify_links(extractions: Iterable[Extraction], config: LinkConfig,
+                 progress: Callable[[LinkResult], None] | None = None) -> dict[str, LinkResult]:
+    """Verify every URL the notes cite (each once), with the date the note gives for it."""
+    from .links import LinkRequest, verify
+
+    requests = []
+    for extraction in extractions:
+        for note in extraction.notes:
+            for url in note.urls:
+                if url.problem:
+                    continue  # a URL that cannot work as written is reported, not fetched
+                date = next((r.date for r in note.references if url.url in r.urls and r.date),
+                            None)
+                requests.append(LinkRequest(url.url, date))
+    return verify(requests, config, progress) if requests else {}
+
+
+def parse_references(extraction: Extraction) -> Extraction:
+    """Fill every note's ``references`` with the sources its text cites."""
+    from .references import parse
+
+    notes = tuple(replace(note, references=parse(note.text)) for note in extraction.notes)
+    return replace(extraction, notes=notes)

@@ -15,7 +15,7 @@ from . import __version__
 from .errors import FootcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html", "jsonl")
 SEVERITIES = ("error", "warning", "info", "never")
 
 
@@ -38,11 +38,13 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("document", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("-f", "--format", "format_", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Report format.")
+              show_default=True,
+              help="Report format (jsonl: one JSON object per document and line).")
 @click.option("-o", "--output", type=click.Path(path_type=str), default="-",
-              help="Write the report to this file (atomically) instead of standard output.")
+              help="Write the report to this file (atomically) instead of standard output; "
+                   "with several documents and html, a folder to write one report each into.")
 @click.option("--select", multiple=True, callback=_codes, metavar="CODES",
               help="Only these rules: code prefixes or kinds, comma-separated (FC1,placeholder).")
 @click.option("--ignore", multiple=True, callback=_codes, metavar="CODES",
@@ -50,27 +52,109 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
               help="Exit 1 when a finding of this severity or worse is found.")
 @click.option("--offline", is_flag=True,
-              help="Never use the network (link verification is skipped).")
+              help="Never use the network: cited URLs are not verified.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds to wait for a server to answer (link verification).")
+@click.option("--per-host", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Simultaneous requests to one host at most.")
+@click.option("--no-cache", is_flag=True, help="Check every URL again, ignoring the cache.")
+@click.option("--cache-max-age", type=click.FloatRange(min=0), default=24.0,
+              show_default=True, metavar="HOURS",
+              help="Re-check cached successes older than this.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow URLs on private, loopback and link-local addresses.")
+@click.option("--user-agent", default=None, help="User-Agent header for link checks.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: only on a terminal, unless NO_COLOR).")
-def audit(document: str, format_: str, output: str, select: tuple, ignore: tuple,
-          fail_on: str, offline: bool, color: bool | None) -> None:
-    """Audit DOCUMENT: extract notes and markers, run every check, print a report."""
-    from .audit import audit as run_audit
-    from .formats import render
+@click.option("--bib", "bib_path", type=click.Path(path_type=str), default=None,
+              metavar="PATH", help="Also write the works cited as BibTeX (biblatex) to PATH.")
+def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
+          ignore: tuple, fail_on: str, offline: bool, timeout: float, per_host: int,
+          no_cache: bool, cache_max_age: float, allow_private: bool, user_agent: str | None,
+          color: bool | None, bib_path: str | None) -> None:
+    """Audit DOCUMENTS (files, or folders of briefs): extract notes and markers, run every
+    check, verify the cited URLs, print a report."""
+    from .audit import audit_many, load
+    from .document import find_documents
+    from .formats import render, render_bibliography, render_many
     from .model import Severity
 
+    links = None
+    if not offline:
+        from .links import LinkConfig
+
+        options = {"user_agent": user_agent} if user_agent else {}
+        links = LinkConfig(read_timeout=timeout, connect_timeout=min(timeout, 5.0),
+                           per_host=per_host, use_cache=not no_cache,
+                           cache_max_age=cache_max_age * 3600, allow_private=allow_private,
+                           **options)
+    status = EXIT_OK
     try:
-        report = run_audit(document, select=select, ignore=ignore)
+        paths = find_documents(documents)
+        several = len(paths) > 1 or any(os.path.isdir(d) for d in documents)
+        if several and format_ == "html" and not os.path.isdir(output):
+            raise click.UsageError("an html report holds one document: give --output a "
+                                   "folder to write one report per document")
+        extractions = []
+        for i, path in enumerate(paths, start=1):
+            if several and sys.stderr.isatty():
+                click.echo(f"\r\x1b[Kreading {i}/{len(paths)}: {path}", err=True, nl=False)
+            try:
+                extractions.append(load(path))
+            except FootcheckError as error:
+                if not several:
+                    raise
+                click.echo("\r\x1b[K" if sys.stderr.isatty() else "", err=True, nl=False)
+                click.echo(f"footcheck: error: {error}", err=True)
+                status = error.exit_code
+        with _progress() as progress:
+            reports = audit_many(extractions, select=select, ignore=ignore, links=links,
+                                 progress=progress)
         if color is None:
             color = output == "-" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        _emit(render(format_, report, color=bool(color and format_ == "text")), output,
+        color = bool(color and format_ == "text")
+        protect = tuple(paths)
+        if bib_path is not None:
+            notes = [note for report in reports for note in report.notes]
+            _emit(render_bibliography("bibtex", notes), bib_path, protect=(*protect, output))
+        if several and format_ == "html":
+            for report in reports:
+                name = os.path.splitext(os.path.basename(report.document.path))[0]
+                _emit(render("html", report), os.path.join(output, f"{name}.audit.html"),
+                      protect=protect)
+        elif several or format_ == "jsonl":
+            _emit(render_many(format_, reports, color=color), output, protect=protect)
+        elif reports:
+            _emit(render(format_, reports[0], color=color), output, protect=protect)
+    except FootcheckError as error:
+        _fail(error)
+    worst = max((r.worst() for r in reports if r.worst() is not None), default=None)
+    if status == EXIT_OK and fail_on != "never" and worst is not None \
+            and worst >= Severity.parse(fail_on):
+        status = EXIT_FINDINGS
+    sys.exit(status)
+
+
+@main.command()
+@click.argument("document", type=click.Path(dir_okay=True, path_type=str))
+@click.option("-o", "--output", type=click.Path(path_type=str), default="-",
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("-f", "--format", "format_", type=click.Choice(("bibtex", "csl-json")),
+              default="bibtex", show_default=True, help="Bibliography format.")
+@click.option("--style", type=click.Choice(("biblatex", "bibtex")), default="biblatex",
+              show_default=True,
+              help="BibTeX dialect: biblatex/biber fields (date, journaltitle, @online) or "
+                   "classic BibTeX ones (year/month, journal, @misc).")
+def bib(document: str, output: str, format_: str, style: str) -> None:
+    """Export the works cited in DOCUMENT, one entry per distinct work."""
+    from .audit import load
+    from .formats import render_bibliography
+
+    try:
+        _emit(render_bibliography(format_, load(document).notes, style=style), output,
               protect=(document,))
     except FootcheckError as error:
         _fail(error)
-    worst = report.worst()
-    if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
-        sys.exit(EXIT_FINDINGS)
 
 
 @main.command()
@@ -87,6 +171,29 @@ def rules(selector: str | None, format_: str) -> None:
     if not chosen:
         raise click.BadParameter(f"{selector!r} matches no rule", param_hint="SELECTOR")
     click.echo(render_rules(chosen, format_), nl=False)
+
+
+class _progress:
+    """A one-line progress display of link checks on stderr, only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.active = sys.stderr.isatty()
+
+    def __enter__(self):
+        return self.update if self.active else None
+
+    def update(self, result) -> None:
+        self.counts[result.verdict] = self.counts.get(result.verdict, 0) + 1
+        done = sum(self.counts.values())
+        verdicts = "  ".join(f"{v} {n}" for v, n in sorted(self.counts.items()))
+        sys.stderr.write(f"\r\x1b[Kchecking links: {done} done  ({verdicts})")
+        sys.stderr.flush()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active and self.counts:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def _emit(text: str, output: str, protect: tuple[str, ...] = ()) -> None:

@@ -19,9 +19,11 @@ Windows-1251 when the bytes read the same in both.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
@@ -71,17 +73,57 @@ _MAX_SCORE_RATE = 0.25  # mojibake score per non-ASCII character beyond which no
 
 
 def read(path: str | os.PathLike[str]) -> Document:
-    """Read and decode the text document at ``path``; the file is never modified.
+    """Read the document at ``path``: Word, PDF and HTML through their readers, text decoded.
 
+    The reader is picked by :func:`footcheck.readers.convert` from the suffix and the leading
+    bytes; everything else is text, decoded by :func:`decode`. The file is never modified.
     Raises :class:`InputError` with a one-line message when the file cannot be read or is
-    not a text document (missing, a directory, unreadable, binary, undecodable, empty).
+    not a document (missing, a directory, unreadable, binary, undecodable, empty, damaged,
+    password-protected, or not what its suffix says).
     """
+    from .readers import Unreadable, convert
+
     shown = _shown(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(_describe_read_error(exc, path, shown)) from None
-    return decode(data, path=str(path))
+    try:
+        document = convert(data, str(path))
+    except Unreadable as exc:
+        raise InputError(f"{shown}: {exc}") from None
+    if document is not None:
+        return document
+    document = decode(data, path=str(path))
+    if Path(path).suffix.lower() in (".md", ".markdown"):
+        document = dataclasses.replace(document, format="markdown")
+    return document
+
+
+def find_documents(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The documents to audit for ``paths``: files as given, and every brief in a folder.
+
+    A folder is searched recursively for files footcheck reads (text, Markdown, HTML, Word,
+    PDF), skipping hidden files and folders, in sorted order. Raises :class:`InputError` for
+    a folder holding none.
+    """
+    from .readers import READERS, TEXT_SUFFIXES
+
+    suffixes = set(READERS) | set(TEXT_SUFFIXES)
+    out: list[str] = []
+    for path in paths:
+        if not os.path.isdir(path):
+            out.append(os.fspath(path))
+            continue
+        found = sorted(
+            str(p) for p in Path(path).rglob("*")
+            if p.is_file() and p.suffix.lower() in suffixes
+            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        if not found:
+            raise InputError(f"{_shown(path)}: no documents to audit in this folder "
+                             f"({', '.join(sorted(suffixes))})")
+        out.extend(found)
+    return out
 
 
 def decode(data: bytes, path: str = "<bytes>") -> Document:

@@ -179,6 +179,8 @@ class Reference:
     publisher: str | None = None
     raw: str = ""
     key: str | None = None
+    note: str | None = None  # text of the source that fits no field (a comment, figures)
+    genre: str | None = None  # a description such as "draft manuscript"
 
 
 @dataclass(frozen=True)

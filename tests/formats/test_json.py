@@ -67,7 +67,7 @@ def sample() -> Report:
     links = (
         LinkResult(a, "dead", 404, checked_at="2024-05-01T10:00:00Z",
                    archive_url="https://web.archive.org/a"),
-        LinkResult(b, "ok", 200, from_cache=True),
+        LinkResult(b, "alive", 200, from_cache=True),
         LinkResult("https://example.org/uncited", "redirected", 301,
                    final_url="https://example.org/new"),
     )
@@ -139,7 +139,8 @@ def test_schema_and_version() -> None:
 
 def test_document_and_summary() -> None:
     out = data()
-    assert out["document"] == {"path": "brief.md", "encoding": "utf-8", "lines": 5}
+    assert out["document"] == {"path": "brief.md", "encoding": "utf-8", "lines": 5,
+                               "format": "text", "units": "line"}
     assert out["summary"] == {
         "error": 1, "warning": 2, "info": 1,
         "notes": {"endnotes": 2, "footnotes": 1},
@@ -188,8 +189,9 @@ def test_findings_sorted_with_nulls_present() -> None:
     ]
     assert list(findings[0]) == [
         "code", "kind", "severity", "series", "number", "line", "column", "message",
-        "suggestion",
+        "suggestion", "location",
     ]
+    assert findings[2]["location"] == "line 4, column 5"
     doc_wide = findings[1]
     assert doc_wide["series"] is None and doc_wide["number"] is None
     assert doc_wide["suggestion"] is None and "suggestion" in doc_wide

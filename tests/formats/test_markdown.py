@@ -99,13 +99,13 @@ def test_notes_overview() -> None:
 
 def test_links_grouped_by_verdict() -> None:
     links = (
-        LinkResult("https://example.org/ok", "ok", 200),
+        LinkResult("https://example.org/ok", "alive", 200),
         LinkResult("https://example.org/a", "dead", 404, archive_url="https://archive.org/a"),
         LinkResult("https://example.org/<b>", "redirected", 301,
                    final_url="https://example.org/c"),
     )
     out = render_md(sample(links))
-    assert out.index("### dead (1)") < out.index("### redirected (1)") < out.index("### ok (1)")
+    assert out.index("### dead (1)") < out.index("### redirected (1)") < out.index("### alive (1)")
     assert "- <https://example.org/a> 404 — endnote LIV (archived: <https://archive.org/a>)" in out
     assert "- https://example.org/&lt;b&gt; 301 → <https://example.org/c>" in out
     assert "- <https://example.org/ok> 200" in out

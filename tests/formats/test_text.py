@@ -132,14 +132,14 @@ def test_empty_report_says_no_problems() -> None:
 
 def test_links_grouped_by_verdict_problems_first() -> None:
     links = (
-        LinkResult("https://example.org/ok", "ok", 200),
+        LinkResult("https://example.org/ok", "alive", 200),
         LinkResult("http://example.org/b", "redirected", 301, final_url="https://example.org/b"),
         LinkResult("https://example.org/a", "dead", 404, archive_url="https://archive.org/a",
                    from_cache=True),
     )
     out = render_text(sample(links))
-    assert "Links: 1 dead, 1 redirected, 1 ok" in out
-    assert out.index("  dead (1)") < out.index("  redirected (1)") < out.index("  ok (1)")
+    assert "Links: 1 dead, 1 redirected, 1 alive" in out
+    assert out.index("  dead (1)") < out.index("  redirected (1)") < out.index("  alive (1)")
     assert "    https://example.org/a  404  (cached)  [endnotes LIV, LV]" in out
     assert "      archive: https://archive.org/a" in out
     assert "http://example.org/b  301  → https://example.org/b  [footnote 2]" in out

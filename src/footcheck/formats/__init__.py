@@ -13,21 +13,22 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from ..model import Note, Report
 
-#: Format name -> module path. Planned, not yet written: "html", "bibtex", "csl-json".
+#: Format name -> module path, for reports of an audit.
 FORMATS: dict[str, str] = {
     "text": "footcheck.formats.text",
     "markdown": "footcheck.formats.markdown",
     "json": "footcheck.formats.json",
+    "html": "footcheck.formats.html",
 }
 
-#: Link verdicts in the order an editor should look at them; others follow, then "ok" last.
+#: Link verdicts in the order an editor should look at them; others follow, then "alive" last.
 VERDICT_ORDER = (
-    "dead", "dead-link", "soft-404", "server-error", "unreachable", "timeout", "redirected",
-    "title-mismatch", "blocked", "unverified", "skipped",
+    "dead", "soft-404", "server-error", "unreachable", "timeout", "redirected", "blocked",
+    "unverified",
 )
 
 ROMAN = "roman"  # the same values as footcheck.numerals.ROMAN / ARABIC
@@ -43,6 +44,67 @@ def render(name: str, report: Report, *, color: bool = False) -> str:
         raise ValueError(f"unknown format {name!r} (choose from {choices})") from None
     module = importlib.import_module(module_path)
     return module.render(report, color=color)
+
+
+def positions(report: Report) -> Callable[[int, int], str]:
+    """A function writing a finding's position as an editor looks for it: ``12:5`` (line and
+    column) for text, ``paragraph 12`` or ``page 3, paragraph 2`` for converted files."""
+    doc = report.document
+    if doc.units == "line" and not doc.page_starts:
+        return lambda line, column: f"{line}:{column}"
+    from ..readers import locator
+
+    where = locator(doc)
+    return lambda line, column: where(line)
+
+
+#: Formats that can hold several documents' reports in one output.
+MULTI_FORMATS = ("text", "markdown", "json", "jsonl")
+
+
+def render_many(name: str, reports: list[Report], *, color: bool = False) -> str:
+    """Render several reports in one output: a JSON list, JSON Lines (one compact audit
+    object per line), or the text/Markdown reports one after another and a summary table."""
+    if name == "json":
+        from .json import render_many as render_json
+
+        return render_json(reports)
+    if name == "jsonl":
+        import json
+
+        from .json import to_dict
+
+        return "".join(json.dumps(to_dict(r), ensure_ascii=False) + "\n" for r in reports)
+    if name not in ("text", "markdown"):
+        raise ValueError(f"{name!r} cannot hold several documents; write one file each")
+    from .summary import render as summary
+
+    parts = [render(name, report, color=color) for report in reports]
+    if name == "markdown":
+        return "\n".join(parts) + "\n## Summary\n\n" + summary(reports, markdown=True)
+    rule = "\n" + "─" * 72 + "\n\n"
+    return rule.join(parts) + rule + summary(reports)
+
+
+#: Bibliography formats: one entry per distinct work cited (``footcheck bib``).
+BIBLIOGRAPHIES = ("bibtex", "csl-json")
+
+
+def render_bibliography(name: str, notes: Iterable[Note], *, style: str = "biblatex") -> str:
+    """Render the works cited in ``notes`` as ``bibtex`` (``style`` biblatex or bibtex) or
+    ``csl-json``, one entry per distinct work, in order of first citation."""
+    from ..works import group
+
+    works = group(notes)
+    if name == "csl-json":
+        from .csl import render_works
+
+        return render_works(works)
+    if name != "bibtex":
+        raise ValueError(f"unknown bibliography format {name!r}")
+    from .bibtex import render_works
+
+    return render_works(works, style=style)
 
 
 def numbering(report: Report) -> dict[str, str]:
@@ -114,8 +176,8 @@ def cited_by(notes: Iterable[Note], styles: dict[str, str]) -> str:
 
 
 def verdict_rank(verdict: str) -> tuple[int, int | str]:
-    """Sort key for link verdicts: known problems first, unknown verdicts next, "ok" last."""
-    if verdict == "ok":
+    """Sort key for link verdicts: known problems first, unknown verdicts next, "alive" last."""
+    if verdict == "alive":
         return (2, 0)
     if verdict in VERDICT_ORDER:
         return (0, VERDICT_ORDER.index(verdict))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..model import SERIES, Finding, LinkResult, Marker, Note, Reference, Report
+from ..model import SERIES, Document, Finding, LinkResult, Marker, Note, Reference, Report
 from . import citing_notes
 
 SCHEMA = "footcheck-audit/1"
@@ -33,11 +33,13 @@ def to_dict(report: Report) -> dict[str, Any]:
 
     doc = report.document
     citing = citing_notes(report)
+    where = _location(doc)
     findings = sorted(report.findings, key=lambda f: (f.line, f.column, f.code))
     return {
         "schema": SCHEMA,
         "footcheck": __version__,
-        "document": {"path": doc.path, "encoding": doc.encoding, "lines": doc.line_count},
+        "document": {"path": doc.path, "encoding": doc.encoding, "lines": doc.line_count,
+                     "format": doc.format, "units": doc.units},
         "summary": {
             **report.counts(),
             "notes": _per_series(report.notes),
@@ -46,7 +48,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         },
         "notes": [_note(note) for note in report.notes],
         "markers": [_marker(marker) for marker in report.markers],
-        "findings": [_finding(finding) for finding in findings],
+        "findings": [_finding(finding, where) for finding in findings],
         "links": [_link(link, citing.get(link.url, ())) for link in report.links],
     }
 
@@ -97,7 +99,17 @@ def _marker(marker: Marker) -> dict[str, Any]:
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def _location(doc: Document) -> Callable[[int, int], str]:
+    """Where a finding is, in words: ``line 12, column 5``, ``paragraph 12``…"""
+    if doc.units == "line" and not doc.page_starts:
+        return lambda line, column: f"line {line}, column {column}"
+    from ..readers import locator
+
+    where = locator(doc)
+    return lambda line, column: where(line)
+
+
+def _finding(finding: Finding, where: Callable[[int, int], str]) -> dict[str, Any]:
     return {
         "code": finding.code,
         "kind": finding.kind,
@@ -108,6 +120,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "column": finding.column,
         "message": finding.message,
         "suggestion": finding.suggestion,
+        "location": where(finding.line, finding.column),
     }
 
 

@@ -6,6 +6,8 @@ Every piece of text that comes from the document or from a web page goes through
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Finding, LinkResult, Note, Report, Severity
 from . import (
     ARABIC,
@@ -14,6 +16,7 @@ from . import (
     note_name,
     number_label,
     numbering,
+    positions,
     verdict_rank,
 )
 
@@ -65,7 +68,7 @@ def render(report: Report, *, color: bool = False) -> str:
         out.append(f"| {_SEVERITY_TITLE[severity]} | {counts[str(severity)]} |")
     out += ["", "## Findings", ""]
     if report.findings:
-        out.extend(_findings(report.findings, styles))
+        out.extend(_findings(report.findings, styles, positions(report)))
     else:
         out += ["No problems found.", ""]
     out.extend(_notes(report, styles))
@@ -76,7 +79,8 @@ def render(report: Report, *, color: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-def _findings(findings: tuple[Finding, ...], styles: dict[str, str]) -> list[str]:
+def _findings(findings: tuple[Finding, ...], styles: dict[str, str],
+              where: Callable[[int, int], str]) -> list[str]:
     out: list[str] = []
     ordered = sorted(findings, key=lambda f: (-f.severity, f.line, f.column, f.code))
     current: Severity | None = None
@@ -93,7 +97,7 @@ def _findings(findings: tuple[Finding, ...], styles: dict[str, str]) -> list[str
                 "| ---: | --- | --- | --- | --- | --- |",
             ]
         cells = (
-            f"{finding.line}:{finding.column}",
+            escape(where(finding.line, finding.column)),
             escape(note_name(finding.series, finding.number, styles)),
             f"`{finding.code}`" if finding.code.isalnum() else escape(finding.code),
             escape(finding.kind),

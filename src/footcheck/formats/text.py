@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import LinkResult, Marker, Note, Report, Severity
-from . import cited_by, citing_notes, note_name, numbering, series_noun, verdict_rank
+from . import (
+    cited_by,
+    citing_notes,
+    note_name,
+    numbering,
+    positions,
+    series_noun,
+    verdict_rank,
+)
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
@@ -87,7 +95,8 @@ def _header(report: Report, paint: Paint) -> list[str]:
 def _findings(report: Report, styles: dict[str, str], paint: Paint) -> list[str]:
     path = clean(report.document.path)
     ordered = sorted(report.findings, key=lambda f: (-f.severity, f.line, f.column, f.code))
-    locs = [f"{path}:{f.line}:{f.column}" for f in ordered]
+    where = positions(report)
+    locs = [f"{path}:{where(f.line, f.column)}" for f in ordered]
     notes = [note_name(f.series, f.number, styles) for f in ordered]
     loc_width = max(map(len, locs))
     kind_width = max(len(f.kind) for f in ordered)
@@ -126,8 +135,12 @@ def _links(report: Report, styles: dict[str, str], paint: Paint) -> list[str]:
     out = [paint(f"Links: {overview}", BOLD)]
     for verdict in verdicts:
         links = groups[verdict]
-        if verdict == "ok":
-            out.append(f"  {paint(f'ok ({len(links)})', BOLD)}  not listed")
+        if verdict == "alive":
+            out.append(f"  {paint(f'alive ({len(links)})', BOLD)}  not listed")
+            continue
+        reasons = {(link.detail or "").split(":")[0] for link in links}
+        if verdict == "unverified" and len(reasons) == 1:  # e.g. all: no network
+            out.append(f"  {paint(f'unverified ({len(links)})', BOLD)}  {clean(reasons.pop())}")
             continue
         out.append("  " + paint(f"{clean(verdict)} ({len(links)})", BOLD))
         for link in links:

@@ -1,0 +1,102 @@
+"""Link rules: what checking the cited URLs online found, reported on every note citing them.
+
+Unlike the other families this one needs the verdicts of :func:`footcheck.links.verify`; the
+audit passes them in. Links that could not be verified at all (no network, refused private
+address, time budget spent) are summed up in one ``links-unverified`` finding instead of one
+per link, so an offline run never looks like 66 dead links.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+
+from ..links.config import NETWORK_DOWN
+from ..links.match import dates_match, titles_match
+from ..model import Extraction, Finding, LinkResult, Note, Reference, Url
+from .rules import rule
+
+# Verdict -> rule kind, for verdicts that are findings by themselves.
+_KINDS = {"dead": "dead-link", "redirected": "redirected", "soft-404": "soft-404",
+          "blocked": "blocked", "timeout": "timeout", "unreachable": "unreachable",
+          "server-error": "server-error"}
+
+
+def check(extraction: Extraction, links: Mapping[str, LinkResult]) -> Iterator[Finding]:
+    """Yield link findings for every note citing a checked URL, then one for unverified ones."""
+    unverified = Counter(_reason(r) for r in links.values() if r.verdict == "unverified")
+    for note in extraction.notes:
+        for url in note.urls:
+            result = links.get(url.url)
+            if result is None or result.verdict == "unverified":
+                continue
+            yield from _verdict(note, url, result)
+            if result.verdict in ("alive", "redirected"):
+                yield from _page_matches(note, url, result)
+    if unverified:
+        total = sum(unverified.values())
+        reasons = "; ".join(f"{reason} ({n})" for reason, n in unverified.most_common())
+        yield rule("links-unverified").finding(
+            f"{total} cited URL{'s' if total != 1 else ''} could not be verified: {reasons}",
+            1, suggestion="run the audit again with network access"
+            if NETWORK_DOWN in unverified else None)
+
+
+def _reason(result: LinkResult) -> str:
+    detail = result.detail or "not checked"
+    return NETWORK_DOWN if detail.startswith(NETWORK_DOWN) else detail.split(":")[0]
+
+
+def _verdict(note: Note, url: Url, result: LinkResult) -> Iterator[Finding]:
+    """The finding a verdict makes by itself, if any."""
+    kind = _KINDS.get(result.verdict)
+    if kind is None:
+        return
+    status = f" ({result.http_status})" if result.http_status else ""
+    detail = f": {result.detail}" if result.detail else ""
+    suggestion = None
+    if kind == "redirected":
+        if not result.final_url or _same_page(url.url, result.final_url):
+            return  # http -> https on the same host, or a trailing slash: not worth a finding
+        message = f"{url.url} moved permanently{status} to {result.final_url}"
+        suggestion = f"cite {result.final_url}"
+    else:
+        message = f"{url.url} is {result.verdict.replace('-', ' ')}{status}{detail}"
+        if result.archive_url:
+            suggestion = f"cite the archived copy {result.archive_url}"
+    yield rule(kind).finding(message, url.line, url.column, series=note.series,
+                             number=note.number, suggestion=suggestion)
+
+
+def _same_page(a: str, b: str) -> bool:
+    def plain(u: str) -> str:
+        return u.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+    return plain(a) == plain(b)
+
+
+def _cited(note: Note, url: str) -> Reference | None:
+    """The reference of ``note`` that gives ``url``, or its only reference."""
+    for ref in note.references:
+        if url in ref.urls:
+            return ref
+    return note.references[0] if len(note.references) == 1 else None
+
+
+def _page_matches(note: Note, url: Url, result: LinkResult) -> Iterator[Finding]:
+    """Does the page carry the title and date the note cites?"""
+    ref = _cited(note, url.url)
+    if ref is None:
+        return
+    where = {"series": note.series, "number": note.number}
+    if ref.title and result.title and not titles_match(ref.title, result.title):
+        yield rule("title-mismatch").finding(
+            f"the page at {url.url} is titled {result.title!r}, not {ref.title!r}",
+            url.line, url.column, suggestion="check that the URL is the work the note names",
+            **where)
+    if ref.date and result.published and \
+            not dates_match(ref.date, result.published):
+        yield rule("date-mismatch").finding(
+            f"the note dates the source {ref.date}, but the page says it was published "
+            f"{result.published[:10]}", url.line, url.column,
+            suggestion=f"check the date; the page says {result.published[:10]}", **where)

@@ -1,0 +1,604 @@
+"""A self-contained HTML report an editor can keep open beside the brief.
+
+One file, no external resources: inline CSS, and a few lines of inline script that add the
+filters (severity, kind, search). Without script the page is complete and readable, with
+everything shown; printed, it drops the controls and keeps notes whole.
+
+Layout: a summary (findings by severity and by kind, notes and markers per series, works
+cited, links by verdict), the findings in the body text (markers without notes first), each
+shown in the sentence it sits in, then every note in document order with its text, the
+fields parsed from it, its links with their verdicts and, beside it, its findings.
+
+Safety: every piece of text taken from the document or a web page goes through
+:func:`html.escape`; a URL becomes a link only when its scheme is http or https, with
+``rel="noopener noreferrer"``; and a Content-Security-Policy allows no script but the
+report's own (by hash), so even a mistake in escaping could not run a brief's ``<script>``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from html import escape
+from urllib.parse import urlsplit
+
+from ..model import Finding, LinkResult, Marker, Note, Reference, Report, Severity
+from ..readers import locator
+from . import cited_by, citing_notes, note_name, numbering, series_noun, verdict_rank
+
+_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
+_TEXT_KINDS = ("missing-note",)  # shown first, as "Markers without notes"
+_SENTENCE_ENDS = ".?!"
+_SENTENCE_BREAK = re.compile(
+    r"[.?!][\"'”’)]*(?:\^\{[^{}\s]*\}|\^\w+|[⁰¹²³⁴⁵⁶⁷⁸⁹ⁱᵛˣˡᶜᵈᵐ]+|\[\^?\d+\])?\s+")
+_CONTEXT = 240  # characters of a sentence shown on each side of a marker, at most
+_FIELDS = (("authors", "Authors"), ("year", "Year"), ("title", "Title"),
+           ("container", "In"), ("publisher", "Publisher"), ("date", "Date"),
+           ("volume", "Volume"), ("issue", "Issue"), ("pages", "Pages"), ("doi", "DOI"),
+           ("urls", "URLs"), ("accessed", "Accessed"), ("genre", "Kind"), ("note", "Note"))
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    """Render ``report`` as one self-contained HTML page (``color`` is ignored)."""
+    from .. import __version__
+
+    doc = report.document
+    where = locator(doc)
+    styles = numbering(report)
+    attached, loose = _attach(report)
+    script = _SCRIPT
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    style_digest = base64.b64encode(hashlib.sha256(_CSS.encode()).digest()).decode()
+    csp = (f"default-src 'none'; script-src 'sha256-{digest}'; "
+           f"style-src 'sha256-{style_digest}'; img-src data:; base-uri 'none'; "
+           "form-action 'none'")
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>footcheck: {escape(doc.path)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        '<header class="top">',
+        f'<p class="tool">footcheck {escape(__version__)} · audit report</p>',
+        f"<h1>{escape(doc.path)}</h1>",
+        f'<p class="meta">{escape(_describe(report))}</p>',
+        "</header>",
+        '<main id="report">',
+        *_summary(report),
+        '<div id="controls" class="controls" hidden></div>',
+        *_text_findings(report, loose, where, styles),
+        *_notes(report, attached, where, styles),
+        "</main>",
+        f"<script>{script}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+# --- summary ----------------------------------------------------------------------------------
+
+
+def _describe(report: Report) -> str:
+    doc = report.document
+    kind = {"docx": "Word document", "pdf": "PDF", "html": "web page"}.get(doc.format,
+                                                                          "text")
+    units = "paragraphs" if doc.units == "paragraph" else "lines"
+    count = sum(1 for line in doc.text.split("\n") if line.strip()) \
+        if doc.units == "paragraph" else doc.line_count
+    parts = [kind, f"{count} {units}"]
+    if doc.page_starts:
+        parts.append(_plural(len(doc.page_starts), "page"))
+    if doc.format == "text":
+        parts.append(f"encoding {doc.encoding}")
+    return " · ".join(parts)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _per_series(items: Iterable[Note | Marker]) -> str:
+    counts = Counter(item.series for item in items)
+    if not counts:
+        return "none"
+    return ", ".join(_plural(n, series_noun(s)) for s, n in counts.items())
+
+
+def _summary(report: Report) -> list[str]:
+    counts = report.counts()
+    out = ['<section class="summary" aria-label="Summary">', '<div class="cards">']
+    for severity in sorted(Severity, reverse=True):
+        n = counts[str(severity)]
+        out.append(f'<div class="card sev-{severity}"><span class="num">{n}</span>'
+                   f'<span class="lbl">{_TITLES[severity]}</span></div>')
+    out.append("</div>")
+    out.append('<dl class="facts">')
+    out.append(f"<dt>Notes</dt><dd>{escape(_per_series(report.notes))}</dd>")
+    out.append(f"<dt>Markers</dt><dd>{escape(_per_series(report.markers))}</dd>")
+    if any(note.references for note in report.notes):
+        from ..works import group
+
+        out.append(f"<dt>Works cited</dt><dd>{len(group(report.notes))}</dd>")
+    if report.links:
+        verdicts = Counter(link.verdict for link in report.links)
+        shown = ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items(),
+                                                        key=lambda kv: verdict_rank(kv[0])))
+        out.append(f"<dt>Links checked</dt><dd>{escape(shown)}</dd>")
+    out.append("</dl>")
+    if report.findings:
+        out.append('<div class="kinds"><h2 class="sr">Findings by kind</h2>')
+        kinds = Counter((f.severity, f.code, f.kind) for f in report.findings)
+        for severity in sorted(Severity, reverse=True):
+            chips = [(code, kind, n) for (sev, code, kind), n in sorted(kinds.items())
+                     if sev == severity]
+            if not chips:
+                continue
+            out.append(f'<p class="row"><span class="badge sev-{severity}">{severity}</span>')
+            out += [f'<button type="button" class="chip" data-kind="{escape(kind)}" disabled>'
+                    f'<span class="code">{escape(code)}</span> {escape(kind)} '
+                    f'<span class="n">{n}</span></button>' for code, kind, n in chips]
+            out.append("</p>")
+        out.append("</div>")
+    else:
+        out.append('<p class="clean">No problems found.</p>')
+    out.append(_contents(report))
+    out.append("</section>")
+    return out
+
+
+def _contents(report: Report) -> str:
+    """Links to the report's sections."""
+    parts = []
+    loose_kinds = {f.kind for f in _attach(report)[1]}
+    if "missing-note" in loose_kinds:
+        parts.append('<a href="#missing">Markers without notes</a>')
+    if loose_kinds - {"missing-note"}:
+        parts.append('<a href="#in-text">Findings in the text</a>')
+    for series in dict.fromkeys(note.series for note in report.notes):
+        parts.append(f'<a href="#{escape(series)}">{escape(series.title())}</a>')
+    return f'<nav class="toc">Jump to: {" · ".join(parts)}</nav>' if parts else ""
+
+
+# --- findings in the text ---------------------------------------------------------------------
+
+
+def _attach(report: Report) -> tuple[dict[int, list[Finding]], list[Finding]]:
+    """Findings by the index of the note they are about, and those about the body text.
+
+    A finding belongs to a note when it lies within the note's lines, preferring the note
+    of its series and number when two notes share those lines.
+    """
+    by_line: dict[int, list[int]] = {}
+    for i, note in enumerate(report.notes):
+        for line in range(note.line, note.end_line + 1):
+            by_line.setdefault(line, []).append(i)
+    attached: dict[int, list[Finding]] = {}
+    loose: list[Finding] = []
+    for finding in sorted(report.findings, key=lambda f: (f.line, f.column, f.code)):
+        candidates = by_line.get(finding.line, [])
+        if not candidates:
+            loose.append(finding)
+            continue
+        best = next((i for i in candidates
+                     if (report.notes[i].series, report.notes[i].number)
+                     == (finding.series, finding.number)), candidates[0])
+        attached.setdefault(best, []).append(finding)
+    return attached, loose
+
+
+def _text_findings(report: Report, loose: list[Finding], where: Callable[[int], str],
+                   styles: dict[str, str]) -> list[str]:
+    if not loose:
+        return []
+    markers = {(m.line, m.column): m for m in report.markers}
+    out = []
+    missing = [f for f in loose if f.kind in _TEXT_KINDS]
+    other = [f for f in loose if f.kind not in _TEXT_KINDS]
+    for title, ident, findings in (("Markers without notes", "missing", missing),
+                                   ("Findings in the text", "in-text", other)):
+        if not findings:
+            continue
+        out.append(f'<section class="block" id="{ident}"><h2>{title} '
+                   f'<span class="count">{len(findings)}</span></h2><ol class="items">')
+        for finding in findings:
+            marker = markers.get((finding.line, finding.column))
+            out.append(f'<li class="item" {_data(finding)}>'
+                       f'<p class="where">{escape(where(finding.line))}</p>'
+                       f"<blockquote>{_sentence(report, finding, marker)}</blockquote>"
+                       f'<ul class="findings">{_finding(finding, styles)}</ul></li>')
+        out.append("</ol></section>")
+    return out
+
+
+def _sentence(report: Report, finding: Finding, marker: Marker | None) -> str:
+    """The sentence a finding's position sits in, escaped, with the marker highlighted.
+
+    A marker right after a full stop closes the sentence before it; one inside a sentence
+    is shown with the rest of that sentence. At most ``_CONTEXT`` characters either side.
+    """
+    doc = report.document
+    if not 0 < finding.line <= doc.line_count:
+        return ""
+    line = doc.line(finding.line)
+    at = min(max(finding.column - 1, 0), len(line))
+    stop = at + (len(marker.label) if marker is not None else 0)
+    start = max(_sentence_start(line, at - 1), at - _CONTEXT)
+    end = stop
+    if not (at and line[at - 1] in _SENTENCE_ENDS + "”\"')"):
+        end = _sentence_end(line, stop)
+    end = min(end, stop + _CONTEXT)
+    mark = line[at:stop]
+    marked = f"<mark>{escape(mark)}</mark>" if mark else '<span class="here"></span>'
+    return ("…" if start > 0 else "") + escape(line[start:at]) + marked + \
+        escape(line[stop:end]) + ("…" if end < len(line) else "")
+
+
+def _sentence_start(line: str, before: int) -> int:
+    """Where the sentence holding ``line[before]`` starts (after a full stop and any marker
+    or closing quote that follows it)."""
+    start = 0
+    for found in _SENTENCE_BREAK.finditer(line, 0, max(before, 0)):
+        start = found.end()
+    return start
+
+
+def _sentence_end(line: str, after: int) -> int:
+    """Just past the end of the sentence going on at ``line[after]`` (and its marker)."""
+    found = _SENTENCE_BREAK.search(line, after)
+    return len(line) if found is None else len(line[:found.end()].rstrip())
+
+
+# --- notes ------------------------------------------------------------------------------------
+
+
+def _notes(report: Report, attached: dict[int, list[Finding]], where: Callable[[int], str],
+           styles: dict[str, str]) -> list[str]:
+    if not report.notes:
+        return []
+    links = {link.url: link for link in report.links}
+    citing = citing_notes(report)
+    out = []
+    for series in dict.fromkeys(note.series for note in report.notes):
+        members = [(i, n) for i, n in enumerate(report.notes) if n.series == series]
+        out.append(f'<section class="block" id="{escape(series)}"><h2>{escape(series.title())}'
+                   f' <span class="count">{len(members)}</span></h2>')
+        for i, note in members:
+            findings = attached.get(i, [])
+            worst = f" has-findings sev-{max(f.severity for f in findings)}" if findings else ""
+            out.append(f'<article class="note{worst}" id="note-{i + 1}" {_data(*findings)}>')
+            out.append('<div class="body">')
+            name = note_name(note.series, note.number, styles)
+            out.append(f'<h3><span class="label">{escape(note.label)}</span> '
+                       f'<span class="name">{escape(name)}</span> '
+                       f'<span class="where">{escape(where(note.line))}</span></h3>')
+            out.append(f'<p class="text">{_note_text(report, note)}</p>')
+            out += _references(note.references)
+            out += _note_links(note, links, citing, styles)
+            out.append("</div>")
+            if findings:
+                out.append('<ul class="findings">')
+                out += [_finding(f, styles) for f in findings]
+                out.append("</ul>")
+            out.append("</article>")
+        out.append("</section>")
+    return out
+
+
+def _note_text(report: Report, note: Note) -> str:
+    """The note's text, escaped, with its well-formed http(s) URLs made into links."""
+    text = report.document.text
+    pieces = []
+    for start, end in note.spans:
+        urls = sorted((u for u in note.urls if start <= u.start < end), key=lambda u: u.start)
+        position = start
+        for url in urls:
+            href = safe_href(url.url) if url.problem is None else None
+            if href is None or url.start < position:
+                continue
+            shown = text[url.start:url.end]
+            opened, closed = shown.startswith("<"), shown.endswith(">") and len(shown) > 1
+            inner = shown[opened:len(shown) - closed]
+            pieces.append(escape(text[position:url.start]) + ("&lt;" if opened else ""))
+            pieces.append(_anchor(href, inner) + ("&gt;" if closed else ""))
+            position = url.end
+        pieces.append(escape(text[position:end]))
+        pieces.append(" ")
+    return "".join(pieces).strip() or escape(note.text)
+
+
+def safe_href(url: str) -> str | None:
+    """``url`` escaped for an ``href`` when it is a plain http(s) address, else ``None``.
+
+    Anything else — ``javascript:``, ``data:``, a relative path, an address with spaces or
+    control characters — is never made clickable.
+    """
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return escape(url, quote=True)
+
+
+def _anchor(href: str, shown: str) -> str:
+    return (f'<a href="{href}" rel="noopener noreferrer" target="_blank">'
+            f"{escape(shown)}</a>")
+
+
+def _references(references: tuple[Reference, ...]) -> list[str]:
+    out = []
+    for reference in references:
+        rows = []
+        for field, title in _FIELDS:
+            value = getattr(reference, field, None)
+            if not value:
+                continue
+            if isinstance(value, tuple):
+                value = "; ".join(str(v) for v in value)
+            rows.append(f"<dt>{title}</dt><dd>{escape(str(value))}</dd>")
+        if rows:
+            kind = escape(reference.type or "source")
+            out.append(f'<details class="ref"><summary>Parsed: {kind}'
+                       f"{_short(reference)}</summary><dl>{''.join(rows)}</dl></details>")
+    return out
+
+
+def _short(reference: Reference) -> str:
+    bits = [reference.authors[0] if reference.authors else None,
+            str(reference.year) if reference.year else None]
+    shown = ", ".join(b for b in bits if b)
+    return f" — {escape(shown)}" if shown else ""
+
+
+def _note_links(note: Note, links: dict[str, LinkResult], citing: dict[str, list[Note]],
+                styles: dict[str, str]) -> list[str]:
+    results = [links[url] for url in dict.fromkeys(u.url for u in note.urls) if url in links]
+    if not results:
+        return []
+    out = ['<ul class="links">']
+    for link in results:
+        href = safe_href(link.url)
+        shown = _anchor(href, link.url) if href else escape(link.url)
+        details = []
+        if link.http_status is not None:
+            details.append(str(link.http_status))
+        if link.final_url and link.final_url != link.url:
+            details.append("→ " + escape(link.final_url))
+        if link.title:
+            details.append(f"“{escape(link.title)}”")
+        if link.detail:
+            details.append(escape(link.detail))
+        if link.from_cache:
+            details.append("cached")
+        others = [n for n in citing.get(link.url, []) if n is not note]
+        if others:
+            details.append("also in " + escape(cited_by(others, styles)))
+        archive = safe_href(link.archive_url or "")
+        if archive:
+            details.append(_anchor(archive, "archived copy"))
+        out.append(f'<li><span class="verdict v-{escape(link.verdict)}">'
+                   f"{escape(link.verdict)}</span> {shown} "
+                   f'<span class="detail">{" · ".join(details)}</span></li>')
+    out.append("</ul>")
+    return out
+
+
+def _finding(finding: Finding, styles: dict[str, str]) -> str:
+    name = note_name(finding.series, finding.number, styles)
+    fix = (f'<p class="fix">→ {escape(finding.suggestion)}</p>'
+           if finding.suggestion else "")
+    about = f' <span class="about">{escape(name)}</span>' if name else ""
+    return (f'<li class="finding sev-{finding.severity}" {_data(finding)}>'
+            f'<p><span class="badge sev-{finding.severity}">{finding.severity}</span> '
+            f'<span class="code">{escape(finding.code)}</span> '
+            f'<span class="kind">{escape(finding.kind)}</span>{about}</p>'
+            f'<p class="msg">{escape(finding.message)}</p>{fix}</li>')
+
+
+def _data(*findings: Finding) -> str:
+    """``data-`` attributes naming the severities and kinds of ``findings``, for filtering."""
+    severities = " ".join(sorted({str(f.severity) for f in findings}))
+    kinds = " ".join(sorted({f.kind for f in findings}))
+    return f'data-severity="{escape(severities)}" data-kind="{escape(kinds)}"'
+
+
+# --- style and script -------------------------------------------------------------------------
+
+_CSS = """
+:root{--fg:#1d2430;--muted:#5b6576;--line:#dde2ea;--bg:#f6f7f9;--card:#fff;
+--error:#b42318;--error-bg:#fdecea;--warning:#a15c07;--warning-bg:#fef4e4;
+--info:#2f5f98;--info-bg:#eaf1fb;--ok:#1d7a46;--mark:#ffe58a}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,
+"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+header.top{background:#1f2a3a;color:#fff;padding:18px 28px}
+header.top h1{margin:2px 0;font-size:21px;font-weight:600;word-break:break-all}
+header.top .tool,header.top .meta{margin:0;color:#c3cad6;font-size:13px}
+main{max-width:1180px;margin:0 auto;padding:18px 28px 60px}
+h2{font-size:18px;margin:28px 0 10px;border-bottom:2px solid var(--line);padding-bottom:4px}
+h2 .count{font-size:13px;color:var(--muted);font-weight:normal;background:var(--line);
+border-radius:10px;padding:1px 8px;vertical-align:middle}
+.summary{display:grid;grid-template-columns:auto 1fr;gap:14px 28px;align-items:start;
+background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px 20px}
+.cards{display:flex;gap:10px}
+.card{min-width:92px;border-radius:8px;padding:8px 14px;text-align:center}
+.card .num{display:block;font-size:28px;font-weight:700;line-height:1.1}
+.card .lbl{font-size:12px;text-transform:uppercase;letter-spacing:.05em}
+.card.sev-error{background:var(--error-bg);color:var(--error)}
+.card.sev-warning{background:var(--warning-bg);color:var(--warning)}
+.card.sev-info{background:var(--info-bg);color:var(--info)}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0;font-size:14px}
+.facts dt{color:var(--muted)}.facts dd{margin:0}
+.kinds{grid-column:1/-1;border-top:1px solid var(--line);padding-top:8px}
+.kinds .row{margin:0 0 6px;display:flex;flex-wrap:wrap;gap:6px;align-items:center}
+.kinds .row>.badge{min-width:72px;text-align:center}
+.chip{font:inherit;font-size:13px;color:var(--fg);background:var(--bg);border:1px solid
+var(--line);border-radius:14px;padding:1px 10px}
+.chip .code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;
+color:var(--muted)}
+.chip .n{font-weight:700}
+.chip:enabled{cursor:pointer}.chip:enabled:hover,.chip.on{border-color:#1f5fae;
+background:#eaf1fb}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.toc{grid-column:1/-1;font-size:13.5px;color:var(--muted)}
+.toc a{color:#1f5fae}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:11.5px;font-weight:600;
+text-transform:uppercase;letter-spacing:.03em}
+.badge.sev-error{background:var(--error);color:#fff}
+.badge.sev-warning{background:#e59b2e;color:#23170a}
+.badge.sev-info{background:var(--info-bg);color:var(--info)}
+.clean{color:var(--ok);font-weight:600}
+.controls{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:8px 18px;
+align-items:center;background:var(--card);border:1px solid var(--line);border-radius:8px;
+padding:10px 14px;margin-top:16px;box-shadow:0 2px 6px rgba(20,30,50,.06);font-size:14px}
+.controls label{white-space:nowrap}
+.controls input[type=search]{font:inherit;padding:4px 8px;min-width:240px;
+border:1px solid #b8c0cc;border-radius:6px}
+.controls select{font:inherit;padding:3px 6px;border-radius:6px}
+.controls .shown{color:var(--muted);margin-left:auto}
+.items{list-style:none;padding:0;margin:0}
+.item,.note{background:var(--card);border:1px solid var(--line);border-radius:8px;
+margin:0 0 10px;padding:12px 16px}
+.item blockquote{margin:6px 0;padding:4px 12px;border-left:3px solid var(--line);
+color:#2b3442}
+mark{background:var(--mark);padding:0 2px;border-radius:2px}
+.here{display:inline-block;width:2px;height:1em;background:var(--error);
+vertical-align:text-bottom}
+.where{color:var(--muted);font-size:12.5px;font-weight:normal;margin:0}
+.note.sev-error{border-left:4px solid var(--error)}
+.note.sev-warning{border-left:4px solid #e59b2e}
+.note.sev-info{border-left:4px solid #8fb0db}
+.note.has-findings{display:grid;grid-template-columns:minmax(0,1fr) minmax(260px,36%);
+gap:16px}
+.note h3{font-size:15px;margin:0 0 4px;display:flex;gap:10px;align-items:baseline}
+.note .label{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
+background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:0 5px}
+.note .name{font-weight:600}
+.note .text{margin:0;overflow-wrap:anywhere}
+.note a,.links a{color:#1f5fae}
+.ref{margin-top:6px;font-size:13px}
+.ref summary{color:var(--muted);cursor:pointer}
+.ref dl{display:grid;grid-template-columns:max-content 1fr;gap:1px 12px;margin:4px 0 0;
+padding:6px 10px;background:var(--bg);border-radius:6px}
+.ref dt{color:var(--muted)}.ref dd{margin:0;overflow-wrap:anywhere}
+.links{list-style:none;padding:0;margin:6px 0 0;font-size:13px}
+.links li{overflow-wrap:anywhere}
+.verdict{display:inline-block;border-radius:4px;padding:0 6px;font-weight:600;
+background:var(--error-bg);color:var(--error)}
+.verdict.v-ok{background:#e6f4ec;color:var(--ok)}
+.verdict.v-redirected,.verdict.v-unverified,.verdict.v-skipped,.verdict.v-blocked{
+background:var(--warning-bg);color:var(--warning)}
+.detail{color:var(--muted)}
+.findings{list-style:none;padding:0;margin:0}
+.finding{border-left:3px solid var(--line);padding:2px 0 2px 10px;margin:0 0 8px}
+.finding p{margin:0}
+.finding.sev-error{border-color:var(--error)}
+.finding.sev-warning{border-color:#e59b2e}
+.finding.sev-info{border-color:#8fb0db}
+.finding .code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
+font-size:12.5px}
+.finding .kind,.finding .about{color:var(--muted);font-size:12.5px}
+.finding .msg{font-size:14px}
+.finding .fix{font-size:13.5px;color:var(--ok)}
+[hidden]{display:none!important}
+@media (max-width:760px){.summary{grid-template-columns:1fr}
+.note.has-findings{grid-template-columns:1fr}main{padding:12px}}
+@media print{body{background:#fff;font-size:11pt}header.top{background:none;color:#000;
+padding:0 0 8px;border-bottom:2px solid #000}header.top .tool,header.top .meta{color:#333}
+.controls{display:none!important}main{max-width:none;padding:0}
+.note,.item{break-inside:avoid;border-color:#999}.summary{border-color:#999}
+.ref{display:block}.ref dl{background:none}a{color:#000}
+.badge.sev-error{background:none;color:#000;border:1px solid #000}
+.badge.sev-warning{background:none;color:#000;border:1px dashed #000}
+[hidden]{display:revert!important}}
+"""
+
+_SCRIPT = """
+(function () {
+  "use strict";
+  var doc = document, root = doc.getElementById("report");
+  var box = doc.getElementById("controls");
+  if (!root || !box) { return; }
+  doc.documentElement.className += " js";
+  var items = Array.prototype.slice.call(root.querySelectorAll(".note, .item"));
+  var rows = Array.prototype.slice.call(root.querySelectorAll(".finding"));
+  var kinds = {};
+  rows.forEach(function (r) { kinds[r.getAttribute("data-kind")] = 1; });
+  function el(tag, attrs, text) {
+    var e = doc.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text) { e.appendChild(doc.createTextNode(text)); }
+    return e;
+  }
+  var checks = {};
+  ["error", "warning", "info"].forEach(function (s) {
+    var label = el("label"), box2 = el("input", {type: "checkbox", id: "sev-" + s});
+    box2.checked = true; checks[s] = box2;
+    label.appendChild(box2); label.appendChild(doc.createTextNode(" " + s));
+    box.appendChild(label);
+  });
+  var kind = el("select", {id: "kind", "aria-label": "Kind"});
+  kind.appendChild(el("option", {value: ""}, "all kinds"));
+  Object.keys(kinds).sort().forEach(function (k) {
+    kind.appendChild(el("option", {value: k}, k));
+  });
+  box.appendChild(kind);
+  var search = el("input", {type: "search", id: "search",
+                            placeholder: "Search notes and findings", "aria-label": "Search"});
+  box.appendChild(search);
+  var shown = el("span", {"class": "shown", id: "shown"});
+  box.appendChild(shown);
+  box.hidden = false;
+  function matches(row) {
+    var k = kind.value;
+    return checks[row.getAttribute("data-severity")].checked &&
+      (!k || row.getAttribute("data-kind") === k);
+  }
+  function update() {
+    var q = search.value.trim().toLowerCase(), filtered = !!kind.value;
+    Object.keys(checks).forEach(function (s) { if (!checks[s].checked) { filtered = true; } });
+    var visible = 0, findings = 0;
+    items.forEach(function (item) {
+      var mine = Array.prototype.slice.call(item.querySelectorAll(".finding"));
+      var hit = 0;
+      mine.forEach(function (r) { var m = matches(r); r.hidden = !m; if (m) { hit++; } });
+      var show = (mine.length ? hit > 0 : !filtered) &&
+        (!q || item.textContent.toLowerCase().indexOf(q) !== -1);
+      item.hidden = !show;
+      if (show) { visible++; findings += hit; }
+    });
+    chips.forEach(function (c) {
+      c.className = "chip" + (c.getAttribute("data-kind") === kind.value ? " on" : "");
+    });
+    shown.textContent = "Showing " + visible + " of " + items.length + " items, " +
+      findings + " findings";
+  }
+  [checks.error, checks.warning, checks.info, kind].forEach(function (c) {
+    c.addEventListener("change", update);
+  });
+  search.addEventListener("input", update);
+  var chips = Array.prototype.slice.call(root.querySelectorAll(".chip"));
+  chips.forEach(function (chip) {
+    chip.disabled = false;
+    chip.addEventListener("click", function () {
+      var k = chip.getAttribute("data-kind");
+      kind.value = kind.value === k ? "" : k;
+      update();
+    });
+  });
+  update();
+}());
+"""
