@@ -152,8 +152,6 @@ def test_editorial_remarks(line: str, needle: str) -> None:
     "^{3} Kucera, J. (2023). 'Not Sure Where to Go: Russians in Tbilisi.' RFE/RL. 24 January.",
     "^{4} World Bank (2023). Europe and Central Asia Economic Update (Fall). Washington, DC.",
     "^{5} Tweet by Meduza (@meduza_en), 3 March 2023.",
-    "^{6} ArmenPress (2023). 'Number of migrants.' Available at: <https://armenpress.am/1102599/>."
-    " (300 000)",
     "^{7} Ministry of Justice (2022), Order No. 12 (in Russian), Article 4(b).",
     "^{8} Smith (2020). 'Title.' (translated here by the author; where available).",
     "^{9} Smith, J. (2020). Is Kazakhstan next? *Foreign Affairs*, 99(2), 12–19.",
@@ -384,3 +382,14 @@ def test_note_continued_after_a_page_break_reports_positions_on_the_right_line()
     note = note_from(document, 1, number=46, continued=[3])
     [f] = list(content.check(Extraction(document, (note,), ())))
     assert (f.kind, f.line, f.column, f.suggestion) == ("formatting", 3, 11, ",")
+
+
+def test_figure_noted_after_a_url_is_an_editorial_comment():
+    text = ("ArmenPress. 'Number of migrants.' 26 January 2023. Available at: "
+            "<https://armenpress.am/eng/news/1102599/>. (300 000); Smith, J. (2023). 'T.' "
+            "<https://example.org/a> (60 000).\n"
+            "Smith, J. (2023). 'Title.' <https://example.org/b> (2023).\n"
+            "Jones, K. (2021). 'Title,' Journal 39 (3): 17. <https://example.org/c>\n")
+    extraction = make_extraction(text)
+    found = [(f.line, f.kind) for f in content.check(extraction)]
+    assert found == [(1, "editorial-comment"), (1, "editorial-comment")]

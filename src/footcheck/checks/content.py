@@ -93,6 +93,10 @@ _PAREN_REMARK = re.compile(
     r"|not\s+sure)\b"
 )
 _HERE_AND_DIGITS = re.compile(r"\bhere\b.*\d|\d.*\bhere\b")
+# A bare figure in brackets right after a source's URL, "<…> (300 000)": the author's note of
+# a number found there, not part of the citation. A year there is a date, so not one of these.
+_FIGURE_AFTER_URL = re.compile(_MASK + r"[.,;:]?[ \t]*(\([ \t]*\d[\d \t.,–-]*%?[ \t]*\))")
+_YEAR_ONLY = re.compile(r"\(\s*(?:1[5-9]|20)\d\d\s*\)")
 _SENTENCE_END = re.compile(r"[.?!;](?=\s|$)|" + _MASK)
 _ITALIC = re.compile(r"\*(?=[^\s*])[^*\n]*?[^\s*]\*|\*[^\s*]\*")
 _DOUBLED = re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::")
@@ -292,6 +296,9 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
             close = masked.find(")" if masked[start] == "(" else "]", m.end())
             end = close + 1 if close != -1 else end
         spans.append((start, end))
+    for m in _FIGURE_AFTER_URL.finditer(masked):
+        if not _YEAR_ONLY.fullmatch(m.group(1)):
+            spans.append(m.span(1))
     for m in _PAREN.finditer(masked):
         inner = m.group(1).strip()
         if inner[:1].islower() and not view.in_title(m.start()) and (
