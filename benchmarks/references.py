@@ -1,8 +1,8 @@
 """Benchmark reference parsing, grouping into works and the reference checks on large briefs.
 
-Run by hand: ``.venv/bin/python benchmarks/references.py [--no-gc] [SIZES_MB ...]`` (default
-sizes 1 2 4 8).
-For each generated brief (``generate.make_brief_of_size``) it prints the seconds taken by
+Run by hand: ``.venv/bin/python benchmarks/references.py [--no-gc] [SIZES_MB ...]`` (sizes
+1 2 4 8 by default). For each generated brief (``generate.make_brief_of_size``) it prints the
+seconds taken by
 
 * ``parse``: :func:`footcheck.references.parse` over the text of every note;
 * ``group``: :func:`footcheck.works.group` on the notes with their ``references`` filled;

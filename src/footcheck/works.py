@@ -161,14 +161,8 @@ def same_work(a: Reference, b: Reference) -> bool:
     """Whether two references cite the same work (URL, DOI, or near-equal fields)."""
     if a.doi and b.doi:
         return a.doi.casefold() == b.doi.casefold()
-    return _same_work(a, b, {normalise_url(u) for u in a.urls},
-                      {normalise_url(u) for u in b.urls})
-
-
-def _same_work(a: Reference, b: Reference, urls_a: set[str], urls_b: set[str]) -> bool:
-    """:func:`same_work` with the normalised URLs of both references given."""
-    if a.doi and b.doi:
-        return a.doi.casefold() == b.doi.casefold()
+    urls_a = {normalise_url(u) for u in a.urls}
+    urls_b = {normalise_url(u) for u in b.urls}
     common = urls_a & urls_b
     if common:
         if all(_trivial_path("https://" + u) for u in common) and a.title and b.title:
@@ -310,9 +304,10 @@ def group(notes: Iterable[Note | tuple[Note | None, Iterable[Reference | Source]
     parsed when it has none) or a pair ``(note, references)``. ``Works.note_keys[i]`` lists
     the keys of the works the i-th item cites, in the order it cites them, each once.
 
-    Runs in time linear in the number of citations: citations are joined through an index of
-    normalised URLs, and compared by fields only within one year and only when one of them has
-    no URL or DOI (see :func:`_join_by_fields`).
+    Citations are joined through an index of normalised URLs, in time linear in their number;
+    by fields only within one year and only when one of the two has no URL or DOI (see
+    :func:`_join_by_fields`): what grows faster than the document is only the comparison of
+    each reference without URL or DOI with the titled references of its year, done in C.
     """
     citations: list[Citation] = []
     starts: list[int] = []  # the index of each item's first citation
@@ -404,7 +399,11 @@ _PLAIN_REFERENCE = (
 
 
 def _index(citations: list[Citation], starts: list[int], i: int) -> int:
-    """``citations.index(citations[i])``: an equal citation is one of the same note."""
+    """``citations.index(citations[i])``, the position works have always been sorted by.
+
+    It is ``i`` unless an earlier citation of the same note is equal (the same source given
+    twice, such as two identical references filled in a note), so only that note is looked at.
+    """
     c = citations[i]
     start = starts[c.note_index]
     if start == i:
@@ -422,8 +421,8 @@ def _join_by_fields(refs: Sequence[Reference], union: Callable[[int, int], None]
     the URLs or DOIs decide); the pair is then judged by folded authors and titles only
     (:func:`_same_fields`). So references are compared only within one year, only when one
     of them is bare, and references with equal folded authors and titles once; candidates are
-    first picked by a cheap title score in ``rapidfuzz.process.extract`` (a lower cut-off
-    than :func:`_similar_title_forms` asks for), then judged exactly.
+    first picked by their sorted titles' ratio in ``rapidfuzz.process.extract`` (with a lower
+    cut-off than :func:`_similar_title_forms` asks of the same score), then judged exactly.
     """
     by_year: dict[object, list[int]] = {}
     for i, ref in enumerate(refs):
@@ -448,13 +447,18 @@ def _join_classes(classes: dict[_Fields, list[int]], bare: dict[_Fields, list[in
     from rapidfuzz import fuzz, process
 
     keys = list(classes)
-    titles = [k.title for k in keys]
+    # token_sort_ratio is the ratio of the titles with their words sorted: sorted once here.
+    # (A folded title is words of ASCII letters and digits between single spaces, which
+    # rapidfuzz and str.split cut and sort alike.)
+    sorted_titles = {k: " ".join(sorted(k.title.split())) for k in keys}
+    choices = list(sorted_titles.values())
     joined: set[_Fields] = set()  # classes whose members are already one group
     for row, bare_members in bare.items():
-        for _, _, col in process.extract(row.title, titles, scorer=fuzz.token_sort_ratio,
-                                         score_cutoff=_TITLE_SORT_CUTOFF - 1, limit=None):
+        for _, _, col in process.extract(sorted_titles[row], choices, scorer=fuzz.ratio,
+                                         processor=None, score_cutoff=_TITLE_SORT_CUTOFF - 1,
+                                         limit=None):
             other = keys[col]
-            if not _same_fields(row, other):
+            if not _same_fields(row, other):  # (symmetric: the order of the pair is free)
                 continue
             # Each bare reference of `row` is the same work as each reference of `other`.
             members = classes[other]
