@@ -119,10 +119,11 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
 
     # Duplicate notes: decide which copy carries the wrong number.
     renumbered: dict[int, Note] = {}  # intended number -> note that probably is it
+    note_copies = _positions(s.notes)
     for number, count in sorted(defined.items()):
         if count < 2:
             continue
-        copies = [i for i, n in enumerate(s.notes) if n.number == number]
+        copies = note_copies[number]
         lines = ", ".join(str(s.notes[i].line) for i in copies)
         wrong, intended = _misnumbered(s.notes, copies, defined)
         note = s.notes[wrong]
@@ -140,12 +141,14 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
     order_items = _first_citations(s.markers) if citation_style else s.markers
     in_sequence = _longest_increasing(order_items)
     uncited = sorted(n for n in defined if n not in cited)
+    bounds = _bounds(s.markers)
     if not citation_style:
+        marker_copies = _positions(s.markers)
         for number, count in sorted(cited.items()):
             if count < 2:
                 continue
-            copies = [i for i, m in enumerate(s.markers) if m.number == number]
-            guesses = {i: _fitting_number(s.markers, i, uncited) for i in copies}
+            copies = marker_copies[number]
+            guesses = {i: _fitting_number(bounds[i], uncited) for i in copies}
             wrong = next((i for i in copies if guesses[i] is not None),
                          next((i for i in copies if i not in in_sequence), copies[-1]))
             marker = s.markers[wrong]
@@ -155,12 +158,13 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
                 + ", ".join(str(s.markers[i].line) for i in copies) + ")",
                 marker.line, marker.column, series=s.name, number=number,
                 suggestion=f"did you mean {s.fmt(guess)}?" if guess is not None else None)
+    sequence = sorted(in_sequence)
     for i, marker in enumerate(order_items):
         if i in in_sequence or marker.number is None:
             continue
-        prev = next((order_items[j] for j in range(i - 1, -1, -1) if j in in_sequence), None)
-        after = next((order_items[j] for j in range(i + 1, len(order_items))
-                      if j in in_sequence), None)
+        k = bisect.bisect_left(sequence, i)
+        prev = order_items[sequence[k - 1]] if k else None
+        after = order_items[sequence[k]] if k < len(sequence) else None
         if (prev is None or prev.number <= marker.number) and \
                 (after is None or marker.number <= after.number):
             continue  # a repeated number in its place: reported as a duplicate, not here
@@ -194,10 +198,14 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
                                            suggestion=suggestion)
 
     # Notes without markers.
+    suspects = {} if citation_style else _suspect_markers(s, uncited, in_sequence, bounds)
     for note in s.notes:
         if note.number is None or note.number in cited or defined[note.number] > 1:
             continue
-        suggestion = _suspect_marker(s, note.number, in_sequence)
+        marker = suspects.get(note.number)
+        suggestion = None if marker is None else (
+            f"the marker {marker.label} at line {marker.line} may be meant as "
+            f"{s.fmt(note.number)}")
         yield rule("uncited-note").finding(
             f"no marker in the text points at {s.singular} {note.token}",
             note.line, note.column, series=s.name, number=note.number, suggestion=suggestion)
@@ -222,25 +230,55 @@ def _neighbour_guess(notes: list[Note], i: int, direction: int) -> int | None:
     return None
 
 
-def _fitting_number(markers: list[Marker], i: int, candidates: list[int]) -> int | None:
-    """An uncited number that fits between marker ``i``'s neighbours, if exactly clear."""
-    before = next((m.number for m in reversed(markers[:i]) if m.number is not None), 0)
-    after = next((m.number for m in markers[i + 1:] if m.number is not None), None)
-    fitting = [n for n in candidates if before < n and (after is None or n < after)]
-    if fitting:
-        return fitting[0]
+def _positions(items: Sequence[Note | Marker]) -> dict[int | None, list[int]]:
+    """Number -> indexes of the items carrying it, in order."""
+    out: dict[int | None, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        out[item.number].append(i)
+    return out
+
+
+def _bounds(markers: Sequence[Marker]) -> list[tuple[int, int | None]]:
+    """For each marker, the numbers of the nearest readable markers before and after it
+    (0 and ``None`` at the ends), computed in two passes."""
+    before, after = [0] * len(markers), [None] * len(markers)
+    last: int | None = 0
+    for i, m in enumerate(markers):
+        before[i] = last
+        if m.number is not None:
+            last = m.number
+    last = None
+    for i in range(len(markers) - 1, -1, -1):
+        after[i] = last
+        if markers[i].number is not None:
+            last = markers[i].number
+    return list(zip(before, after, strict=True))
+
+
+def _fitting_number(bound: tuple[int, int | None], candidates: list[int]) -> int | None:
+    """The first of the (sorted) uncited ``candidates`` that fits between a marker's
+    neighbours, ``bound`` being their numbers."""
+    before, after = bound
+    k = bisect.bisect_right(candidates, before)
+    if k < len(candidates) and (after is None or candidates[k] < after):
+        return candidates[k]
     return None
 
 
-def _suspect_marker(s: _Series, number: int, in_sequence: set[int]) -> str | None:
-    """For an uncited note, a marker out of sequence standing where it should be cited."""
+def _suspect_markers(s: _Series, uncited: list[int], in_sequence: set[int],
+                     bounds: list[tuple[int, int | None]]) -> dict[int, Marker]:
+    """For uncited notes, a marker out of sequence standing where each should be cited."""
+    out: dict[int, Marker] = {}
     for i, marker in enumerate(s.markers):
         if i in in_sequence or marker.number is None:
             continue
-        if _fitting_number(s.markers, i, [number]) == number:
-            return (f"the marker {marker.label} at line {marker.line} may be meant as "
-                    f"{s.fmt(number)}")
-    return None
+        before, after = bounds[i]
+        k = bisect.bisect_right(uncited, before)
+        for number in uncited[k:k + 3]:  # the first few that fit are enough to point at
+            if after is not None and number >= after:
+                break
+            out.setdefault(number, marker)
+    return out
 
 
 def _first_citations(markers: list[Marker]) -> list[Marker]:

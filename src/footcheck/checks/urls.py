@@ -36,6 +36,9 @@ _SEARCH_SESSION = frozenset({
 })
 _GOOGLE = re.compile(r"(?:^|\.)google\.(?:com?\.)?[a-z]{2,3}$")
 _YANDEX = re.compile(r"(?:^|\.)(?:yandex\.(?:com?\.)?[a-z]{2,3}|ya\.ru)$")
+# A cheap test before parsing a URL: only these hosts can be search engines (see below).
+_ENGINE_HINT = re.compile(r"google\.|bing\.com|duckduckgo\.|yahoo\.|yandex\.|ya\.ru|baidu\.",
+                          re.IGNORECASE)
 _LOCAL = re.compile(r"^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$|\.localhost$")
 
 
@@ -148,7 +151,7 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
         if found.repaired is None:
             return
         url = found.repaired
-    engine = search_engine(url)
+    engine = search_engine(url) if _ENGINE_HINT.search(url) else None
     if engine is not None:
         what, target = engine
         if target is None:
@@ -158,7 +161,7 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
             message = f"{what} cited instead of the page it leads to."
         yield rule("search-url").finding(message, line, column, suggestion=target, **where)
         return
-    cleaned, removed = strip_tracking(url)
+    cleaned, removed = strip_tracking(url) if "?" in url or "#" in url else (url, [])
     if removed:
         yield rule("tracking-url").finding(
             f"URL carries tracking or session data: {', '.join(removed)}.",
