@@ -259,3 +259,26 @@ def test_one_unreadable_brief_among_several(tmp_path, fixture_path):
     assert result.returncode == 3
     assert "empty.txt: is empty" in result.stderr and "Traceback" not in result.stderr
     assert [d["document"]["path"] for d in json.loads(result.stdout)] == [str(good)]
+
+
+def test_internal_error_is_one_line_exit_4(tmp_path, fixture_path):
+    """A bug must not show a traceback to an editor (FOOTCHECK_DEBUG=1 shows it)."""
+    script = tmp_path / "crash.py"
+    script.write_text(
+        "import sys\n"
+        "import footcheck.audit\n"
+        "def boom(*a, **k):\n"
+        "    raise RuntimeError('simulated bug')\n"
+        "footcheck.audit.audit_many = boom\n"
+        "from footcheck.cli import main\n"
+        "sys.argv = ['footcheck', 'audit', sys.argv[1], '--offline']\n"
+        "main()\n", encoding="utf-8")
+    args = [sys.executable, str(script), str(fixture_path("clean-brief.txt"))]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=60,
+                            env={k: v for k, v in os.environ.items() if k != "FOOTCHECK_DEBUG"})
+    assert result.returncode == 4
+    assert result.stderr.startswith("footcheck: internal error: RuntimeError: simulated bug")
+    assert "Traceback" not in result.stderr
+    debug = subprocess.run(args, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "FOOTCHECK_DEBUG": "1"})
+    assert "Traceback" in debug.stderr

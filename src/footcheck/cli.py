@@ -1,7 +1,7 @@
 """The ``footcheck`` command line: thin wrappers that parse options and call the library.
 
 Exit codes: 0 no findings at or above ``--fail-on``; 1 findings at or above it; 2 usage
-error; 3 input or output error.
+error; 3 input or output error; 4 an internal error (a bug in footcheck).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .errors import FootcheckError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_IO, EXIT_BUG = 0, 1, 2, 3, 4
 FORMATS = ("text", "markdown", "json", "html", "jsonl")
 SEVERITIES = ("error", "warning", "info", "never")
 
@@ -33,11 +33,29 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="footcheck")
-def main() -> None:
+def cli() -> None:
     """Audit the endnotes, footnotes and cited sources of a brief before publication."""
 
 
-@main.command()
+def main() -> None:
+    """Run the command line; an unexpected error (a bug) is one line and exit code 4.
+
+    Set FOOTCHECK_DEBUG=1 to see the traceback instead.
+    """
+    try:
+        cli(prog_name="footcheck")
+    except KeyboardInterrupt:
+        click.echo("footcheck: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:
+        if os.environ.get("FOOTCHECK_DEBUG"):
+            raise
+        click.echo(f"footcheck: internal error: {type(error).__name__}: {error} (this is a "
+                   "bug; FOOTCHECK_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(EXIT_BUG)
+
+
+@cli.command()
 @click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("-f", "--format", "format_", type=click.Choice(FORMATS), default="text",
               show_default=True,
@@ -135,7 +153,7 @@ def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
     sys.exit(status)
 
 
-@main.command()
+@cli.command()
 @click.argument("document", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", type=click.Path(path_type=str), default="-",
               help="Write to this file (atomically) instead of standard output.")
@@ -157,7 +175,7 @@ def bib(document: str, output: str, format_: str, style: str) -> None:
         _fail(error)
 
 
-@main.command()
+@cli.command()
 @click.argument("selector", required=False)
 @click.option("-f", "--format", "format_", type=click.Choice(("text", "markdown", "json")),
               default="text", show_default=True)
