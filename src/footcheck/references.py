@@ -14,10 +14,21 @@ the habits of hand-written citations rather than one citation style:
   do not end a quoted title;
 * a container (``*Outlet*``, or the plain segment after the title), with volume, issue and
   pages (``Anthropology Today 39 (3): 17``, ``No. 129``) and a publisher;
-* a date (``23 August 2023``, ``March 13``, ``9 March``, ``Jan 17``, ``July 2023``), written
-  in ISO 8601 with the precision given (``2023-03-13``, ``2023-07``, ``2023``);
+* a date (``23 August 2023``, ``March 13``, ``9 March``, ``Jan 17``, ``July 2023``, and in
+  ISO 8601: ``2023-03-13``, ``2023-03``), written in ISO 8601 with the precision given
+  (``2023-03-13``, ``2023-07``, ``2023``);
 * URLs and DOIs, with an access date (``Accessed January 5th``; ``Accessed at:`` only
-  introduces a URL), and whatever is left (a comment, figures) kept as a note.
+  introduces a URL), and whatever is left (a comment, figures) kept as a note;
+* an imprint, ``Place: Publisher`` (``Bishkek: Institute of Labour Studies``); a report
+  without another date takes the year that ends its title (``Remote Work Survey 2023``);
+* a document an organisation issued, cited by its issuer, its kind and its date rather than
+  a title: ``Central Bank press release, 15 January 2024``, ``Ministry of Foreign Affairs
+  statement, 3 March 2023``, ``Human Rights Watch report, 2023`` (see
+  :func:`cited_without_title`).
+
+Dates are read leniently but never invented: a misspelt month (``Sepember``) is no month, a
+year glued to letters (``Author1999``) is no year, and a day the month does not have
+(``30 February``) is dropped, leaving the month.
 
 The module imports nothing heavy and is called once per note. It is built for speed (about
 10 MB of notes a second): patterns are compiled once, at import; each is tried only where it
@@ -37,8 +48,8 @@ from typing import NamedTuple
 
 from .model import Reference
 
-__all__ = ["OUTLETS", "Outlet", "Source", "is_commentary", "outlet_named", "outlet_of_host",
-           "parse", "parse_source", "parse_sources", "split"]
+__all__ = ["OUTLETS", "Outlet", "Source", "cited_without_title", "is_commentary",
+           "outlet_named", "outlet_of_host", "parse", "parse_source", "parse_sources", "split"]
 
 # --- types ------------------------------------------------------------------------------------
 
@@ -64,7 +75,10 @@ class Source:
 
     ``start`` and ``end`` are character offsets of the source in the note's text; ``note``
     holds text that fits no field (a comment, figures, an explanation before the citation);
-    ``genre`` is a description such as ``draft manuscript`` or ``Personal Communication``.
+    ``genre`` is a description such as ``draft manuscript`` or ``Personal Communication``
+    (also the reference's ``genre`` when it names the kind of document an organisation
+    issued, cited without a title: ``press release``); ``place`` is the place of publication
+    of an imprint (``Bishkek`` of ``Bishkek: Institute of Labour Studies``).
     """
 
     reference: Reference
@@ -72,6 +86,7 @@ class Source:
     end: int = 0
     note: str | None = None
     genre: str | None = None
+    place: str | None = None
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -106,10 +121,15 @@ _MONTHS = {
     "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
 }
+#: The last day of each month (February's in a leap year).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# Each alternative is a whole name or abbreviation (a misspelling such as "Sepember" is none).
 _MONTH = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
-          r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+          r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{g}>(?:1[6-9]|20)\d\d)(?!\d)"
+# A year is not glued to a letter before it (``Author1999`` is a name); letters after it may
+# be a suffix (``2023a``, ``1990s``) or words run together in a converted PDF.
+_YEAR = r"(?<![^\W\d_])(?P<{g}>(?:1[6-9]|20)\d\d)(?!\d)"
 
 
 def _p(template: str, **groups: str) -> str:
@@ -119,11 +139,13 @@ def _p(template: str, **groups: str) -> str:
 
 #: Date patterns, most precise first. Each yields groups y, m, d as available.
 _DATES = tuple(re.compile(p) for p in (
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
+    r"(?<![\w\-/])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
     _p(r"(?<![\w-]){d}\s+{m},?\s+{y}", d=_DAY, m=_MONTH, y=_YEAR),
     _p(r"\b{m}\s+{d},?\s+{y}", m=_MONTH, d=_DAY, y=_YEAR),
     _p(r"(?<![\w-]){d}\s+{m}", d=_DAY, m=_MONTH),
     _p(r"\b{m}\s+{d}(?![\d,]*\s*\d{{3}})(?!\d)", m=_MONTH, d=_DAY),
+    # ISO year and month (2023-07); not a span of years such as 2010-11 (see _date_of)
+    r"(?<![\w\-/])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)(?!\d)",
     _p(r"\b{m},?\s+{y}", m=_MONTH, y=_YEAR),
     _p(r"\b(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+{y}", y=_YEAR),
     _p(r"\b(?P<m>January|February|March|April|June|July|August|September|October|November"
@@ -132,16 +154,19 @@ _DATES = tuple(re.compile(p) for p in (
 ))
 
 #: What each date pattern needs to match: a month name (m), a year (y: four digits that
-#: _YEAR_DIGITS finds) or any digit (d).
-_DATES_PLAN = tuple(zip(_DATES, ("y", "myd", "myd", "md", "md", "my", "y", "m", "y"),
+#: _YEAR_DIGITS finds), any digit (d) or a hyphen (-).
+_DATES_PLAN = tuple(zip(_DATES, ("y-", "myd", "myd", "md", "md", "y-", "my", "y", "m", "y"),
                         strict=True))
 _YEAR_DIGITS = re.compile(r"(?:1[6-9]|20)\d\d")
-#: The date patterns worth trying, by whether a text has a month name, a year and a digit.
+#: The date patterns worth trying, by whether a text has a month name, a year, a digit and
+#: a hyphen.
 _DATES_FOR = {
-    (month, year, digit): tuple(p for p, needs in _DATES_PLAN
-                                if not (("m" in needs and not month) or ("y" in needs and not year)
-                                        or ("d" in needs and not digit)))
-    for month in (False, True) for year in (False, True) for digit in (False, True)}
+    (month, year, digit, hyphen): tuple(
+        p for p, needs in _DATES_PLAN
+        if not (("m" in needs and not month) or ("y" in needs and not year)
+                or ("d" in needs and not digit) or ("-" in needs and not hyphen)))
+    for month in (False, True) for year in (False, True) for digit in (False, True)
+    for hyphen in (False, True)}
 _DIGIT = re.compile(r"\d")
 _MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
@@ -297,12 +322,14 @@ class _Date(NamedTuple):
     day: int | None
 
     def iso(self, year: int | None) -> str | None:
+        """The date in ISO 8601, to the precision given; ``year`` completes a date without
+        one (and a 29 February that ``year`` does not have is given to the month only)."""
         y = self.year or year
         if y is None:
             return None
         if self.month is None:
             return f"{y:04d}"
-        if self.day is None:
+        if self.day is None or (self.day == 29 and self.month == 2 and not _leap(y)):
             return f"{y:04d}-{self.month:02d}"
         return f"{y:04d}-{self.month:02d}-{self.day:02d}"
 
@@ -313,7 +340,7 @@ def _find_date(text: str) -> _Date | None:
     # Patterns that cannot match are not tried: most need a month name or a year.
     year = _YEAR_DIGITS.search(text) is not None
     has = (_MONTH_START.search(text) is not None, year,
-           year or _DIGIT.search(text) is not None)
+           year or _DIGIT.search(text) is not None, year and "-" in text)
     for pattern in _DATES_FOR[has]:
         for m in pattern.finditer(text):
             date = _date_of(m)
@@ -323,23 +350,42 @@ def _find_date(text: str) -> _Date | None:
 
 
 def _date_of(m: re.Match[str]) -> _Date | None:
-    """The date a match of a date pattern gives, or None when it is not one."""
+    """The date a match of a date pattern gives, or None when it is not one.
+
+    A day the month never has (``30 February``, ``31 April``, ``2023-02-30``; ``29 February``
+    of a year that is not a leap year) is dropped: the date is given to the month only.
+    ``2010-11`` is read as a span of years, not as November 2010.
+    """
     groups = m.groupdict()
     month = groups.get("m")
-    if month is not None and not month[0].isupper():
-        return None
-    if month is not None and month.rstrip(".").lower() == "may" and \
-            groups.get("d") is None and groups.get("y") is None:
-        return None
     day = int(groups["d"]) if groups.get("d") else None
-    mon = (int(month) if month.isdigit() else _MONTHS[month.rstrip(".").lower()]) \
-        if month else None
-    if day is not None and not 1 <= day <= 31:
-        return None
-    if mon is not None and not 1 <= mon <= 12:
-        return None
     year = int(groups["y"]) if groups.get("y") else None
+    mon = None
+    if month is not None:
+        if month[0].isdigit():  # ISO 8601: 2023-03-13, 2023-03
+            mon = int(month)
+            if day is None and year is not None and mon == (year + 1) % 100:
+                return None  # 2010-11, 2011-12: a span of years
+        elif not month[0].isupper():
+            return None
+        else:
+            name = month.rstrip(".").lower()
+            if name == "may" and day is None and year is None:
+                return None
+            mon = _MONTHS.get(name)
+        if mon is None or not 1 <= mon <= 12:
+            return None
+    if day is not None:
+        if not 1 <= day <= 31:
+            return None
+        if mon is not None and (day > _MONTH_DAYS[mon - 1] or (
+                day == 29 and mon == 2 and year is not None and not _leap(year))):
+            day = None  # an impossible day: the month is what can be trusted
     return _Date(m.start(), m.end(), year, mon, day)
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 # --- splitting a note into sources -------------------------------------------------------------
@@ -676,14 +722,35 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]?\.[A-Z]|No|Vol|pp?|St|D
                            r"|eds|cf|al|Jr|Inc|Ltd|Co|U\.S|U\.K)$")
 _ITALIC_AHEAD = re.compile(r",?\s+\*\S")
 _ITALIC_TRAILER = re.compile(r"[\s,]*(\d[\w\s(),:\-–]*?)(?=[.,]\s|[.,]?$)")
-_PIECE_COMMA = re.compile(r",\s+(?!\d{4}\b)")
+# (not before a year, nor inside the place of an imprint: "Cambridge, MA: MIT Press")
+_PIECE_COMMA = re.compile(r",\s+(?!\d{4}\b)(?![A-Z][\w.]{0,20}:\s)")
 _PAGES = re.compile(r"\d{1,4}(?:[-–]\d{1,4})?")
-_PLACE = re.compile(r"([A-Z][\w .'-]{1,40}):\s*([A-Z].{1,80})")
+#: An imprint, "Place: Publisher"; the place may name its state or country after a comma.
+_PLACE = re.compile(r"([A-Z][\w .'-]{1,40}(?:,\s*[A-Z][\w.]{0,20})?):\s*([A-Z].{1,80})")
 _JOURNAL = re.compile(r"\bjournal\b|\breview\b|\bquarterly\b")
 _VIDEO_URL = re.compile(r"youtube\.com|youtu\.be|vimeo\.com|/videos?/", re.I)
 _REPORT_TITLE = re.compile(r"\b(?:report|update|working paper|brief|survey|trends)\b")
 _LEAD_YEAR = re.compile(r"\s*((?:1[6-9]|20)\d\d)[a-z]?\.(?:\s|$)")
 _LEAD_GENRE = re.compile(r"\s*[.,]?\s*([^.]+)\.")
+_TITLE_DATE = re.compile(r"\s(?:1[6-9]|20)\d\d$")
+#: The kinds of document an organisation issues and is cited by, with a date, without a
+#: title (as the whole genre: ``press release``, ``Press Statement``, ``annual report``).
+_ISSUED = (r"(?:(?:press|news|media)\s+releases?|(?:(?:press|public|official|joint)\s+)?"
+           r"statements?|(?:annual\s+)?reports?|communiqu[eé]s?|announcements?)")
+_ISSUED_GENRE = re.compile(_ISSUED, re.IGNORECASE)
+_ORG_WORD = r"[A-Z][\w'’&\-]*"
+#: "<Organisation> <kind of document>" opening a source, then a separator or the end:
+#: ``Central Bank press release, …``. The organisation is capitalised words (and the small
+#: words of a name: ``Ministry of Foreign Affairs``), as many as can be.
+_ORG_GENRE = re.compile(
+    rf"(?P<org>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|for|and|on|the|in|de|des|du|&))*)"
+    rf"\s+(?P<genre>(?i:{_ISSUED}))\s*(?:[,.:;]|$)")
+_NAME_WORD = re.compile(r"[A-Z0-9]")
+_NAME_LINKS = frozenset(["of", "for", "and", "the", "&", "de", "in", "on", "und", "für"])
+_GENRE_QUALIFIERS = frozenset(["press", "news", "media", "public", "official", "joint",
+                               "annual"])
+_NOT_ORG = frozenset(["the", "a", "an", "this", "that", "these", "our", "its", "their", "see",
+                      "cf"])
 
 
 def _strip_italics(text: str) -> str:
@@ -777,6 +844,7 @@ class _Fields:
     genre: str | None = None
     genre_type: str | None = None
     org_lead: bool = False
+    issued: bool = False  # "<Organisation> press release": cited by issuer, genre and date
     notes: list[str] | None = None
 
     def note(self, text: str) -> None:
@@ -1039,6 +1107,14 @@ def _parse_source(text: str, start: int = 0,
             if year_paren.group("y"):
                 f.year = int(year_paren.group("y"))
             lead_end = year_paren.end()
+    if lead_end == -1 and body[:1].isupper():
+        issued = _ORG_GENRE.match(body)
+        if issued is not None and _issued_follows(body[issued.end():]):
+            org, genre = _issuer(issued.group("org"), issued.group("genre"))
+            if org:
+                f.authors, f.org_lead = (org,), True
+                f.genre, f.genre_type, f.issued = genre, REPORT, True
+                lead_end = issued.end()
     if lead_end == -1:
         cut = _lead_end(body)
         if cut > 0 and not _is_author_lead(body[:cut]):
@@ -1048,7 +1124,8 @@ def _parse_source(text: str, start: int = 0,
                 f.note(body[:prose])
                 body = body[prose:]
                 cut = _lead_end(body)
-        if cut > 0 and _is_author_lead(body[:cut]) and body[cut + 1:].strip():
+        if cut > 0 and _is_author_lead(body[:cut]) and body[cut + 1:].strip() and \
+                not _title_of_imprint(body[:cut], body[cut + 1:]):
             lead = body[:cut]
             f.authors = _split_authors(lead)
             f.org_lead = not (len(f.authors) > 1 or "," in lead)
@@ -1096,12 +1173,21 @@ def _parse_source(text: str, start: int = 0,
     if f.genre and f.genre_type not in (PERSONAL_COMMUNICATION,):
         f.note(f.genre)
     kind = _guess_type(f, urls, doi)
+    if kind == REPORT and f.year is None and f.date is None and f.title and \
+            _TITLE_DATE.search(f.title):
+        # "Remote Work Survey 2023", "Policy Brief, February 2024": a report's title that
+        # ends with a date names its edition, when the source gives no other date.
+        edition = _find_date(f.title)
+        if edition is not None and edition.year and edition.end == len(f.title):
+            f.year = edition.year
+            f.date = edition.iso(None)
     if kind == REPORT and f.container_plain and not f.volume:
         # "Title. Office of the Chief Economist, World Bank. Fall 2023." names the
         # institution that issued a report, not a container.
         f.publisher = ", ".join(p for p in (f.container, f.publisher) if p)
         f.container = None
-    if not (f.authors or f.year or f.date or urls or f.container or doi):
+    if not (f.authors or f.year or f.date or urls or f.container or doi or
+            (f.place and f.publisher)):
         # Nothing but a phrase ("get source here"): no field can be trusted.
         f.title = None
         f.notes = [raw] if raw else None
@@ -1120,12 +1206,69 @@ def _parse_source(text: str, start: int = 0,
         accessed=f.accessed,
         publisher=f.publisher,
         raw=raw,
+        genre=f.genre if f.issued else None,  # (what stands for the missing title)
     )
     note = " ".join(f.notes) if f.notes else None
     if not (ref.authors or ref.title or ref.urls or ref.date or ref.container):
         note = raw or None
     return Source(reference=ref, start=start, end=start + len(text), note=note,
-                  genre=f.genre)
+                  genre=f.genre, place=f.place)
+
+
+def _issuer(org: str, genre: str) -> tuple[str | None, str]:
+    """The organisation and the genre of an ``_ORG_GENRE`` lead, or (None, genre) when the
+    words before the genre name no organisation (``The annual report``, a date)."""
+    words = org.split()
+    # "Ministry of Foreign Affairs Press Statement": a capitalised genre takes its qualifier.
+    if len(words) > 1 and genre[:1].isupper() and words[-1].lower() in _GENRE_QUALIFIERS:
+        genre = f"{words.pop()} {genre}"
+    if all(w.lower() in _NOT_ORG for w in words):
+        return None, genre
+    org = " ".join(words)
+    return (org if _is_author_lead(org) else None), _squeeze(genre)
+
+
+def _title_of_imprint(lead: str, rest: str) -> bool:
+    """Whether a lead that could name an organisation is the title of a work whose imprint
+    follows it, and then at most a date: ``The Long Road Home. London: Verso.`` (a person's
+    name has a comma; a place and a publisher are capitalised names, not a subtitle)."""
+    if "," in lead or ":" not in rest:
+        return False
+    segments = _segments(rest)
+    if not segments or len(segments) > 2:
+        return False
+    imprint = _PLACE.fullmatch(segments[0])
+    if imprint is None or not all(_NAME_WORD.match(w) for w in
+                                  imprint.group(1).replace(",", " ").split()):
+        return False
+    publisher = imprint.group(2).split()
+    if len(publisher) > 6 or not all(_NAME_WORD.match(w) or w in _NAME_LINKS
+                                     for w in publisher):
+        return False
+    return len(segments) == 1 or _find_date(segments[1]) is not None
+
+
+def _issued_follows(rest: str) -> bool:
+    """Whether ``rest`` can follow ``<Organisation> press release,``: nothing, a date, a
+    quoted or italic title, or a URL (not the rest of a sentence or of a name)."""
+    rest = rest.lstrip(" ,.;:")
+    if not rest or rest[0] in QUOTES or rest[0] in "*<[" or _URL.match(rest):
+        return True
+    date = _find_date(rest[:40])
+    return date is not None and date.start == 0
+
+
+def cited_without_title(reference: Reference) -> bool:
+    """Whether a reference is of a kind cited without a title, so that none is missing.
+
+    That is a personal communication, or a document an organisation issued named by its
+    kind (``Central Bank press release, 15 January 2024``): one organisation as author and a
+    ``genre`` that is a press release, statement, report, communiqué or announcement.
+    """
+    if reference.type == PERSONAL_COMMUNICATION:
+        return True
+    return bool(reference.genre) and len(reference.authors) == 1 and \
+        "," not in reference.authors[0] and _ISSUED_GENRE.fullmatch(reference.genre) is not None
 
 
 def is_commentary(text: str) -> bool:

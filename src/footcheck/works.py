@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .model import Note, Reference
 from .references import Source, parse_sources
@@ -111,7 +111,9 @@ def normalise_url(url: str) -> str:
     """A form of ``url`` that is equal for addresses of the same page.
 
     Scheme, ``www.``, host case, default port, trailing slash, fragment and tracking
-    parameters are dropped; the path and the remaining query are kept as written.
+    parameters are dropped; the path and the remaining query are kept as written. A URL that
+    urllib cannot read (a port that is no number, a broken ``[IPv6]`` host) is kept as
+    written but for its scheme, ``www.``, host case, fragment and trailing slash.
     """
     simple = _SIMPLE_URL.fullmatch(url)
     if simple:  # the common case, read without urllib: the same result, faster
@@ -120,22 +122,56 @@ def normalise_url(url: str) -> str:
             host = host[4:]
         if host:
             return host + (simple.group(2) or "").rstrip("/")
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().rstrip(".")
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().rstrip(".")
+        port = parts.port
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                           if not TRACKING_PARAMS.match(k)], doseq=True)
+    except ValueError:  # a port that is no number, a broken [IPv6] host, a lone surrogate…
+        return _rough_url(url)
     if host.startswith("www."):
         host = host[4:]
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
     path = re.sub(r"/+$", "", parts.path) or ""
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not TRACKING_PARAMS.match(k)], doseq=True)
     return urlunsplit(("", host, path, query, "")).lstrip("/")
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def _rough_url(url: str) -> str:
+    """:func:`normalise_url` of a URL that urllib cannot read: the address as written, without
+    its scheme, ``www.``, fragment and trailing slash, its host part lower-cased."""
+    rest = _SCHEME.sub("", url.strip()).split("#", 1)[0]
+    host, slash, path = rest.partition("/")
+    host = host.lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    return (host + slash + path).rstrip("/")
+
+
+def _split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or None for an address urllib refuses (a broken ``[IPv6]`` host)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def _hostname(url: str) -> str:
+    """The lower-cased host name of a URL; empty when it has none or cannot be read."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def _trivial_path(url: str) -> bool:
     """Whether a URL names a whole site (no path or query) rather than one page."""
-    parts = urlsplit(url)
-    return parts.path.strip("/") == "" and not parts.query
+    parts = _split_url(url)
+    return parts is not None and parts.path.strip("/") == "" and not parts.query
 
 
 # --- sameness ---------------------------------------------------------------------------------
@@ -222,7 +258,7 @@ def _key_name(reference: Reference) -> str:
         if words:
             return words[0]
     for url in reference.urls:
-        host = (urlsplit(url).hostname or "").lower()
+        host = _hostname(url)
         labels = [p for p in host.split(".") if p not in ("www", "en", "ru", "rus")]
         if len(labels) >= 2:
             return _fold(labels[-2]) or "anon"

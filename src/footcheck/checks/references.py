@@ -8,7 +8,9 @@
   when both are known outlets of :data:`footcheck.references.OUTLETS` and the pairing is not
   syndication (wire copy, one outlet's services) nor a match of name and domain.
 * ``repeated-note``: a note identical to the previous note of its series.
-* ``unparsed-reference``: a source whose author, title or date could not be identified.
+* ``unparsed-reference``: a source whose author, title or date could not be identified; a
+  personal communication or an organisation's press release needs no title
+  (:func:`footcheck.references.cited_without_title`), a work with a publisher no author.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from urllib.parse import urlsplit
 
 from ..model import Extraction, Finding, Note, Reference
 from ..references import (
-    PERSONAL_COMMUNICATION,
     Outlet,
     Source,
+    cited_without_title,
     outlet_named,
     outlet_of_host,
     parse_sources,
@@ -60,15 +62,25 @@ _SIMPLE_URL = re.compile(r"(?i:https?)://([A-Za-z0-9.\-]+)(/[^?#\s]*)?")
 
 
 def _path(url: str) -> str:
-    """``urlsplit(url).path``."""
+    """``urlsplit(url).path`` (empty when urllib cannot read the URL)."""
     simple = _SIMPLE_URL.fullmatch(url)
-    return (simple.group(2) or "") if simple else urlsplit(url).path
+    if simple:
+        return simple.group(2) or ""
+    try:
+        return urlsplit(url).path
+    except ValueError:  # a broken [IPv6] host, a host that NFKC makes invalid
+        return ""
 
 
 def _host(url: str) -> str:
-    """``(urlsplit(url).hostname or "").lower()``."""
+    """``(urlsplit(url).hostname or "").lower()`` (empty when urllib cannot read the URL)."""
     simple = _SIMPLE_URL.fullmatch(url)
-    return simple.group(1).lower() if simple else (urlsplit(url).hostname or "").lower()
+    if simple:
+        return simple.group(1).lower()
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -172,8 +184,10 @@ def _unparsed(cited: Iterable[_Cited]) -> Iterator[Finding]:
         if source.only_url:
             continue  # a bare URL is incomplete-reference's business
         missing = list(source.missing)
-        if ref.type == PERSONAL_COMMUNICATION and "title" in missing:
-            missing.remove("title")
+        if "title" in missing and cited_without_title(ref):
+            missing.remove("title")  # a personal communication, a press release, …
+        if "author" in missing and ref.publisher:
+            missing.remove("author")  # the publisher answers for a work without an author
         if not missing:
             continue
         if not (ref.authors or ref.title):
@@ -217,7 +231,10 @@ def _date_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
         ref = c.reference
         if not ref.date or not _DAY.fullmatch(ref.date):
             continue
-        given = _dt.date.fromisoformat(ref.date)
+        try:
+            given = _dt.date.fromisoformat(ref.date)
+        except ValueError:  # a day the month does not have (2023-02-30): nothing to compare
+            continue
         for url in ref.urls:
             found = url_date(url)
             if found is None or found[0] == given:
