@@ -43,7 +43,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .model import Reference
@@ -1206,11 +1206,12 @@ def _parse_source(text: str, start: int = 0,
         accessed=f.accessed,
         publisher=f.publisher,
         raw=raw,
-        genre=f.genre if f.issued else None,  # (what stands for the missing title)
+        genre=f.genre,
     )
     note = " ".join(f.notes) if f.notes else None
     if not (ref.authors or ref.title or ref.urls or ref.date or ref.container):
         note = raw or None
+    ref = replace(ref, note=note)
     return Source(reference=ref, start=start, end=start + len(text), note=note,
                   genre=f.genre, place=f.place)
 

@@ -327,7 +327,8 @@ def _as_sources(item: Note | tuple[Note | None, Iterable[Reference | Source]]
                 ) -> tuple[Note | None, tuple[Source, ...]]:
     if isinstance(item, Note):
         if item.references:
-            return item, tuple([Source(reference=r) for r in item.references])
+            return item, tuple([Source(reference=r, note=r.note, genre=r.genre)
+                                for r in item.references])
         return item, parse_sources(item.text)
     note, refs = item
     return note, tuple(r if isinstance(r, Source) else Source(reference=r) for r in refs)
