@@ -1,4 +1,4 @@
-"""Build documents and notes for check tests without going through ``extract``.
+"""Shared test helpers: notes built without ``extract``, and real tools the tests need.
 
 ``note_from(document, line_no)`` makes a :class:`Note` whose span is that line, after its label
 (``- ^{XV}``, ``^V``, ``LXXX``, ``[^3]:``, ``12.``) when it has one; ``make_extraction`` makes
@@ -7,8 +7,13 @@ a whole :class:`Extraction` with one note per given line.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections.abc import Iterable
+from typing import NoReturn
+
+import pytest
 
 from footcheck.extract import note_urls
 from footcheck.model import ENDNOTES, Document, Extraction, Note
@@ -54,3 +59,22 @@ def make_extraction(text: str, lines: Iterable[int] | None = None,
         lines = [n for n in range(1, document.line_count + 1) if document.line(n).strip()]
     notes = tuple(note_from(document, n, series, i) for i, n in enumerate(lines, start=1))
     return Extraction(document=document, notes=notes, markers=())
+
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+def require(what: str) -> NoReturn:
+    """Skip the test for want of ``what`` (a tool or package); under CI=true, fail instead:
+    CI installs every real consumer the tests use, so a missing one is a broken install."""
+    if IN_CI:
+        pytest.fail(f"{what} is required under CI but is not installed")
+    pytest.skip(f"{what} is not installed")
+
+
+def need(tool: str) -> str:
+    """The path of the program ``tool``, or :func:`require` it."""
+    path = shutil.which(tool)
+    if path is None:
+        require(tool)
+    return path

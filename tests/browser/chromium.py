@@ -7,13 +7,11 @@ the tests skip when any of these is missing; under CI (``CI=true``) they fail in
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 
-import pytest
+from helpers import require
 
-IN_CI = os.environ.get("CI") == "true"
 CHROMIUM = ("/usr/bin/chromium", "chromium")
 CHROMEDRIVER = ("/usr/bin/chromedriver", "chromedriver")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -21,18 +19,12 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-default-apps", "--hide-scrollbars", "--window-size=1280,1400")
 
 
-def _missing(what: str):
-    if IN_CI:
-        pytest.fail(f"{what} is required under CI but is not installed")
-    pytest.skip(f"{what} is not installed")
-
-
 def _find(candidates: tuple[str, ...]) -> str:
     for name in candidates:
         path = shutil.which(name)
         if path:
             return path
-    _missing(candidates[-1])
+    require(candidates[-1])
     raise AssertionError  # not reached
 
 
@@ -42,7 +34,7 @@ def start_browser(javascript: bool = True):
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        _missing("selenium")
+        require("selenium")
     options = webdriver.ChromeOptions()
     options.binary_location = _find(CHROMIUM)
     profile = tempfile.mkdtemp(prefix="footcheck-chromium-")

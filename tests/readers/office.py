@@ -6,24 +6,10 @@ instead, so a missing install step in ``.ci/debian-packages.txt`` is noticed.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
-IN_CI = os.environ.get("CI") == "true"
-
-
-def need(tool: str) -> str:
-    """The path of ``tool``; skip the test without it (fail under CI)."""
-    path = shutil.which(tool)
-    if path is None:
-        if IN_CI:
-            pytest.fail(f"{tool} is required under CI but is not installed")
-        pytest.skip(f"{tool} is not installed")
-    return path
+from helpers import need
 
 
 def convert(sources: dict[str, bytes], folder: Path, target: str = "pdf",

@@ -7,9 +7,7 @@ installed; under CI (``CI=true``) it fails instead, so a missing install step is
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -22,17 +20,7 @@ from footcheck.formats import bibtex, csl
 from footcheck.model import Note, Reference
 from footcheck.references import parse_sources
 from footcheck.works import Work, group
-
-IN_CI = os.environ.get("CI") == "true"
-
-
-def need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if IN_CI:
-            pytest.fail(f"{tool} is required under CI but is not installed")
-        pytest.skip(f"{tool} is not installed")
-    return path
+from helpers import need, require
 
 
 def note(text: str, number: int = 1) -> Note:
@@ -207,9 +195,7 @@ def test_citeproc_renders_every_item(sample_works) -> None:
         )
         from citeproc.source.json import CiteProcJSON
     except ImportError:
-        if IN_CI:
-            pytest.fail("citeproc-py is required under CI but is not installed")
-        pytest.skip("citeproc-py is not installed")
+        require("citeproc-py")
     import warnings
 
     items = json.loads(csl.render_works(sample_works))
