@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import extract as ex
-from ..model import Extraction, Finding, Marker, Note
+from ..model import Document, Extraction, Finding, Marker, Note
 from ..numerals import ROMAN, format_number
 from .rules import rule
 
@@ -22,6 +22,7 @@ class _Series:
     markers: list[Marker]
     roman: bool
     case: str | None
+    at: Callable[[int], str]  # "line 12", or "paragraph 12" in a converted Word file
 
     def fmt(self, number: int | None) -> str:
         """Write ``number`` the way this series does (``XCIV``, ``xciv`` or ``94``)."""
@@ -49,6 +50,7 @@ def check(extraction: Extraction) -> Iterator[Finding]:
 
 def _series(extraction: Extraction) -> list[_Series]:
     """Split notes and markers by series."""
+    at = _place_namer(extraction.document)
     notes: dict[str, list[Note]] = defaultdict(list)
     markers: dict[str, list[Marker]] = defaultdict(list)
     for n in extraction.notes:
@@ -62,8 +64,26 @@ def _series(extraction: Extraction) -> list[_Series]:
         roman = sum(t.isalpha() for t in plain) > len(plain) / 2 if plain else False
         cases = Counter("lower" if t.islower() else "upper" for t in plain if t.isalpha())
         case = cases.most_common(1)[0][0] if cases else "upper"
-        out.append(_Series(name, notes[name], markers[name], roman, case))
+        out.append(_Series(name, notes[name], markers[name], roman, case, at))
     return out
+
+
+def _place_namer(document: Document) -> Callable[[int], str]:
+    """Name a line of ``document`` the way its editor finds it, for messages."""
+    if document.units == "line" and not document.page_starts:
+        return lambda line: f"line {line}"
+    from ..readers import locator
+
+    return locator(document)
+
+
+def _places(at: Callable[[int], str], lines: Iterable[int]) -> str:
+    """``lines 66, 68`` (or ``paragraph 40, paragraph 41``) for several places."""
+    places = [at(line).rsplit(" ", 1) for line in lines]
+    units = {unit for unit, _ in places}
+    if len(units) == 1 and " " not in units.copy().pop():  # "line 66" or "paragraph 30"
+        return f"{units.pop()}s " + ", ".join(number for _, number in places)
+    return "; ".join(" ".join(place) for place in places)
 
 
 # --- malformed numbers ----------------------------------------------------------------------
@@ -124,16 +144,16 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
         if count < 2:
             continue
         copies = note_copies[number]
-        lines = ", ".join(str(s.notes[i].line) for i in copies)
+        lines = _places(s.at, (s.notes[i].line for i in copies))
         wrong, intended = _misnumbered(s.notes, copies, defined)
         note = s.notes[wrong]
         suggestion = None
         if intended is not None:
             renumbered[intended] = note
-            suggestion = f"renumber the note at line {note.line} as {s.fmt(intended)}"
+            suggestion = f"renumber the note at {s.at(note.line)} as {s.fmt(intended)}"
         yield rule("duplicate-note").finding(
-            f"{count} {s.name} are numbered {note.token} (lines {lines})"
-            + (f"; the one at line {note.line} is probably {s.fmt(intended)}"
+            f"{count} {s.name} are numbered {note.token} ({lines})"
+            + (f"; the one at {s.at(note.line)} is probably {s.fmt(intended)}"
                if intended is not None else ""),
             note.line, note.column, series=s.name, number=number, suggestion=suggestion)
 
@@ -154,8 +174,8 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
             marker = s.markers[wrong]
             guess = guesses[wrong]
             yield rule("duplicate-marker").finding(
-                f"{s.singular} marker {marker.label} appears {count} times (lines "
-                + ", ".join(str(s.markers[i].line) for i in copies) + ")",
+                f"{s.singular} marker {marker.label} appears {count} times "
+                f"({_places(s.at, (s.markers[i].line for i in copies))})",
                 marker.line, marker.column, series=s.name, number=number,
                 suggestion=f"did you mean {s.fmt(guess)}?" if guess is not None else None)
     sequence = sorted(in_sequence)
@@ -170,7 +190,7 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
             continue  # a repeated number in its place: reported as a duplicate, not here
         yield rule("out-of-order").finding(
             f"{s.singular} marker {marker.label} is out of sequence"
-            + (f" (it follows {prev.label} at line {prev.line})" if prev else ""),
+            + (f" (it follows {prev.label} at {s.at(prev.line)})" if prev else ""),
             marker.line, marker.column, series=s.name, number=marker.number)
 
     # Notes out of order (duplicates are reported above, not here).
@@ -188,8 +208,8 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
         if marker.number in renumbered:
             note = renumbered[marker.number]
             message = (f"no {s.singular} {s.fmt(marker.number)} for marker {marker.label}; "
-                       f"the note at line {note.line}, numbered {note.token}, is probably it")
-            suggestion = f"renumber the note at line {note.line} as {s.fmt(marker.number)}"
+                       f"the note at {s.at(note.line)}, numbered {note.token}, is probably it")
+            suggestion = f"renumber the note at {s.at(note.line)} as {s.fmt(marker.number)}"
         else:
             message = f"no {s.singular} {s.fmt(marker.number)} for marker {marker.label}"
             suggestion = None
@@ -204,7 +224,7 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
             continue
         marker = suspects.get(note.number)
         suggestion = None if marker is None else (
-            f"the marker {marker.label} at line {marker.line} may be meant as "
+            f"the marker {marker.label} at {s.at(marker.line)} may be meant as "
             f"{s.fmt(note.number)}")
         yield rule("uncited-note").finding(
             f"no marker in the text points at {s.singular} {note.token}",
