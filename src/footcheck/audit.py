@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from . import checks
 from .document import read
 from .extract import extract
-from .model import Document, Extraction, LinkResult, Report
+from .model import Document, Extraction, LinkResult, Note, Report
 
 if TYPE_CHECKING:
     from .links import LinkConfig
@@ -81,5 +81,7 @@ def parse_references(extraction: Extraction) -> Extraction:
     """Fill every note's ``references`` with the sources its text cites."""
     from .references import parse
 
-    notes = tuple(replace(note, references=parse(note.text)) for note in extraction.notes)
+    # Note(**fields) rather than dataclasses.replace, which re-reads the fields every call.
+    notes = tuple([Note(**{**vars(note), "references": parse(note.text)})
+                   for note in extraction.notes])
     return replace(extraction, notes=notes)

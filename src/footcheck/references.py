@@ -43,7 +43,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from .model import Reference
@@ -1191,6 +1191,9 @@ def _parse_source(text: str, start: int = 0,
         # Nothing but a phrase ("get source here"): no field can be trusted.
         f.title = None
         f.notes = [raw] if raw else None
+    note = " ".join(f.notes) if f.notes else None
+    if not (f.authors or f.title or urls or f.date or f.container):
+        note = raw or None
     ref = Reference(
         type=kind,
         authors=f.authors,
@@ -1207,11 +1210,8 @@ def _parse_source(text: str, start: int = 0,
         publisher=f.publisher,
         raw=raw,
         genre=f.genre,
+        note=note,
     )
-    note = " ".join(f.notes) if f.notes else None
-    if not (ref.authors or ref.title or ref.urls or ref.date or ref.container):
-        note = raw or None
-    ref = replace(ref, note=note)
     return Source(reference=ref, start=start, end=start + len(text), note=note,
                   genre=f.genre, place=f.place)
 

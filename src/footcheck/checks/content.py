@@ -86,7 +86,6 @@ _REMARK_CS = re.compile(
 )
 _NEEDS[_REMARK_CI] = ("need", "check", "verif", "confirm", "added", "date", "[", "nts")
 _NEEDS[_REMARK_CS] = ("sure", "?", "nb:", "@")
-_NEEDS = {p: re.compile("|".join(map(re.escape, words))) for p, words in _NEEDS.items()}
 _PAREN = re.compile(r"\(([^()]*)\)")
 _PAREN_REMARK = re.compile(
     r"(?:check|verify|confirm|double-check|todo|tbd|tk|needs?|find|add|fix|insert|unclear|unsure"
@@ -233,7 +232,9 @@ class _View:
         """``pattern.finditer`` over the masked text, skipped when it cannot match."""
         if self._lower is None:
             self._lower = self.masked.lower()
-        if _NEEDS[pattern].search(self._lower):
+        # Plain substring tests: faster on a short note than one regex of alternatives.
+        lower = self._lower
+        if any(word in lower for word in _NEEDS[pattern]):
             yield from pattern.finditer(self.masked)
 
     def in_title(self, index: int) -> bool:

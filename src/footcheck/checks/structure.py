@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import extract as ex
 from ..model import Document, Extraction, Finding, Marker, Note
-from ..numerals import ROMAN, format_number
+from ..numerals import ROMAN, desuperscript, format_number
 from .rules import rule
 
 
@@ -351,24 +352,30 @@ def _style(s: _Series) -> Iterator[Finding]:
 
 
 def _letter_case(item: Note | Marker) -> str | None:
-    letters = [c for c in _plain(item.token) if c.isalpha()]
-    if not letters or item.malformed:
+    if item.malformed:
         return None
     if item.notation == ex.SUPERSCRIPT:
         return None  # superscript letters exist in one case only
+    return _letters_case(item.token)
+
+
+@functools.lru_cache(maxsize=65536)  # called for every note and marker; tokens repeat
+def _letters_case(token: str) -> str | None:
+    letters = [c for c in desuperscript(token) if c.isalpha()]
+    if not letters:
+        return None
     return "lower case" if all(c.islower() for c in letters) else "upper case"
 
 
 def _digit_form(item: Note | Marker) -> str | None:
     if item.malformed:
         return None
-    return "a letter" if any(c.isalpha() for c in _plain(item.token)) else "digits"
+    return "a letter" if _has_letter(item.token) else "digits"
 
 
-def _plain(token: str) -> str:
-    from ..numerals import desuperscript
-
-    return desuperscript(token)
+@functools.lru_cache(maxsize=65536)  # called for every note and marker; tokens repeat
+def _has_letter(token: str) -> bool:
+    return any(c.isalpha() for c in desuperscript(token))
 
 
 _DESCRIBE = {ex.CARET: "^{…}", ex.PANDOC: "^…^", ex.SUPERSCRIPT: "Unicode superscripts",
