@@ -179,3 +179,18 @@ def test_every_caret_form(n):
         result = run(f"Claim.{marker} End.\n\n{marker} Source (2020).\n")
         assert [m.number for m in result.markers] == [n], marker
         assert [x.number for x in result.notes] == [n], marker
+
+
+@pytest.mark.parametrize("marker, numbers", [
+    ("^{1,2}", [1, 2]), ("^{3-5}", [3, 4, 5]), ("^{3–5, 7}", [3, 4, 5, 7]), ("^2,3^", [2, 3]),
+    ("<sup>1, 2</sup>", [1, 2]), ("[2-4]", [2, 3, 4]), ("^{iv–vi}", [4, 5, 6]),
+])
+def test_one_marker_citing_several_notes(marker, numbers):
+    result = run(f"A claim.{marker} End.\n")
+    assert [m.number for m in result.markers] == numbers
+    assert all(not m.malformed for m in result.markers)
+
+
+def test_malformed_list_is_reported_as_written():
+    result = run("A claim.^{3-} End.\n")
+    assert [(m.token, m.number) for m in result.markers] == [("3", 3)]

@@ -44,15 +44,16 @@ CITATION_STYLE = frozenset({BRACKET})  # notations in which a number may be cite
 _SUP_DIGITS = numerals.SUPERSCRIPT_DIGITS
 _SUP_ROMAN = "".join(numerals.SUPERSCRIPT_ROMAN)
 _TOKEN = r"[A-Za-z0-9]{1,10}"
+_TOKENS = rf"{_TOKEN}(?:[ \t]*[,–-][ \t]*{_TOKEN}){{0,20}}"  # 3,4 or 5–7 or iv–vi in one marker
 
 _MARKER_RE = re.compile(
     # The lookahead names every possible first character, which lets the regex engine skip
     # ahead quickly (six times faster on a long document than the bare alternation).
     rf"(?=[\^\[<{_SUP_DIGITS}{_SUP_ROMAN}])"
-    rf"(?:(?P<pandoc>\^(?P<pt>{_TOKEN})\^)"
-    rf"|(?<!\[)\^(?:\{{\s*(?P<ct>[^{{}}\s]{{1,12}})\s*\}}|(?P<ct2>{_TOKEN}))"
+    rf"(?:(?P<pandoc>\^(?P<pt>{_TOKENS})\^)"
+    rf"|(?<!\[)\^(?:\{{\s*(?P<ct>[^{{}}\s](?:[^{{}}\n]{{0,30}}[^{{}}\s])?)\s*\}}|(?P<ct2>{_TOKEN}))"
     r"|\[\^(?P<mt>[^\]\s]{1,20})\](?!:)"
-    rf"|<sup>\s*(?P<ht>{_TOKEN})\s*</sup>"
+    rf"|<sup>\s*(?P<ht>{_TOKENS})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
     r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:]))"
 )
@@ -216,7 +217,8 @@ def _is_exponent(text: str, start: int, end: int) -> bool:
 
 
 def _find_markers(text: str):
-    """Yield every marker-like span in ``text`` as a raw tuple."""
+    """Yield every marker-like span in ``text`` as a raw tuple, one per number it cites
+    (``^{3,4}``, ``[5–7]`` and ``<sup>iv–vi</sup>`` cite several)."""
     for m in _MARKER_RE.finditer(text):
         start, end = m.span()
         if m.group("pt") is not None:
@@ -230,23 +232,36 @@ def _find_markers(text: str):
         elif m.group("sup") is not None:
             token, notation = m.group("sup"), SUPERSCRIPT
         else:
-            for token in _expand(m.group("bt")):
-                yield start, end, m.group(0), token, BRACKET
-            continue
+            token, notation = m.group("bt"), BRACKET
         if notation in (CARET, PANDOC, SUPERSCRIPT) and _is_exponent(text, start, end):
             continue
-        yield start, end, m.group(0), token, notation
+        for one in _expand(token) if notation != MARKDOWN else (token,):
+            yield start, end, m.group(0), one, notation
 
 
-def _expand(numbers: str) -> list[str]:
-    """``"3, 5–7"`` -> ``["3", "5", "6", "7"]`` (bounded ranges only)."""
+_LIST_SEPARATOR = re.compile(r"\s*,\s*")
+_RANGE_SEPARATOR = re.compile(r"\s*[–-]\s*")
+
+
+def _expand(tokens: str) -> list[str]:
+    """``"3, 5–7"`` -> ``["3", "5", "6", "7"]``; ``"iv–vi"`` -> ``["iv", "v", "vi"]``.
+
+    Only a bounded range of two well-formed numerals of one system is expanded; anything
+    else is kept as written, for the malformed-number rule to report.
+    """
+    if "," not in tokens and "-" not in tokens and "–" not in tokens:
+        return [tokens]
     out = []
-    for part in re.split(r"\s*,\s*", numbers):
-        bounds = re.split(r"\s*[–-]\s*", part)
-        if len(bounds) == 2 and int(bounds[0]) < int(bounds[1]) <= int(bounds[0]) + 50:
-            out.extend(str(n) for n in range(int(bounds[0]), int(bounds[1]) + 1))
-        else:
-            out.extend(bounds)
+    for part in _LIST_SEPARATOR.split(tokens):
+        bounds = _RANGE_SEPARATOR.split(part)
+        if len(bounds) == 2:
+            a, b = numerals.read(bounds[0]), numerals.read(bounds[1])
+            if not (a.malformed or b.malformed) and a.value and b.value and \
+                    a.system == b.system and a.value < b.value <= a.value + 50:
+                out.extend(numerals.format_number(v, a.system, a.case)
+                           for v in range(a.value, b.value + 1))
+                continue
+        out.extend(b for b in bounds if b)
     return out
 
 
