@@ -120,8 +120,9 @@ def extract(document: Document) -> Extraction:
     text = document.text
     lines = _lines(document)
     skipped = _skipped_lines(lines, text)
+    names = _footnote_names(text)
     labels = {i: lab for i, (s, e) in enumerate(lines)
-              if i not in skipped and (lab := _label_at(text, s, e)) is not None}
+              if i not in skipped and (lab := _label_at(text, s, e, names)) is not None}
     raw_markers = list(_find_markers(text))
     marker_lines = Counter(document.position(m[0])[0] - 1 for m in raw_markers)
     drafts = _walk(document, lines, skipped, labels, raw_markers, marker_lines)
@@ -131,7 +132,7 @@ def extract(document: Document) -> Extraction:
     markers_raw = [m for m in raw_markers if not in_notes(m[0])]
     series_of = _name_series(drafts)
     notes = tuple(_build_note(document, d, series_of) for d in drafts)
-    markers = tuple(_build_markers(document, markers_raw, series_of))
+    markers = tuple(_build_markers(document, markers_raw, series_of, names))
     return Extraction(document=document, notes=notes, markers=markers)
 
 
@@ -168,7 +169,7 @@ def _skipped_lines(lines: list[tuple[int, int]], text: str) -> set[int]:
     return skipped
 
 
-def _label_at(text: str, start: int, end: int) -> _Label | None:
+def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label | None:
     """The note label that starts the line ``text[start:end]``, if any."""
     m = _LABEL_RE.match(text, start, end)
     if m is None:
@@ -180,7 +181,7 @@ def _label_at(text: str, start: int, end: int) -> _Label | None:
         return None  # a weak label needs text after it on the same line
     if notation == SUPERSCRIPT and _is_exponent(text, m.start(group), m.end(group)):
         return None
-    numeral = numerals.read(token)
+    numeral = _read(token, notation, names)
     if numeral.value is None:
         return None
     if notation in (BARE, NUMBERED) and numeral.system == ROMAN and numeral.value > 400:
@@ -191,6 +192,26 @@ def _label_at(text: str, start: int, end: int) -> _Label | None:
     return _Label(start=label_start, text_start=m.end(), label=text[label_start:m.end()].strip(),
                   token=token, notation=notation, numeral=numeral,
                   bullet=m.group("bullet") is not None)
+
+
+_FOOTNOTE_NAME = re.compile(r"\[\^([^\]\s]{1,20})\]")
+
+
+def _footnote_names(text: str) -> dict[str, int]:
+    """Numbers for named Markdown footnotes (``[^source]``), in order of first appearance,
+    after the highest numbered one: Markdown labels are names, not numbers."""
+    found = dict.fromkeys(m.group(1) for m in _FOOTNOTE_NAME.finditer(text))
+    numbered = [int(name) for name in found if name.isdigit() and name.isascii()]
+    first = max(numbered, default=0) + 1
+    named = [name for name in found if not (name.isdigit() and name.isascii())]
+    return {name: first + i for i, name in enumerate(named)}
+
+
+def _read(token: str, notation: str, names: dict[str, int]) -> Numeral:
+    """The numeral of a marker or label token; a named footnote gets its number by name."""
+    if notation == MARKDOWN and token in names:
+        return Numeral(token, names[token], ARABIC)
+    return numerals.read(token)
 
 
 # --- markers ------------------------------------------------------------------------------
@@ -511,9 +532,10 @@ def _build_note(document: Document, d: _Draft, series_of: dict[str, str]) -> Not
                 spans=spans, urls=note_urls(document, spans), malformed=lab.numeral.malformed)
 
 
-def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[str, str]):
+def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[str, str],
+                   names: dict[str, int]):
     """Turn raw marker tuples into :class:`Marker` objects with their series."""
-    read = [numerals.read(token) for _, _, _, token, _ in raw]
+    read = [_read(token, notation, names) for _, _, _, token, notation in raw]
     for i, (start, _end, label, token, notation) in enumerate(raw):
         numeral = read[i]
         if numeral.value is None and not numeral.malformed:

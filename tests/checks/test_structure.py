@@ -133,3 +133,13 @@ def test_sample_structure(sample_path):
     style = findings(text, "inconsistent-style")
     assert {29, 33, 175, 230, 255, 297, 337} == {f.line for f in style}
     assert len(got - expected) == len(style)  # nothing else
+
+
+def test_named_markdown_footnotes(fixture_path):
+    """[^source] labels are names: matched by name, in any order, never 'malformed'."""
+    text = fixture_path("notation-markdown-named.md").read_text(encoding="utf-8")
+    result = findings(text)
+    assert [(f.kind, f.line) for f in result] == [("uncited-note", 8)]
+    assert "footnote unused" in result[0].message and result[0].suggestion is None
+    missing = findings(text.replace("[^queue]:", "[^queues]:"))
+    assert sorted(f.kind for f in missing) == ["missing-note", "uncited-note", "uncited-note"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import extract as ex
 from ..model import Document, Extraction, Finding, Marker, Note
-from ..numerals import ROMAN, desuperscript, format_number
+from ..numerals import ROMAN, desuperscript, format_number, is_roman
 from .rules import rule
 
 
@@ -24,6 +24,11 @@ class _Series:
     roman: bool
     case: str | None
     at: Callable[[int], str]  # "line 12", or "paragraph 12" in a converted Word file
+
+    @property
+    def named(self) -> bool:
+        """Markdown footnotes only: their labels are names ([^1], [^source]), not numbers."""
+        return all(it.notation == ex.MARKDOWN for it in (*self.notes, *self.markers))
 
     def fmt(self, number: int | None) -> str:
         """Write ``number`` the way this series does (``XCIV``, ``xciv`` or ``94``)."""
@@ -62,7 +67,7 @@ def _series(extraction: Extraction) -> list[_Series]:
     for name in sorted(set(notes) | set(markers)):
         tokens = [n.token for n in notes[name]] or [m.token for m in markers[name]]
         plain = [t for t in tokens if t.isascii()]
-        roman = sum(t.isalpha() for t in plain) > len(plain) / 2 if plain else False
+        roman = sum(map(is_roman, plain)) > len(plain) / 2 if plain else False
         cases = Counter("lower" if t.islower() else "upper" for t in plain if t.isalpha())
         case = cases.most_common(1)[0][0] if cases else "upper"
         out.append(_Series(name, notes[name], markers[name], roman, case, at))
@@ -136,6 +141,7 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
     """Duplicate and out-of-order notes and markers, missing and uncited notes."""
     defined = Counter(n.number for n in s.notes if n.number is not None)
     citation_style = bool(s.markers) and all(m.notation in ex.CITATION_STYLE for m in s.markers)
+    named = s.named  # Markdown footnote labels are names: their order means nothing
     cited = Counter(m.number for m in s.markers if m.number is not None)
 
     # Duplicate notes: decide which copy carries the wrong number.
@@ -181,7 +187,7 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
                 suggestion=f"did you mean {s.fmt(guess)}?" if guess is not None else None)
     sequence = sorted(in_sequence)
     for i, marker in enumerate(order_items):
-        if i in in_sequence or marker.number is None:
+        if named or i in in_sequence or marker.number is None:
             continue
         k = bisect.bisect_left(sequence, i)
         prev = order_items[sequence[k - 1]] if k else None
@@ -197,7 +203,7 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
     # Notes out of order (duplicates are reported above, not here).
     note_sequence = _longest_increasing(s.notes, strict=False)
     for i, note in enumerate(s.notes):
-        if i not in note_sequence and note.number is not None:
+        if not named and i not in note_sequence and note.number is not None:
             yield rule("out-of-order").finding(
                 f"{s.singular} {note.token} is out of sequence among the notes",
                 note.line, note.column, series=s.name, number=note.number)
@@ -219,7 +225,8 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
                                            suggestion=suggestion)
 
     # Notes without markers.
-    suspects = {} if citation_style else _suspect_markers(s, uncited, in_sequence, bounds)
+    suspects = {} if citation_style or named else \
+        _suspect_markers(s, uncited, in_sequence, bounds)
     for note in s.notes:
         if note.number is None or note.number in cited or defined[note.number] > 1:
             continue
@@ -347,7 +354,7 @@ def _style(s: _Series) -> Iterator[Finding]:
         yield from _deviant_runs(s, items, what, "notation", lambda it: it.notation)
         if s.roman:
             yield from _deviant_runs(s, items, what, "case", _letter_case)
-        else:
+        elif not s.named:
             yield from _deviant_runs(s, items, what, "form", _digit_form)
 
 
