@@ -282,3 +282,15 @@ def test_internal_error_is_one_line_exit_4(tmp_path, fixture_path):
     debug = subprocess.run(args, capture_output=True, text=True, timeout=60,
                            env={**os.environ, "FOOTCHECK_DEBUG": "1"})
     assert "Traceback" in debug.stderr
+
+
+def test_html_reports_of_same_named_briefs_do_not_collide(tmp_path, fixture_path):
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "brief.txt").write_bytes(
+            fixture_path("clean-brief.txt").read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    result = footcheck("audit", str(tmp_path / "in"), "-f", "html", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["brief-1.audit.html", "brief-2.audit.html"]

@@ -136,8 +136,7 @@ def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
             notes = [note for report in reports for note in report.notes]
             _emit(render_bibliography("bibtex", notes), bib_path, protect=(*protect, output))
         if several and format_ == "html":
-            for report in reports:
-                name = os.path.splitext(os.path.basename(report.document.path))[0]
+            for name, report in zip(_report_names(reports), reports, strict=True):
                 _emit(render("html", report), os.path.join(output, f"{name}.audit.html"),
                       protect=protect)
         elif several or format_ == "jsonl":
@@ -212,6 +211,17 @@ class _progress:
         if self.active and self.counts:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
+
+
+def _report_names(reports) -> list[str]:
+    """A distinct file name stem per report: the document's, numbered when two clash."""
+    stems = [os.path.splitext(os.path.basename(r.document.path))[0] for r in reports]
+    seen: dict[str, int] = {}
+    names = []
+    for stem in stems:
+        seen[stem] = seen.get(stem, 0) + 1
+        names.append(stem if stems.count(stem) == 1 else f"{stem}-{seen[stem]}")
+    return names
 
 
 def _emit(text: str, output: str, protect: tuple[str, ...] = ()) -> None:
