@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from . import checks
 from .document import read
+from .errors import FootcheckError
 from .extract import extract
 from .model import Document, Extraction, LinkResult, Note, Report
 
@@ -52,6 +53,21 @@ def audit_many(extractions: Iterable[Extraction], *, select: Iterable[str] = (),
                               markers=extraction.markers, findings=tuple(findings),
                               links=tuple(mine.values())))
     return reports
+
+
+def load_many(paths: Iterable[str], on_document: Callable[[int, str], None] | None = None
+              ) -> tuple[list[Extraction], list[FootcheckError]]:
+    """Load every document of ``paths``; one that cannot be read is returned as its error
+    instead of stopping the others. ``on_document(i, path)`` is called before each."""
+    extractions, errors = [], []
+    for i, path in enumerate(paths, start=1):
+        if on_document is not None:
+            on_document(i, path)
+        try:
+            extractions.append(load(path))
+        except FootcheckError as error:
+            errors.append(error)
+    return extractions, errors
 
 
 def load(source: str | os.PathLike | Document) -> Extraction:

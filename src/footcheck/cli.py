@@ -92,7 +92,7 @@ def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
           color: bool | None, bib_path: str | None) -> None:
     """Audit DOCUMENTS (files, or folders of briefs): extract notes and markers, run every
     check, verify the cited URLs, print a report."""
-    from .audit import audit_many, load
+    from .audit import audit_many, load_many
     from .document import find_documents
     from .formats import render, render_bibliography, render_many
     from .model import Severity
@@ -113,18 +113,16 @@ def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
         if several and format_ == "html" and not os.path.isdir(output):
             raise click.UsageError("an html report holds one document: give --output a "
                                    "folder to write one report per document")
-        extractions = []
-        for i, path in enumerate(paths, start=1):
-            if several and sys.stderr.isatty():
-                click.echo(f"\r\x1b[Kreading {i}/{len(paths)}: {path}", err=True, nl=False)
-            try:
-                extractions.append(load(path))
-            except FootcheckError as error:
-                if not several:
-                    raise
-                click.echo("\r\x1b[K" if sys.stderr.isatty() else "", err=True, nl=False)
-                click.echo(f"footcheck: error: {error}", err=True)
-                status = error.exit_code
+        tty = several and sys.stderr.isatty()
+        extractions, errors = load_many(paths, on_document=lambda i, path: click.echo(
+            f"\r\x1b[Kreading {i}/{len(paths)}: {path}", err=True, nl=False) if tty else None)
+        if tty:
+            click.echo("\r\x1b[K", err=True, nl=False)
+        if errors and not several:
+            raise errors[0]
+        for error in errors:  # the other briefs are still audited and reported
+            click.echo(f"footcheck: error: {error}", err=True)
+            status = error.exit_code
         with _progress() as progress:
             reports = audit_many(extractions, select=select, ignore=ignore, links=links,
                                  progress=progress)
