@@ -80,7 +80,7 @@ def test_title_and_summary_table() -> None:
     lines = render_md(sample()).splitlines()
     assert lines[0] == "# footcheck report: brief\\|x.md"
     assert "| Errors | 1 |" in lines and "| Warnings | 1 |" in lines and "| Info | 0 |" in lines
-    assert "Encoding utf-8, 5 lines, 3 notes, 2 markers." in lines
+    assert "text · 5 lines · encoding utf-8 · 3 notes, 2 markers." in lines
 
 
 def test_findings_tables_errors_first() -> None:

@@ -79,7 +79,7 @@ def test_color_uses_ansi_codes() -> None:
 
 def test_header_names_document_and_counts() -> None:
     lines = render_text(sample()).splitlines()
-    assert lines[0] == "brief.md  (windows-1252, 7 lines)"
+    assert lines[0] == "brief.md  (text · 7 lines · encoding windows-1252)"
     assert lines[1] == "Notes: 3 endnotes, 2 footnotes  ·  Markers: 2 endnotes, 1 footnote"
 
 
@@ -164,3 +164,14 @@ def test_superscript_roman_markers_count_as_roman() -> None:
         (Finding("FC102", "missing-note", Severity.ERROR, "No note iv", 1, 2, FOOTNOTES, 4),),
     )
     assert "[footnote IV]" in render_text(report)
+
+
+def test_header_of_a_converted_document() -> None:
+    import dataclasses
+
+    report = sample()
+    doc = dataclasses.replace(report.document, format="docx", units="paragraph",
+                              encoding="docx")
+    lines = render_text(dataclasses.replace(report, document=doc)).splitlines()
+    assert lines[0].startswith("brief.md  (Word document · ") and "paragraph" in lines[0]
+    assert "encoding" not in lines[0]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from ..model import Note, Report
+    from ..model import Document, Note, Report
 
 #: Format name -> module path, for reports of an audit.
 FORMATS: dict[str, str] = {
@@ -44,6 +44,24 @@ def render(name: str, report: Report, *, color: bool = False) -> str:
         raise ValueError(f"unknown format {name!r} (choose from {choices})") from None
     module = importlib.import_module(module_path)
     return module.render(report, color=color)
+
+
+def describe_document(doc: Document) -> str:
+    """What the document is, for a report's header: ``text · 376 lines · encoding utf-8``,
+    ``Word document · 212 paragraphs``, ``PDF · 40 lines · 3 pages``."""
+    kind = {"docx": "Word document", "pdf": "PDF", "html": "web page",
+            "markdown": "Markdown"}.get(doc.format, "text")
+    if doc.units == "paragraph":
+        count = sum(1 for line in doc.text.split("\n") if line.strip())
+        parts = [kind, f"{count} paragraph{'s' if count != 1 else ''}"]
+    else:
+        parts = [kind, f"{doc.line_count} line{'s' if doc.line_count != 1 else ''}"]
+    if doc.page_starts:
+        pages = len(doc.page_starts)
+        parts.append(f"{pages} page{'s' if pages != 1 else ''}")
+    if doc.format in ("text", "markdown"):
+        parts.append(f"encoding {doc.encoding}")
+    return " · ".join(parts)
 
 
 def positions(report: Report) -> Callable[[int, int], str]:

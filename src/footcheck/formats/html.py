@@ -27,7 +27,15 @@ from urllib.parse import urlsplit
 
 from ..model import Finding, LinkResult, Marker, Note, Reference, Report, Severity
 from ..readers import locator
-from . import cited_by, citing_notes, note_name, numbering, series_noun, verdict_rank
+from . import (
+    cited_by,
+    citing_notes,
+    describe_document,
+    note_name,
+    numbering,
+    series_noun,
+    verdict_rank,
+)
 
 _TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 _TEXT_KINDS = ("missing-note",)  # shown first, as "Markers without notes"
@@ -70,7 +78,7 @@ def render(report: Report, *, color: bool = False) -> str:
         '<header class="top">',
         f'<p class="tool">footcheck {escape(__version__)} · audit report</p>',
         f"<h1>{escape(doc.path)}</h1>",
-        f'<p class="meta">{escape(_describe(report))}</p>',
+        f'<p class="meta">{escape(describe_document(report.document))}</p>',
         "</header>",
         '<main id="report">',
         *_summary(report),
@@ -86,21 +94,6 @@ def render(report: Report, *, color: bool = False) -> str:
 
 
 # --- summary ----------------------------------------------------------------------------------
-
-
-def _describe(report: Report) -> str:
-    doc = report.document
-    kind = {"docx": "Word document", "pdf": "PDF", "html": "web page"}.get(doc.format,
-                                                                          "text")
-    units = "paragraphs" if doc.units == "paragraph" else "lines"
-    count = sum(1 for line in doc.text.split("\n") if line.strip()) \
-        if doc.units == "paragraph" else doc.line_count
-    parts = [kind, f"{count} {units}"]
-    if doc.page_starts:
-        parts.append(_plural(len(doc.page_starts), "page"))
-    if doc.format == "text":
-        parts.append(f"encoding {doc.encoding}")
-    return " · ".join(parts)
 
 
 def _plural(count: int, noun: str) -> str:

@@ -13,6 +13,7 @@ from . import (
     ARABIC,
     cited_by,
     citing_notes,
+    describe_document,
     note_name,
     number_label,
     numbering,
@@ -57,8 +58,8 @@ def render(report: Report, *, color: bool = False) -> str:
     out = [
         f"# footcheck report: {escape(doc.path)}",
         "",
-        f"Encoding {escape(doc.encoding)}, {_plural(doc.line_count, 'line')}, "
-        f"{_plural(len(report.notes), 'note')}, {_plural(len(report.markers), 'marker')}.",
+        f"{escape(describe_document(doc))} · {_plural(len(report.notes), 'note')}, "
+        f"{_plural(len(report.markers), 'marker')}.",
         "",
         "| Severity | Count |",
         "| --- | ---: |",

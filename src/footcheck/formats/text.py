@@ -15,6 +15,7 @@ from ..model import LinkResult, Marker, Note, Report, Severity
 from . import (
     cited_by,
     citing_notes,
+    describe_document,
     note_name,
     numbering,
     positions,
@@ -87,7 +88,7 @@ def _per_series(items: Iterable[Note | Marker]) -> str:
 
 def _header(report: Report, paint: Paint) -> list[str]:
     doc = report.document
-    title = f"{clean(doc.path)}  ({clean(doc.encoding)}, {_plural(doc.line_count, 'line')})"
+    title = f"{clean(doc.path)}  ({clean(describe_document(doc))})"
     counts = f"Notes: {_per_series(report.notes)}  ·  Markers: {_per_series(report.markers)}"
     return [paint(title, BOLD), counts]
 
