@@ -48,7 +48,7 @@ def render(name: str, report: Report, *, color: bool = False) -> str:
 
 def describe_document(doc: Document) -> str:
     """What the document is, for a report's header: ``text · 376 lines · encoding utf-8``,
-    ``Word document · 212 paragraphs``, ``PDF · 40 lines · 3 pages``."""
+    ``Word document · 212 paragraphs``, ``PDF · 240 paragraphs · 3 pages``."""
     kind = {"docx": "Word document", "pdf": "PDF", "html": "web page",
             "markdown": "Markdown"}.get(doc.format, "text")
     if doc.units == "paragraph":

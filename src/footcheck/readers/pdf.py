@@ -1,8 +1,9 @@
 """Read a PDF's text layer with pdfplumber (the ``pdf`` extra), imported only when needed.
 
-Each PDF text line becomes one line of text, and a blank line is put wherever a paragraph
-ends (a larger gap than the page's usual line spacing, a change of font size, a short line
-ending a sentence, a new page), because that is where the extractor looks for note labels.
+The PDF's text lines are joined into paragraphs, one line of text each with a blank line
+between them: a paragraph ends at a larger gap than the page's usual line spacing, a change
+of font size, a short line ending a sentence or a new page, because paragraph starts are
+where the extractor looks for note labels.
 
 * Superscripts are recognised from the words' font size and baseline: a word clearly smaller
   than its line's main size and raised above its baseline is written ``^{iv}`` when it is a
@@ -13,7 +14,8 @@ ending a sentence, a new page), because that is where the extractor looks for no
   over two lines: the continuation moves up to the line the word or URL starts on.
 * Link annotations whose visible text is not the address become ``[text](url)``.
 
-``page_starts`` holds the first line of each page, so positions are page and line.
+``page_starts`` holds the first line of each page, so positions are a page and a paragraph
+on it.
 """
 
 from __future__ import annotations
