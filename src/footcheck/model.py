@@ -82,6 +82,12 @@ class Document:
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
+    @property
+    def plain_lines(self) -> bool:
+        """Whether a line of ``text`` is a line of the file (text, not a converted document
+        whose lines are paragraphs or whose pages are known)."""
+        return self.units == "line" and not self.page_starts
+
     def page(self, line: int) -> int | None:
         """The 1-based page holding ``line``, when the document knows its pages."""
         if not self.page_starts:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import extract as ex
-from ..model import Document, Extraction, Finding, Marker, Note
+from ..model import Extraction, Finding, Marker, Note
 from ..numerals import ROMAN, desuperscript, format_number, is_roman
 from .rules import rule
 
@@ -56,7 +56,9 @@ def check(extraction: Extraction) -> Iterator[Finding]:
 
 def _series(extraction: Extraction) -> list[_Series]:
     """Split notes and markers by series."""
-    at = _place_namer(extraction.document)
+    from ..readers import locator  # names a line as the editor finds it: "paragraph 12"
+
+    at = locator(extraction.document)
     notes: dict[str, list[Note]] = defaultdict(list)
     markers: dict[str, list[Marker]] = defaultdict(list)
     for n in extraction.notes:
@@ -72,15 +74,6 @@ def _series(extraction: Extraction) -> list[_Series]:
         case = cases.most_common(1)[0][0] if cases else "upper"
         out.append(_Series(name, notes[name], markers[name], roman, case, at))
     return out
-
-
-def _place_namer(document: Document) -> Callable[[int], str]:
-    """Name a line of ``document`` the way its editor finds it, for messages."""
-    if document.units == "line" and not document.page_starts:
-        return lambda line: f"line {line}"
-    from ..readers import locator
-
-    return locator(document)
 
 
 def _places(at: Callable[[int], str], lines: Iterable[int]) -> str:

@@ -68,7 +68,7 @@ def positions(report: Report) -> Callable[[int, int], str]:
     """A function writing a finding's position as an editor looks for it: ``12:5`` (line and
     column) for text, ``paragraph 12`` or ``page 3, paragraph 2`` for converted files."""
     doc = report.document
-    if doc.units == "line" and not doc.page_starts:
+    if doc.plain_lines:
         return lambda line, column: f"{line}:{column}"
     from ..readers import locator
 

@@ -101,11 +101,11 @@ def _marker(marker: Marker) -> dict[str, Any]:
 
 def _location(doc: Document) -> Callable[[int, int], str]:
     """Where a finding is, in words: ``line 12, column 5``, ``paragraph 12``…"""
-    if doc.units == "line" and not doc.page_starts:
-        return lambda line, column: f"line {line}, column {column}"
     from ..readers import locator
 
     where = locator(doc)
+    if doc.plain_lines:
+        return lambda line, column: f"{where(line)}, column {column}"
     return lambda line, column: where(line)
 
 

@@ -157,7 +157,7 @@ def locator(document: Document) -> Callable[[int], str]:
     recorded its page breaks), ``page 3, paragraph 2`` for a PDF (counted from the top of
     the page, running headers left out) and ``line 7`` for text.
     """
-    if document.units == "line" and not document.page_starts:
+    if document.plain_lines:
         return lambda line: f"line {line}"
     counted = _counted_lines(document)
     noun = "paragraph" if document.units == "paragraph" else "line"
