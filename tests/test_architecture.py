@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "footcheck"
 
 # Lower layers first; a module may import only from its own layer or lower ones.
 LAYERS = [
-    {"model", "errors", "numerals"},
+    {"model", "errors", "numerals", "translit"},
     {"document", "readers", "output", "urls"},
     {"extract", "references", "works"},
     {"links"},

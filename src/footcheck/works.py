@@ -19,6 +19,7 @@ from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .model import Note, Reference
 from .references import Source, parse_sources
+from .translit import latinize
 
 __all__ = ["Citation", "Work", "Works", "citation_key", "group", "normalise_url", "same_work"]
 
@@ -40,13 +41,6 @@ STOP_WORDS = frozenset([
     "der", "die", "das", "le", "la", "les", "el", "los", "de", "des", "du", "von", "und",
 ])
 
-_CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўәғқңөұүһ",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-     "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-     "i", "yi", "ye", "g", "u", "a", "g", "q", "n", "o", "u", "u", "h"], strict=True))
-
-_CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
 _NOT_ALNUM_OR_SPACE = re.compile(r"[^A-Za-z0-9\s]+")
 _KEY_WORD = re.compile(r"[^\s/–—:;,.!?()]+")
 
@@ -180,7 +174,7 @@ def _fold(text: str) -> str:
     """Lower-case ASCII letters and digits only, for comparing and for keys."""
     if text.isascii():
         return _NOT_ALNUM_OR_SPACE.sub("", text.lower())
-    text = text.casefold().translate(_CYRILLIC_TABLE)
+    text = latinize(text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NOT_ALNUM_OR_SPACE.sub("", text)
 

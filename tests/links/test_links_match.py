@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footcheck.links.match import dates_match, title_similarity, titles_match
+from footcheck.links.match import dates_match, normalize_title, title_similarity, titles_match
 
 
 @pytest.mark.parametrize("cited,page", [
@@ -12,12 +12,19 @@ from footcheck.links.match import dates_match, title_similarity, titles_match
     ("The price of Russian migration", "Reuters — The price of Russian migration"),
     ("“Relocants” in Georgia: a survey", "Relocants in Georgia – A Survey - Carnegie Politika"),
     ("Релоканты в Грузии", "Relokanty v Gruzii"),
+    ("Новый закон о мигрантах", "Novyy zakon o migrantakh | Meduza"),
+    ("Қазақстандағы релоканттар", "Qazaqstandagy relokanttar"),
     ("Russkiy exodus to Tbilisi", "Russkij exodus to Tbilisi | Meduza"),
     ("How Russian IT workers moved their companies to Armenia and what it cost them",
      "How Russian IT workers moved their companies to Armenia and wh…"),
 ])
 def test_matching_titles(cited, page):
     assert titles_match(cited, page), title_similarity(cited, page)
+
+
+def test_titles_are_compared_in_one_script():
+    assert normalize_title("Қазақстан: «Ұлттық қауіпсіздік»") == "qazaqstan ulttyq qauipsizdik"
+    assert normalize_title("Новый Закон") == normalize_title("Novyy zakon")
 
 
 @pytest.mark.parametrize("cited,page", [

@@ -9,11 +9,8 @@ import datetime as dt
 import re
 import unicodedata
 
-_CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi",
-     "ye", "g", "u"], strict=True))
+from ..translit import latinize
+
 _SEPARATORS = re.compile(r"\s+[|–—·•:»-]{1,2}\s+|\s*\|\s*|\s+::\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 #: Title similarity (0–100) from which two titles are taken to name the same work.
@@ -22,9 +19,8 @@ THRESHOLD = 85.0
 
 def normalize_title(text: str) -> str:
     """Lower case, no accents, Cyrillic transliterated, punctuation reduced to single spaces."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    text = unicodedata.normalize("NFKD", latinize(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = "".join(_CYRILLIC.get(ch, ch) for ch in text)
     return _NON_WORD.sub(" ", text).strip()
 
 
