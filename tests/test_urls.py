@@ -275,3 +275,12 @@ def test_pathological_inputs_stay_linear(text: str) -> None:
     t = time.perf_counter()
     find_urls(text)
     assert time.perf_counter() - t < 2.0
+
+
+def test_make_builds_each_result_from_the_found_fields() -> None:
+    text = "See <https://a.example/x>, https://b.example/y and <https:/c.example> ."
+    plain = find_urls(text)
+    assert [p for p in plain if p.problem], "the last URL takes the slow path"
+    assert find_urls(text, make=lambda *fields: fields) == [
+        (u.start, u.end, u.raw, u.url, u.problem, u.repaired, u.form, u.outer) for u in plain]
+

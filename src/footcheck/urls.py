@@ -22,11 +22,14 @@ addresses and abbreviations such as "e.g." are never URLs: a URL needs a scheme 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import astuple, dataclass
+from typing import TypeVar
 
 __all__ = ["EmptyLink", "FoundUrl", "find_empty_links", "find_urls"]
 
 BARE, ANGLE, MARKDOWN = "bare", "angle", "markdown"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +94,22 @@ _ANGLE = re.compile(
     rf"<(?:(?P<afast>(?={_URL_START})[^\s<>]+)>|(?P<apad>[ \t]*)(?={_URL_START})"
     r"(?P<abody>[^<>\n]*(?:\n(?![ \t]*\n)[^<>\n]*)*)(?P<aclose>>)?)"
 )
-_CLOSED_ANGLE = re.compile(r"<([^\s<>]+)>")
 _BARE = re.compile(rf"(?<![\w@.\-/+%\\]){_URL_START}(?:\[[0-9A-Fa-f:.]+\])?{_CH}*")
 _EMPTY = re.compile(r"!?\[(?P<text>(?:[^\[\]\\\n]|\\.)*)\]\([ \t]*(?P<target>#?|<#?>)[ \t]*\)")
+# How every such link ends: searched first, since most documents have none and this pattern,
+# led by a literal, scans a long text far faster than _EMPTY, which must try every "[".
+_EMPTY_END = re.compile(r"\]\([ \t]*(?:#?|<#?>)[ \t]*\)")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _WS = re.compile(r"\s+")
 # A URL whose scheme and host certainly have nothing wrong: the common case, in one match.
-_GOOD = re.compile(
+_GOOD_START = (
     r"(?:https?|ftp|HTTPS?|FTP)://(?!(?i:https?|ftp)(?::|//))"
     r"(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+"
-    r"[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.?(?::\d{1,5})?(?=[/?#]|\Z)"
+    r"[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.?(?::\d{1,5})?"
 )
+_GOOD = re.compile(rf"{_GOOD_START}(?=[/?#]|\Z)")
+# The common <https://…>: closed, no white space or backslash, and _GOOD, in one match.
+_GOOD_ANGLE = re.compile(rf"<({_GOOD_START}(?:[/?#][^\s<>\\]*)?)>")
 _SCHEME = re.compile(r"(?i)(https?|ftp)(:?/*)")
 _TRAIL = frozenset(".,;:!?'\"’”»›*")
 _TRAIL_OR_PAREN = _TRAIL | {")"}
@@ -114,13 +122,17 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # --- public API ----------------------------------------------------------------------------
 
 
-def find_urls(text: str, start: int = 0, end: int | None = None) -> list[FoundUrl]:
+def find_urls(text: str, start: int = 0, end: int | None = None,
+              make: Callable[..., _T] = FoundUrl) -> list[_T]:
     """Return the URLs written in ``text[start:end]``, in order, with offsets into ``text``.
 
     Each result carries the URL as written and cleaned, plus a ``problem`` (and a
     ``repaired`` URL when one can be made) if it is malformed: unclosed ``<``, spaces,
     missing or doubled scheme, invalid host. Runs in linear time: candidate starts are
     found in a lower-cased copy with a literal-prefix pattern, and each is then parsed once.
+
+    ``make`` builds each result from the fields of :class:`FoundUrl`, passed in order; a
+    caller that wants its own objects saves building a :class:`FoundUrl` for each URL.
     """
     if end is None:
         end = len(text)
@@ -128,10 +140,10 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[FoundUr
     low = region.lower()
     if len(low) != len(region):  # a character whose lower case is longer (İ)
         low = region.translate(_ASCII_LOWER)
-    out: list[FoundUrl] = []
+    out: list[_T] = []
     append = out.append
     candidates = _CANDIDATE.search
-    closed_angle = _CLOSED_ANGLE.match
+    good_angle = _GOOD_ANGLE.match
     bare = _BARE.match
     good = _GOOD.match
     pos = start
@@ -141,11 +153,12 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[FoundUr
             return out
         at = candidate.start() + start
         if at > start and text[at - 1] == "<" and (at - 1 == start or text[at - 2] != "("):
-            m = closed_angle(text, at - 1, end)  # fast path for the common <https://…>
-            if m is not None and good(url := m.group(1)) and "\\" not in url:
+            m = good_angle(text, at - 1, end)  # fast path for the common <https://…>
+            if m is not None:
+                url = m.group(1)
                 stop = m.end()
-                append(FoundUrl(at - 1, stop, text[at - 1:stop], url, None, None, ANGLE,
-                                (at - 1, stop)))
+                append(make(at - 1, stop, text[at - 1:stop], url, None, None, ANGLE,
+                            (at - 1, stop)))
                 pos = stop
                 continue
         if at > start and text[at - 1] not in _SPECIAL_BEFORE:
@@ -156,14 +169,14 @@ def find_urls(text: str, start: int = 0, end: int | None = None) -> list[FoundUr
                     url = _trim(url)
                 if url and good(url) and "\\" not in url:
                     stop = at + len(url)
-                    append(FoundUrl(at, stop, url, url, None, None, BARE, (at, stop)))
+                    append(make(at, stop, url, url, None, None, BARE, (at, stop)))
                     pos = stop
                     continue
         found = _url_at(text, at, start, end)
         if found is None:
             pos = at + 1
         else:
-            append(found)
+            append(found if make is FoundUrl else make(*astuple(found)))
             pos = found.outer[1]
 
 
@@ -171,6 +184,8 @@ def find_empty_links(text: str, start: int = 0, end: int | None = None) -> list[
     """Return the Markdown links in ``text[start:end]`` whose target is empty or only ``#``."""
     if end is None:
         end = len(text)
+    if _EMPTY_END.search(text, start, end) is None:
+        return []
     return [
         EmptyLink(start=m.start(), end=m.end(), raw=m.group(),
                   text=_UNESCAPE.sub(r"\1", m.group("text")).strip(),
