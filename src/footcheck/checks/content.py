@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Document, Extraction, Finding, Note
 from ..urls import find_urls
@@ -27,8 +28,21 @@ _MASK = "\x1a"  # stands in for every character of a URL
 
 # --- patterns ------------------------------------------------------------------------------
 
+
+class _Guarded(NamedTuple):
+    """A pattern, with words one of which the lower-cased text must contain for it to match.
+
+    Plain substring tests for the words are cheap, and spare most notes the cost of the
+    (case-insensitive, alternation-heavy) pattern itself. The words travel with the pattern
+    because a dict keyed by compiled patterns is slow: hashing one hashes its whole program.
+    """
+
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...]
+
+
 _NOUN = r"(?:source|ref|reference|citation|cite|link|url|quote|page|date)s?"
-_PLACEHOLDER_CI = re.compile(
+_PLACEHOLDER_CI = _Guarded(re.compile(
     rf"""
     \b(?:get|find|add|insert|need|needs|put|include|fill\s+in)\s+(?:an?\s+|the\s+)?{_NOUN}
         \s+here\b
@@ -41,8 +55,8 @@ _PLACEHOLDER_CI = re.compile(
     |(?<!\?)\?{{2,}}(?!\?)
     """,
     re.IGNORECASE | re.VERBOSE,
-)
-_PLACEHOLDER_CS = re.compile(
+), needs=("here", "source", "ref", "citation", "[", "lorem", "??"))
+_PLACEHOLDER_CS = _Guarded(re.compile(
     r"""
     \b(?:TODO|FIXME|TBD|TBC)\b
     |\bTK(?:TK)+\b|[\[(]\s*TK\s*[\])]|(?:^|(?<=[.;:,]\s))TK(?=[.;:,]|\s*$)
@@ -50,18 +64,12 @@ _PLACEHOLDER_CS = re.compile(
     |\bSOURCE\s+HERE\b|[\[(]\s*(?i:source\s+here)\s*[\])]
     """,
     re.VERBOSE,
-)
-# Words at least one of which each pattern needs to match: a cheap test that spares most notes
-# the cost of the (case-insensitive, alternation-heavy) patterns themselves.
-_NEEDS = {
-    _PLACEHOLDER_CI: ("here", "source", "ref", "citation", "[", "lorem", "??"),
-    _PLACEHOLDER_CS: ("todo", "fixme", "tbd", "tbc", "tk", "source"),
-}
+), needs=("todo", "fixme", "tbd", "tbc", "tk", "source"))
 _ALONE = re.compile(r"(?i)\W*(?:TK|source\s+here|source|ref|citation)\W*")
 _EMPTY = re.compile(r"[\s\-–—.,;:*_]*")
 
 _BOUNDARY = r"(?:^|(?<=[(\[])|(?<=\s)[-–—])\s*"
-_REMARK_CI = re.compile(
+_REMARK_CI = _Guarded(re.compile(
     rf"""
     \bneed(?:s|ed)?\s+(?:more|further|additional|better)\s+
         (?:info|information|details?|data|sources?|context|research)\b
@@ -74,8 +82,8 @@ _REMARK_CI = re.compile(
     |\[\s*(?:author|au|ed|editor|query|comment|note\s+to\s+self|nts)\s*:[^\]\n]*\]?
     """,
     re.IGNORECASE | re.VERBOSE,
-)
-_REMARK_CS = re.compile(
+), needs=("need", "check", "verif", "confirm", "added", "date", "[", "nts"))
+_REMARK_CS = _Guarded(re.compile(
     rf"""
     {_BOUNDARY}Not\s+sure\b|\bnot\s+sure\b
     |\((?:\?|\s\?\s)\)|\[\s*\?\s*\]
@@ -83,9 +91,7 @@ _REMARK_CS = re.compile(
     |(?<![\w@.\[/])@[A-Za-z][\w.-]*(?=\s*[:,?]|\s+[a-z])
     """,
     re.VERBOSE,
-)
-_NEEDS[_REMARK_CI] = ("need", "check", "verif", "confirm", "added", "date", "[", "nts")
-_NEEDS[_REMARK_CS] = ("sure", "?", "nb:", "@")
+), needs=("sure", "?", "nb:", "@"))
 _PAREN = re.compile(r"\(([^()]*)\)")
 _PAREN_REMARK = re.compile(
     r"(?:check|verify|confirm|double-check|todo|tbd|tk|needs?|find|add|fix|insert|unclear|unsure"
@@ -98,7 +104,7 @@ _FIGURE_AFTER_URL = re.compile(_MASK + r"[.,;:]?[ \t]*(\([ \t]*\d[\d \t.,–-]*%
 _YEAR_ONLY = re.compile(r"\(\s*(?:1[5-9]|20)\d\d\s*\)")
 _SENTENCE_END = re.compile(r"[.?!;](?=\s|$)|" + _MASK)
 _ITALIC = re.compile(r"\*(?=[^\s*])[^*\n]*?[^\s*]\*|\*[^\s*]\*")
-_DOUBLED = re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::")
+_DOUBLED = _Guarded(re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::"), needs=("..", ",,", ";;", "::"))
 _LEADING = re.compile(r"[:;,.)\]}]+")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _DOI = re.compile(r"(?i)\bdoi\b|\b10\.\d{4,9}/")
@@ -114,6 +120,7 @@ _ADDRESS_WORDS = re.compile(
 _TOKEN = re.compile(r"\w+")
 _QUOTE_RE = re.compile("['‘’‚\"“”„«»]")
 _BRACKET_RE = re.compile(r"[()\[\]]")
+_OPENER = {")": "(", "]": "["}
 _FAMILY = {"'": "'", "‘": "'", "’": "'", "‚": "'", '"': '"', "“": '"', "”": '"', "„": '"',
            "«": "«", "»": "«"}
 _FIXED_KIND = {"‘": "G", "‚": "O", "“": "G", "„": "O", "”": "C", "«": "O", "»": "C"}
@@ -155,12 +162,12 @@ class _View:
     note: Note
     text: str
     masked: str
+    lower: str  # ``masked.lower()``, for the substring pre-tests of :meth:`finditer`
     starts: list[int]  # offset in ``text`` where each piece begins
     origins: list[int]  # document offset of each piece's first character
     url_count: int
     _titles: list[tuple[int, int]] | None = None
     _quote_problems: list[tuple[int, str]] | None = None
-    _lower: str | None = None
 
     @classmethod
     def of(cls, document: Document, note: Note) -> _View:
@@ -181,8 +188,9 @@ class _View:
             starts.append(at)
             origins.append(origin)
             pieces.append(piece)
-            masks.extend((u.outer[0] - origin + at, u.outer[1] - origin + at)
-                         for u in note.urls if start <= u.start < end)
+            for url in note.urls:
+                if start <= url.start < end:
+                    masks.append((url.outer[0] - origin + at, url.outer[1] - origin + at))
             at += len(piece)
         if not note.spans:
             text = note.text
@@ -190,12 +198,9 @@ class _View:
         else:
             text = " ".join(pieces)
         masked = text
-        if masks:
-            chars = list(text)
-            for start, end in masks:
-                chars[start:end] = _MASK * (end - start)
-            masked = "".join(chars)
-        return cls(document, note, text, masked, starts, origins, len(masks))
+        for start, end in masks:  # each URL lies inside the text: the length is kept
+            masked = masked[:start] + _MASK * (end - start) + masked[end:]
+        return cls(document, note, text, masked, masked.lower(), starts, origins, len(masks))
 
     def position(self, index: int) -> tuple[int, int]:
         """The document (line, column) of ``text[index]``."""
@@ -216,7 +221,7 @@ class _View:
         """Spans of quoted and italic text (titles), computed once."""
         if self._titles is None:
             regions, problems = _quotes(self.masked)
-            regions.extend(m.span() for m in _ITALIC.finditer(self.masked))
+            regions += [m.span() for m in _ITALIC.finditer(self.masked)]
             regions.sort()
             self._titles, self._quote_problems = regions, problems
         return self._titles
@@ -228,14 +233,14 @@ class _View:
             _ = self.titles
         return self._quote_problems or []
 
-    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """``pattern.finditer`` over the masked text, skipped when it cannot match."""
-        if self._lower is None:
-            self._lower = self.masked.lower()
-        # Plain substring tests: faster on a short note than one regex of alternatives.
-        lower = self._lower
-        if any(word in lower for word in _NEEDS[pattern]):
-            yield from pattern.finditer(self.masked)
+    def finditer(self, guarded: _Guarded) -> Iterable[re.Match[str]]:
+        """The pattern's matches in the masked text; none, without running it, when the note
+        has none of the words it needs."""
+        lower = self.lower
+        for word in guarded.needs:
+            if word in lower:
+                return guarded.pattern.finditer(self.masked)
+        return ()
 
     def in_title(self, index: int) -> bool:
         """Whether ``text[index]`` lies inside a quoted or italic title."""
@@ -251,7 +256,7 @@ def _check_note(document: Document, note: Note) -> Iterator[Finding]:
     if _EMPTY.fullmatch(view.text):
         yield view.finding("placeholder", "The note is empty: its source is missing.", 0)
         return
-    placeholders = list(_placeholders(view))
+    placeholders = _placeholders(view)
     for start, end in placeholders:
         yield view.finding("placeholder",
                            f"Placeholder {view.text[start:end]!r} left where a source should be.",
@@ -266,21 +271,20 @@ def _check_note(document: Document, note: Note) -> Iterator[Finding]:
     yield from _mixed_script(view)
 
 
-def _placeholders(view: _View) -> Iterator[tuple[int, int]]:
+def _placeholders(view: _View) -> list[tuple[int, int]]:
     """Spans of placeholders."""
     masked = view.masked
     if _ALONE.fullmatch(masked) and _LETTERS.search(masked):
         core = masked.strip(" .,;:!?[]()")
         start = masked.index(core)
         if core.isupper() or core.lower() != "tk":
-            yield start, start + len(core)
-            return
+            return [(start, start + len(core))]
     hits = [m.span() for m in view.finditer(_PLACEHOLDER_CS)]
     for m in view.finditer(_PLACEHOLDER_CI):
         if not m.group().startswith("[") and view.in_title(m.start()):
             continue
         hits.append(m.span())
-    yield from _merge(hits, gap=0)
+    return _merge(hits, gap=0)
 
 
 def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -297,9 +301,11 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
             close = masked.find(")" if masked[start] == "(" else "]", m.end())
             end = close + 1 if close != -1 else end
         spans.append((start, end))
-    for m in _FIGURE_AFTER_URL.finditer(masked):
-        if not _YEAR_ONLY.fullmatch(m.group(1)):
-            spans.append(m.span(1))
+    first_url = masked.find(_MASK)
+    if first_url != -1 and "(" in masked[first_url:]:  # else no figure after a URL
+        for m in _FIGURE_AFTER_URL.finditer(masked, first_url):
+            if not _YEAR_ONLY.fullmatch(m.group(1)):
+                spans.append(m.span(1))
     for m in _PAREN.finditer(masked):
         inner = m.group(1).strip()
         if inner[:1].islower() and not view.in_title(m.start()) and (
@@ -336,12 +342,12 @@ def _incomplete(view: _View) -> Iterator[Finding]:
     """A note that is only an address, or too little to identify a source."""
     masked = view.masked
     if view.url_count:
-        words = _TOKEN.finditer(masked.replace(_MASK, " "))
-        if not any(_LETTERS.search(w.group()) and not _ADDRESS_WORDS.fullmatch(w.group())
-                   for w in words):
-            yield view.finding("incomplete-reference",
-                               "The note gives only an address: no author, title or date.",
-                               0)
+        for m in _TOKEN.finditer(masked.replace(_MASK, " ")):
+            word = m.group()
+            if _LETTERS.search(word) and not _ADDRESS_WORDS.fullmatch(word):
+                return  # a word that is not about the address
+        yield view.finding("incomplete-reference",
+                           "The note gives only an address: no author, title or date.", 0)
         return
     if (_YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
             or view.titles or len(_WORD.findall(masked)) > 5):
@@ -365,7 +371,7 @@ def _formatting(view: _View) -> Iterator[Finding]:
     for index, message in (*view.quote_problems, *_brackets(masked)):
         if index >= skip:
             yield view.finding("formatting", message, index)
-    for m in _DOUBLED.finditer(masked):
+    for m in view.finditer(_DOUBLED):
         yield view.finding("formatting", f"Doubled punctuation {m.group()!r}.", m.start(),
                            suggestion=m.group()[0])
 
@@ -418,9 +424,7 @@ def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
         opens = prev.isspace() or prev in _BEFORE_OPENING
         closes = nxt.isspace() or nxt in _AFTER_CLOSING
         if ch in "'’":
-            if _ELIDED_YEAR.match(text, i + 1):
-                continue
-            if opens == closes:
+            if opens == closes or _ELIDED_YEAR.match(text, i + 1):
                 continue
             kind = "O" if opens else "A" if prev.isalnum() else "C"
         elif ch == '"':
@@ -431,6 +435,8 @@ def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
     regions: list[tuple[int, int]] = []
     problems: list[tuple[int, str]] = []
     for toks in tokens.values():
+        if not toks:
+            continue
         stack: list[int] = []
         for (i, kind), after in zip(toks, _next_decisive(toks), strict=True):
             if kind == "G":
@@ -469,7 +475,6 @@ def _next_decisive(tokens: list[tuple[int, str]]) -> list[str]:
 
 def _brackets(text: str) -> list[tuple[int, str]]:
     """Unpaired round and square brackets: (index, message)."""
-    pairs = {")": "(", "]": "["}
     open_count = {"(": 0, "[": 0}
     stack: list[int] = []
     problems: list[tuple[int, str]] = []
@@ -481,7 +486,7 @@ def _brackets(text: str) -> list[tuple[int, str]]:
             stack.append(i)
             open_count[ch] += 1
             continue
-        opener = pairs[ch]
+        opener = _OPENER[ch]
         if not open_count[opener]:
             if stack:  # (…] : one slip, reported at the opening bracket
                 k = stack.pop()
@@ -496,7 +501,8 @@ def _brackets(text: str) -> list[tuple[int, str]]:
             if text[k] == opener:
                 break
             problems.append((k, f"{text[k]!r} is never closed."))
-    problems.extend((k, f"{text[k]!r} is never closed.") for k in stack)
+    for k in stack:
+        problems.append((k, f"{text[k]!r} is never closed."))
     problems.sort()
     return problems
 

@@ -139,10 +139,9 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
 
     # Duplicate notes: decide which copy carries the wrong number.
     renumbered: dict[int, Note] = {}  # intended number -> note that probably is it
-    note_copies = _positions(s.notes)
-    for number, count in sorted(defined.items()):
-        if count < 2:
-            continue
+    duplicates = sorted((number, count) for number, count in defined.items() if count > 1)
+    note_copies = _positions(s.notes) if duplicates else {}  # a list per number: only if needed
+    for number, count in duplicates:
         copies = note_copies[number]
         lines = _places(s.at, (s.notes[i].line for i in copies))
         wrong, intended = _misnumbered(s.notes, copies, defined)
@@ -163,10 +162,9 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
     uncited = sorted(n for n in defined if n not in cited)
     bounds = _bounds(s.markers)
     if not citation_style:
-        marker_copies = _positions(s.markers)
-        for number, count in sorted(cited.items()):
-            if count < 2:
-                continue
+        duplicates = sorted((number, count) for number, count in cited.items() if count > 1)
+        marker_copies = _positions(s.markers) if duplicates else {}
+        for number, count in duplicates:
             copies = marker_copies[number]
             guesses = {i: _fitting_number(bounds[i], uncited) for i in copies}
             wrong = next((i for i in copies if guesses[i] is not None),

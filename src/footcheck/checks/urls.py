@@ -37,8 +37,8 @@ _SEARCH_SESSION = frozenset({
 _GOOGLE = re.compile(r"(?:^|\.)google\.(?:com?\.)?[a-z]{2,3}$")
 _YANDEX = re.compile(r"(?:^|\.)(?:yandex\.(?:com?\.)?[a-z]{2,3}|ya\.ru)$")
 # A cheap test before parsing a URL: only these hosts can be search engines (see below).
-_ENGINE_HINT = re.compile(r"google\.|bing\.com|duckduckgo\.|yahoo\.|yandex\.|ya\.ru|baidu\.",
-                          re.IGNORECASE)
+# Searched in the lower-cased URL: much faster than a case-insensitive pattern.
+_ENGINE_HINT = re.compile(r"google\.|bing\.com|duckduckgo\.|yahoo\.|yandex\.|ya\.ru|baidu\.")
 _LOCAL = re.compile(r"^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$|\.localhost$")
 
 
@@ -151,7 +151,7 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
         if found.repaired is None:
             return
         url = found.repaired
-    engine = search_engine(url) if _ENGINE_HINT.search(url) else None
+    engine = search_engine(url) if _ENGINE_HINT.search(url.lower()) else None
     if engine is not None:
         what, target = engine
         if target is None:
@@ -184,10 +184,13 @@ def _is_local(url: str) -> bool:
 def _empty_links(extraction: Extraction) -> Iterator[Finding]:
     """One finding per Markdown link with an empty or '#' target, anywhere in the text."""
     document = extraction.document
+    links = find_empty_links(document.text)
+    if not links:
+        return
     spans = sorted(((s, e, n) for n in extraction.notes for s, e in n.spans),
                    key=lambda item: item[0])
     starts = [s for s, _, _ in spans]
-    for link in find_empty_links(document.text):
+    for link in links:
         line, column = document.position(link.start)
         note = None
         i = bisect.bisect_right(starts, link.start) - 1
