@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -48,7 +50,8 @@ def audit_many(extractions: Iterable[Extraction], *, select: Iterable[str] = (),
     for extraction in extractions:
         cited = {u.url for note in extraction.notes for u in note.urls}
         mine = {url: result for url, result in results.items() if url in cited}
-        findings = checks.run(extraction, select=select, ignore=ignore, links=mine)
+        with _collector_paused():
+            findings = checks.run(extraction, select=select, ignore=ignore, links=mine)
         reports.append(Report(document=extraction.document, notes=extraction.notes,
                               markers=extraction.markers, findings=tuple(findings),
                               links=tuple(mine.values())))
@@ -73,7 +76,8 @@ def load_many(paths: Iterable[str], on_document: Callable[[int, str], None] | No
 def load(source: str | os.PathLike | Document) -> Extraction:
     """Read a document (unless given one), extract its notes and markers, parse references."""
     document = source if isinstance(source, Document) else read(source)
-    return parse_references(extract(document))
+    with _collector_paused():
+        return parse_references(extract(document))
 
 
 def verify_links(extractions: Iterable[Extraction], config: LinkConfig,
@@ -101,3 +105,21 @@ def parse_references(extraction: Extraction) -> Extraction:
     notes = tuple([Note(**{**vars(note), "references": parse(note.text)})
                    for note in extraction.notes])
     return replace(extraction, notes=notes)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one step of the audit.
+
+    Extraction, parsing and checking build a few small objects per note that never refer
+    to each other in cycles (tested: a collection after an audit finds nothing to free), so
+    reference counting frees all they discard; the collector would only rescan the growing
+    set of notes, ~12 % of an audit's time on a large brief. Its previous state is restored.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
