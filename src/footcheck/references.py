@@ -172,9 +172,15 @@ _MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 _YEAR_PAREN = re.compile(r"\(\s*(?P<y>(?:1[6-9]|20)\d\d)[a-z]?\s*\)|\(n\.\s?d\.\)")
 _URL = re.compile(r"(?:\b[a-z][a-z0-9+.\-]*://|\bwww\.)[^\s<>\"\[\]{}|\\^`]+", re.IGNORECASE)
+# Words that introduce a URL: "Available at:", "Accessed via", "Online:", "URL:", "See".
+_LABEL_VERBS = ("available", "accessed", "retrieved", "archived")
+_LABEL_LINKS = ("at", "from", "on", "via")
+_LABEL_WORDS = ("online", "url", "see", "source", "link", "via")
 _URL_LABEL = re.compile(
-    r"(?:\b(?:available|accessed|retrieved|archived)\s+(?:at|from|on|via)|\bonline|\burl"
-    r"|\bsee|\bsource|\blink|\bvia)\s*:?\s*$", re.IGNORECASE)
+    rf"(?:\b(?:{'|'.join(_LABEL_VERBS)})\s+(?:{'|'.join(_LABEL_LINKS)})"
+    rf"|\b(?:{'|'.join(_LABEL_WORDS)}))\s*:?\s*$", re.IGNORECASE)
+#: The last two letters of every label, in lower case: a text ending otherwise has none.
+_LABEL_ENDINGS = frozenset(word[-2:] for word in _LABEL_LINKS + _LABEL_WORDS)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s<>\"]+)")
 _DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(10\..+)", re.IGNORECASE)
 _URL_HINT = re.compile(r"[:wW](?:(?<=:)//|(?<=[wW])[wW][wW]\.)")
@@ -280,14 +286,15 @@ def _find_urls(text: str) -> list[tuple[int, int, str]]:
             if text.startswith(">", end):
                 end += 1
         found.append((start, end, url))
-    found.sort()
+    if taken:
+        found.sort()  # (the others are found in order)
     return found
 
 
 def _doi(text: str, urls: Iterable[str]) -> str | None:
     """Return the DOI written in the text or in a doi.org URL, if any."""
     for url in urls:
-        m = _DOI_URL.match(url)
+        m = _DOI_URL.match(url) if "/10." in url else None  # (each match has "/10.")
         if m:
             return m.group(1)
     m = _DOI.search(text) if "10." in text else None
@@ -297,14 +304,17 @@ def _doi(text: str, urls: Iterable[str]) -> str | None:
 def _url_label(text: str) -> re.Match[str] | None:
     """``_URL_LABEL.search(text)``, looked for only near the end of ``text``.
 
-    A label ends where nothing but white space and one colon follow. Before that point it
-    is one word of at most six letters, or two words of at most nine and four letters with
-    white space between them; only when that white space could be long is all of ``text``
-    searched.
+    A label ends where nothing but white space and one colon follow, with two letters that
+    end a label (``_LABEL_ENDINGS``; else there is none). Before that point it is one word
+    of at most six letters, or two words of at most nine and four letters with white space
+    between them; only when that white space could be long is all of ``text`` searched.
     """
     end = len(text.rstrip())
     if end and text[end - 1] == ":":
         end = len(text[:end - 1].rstrip())
+    last = text[max(0, end - 2):end]  # the last two letters of a label
+    if last.isascii() and last.lower() not in _LABEL_ENDINGS:
+        return None  # (beyond ASCII, case folding is left to the pattern)
     if end <= 16 or text[end - 7:end - 4].isspace():
         return _URL_LABEL.search(text)
     return _URL_LABEL.search(text, end - 16)
@@ -325,28 +335,38 @@ class _Date(NamedTuple):
         """The date in ISO 8601, to the precision given; ``year`` completes a date without
         one (and a 29 February that ``year`` does not have is given to the month only)."""
         y = self.year or year
-        if y is None:
-            return None
-        if self.month is None:
-            return f"{y:04d}"
-        if self.day is None or (self.day == 29 and self.month == 2 and not _leap(y)):
-            return f"{y:04d}-{self.month:02d}"
-        return f"{y:04d}-{self.month:02d}-{self.day:02d}"
+        return None if y is None else _iso(y, self.month, self.day)
 
 
 @functools.lru_cache(maxsize=4096)
-def _find_date(text: str) -> _Date | None:
+def _iso(year: int, month: int | None, day: int | None) -> str:
+    """A date in ISO 8601, to the precision given (see :meth:`_Date.iso`); cached, as
+    formatting numbers is slow and dates recur."""
+    if month is None:
+        return f"{year:04d}"
+    if day is None or (day == 29 and month == 2 and not _leap(year)):
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _search_date(text: str) -> _Date | None:
     """Find the most precise date in ``text`` (the earliest among equally precise ones)."""
-    # Patterns that cannot match are not tried: most need a month name or a year.
+    # Patterns that cannot match are not tried: each needs a month name or a year.
     year = _YEAR_DIGITS.search(text) is not None
-    has = (_MONTH_START.search(text) is not None, year,
-           year or _DIGIT.search(text) is not None, year and "-" in text)
+    month = _MONTH_START.search(text) is not None
+    if not (year or month):
+        return None
+    has = (month, year, year or _DIGIT.search(text) is not None, year and "-" in text)
     for pattern in _DATES_FOR[has]:
         for m in pattern.finditer(text):
             date = _date_of(m)
             if date is not None:
                 return date
     return None
+
+
+#: :func:`_search_date`, cached: the dates of citations recur.
+_find_date = functools.lru_cache(maxsize=4096)(_search_date)
 
 
 def _date_of(m: re.Match[str]) -> _Date | None:
@@ -586,6 +606,10 @@ _PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "la", "
 
 def _squeeze(text: str) -> str:
     """``_SPACES.sub(" ", text)``: every run of white space made one space."""
+    # Every white space character but the space is unprintable: text that is printable and
+    # has no two spaces together is already squeezed.
+    if "  " not in text and text.isprintable():
+        return text
     words = text.split()
     if not words:
         return " " if text else ""
@@ -615,11 +639,11 @@ def _person_first_last(name: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _split_authors(lead: str) -> tuple[str, ...]:
     """Split an author lead into names: ``Last, First`` for people, organisations whole."""
-    lead = _strip_italics(lead).strip(" .,:;")
-    lead = _squeeze(lead)
+    lead = _squeeze(_strip_italics(lead).strip(" .,:;"))
     if not lead:
         return ()
-    if _FINAL_INITIAL.search(lead, max(0, len(lead) - 3)):  # (a match ends the text)
+    # (a match ends the text, with a capital letter)
+    if "A" <= lead[-1] <= "Z" and _FINAL_INITIAL.search(lead, max(0, len(lead) - 3)):
         lead += "."  # the full stop of a final initial: "Stanovaia, T."
     if ";" in lead:
         parts = [p.strip(" ,.") if not _is_initials(p.split(",")[-1]) else p.strip(" ,")
@@ -633,7 +657,7 @@ def _split_authors(lead: str) -> tuple[str, ...]:
         groups = [lead]  # "Bosnia and Herzegovina Foundation": one organisation
     names: list[str] = []
     for group in groups:
-        pieces = [p for p in [q.strip() for q in group.split(",")] if p]
+        pieces = list(filter(None, map(str.strip, group.split(","))))
         if len(pieces) == 1:
             piece = pieces[0]
             first = piece.split()[0]
@@ -641,6 +665,8 @@ def _split_authors(lead: str) -> tuple[str, ...]:
                 names.append(_person_first_last(piece))
             else:
                 names.append(piece)
+        elif len(pieces) == 2:  # "Last, First" (which either rule below would make)
+            names.append(", ".join(pieces))
         elif len(pieces) % 2 == 0 and all(
                 _is_initials(p) or len(p.split()) <= 3 for p in pieces[1::2]):
             names.extend([f"{last}, {first}"
@@ -652,11 +678,14 @@ def _split_authors(lead: str) -> tuple[str, ...]:
             names.extend(_person_first_last(p) for p in pieces[2:])
         else:
             names.append(", ".join(pieces))
-    return tuple([_tidy_name(n) for n in names])
+    return tuple(map(_tidy_name, names))
 
 
 def _tidy_name(name: str) -> str:
+    """A name without the commas around it, nor a full stop that does not end an initial."""
     name = name.strip(" ,")
+    if "." not in name:
+        return name  # (nothing to strip)
     if not _is_initials(name[name.rfind(",") + 1:]):  # the part after the last comma
         name = name.rstrip(".")
     return name
@@ -694,14 +723,17 @@ def _lead_end(body: str) -> int:
 def _is_author_lead(lead: str) -> bool:
     """Whether text before the first full stop can be an author lead, not a sentence."""
     text = _strip_italics(lead).strip()
-    if not text or (_find_date(text) is not None and not _WORD_DOTS.fullmatch(text)):
+    if not text or text.endswith("?"):
         return False
     words = len(text.split())
     if ";" in text or "&" in text:
-        names_fit = all(len(p.split()) <= 6 for p in _SEMI_AMP.split(text) if p.strip())
+        names_fit = words <= 12 and all(len(p.split()) <= 6 for p in _SEMI_AMP.split(text)
+                                        if p.strip())
     else:
         names_fit = words <= 6  # one name: the whole text
-    return names_fit and words <= 12 and not text.endswith("?")
+    # The dearest test last: text with a date is no lead, unless it is a single word. (The
+    # lead is cached already: caching it as a date too would crowd out the dates.)
+    return names_fit and (_search_date(text) is None or _WORD_DOTS.fullmatch(text) is not None)
 
 
 def _prose_lead(body: str) -> int:
@@ -858,8 +890,7 @@ def _read_title(rest: str, f: _Fields) -> str:
     rest = rest.lstrip(" .,:;")
     if not rest:
         return ""
-    m = _QUOTE_CHAR.match(rest)
-    if m and _is_opener(rest, 0):
+    if rest[0] in QUOTES and len(rest) > 1 and not rest[1].isspace():  # (_is_opener(rest, 0))
         close, keep_opener = _closing_quote(rest)
         if close == -1:
             end = _title_end(rest, 1)
@@ -931,31 +962,34 @@ def _read_container(text: str, f: _Fields) -> None:
 def _read_rest(rest: str, f: _Fields) -> None:
     """Read container, date, numbering and publisher from the text after the title."""
     rest = rest.strip(" ,.;:")
-    italic = _ITALIC.match(rest)
+    italic = _ITALIC.match(rest) if rest[:1] == "*" else None
     if italic:
-        trailer = _ITALIC_TRAILER.match(rest[italic.end():])
+        trailer = _ITALIC_TRAILER.match(rest, italic.end())
         if trailer and _TRAILER.match("x " + trailer.group(1).strip()):
             _read_container(italic.group() + " " + trailer.group(1), f)
-            rest = rest[italic.end() + trailer.end():]
+            rest = rest[trailer.end():]
         else:
             f.container = _clean_title(italic.group()[1:-1]) or None
             rest = rest[italic.end():]
-    segments = _segments(rest)
+    segments = _segments_of(rest)
     if segments and not italic and _TRAILER.match(segments[0]):
-        _read_container(segments.pop(0), f)
+        _read_container(segments[0], f)
         f.container_plain = True
-    for index, segment in enumerate(segments):
+        segments = segments[1:]
+    for segment in segments:
         for piece in _pieces(segment):
-            _read_piece(piece, f, first=index == 0 and not italic)
+            _read_piece(piece, f)
 
 
 def _pieces(segment: str) -> list[str]:
     """Split a segment at commas, keeping a 'Month Day, Year' date whole."""
+    if "," not in segment:  # (every split is at a comma)
+        return [segment.strip() or segment]
     pieces = [p.strip() for p in _PIECE_COMMA.split(segment) if p.strip()]
     return pieces or [segment]
 
 
-def _read_piece(piece: str, f: _Fields, *, first: bool) -> None:
+def _read_piece(piece: str, f: _Fields) -> None:
     """Assign one comma-separated piece after the title to the field it belongs to."""
     if _read_numbering(piece, f):
         return
@@ -970,7 +1004,7 @@ def _read_piece(piece: str, f: _Fields, *, first: bool) -> None:
         if f.year is None:
             f.year = date.year
         if before:
-            _read_piece(before, f, first=first)
+            _read_piece(before, f)
         if after:
             f.note(after)
         return
@@ -996,11 +1030,8 @@ def _read_piece(piece: str, f: _Fields, *, first: bool) -> None:
 
 def _read_accessed(text: str, year: int | None) -> tuple[str | None, tuple[int, int] | None]:
     """Find an access date ("Accessed January 5th"): (ISO date, span) or (None, None)."""
-    if text.isascii():  # (beyond ASCII, case folding is left to the pattern)
-        low = text.lower()
-        if "accessed" not in low and "retrieved" not in low and "viewed" not in low and \
-                "consulted" not in low:
-            return None, None
+    if not _mentions_access(text):
+        return None, None
     for m in _ACCESSED.finditer(text):
         date = _find_date(text[m.end():m.end() + 40])
         if date is not None and date.start == 0:
@@ -1011,6 +1042,15 @@ def _read_accessed(text: str, year: int | None) -> tuple[str | None, tuple[int, 
     return None, None
 
 
+def _mentions_access(text: str) -> bool:
+    """Whether ``text`` has a word that introduces an access date (``_ACCESSED``), or is
+    beyond ASCII, where case folding is left to the pattern."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "accessed" in low or "retrieved" in low or "viewed" in low or "consulted" in low
+
+
 def _report_title(title: str) -> bool:
     """Whether a lower-case title names a report (``_REPORT_TITLE``)."""
     return ("report" in title or "update" in title or "working paper" in title or
@@ -1018,13 +1058,18 @@ def _report_title(title: str) -> bool:
         _REPORT_TITLE.search(title) is not None
 
 
-def _is_video(url: str) -> bool:
-    """Whether a URL is on a video site or a video page."""
-    if not url.isascii():  # (case folding beyond ASCII: let the pattern decide)
-        return _VIDEO_URL.search(url) is not None
-    url = url.lower()
-    return "youtube.com" in url or "youtu.be" in url or "vimeo.com" in url or \
-        "/video/" in url or "/videos/" in url
+def _url_type(url: str) -> str | None:
+    """The type a URL tells: ``video`` on a video site or a video page, ``report`` for a
+    PDF file (its path, before any query, ends with ``.pdf``), else None."""
+    low = url.lower()
+    if url.isascii():
+        video = "youtube.com" in low or "youtu.be" in low or "vimeo.com" in low or \
+            "/video/" in low or "/videos/" in low
+    else:  # (case folding beyond ASCII: let the pattern decide)
+        video = _VIDEO_URL.search(url) is not None
+    if video:
+        return VIDEO
+    return REPORT if ".pdf" in low and low.split("?")[0].endswith(".pdf") else None
 
 
 def _guess_type(f: _Fields, urls: tuple[str, ...], doi: str | None) -> str:
@@ -1035,10 +1080,10 @@ def _guess_type(f: _Fields, urls: tuple[str, ...], doi: str | None) -> str:
     if doi or f.volume or (("journal" in container or "review" in container or
                             "quarterly" in container) and _JOURNAL.search(container)):
         return ARTICLE_JOURNAL
-    if any(_is_video(u) for u in urls):
+    told = set(map(_url_type, urls)) if urls else ()  # (a video anywhere before a PDF)
+    if VIDEO in told:
         return VIDEO
-    if any(u.lower().split("?")[0].endswith(".pdf") for u in urls) or f.issue or \
-            _report_title((f.title or "").lower()):
+    if REPORT in told or f.issue or (f.title and _report_title(f.title.lower())):
         return REPORT
     name = f.container or (f.authors[0] if f.org_lead and f.authors else None)
     outlet = outlet_named(name) if name else None
@@ -1071,10 +1116,22 @@ def parse_source(text: str, start: int = 0) -> Source:
 def _parse_source(text: str, start: int = 0,
                   found: list[tuple[int, int, str]] | None = None) -> Source:
     """:func:`parse_source`; ``found`` are the URLs of ``text`` when it needs no stripping."""
+    ref, place = _read_source(text, found)
+    return Source(reference=ref, start=start, end=start + len(text), note=ref.note,
+                  genre=ref.genre, place=place)
+
+
+def _read_source(text: str, found: list[tuple[int, int, str]] | None = None
+                 ) -> tuple[Reference, str | None]:
+    """Read one source: its reference and the place of its imprint (see :class:`Source`);
+    ``found`` are the URLs of ``text`` when it needs no stripping."""
     raw = text.strip()
     f = _Fields()
     urls_found = _find_urls(raw) if found is None else found
-    urls = tuple(dict.fromkeys([u for _, _, u in urls_found]))
+    if len(urls_found) == 1:
+        urls: tuple[str, ...] = (urls_found[0][2],)
+    else:
+        urls = tuple(dict.fromkeys([u for _, _, u in urls_found]))
     doi = _doi(raw, urls)
     # Cut the text into the citation proper (before the first URL) and what follows it.
     if urls_found:
@@ -1083,13 +1140,16 @@ def _parse_source(text: str, start: int = 0,
         label = _url_label(body)
         if label:
             body = body[:label.start()]
-        pieces = []
         prev = urls_found[0][1]
-        for s, e, _ in urls_found[1:]:
-            pieces.append(raw[prev:s])
-            prev = e
-        pieces.append(raw[prev:])
-        tail = " ".join([p for p in pieces if p.strip(" .,;:")])
+        if len(urls_found) == 1:
+            tail = raw[prev:] if raw[prev:].strip(" .,;:") else ""
+        else:
+            pieces = []
+            for s, e, _ in urls_found[1:]:
+                pieces.append(raw[prev:s])
+                prev = e
+            pieces.append(raw[prev:])
+            tail = " ".join([p for p in pieces if p.strip(" .,;:")])
         label = _url_label(tail) if tail else None  # (at most one: it ends the text)
         if label:
             tail = tail[:label.start()] + tail[label.end():]
@@ -1101,11 +1161,12 @@ def _parse_source(text: str, start: int = 0,
     year_paren = _YEAR_PAREN.search(body)
     if year_paren and year_paren.start() > 0:
         prefix = body[:year_paren.start()]
-        if not _has_opener(prefix) and \
-                _is_author_lead(prefix) and "*" not in prefix.strip("*"):
+        if "*" not in prefix.strip("*") and not _has_opener(prefix) and \
+                _is_author_lead(prefix):
             f.authors = _split_authors(prefix)
-            if year_paren.group("y"):
-                f.year = int(year_paren.group("y"))
+            digits = year_paren.group("y")  # (none for "n.d.")
+            if digits:
+                f.year = int(digits)
             lead_end = year_paren.end()
     if lead_end == -1 and body[:1].isupper():
         issued = _ORG_GENRE.match(body)
@@ -1138,14 +1199,14 @@ def _parse_source(text: str, start: int = 0,
             lead_end = 0
     rest = body[lead_end:]
     # Access date: anywhere in the note outside the citation proper, or at its end.
-    accessed, span = _read_accessed(tail, f.year)
-    if span:
-        tail = tail[:span[0]] + tail[span[1]:]
-    else:
-        accessed, span = _read_accessed(rest, f.year)
+    if _mentions_access(raw):  # (tail and rest are pieces of raw)
+        f.accessed, span = _read_accessed(tail, f.year)
         if span:
-            rest = rest[:span[0]] + rest[span[1]:]
-    f.accessed = accessed
+            tail = tail[:span[0]] + tail[span[1]:]
+        else:
+            f.accessed, span = _read_accessed(rest, f.year)
+            if span:
+                rest = rest[:span[0]] + rest[span[1]:]
     # Personal communication and similar descriptions in title position.
     lead_genre = _LEAD_GENRE.match(rest)
     found = _genre(lead_genre.group(1)) if lead_genre else None
@@ -1169,7 +1230,8 @@ def _parse_source(text: str, start: int = 0,
         f.date = f"{f.year:04d}"
     if f.container and f.authors == (f.container,):
         f.container = None
-    f.note(tail)
+    if tail:
+        f.note(tail)
     if f.genre and f.genre_type not in (PERSONAL_COMMUNICATION,):
         f.note(f.genre)
     kind = _guess_type(f, urls, doi)
@@ -1212,8 +1274,7 @@ def _parse_source(text: str, start: int = 0,
         genre=f.genre,
         note=note,
     )
-    return Source(reference=ref, start=start, end=start + len(text), note=note,
-                  genre=f.genre, place=f.place)
+    return ref, f.place
 
 
 def _issuer(org: str, genre: str) -> tuple[str | None, str]:
@@ -1288,23 +1349,30 @@ def is_commentary(text: str) -> bool:
     return len(first.split()) >= 12 and not _find_urls(text)
 
 
-def parse_sources(text: str) -> tuple[Source, ...]:
-    """Split a note's text into sources and read each (see :func:`split`).
-
-    An explanatory note that cites nothing (:func:`is_commentary`) has no sources.
-    """
+def _sources_of(text: str) -> tuple[tuple[str, int, list[tuple[int, int, str]] | None], ...]:
+    """The sources of a note's text, to be read: (text, offset in the note, its URLs when
+    known); none for an explanatory note that cites nothing (:func:`is_commentary`)."""
     if is_commentary(text):
         return ()
     found = _find_urls(text)
     spans = _split(text, found)
     if len(spans) == 1 and spans[0] == (0, len(text)):
-        return (_parse_source(text, 0, found),)  # the whole note: its URLs are known
-    return tuple(_parse_source(text[s:e], s) for s, e in spans)
+        return ((text, 0, found),)  # the whole note: its URLs are known
+    return tuple([(text[s:e], s, None) for s, e in spans])
+
+
+def parse_sources(text: str) -> tuple[Source, ...]:
+    """Split a note's text into sources and read each (see :func:`split`).
+
+    An explanatory note that cites nothing (:func:`is_commentary`) has no sources.
+    """
+    return tuple([_parse_source(source, start, found)
+                  for source, start, found in _sources_of(text)])
 
 
 def parse(text: str) -> tuple[Reference, ...]:
     """Read the references a note's text cites, in order; ``key`` is left ``None``."""
-    return tuple([source.reference for source in parse_sources(text)])
+    return tuple([_read_source(source, found)[0] for source, _, found in _sources_of(text)])
 
 
 # --- outlets ----------------------------------------------------------------------------------

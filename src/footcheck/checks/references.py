@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -83,7 +84,7 @@ def _host(url: str) -> str:
         return ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Cited:
     """A source as cited in one note, with the position of the source in the document."""
 
@@ -106,7 +107,7 @@ def check(extraction: Extraction) -> Iterator[Finding]:
     DOI would change which citations count as one work here. Time is linear in the number of
     sources.
     """
-    cited = list(_cite(extraction))
+    cited = _cite(extraction)
     findings = [
         *_repeated_notes(extraction.notes),
         *_unparsed(cited),
@@ -120,8 +121,10 @@ def check(extraction: Extraction) -> Iterator[Finding]:
 
 # --- positions --------------------------------------------------------------------------------
 
-def _cite(extraction: Extraction) -> Iterator[_Cited]:
-    doc = extraction.document
+def _cite(extraction: Extraction) -> list[_Cited]:
+    """Every source the notes cite, in order, with its position in the document."""
+    text, position = extraction.document.text, extraction.document.position
+    cited = []
     for note in extraction.notes:
         if note.references:
             sources = []
@@ -129,10 +132,11 @@ def _cite(extraction: Extraction) -> Iterator[_Cited]:
                 start = max(note.text.find(ref.raw), 0) if ref.raw else 0
                 sources.append(Source(reference=ref, start=start, end=start + len(ref.raw)))
         else:
-            sources = list(parse_sources(note.text))
+            sources = parse_sources(note.text)
         for source in sources:
-            line, column = _position(doc.text, doc.position, note, source.start)
-            yield _Cited(note, source, line, column)
+            line, column = _position(text, position, note, source.start)
+            cited.append(_Cited(note, source, line, column))
+    return cited
 
 
 def _position(text: str, position: Callable[[int], tuple[int, int]], note: Note,
@@ -163,17 +167,24 @@ def _finding(kind: str, cited: _Cited, message: str, suggestion: str | None = No
 # --- repeated-note ----------------------------------------------------------------------------
 
 def _repeated_notes(notes: Sequence[Note]) -> Iterator[Finding]:
-    previous: dict[str, tuple[Note, str]] = {}  # the last note of each series, its words
+    previous: dict[str, Note] = {}  # the last note of each series
     for note in notes:
-        text = " ".join(note.text.split())
-        last = previous.get(note.series)
-        previous[note.series] = (note, text)
-        if last is not None and text and text == last[1]:
-            before = last[0]
+        before = previous.get(note.series)
+        previous[note.series] = note
+        if before is not None and _same_words(note.text, before.text):
             yield rule("repeated-note").finding(
                 f"note {_name(note)} repeats note {_name(before)} word for word",
                 note.line, note.column, series=note.series, number=note.number,
                 suggestion="Ibid.")
+
+
+def _same_words(text: str, other: str) -> bool:
+    """Whether two texts are the same words, and not none (white space does not count)."""
+    # (the first words first: they tell most pairs of notes apart, without splitting all)
+    first = text.split(None, 1)[:1]
+    if not first or first != other.split(None, 1)[:1]:
+        return False
+    return text.split() == other.split()
 
 
 # --- unparsed-reference -----------------------------------------------------------------------
@@ -229,8 +240,8 @@ def _long_date(day: _dt.date) -> str:
 def _date_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
     for c in cited:
         ref = c.reference
-        if not ref.date or not _DAY.fullmatch(ref.date):
-            continue
+        if not (ref.urls and ref.date) or len(ref.date) != 10 or not _DAY.fullmatch(ref.date):
+            continue  # no URL, or no day to compare
         try:
             given = _dt.date.fromisoformat(ref.date)
         except ValueError:  # a day the month does not have (2023-02-30): nothing to compare
@@ -300,9 +311,7 @@ def _publisher_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
             continue  # unknown outlet, or wire copy that any site may carry
         for url in ref.urls:
             host = _host(url)
-            if not host or NEUTRAL_HOSTS.search(host):
-                continue
-            site = outlet_of_host(host)
+            site = _site(host) if host else None
             if site is None or site is outlet:
                 continue
             if outlet.family and outlet.family == site.family:
@@ -314,6 +323,13 @@ def _publisher_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
             yield _finding("publisher-mismatch", c, _publisher_message(name, outlet, site, host),
                            suggestion=site.name)
             break
+
+
+@functools.lru_cache(maxsize=1024)
+def _site(host: str) -> Outlet | None:
+    """The known outlet whose site ``host`` is, unless the host carries other people's work
+    (:data:`NEUTRAL_HOSTS`)."""
+    return None if NEUTRAL_HOSTS.search(host) else outlet_of_host(host)
 
 
 def _folded(text: str) -> str:
@@ -359,12 +375,15 @@ def _dates_agree(a: str, b: str) -> bool:
 def _variants(cited: Sequence[_Cited]) -> Iterator[Finding]:
     by_url: dict[str, list[_Cited]] = {}
     for c in cited:
-        for url in dict.fromkeys(normalise_url(u) for u in c.reference.urls):
+        urls = c.reference.urls
+        works = (normalise_url(urls[0]),) if len(urls) == 1 else \
+            dict.fromkeys(map(normalise_url, urls))  # (each work once)
+        for url in works:
             by_url.setdefault(url, []).append(c)
     reported: set[tuple[int, str]] = set()
     for group in by_url.values():
-        if len({id(c.note) for c in group}) < 2:
-            continue
+        if len(group) < 2 or len({id(c.note) for c in group}) < 2:
+            continue  # one work cited in one note
         for field, label in (("authors", "author"), ("title", "title"), ("date", "date")):
             forms = [(c, _form(field, c.reference)) for c in group]
             forms = [(c, f) for c, f in forms if f]
