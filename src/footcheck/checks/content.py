@@ -32,13 +32,14 @@ _MASK = "\x1a"  # stands in for every character of a URL
 class _Guarded(NamedTuple):
     """A pattern, with words one of which the lower-cased text must contain for it to match.
 
-    Plain substring tests for the words are cheap, and spare most notes the cost of the
+    Which of these words a note contains is found once per note, in one scan
+    (:func:`_needed_words`); a note with none of a pattern's words is spared the cost of the
     (case-insensitive, alternation-heavy) pattern itself. The words travel with the pattern
     because a dict keyed by compiled patterns is slow: hashing one hashes its whole program.
     """
 
     pattern: re.Pattern[str]
-    needs: tuple[str, ...]
+    needs: frozenset[str]
 
 
 _NOUN = r"(?:source|ref|reference|citation|cite|link|url|quote|page|date)s?"
@@ -55,7 +56,7 @@ _PLACEHOLDER_CI = _Guarded(re.compile(
     |(?<!\?)\?{{2,}}(?!\?)
     """,
     re.IGNORECASE | re.VERBOSE,
-), needs=("here", "source", "ref", "citation", "[", "lorem", "??"))
+), needs=frozenset(("here", "source", "ref", "citation", "[", "lorem", "??")))
 _PLACEHOLDER_CS = _Guarded(re.compile(
     r"""
     \b(?:TODO|FIXME|TBD|TBC)\b
@@ -64,7 +65,7 @@ _PLACEHOLDER_CS = _Guarded(re.compile(
     |\bSOURCE\s+HERE\b|[\[(]\s*(?i:source\s+here)\s*[\])]
     """,
     re.VERBOSE,
-), needs=("todo", "fixme", "tbd", "tbc", "tk", "source"))
+), needs=frozenset(("todo", "fixme", "tbd", "tbc", "tk", "source")))
 _ALONE = re.compile(r"(?i)\W*(?:TK|source\s+here|source|ref|citation)\W*")
 _EMPTY = re.compile(r"[\s\-–—.,;:*_]*")
 
@@ -82,7 +83,7 @@ _REMARK_CI = _Guarded(re.compile(
     |\[\s*(?:author|au|ed|editor|query|comment|note\s+to\s+self|nts)\s*:[^\]\n]*\]?
     """,
     re.IGNORECASE | re.VERBOSE,
-), needs=("need", "check", "verif", "confirm", "added", "date", "[", "nts"))
+), needs=frozenset(("need", "check", "verif", "confirm", "added", "date", "[")))
 _REMARK_CS = _Guarded(re.compile(
     rf"""
     {_BOUNDARY}Not\s+sure\b|\bnot\s+sure\b
@@ -91,7 +92,7 @@ _REMARK_CS = _Guarded(re.compile(
     |(?<![\w@.\[/])@[A-Za-z][\w.-]*(?=\s*[:,?]|\s+[a-z])
     """,
     re.VERBOSE,
-), needs=("sure", "?", "nb:", "@"))
+), needs=frozenset(("sure", "?", "nb:", "@")))
 _PAREN = re.compile(r"\(([^()]*)\)")
 _PAREN_REMARK = re.compile(
     r"(?:check|verify|confirm|double-check|todo|tbd|tk|needs?|find|add|fix|insert|unclear|unsure"
@@ -104,7 +105,28 @@ _FIGURE_AFTER_URL = re.compile(_MASK + r"[.,;:]?[ \t]*(\([ \t]*\d[\d \t.,–-]*%
 _YEAR_ONLY = re.compile(r"\(\s*(?:1[5-9]|20)\d\d\s*\)")
 _SENTENCE_END = re.compile(r"[.?!;](?=\s|$)|" + _MASK)
 _ITALIC = re.compile(r"\*(?=[^\s*])[^*\n]*?[^\s*]\*|\*[^\s*]\*")
-_DOUBLED = _Guarded(re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::"), needs=("..", ",,", ";;", "::"))
+_DOUBLED = _Guarded(re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::"),
+                    needs=frozenset(("..", ",,", ";;", "::")))
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching any of ``words``: the longest of those that start at one place.
+
+    The words are grouped by first character (``c(?:itation|heck)|s(?:ource|ure)|…``), so at
+    each position the regex engine tries one group rather than every word.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})"
+                               for first, rests in by_first.items()))
+
+
+_GUARDED = (_PLACEHOLDER_CS, _PLACEHOLDER_CI, _REMARK_CI, _REMARK_CS, _DOUBLED)
+_NEEDED = frozenset().union(*(guarded.needs for guarded in _GUARDED))
+_NEEDED_WORDS = _words_pattern(_NEEDED)
+#: Each needed word, with the needed words it contains ("??" contains "?").
+_CONTAINED = {word: frozenset(w for w in _NEEDED if w in word) for word in _NEEDED}
 _LEADING = re.compile(r"[:;,.)\]}]+")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _DOI = re.compile(r"(?i)\bdoi\b|\b10\.\d{4,9}/")
@@ -120,6 +142,7 @@ _ADDRESS_WORDS = re.compile(
 _TOKEN = re.compile(r"\w+")
 _QUOTE_RE = re.compile("['‘’‚\"“”„«»]")
 _BRACKET_RE = re.compile(r"[()\[\]]")
+_FLAT_BRACKETS = re.compile(r"[^()\[\]]*(?:(?:\([^()\[\]]*\)|\[[^()\[\]]*\])[^()\[\]]*)*")
 _OPENER = {")": "(", "]": "["}
 _FAMILY = {"'": "'", "‘": "'", "’": "'", "‚": "'", '"': '"', "“": '"', "”": '"', "„": '"',
            "«": "«", "»": "«"}
@@ -162,12 +185,12 @@ class _View:
     note: Note
     text: str
     masked: str
-    lower: str  # ``masked.lower()``, for the substring pre-tests of :meth:`finditer`
+    needed: set[str]  # the words of the guarded patterns ``masked`` contains, lower-cased
     starts: list[int]  # offset in ``text`` where each piece begins
     origins: list[int]  # document offset of each piece's first character
     url_count: int
+    _quotes: tuple[list[tuple[int, int]], list[tuple[int, str]]] | None = None
     _titles: list[tuple[int, int]] | None = None
-    _quote_problems: list[tuple[int, str]] | None = None
 
     @classmethod
     def of(cls, document: Document, note: Note) -> _View:
@@ -200,7 +223,8 @@ class _View:
         masked = text
         for start, end in masks:  # each URL lies inside the text: the length is kept
             masked = masked[:start] + _MASK * (end - start) + masked[end:]
-        return cls(document, note, text, masked, masked.lower(), starts, origins, len(masks))
+        return cls(document, note, text, masked, _needed_words(masked.lower()), starts, origins,
+                   len(masks))
 
     def position(self, index: int) -> tuple[int, int]:
         """The document (line, column) of ``text[index]``."""
@@ -217,30 +241,32 @@ class _View:
                                   number=self.note.number, suggestion=suggestion)
 
     @property
+    def quotes(self) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+        """The quoted spans and the unpaired quotes of the masked text (:func:`_quotes`),
+        computed once."""
+        if self._quotes is None:
+            self._quotes = _quotes(self.masked)
+        return self._quotes
+
+    @property
     def titles(self) -> list[tuple[int, int]]:
-        """Spans of quoted and italic text (titles), computed once."""
+        """Spans of quoted and italic text (titles), sorted, computed once."""
         if self._titles is None:
-            regions, problems = _quotes(self.masked)
-            regions += [m.span() for m in _ITALIC.finditer(self.masked)]
-            regions.sort()
-            self._titles, self._quote_problems = regions, problems
+            self._titles = sorted([*self.quotes[0],
+                                   *(m.span() for m in _ITALIC.finditer(self.masked))])
         return self._titles
 
     @property
     def quote_problems(self) -> list[tuple[int, str]]:
         """Unbalanced quotes: (index, message)."""
-        if self._quote_problems is None:
-            _ = self.titles
-        return self._quote_problems or []
+        return self.quotes[1]
 
     def finditer(self, guarded: _Guarded) -> Iterable[re.Match[str]]:
         """The pattern's matches in the masked text; none, without running it, when the note
         has none of the words it needs."""
-        lower = self.lower
-        for word in guarded.needs:
-            if word in lower:
-                return guarded.pattern.finditer(self.masked)
-        return ()
+        if self.needed.isdisjoint(guarded.needs):
+            return ()
+        return guarded.pattern.finditer(self.masked)
 
     def in_title(self, index: int) -> bool:
         """Whether ``text[index]`` lies inside a quoted or italic title."""
@@ -302,7 +328,7 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
             end = close + 1 if close != -1 else end
         spans.append((start, end))
     first_url = masked.find(_MASK)
-    if first_url != -1 and "(" in masked[first_url:]:  # else no figure after a URL
+    if first_url != -1 and masked.find("(", first_url) != -1:  # else no figure after a URL
         for m in _FIGURE_AFTER_URL.finditer(masked, first_url):
             if not _YEAR_ONLY.fullmatch(m.group(1)):
                 spans.append(m.span(1))
@@ -317,6 +343,8 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
         if _is_query(view, i):
             spans.append((_sentence_start(masked, i), i + 1))
         i = masked.find("?", i + 1)
+    if not spans:
+        return spans
     merged = _merge(spans, gap=2, text=masked)
     return [s for s in merged if not any(p < s[1] and s[0] < q for p, q in placeholders)]
 
@@ -342,7 +370,7 @@ def _incomplete(view: _View) -> Iterator[Finding]:
     """A note that is only an address, or too little to identify a source."""
     masked = view.masked
     if view.url_count:
-        for m in _TOKEN.finditer(masked.replace(_MASK, " ")):
+        for m in _TOKEN.finditer(masked):  # (the mask is not a word character)
             word = m.group()
             if _LETTERS.search(word) and not _ADDRESS_WORDS.fullmatch(word):
                 return  # a word that is not about the address
@@ -406,6 +434,22 @@ def _mixed_script(view: _View) -> Iterator[Finding]:
 # --- helpers ---------------------------------------------------------------------------------
 
 
+def _needed_words(lower: str) -> set[str]:
+    """The words of the guarded patterns (:data:`_NEEDED`) that ``lower`` contains, found in
+    one scan.
+
+    The scan goes on one character after the start of each match, so overlapping words are
+    all found ("therefore": "here", "ref"); a word starting where a longer one matched is
+    part of it ("?" of "??"), and is taken from :data:`_CONTAINED`.
+    """
+    found: set[str] = set()
+    m = _NEEDED_WORDS.search(lower)
+    while m:
+        found |= _CONTAINED[m.group()]
+        m = _NEEDED_WORDS.search(lower, m.start() + 1)
+    return found
+
+
 def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
     """Pair the quotes of ``text``; return the quoted spans and the unpaired quotes.
 
@@ -414,31 +458,30 @@ def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
     quote only when no later quote could close it: otherwise it is a soft sign or a plural
     possessive. ``“`` closes a German ``„`` and ``‘`` a ``‚``; otherwise they open.
     """
-    tokens: dict[str, list[tuple[int, str]]] = {"'": [], '"': [], "«": []}
+    tokens: dict[str, list[tuple[int, str]]] = {}  # by family, in order of first quote
+    padded = f" {text} "  # the characters around text[i] are padded[i] and padded[i + 2]
     for m in _QUOTE_RE.finditer(text):
-        i, ch = m.start(), m.group()
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
+        i = m.start()
+        ch, prev, nxt = text[i], padded[i], padded[i + 2]
         if ch in "'’‘" and (prev.isalnum() and nxt.isalnum()):
             continue  # an apostrophe
         opens = prev.isspace() or prev in _BEFORE_OPENING
         closes = nxt.isspace() or nxt in _AFTER_CLOSING
         if ch in "'’":
-            if opens == closes or _ELIDED_YEAR.match(text, i + 1):
+            if opens == closes or (nxt.isdecimal() and _ELIDED_YEAR.match(text, i + 1)):
                 continue
             kind = "O" if opens else "A" if prev.isalnum() else "C"
         elif ch == '"':
             kind = "T" if opens == closes else "O" if opens else "C"
         else:
             kind = _FIXED_KIND[ch]
-        tokens[_FAMILY[ch]].append((i, kind))
+        tokens.setdefault(_FAMILY[ch], []).append((i, kind))
     regions: list[tuple[int, int]] = []
     problems: list[tuple[int, str]] = []
     for toks in tokens.values():
-        if not toks:
-            continue
         stack: list[int] = []
-        for (i, kind), after in zip(toks, _next_decisive(toks), strict=True):
+        after: list[str] | None = None  # _next_decisive(toks), needed only for an "A"
+        for n, (i, kind) in enumerate(toks):
             if kind == "G":
                 kind = "C" if stack and text[stack[-1]] in "„‚" else "O"
             if kind == "T":
@@ -450,8 +493,11 @@ def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
                     regions.append((stack.pop(), i + 1))
                 else:
                     problems.append((i, f"Closing quote {text[i]} has no opening quote."))
-            elif stack and (len(stack) > 1 or after != "C"):  # "A" that closes
-                regions.append((stack.pop(), i + 1))
+            elif stack:
+                if after is None:
+                    after = _next_decisive(toks)
+                if len(stack) > 1 or after[n] != "C":  # an "A" that closes
+                    regions.append((stack.pop(), i + 1))
         for i in stack:  # an unclosed title runs at most to the next URL or italic
             problems.append((i, f"Quote {text[i]} is opened but never closed."))
             stops = [k for k in (text.find(_MASK, i), text.find("*", i)) if k != -1]
@@ -475,6 +521,8 @@ def _next_decisive(tokens: list[tuple[int, str]]) -> list[str]:
 
 def _brackets(text: str) -> list[tuple[int, str]]:
     """Unpaired round and square brackets: (index, message)."""
+    if "\\" not in text and _FLAT_BRACKETS.fullmatch(text):
+        return []  # only pairs with no bracket inside, none of them escaped
     open_count = {"(": 0, "[": 0}
     stack: list[int] = []
     problems: list[tuple[int, str]] = []
