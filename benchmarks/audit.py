@@ -1,7 +1,13 @@
 """Benchmark the offline audit: whole-process time on the sample, throughput on large briefs.
 
 Run by hand: ``.venv/bin/python benchmarks/audit.py`` (or ``make bench``). Targets: the sample
-audited in under 0.3 s whole-process; at least 5 MB/s on a large document; time linear in size.
+audited in under 0.3 s whole-process; at least 5 MB/s on a large document (≥ 5 MB, thousands
+of notes); time linear in size.
+
+Throughput is the median of three library audits of each generated brief, after one warm-up
+audit (so lazy imports and compiled patterns are not counted: the whole-process time of the
+sample measures a cold start). A last line times the command itself on the largest brief,
+reading the file and writing the JSON report included.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,47 +30,71 @@ from footcheck.extract import extract  # noqa: E402
 from footcheck.model import Document  # noqa: E402
 
 SAMPLE = ROOT / "references" / "relokanty-brief.txt"
+EXE = Path(sys.executable).parent / "footcheck"
+SIZES = (1, 2, 4, 8)  # MB
+RUNS = 3
 
 
-def whole_process(runs: int = 7) -> list[float]:
-    """Wall times of ``footcheck audit SAMPLE --format json --offline``, a separate process."""
-    exe = Path(sys.executable).parent / "footcheck"
+def whole_process(path: Path, *options: str, runs: int = 7) -> list[float]:
+    """Wall times of ``footcheck audit PATH --offline OPTIONS``, each a separate process."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([str(exe), "audit", str(SAMPLE), "--format", "json", "--offline"],
+        subprocess.run([str(EXE), "audit", str(path), "--offline", *options],
                        stdout=subprocess.DEVNULL, check=False)
         times.append(time.perf_counter() - start)
     return times
 
 
-def throughput(megabytes: float) -> tuple[float, float, int, float]:
-    """(seconds for the whole offline audit, seconds for the core alone, notes found, MB/s of
-    the whole audit) on a generated brief. The core is extraction and the structure, content
-    and URL rules (FC1-FC3), without parsing references into fields (FC4, BibTeX)."""
-    text = make_brief_of_size(megabytes)
-    document = Document.from_text(text, path=f"<generated {megabytes} MB>")
-    size = len(text.encode()) / 1e6
-    start = time.perf_counter()
-    report = audit(document)
-    seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    checks.run(extract(document), families=("structure", "content", "urls"))
-    core = time.perf_counter() - start
-    return seconds, core, len(report.notes), size / seconds
+def median_time(run) -> float:
+    """Median wall time of ``RUNS`` calls of ``run()``."""
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def throughput(text: str) -> tuple[float, float, int]:
+    """(seconds for the whole offline audit, seconds for the core alone, notes found) on a
+    generated brief. The core is extraction and the structure, content and URL rules
+    (FC1-FC3), without parsing references into fields (FC4, BibTeX)."""
+    document = Document.from_text(text, path="<generated>")
+    notes = len(audit(document).notes)
+    seconds = median_time(lambda: audit(document))
+    core = median_time(lambda: checks.run(extract(document),
+                                          families=("structure", "content", "urls")))
+    return seconds, core, notes
 
 
 def main() -> None:
-    times = whole_process()
+    times = whole_process(SAMPLE, "--format", "json")
     print(f"sample, whole process: median {statistics.median(times):.3f} s, "
           f"best {min(times):.3f} s (target < 0.3 s)")
+    audit(Document.from_text(make_brief_of_size(0.2), path="<warm-up>"))
     previous = None
-    for mb in (1, 2, 4, 8):
-        seconds, core, notes, rate = throughput(mb)
+    rates = {}
+    for mb in SIZES:
+        text = make_brief_of_size(mb)
+        size = len(text.encode()) / 1e6
+        seconds, core, notes = throughput(text)
+        rates[mb] = size / seconds
         growth = f", x{seconds / previous:.2f} for x2 size" if previous else ""
-        print(f"{mb:>2} MB, {notes} notes: audit {seconds:.3f} s = {rate:.1f} MB/s{growth}; "
-              f"core rules alone {core:.3f} s = {mb / core:.1f} MB/s")
+        print(f"{size:4.1f} MB, {notes} notes: audit {seconds:.3f} s = {rates[mb]:.1f} MB/s"
+              f"{growth}; core rules alone {core:.3f} s = {size / core:.1f} MB/s")
         previous = seconds
+    largest = [mb for mb in SIZES if mb >= 5]
+    verdict = "met" if all(rates[mb] >= 5 for mb in largest) else "NOT met"
+    print(f"target >= 5 MB/s on the documents of 5 MB and more: {verdict}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.txt"
+        path.write_text(make_brief_of_size(SIZES[-1]), encoding="utf-8")
+        size = path.stat().st_size / 1e6
+        seconds = statistics.median(whole_process(path, "--format", "json", "--output",
+                                                  str(Path(folder) / "report.json"), runs=3))
+        print(f"{size:4.1f} MB, whole process (read, audit, write JSON): {seconds:.2f} s "
+              f"= {size / seconds:.1f} MB/s")
 
 
 if __name__ == "__main__":
