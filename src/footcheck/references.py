@@ -202,7 +202,9 @@ _SPLIT_CHAR = re.compile("[();" + QUOTES + "]")
 _NON_SPACE = re.compile(r"\S")
 _GENRE_ENDINGS = ("communication", "communications", "author", "manuscript", "paper", "draft",
                   "brief", "report", "video", "documentary", "podcast", "broadcast")
-_ITALIC = re.compile(r"\*(?=\S)[^*]+?(?<=\S)\*")
+# ``*text*``: no white space inside either asterisk. (The text runs to the first asterisk, so
+# its last character is matched directly rather than by a lookbehind after each character.)
+_ITALIC = re.compile(r"\*(?=\S)[^*]*[^*\s]\*")
 _NUMBERING = re.compile(
     r"^(?:(?P<vk>vol(?:ume)?\.?)\s*(?P<vol>[\w\-–]+)|(?P<nk>no\.?|nr\.?|issue|number)\s*"
     r"(?P<no>[\w\-–/]+)|(?P<pk>pp?\.|pages?)\s*(?P<pp>[\d\-–]+(?:,\s*[\d\-–]+)*))$",
@@ -214,12 +216,20 @@ _TRAILER = re.compile(
 
 # --- URLs -------------------------------------------------------------------------------------
 
+#: Punctuation :func:`_clean_url` strips from the end of a URL, and every character it may
+#: strip (also a closing bracket that does not belong).
+_URL_PUNCTUATION = ".,;:!?'\"’”*>"
+_URL_TRAILING = _URL_PUNCTUATION + ")]"
+
+
 def _clean_url(raw: str) -> str:
     """Strip trailing punctuation (and parentheses that do not belong) from a URL."""
+    if raw and raw[-1] not in _URL_TRAILING:
+        return raw  # (the common case: nothing to strip)
     url = raw
     while url:
         last = url[-1]
-        if last in ".,;:!?'\"’”*>" or (last == ")" and url.count("(") < url.count(")")) or (
+        if last in _URL_PUNCTUATION or (last == ")" and url.count("(") < url.count(")")) or (
                 last == "]" and url.count("[") < url.count("]")):
             url = url[:-1]
         else:
@@ -475,7 +485,10 @@ def _inside(spans: Iterable[tuple[int, int]], i: int) -> bool:
 
 def _has_opener(text: str) -> bool:
     """Whether any quote character of ``text`` can open a quotation (see :func:`_is_opener`)."""
-    return any(_is_opener(text, m.start()) for m in _QUOTE_CHAR.finditer(text))
+    first = _QUOTE_CHAR.search(text)
+    if first is None:
+        return False  # (the common case, settled without a generator)
+    return any(_is_opener(text, m.start()) for m in _QUOTE_CHAR.finditer(text, first.start()))
 
 
 def _looks_like_name_part(segment: str) -> bool:
@@ -723,7 +736,7 @@ def _lead_end(body: str) -> int:
 def _is_author_lead(lead: str) -> bool:
     """Whether text before the first full stop can be an author lead, not a sentence."""
     text = _strip_italics(lead).strip()
-    if not text or text.endswith("?"):
+    if not text or text[-1] == "?":
         return False
     words = len(text.split())
     if ";" in text or "&" in text:
@@ -805,6 +818,8 @@ def _clean_title(title: str) -> str:
 
 def _sentence_end(text: str, start: int = 0) -> int:
     """Index of the first full stop ending a sentence (not an initial, not in italics)."""
+    if text.find(".", start) == -1:
+        return -1  # (the cheap test: no full stop at all)
     italics = _italic_spans(text)
     for m in _FULL_STOP.finditer(text, start):
         i = m.start()
@@ -833,7 +848,7 @@ def _segments_of(text: str) -> tuple[str, ...]:
             break
         out.append(text[:end].strip(" ,"))
         text = text[end + 1:]
-    return tuple(s for s in out if s)
+    return tuple(filter(None, out))  # (the non-empty segments)
 
 
 def _sentence_like(segment: str) -> bool:
@@ -999,7 +1014,9 @@ def _read_piece(piece: str, f: _Fields) -> None:
         return
     date = _find_date(piece)
     if date is not None and f.date is None:
-        before, after = piece[:date.start].strip(" ,"), piece[date.end:].strip(" ,.")
+        # (a date that starts or ends the piece has nothing before or after it)
+        before = piece[:date.start].strip(" ,") if date.start else ""
+        after = piece[date.end:].strip(" ,.") if date.end < len(piece) else ""
         f.date = date.iso(f.year)
         if f.year is None:
             f.year = date.year
@@ -1076,14 +1093,20 @@ def _guess_type(f: _Fields, urls: tuple[str, ...], doi: str | None) -> str:
     """Choose a CSL type from the fields read."""
     if f.genre_type:
         return f.genre_type
-    container = (f.container or "").lower()
-    if doi or f.volume or (("journal" in container or "review" in container or
-                            "quarterly" in container) and _JOURNAL.search(container)):
+    if doi or f.volume:
         return ARTICLE_JOURNAL
-    told = set(map(_url_type, urls)) if urls else ()  # (a video anywhere before a PDF)
-    if VIDEO in told:
-        return VIDEO
-    if REPORT in told or f.issue or (f.title and _report_title(f.title.lower())):
+    if f.container:
+        container = f.container.lower()
+        if ("journal" in container or "review" in container or "quarterly" in container) \
+                and _JOURNAL.search(container):
+            return ARTICLE_JOURNAL
+    pdf = False  # (a video anywhere comes before a PDF)
+    for url in urls:
+        told = _url_type(url)
+        if told == VIDEO:
+            return VIDEO
+        pdf = pdf or told == REPORT
+    if pdf or f.issue or (f.title and _report_title(f.title.lower())):
         return REPORT
     name = f.container or (f.authors[0] if f.org_lead and f.authors else None)
     outlet = outlet_named(name) if name else None
@@ -1142,7 +1165,9 @@ def _read_source(text: str, found: list[tuple[int, int, str]] | None = None
             body = body[:label.start()]
         prev = urls_found[0][1]
         if len(urls_found) == 1:
-            tail = raw[prev:] if raw[prev:].strip(" .,;:") else ""
+            tail = raw[prev:]
+            if not tail.strip(" .,;:"):
+                tail = ""
         else:
             pieces = []
             for s, e, _ in urls_found[1:]:
