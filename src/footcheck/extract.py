@@ -51,7 +51,7 @@ _TOKENS = rf"{_TOKEN}(?:[ \t]*[,–-][ \t]*{_TOKEN}){{0,20}}"  # 3,4 or 5–7 or
 # Every character a marker can start with. Markers are matched only where one of these
 # stands (see _marker_starts), several times faster than searching for the whole alternation.
 _MARKER_START = re.compile(rf"[\^\[<{_SUP_DIGITS}{_SUP_ROMAN}]")
-_ASCII_MARKER_START = "^[<"  # the ASCII ones among them
+_ASCII_MARKER_STARTS = ("^", "[", "<sup>")  # how a marker starts in an ASCII text
 _MARKER_RE = re.compile(
     # Each branch captures only its token, so ``lastgroup`` names the notation.
     rf"\^(?P<pt>{_TOKENS})\^"
@@ -126,20 +126,19 @@ def extract(document: Document) -> Extraction:
     """Find every note and marker of ``document`` and sort them into series."""
     text = document.text
     lines = _Lines(document)
-    skipped = _skipped_lines(lines, text)
+    stripped = [line.strip() for line in text.split("\n")]  # one per line, as in ``lines``
+    skipped = _skipped_lines(stripped)
     names = _footnote_names(text)
     labels = {i: lab for i, (s, e) in enumerate(lines)
-              if s < e and i not in skipped and (lab := _label_at(text, s, e, names)) is not None}
-    raw_markers = list(_find_markers(text))
-    line_starts = document.line_starts  # marker_lines counts the markers per line index
-    marker_lines = Counter(bisect.bisect_right(line_starts, m[0]) - 1 for m in raw_markers)
-    drafts = _walk(document, lines, skipped, labels, raw_markers, marker_lines)
+              if stripped[i] and i not in skipped
+              and (lab := _label_at(text, s, e, names)) is not None}
+    raw_markers = list(_find_markers(text, document.line_starts))
+    marker_lines = Counter(m[5] for m in raw_markers)  # line index -> markers on that line
+    drafts = _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines)
 
-    note_spans = ([(d.label.start, d.label.text_start) for d in drafts]
-                  + [s for d in drafts for s in d.spans])
-    markers_raw = _outside_spans(raw_markers, note_spans)
+    markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
     series_of = _name_series(drafts)
-    notes = tuple(_build_note(document, d, series_of) for d in drafts)
+    notes = _build_notes(document, drafts, series_of)
     markers = tuple(_build_markers(document, markers_raw, series_of, names))
     return Extraction(document=document, notes=notes, markers=markers)
 
@@ -167,9 +166,9 @@ class _Lines:
         return zip(self.starts, self.ends, strict=False)  # one start more after a final newline
 
 
-def _skipped_lines(lines: _Lines, text: str) -> set[int]:
-    """Indexes of page numbers and running headers/footers (short lines repeated 3+ times)."""
-    stripped = [text[start:end].strip() for start, end in lines]
+def _skipped_lines(stripped: list[str]) -> set[int]:
+    """Indexes of page numbers and running headers/footers (short lines repeated 3+ times),
+    from the lines with surrounding white space removed."""
     counts = Counter(s for s in stripped if s and len(s) <= 80)
     skipped = set()
     for i, s in enumerate(stripped):
@@ -232,15 +231,17 @@ def _read(token: str, notation: str, names: dict[str, int]) -> Numeral:
 
 # --- markers ------------------------------------------------------------------------------
 
-_RawMarker = tuple[int, int, str, str, str]  # start, end, label, token, notation
+_RawMarker = tuple[int, int, str, str, str, int]  # start, end, label, token, notation, line index
 
 
 def _is_exponent(text: str, start: int, end: int) -> bool:
     """Whether a superscript or caret at ``text[start:end]`` is an exponent, not a marker."""
     before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isascii() and after.isascii() and not before.isalnum():
+        return False  # "policy.^{12} ", the common case: the tests below cannot succeed
     if before.isdigit():
         return True  # 10^6, 10²
-    after = text[end] if end < len(text) else " "
     for ch in (before, after):  # part of a run such as 2ⁿᵈ or Mᵐᵉ (never an ASCII character)
         if not ch.isascii() and ch not in _SUP_ROMAN and ch not in _SUP_DIGITS and \
                 unicodedata.category(ch) == "Lm":
@@ -256,28 +257,30 @@ def _is_exponent(text: str, start: int, end: int) -> bool:
 
 
 def _marker_starts(text: str) -> list[int]:
-    """Offsets of the characters a marker can start with, in order.
+    """Offsets at which a marker can start, in order.
 
-    An ASCII text can only hold ``^``, ``[`` and ``<``, which ``str.find`` finds several
+    An ASCII text can only hold ``^``, ``[`` and ``<sup>``, which ``str.find`` finds several
     times faster than the regex engine finds a character of the class.
     """
     if not text.isascii():
         return [m.start() for m in _MARKER_START.finditer(text)]
     starts = []
-    for char in _ASCII_MARKER_START:
-        at = text.find(char)
+    for start in _ASCII_MARKER_STARTS:
+        at = text.find(start)
         while at != -1:
             starts.append(at)
-            at = text.find(char, at + 1)
+            at = text.find(start, at + 1)
     starts.sort()
     return starts
 
 
-def _find_markers(text: str):
+def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarker]:
     """Yield every marker-like span in ``text`` as a raw tuple, one per number it cites
-    (``^{3,4}``, ``[5–7]`` and ``<sup>iv–vi</sup>`` cite several)."""
+    (``^{3,4}``, ``[5–7]`` and ``<sup>iv–vi</sup>`` cite several), with the index of its
+    line (``line_starts`` are the offsets at which the lines start)."""
     match = _MARKER_RE.match
     end = 0
+    line = 0
     for start in _marker_starts(text):
         if start < end:
             continue  # inside the marker just found
@@ -289,8 +292,12 @@ def _find_markers(text: str):
         token, notation = m[group], _MARKER_NOTATION[group]
         if notation in _EXPONENT_LIKE and _is_exponent(text, start, end):
             continue
-        for one in _expand(token) if notation != MARKDOWN else (token,):
-            yield start, end, m[0], one, notation
+        line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order
+        if notation == MARKDOWN or token.isalnum():  # a name, or a single number
+            yield start, end, m[0], token, notation, line
+        else:
+            for one in _expand(token):
+                yield start, end, m[0], one, notation, line
 
 
 _LIST_SEPARATOR = re.compile(r"\s*,\s*")
@@ -322,9 +329,12 @@ def _expand(tokens: str) -> list[str]:
 # --- walking the lines --------------------------------------------------------------------
 
 
-def _walk(document, lines, skipped, labels, raw_markers, marker_lines) -> list[_Draft]:
-    """Walk the lines once, opening a note at each accepted label and extending it."""
-    text = document.text
+def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines) -> list[_Draft]:
+    """Walk the lines once, opening a note at each accepted label and extending it.
+
+    ``stripped`` holds each line without its surrounding white space; ``marker_lines``
+    counts the markers on each line (by index).
+    """
     approved = _weak_runs(labels, raw_markers)
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -333,11 +343,11 @@ def _walk(document, lines, skipped, labels, raw_markers, marker_lines) -> list[_
     under_heading = False
     prev_kind = "blank"  # blank, note, heading, text
     for i, (start, end) in enumerate(lines):
-        if i in skipped:
-            continue
-        line_text = text[start:end]
-        if not line_text.strip():
+        line = stripped[i]
+        if not line:
             gap += 1
+            continue
+        if i in skipped:
             continue
         lab = labels.get(i)
         accept = False
@@ -358,18 +368,18 @@ def _walk(document, lines, skipped, labels, raw_markers, marker_lines) -> list[_
             drafts.append(current)
             prev_kind = "note"
         elif current is not None and prev_kind == "note" and \
-                _continuation(text, current, start, end, gap, marker_lines.get(i, 0)):
+                _continuation(text, current, line, gap, marker_lines.get(i, 0)):
             current.spans += (_strip(text, start, end),)
             current.end_line = i + 1
-        elif _HEADING_RE.fullmatch(line_text):
+        elif _HEADING_RE.fullmatch(line):
             under_heading = True
             current = None
             prev_kind = "heading"
         else:
             current = None
-            if len(line_text.strip()) > 60 or marker_lines.get(i):
+            if len(line) > 60 or marker_lines.get(i):
                 under_heading = False
-            prev_kind = "heading" if _looks_like_heading(line_text) else "text"
+            prev_kind = "heading" if _looks_like_heading(line) else "text"
         gap = 0
     return drafts
 
@@ -384,9 +394,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _looks_like_heading(line: str) -> bool:
-    """A short line without final punctuation, such as ``Kazakhstan`` or ``NOTES``."""
-    s = line.strip()
-    return 0 < len(s) <= 60 and s[-1] not in ".,;:" and not s[-1].islower()
+    """Whether a stripped line is short and without final punctuation, such as
+    ``Kazakhstan`` or ``NOTES``."""
+    return 0 < len(line) <= 60 and line[-1] not in ".,;:" and not line[-1].islower()
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -413,7 +423,7 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker]) -> set[
     if not any(lab.notation in WEAK_LABELS for lab in labels.values()):
         return set()
     cited: set[int] = set()
-    for _, _, _, token, _ in raw_markers:
+    for _, _, _, token, _, _ in raw_markers:
         numeral = numerals.read(token)
         if numeral.value is not None and not numeral.malformed:
             cited.add(numeral.value)
@@ -442,10 +452,8 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker]) -> set[
     return approved
 
 
-def _continuation(text: str, note: _Draft, start: int, end: int, gap: int,
-                  markers_on_line: int) -> bool:
-    """Whether the line ``text[start:end]`` continues ``note`` (e.g. after a page break)."""
-    line = text[start:end].strip()
+def _continuation(text: str, note: _Draft, line: str, gap: int, markers_on_line: int) -> bool:
+    """Whether ``line`` (stripped) continues ``note`` (e.g. after a page break)."""
     if markers_on_line or _TRAILER_RE.match(line) or _HEADING_RE.fullmatch(line):
         return False
     if gap == 0:
@@ -459,18 +467,20 @@ def _continuation(text: str, note: _Draft, start: int, end: int, gap: int,
     return (unfinished or opens_lower) and citation_like
 
 
-def _outside_spans(raw_markers: list[_RawMarker],
-                   spans: list[tuple[int, int]]) -> list[_RawMarker]:
-    """The raw markers whose offset lies inside none of the (start, end) ``spans``."""
-    spans = sorted(spans)
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
-    outside = []
-    for marker in raw_markers:
-        i = bisect.bisect_right(starts, marker[0]) - 1  # the last span starting at or before
-        if i < 0 or marker[0] >= ends[i]:
-            outside.append(marker)
-    return outside
+def _outside_notes(raw_markers: list[_RawMarker], drafts: list[_Draft],
+                   line_starts: tuple[int, ...]) -> list[_RawMarker]:
+    """The raw markers that are neither a note's label nor inside a note's text.
+
+    Each span of a note lies within one line, and no line holds two notes' spans, so a
+    marker need only be compared with the span on its own line, if there is one.
+    """
+    spans: dict[int, tuple[int, int]] = {}  # line index -> span of note text on that line
+    for d in drafts:
+        spans[d.line - 1] = (d.label.start, d.spans[0][1])  # the label, then its text
+        for span in d.spans[1:]:
+            spans[bisect.bisect_right(line_starts, span[0]) - 1] = span
+    return [marker for marker in raw_markers
+            if (span := spans.get(marker[5])) is None or not span[0] <= marker[0] < span[1]]
 
 
 # --- series -------------------------------------------------------------------------------
@@ -558,25 +568,46 @@ def note_urls(document: Document, spans: tuple[tuple[int, int], ...]) -> tuple[U
     return tuple(urls)
 
 
-def _build_note(document: Document, d: _Draft, series_of: dict[str, str]) -> Note:
-    """Turn a draft into a :class:`Note`, with its URLs."""
+def _build_notes(document: Document, drafts: list[_Draft],
+                 series_of: dict[str, str]) -> tuple[Note, ...]:
+    """Turn the drafts into :class:`Note` objects, with their URLs."""
     text = document.text
-    lab = d.label
-    spans = d.spans
-    body = " ".join(text[s:e].strip() for s, e in spans if e > s)
-    column = lab.start - document.line_starts[d.line - 1] + 1  # the label is on line d.line
-    notation = (BULLETED + lab.notation) if lab.bullet else lab.notation
-    return Note(label=lab.label, token=lab.token, number=d.value, series=series_of[d.system],
-                notation=notation, line=d.line, column=column, end_line=d.end_line, text=body,
-                spans=spans, urls=note_urls(document, spans), malformed=lab.numeral.malformed)
+    line_starts = document.line_starts
+    first = last = 0  # the current note's lines, as a slice of line_starts
+
+    def make_url(start, end, raw, url, problem, repaired, form, outer) -> Url:
+        """A :class:`Url` of the current note from the fields find_urls passes."""
+        index = bisect.bisect_right(line_starts, start, first, last) - 1
+        return Url(url, raw, index + 1, start - line_starts[index] + 1, start, end, outer,
+                   problem, repaired, form)
+
+    notes = []
+    for d in drafts:
+        lab = d.label
+        spans = d.spans
+        first, last = d.line - 1, d.end_line
+        if len(spans) == 1:  # most notes: one paragraph, and its URLs need no joining
+            s, e = spans[0]
+            body = text[s:e].strip()
+            urls = tuple(find_urls(text, s, e, make_url))
+        else:
+            body = " ".join(text[s:e].strip() for s, e in spans if e > s)
+            urls = tuple(url for s, e in spans for url in find_urls(text, s, e, make_url))
+        column = lab.start - line_starts[first] + 1  # the label is on line d.line
+        notation = (BULLETED + lab.notation) if lab.bullet else lab.notation
+        notes.append(Note(label=lab.label, token=lab.token, number=d.value,
+                          series=series_of[d.system], notation=notation, line=d.line,
+                          column=column, end_line=d.end_line, text=body, spans=spans,
+                          urls=urls, malformed=lab.numeral.malformed))
+    return tuple(notes)
 
 
 def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[str, str],
                    names: dict[str, int]):
     """Turn raw marker tuples into :class:`Marker` objects with their series."""
-    read = [_read(token, notation, names) for _, _, _, token, notation in raw]
-    position = document.position
-    for i, (start, _end, label, token, notation) in enumerate(raw):
+    read = [_read(token, notation, names) for _, _, _, token, notation, _ in raw]
+    line_starts = document.line_starts
+    for i, (start, _end, label, token, notation, index) in enumerate(raw):
         numeral = read[i]
         if numeral.value is None and not numeral.malformed:
             continue
@@ -586,10 +617,9 @@ def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[st
             system = _resolve_ambiguous_marker(i, raw, read, series_of)
         else:
             system = numeral.system
-        line, column = position(start)
         yield Marker(label=label, token=token, number=numeral.value, series=series_of[system],
-                     notation=notation, line=line, column=column, offset=start,
-                     malformed=numeral.malformed)
+                     notation=notation, line=index + 1, column=start - line_starts[index] + 1,
+                     offset=start, malformed=numeral.malformed)
 
 
 def _resolve_ambiguous_marker(i: int, raw, read, series_of: dict[str, str]) -> str:

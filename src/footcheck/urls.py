@@ -141,43 +141,37 @@ def find_urls(text: str, start: int = 0, end: int | None = None,
     if len(low) != len(region):  # a character whose lower case is longer (İ)
         low = region.translate(_ASCII_LOWER)
     out: list[_T] = []
-    append = out.append
-    candidates = _CANDIDATE.search
-    good_angle = _GOOD_ANGLE.match
-    bare = _BARE.match
-    good = _GOOD.match
-    pos = start
+    pos = 0  # in low
     while True:
-        candidate = candidates(low, pos - start)
+        candidate = _CANDIDATE.search(low, pos)
         if candidate is None:
             return out
         at = candidate.start() + start
         if at > start and text[at - 1] == "<" and (at - 1 == start or text[at - 2] != "("):
-            m = good_angle(text, at - 1, end)  # fast path for the common <https://…>
+            m = _GOOD_ANGLE.match(text, at - 1, end)  # fast path for the common <https://…>
             if m is not None:
-                url = m.group(1)
                 stop = m.end()
-                append(make(at - 1, stop, text[at - 1:stop], url, None, None, ANGLE,
-                            (at - 1, stop)))
-                pos = stop
+                out.append(make(at - 1, stop, text[at - 1:stop], m[1], None, None, ANGLE,
+                                (at - 1, stop)))
+                pos = stop - start
                 continue
         if at > start and text[at - 1] not in _SPECIAL_BEFORE:
-            m = bare(text, at, end)  # fast path for a common bare URL
+            m = _BARE.match(text, at, end)  # fast path for a common bare URL
             if m is not None:
-                url = m.group()
+                url = m[0]
                 if url[-1] in _TRAIL_OR_PAREN:
                     url = _trim(url)
-                if url and good(url) and "\\" not in url:
+                if url and _GOOD.match(url) and "\\" not in url:
                     stop = at + len(url)
-                    append(make(at, stop, url, url, None, None, BARE, (at, stop)))
-                    pos = stop
+                    out.append(make(at, stop, url, url, None, None, BARE, (at, stop)))
+                    pos = stop - start
                     continue
         found = _url_at(text, at, start, end)
         if found is None:
-            pos = at + 1
+            pos = at + 1 - start
         else:
-            append(found if make is FoundUrl else make(*astuple(found)))
-            pos = found.outer[1]
+            out.append(found if make is FoundUrl else make(*astuple(found)))
+            pos = found.outer[1] - start
 
 
 def find_empty_links(text: str, start: int = 0, end: int | None = None) -> list[EmptyLink]:
