@@ -310,7 +310,7 @@ def _placeholders(view: _View) -> list[tuple[int, int]]:
         if not m.group().startswith("[") and view.in_title(m.start()):
             continue
         hits.append(m.span())
-    return _merge(hits, gap=0)
+    return _merge(hits, gap=0) if hits else hits
 
 
 def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int, int]]:
