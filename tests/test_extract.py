@@ -194,3 +194,13 @@ def test_one_marker_citing_several_notes(marker, numbers):
 def test_malformed_list_is_reported_as_written():
     result = run("A claim.^{3-} End.\n")
     assert [(m.token, m.number) for m in result.markers] == [("3", 3)]
+
+
+def test_absurdly_long_numbers_are_no_notes_and_no_crash():
+    text = "Text.^{1}\n\n" + "²" * 100_000 + " A line of superscripts.\n\n^{1} A note. 2020.\n"
+    extraction = extract(Document.from_text(text))
+    assert [n.number for n in extraction.notes] == [1]
+    host = "9" * 5000
+    text = f"Text.^{{1}}\n\n^{{1}} Source, <https://1.2.3.{host}/>. 2021.\n"
+    (note,) = extract(Document.from_text(text)).notes
+    assert "not a valid IP address" in note.urls[0].problem

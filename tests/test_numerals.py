@@ -62,3 +62,9 @@ def test_is_roman_and_format():
     assert not is_roman("XlII") and not is_roman("IIII") and not is_roman("")
     assert format_number(94, ROMAN, "lower") == "xciv"
     assert format_number(94, ARABIC) == "94"
+
+
+def test_a_run_of_digits_too_long_for_a_note_number_has_no_value():
+    assert read("9" * 15).value == 999_999_999_999_999
+    assert read("1" * 16).value is None
+    assert read("²" * 200_000).value is None  # not int("2" * 200000), which Python refuses

@@ -196,6 +196,7 @@ def test_spaces_inside_angle_brackets() -> None:
     ("https://-bad.org/", "invalid host '-bad.org': label '-bad' starts or ends with '-'"),
     ("https://bad-.org/", "invalid host 'bad-.org': label 'bad-' starts or ends with '-'"),
     ("https://1.2.3.999/", "invalid host '1.2.3.999': not a valid IP address"),
+    ("https://1.2.3.0004/", "invalid host '1.2.3.0004': not a valid IP address"),
     ("https://example.123/", "invalid host 'example.123': numeric top-level domain"),
     ("https://a..b/", "invalid host 'a..b': empty label"),
     ("https://exa!mple.org/", "invalid character '!' in host 'exa!mple.org'"),

@@ -82,6 +82,11 @@ def desuperscript(text: str) -> str:
     return text.translate(_DESUPER)
 
 
+#: The most digits read as a number: a longer run of digits (say, of superscripts) is no note
+#: number, and Python refuses to convert very long ones.
+_MOST_DIGITS = 15
+
+
 # Large enough for every token of a long document: a smaller cache thrashes on 10 000 notes.
 @functools.lru_cache(maxsize=65536)
 def read(token: str) -> Numeral:
@@ -98,7 +103,7 @@ def read(token: str) -> Numeral:
         numeral = read(plain)
         return Numeral(token, numeral.value, numeral.system, numeral.case, numeral.malformed)
     if token.isdigit() and token.isascii():
-        return Numeral(token, int(token), ARABIC)
+        return Numeral(token, _number(token), ARABIC)
     if is_roman(token):
         return Numeral(token, _additive(token), ROMAN, "upper" if token.isupper() else "lower")
     letters = sum(c.upper() in _VALUES for c in token)
@@ -109,8 +114,13 @@ def read(token: str) -> Numeral:
         case = "upper" if fixed.isupper() else "lower" if fixed.islower() else None
         return Numeral(token, value, ROMAN, case, malformed=True)
     fixed = token.translate(_ARABIC_CONFUSABLE)
-    value = int(fixed) if fixed.isdigit() and fixed.isascii() else None
+    value = _number(fixed) if fixed.isdigit() and fixed.isascii() else None
     return Numeral(token, value, ARABIC, malformed=True)
+
+
+def _number(digits: str) -> int | None:
+    """The value of a string of ASCII digits, or None when it is too long for a note number."""
+    return int(digits) if len(digits) <= _MOST_DIGITS else None
 
 
 def format_number(value: int, system: str, case: str | None = "upper") -> str:

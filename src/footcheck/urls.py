@@ -407,7 +407,7 @@ def _host_problem(rest: str) -> str | None:
             return None
         return f"invalid host '{host}': no domain"
     if all(label.isdigit() for label in labels):
-        if len(labels) == 4 and all(int(label) <= 255 for label in labels):
+        if len(labels) == 4 and all(len(label) <= 3 and int(label) <= 255 for label in labels):
             return None
         return f"invalid host '{host}': not a valid IP address"
     for label in labels:
