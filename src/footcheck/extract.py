@@ -125,7 +125,7 @@ class _Draft:
 def extract(document: Document) -> Extraction:
     """Find every note and marker of ``document`` and sort them into series."""
     text = document.text
-    lines = _Lines(document)
+    lines = _line_spans(document)
     stripped = [line.strip() for line in text.split("\n")]  # one per line, as in ``lines``
     skipped = _skipped_lines(stripped)
     names = _footnote_names(text)
@@ -146,24 +146,14 @@ def extract(document: Document) -> Extraction:
 # --- lines --------------------------------------------------------------------------------
 
 
-class _Lines:
-    """The (start, end) offsets of every line, without the newline, in order.
-
-    Each iteration makes the pairs afresh rather than storing a tuple per line: a long
-    document has tens of thousands of lines, and so many stored objects slow down the
-    garbage collector for the rest of the extraction.
-    """
-
-    def __init__(self, document: Document) -> None:
-        text_end = len(document.text)
-        self.starts = document.line_starts
-        self.ends = [start - 1 for start in self.starts[1:]]
-        if len(self.starts) == 1 or self.starts[-1] < text_end:
-            self.ends.append(text_end)
-        # else the text ends with a newline, and the empty "line" after it is left out
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return zip(self.starts, self.ends, strict=False)  # one start more after a final newline
+def _line_spans(document: Document) -> list[tuple[int, int]]:
+    """The (start, end) offsets of every line, without the newline, in order."""
+    starts = document.line_starts
+    ends = [start - 1 for start in starts[1:]]
+    if len(starts) == 1 or starts[-1] < len(document.text):
+        ends.append(len(document.text))
+    # else the text ends with a newline, and the empty "line" after it is left out
+    return list(zip(starts, ends, strict=False))
 
 
 def _skipped_lines(stripped: list[str]) -> set[int]:
@@ -572,33 +562,17 @@ def _build_notes(document: Document, drafts: list[_Draft],
                  series_of: dict[str, str]) -> tuple[Note, ...]:
     """Turn the drafts into :class:`Note` objects, with their URLs."""
     text = document.text
-    line_starts = document.line_starts
-    first = last = 0  # the current note's lines, as a slice of line_starts
-
-    def make_url(start, end, raw, url, problem, repaired, form, outer) -> Url:
-        """A :class:`Url` of the current note from the fields find_urls passes."""
-        index = bisect.bisect_right(line_starts, start, first, last) - 1
-        return Url(url, raw, index + 1, start - line_starts[index] + 1, start, end, outer,
-                   problem, repaired, form)
-
     notes = []
     for d in drafts:
         lab = d.label
         spans = d.spans
-        first, last = d.line - 1, d.end_line
-        if len(spans) == 1:  # most notes: one paragraph, and its URLs need no joining
-            s, e = spans[0]
-            body = text[s:e].strip()
-            urls = tuple(find_urls(text, s, e, make_url))
-        else:
-            body = " ".join(text[s:e].strip() for s, e in spans if e > s)
-            urls = tuple(url for s, e in spans for url in find_urls(text, s, e, make_url))
-        column = lab.start - line_starts[first] + 1  # the label is on line d.line
+        body = " ".join(text[s:e].strip() for s, e in spans if e > s)
+        column = lab.start - document.line_starts[d.line - 1] + 1  # the label is on line d.line
         notation = (BULLETED + lab.notation) if lab.bullet else lab.notation
         notes.append(Note(label=lab.label, token=lab.token, number=d.value,
                           series=series_of[d.system], notation=notation, line=d.line,
                           column=column, end_line=d.end_line, text=body, spans=spans,
-                          urls=urls, malformed=lab.numeral.malformed))
+                          urls=note_urls(document, spans), malformed=lab.numeral.malformed))
     return tuple(notes)
 
 
