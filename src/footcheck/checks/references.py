@@ -87,15 +87,17 @@ def _host(url: str) -> str:
 class _Cited(NamedTuple):
     """A source as cited in one note, with the position of the source in the document.
 
-    ``reference`` is ``source.reference``, at hand for the checks that read only it. (A named
-    tuple, as it is quicker to build than a frozen dataclass.)
+    (A named tuple, as it is quicker to build than a frozen dataclass.)
     """
 
     note: Note
     source: Source
-    reference: Reference
     line: int
     column: int
+
+    @property
+    def reference(self) -> Reference:
+        return self.source.reference
 
 
 def check(extraction: Extraction) -> Iterator[Finding]:
@@ -136,7 +138,7 @@ def _cite(extraction: Extraction) -> list[_Cited]:
             sources = parse_sources(note.text)
         for source in sources:
             line, column = _position(text, position, note, source.start)
-            cited.append(_Cited(note, source, source.reference, line, column))
+            cited.append(_Cited(note, source, line, column))
     return cited
 
 
