@@ -19,7 +19,6 @@ Windows-1251 when the bytes read the same in both.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import os
 import re
 import unicodedata
@@ -81,7 +80,7 @@ def read(path: str | os.PathLike[str]) -> Document:
     not a document (missing, a directory, unreadable, binary, undecodable, empty, damaged,
     password-protected, or not what its suffix says).
     """
-    from .readers import Unreadable, convert
+    from .readers import Unreadable, convert, structure
 
     shown = _shown(path)
     try:
@@ -94,10 +93,7 @@ def read(path: str | os.PathLike[str]) -> Document:
         raise InputError(f"{shown}: {exc}") from None
     if document is not None:
         return document
-    document = decode(data, path=str(path))
-    if Path(path).suffix.lower() in (".md", ".markdown"):
-        document = dataclasses.replace(document, format="markdown")
-    return document
+    return structure(decode(data, path=str(path)))
 
 
 def find_documents(paths: Iterable[str | os.PathLike[str]]) -> list[str]:

@@ -22,10 +22,20 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import numerals
-from .model import ENDNOTES, FOOTNOTES, Document, Extraction, Marker, Note, Url
+from .model import (
+    ENDNOTES,
+    FOOTNOTES,
+    MARKDOWN,
+    RST,
+    Document,
+    Extraction,
+    Marker,
+    Note,
+    Url,
+)
 from .numerals import AMBIGUOUS, ARABIC, ROMAN, Numeral
 from .urls import find_urls
 
@@ -33,7 +43,6 @@ from .urls import find_urls
 CARET = "caret"  # ^{xiv} or ^xiv (pandoc's braces are optional for one token)
 PANDOC = "pandoc"  # ^12^
 SUPERSCRIPT = "superscript"  # ² ⁱⁱⁱ
-MARKDOWN = "markdown"  # [^12] and [^12]:
 BRACKET = "bracket"  # [12]
 HTML = "html"  # <sup>12</sup>
 NUMBERED = "numbered"  # 12. or XII. at a line start
@@ -41,11 +50,14 @@ BARE = "bare"  # LXVIII at a line start
 BULLETED = "bulleted "  # prefix: "- ^{II}"
 
 WEAK_LABELS = frozenset({BRACKET, NUMBERED, BARE})
-CITATION_STYLE = frozenset({BRACKET})  # notations in which a number may be cited again
+# Notations in which a number may be cited again: numbered citations, and the footnotes of
+# Markdown and reStructuredText, where citing one footnote twice is legal.
+CITATION_STYLE = frozenset({BRACKET, MARKDOWN, RST})
+NAMED = frozenset({MARKDOWN, RST})  # notations whose labels are names: order means nothing
 
 _SUP_DIGITS = numerals.SUPERSCRIPT_DIGITS
 _SUP_ROMAN = "".join(numerals.SUPERSCRIPT_ROMAN)
-_TOKEN = r"[A-Za-z0-9]{1,10}"
+_TOKEN = r"[A-Za-z0-9]{1,16}"  # MMMDCCCLXXXVIII, the longest roman numeral, has 15
 _TOKENS = rf"{_TOKEN}(?:[ \t]*[,–-][ \t]*{_TOKEN}){{0,20}}"  # 3,4 or 5–7 or iv–vi in one marker
 
 # Every character a marker can start with. Markers are matched only where one of these
@@ -56,7 +68,7 @@ _MARKER_RE = re.compile(
     # Each branch captures only its token, so ``lastgroup`` names the notation.
     rf"\^(?P<pt>{_TOKENS})\^"
     rf"|(?<!\[)\^(?:\{{\s*(?P<ct>[^{{}}\s](?:[^{{}}\n]{{0,30}}[^{{}}\s])?)\s*\}}|(?P<ct2>{_TOKEN}))"
-    r"|\[\^(?P<mt>[^\]\s]{1,20})\](?!:)"
+    r"|\[\^(?P<mt>[^\]\s]+)\](?!:)"
     rf"|<sup>\s*(?P<ht>{_TOKENS})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
     r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:])"
@@ -67,8 +79,8 @@ _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may b
 
 _LABEL_RE = re.compile(
     r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?:"
-    rf"\^\{{\s*(?P<c1>[^{{}}\s]{{1,12}})\s*\}}|\^(?P<c2>{_TOKEN})\^?"
-    r"|\[\^(?P<m>[^\]\s]{1,20})\]:"
+    rf"\^\{{\s*(?P<c1>[^{{}}\s]{{1,20}})\s*\}}|\^(?P<c2>{_TOKEN})\^?"
+    r"|\[\^(?P<m>[^\]\s]+)\]:"
     rf"|<sup>\s*(?P<h>{_TOKEN})\s*</sup>"
     rf"|(?P<s>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
     r"|\[(?P<b>\d{1,4})\]"
@@ -92,7 +104,8 @@ _CITATION_HINT_RE = re.compile(
 _NOT_AFTER_BARE_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|%|per\b|percent\b",
     re.IGNORECASE)
-_UNITS = frozenset({"m", "km", "cm", "mm", "ft", "in", "mi", "yd", "nm", "μm", "dm", "sq"})
+_UNITS = frozenset({"m", "km", "cm", "mm", "ft", "in", "mi", "yd", "nm", "μm", "dm", "sq",
+                    "м", "км", "см", "мм", "дм", "мкм"})
 _TERMINAL = ".>)]\"'”’?!"
 
 
@@ -101,6 +114,7 @@ class _Label:
     """A note label found at the start of a line."""
 
     start: int  # offset of the label (after indentation)
+    indent: int  # columns of indentation before it
     text_start: int  # offset where the note text starts
     label: str
     token: str
@@ -123,8 +137,12 @@ class _Draft:
 
 
 def extract(document: Document) -> Extraction:
-    """Find every note and marker of ``document`` and sort them into series."""
-    text = document.text
+    """Find every note and marker of ``document`` and sort them into series.
+
+    Notes and markers the format defines (``document.native_notes``/``native_markers``)
+    are taken as they are; notes typed by hand are looked for only in the rest of the prose.
+    """
+    text = _prose(document)
     lines = _line_spans(document)
     stripped = [line.strip() for line in text.split("\n")]  # one per line, as in ``lines``
     skipped = _skipped_lines(stripped)
@@ -133,14 +151,50 @@ def extract(document: Document) -> Extraction:
               if stripped[i] and i not in skipped
               and (lab := _label_at(text, s, e, names)) is not None}
     raw_markers = list(_find_markers(text, document.line_starts))
-    marker_lines = Counter(m[5] for m in raw_markers)  # line index -> markers on that line
-    drafts = _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines)
+    marker_lines = Counter(m[5] for m in raw_markers if not m[6])  # line -> markers on it
+    section = _notes_section(stripped, skipped, labels)
+    drafts = _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines, section)
 
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
-    series_of = _name_series(drafts)
+    series_of = _name_series(drafts, native=bool(document.native_notes))
+    markers_raw = _resolve_exponents(markers_raw, drafts, series_of)
     notes = _build_notes(document, drafts, series_of)
     markers = tuple(_build_markers(document, markers_raw, series_of, names))
+    if document.native_notes or document.native_markers:
+        native = tuple(replace(n, urls=note_urls(document, n.spans))
+                       for n in document.native_notes)
+        notes = tuple(sorted(notes + native, key=lambda n: (n.line, n.column)))
+        markers = tuple(sorted(markers + document.native_markers, key=lambda m: m.offset))
     return Extraction(document=document, notes=notes, markers=markers)
+
+
+def _prose(document: Document) -> str:
+    """The document's text with everything that is not prose to search for typed notes
+    blanked out (line breaks kept, so offsets and lines stay those of the file): hidden
+    spans (code, comments, math, link destinations) and the notes and markers the format
+    defines itself."""
+    spans = list(document.hidden)
+    spans += [(m.offset, m.offset + len(m.label)) for m in document.native_markers]
+    starts = document.line_starts
+    spans += [(starts[n.line - 1] + n.column - 1, max((e for _, e in n.spans), default=0))
+              for n in document.native_notes]
+    if not spans:
+        return document.text
+    text = document.text
+    out = []
+    at = 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if end <= start:
+            continue
+        out.append(text[at:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 # --- lines --------------------------------------------------------------------------------
@@ -194,22 +248,20 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
         return None  # "5 December", "300 000", "12 %": a number in prose, not a label
     bullet = m["bullet"] is not None
     label_start = m.start("bullet") if bullet else m.end("indent")
-    return _Label(start=label_start, text_start=text_start,
+    return _Label(start=label_start, indent=m.end("indent") - start, text_start=text_start,
                   label=text[label_start:text_start].strip(), token=token, notation=notation,
                   numeral=numeral, bullet=bullet)
 
 
-_FOOTNOTE_NAME = re.compile(r"\[\^([^\]\s]{1,20})\]")
+_FOOTNOTE_NAME = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def _footnote_names(text: str) -> dict[str, int]:
-    """Numbers for named Markdown footnotes (``[^source]``), in order of first appearance,
-    after the highest numbered one: Markdown labels are names, not numbers."""
-    found = dict.fromkeys(m.group(1) for m in _FOOTNOTE_NAME.finditer(text))
-    numbered = [int(name) for name in found if name.isdigit() and name.isascii()]
-    first = max(numbered, default=0) + 1
-    named = [name for name in found if not (name.isdigit() and name.isascii())]
-    return {name: first + i for i, name in enumerate(named)}
+    """Numbers for Markdown footnote labels typed in text (``[^source]``): Markdown labels
+    are names, not numbers (see :func:`numerals.label_numbers`)."""
+    if "[^" not in text:
+        return {}
+    return numerals.label_numbers(m.group(1) for m in _FOOTNOTE_NAME.finditer(text))
 
 
 def _read(token: str, notation: str, names: dict[str, int]) -> Numeral:
@@ -221,17 +273,30 @@ def _read(token: str, notation: str, names: dict[str, int]) -> Numeral:
 
 # --- markers ------------------------------------------------------------------------------
 
-_RawMarker = tuple[int, int, str, str, str, int]  # start, end, label, token, notation, line index
+# start, end, label, token, notation, line index, and whether it may be an exponent
+_RawMarker = tuple[int, int, str, str, str, int, bool]
+MAYBE = None  # what _is_exponent says of "2035⁴" or ")²": a marker only if its note exists
 
 
-def _is_exponent(text: str, start: int, end: int) -> bool:
-    """Whether a superscript or caret at ``text[start:end]`` is an exponent, not a marker."""
+def _is_exponent(text: str, start: int, end: int) -> bool | None:
+    """Whether a superscript or caret at ``text[start:end]`` is an exponent, not a marker.
+
+    :data:`MAYBE` for a superscript digit after a number or a closing bracket (``2035⁴`` in
+    a table, ``(a+b)²``): an exponent unless a note of that number exists.
+    """
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if before in ")]":
+        return MAYBE if text[start] in _SUP_DIGITS or text[end - 1].isdigit() else False
     if before.isascii() and after.isascii() and not before.isalnum():
         return False  # "policy.^{12} ", the common case: the tests below cannot succeed
-    if before.isdigit():
-        return True  # 10^6, 10²
+    if before.isdigit():  # 10^6 and 10⁶, but perhaps "in 2035⁴"
+        if text[start] not in _SUP_DIGITS:
+            return True
+        base = start - 1
+        while base and text[base - 1].isdigit():
+            base -= 1
+        return True if text[base:start] == "10" else MAYBE
     for ch in (before, after):  # part of a run such as 2ⁿᵈ or Mᵐᵉ (never an ASCII character)
         if not ch.isascii() and ch not in _SUP_ROMAN and ch not in _SUP_DIGITS and \
                 unicodedata.category(ch) == "Lm":
@@ -280,29 +345,37 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
         end = m.end()
         group = m.lastgroup
         token, notation = m[group], _MARKER_NOTATION[group]
-        if notation in _EXPONENT_LIKE and _is_exponent(text, start, end):
+        exponent = _is_exponent(text, start, end) if notation in _EXPONENT_LIKE else False
+        if exponent:
             continue
+        maybe = exponent is MAYBE
         line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order
         if notation == MARKDOWN or token.isalnum():  # a name, or a single number
-            yield start, end, m[0], token, notation, line
-        else:
-            for one in _expand(token):
-                yield start, end, m[0], one, notation, line
+            if notation != BRACKET or token[0] != "0":
+                yield start, end, m[0], token, notation, line, maybe
+            continue
+        tokens, complete = _expand(token)
+        if notation == BRACKET and not (complete and all(t[0] != "0" for t in tokens)):
+            continue  # [113-0246], [2019-2023]: a product code or a span of years
+        for one in tokens:
+            yield start, end, m[0], one, notation, line, maybe
 
 
 _LIST_SEPARATOR = re.compile(r"\s*,\s*")
 _RANGE_SEPARATOR = re.compile(r"\s*[–-]\s*")
 
 
-def _expand(tokens: str) -> list[str]:
+def _expand(tokens: str) -> tuple[list[str], bool]:
     """``"3, 5–7"`` -> ``["3", "5", "6", "7"]``; ``"iv–vi"`` -> ``["iv", "v", "vi"]``.
 
     Only a bounded range of two well-formed numerals of one system is expanded; anything
-    else is kept as written, for the malformed-number rule to report.
+    else is kept as written, for the malformed-number rule to report. The flag says whether
+    every range was expanded.
     """
     if "," not in tokens and "-" not in tokens and "–" not in tokens:
-        return [tokens]
+        return [tokens], True
     out = []
+    complete = True
     for part in _LIST_SEPARATOR.split(tokens):
         bounds = _RANGE_SEPARATOR.split(part)
         if len(bounds) == 2:
@@ -312,20 +385,23 @@ def _expand(tokens: str) -> list[str]:
                 out.extend(numerals.format_number(v, a.system, a.case)
                            for v in range(a.value, b.value + 1))
                 continue
+            complete = False
         out.extend(b for b in bounds if b)
-    return out
+    return out, complete
 
 
 # --- walking the lines --------------------------------------------------------------------
 
 
-def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines) -> list[_Draft]:
+def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
+          section) -> list[_Draft]:
     """Walk the lines once, opening a note at each accepted label and extending it.
 
     ``stripped`` holds each line without its surrounding white space; ``marker_lines``
-    counts the markers on each line (by index).
+    counts the markers on each line (by index); ``section`` is the index of the heading
+    that opens the notes section, if there is one.
     """
-    approved = _weak_runs(labels, raw_markers)
+    approved = _weak_runs(labels, raw_markers, section, stripped, skipped)
     drafts: list[_Draft] = []
     current: _Draft | None = None
     gap = 0  # blank lines since the last text line
@@ -341,6 +417,9 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines) -> 
             continue
         lab = labels.get(i)
         accept = False
+        if lab is not None and lab.notation in WEAK_LABELS and current is not None and \
+                prev_kind == "note" and lab.indent > current.label.indent + 1:
+            lab = None  # a list inside the note: "1. The report lists: / 1. … / 2. …"
         if lab is not None:
             if lab.notation in WEAK_LABELS:
                 accept = (i in approved or under_heading
@@ -404,26 +483,53 @@ def _continues(current: _Draft | None, lab: _Label, prev_kind: str) -> bool:
     return prev.value - 1 <= lab.numeral.value <= prev.value + 2
 
 
-def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker]) -> set[int]:
-    """Lines of weak labels forming a numbered run (1, 2, 3…) that markers in the text cite.
+def _notes_section(stripped: list[str], skipped: set[int],
+                   labels: dict[int, _Label]) -> int | None:
+    """The index of the heading that opens the notes section ("Notes", "Références"…):
+    the last one with note labels after it; ``None`` when there is none."""
+    last_label = max(labels, default=-1)
+    for i in range(last_label - 1, -1, -1):
+        line = stripped[i]
+        if line and i not in skipped and len(line) < 60 and _HEADING_RE.fullmatch(line):
+            return i
+    return None
+
+
+def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section: int | None,
+               stripped: list[str], skipped: set[int]) -> set[int]:
+    """Lines of weak labels forming a numbered run (1, 2, 3…) of notes that markers cite.
 
     A run of at least three weak labels of one notation, numbered upward by one (repeats
-    allowed), is accepted when at least half of its numbers are cited by a marker.
+    allowed), whose numbers are at least half cited by a marker, is a run of notes when it
+    stands where notes stand: at a page foot, after the notes heading, or, in a document
+    without one, as the last such run with no marker after it. Anywhere else it is a
+    numbered list in the body.
     """
     if not any(lab.notation in WEAK_LABELS for lab in labels.values()):
         return set()
     cited: set[int] = set()
-    for _, _, _, token, _, _ in raw_markers:
+    last_marker = -1
+    for _, _, _, token, _, line, maybe in raw_markers:
         numeral = numerals.read(token)
-        if numeral.value is not None and not numeral.malformed:
+        if numeral.value is not None and not numeral.malformed and not maybe:
             cited.add(numeral.value)
+            if line not in labels:
+                last_marker = max(last_marker, line)
     approved: set[int] = set()
+    final: list[int] = []  # the last cited run with no marker after it
     run: list[tuple[int, _Label]] = []
 
     def close() -> None:
+        nonlocal final
         values = [lab.numeral.value for _, lab in run]
-        if len(run) >= 3 and sum(v in cited for v in set(values)) * 2 >= len(set(values)):
-            approved.update(i for i, _ in run)
+        if len(run) < 3 or sum(v in cited for v in set(values)) * 2 < len(set(values)):
+            return
+        lines = [i for i, _ in run]
+        if _at_page_foot(lines[-1], stripped, skipped) or \
+                (section is not None and lines[0] > section):
+            approved.update(lines)
+        elif section is None and lines[0] > last_marker:
+            final = lines
 
     for i in sorted(labels):
         lab = labels[i]
@@ -439,7 +545,18 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker]) -> set[
         run = [(i, lab)]
     if run:
         close()
-    return approved
+    return approved.union(final)
+
+
+def _at_page_foot(i: int, stripped: list[str], skipped: set[int]) -> bool:
+    """Whether the paragraph of line ``i`` is followed by a page number, a running header
+    or footer, or a page break (form feed)."""
+    n = len(stripped)
+    while i + 1 < n and stripped[i + 1]:
+        i += 1  # the rest of the paragraph
+    while i + 1 < n and not stripped[i + 1]:
+        i += 1
+    return i + 1 < n and i + 1 in skipped
 
 
 def _continuation(text: str, note: _Draft, line: str, gap: int, markers_on_line: int) -> bool:
@@ -476,13 +593,22 @@ def _outside_notes(raw_markers: list[_RawMarker], drafts: list[_Draft],
 # --- series -------------------------------------------------------------------------------
 
 
-def _name_series(drafts: list[_Draft]) -> dict[str, str]:
+def _name_series(drafts: list[_Draft], native: bool = False) -> dict[str, str]:
     """Give each draft its series; return the map numbering system -> series name.
 
     Notes are grouped by numbering system (Markdown footnote definitions apart). The group
     holding most of the document's last block of notes is ``endnotes``; the other is
-    ``footnotes``; Markdown definitions are footnotes.
+    ``footnotes``; Markdown definitions are footnotes. In a document whose format defines
+    footnotes of its own (``native``), the notes typed by hand are endnotes.
     """
+    names = _series_names(drafts)
+    if native:
+        names = {system: FOOTNOTES if system == MARKDOWN else ENDNOTES for system in names}
+    return names
+
+
+def _series_names(drafts: list[_Draft]) -> dict[str, str]:
+    """The series of each numbering system, as :func:`_name_series` describes."""
     groups: dict[str, list[_Draft]] = {}
     ambiguous = []
     for d in drafts:
@@ -576,12 +702,22 @@ def _build_notes(document: Document, drafts: list[_Draft],
     return tuple(notes)
 
 
+def _resolve_exponents(raw: list[_RawMarker], drafts: list[_Draft],
+                       series_of: dict[str, str]) -> list[_RawMarker]:
+    """The raw markers without the possible exponents (``2035⁴``, ``)²``) for which no
+    note of that number exists."""
+    if not any(m[6] for m in raw):
+        return raw
+    numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS)}
+    return [m for m in raw if not m[6] or numerals.read(m[3]).value in numbered]
+
+
 def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[str, str],
                    names: dict[str, int]):
     """Turn raw marker tuples into :class:`Marker` objects with their series."""
-    read = [_read(token, notation, names) for _, _, _, token, notation, _ in raw]
+    read = [_read(token, notation, names) for _, _, _, token, notation, _, _ in raw]
     line_starts = document.line_starts
-    for i, (start, _end, label, token, notation, index) in enumerate(raw):
+    for i, (start, _end, label, token, notation, index, _) in enumerate(raw):
         numeral = read[i]
         if numeral.value is None and not numeral.malformed:
             continue

@@ -16,6 +16,20 @@ ENDNOTES = "endnotes"
 FOOTNOTES = "footnotes"
 SERIES = (ENDNOTES, FOOTNOTES)
 
+# Notations of the notes a format defines itself (the extractor names the typed ones).
+MARKDOWN = "markdown"  # [^12], [^source] and ^[inline] footnotes
+RST = "rst"  # reStructuredText footnotes and citations: [1]_, [#]_, [*]_, [CIT2002]_
+
+# Kinds of :class:`Block`: what a part of the document is, as its format says.
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+CODE = "code"  # fenced, indented or literal code: never scanned for notes or markers
+TABLE_CELL = "table_cell"
+QUOTE = "quote"
+NOTE_BODY = "note_body"  # the body of a note the format itself defines
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, CODE, TABLE_CELL, QUOTE, NOTE_BODY)
+
 
 class Severity(enum.IntEnum):
     """How much a finding matters; comparable, so ``--fail-on`` is a simple ``>=``."""
@@ -37,11 +51,31 @@ class Severity(enum.IntEnum):
 
 
 @dataclass(frozen=True)
+class Block:
+    """A part of a document and what it is (``HEADING``, ``LIST_ITEM``, ``CODE``…).
+
+    ``start``/``end`` are character offsets in ``Document.text``; ``level`` is a heading's
+    level or a list item's depth (0 when it means nothing).
+    """
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+
+
+@dataclass(frozen=True)
 class Document:
     """A decoded text document with a map from character offsets to editor positions.
 
     ``text`` has its line endings normalised to ``\\n`` and any byte-order mark removed, so a
     line number in ``text`` is the line number an editor shows for the original file.
+
+    Readers that understand a format's structure also fill in ``blocks`` (what each part
+    is), ``hidden`` (the (start, end) spans that are not prose: code, comments, link
+    destinations, math; never scanned for markers or labels) and, where the format itself
+    defines notes (Markdown or reStructuredText footnotes), ``native_notes`` and
+    ``native_markers``, which the extractor passes through instead of guessing them.
     """
 
     path: str
@@ -51,6 +85,10 @@ class Document:
     format: str = "text"  # text, markdown, html, docx, pdf: what the file was
     units: str = "line"  # what a "line" of ``text`` is in the file: line or paragraph
     page_starts: tuple[int, ...] = field(repr=False, default=())  # first line of each page
+    blocks: tuple[Block, ...] = field(repr=False, default=())
+    hidden: tuple[tuple[int, int], ...] = field(repr=False, default=())
+    native_notes: tuple[Note, ...] = field(repr=False, default=())
+    native_markers: tuple[Marker, ...] = field(repr=False, default=())
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 ROMAN = "roman"
@@ -129,3 +130,23 @@ def format_number(value: int, system: str, case: str | None = "upper") -> str:
         roman = to_roman(value)
         return roman.lower() if case == "lower" else roman
     return str(value)
+
+
+def label_numbers(labels: Iterable[str]) -> dict[str, int]:
+    """Numbers for footnote labels given in order of first appearance.
+
+    Markdown and reStructuredText labels are names (``[^1]``, ``[^source]``, ``[#note]``):
+    a label of ASCII digits keeps its number; the others are numbered after the highest
+    numbered one, in order.
+    """
+    found = dict.fromkeys(labels)
+    numbered = [int(name) for name in found if name.isdigit() and name.isascii()]
+    first = max(numbered, default=0) + 1
+    out: dict[str, int] = {}
+    for name in found:
+        if name.isdigit() and name.isascii():
+            out[name] = int(name)
+        else:
+            out[name] = first
+            first += 1
+    return out

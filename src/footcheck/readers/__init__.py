@@ -42,6 +42,14 @@ READERS: dict[str, str] = {
 #: Suffixes always read as text, whatever their bytes (the text path names binary content).
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".rst"})
 
+#: Text formats with a structure of their own: suffix -> module whose ``parse(document)``
+#: returns the decoded document with its blocks, hidden spans and native notes.
+STRUCTURED_TEXT: dict[str, str] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+}
+
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -67,6 +75,18 @@ def convert(data: bytes, path: str) -> Document | None:
         return None
     module = importlib.import_module(f"{__name__}.{name}")
     return module.read(data, path)
+
+
+def structure(document: Document) -> Document:
+    """Give a decoded text document the structure its format defines (Markdown, reST).
+
+    Plain text comes back as it is: its notes are typed by hand, found by the extractor.
+    """
+    name = STRUCTURED_TEXT.get(PurePath(document.path).suffix.lower())
+    if name is None:
+        return document
+    module = importlib.import_module(f"{__name__}.{name}")
+    return module.parse(document)
 
 
 def reader_for(data: bytes, path: str | os.PathLike[str]) -> str | None:

@@ -1,0 +1,324 @@
+"""Markdown, read by a CommonMark parser: its footnotes, its structure, what is not prose.
+
+markdown-it-py (CommonMark, with tables) and mdit-py-plugins parse the file: footnote
+references ``[^label]`` and definitions ``[^label]: …`` (labels of any length and
+characters, definitions anywhere, several paragraphs), pandoc inline notes ``^[…]``, front
+matter and ``$math$``. The reader hands the footnotes over as notes and markers, says what
+each block is, and marks what is not prose — code spans and blocks, HTML comments, math,
+link destinations, images, link reference definitions — so that the extractor, which still
+looks for notes typed by hand in prose (``^{iv}``, ``¹``, a "Notes" list), never reads a
+JSON array in a code block as citations.
+
+markdown-it gives block tokens their lines, but inline tokens no position: the reader
+records where the inline rules it cares about matched (a wrapper around each rule notes
+``state.pos`` before and after), then maps those offsets of a token's content back to the
+file through the lines the token came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..model import (
+    CODE,
+    FOOTNOTES,
+    HEADING,
+    LIST_ITEM,
+    MARKDOWN,
+    NOTE_BODY,
+    PARAGRAPH,
+    QUOTE,
+    TABLE_CELL,
+    Block,
+    Document,
+    Marker,
+    Note,
+)
+from ..numerals import label_numbers
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+#: Inline rules whose matches the reader needs to place: what they match is not prose,
+#: or is a footnote.
+_RECORDED = ("backticks", "image", "link", "autolink", "html_inline", "math_inline",
+             "math_inline_double", "footnote_inline", "footnote_ref")
+#: Block tokens whose lines are not prose.
+_HIDDEN_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label",
+                            "front_matter"})
+_HIDDEN_HTML = ("<!--", "<pre", "<script", "<style", "<code", "<math", "<svg")
+_BLOCK_KINDS = {"heading_open": HEADING, "paragraph_open": PARAGRAPH,
+                "list_item_open": LIST_ITEM, "blockquote_open": QUOTE,
+                "footnote_reference_open": NOTE_BODY}
+
+
+@dataclass
+class _Match:
+    """Where an inline rule matched, in its token's content, and the token it made."""
+
+    rule: str
+    start: int
+    end: int
+    label_end: int = -1  # a link's closing ``]``
+    token: Token | None = None
+
+
+@dataclass
+class _Inline:
+    """One inline token's content and the matches recorded while it was parsed."""
+
+    token: Token
+    matches: list[_Match] = field(default_factory=list)
+
+
+def parse(document: Document) -> Document:
+    """Return ``document`` with its Markdown structure, footnotes and hidden spans."""
+    text = document.text
+    env: dict = {"footcheck_inlines": []}
+    tokens = _parser().parse(text, env)
+    inlines: list[_Inline] = env["footcheck_inlines"]
+    where = _Placer(text, document.line_starts)
+    hidden: list[tuple[int, int]] = []
+    blocks: list[Block] = []
+    covered = [False] * (len(document.line_starts) + 1)
+
+    depth = 0
+    for tok in tokens:
+        if tok.map is not None and tok.level == 0:
+            for line in range(tok.map[0], tok.map[1]):
+                covered[line] = True
+        if tok.type == "list_item_open":
+            depth += 1
+        elif tok.type == "list_item_close":
+            depth -= 1
+        if tok.map is None:
+            continue
+        span = where.lines(*tok.map)
+        if tok.type in _HIDDEN_BLOCKS or (
+                tok.type == "html_block" and tok.content.lstrip().lower().startswith(
+                    _HIDDEN_HTML)):
+            hidden.append(span)
+            blocks.append(Block(CODE, *span))
+        elif tok.type in _BLOCK_KINDS:
+            level = int(tok.tag[1]) if tok.type == "heading_open" else depth
+            blocks.append(Block(_BLOCK_KINDS[tok.type], *span, level=level))
+    # Lines no block token covers and not blank were link reference definitions.
+    for i, start in enumerate(document.line_starts):
+        if not covered[i]:
+            end = where.line_end(i)
+            if text[start:end].strip():
+                hidden.append((start, end))
+
+    refs: list[tuple[str, int, int]] = []  # label, start, end in text
+    inline_notes: list[tuple[int, int]] = []  # start, end of ^[…] in text
+    placed = {id(inline.token): where.content(inline.token) for inline in inlines}
+    for inline in inlines:
+        to_text = placed[id(inline.token)]
+        if inline.token.meta.get("footcheck_cell"):
+            blocks.append(Block(TABLE_CELL, to_text(0), to_text(len(inline.token.content))))
+        for m in inline.matches:
+            start, end = to_text(m.start), to_text(m.end)
+            if m.rule == "footnote_ref":
+                refs.append((m.token.meta["label"], start, end))
+            elif m.rule == "footnote_inline":
+                inline_notes.append((start, end))
+                hidden.append((start, end))
+            elif m.rule == "link":
+                hidden.append((start, start + 1))  # "[" … "](destination)"
+                hidden.append((to_text(m.label_end), end))
+            elif m.rule != "html_inline" or inline.token.content.startswith("<!--", m.start):
+                hidden.append((start, end))
+
+    notes, markers = _footnotes(document, _definitions(tokens, where, placed), refs,
+                                inline_notes)
+    blocks.sort(key=lambda b: (b.start, -b.end))
+    return replace(document, format="markdown", blocks=tuple(blocks),
+                   hidden=tuple(sorted(hidden)), native_notes=notes, native_markers=markers)
+
+
+def _footnotes(document: Document, definitions: Iterator[_Definition],
+               refs: list[tuple[str, int, int]], inline_notes: list[tuple[int, int]],
+               ) -> tuple[tuple[Note, ...], tuple[Marker, ...]]:
+    """The footnote definitions and references as notes and markers, numbered by label."""
+    text = document.text
+    definitions = list(definitions)
+    numbers = label_numbers([label for label, _, _ in refs]
+                            + [d[0] for d in definitions])
+    following = max(numbers.values(), default=0) + 1
+    notes: list[Note] = []
+    markers: list[Marker] = []
+    for label, start, spans, end_line in definitions:
+        line, column = document.position(start)
+        written = text[start:text.index("]:", start) + 2]
+        notes.append(Note(label=written, token=label, number=numbers[label],
+                          series=FOOTNOTES, notation=MARKDOWN, line=line, column=column,
+                          end_line=end_line, text=_joined(text, spans), spans=spans))
+    for label, start, end in refs:
+        line, column = document.position(start)
+        markers.append(Marker(label=text[start:end], token=label, number=numbers[label],
+                              series=FOOTNOTES, notation=MARKDOWN, line=line, column=column,
+                              offset=start))
+    for number, (start, end) in enumerate(inline_notes, start=following):
+        line, column = document.position(start)
+        spans = tuple(_split_lines(text, start + 2, end - 1))
+        token = str(number)
+        markers.append(Marker(label="^[…]", token=token, number=number, series=FOOTNOTES,
+                              notation=MARKDOWN, line=line, column=column, offset=start))
+        notes.append(Note(label="^[", token=token, number=number, series=FOOTNOTES,
+                          notation=MARKDOWN, line=line, column=column,
+                          end_line=document.position(end)[0], text=_joined(text, spans),
+                          spans=spans))
+    notes.sort(key=lambda n: (n.line, n.column))
+    markers.sort(key=lambda m: m.offset)
+    return tuple(notes), tuple(markers)
+
+
+_Definition = tuple[str, int, tuple[tuple[int, int], ...], int]
+
+
+def _definitions(tokens: list[Token], where: _Placer,
+                 placed: dict[int, Callable[[int], int]]) -> Iterator[_Definition]:
+    """Each footnote definition: its label, where it starts, the spans of its text (one
+    per line of prose) and its last line."""
+    open_at: list[tuple[Token, list[tuple[int, int]]]] = []
+    for tok in tokens:
+        if tok.type == "footnote_reference_open":
+            open_at.append((tok, []))
+        elif tok.type == "footnote_reference_close" and open_at:
+            opener, spans = open_at.pop()
+            start = where.lines(*opener.map)[0]
+            start = where.text.index("[^", start)
+            yield opener.meta["label"], start, tuple(spans), opener.map[1]
+        elif tok.type == "inline" and open_at and id(tok) in placed:
+            to_text = placed[id(tok)]
+            offset = 0
+            for piece in tok.content.split("\n"):
+                s = to_text(offset)
+                if piece.strip():
+                    open_at[-1][1].append((s, s + len(piece)))
+                offset += len(piece) + 1
+
+
+def _joined(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """A note's text: its pieces joined by single spaces."""
+    return " ".join(text[s:e].strip() for s, e in spans if e > s)
+
+
+def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each line of ``text[start:end]``."""
+    while start < end:
+        stop = text.find("\n", start, end)
+        stop = end if stop == -1 else stop
+        if text[start:stop].strip():
+            yield start, stop
+        start = stop + 1
+
+
+class _Placer:
+    """Maps line numbers and inline-token contents back to offsets in the file's text."""
+
+    def __init__(self, text: str, line_starts: tuple[int, ...]) -> None:
+        self.text = text
+        self.line_starts = line_starts
+        self.cursor: dict[int, int] = {}  # line -> where the last content placed on it ended
+
+    def line_end(self, line: int) -> int:
+        """The offset of the end of 0-based ``line`` (its newline excluded)."""
+        if line + 1 < len(self.line_starts):
+            return self.line_starts[line + 1] - 1
+        return len(self.text)
+
+    def lines(self, first: int, stop: int) -> tuple[int, int]:
+        """The (start, end) offsets of lines ``first`` up to ``stop`` (0-based, exclusive)."""
+        last = max(first, min(stop, len(self.line_starts)) - 1)
+        return self.line_starts[first], self.line_end(last)
+
+    def content(self, token: Token) -> Callable[[int], int]:
+        """A function from an offset in ``token.content`` to an offset in the text.
+
+        A token's content is its lines with their container prefixes (indentation, ``>``,
+        list markers, cell borders) taken off: each content line is found on its source
+        line, after whatever was placed on that line before.
+        """
+        pieces = token.content.split("\n")
+        first = token.map[0] if token.map else 0
+        starts: list[int] = []  # offset in content of each piece
+        placed: list[int] = []  # offset in text of each piece
+        offset = 0
+        for i, piece in enumerate(pieces):
+            line = min(first + i, len(self.line_starts) - 1)
+            begin = max(self.line_starts[line], self.cursor.get(line, 0))
+            end = self.line_end(line)
+            at = self.text.find(piece, begin, end) if piece else begin
+            if at == -1:  # a tab expanded in the content: place it by its first word
+                stripped = piece.lstrip()
+                at = self.text.find(stripped, begin, end)
+                at = begin if at == -1 else at - (len(piece) - len(stripped))
+            self.cursor[line] = at + len(piece)
+            starts.append(offset)
+            placed.append(at)
+            offset += len(piece) + 1
+
+        def to_text(pos: int) -> int:
+            i = bisect.bisect_right(starts, pos) - 1
+            return placed[i] + pos - starts[i]
+
+        return to_text
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    """A CommonMark parser with tables, footnotes, front matter and math, that records
+    where the inline rules footcheck needs matched."""
+    from markdown_it import MarkdownIt
+    from markdown_it.helpers import parseLinkLabel
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = (MarkdownIt("commonmark", {"html": True}).enable("table")
+          .use(front_matter_plugin).use(dollarmath_plugin)
+          .use(footnote_plugin, move_to_end=False, always_match_refs=True))
+
+    def recording(name: str, rule: Callable) -> Callable:
+        def run(state, silent: bool) -> bool:
+            start, count = state.pos, len(state.tokens)
+            if not rule(state, silent):
+                return False
+            current = state.env.get("footcheck_current")
+            if not silent and current is not None and state.src is current.token.content:
+                made = state.tokens[-1] if len(state.tokens) > count else None
+                label_end = parseLinkLabel(state, start, True) if name == "link" else -1
+                current.matches.append(_Match(name, start, state.pos, label_end, made))
+            return True
+        return run
+
+    for name in _RECORDED:
+        rules = [r for r in md.inline.ruler.__rules__ if r.name == name]
+        if rules:
+            md.inline.ruler.at(name, recording(name, rules[0].fn))
+
+    def inline(state) -> None:
+        """The core "inline" step, telling the recorders which token is being parsed."""
+        cell = False
+        for token in state.tokens:
+            if token.type in ("td_open", "th_open"):
+                cell = True
+            elif token.type in ("td_close", "th_close"):
+                cell = False
+            if token.type == "inline":
+                current = _Inline(token)
+                if cell:
+                    token.meta["footcheck_cell"] = True
+                state.env["footcheck_inlines"].append(current)
+                state.env["footcheck_current"] = current
+                md.inline.parse(token.content, md, state.env, token.children)
+        state.env["footcheck_current"] = None
+
+    md.core.ruler.at("inline", inline)
+    return md
