@@ -28,7 +28,7 @@ class _Series:
     @property
     def named(self) -> bool:
         """Markdown footnotes only: their labels are names ([^1], [^source]), not numbers."""
-        return all(it.notation == ex.MARKDOWN for it in (*self.notes, *self.markers))
+        return all(it.notation in ex.NAMED for it in (*self.notes, *self.markers))
 
     def fmt(self, number: int | None) -> str:
         """Write ``number`` the way this series does (``XCIV``, ``xciv`` or ``94``)."""

@@ -12,6 +12,11 @@ when the suffix says nothing. It returns ``None`` for text: plain text and Markd
 through :func:`footcheck.document.decode`. Readers raise :class:`Unreadable`, whose message
 does not name the file: :func:`footcheck.document.read` puts the path in front.
 
+Formats footcheck cannot read (LaTeX, RTF, AsciiDoc, Word .doc, Pages, EPUB, OpenDocument,
+spreadsheets and presentations) are refused with one line naming the format and what to do
+(:data:`REFUSED`), recognised by their suffix or by their content, so that a ``.txt`` that is
+really RTF is not audited as text and passes with no notes.
+
 :func:`location` says where a line of a converted document is, the way its editor counts:
 ``paragraph 12``, ``page 3, paragraph 2`` or ``line 7``.
 """
@@ -22,7 +27,9 @@ import bisect
 import importlib
 import io
 import os
+import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import PurePath
 
@@ -54,6 +61,62 @@ _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OFFICE = "EncryptedPackage".encode("utf-16-le")
+_RTF_MAGIC = b"{\\rtf"
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+_HAVE = "footcheck reads Word .docx, PDF, HTML, Markdown and plain text"
+
+#: Formats footcheck refuses, with the one line that says so: kind -> message (the CLI puts
+#: the file's name in front). :func:`refused` tells the kind from the content or the suffix.
+REFUSED: dict[str, str] = {
+    "latex": "is a LaTeX source file, which footcheck cannot read; compile it to PDF, or "
+             "convert it with pandoc to .docx or Markdown",
+    "rtf": "is an RTF (Rich Text Format) file, which footcheck cannot read; open it in Word "
+           "or LibreOffice and save it as .docx",
+    "asciidoc": "is an AsciiDoc file, which footcheck cannot read; convert it to PDF with "
+                "asciidoctor-pdf, or to .docx with asciidoctor and pandoc",
+    "doc": "is a legacy Word .doc file, which footcheck cannot read; open it in Word or "
+           "LibreOffice and save it as .docx",
+    "pages": "is an Apple Pages document, which footcheck cannot read; in Pages, use File > "
+             "Export To > Word (.docx) or PDF",
+    "epub": "is an EPUB e-book, which footcheck cannot read; audit the document it was made "
+            "from, or convert it to .docx with pandoc or Calibre",
+    "odf": "is an OpenDocument file but not a text document, which footcheck cannot read; "
+           "save the brief as .docx",
+    "spreadsheet": f"is a spreadsheet, not a document; {_HAVE}",
+    "presentation": f"is a presentation, not a document; {_HAVE}",
+}
+
+#: Suffix (lower case) -> :data:`REFUSED` kind, for files whose content says nothing else.
+REFUSED_SUFFIXES: dict[str, str] = {
+    ".tex": "latex", ".ltx": "latex", ".latex": "latex",
+    ".rtf": "rtf",
+    ".adoc": "asciidoc", ".asciidoc": "asciidoc", ".asc": "asciidoc",  # .asc: by content
+    ".doc": "doc", ".dot": "doc",
+    ".pages": "pages",
+    ".epub": "epub",
+    ".ods": "spreadsheet", ".ots": "spreadsheet", ".xlsx": "spreadsheet",
+    ".xlsm": "spreadsheet", ".xls": "spreadsheet", ".numbers": "spreadsheet",
+    ".odp": "presentation", ".otp": "presentation", ".pptx": "presentation",
+    ".pptm": "presentation", ".ppt": "presentation", ".key": "presentation",
+    ".odg": "odf", ".odf": "odf",
+}
+
+# OpenDocument text has no reader yet. When it has one, delete these two statements (and
+# route the "odt" kind of _zip_kind to it in reader_for).
+REFUSED["odt"] = ("is an OpenDocument text file (.odt), which footcheck cannot read yet; "
+                  "open it in LibreOffice or Word and save it as .docx")
+REFUSED_SUFFIXES.update({".odt": "odt", ".ott": "odt", ".fodt": "odt"})
+
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
+_HEAD = 4096  # bytes of a text file looked at for the signs of a format footcheck refuses
+# LaTeX: \documentclass or \begin{document} at the very start of a line (a column-0 line of
+# a .txt or .rst; indented code blocks and prose do not count).
+_LATEX = re.compile(rb"^(?:\\document(?:class|style)\s*[\[{]|\\begin\s*\{document\})", re.M)
+_LATEX_START = re.compile(rb"\A\s*\\documentclass\s*[\[{]")  # the stricter test for Markdown
+# AsciiDoc: a "= Title" first line, ":attribute:" entries or "== Section" titles.
+_ASCIIDOC = re.compile(rb"\A(?:\s*//[^\n]*\n)*\s*= \S|^:!?[A-Za-z0-9_][\w-]*!?:(?:[ \t]|$)"
+                       rb"|^={2,6} \S", re.M)
 
 
 class Unreadable(InputError):
@@ -93,7 +156,8 @@ def reader_for(data: bytes, path: str | os.PathLike[str]) -> str | None:
     """The name of the reader for this file (``docx``, ``pdf``, ``html``), or ``None`` for text.
 
     A known suffix decides, provided the bytes agree; with an unknown or no suffix, a PDF or
-    Word file is still recognised by its content.
+    Word file is still recognised by its content. A format footcheck cannot read raises
+    :class:`Unreadable` with the line :func:`refused` gives.
     """
     suffix = PurePath(os.fspath(path)).suffix.lower()
     kind = sniff(data)
@@ -109,9 +173,12 @@ def reader_for(data: bytes, path: str | os.PathLike[str]) -> str | None:
             return wanted
         raise Unreadable(f"is named {suffix} but is {describe(kind)}, not a PDF")
     if wanted == "html":
-        if kind in ("pdf", "zip", "ole2", "empty"):
+        if kind in ("pdf", "zip", "ole2", "rtf", "empty"):
             raise Unreadable(f"is named {suffix} but is {describe(kind)}, not a web page")
         return wanted
+    problem = refused(data, path)
+    if problem is not None:
+        raise Unreadable(problem)
     if suffix in TEXT_SUFFIXES:
         return None
     if kind == "pdf":
@@ -122,13 +189,16 @@ def reader_for(data: bytes, path: str | os.PathLike[str]) -> str | None:
 
 
 def sniff(data: bytes) -> str | None:
-    """What the leading bytes say the file is: ``pdf``, ``zip``, ``ole2``, ``empty`` or None."""
+    """What the leading bytes say the file is: ``pdf``, ``zip``, ``ole2``, ``rtf``, ``empty``
+    or None."""
     if not data:
         return "empty"
     if data.startswith(_ZIP_MAGIC):
         return "zip"
     if data.startswith(_OLE2_MAGIC):
         return "ole2"
+    if data[:64].removeprefix(_UTF8_BOM).lstrip().startswith(_RTF_MAGIC):
+        return "rtf"
     if _PDF_MAGIC in data[:1024]:  # PDF readers accept junk before the header
         return "pdf"
     return None
@@ -140,6 +210,7 @@ def describe(kind: str | None) -> str:
         "pdf": "a PDF document",
         "zip": "a zip archive",
         "ole2": "an old-style Office file (OLE2)",
+        "rtf": "an RTF file",
         "empty": "empty",
     }.get(kind or "", "text or an unknown format")
 
@@ -150,6 +221,95 @@ def _ole2_problem(data: bytes) -> str:
         return ("is password-protected (an encrypted Word file); remove the password in "
                 "Word and save it again")
     return "is an old-style Word .doc file, not .docx; open it in Word and save it as .docx"
+
+
+def refused(data: bytes, path: str | os.PathLike[str]) -> str | None:
+    """Why footcheck refuses this file (a :data:`REFUSED` message), or None to read it.
+
+    The content speaks first: Word .doc, RTF, EPUB, OpenDocument, Office and Pages files
+    are recognised by their bytes whatever their name, and a PDF or Word .docx is read
+    whatever its name (except a text suffix: the text path names it). Then the suffix. Then,
+    for text, LaTeX by ``\\documentclass`` or ``\\begin{document}`` at a line start in the
+    first 4 KB; a Markdown file only when it starts with ``\\documentclass``, as Markdown
+    about LaTeX quotes it in prose and code blocks.
+    """
+    suffix = PurePath(os.fspath(path)).suffix.lower()
+    kind = sniff(data)
+    if kind == "ole2":
+        return _ole2_refusal(data, suffix)
+    if kind == "rtf":
+        return REFUSED["rtf"]
+    if kind == "zip":
+        inside = _zip_kind(data)
+        if inside == "iwork":  # Pages, Numbers and Keynote save the same kind of archive
+            inside = REFUSED_SUFFIXES.get(suffix) if suffix in (".numbers", ".key") else "pages"
+        if inside in REFUSED:
+            return REFUSED[inside]
+        if inside == "docx":
+            return None
+    if kind == "pdf":
+        return None
+    wanted = REFUSED_SUFFIXES.get(suffix)
+    if wanted == "asciidoc" and suffix == ".asc" and not _ASCIIDOC.search(data[:_HEAD]):
+        wanted = None  # .asc is also an ASCII-armoured PGP key or signature
+    if wanted is not None:
+        return REFUSED[wanted]
+    if kind is not None:
+        return None
+    head = data[:_HEAD].removeprefix(_UTF8_BOM)
+    latex = _LATEX_START if suffix in _MARKDOWN_SUFFIXES else _LATEX
+    if latex.search(head):
+        return REFUSED["latex"]
+    return None
+
+
+def _ole2_refusal(data: bytes, suffix: str) -> str:
+    """Why an OLE2 file (legacy Office, or an encrypted new one) not named .docx is refused."""
+    if _ENCRYPTED_OFFICE in data:
+        if REFUSED_SUFFIXES.get(suffix) in ("spreadsheet", "presentation"):
+            return REFUSED[REFUSED_SUFFIXES[suffix]]
+        return _ole2_problem(data)
+    if "WordDocument".encode("utf-16-le") in data:  # the names of the streams inside
+        return REFUSED["doc"]
+    if "PowerPoint Document".encode("utf-16-le") in data:
+        return REFUSED["presentation"]
+    if "Workbook".encode("utf-16-le") in data:
+        return REFUSED["spreadsheet"]
+    return REFUSED["doc"]
+
+
+def _zip_kind(data: bytes) -> str | None:
+    """What a zip archive holds: a :data:`REFUSED` kind, ``docx``, ``iwork`` or None."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            mimetype = b""
+            if "mimetype" in names and archive.getinfo("mimetype").file_size <= 200:
+                mimetype = archive.read("mimetype").strip()
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError,
+            zlib.error):
+        return None
+    if "word/document.xml" in names:
+        return "docx"
+    if mimetype == b"application/epub+zip":
+        return "epub"
+    if mimetype.startswith(b"application/vnd.oasis.opendocument."):
+        kind = mimetype.removeprefix(b"application/vnd.oasis.opendocument.")
+        if kind.startswith(b"text"):
+            return "odt"
+        if kind.startswith(b"spreadsheet"):
+            return "spreadsheet"
+        if kind.startswith(b"presentation"):
+            return "presentation"
+        return "odf"
+    if any(n.startswith("xl/") for n in names):
+        return "spreadsheet"
+    if any(n.startswith("ppt/") for n in names):
+        return "presentation"
+    if any(n.endswith(".iwa") for n in names) or (
+            "index.xml" in names and any(n.startswith("QuickLook/") for n in names)):
+        return "iwork"
+    return None
 
 
 def _is_word(data: bytes) -> bool:
