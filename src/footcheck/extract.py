@@ -91,9 +91,24 @@ _LABEL_RE = re.compile(
 _LABEL_NOTATION = {"c1": CARET, "c2": CARET, "m": MARKDOWN, "h": HTML, "s": SUPERSCRIPT,
                    "b": BRACKET, "n": NUMBERED, "r": BARE}
 
+# Headings of a notes section, in English, French, German, Spanish, Italian, Portuguese and
+# Russian: "Notes", "## Endnotes", "**References**", "Références :", "Примечания".
+_NOTES_HEADINGS = (
+    r"end\s*notes?|foot\s*notes?|notes?|references?|sources?|bibliography|works\s+cited|"
+    r"citations?|notes?\s+and\s+(?:references|sources)|"
+    r"notes\s+de\s+(?:fin|bas\s+de\s+page)|r[ée]f[ée]rences(?:\s+bibliographiques)?|"
+    r"bibliographie|"
+    r"anmerkungen|fu(?:ß|ss)noten|endnoten|literatur(?:verzeichnis)?|quellen(?:verzeichnis)?|"
+    r"quellenangaben|einzelnachweise|belege|"
+    r"notas?(?:\s+finales)?|referencias|bibliograf[íi]a|fuentes|"
+    r"note\s+finali|riferimenti(?:\s+bibliografici)?|fonti|"
+    r"refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|fontes|"
+    r"примечания|сноски|источники|литература|список\s+(?:литературы|источников)|"
+    r"библиография|ссылки|комментарии"
+)
 _HEADING_RE = re.compile(
-    r"\s*#*\s*(?:end\s*notes?|foot\s*notes?|notes?|references?|sources?|bibliography|"
-    r"works\s+cited|citations?)\s*:?\s*$", re.IGNORECASE)
+    rf"\s*#*\s*(?:\*\*|__)?\s*(?:{_NOTES_HEADINGS})\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$",
+    re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(
     r"\s*(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$",
     re.IGNORECASE)
@@ -275,7 +290,9 @@ def _read(token: str, notation: str, names: dict[str, int]) -> Numeral:
 
 # start, end, label, token, notation, line index, and whether it may be an exponent
 _RawMarker = tuple[int, int, str, str, str, int, bool]
-MAYBE = None  # what _is_exponent says of "2035⁴" or ")²": a marker only if its note exists
+# What _is_exponent says of "2035⁴" or ")²", and what a bracketed year "[2019]" is: a marker
+# only if a note of that number exists.
+MAYBE = None
 
 
 def _is_exponent(text: str, start: int, end: int) -> bool | None:
@@ -351,12 +368,16 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
         maybe = exponent is MAYBE
         line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order
         if notation == MARKDOWN or token.isalnum():  # a name, or a single number
-            if notation != BRACKET or token[0] != "0":
-                yield start, end, m[0], token, notation, line, maybe
+            if notation == BRACKET:  # [07] is a code; [2019] a year, unless note 2019 exists
+                if token[0] == "0":
+                    continue
+                maybe = len(token) >= 4
+            yield start, end, m[0], token, notation, line, maybe
             continue
         tokens, complete = _expand(token)
         if notation == BRACKET and not (complete and all(t[0] != "0" for t in tokens)):
-            continue  # [113-0246], [2019-2023]: a product code or a span of years
+            continue  # [113-0246]: a product code
+        maybe = maybe or (notation == BRACKET and len(tokens[0]) >= 4)  # [2019-2023]: years
         for one in tokens:
             yield start, end, m[0], one, notation, line, maybe
 
@@ -704,8 +725,8 @@ def _build_notes(document: Document, drafts: list[_Draft],
 
 def _resolve_exponents(raw: list[_RawMarker], drafts: list[_Draft],
                        series_of: dict[str, str]) -> list[_RawMarker]:
-    """The raw markers without the possible exponents (``2035⁴``, ``)²``) for which no
-    note of that number exists."""
+    """The raw markers without the possible exponents (``2035⁴``, ``)²``) and years
+    (``[2019]``) for which no note of that number exists."""
     if not any(m[6] for m in raw):
         return raw
     numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS)}

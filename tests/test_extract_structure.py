@@ -1,0 +1,93 @@
+"""Typed notes found where notes stand: numbered lists in the body, lists inside notes,
+exponents and codes are not notes or markers; each case has a clean twin that fires."""
+
+from footcheck.extract import extract
+from footcheck.model import Document
+
+
+def run(text: str):
+    return extract(Document.from_text(text))
+
+
+def tokens(extraction, what="notes"):
+    return [(it.series, it.token) for it in getattr(extraction, what)]
+
+
+BODY_LIST_BEFORE_NOTES = """\
+The plan has three parts.^1^ Costs rose.^2^ Queues grew.^3^
+
+1. Open two new crossings.
+2. Publish monthly figures.
+3. Fund the border service.
+
+## Notes
+
+1. Ahmed, Samir (2022). 'The Long Queue,' Steppe Herald. 28 September.
+2. Border Service (2022). Monthly statistics, September 2022.
+3. Ministry of Finance (2023). Budget law 2023, article 4.
+"""
+
+
+def test_numbered_list_before_the_notes_heading_is_body_text():
+    ex = run(BODY_LIST_BEFORE_NOTES)
+    assert [n.line for n in ex.notes] == [9, 10, 11]
+    assert tokens(ex) == [("endnotes", "1"), ("endnotes", "2"), ("endnotes", "3")]
+
+
+def test_the_same_list_after_the_heading_is_notes():
+    ex = run(BODY_LIST_BEFORE_NOTES.replace("## Notes\n\n", "").replace(
+        "The plan", "## Notes\n\nThe plan"))
+    assert len(ex.notes) == 6  # both lists stand in the notes section now
+
+
+def test_roman_body_list_without_heading_is_not_notes():
+    text = ("Three aims^{i} follow.^{ii} A third.^{iii}\n\n"
+            "i. Lower the costs.\nii. Shorten the queues.\niii. Publish the data.\n\n"
+            "More text follows here, citing nothing at all.\n\n"
+            "i. Ahmed, Samir (2022). The Long Queue. Steppe Herald.\n"
+            "ii. Border Service (2022). Monthly statistics.\n"
+            "iii. Ministry of Finance (2023). Budget law.\n")
+    ex = run(text)
+    assert [n.line for n in ex.notes] == [9, 10, 11]
+
+
+def test_a_numbered_list_inside_a_note_belongs_to_the_note():
+    text = ("A claim.^1^ Another.^2^ A third.^3^\n\nNotes\n\n"
+            "1. Ahmed (2022). The report lists:\n"
+            "   1. the first crossing;\n   2. the second crossing.\n"
+            "2. Border Service (2022). Monthly statistics.\n"
+            "3. Ministry of Finance (2023). Budget law.\n")
+    ex = run(text)
+    assert tokens(ex) == [("endnotes", "1"), ("endnotes", "2"), ("endnotes", "3")]
+    assert "the second crossing" in ex.notes[0].text
+
+
+def test_notes_headings_in_other_languages_open_the_section():
+    for heading in ("Примечания", "## Anmerkungen", "Notas", "Références :", "Note finali"):
+        text = (f"Un.^1^ Deux.^2^\n\n{heading}\n\n"
+                "1. Dupont, Jean (2021). Titre. Le Monde.\n2. Martin, Anne (2020). Titre.\n")
+        assert len(run(text).notes) == 2, heading
+
+
+def test_superscript_after_a_number_is_a_marker_only_when_its_note_exists():
+    with_note = "In 2035⁴ the plan ends.\n\n⁴ Ministry (2023). Plan to 2035.\n"
+    assert [m.token for m in run(with_note).markers] == ["⁴"]
+    without = "In 2035⁴ the plan ends, and 10⁶ people (a+b)² moved.\n"
+    assert run(without).markers == ()
+
+
+def test_units_in_cyrillic_are_not_markers():
+    assert run("Площадь 40 мм² и 12 м², всего 3 км².\n").markers == ()
+    assert [m.token for m in run("Площадь выросла.² Ещё.\n").markers] == ["²"]
+
+
+def test_product_codes_in_brackets_are_not_citations():
+    assert run("Order part [113-0246] and [2019-2023] now.\n").markers == ()
+    assert [m.token for m in run("As shown [3-5].\n").markers] == ["3", "4", "5"]
+
+
+def test_caret_labels_of_any_roman_length():
+    text = "Cited.^{MDCCCLXXXVIII}\n\n^{MDCCCLXXXVIII} Smith, J. (2020). Title.\n"
+    ex = run(text)
+    assert [n.number for n in ex.notes] == [1888]
+    assert [m.number for m in ex.markers] == [1888]
