@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -51,6 +52,7 @@ _RECORDED = ("backticks", "image", "link", "autolink", "html_inline", "math_inli
 #: Block tokens whose lines are not prose.
 _HIDDEN_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label",
                             "front_matter"})
+_TRIGGERS = re.compile(r"[`\[<^$!]")  # a character an inline rule footcheck records starts with
 _HIDDEN_HTML = ("<!--", "<pre", "<script", "<style", "<code", "<math", "<svg")
 _BLOCK_KINDS = {"heading_open": HEADING, "paragraph_open": PARAGRAPH,
                 "list_item_open": LIST_ITEM, "blockquote_open": QUOTE,
@@ -116,11 +118,14 @@ def parse(document: Document) -> Document:
 
     refs: list[tuple[str, int, int]] = []  # label, start, end in text
     inline_notes: list[tuple[int, int]] = []  # start, end of ^[…] in text
-    placed = {id(inline.token): where.content(inline.token) for inline in inlines}
+    placed = where.placed
     for inline in inlines:
-        to_text = placed[id(inline.token)]
-        if inline.token.meta.get("footcheck_cell"):
+        if inline.token.meta.get("footcheck_cell"):  # cells share lines: placed in order
+            to_text = placed(inline.token)
             blocks.append(Block(TABLE_CELL, to_text(0), to_text(len(inline.token.content))))
+        elif not inline.matches:
+            continue
+        to_text = placed(inline.token)
         for m in inline.matches:
             start, end = to_text(m.start), to_text(m.end)
             if m.rule == "footnote_ref":
@@ -134,7 +139,7 @@ def parse(document: Document) -> Document:
             elif m.rule != "html_inline" or inline.token.content.startswith("<!--", m.start):
                 hidden.append((start, end))
 
-    notes, markers = _footnotes(document, _definitions(tokens, where, placed), refs,
+    notes, markers = _footnotes(document, _definitions(tokens, where), refs,
                                 inline_notes)
     blocks.sort(key=lambda b: (b.start, -b.end))
     return replace(document, format="markdown", blocks=tuple(blocks),
@@ -181,8 +186,7 @@ def _footnotes(document: Document, definitions: Iterator[_Definition],
 _Definition = tuple[str, int, tuple[tuple[int, int], ...], int]
 
 
-def _definitions(tokens: list[Token], where: _Placer,
-                 placed: dict[int, Callable[[int], int]]) -> Iterator[_Definition]:
+def _definitions(tokens: list[Token], where: _Placer) -> Iterator[_Definition]:
     """Each footnote definition: its label, where it starts, the spans of its text (one
     per line of prose) and its last line."""
     open_at: list[tuple[Token, list[tuple[int, int]]]] = []
@@ -194,8 +198,8 @@ def _definitions(tokens: list[Token], where: _Placer,
             start = where.lines(*opener.map)[0]
             start = where.text.index("[^", start)
             yield opener.meta["label"], start, tuple(spans), opener.map[1]
-        elif tok.type == "inline" and open_at and id(tok) in placed:
-            to_text = placed[id(tok)]
+        elif tok.type == "inline" and open_at and tok.map is not None:
+            to_text = where.placed(tok)
             offset = 0
             for piece in tok.content.split("\n"):
                 s = to_text(offset)
@@ -226,6 +230,14 @@ class _Placer:
         self.text = text
         self.line_starts = line_starts
         self.cursor: dict[int, int] = {}  # line -> where the last content placed on it ended
+        self.done: dict[int, Callable[[int], int]] = {}  # id(token) -> its content's map
+
+    def placed(self, token: Token) -> Callable[[int], int]:
+        """:meth:`content` of ``token``, computed once."""
+        key = id(token)
+        if key not in self.done:
+            self.done[key] = self.content(token)
+        return self.done[key]
 
     def line_end(self, line: int) -> int:
         """The offset of the end of 0-based ``line`` (its newline excluded)."""
@@ -284,6 +296,12 @@ def _parser() -> MarkdownIt:
     md = (MarkdownIt("commonmark", {"html": True}).enable("table")
           .use(front_matter_plugin).use(dollarmath_plugin)
           .use(footnote_plugin, move_to_end=False, always_match_refs=True))
+    # Nothing is rendered: emphasis, entities and line breaks change no position footcheck
+    # needs, and link destinations are read from the source, so they need no normalising.
+    md.disable(["emphasis", "entity", "newline", "balance_pairs", "fragments_join",
+                "text_join"])
+    md.normalizeLink = md.normalizeLinkText = str
+    md.validateLink = bool
 
     def recording(name: str, rule: Callable) -> Callable:
         def run(state, silent: bool) -> bool:
@@ -316,8 +334,9 @@ def _parser() -> MarkdownIt:
                 if cell:
                     token.meta["footcheck_cell"] = True
                 state.env["footcheck_inlines"].append(current)
-                state.env["footcheck_current"] = current
-                md.inline.parse(token.content, md, state.env, token.children)
+                if _TRIGGERS.search(token.content):  # else no rule footcheck needs can match
+                    state.env["footcheck_current"] = current
+                    md.inline.parse(token.content, md, state.env, token.children)
         state.env["footcheck_current"] = None
 
     md.core.ruler.at("inline", inline)
