@@ -91,3 +91,37 @@ def test_caret_labels_of_any_roman_length():
     ex = run(text)
     assert [n.number for n in ex.notes] == [1888]
     assert [m.number for m in ex.markers] == [1888]
+
+
+# --- what looks like notes but cannot be read (FC109) ---------------------------------------
+
+
+def unread(text: str, path: str = "<text>"):
+    return extract(Document.from_text(text, path=path)).unread
+
+
+def test_other_tools_note_syntax_is_reported_once_per_syntax():
+    found = unread("As shown [@smith2020, p. 4] and [see @lee2018].\\footnote{Aside.}\n"
+                   "AsciiDoc footnote:[text] and {{< fn 1 >}} and [1]_ here.\n")
+    assert [(u.what.split()[0], u.count, u.line) for u in found] == [
+        ("pandoc", 2, 1), ("LaTeX", 1, 1), ("AsciiDoc", 1, 2), ("reStructuredText", 1, 2),
+        ("footnote", 1, 2)]
+
+
+def test_emails_brackets_and_prose_are_not_foreign_syntax():
+    assert unread("Write to [press@example.org] or a@b.org; see [1] and the footnote.\n") == ()
+
+
+def test_a_notes_section_with_no_readable_note_is_reported():
+    text = ("Claims.\n\n## Notes\n\nSmith, John. 2020. A Book. Routledge.\n\n"
+            "Jones, Ann. 2019. Another Book. OUP.\n")
+    assert [(u.section, u.what, u.count, u.line) for u in unread(text)] == [
+        (True, "Notes", 2, 3)]
+    numbered = text.replace("Smith", "1. Smith").replace("Jones", "2. Jones")
+    assert unread(numbered.replace("Claims.", "Claims.^1^ More.^2^")) == ()
+
+
+def test_a_bibliography_beside_notes_is_not_reported():
+    text = ("Claim.^1^\n\n^1^ Smith 2020, 4.\n\n## References\n\n"
+            "Smith, John. 2020. A Book. Routledge.\n\nJones, Ann. 2019. Another. OUP.\n")
+    assert unread(text) == ()

@@ -34,6 +34,7 @@ from .model import (
     Extraction,
     Marker,
     Note,
+    Unread,
     Url,
 )
 from .numerals import AMBIGUOUS, ARABIC, ROMAN, Numeral
@@ -180,7 +181,57 @@ def extract(document: Document) -> Extraction:
                        for n in document.native_notes)
         notes = tuple(sorted(notes + native, key=lambda n: (n.line, n.column)))
         markers = tuple(sorted(markers + document.native_markers, key=lambda m: m.offset))
-    return Extraction(document=document, notes=notes, markers=markers)
+    unread = (*_foreign_syntax(document, text), *_empty_section(stripped, skipped, notes))
+    return Extraction(document=document, notes=notes, markers=markers, unread=unread)
+
+
+# --- what looks like notes but cannot be read ---------------------------------------------
+
+#: Note and citation syntaxes of other tools, which footcheck does not read.
+_FOREIGN = (
+    ("pandoc citation [@key]",
+     re.compile(r"\[[^\[\]\n]{0,80}?(?<![\w.+-])-?@\w[\w:.#$%&+?<>~/-]*[^\[\]\n]{0,80}\]")),
+    ("LaTeX footnote \\footnote{…}", re.compile(r"\\(?:foot|end)note(?:text)?\s*[\[{]")),
+    ("LaTeX citation \\cite{…}",
+     re.compile(r"\\(?:[Cc]ite[a-z]*|parencite|textcite|autocite|footcite)\*?\s*[\[{]")),
+    ("AsciiDoc footnote footnote:[…]", re.compile(r"\bfootnote(?:ref)?:[\w-]*\[")),
+    ("reStructuredText footnote reference [1]_", re.compile(r"\[(?:\d+|#[\w-]*|\*)\]_(?!\w)")),
+    ("footnote shortcode {{< … >}}",
+     re.compile(r"\{\{[<%]\s*(?:fn|footnote|sidenote|marginnote|cite|ref)\b")),
+)
+_FOREIGN_START = re.compile(r"[\[\\{]|footnote")  # every syntax above starts with one of these
+_NOTES_WORD = re.compile(r"not[ea]|anmerk|fu(?:ß|ss)not|endnot|примеч|сноск|коммент",
+                         re.IGNORECASE)
+
+
+def _foreign_syntax(document: Document, text: str) -> Iterator[Unread]:
+    """Notes and citations in another tool's syntax, in the prose ``text``: one each."""
+    if not _FOREIGN_START.search(text):
+        return
+    for what, pattern in _FOREIGN:
+        found = pattern.finditer(text)
+        first = next(found, None)
+        if first is not None:
+            line, column = document.position(first.start())
+            yield Unread(what, line, column, 1 + sum(1 for _ in found))
+
+
+def _empty_section(stripped: list[str], skipped: set[int],
+                   notes: tuple[Note, ...]) -> Iterator[Unread]:
+    """A notes heading followed by paragraphs of which no note could be read (a "Notes"
+    heading always; a "References" list only in a document with no notes at all)."""
+    last_note = max((n.line for n in notes), default=0)
+    for i in range(len(stripped) - 1, last_note - 1, -1):
+        line = stripped[i]
+        if not line or i in skipped or len(line) >= 60 or not _HEADING_RE.fullmatch(line):
+            continue
+        if notes and not _NOTES_WORD.search(line):
+            return
+        paragraphs = sum(1 for j in range(i + 1, len(stripped))
+                         if stripped[j] and not stripped[j - 1] and j not in skipped)
+        if paragraphs >= 2:
+            yield Unread(line.strip("#*_: "), i + 1, 1, paragraphs, section=True)
+        return
 
 
 def _prose(document: Document) -> str:

@@ -263,12 +263,31 @@ class LinkResult:
 
 
 @dataclass(frozen=True)
+class Unread:
+    """Something that looks like notes or citations but that footcheck could not read:
+    another tool's syntax (``[@key]``, ``\\footnote{…}``) or a notes section with no note.
+
+    ``what`` names the syntax ("pandoc citation [@key]") or, for a ``section``, its heading;
+    ``count`` is how many there are (paragraphs, for a section), the first at
+    ``line``/``column``.
+    """
+
+    what: str
+    line: int
+    column: int = 1
+    count: int = 1
+    section: bool = False
+
+
+@dataclass(frozen=True)
 class Extraction:
-    """What ``extract`` found in a document: notes and markers of every series."""
+    """What ``extract`` found in a document: notes and markers of every series, and what
+    looked like notes but could not be read."""
 
     document: Document
     notes: tuple[Note, ...]
     markers: tuple[Marker, ...]
+    unread: tuple[Unread, ...] = ()
 
 
 @dataclass(frozen=True)

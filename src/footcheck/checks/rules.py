@@ -71,6 +71,12 @@ RULES: tuple[Rule, ...] = (
          "The document contains no notes and no markers at all.",
          "A brief without sources is usually a conversion that lost them.",
          "A .txt export in which the endnotes were dropped."),
+    Rule("FC109", "unread-notes", W,
+         "Notes or citations written in a form footcheck does not read: another tool's "
+         "syntax ([@key], \\footnote{…}, footnote:[…]) or a notes section in which no "
+         "note could be read.",
+         "Their sources go unchecked: a clean report would hide that they were not read.",
+         "## Notes followed by unnumbered paragraphs; pandoc citations [@smith2020, p. 4]."),
     # --- content -------------------------------------------------------------------------
     Rule("FC201", "placeholder", E,
          "A placeholder left where a source should be: 'get source here', TK, TODO, "

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import extract as ex
-from ..model import Extraction, Finding, Marker, Note
+from ..model import Extraction, Finding, Marker, Note, Unread
 from ..numerals import ROMAN, desuperscript, format_number, is_roman
 from .rules import rule
 
@@ -48,10 +48,24 @@ def check(extraction: Extraction) -> Iterator[Finding]:
             "The document contains no notes"
             + (f"; its {len(extraction.markers)} markers point nowhere."
                if extraction.markers else " and no note markers."), 1)
+    for unread in extraction.unread:
+        yield rule("unread-notes").finding(_unread_message(unread), unread.line, unread.column)
     for series in _series(extraction):
         yield from _malformed(series)
         yield from _notes_vs_markers(series)
         yield from _style(series)
+
+
+def _unread_message(unread: Unread) -> str:
+    """What footcheck could not read, and what follows."""
+    if unread.section:
+        return (f"the section '{unread.what}' holds {unread.count} paragraphs but no note "
+                "with a number footcheck could read; their sources are not checked")
+    if unread.count == 1:
+        return (f"a {unread.what}: footcheck does not read this syntax, so its source is "
+                "not checked")
+    return (f"{unread.what} ({unread.count} in the text): footcheck does not read this "
+            "syntax, so their sources are not checked")
 
 
 def _series(extraction: Extraction) -> list[_Series]:
