@@ -186,7 +186,8 @@ def test_every_caret_form(n):
     ("<sup>1, 2</sup>", [1, 2]), ("[2-4]", [2, 3, 4]), ("^{iv–vi}", [4, 5, 6]),
 ])
 def test_one_marker_citing_several_notes(marker, numbers):
-    result = run(f"A claim.{marker} End.\n")
+    # A bracketed number is a marker only beside notes typed with arabic numbers.
+    result = run(f"A claim.{marker} End.\n\n^1^ Source (2020).\n")
     assert [m.number for m in result.markers] == numbers
     assert all(not m.malformed for m in result.markers)
 

@@ -34,10 +34,13 @@ def test_numbered_list_before_the_notes_heading_is_body_text():
     assert tokens(ex) == [("endnotes", "1"), ("endnotes", "2"), ("endnotes", "3")]
 
 
-def test_the_same_list_after_the_heading_is_notes():
-    ex = run(BODY_LIST_BEFORE_NOTES.replace("## Notes\n\n", "").replace(
-        "The plan", "## Notes\n\nThe plan"))
-    assert len(ex.notes) == 6  # both lists stand in the notes section now
+def test_a_list_that_starts_again_after_the_notes_is_not_more_notes():
+    annex = BODY_LIST_BEFORE_NOTES + (
+        "\nAnnex: the survey questions\n\n1. Who migrated?\n2. Where to?\n3. For how long?\n")
+    assert [n.line for n in run(annex).notes] == [9, 10, 11]
+    caret = annex.replace("\n1. Ahmed", "\n^1^ Ahmed").replace("\n2. Border", "\n^2^ Border")
+    assert [n.line for n in run(caret.replace("\n3. Ministry", "\n^3^ Ministry")).notes] == [
+        9, 10, 11]
 
 
 def test_roman_body_list_without_heading_is_not_notes():
@@ -81,9 +84,18 @@ def test_units_in_cyrillic_are_not_markers():
     assert [m.token for m in run("Площадь выросла.² Ещё.\n").markers] == ["²"]
 
 
+NOTES_1_TO_5 = "".join(f"\n[{n}] Source {n} (2020). Title.\n" for n in range(1, 6))
+
+
 def test_product_codes_in_brackets_are_not_citations():
-    assert run("Order part [113-0246] and [2019-2023] now.\n").markers == ()
-    assert [m.token for m in run("As shown [3-5].\n").markers] == ["3", "4", "5"]
+    assert run("Order part [113-0246] and [2019-2023] now.\n" + NOTES_1_TO_5).markers == ()
+    assert [m.token for m in run("As shown [3-5].\n" + NOTES_1_TO_5).markers] == [
+        "3", "4", "5"]
+
+
+def test_bracketed_numbers_without_arabic_notes_are_not_markers():
+    text = "The array [1, 2, 3] and item [4] are data.^{i}\n\n^{i} Source (2020).\n"
+    assert [m.token for m in run(text).markers] == ["i"]
 
 
 def test_caret_labels_of_any_roman_length():

@@ -123,6 +123,7 @@ _NOT_AFTER_BARE_RE = re.compile(
 _UNITS = frozenset({"m", "km", "cm", "mm", "ft", "in", "mi", "yd", "nm", "μm", "dm", "sq",
                     "м", "км", "см", "мм", "дм", "мкм"})
 _TERMINAL = ".>)]\"'”’?!"
+_ENDS_WITH_URL = re.compile(r"(?:https?://|www\.)\S+$")
 
 
 @dataclass
@@ -173,7 +174,7 @@ def extract(document: Document) -> Extraction:
 
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
     series_of = _name_series(drafts, native=bool(document.native_notes))
-    markers_raw = _resolve_exponents(markers_raw, drafts, series_of)
+    markers_raw = _resolve_doubtful(markers_raw, drafts)
     notes = _build_notes(document, drafts, series_of)
     markers = tuple(_build_markers(document, markers_raw, series_of, names))
     if document.native_notes or document.native_markers:
@@ -479,6 +480,7 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
     gap = 0  # blank lines since the last text line
     block = 0
     under_heading = False
+    heading = -1  # index of the last notes heading
     prev_kind = "blank"  # blank, note, heading, text
     for i, (start, end) in enumerate(lines):
         line = stripped[i]
@@ -494,8 +496,8 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
             lab = None  # a list inside the note: "1. The report lists: / 1. … / 2. …"
         if lab is not None:
             if lab.notation in WEAK_LABELS:
-                accept = (i in approved or under_heading
-                          or _continues(current, lab, prev_kind))
+                accept = (i in approved or _continues(current, lab, prev_kind)
+                          or (under_heading and _resumes(drafts, lab, prev_kind, heading)))
             else:
                 accept = gap > 0 or prev_kind in ("note", "heading", "blank")
         if accept:
@@ -514,6 +516,7 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
             current.end_line = i + 1
         elif _HEADING_RE.fullmatch(line):
             under_heading = True
+            heading = i
             current = None
             prev_kind = "heading"
         else:
@@ -567,6 +570,17 @@ def _notes_section(stripped: list[str], skipped: set[int],
     return None
 
 
+def _resumes(drafts: list[_Draft], lab: _Label, prev_kind: str, heading: int) -> bool:
+    """Whether a weak label under the notes heading (at line index ``heading``) goes on
+    with the notes: the first one there, or one numbered on from the last note. After
+    other text, a list that starts again ("Annex: 1. … 2. …") is not more notes."""
+    if not drafts or drafts[-1].line <= heading + 1 or prev_kind == "note":
+        return True
+    last = drafts[-1].label.numeral
+    return _compatible(last.system, lab.numeral.system) and last.value is not None and \
+        last.value < lab.numeral.value <= last.value + 2
+
+
 def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section: int | None,
                stripped: list[str], skipped: set[int]) -> set[int]:
     """Lines of weak labels forming a numbered run (1, 2, 3…) of notes that markers cite.
@@ -579,26 +593,35 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
     """
     if not any(lab.notation in WEAK_LABELS for lab in labels.values()):
         return set()
-    cited: set[int] = set()
+    cited: dict[str, set[int]] = {ROMAN: set(), ARABIC: set(), AMBIGUOUS: set()}
     last_marker = -1
     for _, _, _, token, _, line, maybe in raw_markers:
         numeral = numerals.read(token)
         if numeral.value is not None and not numeral.malformed and not maybe:
-            cited.add(numeral.value)
+            cited[numeral.system].add(numeral.value)
             if line not in labels:
                 last_marker = max(last_marker, line)
     approved: set[int] = set()
     final: list[int] = []  # the last cited run with no marker after it
     run: list[tuple[int, _Label]] = []
+    first_after_section = True  # a later run there is a list after the notes (an annex)
 
     def close() -> None:
-        nonlocal final
-        values = [lab.numeral.value for _, lab in run]
-        if len(run) < 3 or sum(v in cited for v in set(values)) * 2 < len(set(values)):
+        nonlocal final, first_after_section
+        values = {lab.numeral.value for _, lab in run}
+        system = run[0][1].numeral.system
+        citing = cited[AMBIGUOUS] | (cited[ARABIC] | cited[ROMAN] if system == AMBIGUOUS
+                                     else cited[system])
+        if len(run) < 3 or sum(v in citing for v in values) * 2 < len(values):
             return
         lines = [i for i, _ in run]
-        if _at_page_foot(lines[-1], stripped, skipped) or \
-                (section is not None and lines[0] > section):
+        if section is not None and lines[0] > section:
+            if first_after_section and not any(
+                    section < j < lines[0] and labels[j].notation not in WEAK_LABELS
+                    for j in labels):
+                approved.update(lines)
+            first_after_section = False
+        elif _at_page_foot(lines[-1], stripped, skipped):
             approved.update(lines)
         elif section is None and lines[0] > last_marker:
             final = lines
@@ -639,7 +662,8 @@ def _continuation(text: str, note: _Draft, line: str, gap: int, markers_on_line:
         return True
     last_start, last_end = note.spans[-1]
     previous = text[last_start:last_end]
-    unfinished = bool(previous) and previous[-1] not in _TERMINAL
+    unfinished = bool(previous) and previous[-1] not in _TERMINAL and \
+        not _ENDS_WITH_URL.search(previous)  # a note ending in its address is complete
     first = line[0]
     opens_lower = first.islower() or first.isdigit() or first in "(<[:;,–-"
     citation_like = bool(_CITATION_HINT_RE.search(line)) or len(line) < 120
@@ -774,14 +798,13 @@ def _build_notes(document: Document, drafts: list[_Draft],
     return tuple(notes)
 
 
-def _resolve_exponents(raw: list[_RawMarker], drafts: list[_Draft],
-                       series_of: dict[str, str]) -> list[_RawMarker]:
-    """The raw markers without the possible exponents (``2035⁴``, ``)²``) and years
-    (``[2019]``) for which no note of that number exists."""
-    if not any(m[6] for m in raw):
-        return raw
+def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft]) -> list[_RawMarker]:
+    """The raw markers without the doubtful ones: possible exponents (``2035⁴``, ``)²``)
+    and years (``[2019]``) for which no note of that number exists, and bracketed numbers
+    (``[1, 2, 3]``) in a document with no arabic notes typed by hand."""
     numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS)}
-    return [m for m in raw if not m[6] or numerals.read(m[3]).value in numbered]
+    return [m for m in raw if (numbered or m[4] != BRACKET)
+            and (not m[6] or numerals.read(m[3]).value in numbered)]
 
 
 def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[str, str],
