@@ -173,8 +173,9 @@ def extract(document: Document) -> Extraction:
     drafts = _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines, section)
 
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
-    series_of = _name_series(drafts, native=bool(document.native_notes))
-    markers_raw = _resolve_doubtful(markers_raw, drafts)
+    native_series = {n.series for n in document.native_notes}
+    series_of = _name_series(drafts, native_series)
+    markers_raw = _resolve_doubtful(markers_raw, drafts, bool(native_series))
     notes = _build_notes(document, drafts, series_of)
     markers = tuple(_build_markers(document, markers_raw, series_of, names))
     if document.native_notes or document.native_markers:
@@ -689,17 +690,19 @@ def _outside_notes(raw_markers: list[_RawMarker], drafts: list[_Draft],
 # --- series -------------------------------------------------------------------------------
 
 
-def _name_series(drafts: list[_Draft], native: bool = False) -> dict[str, str]:
+def _name_series(drafts: list[_Draft], native: set[str] = frozenset()) -> dict[str, str]:
     """Give each draft its series; return the map numbering system -> series name.
 
     Notes are grouped by numbering system (Markdown footnote definitions apart). The group
     holding most of the document's last block of notes is ``endnotes``; the other is
     ``footnotes``; Markdown definitions are footnotes. In a document whose format defines
-    footnotes of its own (``native``), the notes typed by hand are endnotes.
+    notes of its own (the ``native`` series), the notes typed by hand form the other series
+    (endnotes beside Markdown or Word footnotes, footnotes beside Word endnotes).
     """
     names = _series_names(drafts)
     if native:
-        names = {system: FOOTNOTES if system == MARKDOWN else ENDNOTES for system in names}
+        typed = FOOTNOTES if native == {ENDNOTES} else ENDNOTES
+        names = {system: FOOTNOTES if system == MARKDOWN else typed for system in names}
     return names
 
 
@@ -798,13 +801,32 @@ def _build_notes(document: Document, drafts: list[_Draft],
     return tuple(notes)
 
 
-def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft]) -> list[_RawMarker]:
+def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
+                      native: bool) -> list[_RawMarker]:
     """The raw markers without the doubtful ones: possible exponents (``2035⁴``, ``)²``)
-    and years (``[2019]``) for which no note of that number exists, and bracketed numbers
-    (``[1, 2, 3]``) in a document with no arabic notes typed by hand."""
+    and years (``[2019]``) for which no note of that number exists, bracketed numbers
+    (``[1, 2, 3]``) in a document with no arabic notes typed by hand, and, in a document
+    whose format defines its notes (``native``), typed markers of a numbering system that
+    no typed note uses: a superscript there is a marker only when it resolves to a note."""
     numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS)}
-    return [m for m in raw if (numbered or m[4] != BRACKET)
-            and (not m[6] or numerals.read(m[3]).value in numbered)]
+    systems = {d.system for d in drafts}
+    out = []
+    for m in raw:
+        if m[4] == BRACKET and not numbered:
+            continue
+        if m[6] and numerals.read(m[3]).value not in numbered:
+            continue
+        if native and m[4] != MARKDOWN and not _typed_in(numerals.read(m[3]).system, systems):
+            continue
+        out.append(m)
+    return out
+
+
+def _typed_in(system: str, systems: set[str]) -> bool:
+    """Whether notes typed in ``systems`` can be cited by a marker of ``system``."""
+    if system == AMBIGUOUS:
+        return bool(systems & {ROMAN, ARABIC, AMBIGUOUS})
+    return bool(systems & {system, AMBIGUOUS})
 
 
 def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[str, str],

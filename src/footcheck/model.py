@@ -19,6 +19,7 @@ SERIES = (ENDNOTES, FOOTNOTES)
 # Notations of the notes a format defines itself (the extractor names the typed ones).
 MARKDOWN = "markdown"  # [^12], [^source] and ^[inline] footnotes
 RST = "rst"  # reStructuredText footnotes and citations: [1]_, [#]_, [*]_, [CIT2002]_
+NATIVE = "native"  # footnotes and endnotes a word processor numbers (Word, OpenDocument)
 
 # Kinds of :class:`Block`: what a part of the document is, as its format says.
 HEADING = "heading"

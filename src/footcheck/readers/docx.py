@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.etree import ElementTree
 
-from ..model import Document
+from ..model import ENDNOTES, FOOTNOTES, Document, Marker, Note
 from . import Unreadable
-from .markup import Piece, format_number, link, render
+from .markup import NativeNote, Piece, assemble, format_number, link, reference, render
 from .ooxml import (
     FALSE,
     REL,
@@ -65,11 +65,12 @@ def read(data: bytes, path: str) -> Document:
         for kind, series in word.notes.items():
             series.configure(section.find(f"{W}{kind}Pr"))
     word.blocks(body)
-    text, page_starts = word.output()
+    text, page_starts, notes, markers = word.output()
     if not text.strip():
         raise Unreadable("is empty (the Word document has no text)")
-    return Document.from_text(text, path=path, encoding="docx", format="docx",
-                              units="paragraph", page_starts=page_starts)
+    document = Document.from_text(text, path=path, encoding="docx", format="docx",
+                                  units="paragraph", page_starts=page_starts)
+    return replace(document, native_notes=notes, native_markers=markers)
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -288,24 +289,16 @@ class _Word:
 
     # output
 
-    def output(self) -> tuple[str, tuple[int, ...]]:
-        """The document's text (body, then footnotes, then endnotes) and its page starts."""
-        lines: list[str] = []
-        firsts: list[int] = []  # line number of each body paragraph
-        for paragraph in self.paragraphs:
-            firsts.append(len(lines) + 1)
-            lines += [paragraph, ""]
-        for kind, heading in (("footnote", "Footnotes"), ("endnote", "Notes")):
-            notes = list(self.notes[kind].cited(self))
-            if notes:
-                lines += [heading, ""]
-            for label, paragraphs in notes:
-                lines += [f"{label} {paragraphs[0]}".rstrip(), *paragraphs[1:], ""]
+    def output(self) -> tuple[str, tuple[int, ...], tuple[Note, ...], tuple[Marker, ...]]:
+        """The document's text (body, then footnotes, then endnotes), its page starts, and
+        its real notes and the markers citing them."""
+        notes = [*self.notes["footnote"].cited(self), *self.notes["endnote"].cited(self)]
+        text, firsts, native_notes, markers = assemble(self.paragraphs, notes)
         pages: tuple[int, ...] = ()
         if self.recorded_pages:
             starts = sorted(i for i in self.page_breaks if 0 < i < len(firsts))
             pages = (1, *(firsts[i] for i in starts))
-        return "\n".join(lines), pages
+        return text, pages, native_notes, markers
 
 
 class _NoteSeries:
@@ -320,7 +313,8 @@ class _NoteSeries:
         self.configure(settings.find(f"{W}{kind}Pr"))
         self.elements = {n.get(f"{W}id", ""): n for n in root.iter(f"{W}{kind}")
                          if n.get(f"{W}type") in (None, "normal")}
-        self.labels: dict[str, str] = {}  # note id -> label, in order of first reference
+        self.series = ENDNOTES if kind == "endnote" else FOOTNOTES
+        self.labels: dict[str, tuple[int | None, str]] = {}  # note id -> number, label
         self.count = 0
 
     def configure(self, properties: ElementTree.Element | None) -> None:
@@ -333,25 +327,24 @@ class _NoteSeries:
         self.start = number(properties.find(f"{W}numStart"), self.start)
 
     def cite(self, note_id: str, custom: str | None = None) -> str:
-        """The rendered marker for a reference to note ``note_id`` (numbered on first use)."""
+        """The reference to note ``note_id`` in a paragraph (numbered on first use, as Word
+        numbers: a custom mark such as ``*`` takes no number)."""
         if note_id not in self.labels:
             if custom is not None:
-                self.labels[note_id] = custom.strip()
+                self.labels[note_id] = (None, custom.strip())
             else:
-                self.labels[note_id] = format_number(self.start + self.count, self.format)
+                value = self.start + self.count
+                self.labels[note_id] = (value, format_number(value, self.format))
                 self.count += 1
-        label = self.labels[note_id]
-        return f"[^{label}]" if self.kind == "footnote" else f"^{{{label}}}"
+        return reference(self.series, *self.labels[note_id])
 
-    def cited(self, word: _Word) -> Iterator[tuple[str, list[str]]]:
-        """(rendered label, paragraphs) of each referenced note, in order of reference."""
-        for note_id, label in self.labels.items():
+    def cited(self, word: _Word) -> Iterator[NativeNote]:
+        """Each referenced note, in order of reference."""
+        for note_id, (value, label) in self.labels.items():
             element = self.elements.get(note_id)
-            if element is None:
-                continue
-            paragraphs = word.note_paragraphs(element, self.links) or [""]
-            shown = f"[^{label}]:" if self.kind == "footnote" else f"^{{{label}}}"
-            yield shown, paragraphs
+            if element is not None:
+                paragraphs = word.note_paragraphs(element, self.links)
+                yield NativeNote(self.series, value, label, paragraphs)
 
 
 def _symbol(code: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import ENDNOTES, FOOTNOTES, NATIVE, Marker, Note
 from ..numerals import to_roman
 
 _NUMERAL = re.compile(r"[0-9IVXLCDMivxlcdm]{1,10}")
@@ -117,3 +118,109 @@ def format_number(number: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{number:02d}"
     return str(number)
+
+
+# --- notes the file defines itself ------------------------------------------------------------
+
+_REF_OPEN, _REF_CLOSE = "\ue000", "\ue001"  # private-use characters: never in a real document
+_REFERENCE = re.compile(f"{_REF_OPEN}([^{_REF_CLOSE}]*){_REF_CLOSE}")
+_HEADINGS = {FOOTNOTES: "Footnotes", ENDNOTES: "Notes"}
+
+
+@dataclass
+class NativeNote:
+    """A footnote or endnote that the file itself defines (Word, OpenDocument, HTML).
+
+    ``number`` is its number as the producer counts (``None`` for a custom mark such as
+    ``*``), ``label`` what the producer shows (``iv``, ``4``, ``*``), ``paragraphs`` its
+    rendered text.
+    """
+
+    series: str
+    number: int | None
+    label: str
+    paragraphs: list[str]
+
+
+def reference(series: str, number: int | None, label: str) -> str:
+    """The text a reader puts in a paragraph where a native note is cited.
+
+    :func:`assemble` turns it into a :class:`~footcheck.model.Marker` and writes it as the
+    notation shows it (``^{iv}`` for an endnote, ``[^4]`` for a footnote).
+    """
+    return f"{_REF_OPEN}{series}|{'' if number is None else number}|{label}{_REF_CLOSE}"
+
+
+def _written(series: str, label: str) -> str:
+    return f"[^{label}]" if series == FOOTNOTES else f"^{{{label}}}"
+
+
+def assemble(paragraphs: list[str], notes: list[NativeNote]
+             ) -> tuple[str, list[int], tuple[Note, ...], tuple[Marker, ...]]:
+    """The text of a converted document, one paragraph per line with blank lines between,
+    its native notes after the body (footnotes under "Footnotes", endnotes under "Notes"),
+    and those notes and the markers citing them with their places in the text.
+
+    Returns (text, the 1-based line of each body paragraph, notes, markers).
+    """
+    lines: list[str] = []
+    markers: list[Marker] = []
+    offset = 0
+
+    def add(line: str) -> None:
+        nonlocal offset
+        if _REF_OPEN in line:
+            line = _place_references(line, len(lines) + 1, offset, markers)
+        lines.append(line)
+        offset += len(line) + 1
+
+    firsts = []
+    for paragraph in paragraphs:
+        firsts.append(len(lines) + 1)
+        add(paragraph)
+        add("")
+    out_notes: list[Note] = []
+    for series in (FOOTNOTES, ENDNOTES):
+        mine = [n for n in notes if n.series == series]
+        if mine:
+            add(_HEADINGS[series])
+            add("")
+        for note in mine:
+            label = _written(series, note.label) + (":" if series == FOOTNOTES else "")
+            first = len(lines) + 1
+            spans, pieces = [], []
+            for i, text in enumerate(note.paragraphs or [""]):
+                head = f"{label} " if i == 0 else ""
+                start = offset + len(head)
+                add(f"{head}{text}".rstrip())
+                if len(lines[-1]) > len(head):
+                    spans.append((start, offset - 1))  # offset is now past the newline
+                    pieces.append(lines[-1][len(head):].strip())
+            add("")
+            body = " ".join(piece for piece in pieces if piece)
+            out_notes.append(Note(label=label, token=note.label, number=note.number,
+                                  series=series, notation=NATIVE, line=first, column=1,
+                                  end_line=len(lines) - 1, text=body, spans=tuple(spans)))
+    return "\n".join(lines), firsts, tuple(out_notes), tuple(markers)
+
+
+def _place_references(line: str, number: int, offset: int, markers: list[Marker]) -> str:
+    """``line`` with its note references written out; their markers appended to
+    ``markers`` (``number`` is the line's number, ``offset`` where it starts in the text)."""
+    out = []
+    at = 0
+    length = 0  # of what is in ``out``
+    for m in _REFERENCE.finditer(line):
+        before = line[at:m.start()]
+        series, value, label = m.group(1).split("|", 2)
+        written = _written(series, label)
+        length += len(before)
+        markers.append(Marker(label=written, token=label,
+                              number=int(value) if value else None, series=series,
+                              notation=NATIVE, line=number, column=length + 1,
+                              offset=offset + length))
+        out += (before, written)
+        length += len(written)
+        at = m.end()
+    out.append(line[at:])
+    return "".join(out)
