@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "footcheck"
 LAYERS = [
     {"model", "errors", "numerals", "translit"},
     {"document", "readers", "output", "urls"},
-    {"extract", "references", "works"},
+    {"extract", "citations", "references", "works"},
     {"links"},
     {"checks"},
     {"audit"},

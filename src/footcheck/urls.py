@@ -17,16 +17,24 @@ Markdown backslash escapes (``\\_``, ``\\(``, ``\\#``…) are removed from ``url
 addresses and abbreviations such as "e.g." are never URLs: a URL needs a scheme or ``www.``.
 
 :func:`find_empty_links` finds Markdown links whose target is empty or only ``#``.
+
+The module is footcheck's one home for what a URL is: its host, its registrable domain
+(from the Public Suffix List), the one table of tracking parameters, search engines, and the
+normal form under which two addresses of the same page are equal.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from typing import TypeVar
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
-__all__ = ["EmptyLink", "FoundUrl", "find_empty_links", "find_urls"]
+__all__ = ["EmptyLink", "FoundUrl", "find_empty_links", "find_urls", "hostname",
+           "normalise_url", "registrable_domain", "search_engine", "site_labels",
+           "strip_tracking"]
 
 BARE, ANGLE, MARKDOWN = "bare", "angle", "markdown"
 _T = TypeVar("_T")
@@ -418,3 +426,216 @@ def _host_problem(rest: str) -> str | None:
     if labels[-1].isdigit():
         return f"invalid host '{host}': numeric top-level domain"
     return None
+
+
+# --- addresses: host, site, tracking, search engines, identity ----------------------------------
+
+#: Query parameters that only ever carry tracking or campaign data, on any site: dropped when
+#: deciding whether two URLs are the same page, and reported by the tracking-url rule.
+TRACKING = frozenset({
+    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "ysclid",
+    "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "sxsrf",
+    "twclid", "ttclid", "li_fat_id", "srsltid", "ref_src", "ref_url", "cmpid", "ocid",
+    "smid", "sref", "s_cid", "at_medium", "at_campaign", "ito",
+})
+#: Parameters that record a search session: tracking only on a search engine's own pages.
+SEARCH_SESSION = frozenset({
+    "rlz", "gs_lcrp", "gs_lp", "gs_ssp", "sourceid", "ved", "ei", "oq", "aqs", "uact",
+    "sca_esv", "sca_upv", "sclient", "iflsig", "bih", "biw", "dpr", "client", "ie", "sa",
+    "usg", "source", "cvid", "form", "pq", "sc", "qs", "sk", "ghc", "lq", "ghsh", "ghacc",
+    "lr", "clid", "redircnt", "rsv_pq", "rsv_t", "rqlang", "rsv_enter", "rsv_sug",
+})
+#: Parameters that choose a presentation of the same page (not tracking, so not reported):
+#: dropped only when deciding whether two URLs are the same page.
+PRESENTATION = frozenset({"amp"})
+_GOOGLE = re.compile(r"(?:^|\.)google\.(?:com?\.)?[a-z]{2,3}$")
+_YANDEX = re.compile(r"(?:^|\.)(?:yandex\.(?:com?\.)?[a-z]{2,3}|ya\.ru)$")
+_OTHER_ENGINES = ("bing.com", "duckduckgo.com", "yahoo.com", "baidu.com")
+# Only these hosts can be search engines: a cheap test on the lower-cased URL first.
+ENGINE_HINT = re.compile(r"google\.|bing\.com|duckduckgo\.|yahoo\.|yandex\.|ya\.ru|baidu\.")
+_LOCAL = re.compile(r"^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$|\.localhost$")
+#: An http(s) URL with a plain host, no port, query, fragment or white space.
+_SIMPLE_URL = re.compile(r"(?i:https?)://([A-Za-z0-9.\-]+)(/[^?#\s]*)?")
+_ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def hostname(url: str) -> str:
+    """The lower-cased host name of ``url``; empty when it has none or cannot be read."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+@functools.cache
+def _suffixes():
+    """The Public Suffix List, as bundled with the publicsuffixlist package (no network)."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList()
+
+
+def registrable_domain(host: str) -> str:
+    """The part of ``host`` a registrant owns, by the Public Suffix List: ``news.bbc.co.uk``
+    -> ``bbc.co.uk``; the host itself when the list has nothing better (an IP address, a
+    single label, a host that is a public suffix)."""
+    host = host.lower().rstrip(".")
+    if not host or host.replace(".", "").isdigit() or ":" in host:
+        return host
+    return _suffixes().privatesuffix(host) or host
+
+
+def site_labels(host: str) -> list[str]:
+    """The labels of ``host`` before its public suffix, without ``www`` and language
+    subdomains: ``en.news.bbc.co.uk`` -> ``["news", "bbc"]``."""
+    host = host.lower().rstrip(".")
+    suffix = _suffixes().publicsuffix(host) if host else None
+    stem = host[: -len(suffix) - 1] if suffix and host.endswith("." + suffix) else host
+    return [label for label in stem.split(".") if label and label not in _NOT_SITE]
+
+
+_NOT_SITE = frozenset({"www", "en", "ru", "rus", "m", "amp"})
+
+
+def on_search_engine(host: str) -> bool:
+    """Whether ``host`` (lower case) belongs to a search engine."""
+    return bool(_GOOGLE.search(host) or _YANDEX.search(host)) or host.endswith(_OTHER_ENGINES)
+
+
+def is_tracking(name: str, search: bool = False) -> bool:
+    """Whether a query parameter ``name`` carries tracking data (``search``: on a search
+    engine's page, where search-session parameters count too)."""
+    name = name.lower()
+    return name.startswith("utm_") or name in TRACKING or (search and name in SEARCH_SESSION)
+
+
+def is_local(url: str) -> bool:
+    """Whether the URL points at this machine (localhost, 127.x.x.x)."""
+    host = hostname(url)
+    return bool(_LOCAL.search(host)) or host == "::1"
+
+
+def search_engine(url: str) -> tuple[str, str | None] | None:
+    """If ``url`` is a search-results page or a search redirect, say which.
+
+    Returns ``(description, target)``: ``target`` is the address a redirect wrapper
+    (``google.com/url?q=…``) leads to, else ``None``. Returns ``None`` for any other URL.
+    """
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    path = parts.path.rstrip("/") or "/"
+    params = dict(parse_qsl(parts.query, keep_blank_values=True))
+    query = params.get("q") or params.get("query") or params.get("text") or params.get("wd") \
+        or params.get("p") or params.get("word") or params.get("bsq") or ""
+    about = f" for '{query}'" if query else ""
+    if _GOOGLE.search(host):
+        if host.startswith("books."):
+            if path == "/books" and "q" in params and "id" not in params:
+                return f"Google Books search{about}", None
+            return None
+        if host.startswith("scholar."):
+            return (f"Google Scholar search{about}", None) if path == "/scholar" else None
+        if path == "/url":
+            target = params.get("q") or params.get("url")
+            if target and target.lower().startswith(("http://", "https://")):
+                return "Google redirect link", target
+            return None
+        if path in ("/search", "/webhp", "/") and ("q" in params or "tbm" in params):
+            if params.get("tbm") == "bks":
+                return f"Google Books search{about}", None
+            return f"Google search results page{about}", None
+        return None
+    if host.endswith("bing.com") and path.endswith("/search"):
+        return f"Bing search results page{about}", None
+    if host.endswith("duckduckgo.com") and path in ("/", "/html", "/lite") and "q" in params:
+        return f"DuckDuckGo search results page{about}", None
+    if host.endswith("search.yahoo.com") and path.startswith("/search"):
+        return f"Yahoo search results page{about}", None
+    if _YANDEX.search(host) and path.startswith(("/search", "/images/search")):
+        return f"Yandex search results page{about}", None
+    if host.endswith("baidu.com") and path == "/s":
+        return f"Baidu search results page{about}", None
+    return None
+
+
+def strip_tracking(url: str) -> tuple[str, list[str]]:
+    """Return ``url`` without tracking parameters and text fragments, and what was removed.
+
+    The rest of the URL is kept exactly as written (nothing is re-encoded). Search-session
+    parameters such as ``rlz`` or ``ved`` count as tracking only on a search engine's host.
+    """
+    base, hash_, fragment = url.partition("#")
+    removed: list[str] = []
+    if hash_ and ":~:" in fragment:
+        kept_fragment = fragment.split(":~:", 1)[0]
+        directive = fragment[len(kept_fragment):]
+        removed.append("text fragment '#" + shorten(directive, 30) + "'")
+        fragment = kept_fragment
+        hash_ = "#" if fragment else ""
+    path, question, query = base.partition("?")
+    if question:
+        search = on_search_engine(hostname(url))
+        kept: list[str] = []
+        for pair in query.split("&"):
+            name = unquote(pair.partition("=")[0])
+            if is_tracking(name, search):
+                removed.append(name.lower())
+            else:
+                kept.append(pair)
+        query = "&".join(p for p in kept if p)
+        question = "?" if query else ""
+    return f"{path}{question}{query}{hash_}{fragment}", removed
+
+
+def normalise_url(url: str) -> str:
+    """A form of ``url`` that is equal for addresses of the same page.
+
+    Scheme, ``www.``, host case, default port, trailing slash, fragment, tracking
+    parameters (:func:`is_tracking`, the same table the tracking-url rule reports) and
+    :data:`PRESENTATION` parameters are dropped; the path and the remaining query are kept
+    as written. A URL that urllib cannot read (a port that is no number, a broken ``[IPv6]``
+    host) is kept as written but for its scheme, ``www.``, host case, fragment and trailing
+    slash.
+    """
+    simple = _SIMPLE_URL.fullmatch(url)
+    if simple:  # the common case, read without urllib: the same result, faster
+        host = simple.group(1).lower().rstrip(".")
+        if host.startswith("www."):
+            host = host[4:]
+        if host:
+            return host + (simple.group(2) or "").rstrip("/")
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().rstrip(".")
+        port = parts.port
+        search = on_search_engine(host)
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                           if not is_tracking(k, search) and k.lower() not in PRESENTATION],
+                          doseq=True)
+    except ValueError:  # a port that is no number, a broken [IPv6] host, a lone surrogate…
+        return _rough_url(url)
+    if host.startswith("www."):
+        host = host[4:]
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = re.sub(r"/+$", "", parts.path) or ""
+    return urlunsplit(("", host, path, query, "")).lstrip("/")
+
+
+def _rough_url(url: str) -> str:
+    """:func:`normalise_url` of a URL that urllib cannot read: the address as written, without
+    its scheme, ``www.``, fragment and trailing slash, its host part lower-cased."""
+    rest = _ANY_SCHEME.sub("", url.strip()).split("#", 1)[0]
+    host, slash, path = rest.partition("/")
+    host = host.lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    return (host + slash + path).rstrip("/")
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

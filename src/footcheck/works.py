@@ -15,22 +15,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit
 
 from .model import Note, Reference
 from .references import Source, parse_sources
 from .translit import latinize
+from .urls import hostname, normalise_url, site_labels
 
-__all__ = ["Citation", "Work", "Works", "citation_key", "group", "normalise_url", "same_work"]
-
-#: Query parameters that track a visit rather than identify a page.
-TRACKING_PARAMS = re.compile(
-    r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|yclid|igshid|"
-    r"_hsenc|_hsmi|mkt_tok|ref_src|ref_url|cmpid|ocid|smid|sref|rlz|oq|gs_lcrp|sourceid|"
-    r"ie|amp|s_cid|at_medium|at_campaign|ito)$", re.IGNORECASE)
-
-#: An http(s) URL with a plain host, no port, query, fragment or white space.
-_SIMPLE_URL = re.compile(r"(?i:https?)://([A-Za-z0-9.\-]+)(/[^?#\s]*)?")
+__all__ = ["Citation", "Work", "Works", "citation_key", "group", "same_work"]
 
 #: Title words skipped when choosing the word of a key.
 STOP_WORDS = frozenset([
@@ -99,67 +91,12 @@ class Works:
         return tuple(w.key for w in self.works)
 
 
-# --- URL normalisation ------------------------------------------------------------------------
-
-def normalise_url(url: str) -> str:
-    """A form of ``url`` that is equal for addresses of the same page.
-
-    Scheme, ``www.``, host case, default port, trailing slash, fragment and tracking
-    parameters are dropped; the path and the remaining query are kept as written. A URL that
-    urllib cannot read (a port that is no number, a broken ``[IPv6]`` host) is kept as
-    written but for its scheme, ``www.``, host case, fragment and trailing slash.
-    """
-    simple = _SIMPLE_URL.fullmatch(url)
-    if simple:  # the common case, read without urllib: the same result, faster
-        host = simple.group(1).lower().rstrip(".")
-        if host.startswith("www."):
-            host = host[4:]
-        if host:
-            return host + (simple.group(2) or "").rstrip("/")
-    try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower().rstrip(".")
-        port = parts.port
-        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                           if not TRACKING_PARAMS.match(k)], doseq=True)
-    except ValueError:  # a port that is no number, a broken [IPv6] host, a lone surrogate…
-        return _rough_url(url)
-    if host.startswith("www."):
-        host = host[4:]
-    if port and port not in (80, 443):
-        host = f"{host}:{port}"
-    path = re.sub(r"/+$", "", parts.path) or ""
-    return urlunsplit(("", host, path, query, "")).lstrip("/")
-
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
-
-
-def _rough_url(url: str) -> str:
-    """:func:`normalise_url` of a URL that urllib cannot read: the address as written, without
-    its scheme, ``www.``, fragment and trailing slash, its host part lower-cased."""
-    rest = _SCHEME.sub("", url.strip()).split("#", 1)[0]
-    host, slash, path = rest.partition("/")
-    host = host.lower().rstrip(".")
-    if host.startswith("www."):
-        host = host[4:]
-    return (host + slash + path).rstrip("/")
-
-
 def _split_url(url: str) -> SplitResult | None:
     """``urlsplit(url)``, or None for an address urllib refuses (a broken ``[IPv6]`` host)."""
     try:
         return urlsplit(url)
     except ValueError:
         return None
-
-
-def _hostname(url: str) -> str:
-    """The lower-cased host name of a URL; empty when it has none or cannot be read."""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 def _trivial_path(url: str) -> bool:
@@ -252,10 +189,9 @@ def _key_name(reference: Reference) -> str:
         if words:
             return words[0]
     for url in reference.urls:
-        host = _hostname(url)
-        labels = [p for p in host.split(".") if p not in ("www", "en", "ru", "rus")]
-        if len(labels) >= 2:
-            return _fold(labels[-2]) or "anon"
+        labels = site_labels(hostname(url))  # bbc for news.bbc.co.uk
+        if labels:
+            return _fold(labels[-1]) or "anon"
     return "anon"
 
 

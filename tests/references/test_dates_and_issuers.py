@@ -10,7 +10,8 @@ import pytest
 from footcheck.checks.references import check
 from footcheck.model import Extraction, Reference
 from footcheck.references import cited_without_title, parse, parse_sources
-from footcheck.works import group, normalise_url
+from footcheck.urls import normalise_url
+from footcheck.works import group
 from helpers import make_extraction
 
 

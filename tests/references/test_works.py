@@ -6,7 +6,8 @@ import pytest
 from refs_sample import sample_extraction
 
 from footcheck.model import Note, Reference
-from footcheck.works import citation_key, group, normalise_url, same_work
+from footcheck.urls import normalise_url
+from footcheck.works import citation_key, group, same_work
 
 
 def note(text: str, token: str = "I", number: int = 1) -> Note:

@@ -19,7 +19,8 @@ import pytest
 from footcheck.extract import extract
 from footcheck.model import Document, Reference
 from footcheck.references import parse
-from footcheck.works import TRACKING_PARAMS, group, normalise_url, same_work
+from footcheck.urls import PRESENTATION, is_tracking, normalise_url, on_search_engine
+from footcheck.works import group, same_work
 
 GENERATE = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 
@@ -139,7 +140,8 @@ def _normalise_with_urllib(url: str) -> str:
         host = f"{host}:{parts.port}"
     path = re.sub(r"/+$", "", parts.path) or ""
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not TRACKING_PARAMS.match(k)], doseq=True)
+                       if not is_tracking(k, on_search_engine(host))
+                       and k.lower() not in PRESENTATION], doseq=True)
     return urlunsplit(("", host, path, query, "")).lstrip("/")
 
 

@@ -32,7 +32,7 @@ from ..references import (
     outlet_of_host,
     parse_sources,
 )
-from ..works import normalise_url
+from ..urls import normalise_url, site_labels
 from .rules import rule
 
 __all__ = ["check"]
@@ -274,7 +274,7 @@ def name_matches_host(name: str, host: str) -> bool:
     ``novayagazeta.eu``, ``ZOiS`` initials, ``EurAsia Daily`` and ``eadaily.com``)."""
     from rapidfuzz import fuzz
 
-    labels = [lab for lab in host.lower().split(".")[:-1] if lab not in ("www", "en", "ru")]
+    labels = site_labels(host)
     words = [w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w != "the"]
     if not labels or not words:
         return False

@@ -32,6 +32,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import requests
 
 from ..model import LinkResult
+from ..urls import hostname
 from . import archive
 from .cache import Cache
 from .config import (
@@ -94,14 +95,6 @@ class _Probe:
 def now_iso() -> str:
     """The current UTC time as ISO 8601, to the second."""
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def host_key(url: str) -> str:
-    """The politeness key of a URL: its host name, lower case ('' when there is none)."""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 def _reason(exc: BaseException) -> str:
@@ -488,7 +481,7 @@ class Checker:
         endpoint = self.config.archive_endpoint
         timeout = (self.config.connect_timeout, self.config.read_timeout)
         try:
-            with self.gate.slot(host_key(endpoint)):
+            with self.gate.slot(hostname(endpoint)):
                 snapshot = archive.lookup(self.session(), endpoint, url, date, timeout)
         except (archive.ArchiveError, requests.RequestException):
             return None
@@ -506,7 +499,7 @@ def run(requests_: list[LinkRequest], checker: Checker,
     config = checker.config
     queues: dict[str, deque[LinkRequest]] = {}
     for req in requests_:
-        queues.setdefault(host_key(req.url), deque()).append(req)
+        queues.setdefault(hostname(req.url), deque()).append(req)
     inflight: dict[str, int] = dict.fromkeys(queues, 0)
     finished: queue.Queue[LinkResult] = queue.Queue()
     lock = threading.Lock()
