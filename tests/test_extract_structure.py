@@ -137,3 +137,19 @@ def test_a_bibliography_beside_notes_is_not_reported():
     text = ("Claim.^1^\n\n^1^ Smith 2020, 4.\n\n## References\n\n"
             "Smith, John. 2020. A Book. Routledge.\n\nJones, Ann. 2019. Another. OUP.\n")
     assert unread(text) == ()
+
+
+def test_the_pronoun_i_after_the_notes_is_not_note_i():
+    text = ("A claim.^{i}\n\n^{i} Smith, J. (2020). Title.\n\nAcknowledgements\n\n"
+            "I thank Alice and Bob for their reviews, code and\ncomments.\n")
+    assert [n.token for n in run(text).notes] == ["i"]
+    bare = "A claim.^{I}\n\nNotes\n\nI Smith, John (2020). Title.\n"
+    assert [n.token for n in run(bare).notes] == ["I"]
+
+
+def test_a_numbered_list_under_notes_that_nothing_cites_is_a_list():
+    remarks = ("Prose with no markers.\n\nNotes\n-----\n\n"
+               "1. There are other cases.\n2. Semantics vary.\n")
+    assert run(remarks).notes == ()
+    cited = remarks.replace("no markers.", "a marker.^1^ And another.^2^")
+    assert [n.token for n in run(cited).notes] == ["1", "2"]

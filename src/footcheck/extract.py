@@ -244,8 +244,9 @@ def _prose(document: Document) -> str:
     spans = list(document.hidden)
     spans += [(m.offset, m.offset + len(m.label)) for m in document.native_markers]
     starts = document.line_starts
-    spans += [(starts[n.line - 1] + n.column - 1, max((e for _, e in n.spans), default=0))
-              for n in document.native_notes]
+    for n in document.native_notes:
+        label = starts[n.line - 1] + n.column - 1
+        spans.append((label, max((e for _, e in n.spans), default=label + len(n.label))))
     if not spans:
         return document.text
     text = document.text
@@ -314,6 +315,8 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
         return None  # "DC", "MD", "MCM": words and years, not note numbers
     if notation == BARE and _NOT_AFTER_BARE_RE.match(text, text_start, end):
         return None  # "5 December", "300 000", "12 %": a number in prose, not a label
+    if notation == BARE and token == "I" and text[text_start:text_start + 1].islower():
+        return None  # "I thank Alice and Bob": the pronoun
     bullet = m["bullet"] is not None
     label_start = m.start("bullet") if bullet else m.end("indent")
     return _Label(start=label_start, indent=m.end("indent") - start, text_start=text_start,
@@ -476,6 +479,7 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
     that opens the notes section, if there is one.
     """
     approved = _weak_runs(labels, raw_markers, section, stripped, skipped)
+    cited = {numerals.read(m[3]).system for m in raw_markers if not m[6]}
     drafts: list[_Draft] = []
     current: _Draft | None = None
     gap = 0  # blank lines since the last text line
@@ -498,7 +502,8 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
         if lab is not None:
             if lab.notation in WEAK_LABELS:
                 accept = (i in approved or _continues(current, lab, prev_kind)
-                          or (under_heading and _resumes(drafts, lab, prev_kind, heading)))
+                          or (under_heading and _typed_in(lab.numeral.system, cited)
+                              and _resumes(drafts, lab, prev_kind, heading)))
             else:
                 accept = gap > 0 or prev_kind in ("note", "heading", "blank")
         if accept:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import extract as ex
-from ..model import Extraction, Finding, Marker, Note, Unread
+from ..model import NATIVE, Extraction, Finding, Marker, Note, Unread
 from ..numerals import ROMAN, desuperscript, format_number, is_roman
 from .rules import rule
 
@@ -392,7 +392,8 @@ def _has_letter(token: str) -> bool:
 
 _DESCRIBE = {ex.CARET: "^{…}", ex.PANDOC: "^…^", ex.SUPERSCRIPT: "Unicode superscripts",
              ex.MARKDOWN: "[^…]", ex.BRACKET: "[…]", ex.HTML: "<sup>…</sup>",
-             ex.NUMBERED: "numbers followed by a full stop", ex.BARE: "bare numbers"}
+             ex.NUMBERED: "numbers followed by a full stop", ex.BARE: "bare numbers",
+             ex.RST: "[…]_", NATIVE: "the word processor's own notes"}
 
 
 def _describe(value: str) -> str:

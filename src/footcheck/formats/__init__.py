@@ -49,8 +49,9 @@ def render(name: str, report: Report, *, color: bool = False) -> str:
 def describe_document(doc: Document) -> str:
     """What the document is, for a report's header: ``text · 376 lines · encoding utf-8``,
     ``Word document · 212 paragraphs``, ``PDF · 240 paragraphs · 3 pages``."""
-    kind = {"docx": "Word document", "pdf": "PDF", "html": "web page",
-            "markdown": "Markdown"}.get(doc.format, "text")
+    kind = {"docx": "Word document", "odt": "OpenDocument text", "pdf": "PDF",
+            "html": "web page", "markdown": "Markdown",
+            "rst": "reStructuredText"}.get(doc.format, "text")
     if doc.units == "paragraph":
         count = sum(1 for line in doc.text.split("\n") if line.strip())
         parts = [kind, f"{count} paragraph{'s' if count != 1 else ''}"]
@@ -59,7 +60,7 @@ def describe_document(doc: Document) -> str:
     if doc.page_starts:
         pages = len(doc.page_starts)
         parts.append(f"{pages} page{'s' if pages != 1 else ''}")
-    if doc.format in ("text", "markdown"):
+    if doc.format in ("text", "markdown", "rst"):
         parts.append(f"encoding {doc.encoding}")
     return " · ".join(parts)
 

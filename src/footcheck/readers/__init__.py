@@ -55,6 +55,7 @@ STRUCTURED_TEXT: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
+    ".rst": "rst",
 }
 
 _PDF_MAGIC = b"%PDF-"

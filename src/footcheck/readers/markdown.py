@@ -198,6 +198,10 @@ def _definitions(tokens: list[Token], where: _Placer) -> Iterator[_Definition]:
             start = where.lines(*opener.map)[0]
             start = where.text.index("[^", start)
             yield opener.meta["label"], start, tuple(spans), opener.map[1]
+        elif tok.type in _HIDDEN_BLOCKS and open_at and tok.map is not None:
+            # code in a note is part of its text: a note holding only code is not empty
+            start, end = where.lines(*tok.map)
+            open_at[-1][1].extend(_split_lines(where.text, start, end))
         elif tok.type == "inline" and open_at and tok.map is not None:
             to_text = where.placed(tok)
             offset = 0

@@ -1,0 +1,51 @@
+"""Markdown read by markdown-it-py: footnotes handed over with exact places, and what is not
+prose hidden from the search for typed notes."""
+
+from footcheck.document import decode
+from footcheck.extract import extract
+from footcheck.readers import structure
+
+
+def read(text: str):
+    return structure(decode(text.encode(), path="brief.md"))
+
+
+def test_footnotes_are_placed_exactly():
+    doc = read("# T\n\nСлово[^1] and `c[^2]` and[^long-label-for-teams].\n\n"
+               "[^1]: First, <https://x.org/a>.\n[^long-label-for-teams]: Second\n    more.\n")
+    assert [(m.token, m.number, m.line, m.column) for m in doc.native_markers] == [
+        ("1", 1, 3, 6), ("long-label-for-teams", 2, 3, 26)]
+    for m in doc.native_markers:
+        assert doc.text[m.offset:m.offset + len(m.label)] == m.label
+    assert [(n.token, n.line, n.text) for n in doc.native_notes] == [
+        ("1", 5, "First, <https://x.org/a>."), ("long-label-for-teams", 6, "Second more.")]
+
+
+def test_code_comments_math_and_link_destinations_are_hidden():
+    doc = read("See [x](https://a.org/[3]) `b[1]` $x^2$ <!-- [4] -->.\n\n"
+               "```json\n{\"a\": [1, 2, 3]}\n```\n\n[ref]: https://b.org/[5]\n")
+    hidden = [doc.text[s:e] for s, e in doc.hidden]
+    assert "`b[1]`" in hidden and "$x^2$" in hidden and "<!-- [4] -->" in hidden
+    assert any("[1, 2, 3]" in h for h in hidden) and "[ref]: https://b.org/[5]" in hidden
+    assert extract(doc).markers == ()
+
+
+def test_a_note_holding_only_code_is_not_empty_and_not_doubled():
+    doc = read('A claim.[^1]\n\n[^1]:\n    ```json\n    {"title": "Some report"}\n    ```\n')
+    notes = extract(doc).notes
+    assert [(n.token, n.line) for n in notes] == [("1", 3)]
+    assert "Some report" in notes[0].text
+
+
+def test_an_empty_definition_is_one_note():
+    notes = extract(read("A claim.[^1]\n\n[^1]:\n")).notes
+    assert [(n.token, n.text) for n in notes] == [("1", "")]
+
+
+def test_inline_notes_and_a_reused_footnote():
+    doc = read("One^[Inline, https://x.org/a.] two[^a] three[^a].\n\n[^a]: Note.\n")
+    ex = extract(doc)
+    assert [(n.token, n.text) for n in ex.notes] == [("2", "Inline, https://x.org/a."),
+                                                    ("a", "Note.")]
+    assert [m.number for m in ex.markers] == [2, 1, 1]
+    assert ex.notes[0].urls[0].url == "https://x.org/a"
