@@ -413,8 +413,8 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
         if start < end:
             continue  # inside the marker just found
         m = match(text, start)
-        if m is None:
-            continue
+        if m is None or (start and text[start - 1] == "\\"):
+            continue  # not a marker, or an escaped one: \[^a-z\]
         end = m.end()
         group = m.lastgroup
         token, notation = m[group], _MARKER_NOTATION[group]

@@ -393,3 +393,42 @@ def test_figure_noted_after_a_url_is_an_editorial_comment():
     extraction = make_extraction(text)
     found = [(f.line, f.kind) for f in content.check(extraction)]
     assert found == [(1, "editorial-comment"), (1, "editorial-comment")]
+
+
+@pytest.mark.parametrize("line", [
+    "^{1} Modulo dynamic linking.",
+    "^{2} Crazy, right?",
+    "^{3} Not that it matters much.",
+])
+def test_short_remarks_that_cite_nothing_are_not_incomplete(line: str) -> None:
+    assert findings(line, "incomplete-reference") == []
+
+
+@pytest.mark.parametrize("line", ["^{4} Ministry of Finance.", "^{5} Email from the press office."])
+def test_short_names_and_kinds_of_source_are_incomplete(line: str) -> None:
+    assert [f.kind for f in findings(line, "incomplete-reference")] == ["incomplete-reference"]
+
+
+@pytest.mark.parametrize("line", ["^{1} Crazy, right?", "^{2} Who knew? Smith, J. (2020). Title."])
+def test_rhetorical_questions_are_not_remarks(line: str) -> None:
+    assert findings(line, "editorial-comment") == []
+
+
+@pytest.mark.parametrize("line", ["^{3} Smith (2020). Is this the 2022 figure?",
+                                  "^{4} <https://x.org/report> Which date?"])
+def test_questions_about_the_source_are_remarks(line: str) -> None:
+    assert [f.kind for f in findings(line, "editorial-comment")] == ["editorial-comment"]
+
+
+@pytest.mark.parametrize("line", [
+    "^{1} The speaker list is still TBD; I will post it later.",
+    "^{2} [Source](https://x.org/a), 2020.",
+    "^{3} [Source][e], 2020.",
+])
+def test_words_in_prose_and_link_texts_are_not_placeholders(line: str) -> None:
+    assert findings(line, "placeholder") == []
+
+
+@pytest.mark.parametrize("line", ["^{4} Smith (2020). TBD.", "^{5} Smith (2020). [source]"])
+def test_placeholders_standing_alone(line: str) -> None:
+    assert [f.kind for f in findings(line, "placeholder")] == ["placeholder"]

@@ -49,3 +49,33 @@ def test_inline_notes_and_a_reused_footnote():
                                                     ("a", "Note.")]
     assert [m.number for m in ex.markers] == [2, 1, 1]
     assert ex.notes[0].urls[0].url == "https://x.org/a"
+
+
+def audit_md(tmp_path, text: str):
+    from footcheck.audit import audit
+
+    path = tmp_path / "brief.md"
+    path.write_text(text, encoding="utf-8")
+    return audit(path)
+
+
+NOTE = "\n\n[^1]: Smith, J. (2020). Title. *Herald*. https://herald.example.org/a\n"
+
+
+def test_an_empty_link_in_code_is_not_reported_but_one_in_prose_is(tmp_path):
+    quiet = audit_md(tmp_path, "Use `C[int]()` or `os.popen[234]()`.[^1]" + NOTE)
+    assert [f.code for f in quiet.findings] == []
+    loud = audit_md(tmp_path, "See [the law]() here.[^1]" + NOTE)
+    assert [f.code for f in loud.findings] == ["FC303"]
+
+
+def test_an_escaped_bracket_is_not_a_marker(tmp_path):
+    report = audit_md(tmp_path, r"The pattern \[^a\-z\] matches.[^1]" + NOTE)
+    assert [m.label for m in report.markers] == ["[^1]"]
+    assert report.findings == ()
+
+
+def test_an_undefined_named_footnote_is_named_in_the_message(tmp_path):
+    report = audit_md(tmp_path, "A claim.[^video] Another.[^1]" + NOTE)
+    assert [(f.code, f.message) for f in report.findings] == [
+        ("FC102", "no footnote [^video] is defined")]

@@ -25,6 +25,7 @@ from .rules import rule
 __all__ = ["check"]
 
 _MASK = "\x1a"  # stands in for every character of a URL
+_CODE = "\x1b"  # stands in for every character of code, a comment or math in a note
 
 # --- patterns ------------------------------------------------------------------------------
 
@@ -49,7 +50,7 @@ _PLACEHOLDER_CI = _Guarded(re.compile(
         \s+here\b
     |\b(?:find|need|needs|add|insert)\s+(?:an?\s+|the\s+)?(?:source|ref|reference|citation)s?\b
     |\bcite\s+here\b
-    |\[\s*(?:source|citation|cite|ref|reference|link|url)s?\s*\??\s*\]
+    |\[\s*(?:source|citation|cite|ref|reference|link|url)s?\s*\??\s*\](?![\[(])
     |\[\s*citation\s+needed\s*\]|\bcitation\s+needed\b
     |\blorem\s+ipsum\b
     |(?<![\w'’])(?:source|ref|reference|citation)\?(?!\w)
@@ -59,6 +60,7 @@ _PLACEHOLDER_CI = _Guarded(re.compile(
 ), needs=frozenset(("here", "source", "ref", "citation", "[", "lorem", "??")))
 _PLACEHOLDER_CS = _Guarded(re.compile(
     r"""
+    (?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bstill\s)(?<!\bremains\s)
     \b(?:TODO|FIXME|TBD|TBC)\b
     |\bTK(?:TK)+\b|[\[(]\s*TK\s*[\])]|(?:^|(?<=[.;:,]\s))TK(?=[.;:,]|\s*$)
     |(?i:\b(?:pp?\.|pages?|date|year|url|link|vol\.|no\.|accessed)\s*)TK\b
@@ -151,6 +153,22 @@ _BEFORE_OPENING = frozenset("([{\"“‘«„‚-–—/" + _MASK)
 _AFTER_CLOSING = frozenset(".,;:!?)]}\"”’»-–—'" + _MASK)
 _ELIDED_YEAR = re.compile(r"\d\d(?:s|th)?\b")  # the ’90s, class of '22
 _WORD = re.compile(r"[^\W\d_]+")
+# A short note is trying to cite something when it names a kind of source or is a name
+# ("Reuters.", "Ministry of Finance."): words of a name may be linked by these.
+_SOURCE_KIND = re.compile(
+    r"\b(?:interview|conversation|correspondence|communication|e-?mail|letter|report|survey|"
+    r"data|dataset|statistics|statement|speech|press\s+release|website|article|document|"
+    r"source|sources|memo|minutes|transcript|official|officials|ministry|agency)s?\b",
+    re.IGNORECASE)
+# A question to the author or editor, not a rhetorical aside ("Crazy, right?"): it asks
+# about the source, or opens as a question does.
+_QUERY = re.compile(
+    r"(?i:is|are|was|were|should|shall|do|does|did|can|could|would|will|which|what|where|when|"
+    r"who|whose|how|why|has|have|any)\b"
+    r"|.*\b(?i:source|date|year|figure|number|link|url|page|title|author|check|confirm|verify|"
+    r"correct|citation|reference)s?\b")
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "du", "der", "und",
+                         "y", "et", "al"})
 _LETTERS = re.compile(r"[^\W\d_]")
 
 # Cyrillic and Greek letters that look like a Latin letter.
@@ -176,6 +194,24 @@ def check(extraction: Extraction) -> Iterator[Finding]:
 # --- the note as one string, mapped back to the document -------------------------------------
 
 
+def _hidden_in(document: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``document.text[start:end]`` that are not prose (code spans, comments,
+    math), clipped to it."""
+    hidden = document.hidden
+    if not hidden:
+        return []
+    i = bisect.bisect_left(hidden, (start,))
+    if i:
+        i -= 1  # one that starts before ``start`` may reach into it
+    out = []
+    while i < len(hidden) and hidden[i][0] < end:
+        s, e = hidden[i]
+        if e > start:
+            out.append((max(s, start), min(e, end)))
+        i += 1
+    return out
+
+
 @dataclass
 class _View:
     """A note's text (its spans, stripped, joined by spaces), with URLs masked and a map back
@@ -199,6 +235,7 @@ class _View:
         starts: list[int] = []
         origins: list[int] = []
         masks: list[tuple[int, int]] = []
+        codes: list[tuple[int, int]] = []  # code, comments, math: not words of the note
         at = 0
         for start, end in note.spans:
             raw = document.text[start:end]
@@ -214,6 +251,8 @@ class _View:
             for url in note.urls:
                 if start <= url.start < end:
                     masks.append((url.outer[0] - origin + at, url.outer[1] - origin + at))
+            for h_start, h_end in _hidden_in(document, origin, origin + len(piece)):
+                codes.append((h_start - origin + at, h_end - origin + at))
             at += len(piece)
         if not note.spans:
             text = note.text
@@ -221,6 +260,8 @@ class _View:
         else:
             text = " ".join(pieces)
         masked = text
+        for start, end in codes:
+            masked = masked[:start] + _CODE * (end - start) + masked[end:]
         for start, end in masks:  # each URL lies inside the text: the length is kept
             masked = masked[:start] + _MASK * (end - start) + masked[end:]
         return cls(document, note, text, masked, _needed_words(masked.lower()), starts, origins,
@@ -300,7 +341,7 @@ def _check_note(document: Document, note: Note) -> Iterator[Finding]:
 def _placeholders(view: _View) -> list[tuple[int, int]]:
     """Spans of placeholders."""
     masked = view.masked
-    if _ALONE.fullmatch(masked) and _LETTERS.search(masked):
+    if _ALONE.fullmatch(masked) and _LETTERS.search(masked) and _CODE not in masked:
         core = masked.strip(" .,;:!?[]()")
         start = masked.index(core)
         if core.isupper() or core.lower() != "tk":
@@ -362,8 +403,10 @@ def _is_query(view: _View, i: int) -> bool:
     first = _LETTERS.search(masked, start, i)
     if first is None:
         return False
+    if first.group().islower():
+        return True  # "need more info on this?"
     at_end = not masked[i + 1:].strip(" " + _MASK)
-    return first.group().islower() or at_end
+    return at_end and bool(_QUERY.match(masked, first.start(), i))  # "Is this the 2022 figure?"
 
 
 def _incomplete(view: _View) -> Iterator[Finding]:
@@ -377,9 +420,13 @@ def _incomplete(view: _View) -> Iterator[Finding]:
         yield view.finding("incomplete-reference",
                            "The note gives only an address: no author, title or date.", 0)
         return
+    words = _WORD.findall(masked)
     if (_YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
-            or view.titles or len(_WORD.findall(masked)) > 5):
+            or view.titles or len(words) > 5):
         return
+    if not (_SOURCE_KIND.search(masked) or all(
+            w[0].isupper() or w.lower() in _NAME_LINKS for w in words)):
+        return  # "Modulo dynamic linking.", "Crazy, right?": a remark that cites nothing
     yield view.finding("incomplete-reference",
                        f"The note {_shorten(view.text, 60)!r} names no title, date or address.",
                        0)

@@ -47,7 +47,9 @@ def check(extraction: Extraction) -> Iterator[Finding]:
         yield rule("no-notes").finding(
             "The document contains no notes"
             + (f"; its {len(extraction.markers)} markers point nowhere."
-               if extraction.markers else " and no note markers."), 1)
+               if len(extraction.markers) > 1 else
+               "; its one marker points nowhere." if extraction.markers else
+               " and no note markers."), 1)
     for unread in extraction.unread:
         yield rule("unread-notes").finding(_unread_message(unread), unread.line, unread.column)
     for series in _series(extraction):
@@ -223,7 +225,8 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
                        f"the note at {s.at(note.line)}, numbered {note.token}, is probably it")
             suggestion = f"renumber the note at {s.at(note.line)} as {s.fmt(marker.number)}"
         else:
-            message = f"no {s.singular} {s.fmt(marker.number)} for marker {marker.label}"
+            message = (f"no {s.singular} {marker.label} is defined" if s.named else
+                       f"no {s.singular} {s.fmt(marker.number)} for marker {marker.label}")
             suggestion = None
         yield rule("missing-note").finding(message, marker.line, marker.column,
                                            series=s.name, number=marker.number,

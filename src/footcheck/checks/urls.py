@@ -74,7 +74,11 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
 def _empty_links(extraction: Extraction) -> Iterator[Finding]:
     """One finding per Markdown link with an empty or '#' target, anywhere in the text."""
     document = extraction.document
-    links = find_empty_links(document.text)
+    if document.format == "rst":
+        return  # "[x]()" is no link in reStructuredText
+    hidden = document.hidden
+    links = [link for link in find_empty_links(document.text)
+             if not hidden or not _inside(hidden, link.start + 1)]  # its text
     if not links:
         return
     spans = sorted(((s, e, n) for n in extraction.notes for s, e in n.spans),
@@ -92,3 +96,9 @@ def _empty_links(extraction: Extraction) -> Iterator[Finding]:
             "remove the link.",
             line, column, series=note.series if note else None,
             number=note.number if note else None)
+
+
+def _inside(spans: tuple[tuple[int, int], ...], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the sorted ``spans``."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -130,9 +130,8 @@ def parse(document: Document) -> Document:
             start, end = to_text(m.start), to_text(m.end)
             if m.rule == "footnote_ref":
                 refs.append((m.token.meta["label"], start, end))
-            elif m.rule == "footnote_inline":
+            elif m.rule == "footnote_inline":  # a note, not hidden: its words are checked
                 inline_notes.append((start, end))
-                hidden.append((start, end))
             elif m.rule == "link":
                 hidden.append((start, start + 1))  # "[" … "](destination)"
                 hidden.append((to_text(m.label_end), end))
