@@ -153,3 +153,11 @@ def test_a_numbered_list_under_notes_that_nothing_cites_is_a_list():
     assert run(remarks).notes == ()
     cited = remarks.replace("no markers.", "a marker.^1^ And another.^2^")
     assert [n.token for n in run(cited).notes] == ["1", "2"]
+
+
+def test_an_unread_notes_section_beside_resolved_notes_is_quiet():
+    text = ("Entries.^1^\n\n^1^ Smith, J. (2020). Report.\n\nNotes\n\n"
+            "There are probably other cases like this.\n\nThe semantics depend on it.\n")
+    assert unread(text) == ()
+    assert [u.section for u in unread(text.replace("Entries.^1^", "Entries.^1^ More.^2^"))] \
+        == [True]

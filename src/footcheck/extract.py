@@ -183,7 +183,8 @@ def extract(document: Document) -> Extraction:
                        for n in document.native_notes)
         notes = tuple(sorted(notes + native, key=lambda n: (n.line, n.column)))
         markers = tuple(sorted(markers + document.native_markers, key=lambda m: m.offset))
-    unread = (*_foreign_syntax(document, text), *_empty_section(stripped, skipped, notes))
+    unread = (*_foreign_syntax(document, text),
+              *_empty_section(stripped, skipped, notes, _resolved(notes, markers)))
     return Extraction(document=document, notes=notes, markers=markers, unread=unread)
 
 
@@ -211,6 +212,8 @@ def _foreign_syntax(document: Document, text: str) -> Iterator[Unread]:
     if not _FOREIGN_START.search(text):
         return
     for what, pattern in _FOREIGN:
+        if document.format == "rst" and what.startswith("reStructuredText"):
+            what = "footnote reference [1]_ inside a directive docutils does not know"
         found = pattern.finditer(text)
         first = next(found, None)
         if first is not None:
@@ -218,10 +221,19 @@ def _foreign_syntax(document: Document, text: str) -> Iterator[Unread]:
             yield Unread(what, line, column, 1 + sum(1 for _ in found))
 
 
-def _empty_section(stripped: list[str], skipped: set[int],
-                   notes: tuple[Note, ...]) -> Iterator[Unread]:
-    """A notes heading followed by paragraphs of which no note could be read (a "Notes"
-    heading always; a "References" list only in a document with no notes at all)."""
+def _resolved(notes: tuple[Note, ...], markers: tuple[Marker, ...]) -> bool:
+    """Whether every marker points at a note of its series."""
+    numbers = {(n.series, n.number) for n in notes}
+    return all((m.series, m.number) in numbers for m in markers)
+
+
+def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ...],
+                   resolved: bool) -> Iterator[Unread]:
+    """A notes heading followed by paragraphs of which no note could be read, where that
+    matters: in a document with no notes at all, or whose markers do not all find their
+    note ("Notes" heading) — a "References" list only in a document with no notes."""
+    if notes and resolved:
+        return
     last_note = max((n.line for n in notes), default=0)
     for i in range(len(stripped) - 1, last_note - 1, -1):
         line = stripped[i]

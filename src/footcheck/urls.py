@@ -625,6 +625,12 @@ def normalise_url(url: str) -> str:
     return urlunsplit(("", host, path, query, "")).lstrip("/")
 
 
+def anchor(url: str) -> str:
+    """The part of the page ``url`` points at: its fragment without a text directive
+    (``#os.fsencode``; ``#:~:text=…`` is no anchor); empty when there is none."""
+    return url.partition("#")[2].split(":~:", 1)[0]
+
+
 def _rough_url(url: str) -> str:
     """:func:`normalise_url` of a URL that urllib cannot read: the address as written, without
     its scheme, ``www.``, fragment and trailing slash, its host part lower-cased."""

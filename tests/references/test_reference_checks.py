@@ -208,3 +208,17 @@ def test_notes_with_references_are_not_reparsed() -> None:
     ex = extraction("whatever")
     ex = Extraction(ex.document, (Note(**{**ex.notes[0].__dict__, "references": (ref,)}),), ())
     assert kinds(check(ex)) == [("date-mismatch", 1)]
+
+
+def test_two_anchors_of_one_page_are_not_variant_citations():
+    from footcheck.audit import audit
+    from footcheck.model import Document
+
+    text = ("Functions.^{1} And.^{2}\n\n"
+            "^{1} Python docs, 'fsencode'. https://docs.python.org/3/library/os.html#os.fsencode\n"
+            "^{2} Python docs, 'fsdecode'. https://docs.python.org/3/library/os.html#os.fsdecode\n")
+    assert [f.code for f in audit(Document.from_text(text)).findings
+            if f.code == "FC401"] == []
+    same = text.replace("#os.fsdecode", "#os.fsencode")
+    assert [f.code for f in audit(Document.from_text(same)).findings
+            if f.code == "FC401"] == ["FC401"]

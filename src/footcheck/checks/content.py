@@ -412,6 +412,8 @@ def _is_query(view: _View, i: int) -> bool:
 def _incomplete(view: _View) -> Iterator[Finding]:
     """A note that is only an address, or too little to identify a source."""
     masked = view.masked
+    if _CODE in masked:
+        return  # "``fsencode()``: <url>": the code names what the address is
     if view.url_count:
         for m in _TOKEN.finditer(masked):  # (the mask is not a word character)
             word = m.group()
@@ -424,9 +426,9 @@ def _incomplete(view: _View) -> Iterator[Finding]:
     if (_YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
             or view.titles or len(words) > 5):
         return
-    if not (_SOURCE_KIND.search(masked) or all(
+    if not words or not (_SOURCE_KIND.search(masked) or all(
             w[0].isupper() or w.lower() in _NAME_LINKS for w in words)):
-        return  # "Modulo dynamic linking.", "Crazy, right?": a remark that cites nothing
+        return  # "Modulo dynamic linking.", "Crazy, right?", code: a note that cites nothing
     yield view.finding("incomplete-reference",
                        f"The note {_shorten(view.text, 60)!r} names no title, date or address.",
                        0)

@@ -32,7 +32,7 @@ from ..references import (
     outlet_of_host,
     parse_sources,
 )
-from ..urls import normalise_url, site_labels
+from ..urls import anchor, normalise_url, site_labels
 from .rules import rule
 
 __all__ = ["check"]
@@ -380,8 +380,8 @@ def _variants(cited: Sequence[_Cited]) -> Iterator[Finding]:
     by_url: dict[str, list[_Cited]] = {}
     for c in cited:
         urls = c.reference.urls
-        works = (normalise_url(urls[0]),) if len(urls) == 1 else \
-            dict.fromkeys(map(normalise_url, urls))  # (each work once)
+        # Two anchors of one page (#os.fsencode, #os.fsdecode) are two parts cited apart.
+        works = dict.fromkeys(normalise_url(u) + "#" + anchor(u) for u in urls)
         for url in works:
             by_url.setdefault(url, []).append(c)
     reported: set[tuple[int, str]] = set()
