@@ -29,14 +29,12 @@ PAGES = ("is an Apple Pages document, which footcheck cannot read; in Pages, use
          "Export To > Word (.docx) or PDF")
 EPUB = ("is an EPUB e-book, which footcheck cannot read; audit the document it was made "
         "from, or convert it to .docx with pandoc or Calibre")
-ODT = ("is an OpenDocument text file (.odt), which footcheck cannot read yet; open it in "
-       "LibreOffice or Word and save it as .docx")
 ODF = ("is an OpenDocument file but not a text document, which footcheck cannot read; save "
        "the brief as .docx")
-SHEET = ("is a spreadsheet, not a document; footcheck reads Word .docx, PDF, HTML, Markdown "
-         "and plain text")
-SLIDES = ("is a presentation, not a document; footcheck reads Word .docx, PDF, HTML, "
-          "Markdown and plain text")
+READS = ("footcheck reads Word .docx, OpenDocument .odt, PDF, HTML, Markdown, "
+         "reStructuredText and plain text")
+SHEET = f"is a spreadsheet, not a document; {READS}"
+SLIDES = f"is a presentation, not a document; {READS}"
 
 LATEX_DOC = (b"\\documentclass[a4paper]{article}\n\\begin{document}\n"
              b"A claim.\\footnote{A source.}\n\\end{document}\n")
@@ -115,13 +113,7 @@ def audit(tmp_path, name: str, data: bytes):
     ("brief.epub", zipped({"OEBPS/ch1.xhtml": "<html/>"}), EPUB),
     ("brief.zip", EPUB_ZIP, EPUB),
     ("brief.txt", EPUB_ZIP, EPUB),
-    # OpenDocument text (no reader yet)
-    ("brief.odt", ODT_ZIP, ODT),
-    ("brief.ott", zipped({"content.xml": "<x/>"},
-                         "application/vnd.oasis.opendocument.text-template"), ODT),
-    ("brief", ODT_ZIP, ODT),
-    ("brief.md", ODT_ZIP, ODT),
-    # other OpenDocument and Office files: not documents
+    # OpenDocument files other than text, and Office files: not documents
     ("data.ods", zipped({"content.xml": "<x/>"},
                         "application/vnd.oasis.opendocument.spreadsheet"), SHEET),
     ("data.xlsx", zipped({"[Content_Types].xml": "<x/>", "xl/workbook.xml": "<x/>"}), SHEET),
@@ -150,6 +142,7 @@ def test_refused_with_one_line_exit_3(tmp_path, name, data, message):
     ("chart.gif", b"GIF89a\x01\x00\x01\x00" + bytes(100), "GIF image"),
     ("brief.txt.gz", gzip.compress(b"A claim.^{1}\n\n^{1} A source.\n"), "gzip archive"),
     ("brief.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF document"),  # the text path names it
+    ("brief.md", ODT_ZIP, "zip archive, such as a .docx or .odt file"),
 ])
 def test_binary_files_are_refused_with_one_line(tmp_path, name, data, kind):
     path, result = audit(tmp_path, name, data)
@@ -195,6 +188,17 @@ def test_a_pgp_signature_named_asc_is_not_asciidoc():
     assert refused(signature, "brief.txt.asc") is None
 
 
+@pytest.mark.parametrize("name, data", [
+    ("brief.odt", ODT_ZIP),
+    ("brief.ott", zipped({"content.xml": "<x/>"},
+                         "application/vnd.oasis.opendocument.text-template")),
+    ("brief", ODT_ZIP),
+])
+def test_opendocument_text_is_read_not_refused(name, data):
+    assert refused(data, name) is None
+    assert reader_for(data, name) == "odt"  # see test_odt_reader.py
+
+
 @pytest.mark.parametrize("name, data, reader", [
     ("brief.doc", docx(["x"]), "docx"),  # a .docx renamed .doc: its bytes decide
     ("brief.odt", docx(["x"]), "docx"),
@@ -220,7 +224,8 @@ def test_a_reader_suffix_with_refused_content_says_what_it_is(tmp_path, name, da
 
 def test_a_folder_walk_skips_refused_formats(tmp_path):
     (tmp_path / "brief.tex").write_bytes(LATEX_DOC)
-    (tmp_path / "brief.odt").write_bytes(ODT_ZIP)
+    (tmp_path / "data.ods").write_bytes(zipped({"content.xml": "<x/>"},
+                                               "application/vnd.oasis.opendocument.spreadsheet"))
     result = CliRunner().invoke(cli, ["audit", str(tmp_path), "--offline"])
     assert result.exit_code == 3
     assert "no documents to audit in this folder" in result.stderr

@@ -1,4 +1,4 @@
-"""Readers: turn a Word, PDF or HTML file into a :class:`Document` the extractor understands.
+"""Readers: turn a Word, OpenDocument, PDF or HTML file into a :class:`Document`.
 
 Every reader renders its file as text in the notation :mod:`footcheck.extract` already reads
 (``^{iv}`` markers, ``^{iv} …`` note lines, ``[^3]``/``[^3]: …`` for a separate footnote
@@ -12,10 +12,10 @@ when the suffix says nothing. It returns ``None`` for text: plain text and Markd
 through :func:`footcheck.document.decode`. Readers raise :class:`Unreadable`, whose message
 does not name the file: :func:`footcheck.document.read` puts the path in front.
 
-Formats footcheck cannot read (LaTeX, RTF, AsciiDoc, Word .doc, Pages, EPUB, OpenDocument,
-spreadsheets and presentations) are refused with one line naming the format and what to do
-(:data:`REFUSED`), recognised by their suffix or by their content, so that a ``.txt`` that is
-really RTF is not audited as text and passes with no notes.
+Formats footcheck cannot read (LaTeX, RTF, AsciiDoc, Word .doc, Pages, EPUB, OpenDocument
+drawings, spreadsheets and presentations) are refused with one line naming the format and
+what to do (:data:`REFUSED`), recognised by their suffix or by their content, so that a
+``.txt`` that is really RTF is not audited as text and passes with no notes.
 
 :func:`location` says where a line of a converted document is, the way its editor counts:
 ``paragraph 12``, ``page 3, paragraph 2`` or ``line 7``.
@@ -40,6 +40,9 @@ from ..model import Document
 READERS: dict[str, str] = {
     ".docx": "docx",
     ".docm": "docx",
+    ".odt": "odt",
+    ".ott": "odt",
+    ".fodt": "odt",
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
@@ -65,7 +68,8 @@ _ENCRYPTED_OFFICE = "EncryptedPackage".encode("utf-16-le")
 _RTF_MAGIC = b"{\\rtf"
 _UTF8_BOM = b"\xef\xbb\xbf"
 
-_HAVE = "footcheck reads Word .docx, PDF, HTML, Markdown and plain text"
+_HAVE = ("footcheck reads Word .docx, OpenDocument .odt, PDF, HTML, Markdown, "
+         "reStructuredText and plain text")
 
 #: Formats footcheck refuses, with the one line that says so: kind -> message (the CLI puts
 #: the file's name in front). :func:`refused` tells the kind from the content or the suffix.
@@ -102,12 +106,6 @@ REFUSED_SUFFIXES: dict[str, str] = {
     ".pptm": "presentation", ".ppt": "presentation", ".key": "presentation",
     ".odg": "odf", ".odf": "odf",
 }
-
-# OpenDocument text has no reader yet. When it has one, delete these two statements (and
-# route the "odt" kind of _zip_kind to it in reader_for).
-REFUSED["odt"] = ("is an OpenDocument text file (.odt), which footcheck cannot read yet; "
-                  "open it in LibreOffice or Word and save it as .docx")
-REFUSED_SUFFIXES.update({".odt": "odt", ".ott": "odt", ".fodt": "odt"})
 
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
 _HEAD = 4096  # bytes of a text file looked at for the signs of a format footcheck refuses
@@ -154,7 +152,8 @@ def structure(document: Document) -> Document:
 
 
 def reader_for(data: bytes, path: str | os.PathLike[str]) -> str | None:
-    """The name of the reader for this file (``docx``, ``pdf``, ``html``), or ``None`` for text.
+    """The name of the reader for this file (``docx``, ``odt``, ``pdf``, ``html``), or
+    ``None`` for text.
 
     A known suffix decides, provided the bytes agree; with an unknown or no suffix, a PDF or
     Word file is still recognised by its content. A format footcheck cannot read raises
@@ -186,6 +185,13 @@ def reader_for(data: bytes, path: str | os.PathLike[str]) -> str | None:
         return "pdf"
     if kind == "zip" and _is_word(data):
         return "docx"
+    if kind == "zip" and (wanted == "odt" or _zip_kind(data) == "odt"):
+        return "odt"
+    if wanted == "odt":
+        if suffix == ".fodt" and kind is None:
+            return wanted  # flat OpenDocument: one XML file
+        raise Unreadable(f"is named {suffix} but is {describe(kind)}, not an OpenDocument "
+                         "text file")
     return None
 
 
