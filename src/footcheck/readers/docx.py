@@ -344,6 +344,9 @@ class _NoteSeries:
             element = self.elements.get(note_id)
             if element is not None:
                 paragraphs = word.note_paragraphs(element, self.links)
+                if value is None and paragraphs and paragraphs[0].startswith(label):
+                    # a custom mark is typed again at the start of its note's text
+                    paragraphs[0] = paragraphs[0][len(label):].lstrip()
                 yield NativeNote(self.series, value, label, paragraphs)
 
 
