@@ -33,14 +33,16 @@ def test_pandoc_footnotes():
     assert (document.format, document.units) == ("html", "paragraph")
     assert document.text == (
         "Relocation\n\n"
-        "Claim one.^{1} Claim *two*.^{2} See [the report](https://example.org/r) and "
+        "Claim one.[^1] Claim *two*.[^2] See [the report](https://example.org/r) and "
         "<https://example.org/y>. Area 10 km^{2}.\n\n"
         "1. A numbered list\n\n2. in the body\n\n- A bullet\n\nCell\n\nOther cell\n\n"
-        "Notes\n\n1. Smith, *Book*, 2020. <https://a.org/b>\n\n2. get source here\n")
+        "Footnotes\n\n[^1]: Smith, *Book*, 2020. <https://a.org/b>\n\n"
+        "[^2]: get source here\n")
     found = extract(document)
-    assert [(n.number, n.text) for n in found.notes] == [
-        (1, "Smith, *Book*, 2020. <https://a.org/b>"), (2, "get source here")]
-    assert [m.number for m in found.markers] == [1, 2]
+    assert [(n.series, n.number, n.text) for n in found.notes] == [
+        ("footnotes", 1, "Smith, *Book*, 2020. <https://a.org/b>"),
+        ("footnotes", 2, "get source here")]
+    assert [m.number for m in found.markers] == [1, 2]  # km² is no marker
 
 
 def test_scripts_and_styles_are_dropped_and_nothing_runs():

@@ -1,24 +1,62 @@
 """Read a brief published as a web page, with Beautiful Soup (imported only when needed).
 
 Block elements (paragraphs, headings, list items, table cells…) become one line each, with
-a blank line between them. ``<sup>3</sup>`` and ``<sup><a href="#fn3">3</a></sup>`` (and a
-link holding only a ``<sup>``) become the marker ``^{3}``; other links ``[text](url)`` or
-``<url>``; ``<em>``/``<i>``/``<cite>`` ``*…*``. Scripts, styles, forms and navigation are
-dropped. A notes list — an ``<ol>`` inside a footnotes section (pandoc's
-``section.footnotes``, ``role="doc-endnotes"``, an element whose id or class names notes)
-or right after a "Notes" heading — is written under a ``Notes`` heading as ``1. text``
-lines, numbered as the list shows them (``start``, ``value``, ``type="i"``), with the
-notes' back-links (``↩``) left out. Other ordered lists keep their numbers, bulleted lists
-get ``- ``.
+a blank line between them; links become ``[text](url)`` or ``<url>``, ``<em>``/``<i>``/
+``<cite>`` ``*…*``. Scripts, styles, forms and navigation are dropped; ``<pre>`` blocks are
+kept but marked as not prose (``Document.hidden``), so ``[^9]`` in a code sample is no
+marker. Ordered lists keep their numbers (``start``, ``value``, ``type="i"``), bulleted
+lists get ``- ``.
+
+**Footnotes a generator marked up** are handed over as the document's own notes and markers
+(``native_notes``/``native_markers`` of :class:`~footcheck.model.Document`), following the
+link from each marker to its note. A link ``<a href="#id">`` showing a note label (``4``,
+``[4]``, ``iv``, ``a``, ``*``, ``†``; in a ``<sup>`` or not) is a marker when its target —
+the element with that id, or an ``<a name>`` — is a note: a list item, aside, paragraph or
+other element whose own or nearby containers' role (``doc-endnotes``, ``doc-footnote``…),
+``epub:type`` (``footnote``, ``endnote``, ``rearnote``) or id or class names notes
+(``footnotes``, ``fn:1``, ``cite_note-1``, ``wp-block-footnotes``, ``references``, ``_edn1``).
+That is the markup of pandoc, Python-Markdown, markdown-it, kramdown (Jekyll), goldmark
+(Hugo), docutils, WordPress (the footnotes block, Easy Footnotes, Modern Footnotes, whose
+markers point at their note with ``aria-describedby``), Wikipedia, EPUB, DPUB-ARIA, and the
+HTML that Word, LibreOffice and Google Docs save. An anchor in a note (``<a name>``, an empty
+``<span id>``) stands for the block around it.
+
+* A note's text is everything inside its element (paragraphs, nested lists, tables), less
+  its back-links (``↩``, ``^``, a link to one of its markers, ``footnote-back``…). The notes
+  follow the body under a ``Footnotes`` or ``Notes`` heading.
+* A note cited twice is one note with two markers. A link whose own markup says it is a
+  marker (``role="doc-noteref"``, ``class="footnote-ref"``, ``href="#fn4"``…) is one even
+  when its note is missing, so the missing note is reported; a note beside the cited ones
+  (in the same list, or with a note role or ``epub:type``) is a note even if nothing cites it.
+* Numbers: the labels' values, arabic or roman (when every lettered label is a roman
+  numeral); on a page where some label is no number (``a``, ``*``), the notes are numbered
+  by their place in the notes list.
+* Series: a note is an endnote when its markup says so — ``endnote``, ``rearnote`` or
+  ``edn`` in the id, class, role or ``epub:type`` of the note or its containers — and
+  nothing there says footnote (``footnote``, ``fn``, ``ftn``); every other note is a
+  footnote. Pandoc's ``<section class="footnotes" role="doc-endnotes">`` thus holds
+  footnotes, as the Markdown it came from does: a brief's notes are the same series read
+  from ``.md`` or ``.html``. Footnotes are written ``[^4]`` and take the notation of
+  Markdown footnotes (one may be cited again), endnotes ``^{iv}`` that of Word's.
+
+A page without such markup is read as text for the extractor to guess its notes, as typed:
+``<sup>3</sup>`` (and a link holding only a ``<sup>``) becomes the marker ``^{3}``, and a
+notes list — an ``<ol>`` in an element whose id, class or role names notes, or right after a
+"Notes" heading — is written under a ``Notes`` heading as ``1. text`` lines, without its
+back-links.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import unquote
 
-from ..model import Document
+from ..model import ENDNOTES, FOOTNOTES, MARKDOWN, Document, Marker, Note
+from ..numerals import is_roman
+from ..numerals import read as read_numeral
 from . import Unreadable
-from .markup import format_number, italic, link, superscript
+from .markup import NativeNote, assemble, format_number, italic, link, reference, superscript
 
 _DROPPED = frozenset({"script", "style", "noscript", "template", "head", "title", "svg",
                       "canvas", "iframe", "object", "embed", "nav", "form", "button",
@@ -38,6 +76,27 @@ _LIST_FORMATS = {"1": "decimal", "i": "lowerRoman", "I": "upperRoman", "a": "low
                  "A": "upperLetter"}
 _SPACE = re.compile(r"[ \t\r\n\f\u200b]+")
 
+# --- what says "note" in a generator's markup ---
+#: A note label as a marker shows it: ``4``, ``[4]``, ``[1:1]`` (markdown-it's second
+#: citation of note 1), ``iv``, ``a``, ``[note 2]``, ``*``, ``†``.
+_LABEL = re.compile(r"[\[(]?\s*(?:note\s+)?(\d{1,4}|[A-Za-z]{1,8}|[*†‡§¶#]{1,3})"
+                    r"(?::\d+)?\s*[\])]?", re.IGNORECASE)
+#: Words in an id, class, role or ``epub:type`` that name notes or a notes container.
+_NOTE_WORDS = re.compile(r"foot-?notes?|end-?notes?|rear-?notes?|cite_note|reflist"
+                         r"|(?<![a-z])(?:fn|ftn|ftnt|edn|notes?|references)(?![a-z])",
+                         re.IGNORECASE)
+#: Words that make a marker of a link whose note is missing.
+_NOTEREF_WORDS = re.compile(r"noteref|footnote|endnote|(?<![a-z])(?:fn|ftn|edn)(?![a-z])"
+                            r"|cite_note|(?<![a-z])reference(?![a-z])", re.IGNORECASE)
+_ENDNOTE = re.compile(r"end-?notes?|rear-?notes?|(?<![a-z])edn(?![a-z])", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"foot-?notes?|(?<![a-z])(?:fn|ftn|ftnt)(?![a-z])", re.IGNORECASE)
+_NOTE_ID = re.compile(r"(?:fn|ftn|edn|note)\D{0,3}\d+$", re.IGNORECASE)  # edn1, sdendnote1
+_BACK_WORDS = re.compile(r"back|reverse|to-top", re.IGNORECASE)
+_NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote"})
+_NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
+_NOTE_BLOCKS = frozenset({"li", "aside", "p", "div", "section", "dd", "footer", "td"})
+_CONTAINER_DEPTH = 5  # a note's markup and that of its first few containers name it
+
 
 def read(data: bytes, path: str) -> Document:
     """Read the web page whose bytes are ``data`` into a :class:`Document`."""
@@ -46,23 +105,255 @@ def read(data: bytes, path: str) -> Document:
     except ImportError:  # pragma: no cover - beautifulsoup4 is a dependency
         raise Unreadable("is a web page, and reading it needs beautifulsoup4") from None
     soup = BeautifulSoup(data, "html.parser")
-    lines: list[str] = []
-    _Page(lines).block(soup)
-    text = "\n\n".join(lines)
+    links = _links(soup)
+    page = _Page(links)
+    page.block(soup)
+    native = [NativeNote(n.series, n.number, n.label, page.note(n.element))
+              for n in links.notes]
+    text, firsts, notes, markers = assemble(page.lines, native)
     if not text.strip():
         raise Unreadable("is empty (the web page has no text)")
     encoding = soup.original_encoding or "utf-8"
-    return Document.from_text(text + "\n", path=path, encoding=encoding, format="html",
-                              units="paragraph")
+    document = Document.from_text(text, path=path, encoding=encoding, format="html",
+                                  units="paragraph")
+    starts = document.line_starts
+    code = tuple((starts[firsts[i] - 1], starts[firsts[i] - 1] + len(document.line(firsts[i])))
+                 for i in sorted(page.code))
+    return replace(document, hidden=code, native_notes=tuple(map(_notation, notes)),
+                   native_markers=tuple(map(_notation, markers)))
+
+
+def _notation(item: Note | Marker) -> Note | Marker:
+    """A footnote or its marker in the notation of Markdown footnotes (see the docstring)."""
+    return replace(item, notation=MARKDOWN) if item.series == FOOTNOTES else item
+
+
+# --- generator footnotes --------------------------------------------------------------------
+
+
+@dataclass
+class _Note:
+    """A note element of the page, with what its markers show."""
+
+    element: object  # the bs4 Tag holding the note
+    order: int  # its place in the page
+    series: str = FOOTNOTES
+    label: str = ""
+    number: int | None = None
+
+
+@dataclass
+class _Links:
+    """The generator footnotes of a page: marker elements, note elements, back-links."""
+
+    references: dict[int, str] = field(default_factory=dict)  # id(tag) -> reference()
+    notes: list[_Note] = field(default_factory=list)
+    note_elements: set[int] = field(default_factory=set)  # id(tag): not in the body text
+    marker_ids: set[str] = field(default_factory=set)  # ids and names of marker elements
+
+
+def _links(soup) -> _Links:
+    """Find the markers that link to notes, and the notes (see the module docstring)."""
+    page = _Index(soup)
+    notes: dict[int, _Note] = {}  # id(element) -> note
+    cited: list[tuple[object, _Note | None, str]] = []  # (marker link, its note, its label)
+    markers: set[int] = set()  # id() of the marker links and of the <sup> around them
+    for tag, fragment in page.links:
+        label = _label(tag.get_text())
+        if label is None:
+            continue
+        target = page.targets.get(fragment) or page.targets.get(unquote(fragment))
+        if target is None:
+            if not _NOTEREF_WORDS.search(f"{_words(tag, 2)} {fragment}"):
+                continue
+            note = None  # a marker whose note is missing
+        elif id(target) in markers:
+            continue  # a note's link back to its marker (markers come first)
+        else:
+            element = _note_element(target, trusted=_is_noteref(tag))
+            if element is None or any(p is element for p in tag.parents):
+                continue  # no note, or a link inside the note itself (a back-link)
+            note = notes.setdefault(id(element), _Note(element, page.order[id(element)]))
+            note.label = note.label or label
+        cited.append((tag, note, label))
+        markers.update((id(tag), id(_outer(tag))))
+    if not cited:
+        return _Links()
+
+    lists = {id(n.element.parent): n.element.parent for n in notes.values()
+             if n.element.name == "li"}  # the lists of cited notes: their other items too
+    for element in page.role_notes + [li for ol in lists.values()
+                                      for li in ol.find_all("li", recursive=False)]:
+        notes.setdefault(id(element), _Note(element, page.order[id(element)]))
+    ordered = sorted(notes.values(), key=lambda n: n.order)
+    _number(ordered, [label for _, note, label in cited if note is None])
+    series = {n.series for n in ordered}
+    found = _Links(notes=ordered, note_elements=set(notes))
+    for tag, note, label in cited:
+        if note is not None:
+            ref = reference(note.series, note.number, note.label)
+        else:
+            kind = next(iter(series)) if len(series) == 1 else _series(_words(tag, 2))
+            ref = reference(kind, _value(label, _all_roman([label])), label)
+        outer = _outer(tag)
+        found.references[id(outer)] = ref
+        found.marker_ids.update(str(t.get(k)) for t in (tag, outer) for k in ("id", "name")
+                                if t.get(k))
+    return found
+
+
+class _Index:
+    """What :func:`_links` needs from a page, gathered in one pass over its elements."""
+
+    def __init__(self, soup) -> None:
+        self.targets: dict[str, object] = {}  # id, or <a> name -> element
+        self.order: dict[int, int] = {}  # id(element) -> its place in the page
+        self.links: list[tuple[object, str]] = []  # (<a>, the id it points at)
+        self.role_notes: list = []  # elements whose role or epub:type says "note"
+        for i, tag in enumerate(soup.find_all(True)):
+            self.order[id(tag)] = i
+            for key in (tag.get("id"), tag.get("name") if tag.name == "a" else None):
+                if key:
+                    self.targets.setdefault(str(key), tag)
+            if tag.get("role") in _NOTE_ROLES or tag.get("epub:type") in _NOTE_TYPES:
+                self.role_notes.append(tag)
+            if tag.name == "a":
+                href = str(tag.get("href") or "").strip()
+                if href.startswith("#") and len(href) > 1:
+                    self.links.append((tag, href[1:]))
+                elif tag.get("aria-describedby"):  # Modern Footnotes: a button by its note
+                    self.links.append((tag, str(tag["aria-describedby"]).split()[0]))
+
+
+def _label(text: str) -> str | None:
+    """The note label that a link's ``text`` shows (``[4]`` → ``4``), if it shows one: digits,
+    a roman numeral, one or two letters or a note symbol."""
+    found = _LABEL.fullmatch(_SPACE.sub(" ", text).strip())
+    if found is None:
+        return None
+    label = found.group(1)
+    return label if not label.isalpha() or len(label) <= 2 or is_roman(label) else None
+
+
+def _outer(link):
+    """The element a marker link stands for in the text: the ``<sup>`` around it when
+    that shows nothing else (``<sup id="fnref:1"><a href="#fn:1">1</a></sup>``)."""
+    parent = link.parent
+    if parent is not None and parent.name == "sup" and \
+            parent.get_text().strip() == link.get_text().strip():
+        return parent
+    return link
+
+
+def _is_noteref(link) -> bool:
+    """Whether a link says it is a note reference (DPUB-ARIA or EPUB)."""
+    return link.get("role") == "doc-noteref" or link.get("epub:type") == "noteref"
+
+
+def _note_element(target, trusted: bool):
+    """The note that ``target`` (a link's target) is or stands for: the target, or the
+    block around it when it is an anchor; ``None`` unless its markup names a note (or the
+    link is ``trusted``: it says it is a note reference)."""
+    element = target
+    if target.name not in _NOTE_BLOCKS and (target.name == "a" or not target.get_text().strip()):
+        element = _block_around(target)
+    if element is None:
+        return None
+    words = f"{target.get('id', '')} {target.get('name', '')} {_words(element, _CONTAINER_DEPTH)}"
+    return element if trusted or _NOTE_WORDS.search(words) else None
+
+
+def _block_around(anchor):
+    """The note an anchor in it (``<a name>``, an empty ``<span id>``) stands for: the block
+    around the anchor, or the element around that paragraph when its id numbers a note
+    (Word's ``<div id="edn1"><p><a name="_edn1">…</p><p>…</p></div>``)."""
+    block = anchor.find_parent(list(_NOTE_BLOCKS))
+    parent = block.parent if block is not None else None
+    if block is not None and block.name == "p" and parent is not None and \
+            parent.name in _NOTE_BLOCKS and _NOTE_ID.search(str(parent.get("id", ""))):
+        return parent
+    return block
+
+
+def _words(tag, depth: int) -> str:
+    """The ids, classes, roles and ``epub:type`` of ``tag`` and its first containers."""
+    out = []
+    for element in [tag, *tag.parents][:depth]:
+        if element.name == "[document]":
+            break
+        out += [str(element.get("id", "")), *element.get("class", []),
+                str(element.get("role", "")), str(element.get("epub:type", ""))]
+    return " ".join(out)
+
+
+def _series(words: str) -> str:
+    """ENDNOTES when ``words`` say endnote and not footnote, else FOOTNOTES."""
+    return ENDNOTES if _ENDNOTE.search(words) and not _FOOTNOTE.search(words) else FOOTNOTES
+
+
+def _number(notes: list[_Note], dangling: list[str]) -> None:
+    """Give each note its series, label and number (see the module docstring); the labels
+    of markers whose note is missing (``dangling``) count in telling roman from letters."""
+    lists = {id(n.element.parent): n.element.parent for n in notes if n.element.name == "li"}
+    shown = {id(item): label for ol in lists.values() for item, label in _item_labels(ol)}
+    for note in notes:
+        note.series = _series(_words(note.element, _CONTAINER_DEPTH))
+        note.label = note.label or shown.get(id(note.element), "")
+    roman = _all_roman([n.label for n in notes if n.label] + dangling)
+    by_place = any(_value(n.label, roman) is None for n in notes if n.label)
+    places = {ENDNOTES: 0, FOOTNOTES: 0}
+    for note in notes:
+        places[note.series] += 1
+        value = None if by_place or not note.label else _value(note.label, roman)
+        note.number = places[note.series] if value is None else value
+        note.label = note.label or str(note.number)
+
+
+def _all_roman(labels: list[str]) -> bool:
+    """Whether every lettered label is a roman numeral (``i``, ``iv``), not a letter."""
+    return all(is_roman(label) for label in labels if label.isalpha())
+
+
+def _value(label: str, roman: bool) -> int | None:
+    """The number a label shows: its digits, or its roman value when ``roman``."""
+    if label.isdigit() and label.isascii():
+        return int(label)
+    if roman and is_roman(label):
+        return read_numeral(label).value
+    return None
+
+
+def _item_labels(node) -> list[tuple[object, str]]:
+    """Each item of list ``node`` with the number it shows (``start``, ``value``, ``type``)."""
+    fmt = _LIST_FORMATS.get(str(node.get("type", "1")), "decimal")
+    number = _int(node.get("start"), 1)
+    out = []
+    for item in node.find_all("li", recursive=False):
+        number = _int(item.get("value"), number)
+        out.append((item, format_number(number, fmt)))
+        number += 1
+    return out
+
+
+# --- rendering ------------------------------------------------------------------------------
 
 
 class _Page:
     """Walks the parsed page, writing one line per block."""
 
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
+    def __init__(self, links: _Links, in_note: bool = False) -> None:
+        self.links = links
+        self.in_note = in_note  # a note's own lists are part of its text, not notes
+        self.lines: list[str] = []
         self.inline: list[str] = []
         self.prefix = ""  # a list item's label, put before the item's first line
+        self.code: set[int] = set()  # indexes of the lines of <pre> blocks: not prose
+
+    def note(self, element) -> list[str]:
+        """The lines of one note element."""
+        page = _Page(self.links, in_note=True)
+        page.block(element)
+        return page.lines
 
     def flush(self) -> None:
         """End the current line, if it has any text."""
@@ -82,43 +373,53 @@ class _Page:
                     self.inline.append(str(child))
             elif isinstance(child, Tag):
                 name = child.name.lower()
-                if name in _DROPPED:
+                if name in _DROPPED or id(child) in self.links.note_elements:
                     continue
                 if name == "br":
                     self.flush()
                 elif name in ("ol", "ul"):
                     self.flush()
-                    self.list(child, notes=_is_notes_list(child))
+                    self.list(child)
                 elif name in _BLOCKS:
                     self.flush()
+                    first = len(self.lines)
                     self.block(child)
                     self.flush()
+                    if name == "pre":
+                        self.code.update(range(first, len(self.lines)))
                 else:
                     self.inline.append(self.text(child))
         self.flush()
 
-    def list(self, node, notes: bool) -> None:
+    def list(self, node) -> None:
         """Write a list: one line per item, numbered as shown; notes under a heading."""
-        if notes and not (self.lines and _NOTES_HEADING.fullmatch(self.lines[-1])):
+        items = [(item, label) for item, label in _item_labels(node)
+                 if id(item) not in self.links.note_elements]
+        if not items:
+            return
+        if not self.in_note and _is_notes_list(node) and \
+                not (self.lines and _NOTES_HEADING.fullmatch(self.lines[-1])):
             self.lines.append("Notes")
         ordered = node.name.lower() == "ol"
-        fmt = _LIST_FORMATS.get(str(node.get("type", "1")), "decimal")
-        number = _int(node.get("start"), 1)
-        for item in node.find_all("li", recursive=False):
-            number = _int(item.get("value"), number)
-            self.prefix = f"{format_number(number, fmt)}. " if ordered else "- "
+        for item, label in items:
+            self.prefix = f"{label}. " if ordered else "- "
             self.block(item)
             self.prefix = ""
-            number += 1
 
     def text(self, node) -> str:
         """The inline text of ``node``: markers, links and italics in footcheck's notation."""
         from bs4 import NavigableString, Tag
 
         name = node.name.lower()
-        if name in _DROPPED:
+        key = id(node)
+        if key in self.links.references:
+            return self.links.references[key]
+        if name in _DROPPED or key in self.links.note_elements or self._backlink(node):
             return ""
-        if name == "sup" or (name == "a" and _only_sup(node)):
+        # A <sup> is a typed marker, unless it holds links on a page whose notes are linked:
+        # then its pieces are written one by one, the markers among them as references.
+        if (name == "sup" or (name == "a" and _only_sup(node))) and not (
+                self.links.references and node.find(["a", "sup"])):
             shown = _SPACE.sub(" ", node.get_text()).strip()
             return superscript(shown) if shown else ""
         parts = []
@@ -137,6 +438,22 @@ class _Page:
         if name in _ITALIC:
             return italic(inner)
         return inner
+
+    def _backlink(self, node) -> bool:
+        """Whether ``node`` links a note back to its marker: an in-page link to a marker or
+        whose class or role says so, or a label holding such a link (docutils' ``[1]``)."""
+        if not self.links.references:
+            return False
+        if node.name == "a":
+            href = str(node.get("href") or "")
+            names = " ".join([*node.get("class", []), str(node.get("role", ""))])
+            return href.startswith("#") and (
+                href[1:] in self.links.marker_ids or unquote(href[1:]) in self.links.marker_ids
+                or bool(_BACK_WORDS.search(names)))
+        if "backlink" in " ".join(node.get("class", [])):
+            return True  # Wikipedia's "^ a b"
+        return _label(node.get_text()) is not None and any(
+            self._backlink(a) for a in node.find_all("a"))
 
 
 def _only_sup(node) -> bool:

@@ -1,0 +1,530 @@
+"""Web pages whose notes a generator marked up: followed from marker to note, not guessed.
+
+One small page per generator, written in that generator's exact markup (pandoc, markdown-it
+and docutils pages are also made at test time from a small source), each giving exact notes
+and markers; then the cases that the text extractor got wrong: a note that begins with a
+list, a marker in a table, a note cited twice, a missing and an uncited note, and the same
+brief read as ``.md`` and as the HTML made from it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from footcheck.audit import audit
+from footcheck.document import read
+from footcheck.extract import extract
+from footcheck.model import ENDNOTES, FOOTNOTES, Severity
+from footcheck.readers import html as reader
+from helpers import need, require
+
+SMITH = "Smith, J. (2023). *Relocation and Its Limits*. <https://example.org/relocation>"
+JONES = "Jones, A. (2022). Remote Work Abroad. *Caucasus Review*, 4(2), 10–20."
+SMITH_BARE = "Smith, J. (2023). *Relocation and Its Limits*. https://example.org/relocation"
+
+PANDOC = """<!DOCTYPE html>
+<html><head><meta charset="utf-8" /><title>Brief</title></head><body>
+<p>Georgia received many relocants.<a href="#fn1" class="footnote-ref" id="fnref1"
+role="doc-noteref"><sup>1</sup></a> Most worked remotely.<a
+href="#fn2" class="footnote-ref" id="fnref2" role="doc-noteref"><sup>2</sup></a></p>
+<section class="footnotes footnotes-end-of-document" role="doc-endnotes">
+<hr />
+<ol>
+<li id="fn1" role="doc-endnote"><p>Smith, J. (2023). <em>Relocation and Its Limits</em>. <a
+href="https://example.org/relocation" class="uri">https://example.org/relocation</a><a
+href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn2" role="doc-endnote"><p>Jones, A. (2022). Remote Work Abroad. <em>Caucasus
+Review</em>, 4(2), 10–20.<a href="#fnref2" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+</ol>
+</section>
+</body></html>
+"""
+
+MARKDOWN_IT = """<p>Georgia received many relocants.<sup class="footnote-ref"><a href="#fn1" \
+id="fnref1">[1]</a></sup> Most worked remotely.<sup class="footnote-ref"><a href="#fn2" \
+id="fnref2">[2]</a></sup> Again.<sup class="footnote-ref"><a href="#fn1" \
+id="fnref1:1">[1:1]</a></sup></p>
+<hr class="footnotes-sep" />
+<section class="footnotes">
+<ol class="footnotes-list">
+<li id="fn1" class="footnote-item"><p>Smith, J. (2023). <em>Relocation and Its Limits</em>. \
+<a href="https://example.org/relocation">https://example.org/relocation</a> \
+<a href="#fnref1" class="footnote-backref">↩︎</a> \
+<a href="#fnref1:1" class="footnote-backref">↩︎</a></p>
+</li>
+<li id="fn2" class="footnote-item"><p>Jones, A. (2022). Remote Work Abroad. \
+<em>Caucasus Review</em>, 4(2), 10–20. <a href="#fnref2" class="footnote-backref">↩︎</a></p>
+</li>
+</ol>
+</section>
+"""
+
+PYTHON_MARKDOWN = """<p>Georgia received many relocants.<sup id="fnref:1"><a class="footnote-ref" \
+href="#fn:1">1</a></sup> Most worked remotely.<sup id="fnref:2"><a class="footnote-ref" \
+href="#fn:2">2</a></sup> Again.<sup id="fnref2:1"><a class="footnote-ref" \
+href="#fn:1">1</a></sup></p>
+<div class="footnote">
+<hr />
+<ol>
+<li id="fn:1">
+<p>Smith, J. (2023). <em>Relocation and Its Limits</em>. \
+<a href="https://example.org/relocation">https://example.org/relocation</a>&#160;\
+<a class="footnote-backref" href="#fnref:1" title="Jump back to footnote 1 in the text">\
+&#8617;</a><a class="footnote-backref" href="#fnref2:1" \
+title="Jump back to footnote 1 in the text">&#8617;</a></p>
+</li>
+<li id="fn:2">
+<p>Jones, A. (2022). Remote Work Abroad. <em>Caucasus Review</em>, 4(2), 10–20.&#160;\
+<a class="footnote-backref" href="#fnref:2" title="Jump back to footnote 2 in the text">\
+&#8617;</a></p>
+</li>
+</ol>
+</div>
+"""
+
+KRAMDOWN = """<p>Georgia received many relocants.<sup id="fnref:1" role="doc-noteref">\
+<a href="#fn:1" class="footnote" rel="footnote">1</a></sup> Most worked remotely.\
+<sup id="fnref:2" role="doc-noteref"><a href="#fn:2" class="footnote" rel="footnote">2</a>\
+</sup> Again.<sup id="fnref:1:1" role="doc-noteref"><a href="#fn:1" class="footnote" \
+rel="footnote">1</a></sup></p>
+
+<div class="footnotes" role="doc-endnotes">
+  <ol>
+    <li id="fn:1" role="doc-endnote">
+      <p>Smith, J. (2023). <em>Relocation and Its Limits</em>. \
+<a href="https://example.org/relocation">https://example.org/relocation</a> \
+<a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a> \
+<a href="#fnref:1:1" class="reversefootnote" role="doc-backlink">&#8617;<sup>2</sup></a></p>
+    </li>
+    <li id="fn:2" role="doc-endnote">
+      <p>Jones, A. (2022). Remote Work Abroad. <em>Caucasus Review</em>, 4(2), 10–20. \
+<a href="#fnref:2" class="reversefootnote" role="doc-backlink">&#8617;</a></p>
+    </li>
+  </ol>
+</div>
+"""
+
+HUGO = """<p>Georgia received many relocants.<sup id="fnref:1"><a href="#fn:1" \
+class="footnote-ref" role="doc-noteref">1</a></sup> Most worked remotely.<sup id="fnref:2">\
+<a href="#fn:2" class="footnote-ref" role="doc-noteref">2</a></sup></p>
+<div class="footnotes" role="doc-endnotes">
+<hr>
+<ol>
+<li id="fn:1">
+<p>Smith, J. (2023). <em>Relocation and Its Limits</em>. \
+<a href="https://example.org/relocation">https://example.org/relocation</a>&#160;\
+<a href="#fnref:1" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p>
+</li>
+<li id="fn:2">
+<p>Jones, A. (2022). Remote Work Abroad. <em>Caucasus Review</em>, 4(2), 10–20.&#160;\
+<a href="#fnref:2" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p>
+</li>
+</ol>
+</div>
+"""
+
+_FN1, _FN2 = "4f1c2a9e-6b1d-4f7e-9a51-0c8d3e2b7a10", "b2e7d5c3-1a4f-4c8e-8d2b-5f6a7e9c0d21"
+WORDPRESS = f"""<p>Georgia received many relocants.<sup data-fn="{_FN1}" class="fn">\
+<a href="#{_FN1}" id="{_FN1}-link">1</a></sup> Most worked remotely.<sup data-fn="{_FN2}" \
+class="fn"><a href="#{_FN2}" id="{_FN2}-link">2</a></sup></p>
+<ol class="wp-block-footnotes"><li id="{_FN1}">Smith, J. (2023). \
+<em>Relocation and Its Limits</em>. \
+<a href="https://example.org/relocation">https://example.org/relocation</a> \
+<a href="#{_FN1}-link" aria-label="Jump to footnote reference 1">↩︎</a></li>\
+<li id="{_FN2}">Jones, A. (2022). Remote Work Abroad. <em>Caucasus Review</em>, 4(2), 10–20. \
+<a href="#{_FN2}-link" aria-label="Jump to footnote reference 2">↩︎</a></li></ol>
+"""
+
+EASY_FOOTNOTES = """<p>Georgia received many relocants.<span id='easy-footnote-1-42' \
+class='easy-footnote-margin-adjust'></span><span class='easy-footnote'>\
+<a href='#easy-footnote-bottom-1-42' title='Smith, J. (2023).'><sup>1</sup></a></span> \
+Most worked remotely.<span id='easy-footnote-2-42' class='easy-footnote-margin-adjust'></span>\
+<span class='easy-footnote'><a href='#easy-footnote-bottom-2-42' title='Jones, A. (2022).'>\
+<sup>2</sup></a></span></p>
+<div class='easy-footnote-title'><h4>Notes:</h4></div><ol class="easy-footnotes-wrapper">\
+<li class='easy-footnote-single'><span id='easy-footnote-bottom-1-42' \
+class='easy-footnote-margin-adjust'></span>Smith, J. (2023). <em>Relocation and Its Limits</em>. \
+<a href="https://example.org/relocation">https://example.org/relocation</a>\
+<a class='easy-footnote-to-top' href='#easy-footnote-1-42'></a></li>\
+<li class='easy-footnote-single'><span id='easy-footnote-bottom-2-42' \
+class='easy-footnote-margin-adjust'></span>Jones, A. (2022). Remote Work Abroad. \
+<em>Caucasus Review</em>, 4(2), 10–20.<a class='easy-footnote-to-top' \
+href='#easy-footnote-2-42'></a></li></ol>
+"""
+
+_MFN = "mfn-content-000000000000000000000000000000_42"
+MODERN_FOOTNOTES = f"""<p>Georgia received many relocants.<sup class="modern-footnotes-footnote " \
+data-mfn="1"><a href="javascript:void(0)" role="button" aria-pressed="false" \
+aria-describedby="{_MFN}-1">1</a></sup><span id="{_MFN}-1" role="tooltip" \
+class="modern-footnotes-footnote__note" tabindex="0" data-mfn="1">Smith, J. (2023). \
+<em>Relocation and Its Limits</em>. \
+<a href="https://example.org/relocation">https://example.org/relocation</a></span> \
+Most worked remotely.<sup class="modern-footnotes-footnote " data-mfn="2">\
+<a href="javascript:void(0)" role="button" aria-pressed="false" \
+aria-describedby="{_MFN}-2">2</a></sup><span id="{_MFN}-2" role="tooltip" \
+class="modern-footnotes-footnote__note" tabindex="0" data-mfn="2">Jones, A. (2022). \
+Remote Work Abroad. <em>Caucasus Review</em>, 4(2), 10–20.</span></p>
+"""
+
+WIKIPEDIA = """<p>Georgia received many relocants.<sup id="cite_ref-1" class="reference">\
+<a href="#cite_note-1"><span class="cite-bracket">&#91;</span>1<span class="cite-bracket">\
+&#93;</span></a></sup> Most worked remotely.<sup id="cite_ref-jones_2-0" class="reference">\
+<a href="#cite_note-jones-2"><span class="cite-bracket">&#91;</span>2<span \
+class="cite-bracket">&#93;</span></a></sup> Again.<sup id="cite_ref-jones_2-1" \
+class="reference"><a href="#cite_note-jones-2"><span class="cite-bracket">&#91;</span>2<span \
+class="cite-bracket">&#93;</span></a></sup></p>
+<div class="mw-heading mw-heading2"><h2 id="References">References</h2></div>
+<div class="reflist"><div class="mw-references-wrap"><ol class="references">
+<li id="cite_note-1"><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span> \
+<span class="reference-text">Smith, J. (2023). <i>Relocation and Its Limits</i>. \
+<a rel="nofollow" class="external free" href="https://example.org/relocation">\
+https://example.org/relocation</a></span></li>
+<li id="cite_note-jones-2"><span class="mw-cite-backlink">^ <a href="#cite_ref-jones_2-0">\
+<sup><i><b>a</b></i></sup></a> <a href="#cite_ref-jones_2-1"><sup><i><b>b</b></i></sup></a>\
+</span> <span class="reference-text">Jones, A. (2022). Remote Work Abroad. \
+<i>Caucasus Review</i>, 4(2), 10–20.</span></li>
+</ol></div></div>
+"""
+
+EPUB = """<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+<head><title>Brief</title></head>
+<body>
+<p>Georgia received many relocants.<a epub:type="noteref" href="#n1">1</a> Most worked \
+remotely.<a epub:type="noteref" href="#n2">2</a></p>
+<aside epub:type="footnote" id="n1"><p>Smith, J. (2023). <i>Relocation and Its Limits</i>. \
+https://example.org/relocation</p></aside>
+<aside epub:type="footnote" id="n2"><p>Jones, A. (2022). Remote Work Abroad. \
+<i>Caucasus Review</i>, 4(2), 10–20.</p></aside>
+</body></html>
+"""
+
+EPUB_ENDNOTES = """<html xmlns="http://www.w3.org/1999/xhtml" \
+xmlns:epub="http://www.idpf.org/2007/ops"><body>
+<p>Georgia received many relocants.<sup><a epub:type="noteref" href="#en1" id="ref1">i</a></sup> \
+Most worked remotely.<sup><a epub:type="noteref" href="#en2" id="ref2">ii</a></sup></p>
+<section epub:type="endnotes" role="doc-endnotes"><h2>Notes</h2><ol>
+<li id="en1" epub:type="endnote" role="doc-endnote"><p><a href="#ref1" role="doc-backlink">i.</a> \
+Smith, J. (2023). <i>Relocation and Its Limits</i>. https://example.org/relocation</p></li>
+<li id="en2" epub:type="endnote" role="doc-endnote"><p>Jones, A. (2022). Remote Work Abroad. \
+<i>Caucasus Review</i>, 4(2), 10–20.</p></li>
+</ol></section></body></html>
+"""
+
+DPUB_ARIA = """<p>Georgia received many relocants.<a role="doc-noteref" href="#note-a">iii</a> \
+Most worked remotely.<a role="doc-noteref" href="#note-b">iv</a></p>
+<section role="doc-endnotes"><ol start="3" type="i">
+<li id="note-a">Smith, J. (2023). <i>Relocation and Its Limits</i>. \
+https://example.org/relocation</li>
+<li id="note-b">Jones, A. (2022). Remote Work Abroad. <i>Caucasus Review</i>, 4(2), 10–20.</li>
+</ol></section>
+"""
+
+WORD_EXPORT = """<html><body lang=EN-GB><div class=WordSection1>
+<p class=MsoNormal>Georgia received many relocants.<a href="#_edn1" name="_ednref1" \
+title=""><span class=MsoEndnoteReference><span class=MsoEndnoteReference>[i]</span></span></a> \
+Most worked remotely.<a href="#_edn2" name="_ednref2" title=""><span \
+class=MsoEndnoteReference>[ii]</span></a></p>
+</div>
+<div><br clear=all><hr align=left size=1 width="33%">
+<div id=edn1>
+<p class=MsoEndnoteText><a href="#_ednref1" name="_edn1" title=""><span \
+class=MsoEndnoteReference>[i]</span></a> Smith, J. (2023). <i>Relocation and Its Limits</i>. \
+https://example.org/relocation</p>
+</div>
+<div id=edn2>
+<p class=MsoEndnoteText><a href="#_ednref2" name="_edn2" title=""><span \
+class=MsoEndnoteReference>[ii]</span></a> Jones, A. (2022). Remote Work Abroad.</p>
+<p class=MsoEndnoteText><i>Caucasus Review</i>, 4(2), 10–20.</p>
+</div>
+</div></body></html>
+"""
+
+GOOGLE_DOCS = """<html><body class="c4 doc-content"><p class="c1"><span class="c0">Georgia \
+received many relocants.</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span \
+class="c0">&nbsp;Most worked remotely.</span><sup><a href="#ftnt2" id="ftnt_ref2">[2]</a></sup>\
+</p><hr class="c5"><div><p class="c3"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span \
+class="c2">&nbsp;Smith, J. (2023). Relocation and Its Limits. https://example.org/relocation\
+</span></p></div><div><p class="c3"><a href="#ftnt_ref2" id="ftnt2">[2]</a><span class="c2">\
+&nbsp;Jones, A. (2022). Remote Work Abroad. Caucasus Review, 4(2), 10–20.</span></p></div>\
+</body></html>
+"""
+
+TWO = [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2)]
+TWO_TWICE = [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2), (FOOTNOTES, "1", 1)]
+ROMAN = [(ENDNOTES, "i", 1), (ENDNOTES, "ii", 2)]
+ROMAN_TEXTS = (SMITH_BARE, JONES)
+
+# name: (page, notes as (series, token, number, text), markers as (series, token, number))
+GENERATORS = {
+    "pandoc": (PANDOC, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
+    "markdown-it": (MARKDOWN_IT, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO_TWICE),
+    "python-markdown": (PYTHON_MARKDOWN, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO_TWICE),
+    "kramdown": (KRAMDOWN, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO_TWICE),
+    "hugo": (HUGO, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
+    "wordpress": (WORDPRESS, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
+    "easy-footnotes": (EASY_FOOTNOTES, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
+    "modern-footnotes": (MODERN_FOOTNOTES, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
+    "wikipedia": (WIKIPEDIA, [(*TWO[0], SMITH), (*TWO[1], JONES)],
+                  [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2), (FOOTNOTES, "2", 2)]),
+    "epub": (EPUB, [(*TWO[0], SMITH_BARE), (*TWO[1], JONES)], TWO),
+    "epub-endnotes": (EPUB_ENDNOTES, [(*ROMAN[0], SMITH_BARE), (*ROMAN[1], JONES)], ROMAN),
+    "dpub-aria": (DPUB_ARIA, [(ENDNOTES, "iii", 3, SMITH_BARE), (ENDNOTES, "iv", 4, JONES)],
+                  [(ENDNOTES, "iii", 3), (ENDNOTES, "iv", 4)]),
+    "word-export": (WORD_EXPORT, [(*ROMAN[0], SMITH_BARE), (*ROMAN[1], JONES)], ROMAN),
+    "google-docs": (GOOGLE_DOCS, [
+        (*TWO[0], "Smith, J. (2023). Relocation and Its Limits. https://example.org/relocation"),
+        (*TWO[1], "Jones, A. (2022). Remote Work Abroad. Caucasus Review, 4(2), 10–20.")], TWO),
+}
+
+
+def found(page: str):
+    """The notes, as (series, token, number, text), and markers, as (series, token, number),
+    that footcheck finds in ``page``."""
+    extraction = extract(reader.read(page.encode(), "brief.html"))
+    return ([(n.series, n.token, n.number, n.text) for n in extraction.notes],
+            [(m.series, m.token, m.number) for m in extraction.markers])
+
+
+def serious(path) -> list[tuple[str, str]]:
+    """The findings of warning or error severity of an offline audit of ``path``."""
+    return [(f.code, f.message) for f in audit(path).findings if f.severity >= Severity.WARNING]
+
+
+@pytest.mark.parametrize("name", GENERATORS)
+def test_each_generator_gives_its_notes_and_markers(name, tmp_path):
+    page, notes, markers = GENERATORS[name]
+    assert found(page) == (notes, markers)
+    path = tmp_path / f"{name}.html"
+    path.write_text(page, encoding="utf-8")
+    assert serious(path) == []
+
+
+def test_notes_are_handed_over_written_as_markdown_footnotes():
+    document = reader.read(PANDOC.encode(), "brief.html")
+    assert document.text == (
+        "Georgia received many relocants.[^1] Most worked remotely.[^2]\n\n"
+        f"Footnotes\n\n[^1]: {SMITH}\n\n[^2]: {JONES}\n")
+    assert [(n.label, n.notation) for n in document.native_notes] == [
+        ("[^1]:", "markdown"), ("[^2]:", "markdown")]
+    assert [(m.label, m.line, m.column) for m in document.native_markers] == [
+        ("[^1]", 1, 33), ("[^2]", 1, 59)]
+
+
+def test_endnotes_are_written_as_word_endnotes():
+    document = reader.read(WORD_EXPORT.encode(), "brief.htm")
+    assert document.text == (
+        "Georgia received many relocants.^{i} Most worked remotely.^{ii}\n\n"
+        f"Notes\n\n^{{i}} {SMITH_BARE}\n\n^{{ii}} Jones, A. (2022). Remote Work Abroad.\n"
+        "*Caucasus Review*, 4(2), 10–20.\n")
+
+
+LIST_NOTE = """<p>Two routes.<a href="#fn1" class="footnote-ref" id="fnref1"
+role="doc-noteref"><sup>1</sup></a></p>
+<table><thead><tr class="header"><th>Country</th><th>Share</th></tr></thead>
+<tbody><tr class="odd"><td>Georgia</td><td>12%<a href="#fn2" class="footnote-ref" id="fnref2"
+role="doc-noteref"><sup>2</sup></a></td></tr></tbody></table>
+<section class="footnotes footnotes-end-of-document" role="doc-endnotes">
+<hr />
+<ol>
+<li id="fn1" role="doc-endnote"><ol type="1">
+<li>Smith, J. (2023). <em>Relocation and Its Limits</em>.</li>
+<li>Jones, A. (2022). Remote Work Abroad.</li>
+</ol>
+<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></li>
+<li id="fn2" role="doc-endnote"><p>National Statistics Office (2023). <em>Migration
+Table 5</em>.<a href="#fnref2" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+</ol>
+</section>
+"""
+
+
+def test_a_note_that_begins_with_a_list_is_one_note_and_a_marker_in_a_table_counts():
+    notes, markers = found(LIST_NOTE)
+    assert notes == [
+        (FOOTNOTES, "1", 1, "1. Smith, J. (2023). *Relocation and Its Limits*. "
+                            "2. Jones, A. (2022). Remote Work Abroad."),
+        (FOOTNOTES, "2", 2, "National Statistics Office (2023). *Migration Table 5*.")]
+    assert markers == [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2)]
+
+
+def test_markers_in_headings_and_list_items_count():
+    page = ("<h2>Scope<sup id='fnref:1'><a href='#fn:1' class='footnote-ref'>1</a></sup></h2>"
+            "<ul><li>Item.<sup id='fnref:2'><a href='#fn:2' class='footnote-ref'>2</a></sup>"
+            "</li></ul><div class='footnote'><ol><li id='fn:1'><p>One.</p></li>"
+            "<li id='fn:2'><p>Two.</p></li></ol></div>")
+    assert found(page) == ([(FOOTNOTES, "1", 1, "One."), (FOOTNOTES, "2", 2, "Two.")],
+                           [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2)])
+    assert reader.read(page.encode(), "b.html").text.startswith("Scope[^1]\n\n- Item.[^2]\n")
+
+
+DEFECTS = """<p>One.<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref">\
+<sup>1</sup></a>
+Three.<a href="#fn3" class="footnote-ref" id="fnref3" role="doc-noteref"><sup>3</sup></a></p>
+<section class="footnotes" role="doc-endnotes"><hr /><ol>
+<li id="fn1"><p>Smith, J. (2023). <em>Relocation and Its Limits</em>. \
+<a href="#fnref1" class="footnote-back">↩︎</a></p></li>
+<li id="fn2"><p>Jones, A. (2022). Remote Work Abroad. \
+<a href="#fnref2" class="footnote-back">↩︎</a></p></li>
+</ol></section>
+"""
+
+
+def test_a_missing_note_and_an_uncited_note_are_reported(tmp_path):
+    notes, markers = found(DEFECTS)
+    assert [n[:3] for n in notes] == [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2)]
+    assert markers == [(FOOTNOTES, "1", 1), (FOOTNOTES, "3", 3)]
+    path = tmp_path / "defects.html"
+    path.write_text(DEFECTS, encoding="utf-8")
+    findings = [(f.code, f.series, f.number) for f in audit(path).findings
+                if f.severity >= Severity.WARNING]
+    assert findings == [("FC102", FOOTNOTES, 3), ("FC103", FOOTNOTES, 2)]
+
+
+def test_a_note_cited_twice_is_one_note_with_two_markers_and_no_problem(tmp_path):
+    notes, markers = found(MARKDOWN_IT)
+    assert [n[:3] for n in notes] == TWO
+    assert markers == TWO_TWICE
+    path = tmp_path / "twice.html"
+    path.write_text(MARKDOWN_IT, encoding="utf-8")
+    assert serious(path) == []
+
+
+def test_lettered_and_symbol_labels_are_numbered_by_their_place():
+    page = ("<p>A.<sup><a href='#fn-a' role='doc-noteref'>a</a></sup> "
+            "B.<sup><a href='#fn-b' role='doc-noteref'>*</a></sup></p>"
+            "<div class='footnotes'><ol><li id='fn-a'>First.</li><li id='fn-b'>Second.</li>"
+            "</ol></div>")
+    assert found(page) == ([(FOOTNOTES, "a", 1, "First."), (FOOTNOTES, "*", 2, "Second.")],
+                           [(FOOTNOTES, "a", 1), (FOOTNOTES, "*", 2)])
+
+
+def test_code_blocks_are_not_read_for_markers():
+    page = PANDOC.replace(
+        "<section", '<pre><code>{"comment": "see [^9] and [3]"}</code></pre>\n<section', 1)
+    document = reader.read(page.encode(), "brief.html")
+    assert [document.text[s:e] for s, e in document.hidden] == [
+        '{"comment": "see [^9] and [3]"}']
+    assert found(page) == found(PANDOC)
+
+
+def test_pages_without_generator_markup_keep_the_typed_reading():
+    page = ('<p>Claim.<sup>1</sup> See <a href="#top">1</a> and '
+            '<a href="#notes">Notes</a>.</p><h2 id="notes">Notes</h2>'
+            "<ol><li>First source.</li></ol>")
+    document = reader.read(page.encode(), "b.html")
+    assert document.native_notes == () and document.native_markers == ()
+    assert document.text == ("Claim.^{1} See 1 and Notes.\n\nNotes\n\n1. First source.\n")
+
+
+# --- notes made by the tools themselves, and the same brief in .md and .html ---------------
+
+BRIEF = """# Relocation brief
+
+Georgia received many relocants in 2022.[^1] Most of them worked remotely.[^2]
+
+| Country | Share |
+|---------|-------|
+| Georgia | 12%[^3] |
+
+[^1]: Smith, J. (2023). *Relocation and Its Limits*. <https://example.org/relocation>
+
+[^2]: Jones, A. (2022). Remote Work Abroad. *Caucasus Review*, 4(2), 10–20.
+
+[^3]: National Statistics Office (2023). *Migration Table 5*. <https://example.org/table5>
+"""
+
+
+def pandoc_html(markdown: str) -> str:
+    """``markdown`` converted by pandoc to a standalone HTML5 page."""
+    result = subprocess.run(
+        [need("pandoc"), "-f", "markdown", "-t", "html5", "-s", "--metadata", "title=Brief"],
+        input=markdown, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def markdown_it_html(markdown: str) -> str:
+    """``markdown`` converted by markdown-it-py with its footnote plugin."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    return MarkdownIt("commonmark").enable("table").use(footnote_plugin).render(markdown)
+
+
+def summary(path):
+    """Notes and markers of the file at ``path``, without their places in the text."""
+    extraction = extract(read(path))
+    return ([(n.series, n.token, n.number, n.label, n.notation, n.text)
+             for n in extraction.notes],
+            [(m.series, m.token, m.number, m.label, m.notation) for m in extraction.markers])
+
+
+@pytest.mark.parametrize("convert", [pandoc_html, markdown_it_html])
+def test_the_same_brief_gives_the_same_notes_from_md_and_from_its_html(convert, tmp_path):
+    md = tmp_path / "brief.md"
+    md.write_text(BRIEF, encoding="utf-8")
+    page = tmp_path / "brief.html"
+    page.write_text(convert(BRIEF), encoding="utf-8")
+    expected = summary(md)
+    assert [n[:3] for n in expected[0]] == [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2),
+                                            (FOOTNOTES, "3", 3)]
+    assert [m[:3] for m in expected[1]] == [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2),
+                                            (FOOTNOTES, "3", 3)]
+    assert summary(page) == expected  # series, tokens, numbers, labels, notation, texts
+    assert serious(md) == serious(page) == []
+
+
+LIST_BRIEF = """Two routes.[^1] Again.[^1]
+
+[^1]:
+    1. Smith, J. (2023). *Relocation and Its Limits*.
+    2. Jones, A. (2022). Remote Work Abroad.
+"""
+LIST_TEXT = ("1. Smith, J. (2023). *Relocation and Its Limits*. "
+             "2. Jones, A. (2022). Remote Work Abroad.")
+
+
+def test_pandoc_note_that_begins_with_a_list():
+    # pandoc copies a note cited twice: two notes, one marker each
+    assert found(pandoc_html(LIST_BRIEF)) == (
+        [(FOOTNOTES, "1", 1, LIST_TEXT), (FOOTNOTES, "2", 2, LIST_TEXT)],
+        [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2)])
+
+
+def test_markdown_it_note_that_begins_with_a_list_cited_twice():
+    assert found(markdown_it_html(LIST_BRIEF)) == (
+        [(FOOTNOTES, "1", 1, LIST_TEXT)], [(FOOTNOTES, "1", 1), (FOOTNOTES, "1", 1)])
+
+
+def test_docutils_footnotes():
+    try:
+        from docutils.core import publish_string
+        from docutils.writers.html5_polyglot import Writer
+    except ImportError:  # pragma: no cover - docutils is a dependency
+        require("docutils")
+    source = ("Claim [1]_ and again [#]_ and [*]_.\n\n"
+              ".. [1] First note.\n.. [#] Auto note.\n.. [*] Star note.\n")
+    page = publish_string(source, writer=Writer()).decode()
+    assert found(page) == (
+        [(FOOTNOTES, "1", 1, "First note."), (FOOTNOTES, "2", 2, "Auto note."),
+         (FOOTNOTES, "*", 3, "Star note.")],
+        [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2), (FOOTNOTES, "*", 3)])
+
+
+def thousand_notes_page(count: int = 1000) -> str:
+    """A pandoc-like page citing ``count`` notes (benchmarks/readers.py times it)."""
+    body = "".join(
+        f'<p>Claim {i}.<a href="#fn{i}" class="footnote-ref" id="fnref{i}" '
+        f'role="doc-noteref"><sup>{i}</sup></a></p>' for i in range(1, count + 1))
+    notes = "".join(
+        f'<li id="fn{i}" role="doc-endnote"><p>Author {i}, <em>Title</em>. '
+        f'<a href="#fnref{i}" class="footnote-back">↩︎</a></p></li>'
+        for i in range(1, count + 1))
+    return f'{body}<section class="footnotes" role="doc-endnotes"><ol>{notes}</ol></section>'
+
+
+def test_a_thousand_notes_are_all_read():
+    document = reader.read(thousand_notes_page().encode(), "big.html")
+    assert len(document.native_notes) == len(document.native_markers) == 1000
