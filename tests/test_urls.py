@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from footcheck.urls import EmptyLink, FoundUrl, find_empty_links, find_urls
@@ -238,32 +236,9 @@ def test_empty_links_within_a_region() -> None:
     assert [x.text for x in find_empty_links(text, 3, 14)] == ["b"]
 
 
-# --- speed -------------------------------------------------------------------------------
+# --- pathological inputs (their speed: benchmarks/urls.py) -----------------------------------
 
-_NOTE = ("^{XVI} Avakov, Artur. (2023). 'Rossiian obyeschshayut nakazat' za \"tikhoie vtorzhenie\""
-         " v Gruziiyu,' *Nezavisimaia Gazeta*. 31 October. https://www.ng.ru/cis/2023-10-31/1_8866"
-         "_georgia.html; Zanatta, Leonardo. (2023). 'The Impact of Russian Migration in Georgia,'"
-         " *ISPI*. November 6. Accessed at: <https://www.ispionline.it/en/publication/the-impact-"
-         "of-russian-migration-in-georgia-151256>; see [the data](https://example.org/d_(x)).\n")
-
-
-def _rate(text: str) -> float:
-    """MB/s of find_urls over ``text`` (best of three)."""
-    best = float("inf")
-    for _ in range(3):
-        t = time.perf_counter()
-        find_urls(text)
-        best = min(best, time.perf_counter() - t)
-    return len(text) / 1e6 / best
-
-
-def test_speed_on_url_dense_text() -> None:
-    text = _NOTE * (2_000_000 // len(_NOTE))
-    assert len(find_urls(text)) == 3 * (2_000_000 // len(_NOTE))
-    assert _rate(text) > 5  # ≈ 40 MB/s on a developer machine; a loose guard against regressions
-
-
-@pytest.mark.parametrize("text", [
+PATHOLOGICAL = [
     "<https://a.org/x " * 20_000,
     "[" * 50_000 + "](https://a.org)",
     "](https://a.org) " * 20_000,
@@ -271,11 +246,23 @@ def test_speed_on_url_dense_text() -> None:
     "www." * 50_000,
     "http://" * 50_000,
     "(" * 50_000 + "https://a.org",
-])
-def test_pathological_inputs_stay_linear(text: str) -> None:
-    t = time.perf_counter()
-    find_urls(text)
-    assert time.perf_counter() - t < 2.0
+]
+URL_DENSE_NOTE = (
+    "^{XVI} Avakov, Artur. (2023). 'Rossiian obyeschshayut nakazat' za \"tikhoie vtorzhenie\""
+    " v Gruziiyu,' *Nezavisimaia Gazeta*. 31 October. https://www.ng.ru/cis/2023-10-31/1_8866"
+    "_georgia.html; Zanatta, Leonardo. (2023). 'The Impact of Russian Migration in Georgia,'"
+    " *ISPI*. November 6. Accessed at: <https://www.ispionline.it/en/publication/the-impact-"
+    "of-russian-migration-in-georgia-151256>; see [the data](https://example.org/d_(x)).\n")
+
+
+def test_url_dense_text_finds_every_url() -> None:
+    count = 2_000_000 // len(URL_DENSE_NOTE)
+    assert len(find_urls(URL_DENSE_NOTE * count)) == 3 * count
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL)
+def test_pathological_inputs_are_read(text: str) -> None:
+    assert isinstance(find_urls(text), list)
 
 
 def test_make_builds_each_result_from_the_found_fields() -> None:
