@@ -247,12 +247,69 @@ class Finding:
     suggestion: str | None = None
 
 
+class LinkVerdict(str, enum.Enum):
+    """What checking a cited URL found; the value is how reports write it (``soft-404``).
+
+    A ``str``, so a verdict compares equal to its name and JSON writes it as one; the
+    predicates say what each verdict means for the rest of footcheck.
+    """
+
+    DEAD = "dead"
+    SOFT_404 = "soft-404"
+    SERVER_ERROR = "server-error"
+    UNREACHABLE = "unreachable"
+    TIMEOUT = "timeout"
+    REDIRECTED = "redirected"
+    BLOCKED = "blocked"
+    UNVERIFIED = "unverified"
+    ALIVE = "alive"  # (the order is the one reports list them in: problems first)
+
+    __str__ = str.__str__
+    __format__ = str.__format__
+
+    @property
+    def reached(self) -> bool:
+        """Whether a page answered (alive, or moved to a working page): its title and date
+        can be compared with the note."""
+        return self in (LinkVerdict.ALIVE, LinkVerdict.REDIRECTED)
+
+    @property
+    def is_dead(self) -> bool:
+        """Whether the page is gone (a dead link or a soft 404)."""
+        return self in (LinkVerdict.DEAD, LinkVerdict.SOFT_404)
+
+    @property
+    def cached(self) -> bool:
+        """Whether the verdict is kept in the link cache (successes only)."""
+        return self.reached
+
+    @property
+    def wants_archive(self) -> bool:
+        """Whether an archived snapshot is worth looking up."""
+        return self in (LinkVerdict.DEAD, LinkVerdict.SOFT_404, LinkVerdict.UNREACHABLE)
+
+    @property
+    def rule_kind(self) -> str | None:
+        """The kind of the rule this verdict is a finding of by itself, if any."""
+        if self in (LinkVerdict.ALIVE, LinkVerdict.UNVERIFIED):
+            return None
+        return "dead-link" if self is LinkVerdict.DEAD else self.value
+
+    @property
+    def rank(self) -> int:
+        """Place in reports: the order of the members, problems first, ``alive`` last."""
+        return _VERDICT_RANK[self]
+
+
+_VERDICT_RANK = {verdict: i for i, verdict in enumerate(LinkVerdict)}
+
+
 @dataclass(frozen=True)
 class LinkResult:
     """The verdict on one cited URL after (or instead of) checking it over HTTP."""
 
     url: str
-    verdict: str
+    verdict: LinkVerdict
     http_status: int | None = None
     final_url: str | None = None
     title: str | None = None
@@ -261,6 +318,10 @@ class LinkResult:
     from_cache: bool = False
     archive_url: str | None = None
     detail: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.verdict, LinkVerdict):  # "dead" given as a string
+            object.__setattr__(self, "verdict", LinkVerdict(self.verdict))
 
 
 @dataclass(frozen=True)

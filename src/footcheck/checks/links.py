@@ -13,25 +13,21 @@ from collections.abc import Iterator, Mapping
 
 from ..links.config import NETWORK_DOWN
 from ..links.match import dates_match, titles_match
-from ..model import Extraction, Finding, LinkResult, Note, Reference, Url
+from ..model import Extraction, Finding, LinkResult, LinkVerdict, Note, Reference, Url
 from .rules import rule
-
-# Verdict -> rule kind, for verdicts that are findings by themselves.
-_KINDS = {"dead": "dead-link", "redirected": "redirected", "soft-404": "soft-404",
-          "blocked": "blocked", "timeout": "timeout", "unreachable": "unreachable",
-          "server-error": "server-error"}
 
 
 def check(extraction: Extraction, links: Mapping[str, LinkResult]) -> Iterator[Finding]:
     """Yield link findings for every note citing a checked URL, then one for unverified ones."""
-    unverified = Counter(_reason(r) for r in links.values() if r.verdict == "unverified")
+    unverified = Counter(_reason(r) for r in links.values()
+                         if r.verdict is LinkVerdict.UNVERIFIED)
     for note in extraction.notes:
         for url in note.urls:
             result = links.get(url.url)
-            if result is None or result.verdict == "unverified":
+            if result is None or result.verdict is LinkVerdict.UNVERIFIED:
                 continue
             yield from _verdict(note, url, result)
-            if result.verdict in ("alive", "redirected"):
+            if result.verdict.reached:
                 yield from _page_matches(note, url, result)
     if unverified:
         total = sum(unverified.values())
@@ -49,13 +45,13 @@ def _reason(result: LinkResult) -> str:
 
 def _verdict(note: Note, url: Url, result: LinkResult) -> Iterator[Finding]:
     """The finding a verdict makes by itself, if any."""
-    kind = _KINDS.get(result.verdict)
+    kind = result.verdict.rule_kind
     if kind is None:
         return
     status = f" ({result.http_status})" if result.http_status else ""
     detail = f": {result.detail}" if result.detail else ""
     suggestion = None
-    if kind == "redirected":
+    if result.verdict is LinkVerdict.REDIRECTED:
         if not result.final_url or _same_page(url.url, result.final_url):
             return  # http -> https on the same host, or a trailing slash: not worth a finding
         message = f"{url.url} moved permanently{status} to {result.final_url}"

@@ -25,11 +25,6 @@ FORMATS: dict[str, str] = {
     "html": "footcheck.formats.html",
 }
 
-#: Link verdicts in the order an editor should look at them; others follow, then "alive" last.
-VERDICT_ORDER = (
-    "dead", "soft-404", "server-error", "unreachable", "timeout", "redirected", "blocked",
-    "unverified",
-)
 
 ROMAN = "roman"  # the same values as footcheck.numerals.ROMAN / ARABIC
 ARABIC = "arabic"
@@ -192,12 +187,3 @@ def cited_by(notes: Iterable[Note], styles: dict[str, str]) -> str:
         f"{series_noun(s) if len(labels) == 1 else s} {', '.join(labels)}"
         for s, labels in by_series.items()
     )
-
-
-def verdict_rank(verdict: str) -> tuple[int, int | str]:
-    """Sort key for link verdicts: known problems first, unknown verdicts next, "alive" last."""
-    if verdict == "alive":
-        return (2, 0)
-    if verdict in VERDICT_ORDER:
-        return (0, VERDICT_ORDER.index(verdict))
-    return (1, verdict)

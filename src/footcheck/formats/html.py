@@ -34,7 +34,6 @@ from . import (
     note_name,
     numbering,
     series_noun,
-    verdict_rank,
 )
 
 _TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
@@ -125,7 +124,7 @@ def _summary(report: Report) -> list[str]:
     if report.links:
         verdicts = Counter(link.verdict for link in report.links)
         shown = ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items(),
-                                                        key=lambda kv: verdict_rank(kv[0])))
+                                                        key=lambda kv: kv[0].rank))
         out.append(f"<dt>Links checked</dt><dd>{escape(shown)}</dd>")
     out.append("</dl>")
     if report.findings:

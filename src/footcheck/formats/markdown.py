@@ -18,7 +18,6 @@ from . import (
     number_label,
     numbering,
     positions,
-    verdict_rank,
 )
 
 _SEVERITY_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
@@ -143,7 +142,7 @@ def _links(report: Report, styles: dict[str, str]) -> list[str]:
         groups.setdefault(result.verdict, []).append(result)
     citing = citing_notes(report)
     out = ["## Links", ""]
-    for verdict in sorted(groups, key=verdict_rank):
+    for verdict in sorted(groups, key=lambda v: v.rank):
         out += [f"### {escape(verdict)} ({len(groups[verdict])})", ""]
         for result in groups[verdict]:
             parts = [link(result.url)]

@@ -15,7 +15,7 @@ def rows(reports: Sequence[Report]) -> list[tuple[str, ...]]:
     totals = [0] * (len(_COLUMNS) - 1)
     for report in reports:
         counts = report.counts()
-        dead = sum(link.verdict in ("dead", "soft-404") for link in report.links)
+        dead = sum(link.verdict.is_dead for link in report.links)
         values = [len(report.notes), len(report.markers), counts["error"],
                   counts["warning"], counts["info"], dead]
         totals = [t + v for t, v in zip(totals, values, strict=True)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..model import LinkResult, Marker, Note, Report, Severity
+from ..model import LinkResult, LinkVerdict, Marker, Note, Report, Severity
 from . import (
     cited_by,
     citing_notes,
@@ -20,7 +20,6 @@ from . import (
     numbering,
     positions,
     series_noun,
-    verdict_rank,
 )
 
 RESET = "\x1b[0m"
@@ -130,17 +129,17 @@ def _links(report: Report, styles: dict[str, str], paint: Paint) -> list[str]:
     groups: dict[str, list[LinkResult]] = {}
     for link in report.links:
         groups.setdefault(link.verdict, []).append(link)
-    verdicts = sorted(groups, key=verdict_rank)
+    verdicts = sorted(groups, key=lambda v: v.rank)
     citing = citing_notes(report)
     overview = ", ".join(f"{len(groups[v])} {clean(v)}" for v in verdicts)
     out = [paint(f"Links: {overview}", BOLD)]
     for verdict in verdicts:
         links = groups[verdict]
-        if verdict == "alive":
+        if verdict is LinkVerdict.ALIVE:
             out.append(f"  {paint(f'alive ({len(links)})', BOLD)}  not listed")
             continue
         reasons = {(link.detail or "").split(":")[0] for link in links}
-        if verdict == "unverified" and len(reasons) == 1:  # e.g. all: no network
+        if verdict is LinkVerdict.UNVERIFIED and len(reasons) == 1:  # e.g. all: no network
             out.append(f"  {paint(f'unverified ({len(links)})', BOLD)}  {clean(reasons.pop())}")
             continue
         out.append("  " + paint(f"{clean(verdict)} ({len(links)})", BOLD))

@@ -16,8 +16,9 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..model import LinkResult
-from .config import CACHED_VERDICTS
+from ..model import LinkResult, LinkVerdict
+
+_VERDICTS = {v.value: v for v in LinkVerdict}  # as stored -> the verdict
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (
@@ -78,9 +79,10 @@ class Cache:
                     (url, self._fresh_after())).fetchone()
         except sqlite3.Error:
             return None
-        if row is None or row[0] not in CACHED_VERDICTS:
+        verdict = _VERDICTS.get(row[0]) if row is not None else None
+        if verdict is None or not verdict.cached:
             return None
-        return LinkResult(url=url, verdict=row[0], http_status=row[1], final_url=row[2],
+        return LinkResult(url=url, verdict=verdict, http_status=row[1], final_url=row[2],
                           title=row[3], published=row[4], checked_at=row[5], from_cache=True,
                           detail=row[6])
 
@@ -90,7 +92,7 @@ class Cache:
             return
         rows = [(r.url, r.verdict, r.http_status, r.final_url, r.title, r.published,
                  r.checked_at, r.detail, time.time())
-                for r in results if r.verdict in CACHED_VERDICTS and not r.from_cache]
+                for r in results if r.verdict.cached and not r.from_cache]
         if not rows:
             return
         try:

@@ -37,7 +37,6 @@ from . import archive
 from .cache import Cache
 from .config import (
     ALIVE,
-    ARCHIVE_VERDICTS,
     BLOCKED,
     DEAD,
     NETWORK_DOWN,
@@ -465,7 +464,7 @@ class Checker:
             result = LinkResult(url=url, verdict=stop.verdict, http_status=stop.status,
                                 final_url=stop.final_url, checked_at=now_iso(),
                                 detail=stop.detail)
-        if result.verdict in ARCHIVE_VERDICTS and self.config.archive:
+        if result.verdict.wants_archive and self.config.archive:
             snapshot = self._archived(url, request.date)
             if snapshot:
                 result = replace(result, archive_url=snapshot)

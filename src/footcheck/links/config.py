@@ -8,25 +8,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from ..model import LinkVerdict
 
-# The verdicts, exactly as they appear in LinkResult.verdict and in the reports.
-ALIVE = "alive"
-REDIRECTED = "redirected"
-DEAD = "dead"
-SOFT_404 = "soft-404"
-BLOCKED = "blocked"
-TIMEOUT = "timeout"
-SERVER_ERROR = "server-error"
-UNREACHABLE = "unreachable"
-UNVERIFIED = "unverified"
-
-VERDICTS: tuple[str, ...] = (
-    ALIVE, REDIRECTED, DEAD, SOFT_404, BLOCKED, TIMEOUT, SERVER_ERROR, UNREACHABLE, UNVERIFIED,
-)
-#: Verdicts stored in the cache. Everything else is checked again on the next run.
-CACHED_VERDICTS: frozenset[str] = frozenset({ALIVE, REDIRECTED})
-#: Verdicts for which an archived snapshot is looked up.
-ARCHIVE_VERDICTS: frozenset[str] = frozenset({DEAD, SOFT_404, UNREACHABLE})
+# The verdicts (footcheck.model.LinkVerdict), by the names the link modules use.
+ALIVE = LinkVerdict.ALIVE
+REDIRECTED = LinkVerdict.REDIRECTED
+DEAD = LinkVerdict.DEAD
+SOFT_404 = LinkVerdict.SOFT_404
+BLOCKED = LinkVerdict.BLOCKED
+TIMEOUT = LinkVerdict.TIMEOUT
+SERVER_ERROR = LinkVerdict.SERVER_ERROR
+UNREACHABLE = LinkVerdict.UNREACHABLE
+UNVERIFIED = LinkVerdict.UNVERIFIED
+VERDICTS: tuple[LinkVerdict, ...] = tuple(LinkVerdict)
 
 #: ``LinkResult.detail`` of every link left unchecked because there is no network; it starts
 #: with this text, so a caller can say it once instead of once per link.
