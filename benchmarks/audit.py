@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import make_brief_of_size  # noqa: E402
 
 from footcheck import checks  # noqa: E402
-from footcheck.audit import audit  # noqa: E402
 from footcheck.extract import extract  # noqa: E402
 from footcheck.model import Document  # noqa: E402
+from footcheck.pipeline import audit  # noqa: E402
 
 SAMPLE = ROOT / "references" / "relokanty-brief.txt"
 EXE = Path(sys.executable).parent / "footcheck"

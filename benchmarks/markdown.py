@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from footcheck.audit import audit
+from footcheck.pipeline import audit
 
 RUNS = 3
 

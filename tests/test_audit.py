@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from footcheck.audit import audit
+from footcheck.pipeline import audit
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "references" / "relokanty-brief.txt"

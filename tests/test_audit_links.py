@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from footcheck.audit import audit
 from footcheck.links import LinkConfig
 from footcheck.model import Document
+from footcheck.pipeline import audit
 
 
 def config(tmp_path, **kw) -> LinkConfig:

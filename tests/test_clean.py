@@ -2,7 +2,7 @@
 
 import pytest
 
-from footcheck.audit import audit
+from footcheck.pipeline import audit
 
 CLEAN = ["clean-brief.txt", "notation-bare-roman.txt", "notation-bracketed.txt",
          "notation-html-sup.txt", "notation-markdown-footnotes.md", "notation-pandoc.md",

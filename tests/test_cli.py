@@ -266,10 +266,10 @@ def test_internal_error_is_one_line_exit_4(tmp_path, fixture_path):
     script = tmp_path / "crash.py"
     script.write_text(
         "import sys\n"
-        "import footcheck.audit\n"
+        "import footcheck.pipeline\n"
         "def boom(*a, **k):\n"
         "    raise RuntimeError('simulated bug')\n"
-        "footcheck.audit.audit_many = boom\n"
+        "footcheck.pipeline.audit_many = boom\n"
         "from footcheck.cli import main\n"
         "sys.argv = ['footcheck', 'audit', sys.argv[1], '--offline']\n"
         "main()\n", encoding="utf-8")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from footcheck.audit import audit
 from footcheck.model import SERIES, Report, Severity
+from footcheck.pipeline import audit
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 TRUTH_SUFFIX = ".truth.json"

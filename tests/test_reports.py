@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from footcheck.audit import audit
 from footcheck.document import decode
 from footcheck.formats import render, render_bibliography
+from footcheck.pipeline import audit
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "references/relokanty-brief.txt"

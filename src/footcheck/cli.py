@@ -92,10 +92,9 @@ def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
           color: bool | None, bib_path: str | None) -> None:
     """Audit DOCUMENTS (files, or folders of briefs): extract notes and markers, run every
     check, verify the cited URLs, print a report."""
-    from .audit import audit_many, load_many
     from .document import find_documents
     from .formats import render, render_bibliography, render_many
-    from .model import Severity
+    from .pipeline import audit_many, load_many
 
     links = None
     if not offline:
@@ -143,9 +142,7 @@ def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
             _emit(render(format_, reports[0], color=color), output, protect=protect)
     except FootcheckError as error:
         _fail(error)
-    worst = max((r.worst() for r in reports if r.worst() is not None), default=None)
-    if status == EXIT_OK and fail_on != "never" and worst is not None \
-            and worst >= Severity.parse(fail_on):
+    if status == EXIT_OK and any(report.fails(fail_on) for report in reports):
         status = EXIT_FINDINGS
     sys.exit(status)
 
@@ -162,8 +159,8 @@ def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
                    "classic BibTeX ones (year/month, journal, @misc).")
 def bib(document: str, output: str, format_: str, style: str) -> None:
     """Export the works cited in DOCUMENT, one entry per distinct work."""
-    from .audit import load
     from .formats import render_bibliography
+    from .pipeline import load
 
     try:
         _emit(render_bibliography(format_, load(document).notes, style=style), output,

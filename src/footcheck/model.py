@@ -372,3 +372,12 @@ class Report:
     def worst(self) -> Severity | None:
         """The highest severity among the findings, or ``None`` when there are none."""
         return max((f.severity for f in self.findings), default=None)
+
+    def fails(self, fail_on: Severity | str | None = Severity.ERROR) -> bool:
+        """Whether the report fails a gate set at ``fail_on`` (a severity or its name;
+        ``None`` or ``"never"``: it never fails): a finding at that severity or above."""
+        if fail_on is None or fail_on == "never":
+            return False
+        threshold = fail_on if isinstance(fail_on, Severity) else Severity.parse(fail_on)
+        worst = self.worst()
+        return worst is not None and worst >= threshold

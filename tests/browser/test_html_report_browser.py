@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from chromium import start_browser, stop_browser
 
-from footcheck.audit import audit
 from footcheck.document import decode
 from footcheck.formats import render
 from footcheck.model import Document
+from footcheck.pipeline import audit
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = "references/relokanty-brief.txt"

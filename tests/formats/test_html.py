@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from footcheck.audit import audit
 from footcheck.document import decode
 from footcheck.formats import html, render
 from footcheck.model import Document, LinkResult
+from footcheck.pipeline import audit
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = "references/relokanty-brief.txt"

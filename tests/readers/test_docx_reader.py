@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from wordml import docx
 
-from footcheck.audit import audit
 from footcheck.extract import extract
+from footcheck.pipeline import audit
 from footcheck.readers import docx as reader
 from footcheck.readers import location, ooxml
 

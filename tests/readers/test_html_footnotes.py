@@ -13,10 +13,10 @@ import subprocess
 
 import pytest
 
-from footcheck.audit import audit
 from footcheck.document import read
 from footcheck.extract import extract
 from footcheck.model import ENDNOTES, FOOTNOTES, Severity
+from footcheck.pipeline import audit
 from footcheck.readers import html as reader
 from helpers import need, require
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from footcheck.audit import audit
 from footcheck.document import read
 from footcheck.extract import extract
+from footcheck.pipeline import audit
 from footcheck.readers import html as reader
 
 PANDOC = """<!DOCTYPE html>

@@ -52,7 +52,7 @@ def test_inline_notes_and_a_reused_footnote():
 
 
 def audit_md(tmp_path, text: str):
-    from footcheck.audit import audit
+    from footcheck.pipeline import audit
 
     path = tmp_path / "brief.md"
     path.write_text(text, encoding="utf-8")

@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 from office import convert
 
-from footcheck.audit import audit
 from footcheck.cli import cli
 from footcheck.model import ENDNOTES, FOOTNOTES, Report, Severity
+from footcheck.pipeline import audit
 from footcheck.readers import Unreadable, location, reader_for
 from footcheck.readers import docx as docx_reader
 from footcheck.readers import odt as reader

@@ -6,8 +6,8 @@ import pytest
 from office import convert
 from wordml import docx
 
-from footcheck.audit import audit
 from footcheck.extract import extract
+from footcheck.pipeline import audit
 from footcheck.readers import Unreadable, location
 from footcheck.readers import pdf as reader
 

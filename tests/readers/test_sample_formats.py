@@ -29,9 +29,9 @@ from collections import Counter
 
 import pytest
 
-from footcheck.audit import audit
 from footcheck.document import decode
 from footcheck.model import Report
+from footcheck.pipeline import audit
 from footcheck.readers import docx, pdf
 
 SAMPLE = "references/relokanty-brief.txt"

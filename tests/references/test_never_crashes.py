@@ -6,9 +6,9 @@ inserted, deleted and swapped; month names misspelt; impossible dates; URLs with
 and broken hosts; stray quotes, brackets and semicolons; Cyrillic; empty and blank texts.
 Each corrupted note must go through :func:`footcheck.references.parse`, and through
 :func:`footcheck.works.group` and :func:`footcheck.checks.references.check` in a small
-generated document (loaded with :func:`footcheck.audit.load`), without raising. Then the
+generated document (loaded with :func:`footcheck.pipeline.load`), without raising. Then the
 whole sample document, corrupted across its text, must go through
-:func:`footcheck.audit.audit`.
+:func:`footcheck.pipeline.audit`.
 
 The loop is bounded (a few thousand cases, about two seconds) and a failure names the text
 that raised, so that it can become a focused test.
@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 from refs_sample import SAMPLE, sample_extraction
 
-from footcheck.audit import audit, load
 from footcheck.checks.references import check
 from footcheck.model import Document, Extraction
+from footcheck.pipeline import audit, load
 from footcheck.references import parse
 from footcheck.works import group
 

@@ -211,8 +211,8 @@ def test_notes_with_references_are_not_reparsed() -> None:
 
 
 def test_two_anchors_of_one_page_are_not_variant_citations():
-    from footcheck.audit import audit
     from footcheck.model import Document
+    from footcheck.pipeline import audit
 
     text = ("Functions.^{1} And.^{2}\n\n"
             "^{1} Python docs, 'fsencode'. https://docs.python.org/3/library/os.html#os.fsencode\n"
