@@ -38,9 +38,12 @@ PROBE_HOSTS: tuple[str, ...] = ("example.com", "www.wikipedia.org", "www.iana.or
 
 
 def default_cache_path() -> Path:
-    """``$XDG_CACHE_HOME/footcheck/links.sqlite``, or ``~/.cache/footcheck/links.sqlite``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "footcheck" / "links.sqlite"
+    """``links.sqlite`` in the user's cache folder, as platformdirs finds it
+    (``$XDG_CACHE_HOME/footcheck`` or ``~/.cache/footcheck`` on Linux, the platform's own
+    elsewhere)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("footcheck", appauthor=False) / "links.sqlite"
 
 
 @dataclass(frozen=True)
