@@ -18,11 +18,13 @@ report's own (by hash), so even a mistake in escaping could not run a brief's ``
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from html import escape
+from importlib import resources
 from urllib.parse import urlsplit
 
 from ..model import Finding, LinkResult, Marker, Note, Reference, Report, Severity
@@ -56,9 +58,9 @@ def render(report: Report, *, color: bool = False) -> str:
     where = locator(doc)
     styles = numbering(report)
     attached, loose = _attach(report)
-    script = _SCRIPT
+    script, css = _asset("report.js"), _asset("report.css")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
-    style_digest = base64.b64encode(hashlib.sha256(_CSS.encode()).digest()).decode()
+    style_digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
     csp = (f"default-src 'none'; script-src 'sha256-{digest}'; "
            f"style-src 'sha256-{style_digest}'; img-src data:; base-uri 'none'; "
            "form-action 'none'")
@@ -71,7 +73,7 @@ def render(report: Report, *, color: bool = False) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>footcheck: {escape(doc.path)}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{css}</style>",
         "</head>",
         "<body>",
         '<header class="top">',
@@ -409,188 +411,8 @@ def _data(*findings: Finding) -> str:
 
 # --- style and script -------------------------------------------------------------------------
 
-_CSS = """
-:root{--fg:#1d2430;--muted:#5b6576;--line:#dde2ea;--bg:#f6f7f9;--card:#fff;
---error:#b42318;--error-bg:#fdecea;--warning:#a15c07;--warning-bg:#fef4e4;
---info:#2f5f98;--info-bg:#eaf1fb;--ok:#1d7a46;--mark:#ffe58a}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,
-"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-header.top{background:#1f2a3a;color:#fff;padding:18px 28px}
-header.top h1{margin:2px 0;font-size:21px;font-weight:600;word-break:break-all}
-header.top .tool,header.top .meta{margin:0;color:#c3cad6;font-size:13px}
-main{max-width:1180px;margin:0 auto;padding:18px 28px 60px}
-h2{font-size:18px;margin:28px 0 10px;border-bottom:2px solid var(--line);padding-bottom:4px}
-h2 .count{font-size:13px;color:var(--muted);font-weight:normal;background:var(--line);
-border-radius:10px;padding:1px 8px;vertical-align:middle}
-.summary{display:grid;grid-template-columns:auto 1fr;gap:14px 28px;align-items:start;
-background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px 20px}
-.cards{display:flex;gap:10px}
-.card{min-width:92px;border-radius:8px;padding:8px 14px;text-align:center}
-.card .num{display:block;font-size:28px;font-weight:700;line-height:1.1}
-.card .lbl{font-size:12px;text-transform:uppercase;letter-spacing:.05em}
-.card.sev-error{background:var(--error-bg);color:var(--error)}
-.card.sev-warning{background:var(--warning-bg);color:var(--warning)}
-.card.sev-info{background:var(--info-bg);color:var(--info)}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0;font-size:14px}
-.facts dt{color:var(--muted)}.facts dd{margin:0}
-.kinds{grid-column:1/-1;border-top:1px solid var(--line);padding-top:8px}
-.kinds .row{margin:0 0 6px;display:flex;flex-wrap:wrap;gap:6px;align-items:center}
-.kinds .row>.badge{min-width:72px;text-align:center}
-.chip{font:inherit;font-size:13px;color:var(--fg);background:var(--bg);border:1px solid
-var(--line);border-radius:14px;padding:1px 10px}
-.chip .code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;
-color:var(--muted)}
-.chip .n{font-weight:700}
-.chip:enabled{cursor:pointer}.chip:enabled:hover,.chip.on{border-color:#1f5fae;
-background:#eaf1fb}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-.toc{grid-column:1/-1;font-size:13.5px;color:var(--muted)}
-.toc a{color:#1f5fae}
-.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:11.5px;font-weight:600;
-text-transform:uppercase;letter-spacing:.03em}
-.badge.sev-error{background:var(--error);color:#fff}
-.badge.sev-warning{background:#e59b2e;color:#23170a}
-.badge.sev-info{background:var(--info-bg);color:var(--info)}
-.clean{color:var(--ok);font-weight:600}
-.controls{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:8px 18px;
-align-items:center;background:var(--card);border:1px solid var(--line);border-radius:8px;
-padding:10px 14px;margin-top:16px;box-shadow:0 2px 6px rgba(20,30,50,.06);font-size:14px}
-.controls label{white-space:nowrap}
-.controls input[type=search]{font:inherit;padding:4px 8px;min-width:240px;
-border:1px solid #b8c0cc;border-radius:6px}
-.controls select{font:inherit;padding:3px 6px;border-radius:6px}
-.controls .shown{color:var(--muted);margin-left:auto}
-.items{list-style:none;padding:0;margin:0}
-.item,.note{background:var(--card);border:1px solid var(--line);border-radius:8px;
-margin:0 0 10px;padding:12px 16px}
-.item blockquote{margin:6px 0;padding:4px 12px;border-left:3px solid var(--line);
-color:#2b3442}
-mark{background:var(--mark);padding:0 2px;border-radius:2px}
-.here{display:inline-block;width:2px;height:1em;background:var(--error);
-vertical-align:text-bottom}
-.where{color:var(--muted);font-size:12.5px;font-weight:normal;margin:0}
-.note.sev-error{border-left:4px solid var(--error)}
-.note.sev-warning{border-left:4px solid #e59b2e}
-.note.sev-info{border-left:4px solid #8fb0db}
-.note.has-findings{display:grid;grid-template-columns:minmax(0,1fr) minmax(260px,36%);
-gap:16px}
-.note h3{font-size:15px;margin:0 0 4px;display:flex;gap:10px;align-items:baseline}
-.note .label{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
-background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:0 5px}
-.note .name{font-weight:600}
-.note .text{margin:0;overflow-wrap:anywhere}
-.note a,.links a{color:#1f5fae}
-.ref{margin-top:6px;font-size:13px}
-.ref summary{color:var(--muted);cursor:pointer}
-.ref dl{display:grid;grid-template-columns:max-content 1fr;gap:1px 12px;margin:4px 0 0;
-padding:6px 10px;background:var(--bg);border-radius:6px}
-.ref dt{color:var(--muted)}.ref dd{margin:0;overflow-wrap:anywhere}
-.links{list-style:none;padding:0;margin:6px 0 0;font-size:13px}
-.links li{overflow-wrap:anywhere}
-.verdict{display:inline-block;border-radius:4px;padding:0 6px;font-weight:600;
-background:var(--error-bg);color:var(--error)}
-.verdict.v-ok{background:#e6f4ec;color:var(--ok)}
-.verdict.v-redirected,.verdict.v-unverified,.verdict.v-skipped,.verdict.v-blocked{
-background:var(--warning-bg);color:var(--warning)}
-.detail{color:var(--muted)}
-.findings{list-style:none;padding:0;margin:0}
-.finding{border-left:3px solid var(--line);padding:2px 0 2px 10px;margin:0 0 8px}
-.finding p{margin:0}
-.finding.sev-error{border-color:var(--error)}
-.finding.sev-warning{border-color:#e59b2e}
-.finding.sev-info{border-color:#8fb0db}
-.finding .code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
-font-size:12.5px}
-.finding .kind,.finding .about{color:var(--muted);font-size:12.5px}
-.finding .msg{font-size:14px}
-.finding .fix{font-size:13.5px;color:var(--ok)}
-[hidden]{display:none!important}
-@media (max-width:760px){.summary{grid-template-columns:1fr}
-.note.has-findings{grid-template-columns:1fr}main{padding:12px}}
-@media print{body{background:#fff;font-size:11pt}header.top{background:none;color:#000;
-padding:0 0 8px;border-bottom:2px solid #000}header.top .tool,header.top .meta{color:#333}
-.controls{display:none!important}main{max-width:none;padding:0}
-.note,.item{break-inside:avoid;border-color:#999}.summary{border-color:#999}
-.ref{display:block}.ref dl{background:none}a{color:#000}
-.badge.sev-error{background:none;color:#000;border:1px solid #000}
-.badge.sev-warning{background:none;color:#000;border:1px dashed #000}
-[hidden]{display:revert!important}}
-"""
 
-_SCRIPT = """
-(function () {
-  "use strict";
-  var doc = document, root = doc.getElementById("report");
-  var box = doc.getElementById("controls");
-  if (!root || !box) { return; }
-  doc.documentElement.className += " js";
-  var items = Array.prototype.slice.call(root.querySelectorAll(".note, .item"));
-  var rows = Array.prototype.slice.call(root.querySelectorAll(".finding"));
-  var kinds = {};
-  rows.forEach(function (r) { kinds[r.getAttribute("data-kind")] = 1; });
-  function el(tag, attrs, text) {
-    var e = doc.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text) { e.appendChild(doc.createTextNode(text)); }
-    return e;
-  }
-  var checks = {};
-  ["error", "warning", "info"].forEach(function (s) {
-    var label = el("label"), box2 = el("input", {type: "checkbox", id: "sev-" + s});
-    box2.checked = true; checks[s] = box2;
-    label.appendChild(box2); label.appendChild(doc.createTextNode(" " + s));
-    box.appendChild(label);
-  });
-  var kind = el("select", {id: "kind", "aria-label": "Kind"});
-  kind.appendChild(el("option", {value: ""}, "all kinds"));
-  Object.keys(kinds).sort().forEach(function (k) {
-    kind.appendChild(el("option", {value: k}, k));
-  });
-  box.appendChild(kind);
-  var search = el("input", {type: "search", id: "search",
-                            placeholder: "Search notes and findings", "aria-label": "Search"});
-  box.appendChild(search);
-  var shown = el("span", {"class": "shown", id: "shown"});
-  box.appendChild(shown);
-  box.hidden = false;
-  function matches(row) {
-    var k = kind.value;
-    return checks[row.getAttribute("data-severity")].checked &&
-      (!k || row.getAttribute("data-kind") === k);
-  }
-  function update() {
-    var q = search.value.trim().toLowerCase(), filtered = !!kind.value;
-    Object.keys(checks).forEach(function (s) { if (!checks[s].checked) { filtered = true; } });
-    var visible = 0, findings = 0;
-    items.forEach(function (item) {
-      var mine = Array.prototype.slice.call(item.querySelectorAll(".finding"));
-      var hit = 0;
-      mine.forEach(function (r) { var m = matches(r); r.hidden = !m; if (m) { hit++; } });
-      var show = (mine.length ? hit > 0 : !filtered) &&
-        (!q || item.textContent.toLowerCase().indexOf(q) !== -1);
-      item.hidden = !show;
-      if (show) { visible++; findings += hit; }
-    });
-    chips.forEach(function (c) {
-      c.className = "chip" + (c.getAttribute("data-kind") === kind.value ? " on" : "");
-    });
-    shown.textContent = "Showing " + visible + " of " + items.length + " items, " +
-      findings + " findings";
-  }
-  [checks.error, checks.warning, checks.info, kind].forEach(function (c) {
-    c.addEventListener("change", update);
-  });
-  search.addEventListener("input", update);
-  var chips = Array.prototype.slice.call(root.querySelectorAll(".chip"));
-  chips.forEach(function (chip) {
-    chip.disabled = false;
-    chip.addEventListener("click", function () {
-      var k = chip.getAttribute("data-kind");
-      kind.value = kind.value === k ? "" : k;
-      update();
-    });
-  });
-  update();
-}());
-"""
+@functools.cache
+def _asset(name: str) -> str:
+    """A file of the report kept beside this module (``report.css``, ``report.js``)."""
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
