@@ -143,3 +143,16 @@ def test_named_markdown_footnotes(fixture_path):
     assert "footnote unused" in result[0].message and result[0].suggestion is None
     missing = findings(text.replace("[^queue]:", "[^queues]:"))
     assert sorted(f.kind for f in missing) == ["missing-note", "uncited-note", "uncited-note"]
+
+
+def test_a_family_none_of_whose_rules_is_selected_is_not_run(monkeypatch):
+    from footcheck import checks
+
+    def boom(extraction):
+        raise AssertionError("the content family ran")
+
+    monkeypatch.setitem(checks.FAMILIES, "content", (boom, ("FC2",)))
+    text = "A claim.^{i}\n\n^{i} get source here\n"
+    assert [f.code for f in checks.run(extract(Document.from_text(text)), select=["FC1"])] == []
+    with pytest.raises(AssertionError, match="content family ran"):
+        checks.run(extract(Document.from_text(text)), select=["FC201"])

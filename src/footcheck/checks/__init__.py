@@ -8,32 +8,46 @@ also takes the link verdicts, when the audit has them.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..model import Extraction, Finding, LinkResult
-from .rules import BY_CODE, selected
+from . import content, references, structure, urls
+from .rules import BY_CODE, RULES, selected
 
-FAMILIES = ("structure", "content", "urls", "references")
+#: Each family, the function that runs it, and the code prefixes of the rules it emits.
+FAMILIES: dict[str, tuple[Callable[[Extraction], Iterator[Finding]], tuple[str, ...]]] = {
+    "structure": (structure.check, ("FC1",)),
+    "content": (content.check, ("FC2",)),
+    "urls": (urls.check, ("FC3",)),
+    "references": (references.check, ("FC4",)),
+}
+_LINK_CODES = ("FC5", "FC402")  # the links family also compares a page's date with the note's
 
 
 def run(extraction: Extraction, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
-        families: Iterable[str] = FAMILIES,
+        families: Iterable[str] = tuple(FAMILIES),
         links: Mapping[str, LinkResult] | None = None) -> list[Finding]:
     """Run the check families over an extraction; return the kept findings in order.
 
-    ``links`` (URL -> verdict) adds the ``links`` family's findings.
+    A family none of whose rules ``select``/``ignore`` keep is not run at all. ``links``
+    (URL -> verdict) adds the ``links`` family's findings.
     """
     select, ignore = tuple(select), tuple(ignore)
     found: list[Finding] = []
     for family in families:
-        module = importlib.import_module(f"{__name__}.{family}")
-        found.extend(module.check(extraction))
-    if links:
+        check, prefixes = FAMILIES[family]
+        if _wanted(prefixes, select, ignore):
+            found.extend(check(extraction))
+    if links and _wanted(_LINK_CODES, select, ignore):
         from . import links as link_checks
 
         found.extend(link_checks.check(extraction, links))
     return sort(f for f in found if selected(BY_CODE[f.code], select, ignore))
+
+
+def _wanted(prefixes: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether a rule emitted under one of ``prefixes`` is kept by the selection."""
+    return any(r.code.startswith(prefixes) and selected(r, select, ignore) for r in RULES)
 
 
 def sort(findings: Iterable[Finding]) -> list[Finding]:
