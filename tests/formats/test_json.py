@@ -8,9 +8,12 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import footcheck
 from footcheck.formats import render
+from footcheck.formats.json import dump
 from footcheck.formats.json import render as render_json
 from footcheck.formats.json import render_many
 from footcheck.model import (
@@ -275,3 +278,21 @@ def test_docs_describe_every_key(schema: dict) -> None:
 
     missing = sorted(k for k in keys(schema) if not re.search(rf"`{k}`", text))
     assert missing == []
+
+
+# --- the writer: orjson, byte for byte the standard library's output ---------------------------
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON_VALUES)
+def test_dump_writes_what_the_standard_library_writes(value) -> None:
+    assert dump(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_dump_falls_back_for_what_orjson_refuses() -> None:
+    for value in ({"a": "\ud800"}, [2**70]):
+        assert dump(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"

@@ -8,12 +8,12 @@ note gives. Text that fits no field goes to ``note``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from ..model import Reference
 from ..works import Work
+from .json import dump
 
 __all__ = ["item", "render_works"]
 
@@ -73,4 +73,4 @@ def item(work: Work) -> dict[str, Any]:
 
 def render_works(works: Iterable[Work]) -> str:
     """Render works as a CSL-JSON array (UTF-8, two-space indent, final newline)."""
-    return json.dumps([item(w) for w in works], ensure_ascii=False, indent=2) + "\n"
+    return dump([item(w) for w in works])

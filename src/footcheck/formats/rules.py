@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from ..checks.rules import Rule
+from .json import dump
 
 
 def render_rules(rules: Sequence[Rule], format_: str = "text") -> str:
@@ -14,7 +14,7 @@ def render_rules(rules: Sequence[Rule], format_: str = "text") -> str:
         rows = [{"code": r.code, "kind": r.kind, "severity": str(r.severity),
                  "summary": r.summary, "why": r.why, "example": r.example,
                  "removed": r.removed} for r in rules]
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        return dump(rows)
     if format_ == "markdown":
         out = ["| Code | Kind | Severity | What it finds |", "| --- | --- | --- | --- |"]
         out += [f"| {r.code} | `{r.kind}` | {r.severity} | {r.summary} |" for r in rules]
