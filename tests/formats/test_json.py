@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 
 import footcheck
 from footcheck.formats import render
-from footcheck.formats.json import dump
+from footcheck.formats.json import dump, render_many
 from footcheck.formats.json import render as render_json
-from footcheck.formats.json import render_many
 from footcheck.model import (
     ENDNOTES,
     FOOTNOTES,
