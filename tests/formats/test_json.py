@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import footcheck
 from footcheck.formats import render
+from footcheck.formats import render_many as render_formats_many
 from footcheck.formats.json import dump, render_many
 from footcheck.formats.json import render as render_json
 from footcheck.model import (
@@ -295,3 +296,12 @@ def test_dump_writes_what_the_standard_library_writes(value) -> None:
 def test_dump_falls_back_for_what_orjson_refuses() -> None:
     for value in ({"a": "\ud800"}, [2**70]):
         assert dump(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_lines_escape_every_line_break_inside_strings() -> None:
+    note = Note(label="^{i}", token="i", number=1, series=ENDNOTES, notation="caret", line=1,
+                column=1, end_line=1, text="a\u2028b\u2029c\x85d")
+    report = Report(document=Document.from_text("x\n"), notes=(note,), markers=(), findings=())
+    out = render_formats_many("jsonl", [report, report])
+    assert len(out.splitlines()) == 2
+    assert json.loads(out.splitlines()[0])["notes"][0]["text"] == "a\u2028b\u2029c\x85d"

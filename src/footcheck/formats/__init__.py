@@ -84,11 +84,9 @@ def render_many(name: str, reports: list[Report], *, color: bool = False) -> str
 
         return render_json(reports)
     if name == "jsonl":
-        import json
+        from .json import line
 
-        from .json import to_dict
-
-        return "".join(json.dumps(to_dict(r), ensure_ascii=False) + "\n" for r in reports)
+        return "".join(line(r) for r in reports)
     if name not in ("text", "markdown"):
         raise ValueError(f"{name!r} cannot hold several documents; write one file each")
     from .summary import render as summary

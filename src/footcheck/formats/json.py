@@ -53,6 +53,16 @@ def to_dict(report: Report) -> dict[str, Any]:
     }
 
 
+#: Characters JSON leaves raw in strings that str.splitlines() or JavaScript take for a line
+#: end (control characters are escaped already): escaped in JSON Lines, one report one line.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def line(report: Report) -> str:
+    """``report`` as one line of JSON Lines: no character any reader takes for a line end."""
+    return json.dumps(to_dict(report), ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
+
 def dump(value: Any) -> str:
     """``value`` as JSON with a two-space indent and a final newline, UTF-8 unescaped.
 
