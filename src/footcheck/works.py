@@ -10,6 +10,7 @@ Each work gets a stable, readable key (``najibullah2023living``); keys that woul
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -215,11 +216,32 @@ def citation_key(reference: Reference) -> str:
 
 
 def _suffixes() -> Iterator[str]:
+    """``a`` … ``z``, ``aa`` … ``zz``, ``aaa`` …: as many as there are works."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    yield from letters
-    for a in letters:
-        for b in letters:
-            yield a + b
+    for n in itertools.count(1):
+        for letters_ in itertools.product(letters, repeat=n):
+            yield "".join(letters_)
+
+
+def unique_keys(bases: list[str]) -> list[str]:
+    """A key for each base, in order: a base used once as it is, a repeated one with the
+    first suffix (:func:`_suffixes`) that makes a key no other work has (``smith2020a``
+    stays clear of a work whose own base is ``smith2020a``)."""
+    counts = Counter(bases)
+    taken = {b for b, n in counts.items() if n == 1}
+    suffixes: dict[str, Iterator[str]] = {}
+    keys = []
+    for base in bases:
+        if counts[base] == 1:
+            keys.append(base)
+            continue
+        pending = suffixes.setdefault(base, _suffixes())
+        key = base + next(pending)
+        while key in taken:
+            key = base + next(pending)
+        taken.add(key)
+        keys.append(key)
+    return keys
 
 
 # --- grouping ---------------------------------------------------------------------------------
@@ -309,10 +331,7 @@ def group(notes: Iterable[Note | tuple[Note | None, Iterable[Reference | Source]
     ordered = sorted(groups.values(), key=lambda members: _index(citations, starts, members[0]))
     merged = [refs[members[0]] if len(members) == 1 else _merge([citations[i] for i in members])
               for members in ordered]
-    bases = [citation_key(m) for m in merged]
-    seen = Counter(bases)
-    suffix: dict[str, Iterator[str]] = {b: _suffixes() for b, n in seen.items() if n > 1}
-    keys = [b + next(suffix[b]) if b in suffix else b for b in bases]
+    keys = unique_keys([citation_key(m) for m in merged])
     works = []
     note_keys: list[dict[str, None]] = [{} for _ in starts]
     key_of: list[str] = [""] * len(citations)

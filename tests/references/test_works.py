@@ -134,3 +134,20 @@ def test_pairs_and_notes_with_references() -> None:
     works = group([given, (None, [ref]), (None, [])])
     assert len(works) == 1
     assert works.note_keys == (("doe2021thing",), ("doe2021thing",), ())
+
+
+def test_keys_are_unique_for_any_number_of_works():
+    from footcheck.works import unique_keys
+
+    keys = unique_keys(["smith2020"] * 800 + ["smith2020a", "jones"])
+    assert len(set(keys)) == len(keys) == 802
+    assert keys[:2] == ["smith2020b", "smith2020c"]  # smith2020a is another work's own key
+    assert keys[-2:] == ["smith2020a", "jones"]
+    assert len(keys[799]) == len("smith2020") + 3  # past zz: three letters
+
+
+def test_a_suffixed_key_never_takes_another_works_key():
+    from footcheck.works import unique_keys
+
+    keys = unique_keys(["smitha", "smith", "smith", "smitha"])
+    assert len(set(keys)) == 4
