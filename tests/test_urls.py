@@ -272,3 +272,8 @@ def test_make_builds_each_result_from_the_found_fields() -> None:
     assert find_urls(text, make=lambda *fields: fields) == [
         (u.start, u.end, u.raw, u.url, u.problem, u.repaired, u.form, u.outer) for u in plain]
 
+
+
+def test_superscript_digits_are_not_digits_of_a_host_or_port() -> None:
+    found = find_urls("see http://1.2.3.⁷54/x, http://x.org:⁸0/a and http://пример.рф/x")
+    assert [u.problem is not None for u in found] == [True, True, False]

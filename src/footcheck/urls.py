@@ -381,6 +381,11 @@ def _despace(url: str) -> str:
     return _WS.sub(repl, url)
 
 
+def _digits(text: str) -> bool:
+    """Whether ``text`` is ASCII digits (``"⁷".isdigit()`` is true too)."""
+    return text.isascii() and text.isdigit()
+
+
 def _host_problem(rest: str) -> str | None:
     """Describe what is wrong with the host at the start of ``rest`` (after the scheme)."""
     cut = len(rest)
@@ -395,17 +400,17 @@ def _host_problem(rest: str) -> str | None:
         if close == -1:
             return "invalid host: unclosed '[' in IPv6 address"
         port = host[close + 1:]
-        if port and not (port.startswith(":") and port[1:].isdigit()):
+        if port and not (port.startswith(":") and _digits(port[1:])):
             return f"invalid port '{port[1:]}'"
         return None
     host, colon, port = host.partition(":")
-    if colon and not port.isdigit():
+    if colon and not _digits(port):
         return f"invalid port '{port}'" if port else "empty port"
     if not host:
         return "empty host"
     name = host[:-1] if host.endswith(".") else host
-    for ch in name:
-        if not (ch == "." or ch == "-" or ch == "_" or ch.isalnum()):
+    for ch in name:  # ASCII letters and digits, and letters of other scripts (IDN)
+        if not (ch in ".-_" or (ch.isalnum() if ch.isascii() else ch.isalpha())):
             return f"invalid character {ch!r} in host '{host}'"
     labels = name.split(".")
     if any(not label for label in labels):
@@ -414,7 +419,7 @@ def _host_problem(rest: str) -> str | None:
         if name.lower() in _LOCAL_HOSTS:
             return None
         return f"invalid host '{host}': no domain"
-    if all(label.isdigit() for label in labels):
+    if all(_digits(label) for label in labels):
         if len(labels) == 4 and all(len(label) <= 3 and int(label) <= 255 for label in labels):
             return None
         return f"invalid host '{host}': not a valid IP address"
