@@ -24,13 +24,16 @@ what to do (:data:`REFUSED`), recognised by their suffix or by their content, so
 from __future__ import annotations
 
 import bisect
+import contextlib
 import importlib
 import io
+import logging
 import os
 import re
+import warnings
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
 from ..errors import InputError
@@ -136,7 +139,41 @@ def convert(data: bytes, path: str) -> Document | None:
     if name is None:
         return None
     module = importlib.import_module(f"{__name__}.{name}")
-    return module.read(data, path)
+    with _quiet():
+        try:
+            return module.read(data, path)
+        except RecursionError:
+            raise Unreadable("is nested too deeply to read (thousands of elements inside "
+                             "each other: a damaged or hostile file)") from None
+        except (zlib.error, NotImplementedError, EOFError) as exc:
+            raise Unreadable(f"is damaged: a part of it cannot be unpacked ({_first_line(exc)})"
+                             ) from None
+        except Exception as exc:
+            if type(exc).__name__ == "ParserRejectedMarkup":  # bs4's, not imported here
+                raise Unreadable("is HTML the parser rejects (malformed markup, such as an "
+                                 "unknown <![…]> section)") from None
+            raise
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep the warnings and log messages of the parsing libraries (bs4, pdfminer) off
+    stderr: what footcheck has to say about a file is its one line."""
+    pdfminer = logging.getLogger("pdfminer")
+    level = pdfminer.level
+    pdfminer.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        pdfminer.setLevel(level)
+
+
+def _first_line(exc: BaseException) -> str:
+    """The exception's message, on one line and short."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:119] + "…"
 
 
 def structure(document: Document) -> Document:
