@@ -125,12 +125,13 @@ def test_emails_brackets_and_prose_are_not_foreign_syntax():
 
 
 def test_a_notes_section_with_no_readable_note_is_reported():
-    text = ("Claims.\n\n## Notes\n\nSmith, John. 2020. A Book. Routledge.\n\n"
+    text = ("Claims.^1^ More.^2^\n\n## Notes\n\nSmith, John. 2020. A Book. Routledge.\n\n"
             "Jones, Ann. 2019. Another Book. OUP.\n")
     assert [(u.section, u.what, u.count, u.line) for u in unread(text)] == [
         (True, "Notes", 2, 3)]
     numbered = text.replace("Smith", "1. Smith").replace("Jones", "2. Jones")
-    assert unread(numbered.replace("Claims.", "Claims.^1^ More.^2^")) == ()
+    assert unread(numbered) == ()
+    assert unread(text.replace("^1^ More.^2^", "")) == ()  # remarks that nothing cites
 
 
 def test_a_bibliography_beside_notes_is_not_reported():
@@ -161,3 +162,13 @@ def test_an_unread_notes_section_beside_resolved_notes_is_quiet():
     assert unread(text) == ()
     assert [u.section for u in unread(text.replace("Entries.^1^", "Entries.^1^ More.^2^"))] \
         == [True]
+
+
+def test_a_lone_superscript_line_is_not_a_note():
+    assert run("Grid:\n\n²\n\n³\n\nEnd of the grid.\n").notes == ()
+    assert [n.token for n in run("A claim.²\n\n² Smith (2020). Title.\n").notes] == ["²"]
+
+
+def test_bracketed_values_repeated_are_not_a_run_of_notes():
+    exam = "".join(f"[25] {c}. Question {c}.\n\n" for c in "abcd") + "Total [25].\n"
+    assert run(exam).notes == ()

@@ -208,8 +208,11 @@ _NOTES_WORD = re.compile(r"not[ea]|anmerk|fu(?:ß|ss)not|endnot|примеч|с�
 
 
 def _foreign_syntax(document: Document, text: str) -> Iterator[Unread]:
-    """Notes and citations in another tool's syntax, in the prose ``text``: one each."""
-    if not _FOREIGN_START.search(text):
+    """Notes and citations in another tool's syntax, in the prose ``text``: one each.
+
+    Only in text formats: in a web page or a Word file "[@user]" is a handle, and the
+    syntaxes are no one's notes."""
+    if document.format not in ("text", "markdown", "rst") or not _FOREIGN_START.search(text):
         return
     for what, pattern in _FOREIGN:
         if document.format == "rst" and what.startswith("reStructuredText"):
@@ -230,9 +233,10 @@ def _resolved(notes: tuple[Note, ...], markers: tuple[Marker, ...]) -> bool:
 def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ...],
                    resolved: bool) -> Iterator[Unread]:
     """A notes heading followed by paragraphs of which no note could be read, where that
-    matters: in a document with no notes at all, or whose markers do not all find their
-    note ("Notes" heading) — a "References" list only in a document with no notes."""
-    if notes and resolved:
+    matters: where markers do not all find their note ("Notes" heading) — a "References"
+    list only in a document with no notes. Without a marker pointing nowhere, a Notes
+    section of remarks is only prose."""
+    if resolved:
         return
     last_note = max((n.line for n in notes), default=0)
     for i in range(len(stripped) - 1, last_note - 1, -1):
@@ -316,8 +320,8 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
     token = m[group]
     notation = _LABEL_NOTATION[group]
     text_start = m.end()
-    if text_start >= end and notation in WEAK_LABELS:
-        return None  # a weak label needs text after it on the same line
+    if text_start >= end and (notation in WEAK_LABELS or notation == SUPERSCRIPT):
+        return None  # a weak label, or a lone "²" in a table cell, needs text after it
     if notation == SUPERSCRIPT and _is_exponent(text, m.start(group), m.end(group)):
         return None
     numeral = _read(token, notation, names)
@@ -651,7 +655,8 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
         if run:
             last = run[-1][1]
             if last.notation == lab.notation and \
-                    last.numeral.value <= lab.numeral.value <= last.numeral.value + 2:
+                    last.numeral.value + (lab.notation == BRACKET) <= lab.numeral.value \
+                    <= last.numeral.value + 2:  # "1. 1. 1." is a lazy list; "[25] [25]" is not
                 run.append((i, lab))
                 continue
             close()

@@ -432,3 +432,11 @@ def test_words_in_prose_and_link_texts_are_not_placeholders(line: str) -> None:
 @pytest.mark.parametrize("line", ["^{4} Smith (2020). TBD.", "^{5} Smith (2020). [source]"])
 def test_placeholders_standing_alone(line: str) -> None:
     assert [f.kind for f in findings(line, "placeholder")] == ["placeholder"]
+
+
+def test_a_long_parenthesised_aside_ending_in_a_question_is_not_a_remark() -> None:
+    line = ("^{1} Smith (2020). Setup guide (perhaps using some combination of Eclipse 3.4 "
+            "and/or JDK 6 update 10?). https://x.org/guide")
+    assert findings(line, "editorial-comment") == []
+    assert [f.kind for f in findings("^{2} Smith (2020). Guide (right year?). https://x.org/g",
+                                     "editorial-comment")] == ["editorial-comment"]

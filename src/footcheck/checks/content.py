@@ -377,7 +377,7 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
         inner = m.group(1).strip()
         if inner[:1].islower() and not view.in_title(m.start()) and (
                 _PAREN_REMARK.match(inner) or _HERE_AND_DIGITS.search(inner)
-                or inner.endswith("?")):
+                or (inner.endswith("?") and (len(inner.split()) <= 4 or _QUERY.match(inner)))):
             spans.append(m.span())
     i = masked.find("?")
     while i != -1:

@@ -81,6 +81,7 @@ def _empty_links(extraction: Extraction) -> Iterator[Finding]:
              if not hidden or not _inside(hidden, link.start + 1)]  # its text
     if not links:
         return
+    in_notes_only = document.format == "html"  # a page's "Share" and "Menu" links are chrome
     spans = sorted(((s, e, n) for n in extraction.notes for s, e in n.spans),
                    key=lambda item: item[0])
     starts = [s for s, _, _ in spans]
@@ -90,6 +91,8 @@ def _empty_links(extraction: Extraction) -> Iterator[Finding]:
         i = bisect.bisect_right(starts, link.start) - 1
         if i >= 0 and spans[i][0] <= link.start < spans[i][1]:
             note = spans[i][2]
+        if note is None and in_notes_only:
+            continue
         target = f"'{link.target}'" if link.target else "nothing"
         yield rule("empty-link").finding(
             f"Link '{shorten(link.text, 60)}' points to {target}; add the address or "
