@@ -1407,8 +1407,10 @@ class Outlet:
     """A publication known by name and by the domains its URLs use.
 
     ``kind`` is ``newspaper``, ``magazine``, ``agency`` (a wire service whose stories other
-    sites republish), ``broadcaster``, ``site`` or ``institute``. Outlets of one ``family``
-    (editions of one brand, services of one broadcaster) may publish each other's work.
+    sites republish), ``broadcaster``, ``site``, ``institute``, ``university``, ``government``,
+    ``international`` (an intergovernmental organisation) or ``publisher`` (academic
+    publishers and journal platforms). Outlets of one ``family`` (editions of one brand,
+    services of one broadcaster) may publish each other's work.
     """
 
     name: str
@@ -1418,141 +1420,204 @@ class Outlet:
     family: str | None = None
 
 
-#: A small curated table; unknown outlets are never judged.
-OUTLETS: tuple[Outlet, ...] = (
-    Outlet("Reuters", ("reuters.com",), ("Thomson Reuters",), "agency"),
-    Outlet("Associated Press", ("apnews.com",), ("AP", "AP News"), "agency"),
-    Outlet("Agence France-Presse", ("afp.com",), ("AFP",), "agency"),
-    Outlet("Bloomberg", ("bloomberg.com",), ("Bloomberg News",), "agency"),
-    Outlet("Interfax", ("interfax.ru", "interfax.com", "interfax.kz"), (), "agency"),
-    Outlet("TASS", ("tass.com", "tass.ru"), (), "agency"),
-    Outlet("Radio Free Europe/Radio Liberty",
-           ("rferl.org", "azattyq.org", "azattyk.org", "svoboda.org", "radiosvoboda.org",
-            "currenttime.tv", "ozodi.org", "ozodlik.org", "azatutyun.am",
-            "radiotavisupleba.ge"),
-           ("RFE/RL", "RFERL", "Radio Liberty", "Radio Free Europe", "Radio Azattyk",
-            "Radio Azattyq", "Azattyq", "Azattyk", "Radio Svoboda", "Current Time",
-            "Azatutyun", "Radio Tavisupleba"), "broadcaster", "rferl"),
-    Outlet("Eurasianet", ("eurasianet.org",), ("EurasiaNet",), "site"),
-    Outlet("The New York Times", ("nytimes.com",), ("New York Times", "NYT", "NY Times")),
-    Outlet("The Washington Post", ("washingtonpost.com",), ("Washington Post", "WaPo")),
-    Outlet("The Moscow Times", ("themoscowtimes.com",), ("Moscow Times",)),
-    Outlet("Meduza", ("meduza.io",), (), "site"),
-    Outlet("Carnegie Endowment for International Peace",
-           ("carnegieendowment.org", "carnegie.ru", "carnegiemoscow.org", "carnegie.org",
-            "carnegieeurope.eu", "politika.carnegieendowment.org"),
-           ("Carnegie Politika", "Carnegie", "Carnegie Moscow Center", "Carnegie Endowment",
-            "Carnegie Russia Eurasia Center", "Carnegie Europe"), "institute"),
-    Outlet("Politico", ("politico.com", "politico.eu"), ("Politico Europe",), "magazine"),
-    Outlet("The Economist", ("economist.com",), ("Economist",), "magazine"),
-    Outlet("Al Jazeera", ("aljazeera.com", "aljazeera.net"), ("Al Jazeera English",),
-           "broadcaster"),
-    Outlet("Deutsche Welle", ("dw.com",), ("DW",), "broadcaster"),
-    Outlet("BBC", ("bbc.com", "bbc.co.uk"), ("BBC News", "BBC Russian"), "broadcaster"),
-    Outlet("The Guardian", ("theguardian.com", "guardian.co.uk"), ("Guardian",)),
-    Outlet("Forbes", ("forbes.com",), (), "magazine", "forbes"),
-    Outlet("Forbes Russia", ("forbes.ru",), ("Forbes Rossiya",), "magazine", "forbes"),
-    Outlet("Forbes Kazakhstan", ("forbes.kz",), (), "magazine", "forbes"),
-    Outlet("Financial Times", ("ft.com",), ("FT",)),
-    Outlet("The Wall Street Journal", ("wsj.com",), ("Wall Street Journal", "WSJ")),
-    Outlet("CNN", ("cnn.com",), (), "broadcaster"),
-    Outlet("CBS News", ("cbsnews.com",), ("CBS",), "broadcaster"),
-    Outlet("NPR", ("npr.org",), (), "broadcaster"),
-    Outlet("The World", ("theworld.org", "pri.org"), ("PRI", "The World from PRX"),
-           "broadcaster"),
-    Outlet("Foreign Policy", ("foreignpolicy.com",), (), "magazine"),
-    Outlet("Foreign Affairs", ("foreignaffairs.com",), (), "magazine"),
-    Outlet("The Diplomat", ("thediplomat.com",), ("Diplomat",), "magazine"),
-    Outlet("Novaya Gazeta", ("novayagazeta.ru", "novayagazeta.eu"),
-           ("Novaya Gazeta Europe",)),
-    Outlet("Nezavisimaya Gazeta", ("ng.ru",), ("Nezavisimaia Gazeta",)),
-    Outlet("Kommersant", ("kommersant.ru",), ()),
-    Outlet("Vedomosti", ("vedomosti.ru",), ()),
-    Outlet("RBC", ("rbc.ru",), ("RBK",)),
-    Outlet("Sputnik", ("sputniknews.com", "armeniasputnik.am", "sputnik.kz", "sputnik.kg",
-                       "sputnik-georgia.ru", "sputnik-georgia.com", "ru.sputnik.kz"),
-           ("Sputnik Armenia", "Sputnik Kazakhstan", "Sputnik Kyrgyzstan",
-            "Sputnik Georgia"), "agency", "sputnik"),
-    Outlet("Armenpress", ("armenpress.am",), ("ArmenPress",), "agency"),
-    Outlet("EurAsia Daily", ("eadaily.com",), ("EADaily",), "site"),
-    Outlet("OC Media", ("oc-media.org",), (), "site"),
-    Outlet("JAMnews", ("jam-news.net",), ("JAM News",), "site"),
-    Outlet("CivilNet", ("civilnet.am",), (), "site"),
-    Outlet("24.kg", ("24.kg",), (), "agency"),
-    Outlet("Asia Times", ("asiatimes.com",), ()),
-    Outlet("The Jamestown Foundation", ("jamestown.org",), ("Jamestown", "Eurasia Daily Monitor"),
-           "institute"),
-    Outlet("Italian Institute for International Political Studies", ("ispionline.it",),
-           ("ISPI",), "institute"),
-    Outlet("Institute for War and Peace Reporting", ("iwpr.net",), ("IWPR",), "site"),
-    Outlet("Caravanserai", ("central.asia-news.com",), (), "site"),
-    Outlet("Kloop", ("kloop.kg", "kloop.io"), (), "site"),
-    Outlet("Vlast.kz", ("vlast.kz",), ("Vlast",), "site"),
-    Outlet("Transparency International",
-           ("transparency.org", "transparency.ge", "transparency.am", "transparency.kz"),
-           ("Transparency International Georgia",), "institute"),
-    Outlet("World Bank", ("worldbank.org",), ("The World Bank",), "institute"),
-    Outlet("Central Intelligence Agency", ("cia.gov",), ("CIA",), "institute"),
-)
+#: The data file of the table (tab-separated; its header says how to edit it).
+OUTLETS_FILE = "outlets.tsv"
+
+#: The curated table of outlets (unknown outlets are never judged), read from
+#: :data:`OUTLETS_FILE` on first use (by the module's ``__getattr__``): importing this module
+#: reads no file. (Declared here, never assigned.)
+OUTLETS: tuple[Outlet, ...]
+
+
+def __getattr__(name: str) -> tuple[Outlet, ...]:
+    if name == "OUTLETS":
+        return _outlets()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _outlets() -> tuple[Outlet, ...]:
+    """The table of :data:`OUTLETS_FILE`, read once."""
+    from importlib.resources import files
+
+    text = files(__package__).joinpath(OUTLETS_FILE).read_text(encoding="utf-8")
+    return read_outlets(text)
+
+
+def read_outlets(text: str) -> tuple[Outlet, ...]:
+    """The outlets of a table in the format of :data:`OUTLETS_FILE`: one a line, ``name``,
+    ``kind``, ``family``, ``domains`` (space-separated) and ``aliases`` (``|``-separated)
+    separated by tabs; ``#`` comments and blank lines are skipped, empty trailing cells may be
+    left out."""
+    outlets = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not 2 <= len(cells) <= 5 or not cells[0] or not cells[1]:
+            raise ValueError(f"{OUTLETS_FILE}, line {number}: expected name, kind, family, "
+                             f"domains and aliases separated by tabs: {line!r}")
+        name, kind, family, domains, aliases = cells + [""] * (5 - len(cells))
+        outlets.append(Outlet(name, tuple(domains.lower().split()),
+                              tuple(a.strip() for a in aliases.split("|") if a.strip()),
+                              kind, family or None))
+    return tuple(outlets)
 
 
 _NAME_PUNCTUATION = re.compile(r"[^\w./]+")
 _LEADING_THE = re.compile(r"^the\s+")
+_LEADING_THE_ANY_CASE = re.compile(r"^(?i:the)\s+")
+_NOT_WORD = re.compile(r"[\W_]+")
+#: Names shorter than this (after folding; for a name of one word, the second) are matched
+#: exactly, never fuzzily: a typo is told from another word only in a longer name.
+_FUZZY_LENGTH = (6, 8)
 
 
 def _normal_name(name: str) -> str:
-    """Fold an outlet name for comparison: case, italics, 'The', punctuation."""
-    name = _strip_italics(name).casefold().replace("&", " and ")
+    """Fold an outlet name for comparison: case, italics, 'The', punctuation, diacritics,
+    Cyrillic letters (written in Latin ones)."""
+    name = fold_letters(_strip_italics(name)).replace("&", " and ")
     name = _NAME_PUNCTUATION.sub(" ", name).strip()
     return _LEADING_THE.sub("", name)
 
 
+#: Letters that Unicode does not decompose into a base letter and an accent.
+_BASE_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
+                               "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def fold_letters(text: str) -> str:
+    """``text`` case-folded, however it is encoded (NFKC), its Cyrillic letters written in
+    Latin ones (:func:`footcheck.translit.latinize`) and its accents dropped: ``Ведомости``
+    -> ``vedomosti``, ``Süddeutsche`` -> ``suddeutsche``, ``Łukasz`` -> ``lukasz``. Other
+    scripts, punctuation and spaces are kept. One spelling of a name for matching (outlet
+    names, and the authors variant-citation compares)."""
+    if text.isascii():
+        return text.casefold()
+    import unicodedata
+
+    from .translit import latinize
+
+    text = latinize(unicodedata.normalize("NFKC", text)).translate(_BASE_LETTERS)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", text)
+
+
+def _acronym(name: str) -> str | None:
+    """``name`` as an acronym of two to four capitals (``AP``, ``U.N.``, ``the BBC``), which is
+    matched only as written; None for other names."""
+    letters = _NOT_WORD.sub("", _LEADING_THE_ANY_CASE.sub("", _strip_italics(name).strip()))
+    if 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def outlet_named(name: str) -> Outlet | None:
-    """The known outlet called ``name`` (exact after folding, else a close fuzzy match)."""
+    """The known outlet called ``name``.
+
+    An acronym of the table, two to four capitals (``AP``, ``FT``, ``DW``, ``ISW``), matches
+    only as written (``Ap``, ``ft`` or ``isw`` match no acronym); a name matches exactly after
+    folding (case, 'The', punctuation, accents, Cyrillic letters), else, when it is no acronym,
+    by a close fuzzy match (at least 92 of 100) between names of six characters or more, or
+    eight for one word (``Sciences`` is not ``Science``, ``Vedomostii`` is ``Vedomosti``), that
+    differ as a typo does (:func:`_typo_of`).
+    """
+    acronym = _acronym(name)
+    if acronym is not None and acronym in _outlet_acronyms():
+        return _outlet_acronyms()[acronym]
     wanted = _normal_name(name)
     if not wanted:
         return None
     table = _outlet_names()
     if wanted in table:
         return table[wanted]
+    if acronym is not None or not _fuzzy(wanted):
+        return None
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(wanted, list(table), scorer=fuzz.ratio, score_cutoff=92)
-    return table[best[0]] if best else None
+    for found, _score, _index in process.extract(wanted, _fuzzy_names(), scorer=fuzz.ratio,
+                                                 score_cutoff=92, limit=3):
+        if _typo_of(wanted, found):
+            return table[found]
+    return None
+
+
+def _typo_of(name: str, other: str) -> bool:
+    """Whether two folded names differ as a typo does: word by word, each word that differs
+    being of five letters or more and one edit (a transposition included) from the other,
+    or only in spaces (``Eurasia net``). ``… of Iraq`` is no typo of ``… of Iran``, nor
+    ``Asian Development Bank`` of ``Eurasian Development Bank``."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    words, others = name.split(), other.split()
+    if len(words) != len(others):
+        return name.replace(" ", "") == other.replace(" ", "")
+    return all(a == b or (min(len(a), len(b)) >= 5 and DamerauLevenshtein.distance(a, b) <= 1)
+               for a, b in zip(words, others, strict=True))
 
 
 @functools.cache
 def _outlet_names() -> dict[str, Outlet]:
-    """Every folded name and alias of the table, mapped to its outlet."""
+    """Every folded name and alias of the table that is not an acronym, mapped to its outlet
+    (the first outlet of the table that has it)."""
     names: dict[str, Outlet] = {}
-    for outlet in OUTLETS:
+    for outlet in _outlets():
         for alias in (outlet.name, *outlet.aliases):
-            names.setdefault(_normal_name(alias), outlet)
+            if _acronym(alias) is None:
+                names.setdefault(_normal_name(alias), outlet)
     return names
 
 
+@functools.cache
+def _outlet_acronyms() -> dict[str, Outlet]:
+    """Every acronym of the table (:func:`_acronym`), mapped to its outlet."""
+    acronyms: dict[str, Outlet] = {}
+    for outlet in _outlets():
+        for alias in (outlet.name, *outlet.aliases):
+            acronym = _acronym(alias)
+            if acronym is not None:
+                acronyms.setdefault(acronym, outlet)
+    return acronyms
+
+
+def _fuzzy(name: str) -> bool:
+    """Whether a folded name is long enough to be matched fuzzily (:data:`_FUZZY_LENGTH`)."""
+    return len(name) >= _FUZZY_LENGTH[" " not in name]
+
+
+@functools.cache
+def _fuzzy_names() -> tuple[str, ...]:
+    """The folded names of the table a name may match fuzzily."""
+    return tuple(n for n in _outlet_names() if _fuzzy(n))
+
+
 def outlet_of_host(host: str) -> Outlet | None:
-    """The known outlet whose site ``host`` (a URL's host name) belongs to."""
+    """The known outlet whose site ``host`` (a URL's host name) belongs to.
+
+    The longest domain of the table that is the host or ends it after a dot wins
+    (``euaa.europa.eu`` before ``europa.eu``); a site listed with ``www.`` (``www.gov.uk``,
+    under a shared public suffix) is also the host without it, but never covers the suffix's
+    other sites (``ons.gov.uk``).
+    """
     host = host.lower().rstrip(".")
-    # The first outlet of the table with a domain that is the host or ends it after a dot:
-    # the host and each of its endings after a dot are looked up.
     domains = _outlet_domains()
     found = domains.get(host)
+    if found is None:
+        found = domains.get("www." + host)
     dot = host.find(".")
-    while dot != -1:
-        index = domains.get(host[dot + 1:])
-        if index is not None and (found is None or index < found):
-            found = index
+    while found is None and dot != -1:
+        found = domains.get(host[dot + 1:])
         dot = host.find(".", dot + 1)
-    return None if found is None else OUTLETS[found]
+    return None if found is None else _outlets()[found]
 
 
 @functools.cache
 def _outlet_domains() -> dict[str, int]:
     """Every domain of the table, mapped to the index of the first outlet that has it."""
     domains: dict[str, int] = {}
-    for index, outlet in enumerate(OUTLETS):
+    for index, outlet in enumerate(_outlets()):
         for domain in outlet.domains:
             domains.setdefault(domain, index)
     return domains

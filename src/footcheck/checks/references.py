@@ -2,8 +2,10 @@
 
 * ``variant-citation``: one work (same normalised URL) cited with another author spelling,
   title or date in another note; the majority form is suggested.
-* ``date-mismatch``: a note's publication date (day precision) against a date in its URL's
-  path (``/2022/12/04/``, ``-2023-05-17``, ``/20221018/``); access dates are not compared.
+* ``date-mismatch``: a note's publication date (day precision) against the date its URL gives
+  (``/2022/12/04/``, ``-2023-05-17``, ``/20221018/``, ``/2023/dec/05/``, ``?date=…``; a month
+  only, ``/2023/12/``, is compared by month; see :func:`url_dates`); access dates are not
+  compared.
 * ``publisher-mismatch``: the outlet a note names against the site its URL is on, judged only
   when both are known outlets of :data:`footcheck.references.OUTLETS` and the pairing is not
   syndication (wire copy, one outlet's services) nor a match of name and domain.
@@ -49,11 +51,59 @@ NEUTRAL_HOSTS = re.compile(
     r"ssrn\.com|facebook\.com|twitter\.com|x\.com|t\.me|telegram\.org|linkedin\.com|"
     r"medium\.com|substack\.com)$")
 
-_URL_DATES = (
-    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?=/|$|[-_.])"),
-    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])"),
-    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?=/)"),
+_MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+               r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+#: The end of a path segment, or of a date at the start of a slug (``/2023/12/05-title``).
+_SEGMENT_END = r"(?=/|$|[-_.])"
+#: Dates in a URL's path that give the day, most telling first: a match of an earlier pattern
+#: wins over one of a later pattern, then the leftmost match.
+_URL_DAYS = (
+    # /2023/12/05/, /2023/4/13/ (as folders: the shape of most news sites)
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)" + _SEGMENT_END),
+    # /2023/dec/05/ (The Guardian), /05/dec/2023/
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<mon>" + _MONTH_WORD + r")/(?P<d>[0-3]?\d)"
+               + _SEGMENT_END),
+    re.compile(r"/(?P<d>[0-3]?\d)/(?P<mon>" + _MONTH_WORD + r")/(?P<y>(?:19|20)\d\d)"
+               + _SEGMENT_END),
+    # 2023-12-05 or 2023_12_05 anywhere in a segment (one separator throughout)
+    re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[-_])(?P<m>[01]\d)(?P=sep)"
+               r"(?P<d>[0-3]\d)(?!\d|\.\d)"),
 )
+#: /20231205/, -20231205-, _20231205.pdf: eight digits alone between separators, read as a
+#: date only from :data:`_FIRST_PACKED_YEAR` on (before it, such runs are more often numbers).
+_URL_PACKED_DAY = re.compile(
+    r"(?<=[/_-])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?=$|[/_-]|\.[A-Za-z])")
+#: /2023/12/ (a year and a month as folders; not a year alone, not a third number folder).
+_URL_MONTH = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)(?=/(?![0-3]?\d(?:[/_.-]|$))|$)")
+#: Query parameters that name a publication date: ?date=2023-12-05.
+_DATE_PARAMETERS = frozenset({"date", "pubdate", "pub_date", "published", "publishdate",
+                              "publish_date", "publication_date", "publicationdate",
+                              "article_date", "dt"})
+_QUERY_DAY = re.compile(
+    r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/._]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?:[T ].*)?")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_FIRST_PACKED_YEAR = 1990
+#: Folders whose /2023/12/ is the month a file was uploaded (wp-content/uploads/2023/12/),
+#: which may come before the month the work was published.
+_UPLOAD_FOLDERS = ("/uploads", "/files", "/media", "/images", "/assets")
+
+
+class UrlDate(NamedTuple):
+    """A date a URL gives: its year, month and day (``None`` for a month only), and the text
+    it was read from (``2023/12/05``, ``2023-12-05``, ``2023/12``)."""
+
+    year: int
+    month: int
+    day: int | None
+    text: str
+
+    @property
+    def date(self) -> _dt.date:
+        """The day (the first of the month for a month only)."""
+        return _dt.date(self.year, self.month, self.day or 1)
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -62,15 +112,16 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SIMPLE_URL = re.compile(r"(?i:https?)://([A-Za-z0-9.\-]+)(/[^?#\s]*)?")
 
 
-def _path(url: str) -> str:
-    """``urlsplit(url).path`` (empty when urllib cannot read the URL)."""
+def _path_and_query(url: str) -> tuple[str, str]:
+    """A URL's path and query (empty when urllib cannot read the URL)."""
     simple = _SIMPLE_URL.fullmatch(url)
     if simple:
-        return simple.group(2) or ""
+        return simple.group(2) or "", ""
     try:
-        return urlsplit(url).path
+        parts = urlsplit(url)
     except ValueError:  # a broken [IPv6] host, a host that NFKC makes invalid
-        return ""
+        return "", ""
+    return parts.path, parts.query
 
 
 def _host(url: str) -> str:
@@ -224,16 +275,83 @@ def _short(text: str, size: int = 60) -> str:
 # --- date-mismatch ----------------------------------------------------------------------------
 
 def url_date(url: str) -> tuple[_dt.date, str] | None:
-    """A publication date written in a URL's path, with the text it was read from."""
-    path = _path(url)
-    for pattern in _URL_DATES:
+    """A publication day written in a URL, with the text it was read from (see
+    :func:`url_dates`; a URL that gives only a month gives no day)."""
+    found = url_dates(url)
+    if found is None or found.day is None:
+        return None
+    return found.date, found.text
+
+
+@functools.lru_cache(maxsize=4096)
+def url_dates(url: str) -> UrlDate | None:
+    """The publication date a URL gives, to the day or to the month.
+
+    Read in the path: ``/2023/12/05/``, ``/2023/dec/05/`` and ``/05/dec/2023/`` (English
+    month names, as The Guardian writes them), ``2023-12-05`` or ``2023_12_05`` in a slug,
+    ``/20231205/`` or ``-20231205-`` (eight digits alone, a year from 1990), and a month only
+    as ``/2023/12/`` (unless under an upload folder, ``/wp-content/uploads/2023/12/``); in
+    the query, a date parameter (``?date=2023-12-05``). A day takes precedence over a month.
+    Never a year alone (``/2023/``), a date the calendar does not have, a year after next
+    year, a date inside a longer number (``/1234567890/``) or a dotted version
+    (``1.2023.12.05``), nor a date in other query parameters (``?q=…``).
+    """
+    if _FOUR_DIGITS.search(url) is None:
+        return None
+    path, query = _path_and_query(url)
+    latest = _dt.date.today().year + 1
+    for pattern in (*_URL_DAYS, _URL_PACKED_DAY):
+        first = _FIRST_PACKED_YEAR if pattern is _URL_PACKED_DAY else 0
         for m in pattern.finditer(path):
-            year, month, day_of_month = m.group("y", "m", "d")
-            try:
-                day = _dt.date(int(year), int(month), int(day_of_month))
-            except ValueError:
-                continue
-            return day, m.group().strip("/")
+            found = _url_day(m, first, latest)
+            if found is not None:
+                return found
+    if query:
+        found = _query_day(query, latest)
+        if found is not None:
+            return found
+    for m in _URL_MONTH.finditer(path):
+        year, month = int(m["y"]), int(m["m"])
+        if 1 <= month <= 12 and year <= latest and \
+                not path[:m.start()].lower().endswith(_UPLOAD_FOLDERS):
+            return UrlDate(year, month, None, m.group().strip("/"))
+    return None
+
+
+def _url_day(m: re.Match[str], first: int, latest: int) -> UrlDate | None:
+    """The day a match of a day pattern gives, if the calendar has it and its year is from
+    ``first`` to ``latest``."""
+    groups = m.groupdict()
+    year, day = int(groups["y"]), int(groups["d"])
+    mon = groups.get("mon")
+    month = _MONTH_NUMBERS[mon[:3].lower()] if mon else int(groups["m"])
+    if not first <= year <= latest:
+        return None
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return UrlDate(year, month, day, m.group().strip("/"))
+
+
+def _query_day(query: str, latest: int) -> UrlDate | None:
+    """The day a date parameter of a query gives (``date=2023-12-05``, ``pubdate=20231205``)."""
+    from urllib.parse import parse_qsl
+
+    for key, value in parse_qsl(query, keep_blank_values=False):
+        if key.casefold() not in _DATE_PARAMETERS:
+            continue
+        m = _QUERY_DAY.fullmatch(value.strip())
+        if m is None:
+            continue
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        if year > latest or (not m["sep"] and year < _FIRST_PACKED_YEAR):
+            continue
+        try:
+            _dt.date(year, month, day)
+        except ValueError:
+            continue
+        return UrlDate(year, month, day, f"{key}={value.strip()}")
     return None
 
 
@@ -251,15 +369,17 @@ def _date_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
         except ValueError:  # a day the month does not have (2023-02-30): nothing to compare
             continue
         for url in ref.urls:
-            found = url_date(url)
-            if found is None or found[0] == given:
-                continue
-            day, text = found
+            found = url_dates(url)
+            if found is None or (found.year, found.month, found.day or given.day) == (
+                    given.year, given.month, given.day):
+                continue  # no date in the URL, or the same day (or month, all it gives)
+            said = (_long_date(found.date) if found.day is not None
+                    else f"{_MONTH_NAMES[found.month - 1]} {found.year}")
             yield _finding(
                 "date-mismatch", c,
                 f"the note dates the source {_long_date(given)}, but its URL says "
-                f"{_long_date(day)} ({text})",
-                suggestion=f"check the date; the URL suggests {_long_date(day)}")
+                f"{said} ({found.text})",
+                suggestion=f"check the date; the URL suggests {said}")
             break
 
 
@@ -337,7 +457,14 @@ def _site(host: str) -> Outlet | None:
 
 
 def _folded(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.casefold())
+    """``text`` as lower-case ASCII letters and digits, for telling whether two spellings are
+    one name: case, spaces, punctuation and accents do not count (``Müller`` and ``Muller``,
+    ``Lefèvre`` and ``Lefevre``, ``Łukasz`` and ``Lukasz``), and Cyrillic is written in Latin
+    letters (``Шевченко`` and ``Shevchenko``): :func:`footcheck.references.fold_letters`,
+    the fold outlet names are matched with, without what is not a Latin letter or a digit."""
+    from ..references import fold_letters
+
+    return re.sub(r"[^a-z0-9]", "", fold_letters(text))
 
 
 def _publisher_message(name: str, outlet: Outlet, site: Outlet, host: str) -> str:
@@ -351,13 +478,25 @@ def _publisher_message(name: str, outlet: Outlet, site: Outlet, host: str) -> st
 # --- variant-citation -------------------------------------------------------------------------
 
 def _form(field: str, ref: Reference) -> str | None:
-    """A comparable form of one field: case, quotes and punctuation do not count."""
+    """A comparable form of one field: case, quotes, punctuation and how the text is encoded
+    (``ü`` as one character or as ``u`` and a combining diaeresis, ligatures, full-width
+    letters) do not count.
+
+    A spelling does count: in citations of one work (one URL), a name written with and
+    without its accents (``Müller`` and ``Muller``) or in another script (``Шевченко`` and
+    ``Shevchenko``) is the author's name spelled two ways (:func:`_folded` gives both one
+    form), which variant-citation reports, suggesting the majority spelling.
+    """
     if field == "authors":
         value = " ; ".join(ref.authors)
     elif field == "title":
         value = ref.title or ""
     else:
         return ref.date
+    if not value.isascii():
+        import unicodedata
+
+        value = unicodedata.normalize("NFKC", value)
     value = value.replace("’", "'").replace("‘", "'")
     value = re.sub(r"[\"“”«»'`*]", "", value.casefold())
     value = " ".join(re.sub(r"[^\w;]+", " ", value).split())
