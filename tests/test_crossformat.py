@@ -67,21 +67,11 @@ ASPECTS = ("notes", "markers", "urls", "content", "serious")
 # <a class="sdendnoteanc" href="#sdendnote1sym"><sup>i</sup></a> and <div id="sdendnote1">,
 # sdfootnote… for footnotes, is read, the series taken from the ids), pandoc.docx,
 # pandoc.html and pandoc.odt.
-# The PDF reader is being improved: these are what it still gets wrong with the PDFs
-# LibreOffice writes, where a note's label in the notes area is neither superscript nor under
-# a "Notes" heading (LibreOffice's default), so the extractor must find the notes as typed.
+# What footcheck still gets wrong with the PDFs LibreOffice writes:
 _PDF_FOOTNOTES_NAMED_ENDNOTES = (
     "PDF: LibreOffice's footnotes at the foot of the page (labels 1, 2, 3, 10 pt) are read "
     "with their markers but named endnotes: the extractor names the only series 'endnotes' "
     "whatever its place on the page")
-_PDF_URL_OVER_TWO_LINES = (
-    "PDF: a URL broken over two lines inside one link annotation is read as two URLs: the "
-    "first line's part, truncated (…/consumer-price-index-), and the second line's part as the "
-    "text of a link to the whole address ([inflation.](https://…-inflation))")
-_PDF_TWO_ENDNOTES = (
-    "PDF: two endnotes labelled by bare roman numerals (i, ii) after the body are not read: "
-    "a run of weak labels must be three long, so FC108 no-notes and FC102 for both markers "
-    "replace the planted finding")
 KNOWN: dict[tuple[str, str, str], str] = {
     ("02-arabic-list-footnotes", "lo.pdf", "notes"): _PDF_FOOTNOTES_NAMED_ENDNOTES,
     ("02-arabic-list-footnotes", "lo.pdf", "markers"): _PDF_FOOTNOTES_NAMED_ENDNOTES,
@@ -89,42 +79,7 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("05-table-notes", "lo.pdf", "notes"): _PDF_FOOTNOTES_NAMED_ENDNOTES,
     ("05-table-notes", "lo.pdf", "markers"): _PDF_FOOTNOTES_NAMED_ENDNOTES,
     ("05-table-notes", "lo.pdf", "urls"): _PDF_FOOTNOTES_NAMED_ENDNOTES,
-    ("03-two-series", "lo.pdf", "notes"): (
-        "PDF: a footnote marker right before an endnote marker prints as one superscript run "
-        "(2iii, 3iv), read as one malformed marker (FC106); footnotes 2 and 3 then look "
-        "uncited, so the page-foot footnotes (1 We count…, 2 Lisbon…, 3 The 2014 census…) are "
-        "not read as notes, ^{1} joins the endnotes as a second i (FC104), and endnotes iii "
-        "and iv look uncited (FC103)"),
-    ("04-hundred-endnotes", "lo.pdf", "notes"): (
-        "PDF: of 105 endnotes only c, ci, cii, civ and cv are read: labels wider than "
-        "LibreOffice's 0.6 cm hanging indent are glued to their text (viiiNational…, "
-        "ciiiCaucasus…) and some notes run into one paragraph, which breaks the run of bare "
-        "roman labels, and only the last run is taken for the notes"),
-    ("04-hundred-endnotes", "lo.pdf", "urls"): (
-        "PDF: 100 of the 105 endnotes are not read (see the notes case); cii also takes the "
-        "URL of ciii, glued to it, and URLs broken over two lines are read twice"),
-    ("04-hundred-endnotes", "lo.pdf", "serious"): (
-        "PDF: 100 of the 105 endnotes are not read (see the notes case): FC102 missing-note "
-        "for their markers"),
-    ("01-roman-list-endnotes", "lo.pdf", "urls"): _PDF_URL_OVER_TWO_LINES,
-    ("07-scripts-and-links", "lo.pdf", "urls"): _PDF_URL_OVER_TWO_LINES
-    + " (endnote iv: …/documents/?[pdf=CDL-AD(2023)007-e.](…))",
-    ("06-note-with-list", "lo.pdf", "urls"): (
-        "PDF: endnote ii keeps its first paragraph and first bullet only: its second and "
-        "third bullets and its second paragraph (…cannot be added.) are left out of the note, "
-        "with their URLs"),
-    ("08-placeholder", "lo.pdf", "notes"): (
-        "PDF: endnote ii (Get source here.), one short line under endnote i, is joined to it "
-        "as one paragraph (…-2022. ii Get source here.); with only i and iii left, the run of "
-        "bare roman labels is too short and no endnote is read"),
-    ("09-malformed-url", "lo.pdf", "notes"): _PDF_TWO_ENDNOTES,
-    ("10-editorial-query", "lo.pdf", "notes"): _PDF_TWO_ENDNOTES,
 }
-for _aspect in ("markers", "urls", "serious"):
-    KNOWN["03-two-series", "lo.pdf", _aspect] = KNOWN["03-two-series", "lo.pdf", "notes"]
-for _brief in ("08-placeholder", "09-malformed-url", "10-editorial-query"):
-    for _aspect in ("urls", "content", "serious"):  # no note is read: the same cause
-        KNOWN[_brief, "lo.pdf", _aspect] = KNOWN[_brief, "lo.pdf", "notes"]
 assert all(b in {x.name for x in BRIEFS} | {"*"} and f in produce.FORMATS
            and a in (*ASPECTS, "*") for b, f, a in KNOWN), "KNOWN names an unknown case"
 

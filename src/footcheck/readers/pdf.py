@@ -1,4 +1,5 @@
-"""Read a PDF's text layer with pdfplumber (the ``pdf`` extra), imported only when needed.
+"""Read a PDF's text layer with PDFium (pypdfium2, which the ``pdf`` extra installs),
+imported only when needed.
 
 The PDF's text lines are joined into paragraphs, one line of text each with a blank line
 between them: a paragraph ends at a larger gap than the page's usual line spacing, a change
@@ -8,8 +9,22 @@ where the extractor looks for note labels.
 * Superscripts are recognised from the words' font size and baseline: a word clearly smaller
   than its line's main size and raised above its baseline is written ``^{iv}`` when it is a
   numeral. Italic fonts (``…-Italic``, ``…-Oblique``) give ``*…*``.
+* Notes as word processors and LaTeX set them: the notes areas are the page feet (lines
+  smaller than the body text below its last line, or below a separator rule) and the
+  endnotes after the body. There a superscript numeral starting a line is a note label,
+  glued to its text or not, and so is a numeral in the notes' own size hanging out of their
+  indent, as LibreOffice sets labels (``i  Ministry…``, ``viiiNational…``). A label starts a
+  paragraph, written ``^{viii} Lefèvre…``, which the note's following lines continue, over
+  page breaks too. Notes and body text are two flows joined separately, so a body paragraph
+  going on over a page break stays one paragraph, and the notes of a page come after it.
+* Superscript runs in the text are split by the note labels found: ``iii1`` is ``^{iii}^{1}``
+  (an endnote and a footnote) and ``89`` is ``^{8}^{9}`` when those notes exist and the whole
+  run is not a note. A superscript right after digits (``2035⁴`` in a table) is a marker
+  when its note exists, written `` ^{4}`` apart from the number, and otherwise an exponent
+  ``⁴``.
 * Running headers and footers (the same text, digits aside, at the same height on at least
-  half the pages) and page numbers at the top or foot of a page are removed.
+  half the pages) and page numbers at the top or foot of a page are removed, but not a line
+  that goes on from the text next to it, such as a footnote's.
 * A word hyphenated at a line end is joined (``migra-`` + ``tion``), and so is a URL broken
   over two lines: the continuation moves up to the line the word or URL starts on.
 * Link annotations whose visible text is not the address become ``[text](url)``.
@@ -20,19 +35,25 @@ on it.
 
 from __future__ import annotations
 
-import io
+import ctypes
 import itertools
+import math
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Document
+from ..numerals import SUPERSCRIPT_DIGITS
+from ..numerals import read as read_numeral
 from . import Unreadable
-from .markup import Piece, link, render
+from .markup import Piece, link, render, superscript
 
 _SUPERSCRIPT_SIZE = 0.85  # at most this fraction of the line's main size…
 _SUPERSCRIPT_RISE = 0.15  # …and its baseline at least this fraction of it higher
+_SMALLER = 0.5  # points by which the notes at a page foot are smaller than the body text
+_RULE = (2.0, 20.0)  # a separator rule: at most this tall, at least this wide
 _ITALIC_FONT = re.compile(r"italic|oblique|-it\b|,it\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
     r"(?:page|p\.)?\s*[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?",
@@ -43,12 +64,19 @@ _URL_START = re.compile(r"(?:<?(?:https?|ftp)://|<?www\.)\S*$", re.IGNORECASE)
 _MARKER_ONLY = re.compile(r"(?:\^\{[^{}\s]+\}[,;]?)+")
 # A line starting like a note: a superscript or bare numeral followed by text.
 _LABEL = re.compile(r"(?:- )?(?:\^\{[^{}\s]+\}|[IVXLC]{1,8}\.?|[ivxlc]{1,8}\.|\d{1,3}\.?) +\S")
+_MARKER_RUN = re.compile(r"[\dIVXLCDMivxlcdm,;–-]{1,8}")  # one or a few note numbers
+_NUMERAL = re.compile(r"\d{1,4}|[ivxlcdm]{1,12}|[IVXLCDM]{1,12}")
+_NUMERALS = re.compile(r"\d+|[ivxlcdm]+|[IVXLCDM]+")
+_SHORT_NUMERAL = re.compile(r"(?:\d{1,3}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})\.?")  # a label's
+_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})  # how PDFium gives a line-end hyphen
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _FINISHED = frozenset(".!?:;>)]\"”’'")
 _PUNCTUATION = ".,;:!?()[]{}'\"‘’“”*<>"
 _URL_PIECE = re.compile(r"[\w\-./~%?&=#:+,;@!$'*()\[\]>]+")
 
 
 _Link = tuple[str, tuple[float, float, float, float]]  # target, (x0, top, x1, bottom)
+_Rule = tuple[float, float, float]  # a horizontal rule: x0, x1, top
 
 
 @dataclass
@@ -77,36 +105,46 @@ class _Line:
     text: str = ""
     paragraph_before: bool = False
     links: list[_Link] = field(default_factory=list)
+    raised: list[bool] = field(default_factory=list)  # which words are superscripts
+    label: str = ""  # the superscript numeral starting the line, when text follows it
+    note: bool = False  # in a notes area: a page foot, or the endnotes after the body
+    ends_block: bool = False  # the last line of notes before a wider gap or the page's end
 
 
 def read(data: bytes, path: str) -> Document:
     """Read the PDF whose bytes are ``data`` into a :class:`Document`."""
     try:
-        import pdfplumber
+        import pypdfium2  # PDFium
     except ImportError:  # pragma: no cover - depends on the installation
-        raise Unreadable("is a PDF, and reading PDFs needs pdfplumber: "
+        raise Unreadable("is a PDF, and reading PDFs needs pypdfium2: "
                          "pip install 'footcheck[pdf]'") from None
-    raw: list[tuple[list[_Word], list[_Link], float]] = []
+    raw: list[tuple[list[_Word], list[_Link], float, list[_Rule]]] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            raw.extend(_page_contents(page) for page in pdf.pages)
-    except Exception as exc:  # pdfminer raises many types for damaged files
+        pdf = pypdfium2.PdfDocument(data)
+        try:
+            for index in range(len(pdf)):
+                raw.append(_page_contents(pdf, pdf[index]))
+        finally:
+            pdf.close()
+    except Exception as exc:  # PDFium reports a damaged or locked file as an error
         raise Unreadable(_problem(exc)) from None
     pages = [_page_lines(words, links, number)
-             for number, (words, links, _) in enumerate(raw, start=1)]
-    heights = [height for _, _, height in raw]
+             for number, (words, links, _, _) in enumerate(raw, start=1)]
     if not any(pages):
         raise Unreadable("has no text layer (scanned?); run it through OCR first")
-    _drop_running_lines(pages, heights)
+    _drop_running_lines(pages, [height for _, _, height, _ in raw])
     lines = [line for page in pages for line in page]
+    body_size = _body_size(lines)
+    _find_notes(pages, [rules for *_, rules in raw], body_size)
+    labels = {line.label for line in lines if line.note and line.label}
     for line in lines:
-        line.text = _write(line)
-    _mark_paragraphs(pages)
+        line.text = _write(line, labels)
+    _mark_paragraphs(pages, body_size)
     return _document(_paragraphs(lines), path)
 
 
 def _problem(exc: Exception) -> str:
-    """A one-line description of why pdfplumber could not open or read the file."""
+    """A one-line description of why PDFium could not open or read the file."""
     names = set()
     current: BaseException | None = exc
     while current is not None:
@@ -122,18 +160,149 @@ def _problem(exc: Exception) -> str:
 # --- words and lines ------------------------------------------------------------------------
 
 
-def _page_contents(page) -> tuple[list[_Word], list[_Link], float]:
-    """The words, the link annotations and the height of one pdfplumber page."""
-    words = [
-        _Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-              float(w["size"]), bool(_ITALIC_FONT.search(w["fontname"])))
-        for w in page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5)
-        if w["upright"]
-    ]
-    links = [(h.get("uri") or "", (float(h["x0"]), float(h["top"]), float(h["x1"]),
-                                   float(h["bottom"])))
-             for h in page.hyperlinks if h.get("uri")]
-    return words, links, float(page.height)
+def _page_contents(pdf, page) -> tuple[list[_Word], list[_Link], float, list[_Rule]]:
+    """The words, the link annotations, the height and the horizontal rules of a page.
+
+    ``pdf`` and ``page`` are a PDFium document and page (pypdfium2). Coordinates are those of
+    the page as shown, rotated as it says, with the origin at its top left; each character
+    gets a box as pdfminer gives it: from its origin to its advance, one font size high.
+    """
+    import pypdfium2.raw as pdfium
+
+    shown = a, b, c, d, e, f = _shown(page)
+    textpage = page.get_textpage()
+    handle = textpage.raw
+    count = pdfium.FPDFText_CountChars(handle)
+    text = textpage.get_text_range()
+    if len(text) != count:  # a character beyond the BMP, two code units in the text
+        text = "".join(chr(pdfium.FPDFText_GetUnicode(handle, i)) for i in range(count))
+    text = text.translate(_HYPHENS)
+    box, matrix = pdfium.FS_RECTF(), pdfium.FS_MATRIX()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    fonts: dict[bytes, str] = {}
+    chars: list[list] = []  # [text, x0, x1, baseline, size, font name]
+    last: list | None = None  # the character before, which this one may end
+    for i in range(count):
+        pdfium.FPDFText_GetCharOrigin(handle, i, x, y)
+        left, baseline = a * x.value + b * y.value + e, c * x.value + d * y.value + f
+        if last is not None and abs(baseline - last[3]) < 0.1 * last[4] and \
+                last[1] < left < last[2]:
+            last[2] = left  # a glyph's box may overhang its advance (italics)
+        last = None
+        char = text[i]
+        if char.isspace():
+            continue  # words are split where the characters leave a gap anyway
+        pdfium.FPDFText_GetMatrix(handle, i, matrix)
+        across = a * matrix.a + b * matrix.b  # the baseline's direction, as shown
+        if across <= 0 or abs(c * matrix.a + d * matrix.b) > 0.01 * across:
+            continue  # rotated or mirrored text
+        pdfium.FPDFText_GetLooseCharBox(handle, i, box)
+        length = pdfium.FPDFText_GetFontInfo(handle, i, name, len(name), flags)
+        font = name.raw[:max(length - 1, 0)]
+        # The size the reader sees: the font size scaled by the text and page matrices.
+        size = pdfium.FPDFText_GetFontSize(handle, i) * math.hypot(matrix.c, matrix.d)
+        right = max(left, a * box.left + b * box.bottom + e, a * box.right + b * box.top + e)
+        last = [char, left, right, baseline, size,
+                fonts.get(font) or fonts.setdefault(font, font.decode("latin-1"))]
+        chars.append(last)
+    textpage.close()
+    return _words(chars), _links(pdf, page, shown), float(page.get_size()[1]), \
+        _rules(page, shown)
+
+
+def _words(chars: list[list]) -> list[_Word]:
+    """The words of a page from its characters ([text, x0, x1, baseline, size, font]), as
+    pdfplumber makes them: characters grouped into lines by height, left to right, a word
+    ending at a gap, a change of line, size or font."""
+    chars = sorted(chars, key=lambda ch: ch[3] - 0.8 * ch[4])  # by top
+    lines: list[list[list]] = []
+    top = None
+    for ch in chars:
+        this = ch[3] - 0.8 * ch[4]
+        if top is None or this - top > 3:
+            lines.append([])
+        lines[-1].append(ch)
+        top = this
+    words: list[_Word] = []
+    for line in lines:
+        line.sort(key=lambda ch: ch[1])
+        word: list[list] = []
+        for ch in line:
+            if word:
+                prev = word[-1]
+                if ch[4] != prev[4] or ch[5] != prev[5] or ch[1] > prev[2] + 1.5 or \
+                        abs((ch[3] - 0.8 * ch[4]) - (prev[3] - 0.8 * prev[4])) > 3:
+                    words.append(_word(word))
+                    word = []
+            word.append(ch)
+        if word:
+            words.append(_word(word))
+    return words
+
+
+def _word(chars: list[list]) -> _Word:
+    """One word from its characters, with the size and font of the first."""
+    first = chars[0]
+    top = min(ch[3] - 0.8 * ch[4] for ch in chars)
+    bottom = max(ch[3] + 0.2 * ch[4] for ch in chars)
+    return _Word("".join(ch[0] for ch in chars), first[1], max(ch[2] for ch in chars), top,
+                 bottom, first[4], bool(_ITALIC_FONT.search(first[5])))
+
+
+def _links(pdf, page, shown: tuple[float, ...]) -> list[_Link]:
+    """The link annotations of a page that go to an address (URI), with their boxes."""
+    import pypdfium2.raw as pdfium
+
+    a, b, c, d, e, f = shown
+    links: list[_Link] = []
+    position = ctypes.c_int(0)
+    link = pdfium.FPDF_LINK()
+    box = pdfium.FS_RECTF()
+    buffer = ctypes.create_string_buffer(4096)
+    while pdfium.FPDFLink_Enumerate(page.raw, position, link):
+        action = pdfium.FPDFLink_GetAction(link)
+        if not action or pdfium.FPDFAction_GetType(action) != pdfium.PDFACTION_URI:
+            continue
+        length = pdfium.FPDFAction_GetURIPath(pdf.raw, action, buffer, len(buffer))
+        if not pdfium.FPDFLink_GetAnnotRect(link, box) or not 1 < length <= len(buffer):
+            continue
+        uri = buffer.raw[:length - 1].decode("utf-8", "replace")
+        xs = (a * box.left + b * box.bottom + e, a * box.right + b * box.top + e)
+        ys = (c * box.left + d * box.bottom + f, c * box.right + d * box.top + f)
+        links.append((uri, (min(xs), min(ys), max(xs), max(ys))))
+    return links
+
+
+def _shown(page) -> tuple[float, float, float, float, float, float]:
+    """(a, b, c, d, e, f) taking page coordinates (x, y) (PDF units, origin at the bottom
+    left of the unrotated page) to those of the page as shown, ``a*x + b*y + e`` across and
+    ``c*x + d*y + f`` down from its top left, rotated as the page says."""
+    left, bottom, right, top = page.get_mediabox()
+    rotation = page.get_rotation() % 360
+    if rotation == 90:
+        return 0.0, 1.0, 1.0, 0.0, -bottom, -left
+    if rotation == 180:
+        return -1.0, 0.0, 0.0, 1.0, right, -bottom
+    if rotation == 270:
+        return 0.0, -1.0, -1.0, 0.0, top, right
+    return 1.0, 0.0, 0.0, -1.0, -left, top
+
+
+def _rules(page, shown: tuple[float, ...]) -> list[_Rule]:
+    """The horizontal rules of a page (thin, wide path objects), as x0, x1, top; ``shown``
+    places page coordinates on the page as shown (see :func:`_shown`)."""
+    import pypdfium2.raw as pdfium
+
+    a, b, c, d, e, f = shown
+    rules = []
+    for obj in page.get_objects(filter=[pdfium.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        x0, x1 = a * left + b * bottom + e, a * right + b * top + e
+        y0, y1 = c * left + d * bottom + f, c * right + d * top + f
+        if abs(y1 - y0) <= _RULE[0] and abs(x1 - x0) >= _RULE[1]:
+            rules.append((min(x0, x1), max(x0, x1), min(y0, y1)))
+    return rules
 
 
 def _page_lines(words: list[_Word], links: list[_Link], number: int) -> list[_Line]:
@@ -161,34 +330,144 @@ def _page_lines(words: list[_Word], links: list[_Link], number: int) -> list[_Li
         line.size = max(size for size, n in sizes.items() if n >= min(3, total) or
                         n >= 0.2 * total)
         if len(line.words) == 1 and line.size <= _SUPERSCRIPT_SIZE * body_size and \
-                len(line.words[0].text) <= 8:
+                _MARKER_RUN.fullmatch(line.words[0].text):
             line.size = body_size  # a marker alone on its line: small against the page
         line.x1 = max(w.x1 for w in line.words)
         line.links = [(uri, box) for uri, box in links
                       if box[1] - 2 <= (line.top + line.bottom) / 2 <= box[3] + 2]
+        line.raised = _raised(line)
+        line.label = _label_of(line)
     return lines
 
 
-def _write(line: _Line) -> str:
-    """The text of a line: words spaced as on the page, superscripts, italics and links."""
+def _raised(line: _Line) -> list[bool]:
+    """Which words of ``line`` are superscripts: clearly smaller than the line's main size
+    and raised above its baseline."""
     main = [w for w in line.words if round(w.size, 1) == line.size] or line.words
     baseline = statistics.median(w.bottom for w in main) + (
         0.0 if main is not line.words else _SUPERSCRIPT_RISE * line.size + 1)
+    return [w.size <= _SUPERSCRIPT_SIZE * line.size and
+            w.bottom < baseline - _SUPERSCRIPT_RISE * line.size for w in line.words]
+
+
+def _label_of(line: _Line) -> str:
+    """The numeral of the superscript run starting ``line`` when text follows it on the
+    line, as a note label does (``viii`` of ``viiiLefèvre, Stéphane…``); else ``""``."""
+    n = 0
+    while n < len(line.words) and line.raised[n]:
+        n += 1
+    if n == 0 or n == len(line.words):
+        return ""
+    token = "".join(w.text for w in line.words[:n]).rstrip(".)")
+    return token if _NUMERAL.fullmatch(token) else ""
+
+
+def _write(line: _Line, labels: set[str]) -> str:
+    """The text of a line: words spaced as on the page, superscripts, italics and links.
+
+    ``labels`` are the note labels of the document, by which superscript runs are split
+    into markers (see :func:`_markers`); a note label starting a line in a notes area is
+    followed by a space.
+    """
     pieces: list[Piece] = []
+    if line.note and line.label and not line.raised[0]:  # a label set in the notes' size
+        pieces.append(Piece(f"^{{{line.label}}} ", raw=True))
     previous: _Word | None = None
     linked: dict[int, str] = {}  # index in pieces -> link target, for annotated words
-    for word in line.words:
-        raised = word.size <= _SUPERSCRIPT_SIZE * line.size and \
-            word.bottom < baseline - _SUPERSCRIPT_RISE * line.size
-        if previous is not None and word.x0 - previous.x1 > 0.2 * min(word.size, line.size):
+    words = line.words
+    i = 0
+    while i < len(words):
+        word = words[i]
+        raised = line.raised[i]
+        gap = previous is not None and \
+            word.x0 - previous.x1 > 0.2 * min(word.size, line.size)
+        if gap:
             same = previous.italic == word.italic and not raised
             pieces.append(Piece(" ", italic=same and word.italic))
         target = _link_of(word, line.links)
         if target:
             linked[len(pieces)] = target
-        pieces.append(Piece(word.text, italic=word.italic and not raised, superscript=raised))
-        previous = word
+        if not raised:
+            pieces.append(Piece(word.text, italic=word.italic))
+            previous = word
+            i += 1
+            continue
+        j = i + 1  # the superscript run: raised words with no space between them
+        while j < len(words) and line.raised[j] and \
+                words[j].x0 - words[j - 1].x1 <= 0.2 * min(words[j].size, line.size):
+            j += 1
+        run = "".join(w.text for w in words[i:j])
+        if i == 0 and line.note and line.label:
+            written = f"^{{{line.label}}} "
+        else:
+            base = ""
+            if previous is not None and not gap and not line.raised[i - 1]:
+                base = re.search(r"\d*$", previous.text).group()
+            written = _markers(run, labels, base)
+        pieces.append(Piece(written, raw=True))
+        previous = words[j - 1]
+        i = j
     return render(_linked(pieces, linked)).strip()
+
+
+def _markers(run: str, labels: set[str], base: str = "") -> str:
+    """How the superscript run ``run`` is written, given the document's note ``labels``.
+
+    A run that is not a note label but reads as several (``iii1``, ``89``) is split into
+    their markers. After the digits ``base`` (``2035⁴``), it is a marker only when its notes
+    exist, written apart from the number so that it does not read as an exponent; otherwise
+    an exponent, written with Unicode superscript digits.
+    """
+    groups = [_split(part.strip(), labels) for part in run.split(",")]
+    tokens = [token for group in groups for token in group]
+    if not all(_NUMERAL.fullmatch(token) for token in tokens):
+        return superscript(run)  # "st" in 1st, "TM", "*": not markers
+    written = ",".join("".join(f"^{{{token}}}" for token in group) for group in groups)
+    if not base:
+        return written
+    if base != "10" and all(token in labels for token in tokens):
+        return " " + written
+    return run.translate(_TO_SUPERSCRIPT) if run.isdigit() else superscript(run)
+
+
+def _split(token: str, labels: set[str]) -> list[str]:
+    """``token`` cut into note labels (``iii1`` -> ``iii``, ``1``) when it is not one itself.
+
+    Of the ways to cut it, one whose numbers go up in each numbering system is preferred,
+    then the one with the fewest pieces; ``[token]`` when there is none.
+    """
+    if token in labels or not labels or len(token) > 12:
+        return [token]
+    best: tuple[tuple[bool, int], list[str]] | None = None
+    for parts in _cuts(token, labels):
+        key = (not _ascending(parts), len(parts))
+        if best is None or key < best[0]:
+            best = (key, parts)
+    return best[1] if best else [token]
+
+
+def _cuts(token: str, labels: set[str]) -> Iterator[list[str]]:
+    """Every way to cut ``token`` into two or more pieces that are all in ``labels``."""
+    for end in range(1, len(token)):
+        head = token[:end]
+        if head not in labels:
+            continue
+        tail = token[end:]
+        if tail in labels:
+            yield [head, tail]
+        for rest in _cuts(tail, labels):
+            yield [head, *rest]
+
+
+def _ascending(parts: list[str]) -> bool:
+    """Whether the numbers of ``parts`` go up within each numbering system."""
+    last: dict[str, int] = {}
+    for part in parts:
+        numeral = read_numeral(part)
+        if numeral.value is None or numeral.value <= last.get(numeral.system, 0):
+            return False
+        last[numeral.system] = numeral.value
+    return True
 
 
 def _link_of(word: _Word, links: list[_Link]) -> str:
@@ -203,7 +482,8 @@ def _link_of(word: _Word, links: list[_Link]) -> str:
 def _linked(pieces: list[Piece], linked: dict[int, str]) -> list[Piece]:
     """Replace runs of words covered by one link annotation by ``[text](url)``.
 
-    Links whose text already shows their address (or any address) are left as text.
+    Links whose text already shows their address (or any address), or a piece of it (the
+    rest of an address broken over two lines), are left as text.
     """
     if not linked:
         return pieces
@@ -220,7 +500,8 @@ def _linked(pieces: list[Piece], linked: dict[int, str]) -> list[Piece]:
                 pieces[j + 1].text == " " and linked.get(j + 2) == target)):
             j += 1
         shown = "".join(p.text for p in pieces[i:j + 1])
-        if "://" in shown or "www." in shown or "@" in shown:
+        if "://" in shown or "www." in shown or "@" in shown or \
+                (len(shown) > 3 and shown.strip(_PUNCTUATION) in target):
             out.extend(pieces[i:j + 1])
         else:
             out.append(Piece(link(shown, target), raw=True))
@@ -232,60 +513,247 @@ def _linked(pieces: list[Piece], linked: dict[int, str]) -> list[Piece]:
 
 
 def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> None:
-    """Remove running headers and footers and page numbers, in place."""
+    """Remove running headers and footers and page numbers, in place.
+
+    A line with a note label or marker is never one, nor is a line going on from the text
+    next to it towards the middle of the page (as close as a paragraph's lines, in the same
+    size): a footnote's lines may stand at the same height on many pages (``Ibid.``).
+    """
     def key(line: _Line) -> tuple[str, int]:
         text = " ".join(w.text for w in line.words)
         return re.sub(r"\d+", "#", text.lower()), round(line.top / 4)
 
     def in_margin(line: _Line, height: float) -> bool:
-        return line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height
+        return (line.top < _MARGIN * height or line.bottom > (1 - _MARGIN) * height) and \
+            not line.label and not _cites(line)
 
     seen: Counter[tuple[str, int]] = Counter()
     for page, height in zip(pages, heights, strict=True):
         seen.update({key(line) for line in page if in_margin(line, height)})
     threshold = max(2, _REPEATED * len(pages))
     for i, (page, height) in enumerate(zip(pages, heights, strict=True)):
-        pages[i] = [
-            line for line in page
-            if not in_margin(line, height) or not (
+        keep = [not in_margin(line, height) or not (
                 seen[key(line)] >= threshold
                 or _PAGE_NUMBER.fullmatch(" ".join(w.text for w in line.words).strip()))
-        ]
+                for line in page]
+        for j in range(1, len(page)):  # the foot of the page, from the middle down
+            if not keep[j] and keep[j - 1] and page[j].top > height / 2 and \
+                    _close(page[j - 1], page[j]):
+                keep[j] = True
+        for j in range(len(page) - 2, -1, -1):  # the head of the page, from the middle up
+            if not keep[j] and keep[j + 1] and page[j].top < height / 2 and \
+                    _close(page[j], page[j + 1]):
+                keep[j] = True
+        pages[i] = [line for line, kept in zip(page, keep, strict=True) if kept]
+
+
+def _close(upper: _Line, lower: _Line) -> bool:
+    """Whether ``lower`` follows ``upper`` as the lines of a paragraph do: in the same size,
+    with little space between them."""
+    return abs(upper.size - lower.size) <= 0.5 and lower.top - upper.bottom <= 0.8 * upper.size
+
+
+# --- notes areas --------------------------------------------------------------------------
+
+
+def _body_size(lines: list[_Line]) -> float:
+    """The font size of the body text: the commonest size of the lines that cite a note
+    (a superscript after other text), or of all lines when none does."""
+    citing: Counter[float] = Counter()
+    every: Counter[float] = Counter()
+    for line in lines:
+        count = sum(len(w.text) for w in line.words)
+        every[line.size] += count
+        if _cites(line):
+            citing[line.size] += count
+    commonest = (citing or every).most_common(1)
+    return commonest[0][0] if commonest else 0.0  # no text on its pages
+
+
+def _find_notes(pages: list[list[_Line]], rules: list[list[_Rule]], body_size: float) -> None:
+    """Mark the lines of the notes areas (``note``), in place.
+
+    A page foot is the run of lines smaller than the body text at the bottom of a page,
+    from its first note label, or from a separator rule above it, or from its top when the
+    page is all notes going on from the page before. Its labels are superscripts, or set in
+    the notes' own size (see :func:`_plain_labels`). Endnotes as large as the body text
+    are the lines from the first superscript label after the body's last marker.
+    """
+    open_size = 0.0  # the size of the notes the page before ended in, if it did
+    cited = _cited([line for page in pages for line in page])
+    numbered: dict = {}  # the last plain label's number, per numbering system and case
+    for page, page_rules in zip(pages, rules, strict=True):
+        if not page:
+            continue
+        start = len(page)
+        while start and page[start - 1].size < body_size - _SMALLER:
+            start -= 1
+        _plain_labels(page[start:], cited, numbered)
+        first = next((i for i in range(start, len(page)) if page[i].label), None)
+        going_on = start == 0 and abs(page[0].size - open_size) <= _SMALLER
+        if going_on:
+            first = 0
+        elif first is not None:
+            first = next((i for i in range(start, first) if _rule_above(page, i, page_rules)),
+                         first)
+        if first is not None:
+            for line in page[first:]:
+                line.note = True
+        open_size = page[-1].size if page[-1].note else 0.0
+    lines = [line for page in pages for line in page]
+    last = max((i for i, line in enumerate(lines) if not line.note and _cites(line)),
+               default=-1)
+    first = next((i for i in range(last + 1, len(lines)) if lines[i].label), None)
+    if first is not None:
+        for line in lines[first:]:
+            line.note = True
+
+
+def _cited(lines: list[_Line]) -> set[str]:
+    """The numerals of the superscripts that follow other text (markers), runs such as
+    ``2iii`` cut where digits and letters meet."""
+    out: set[str] = set()
+    for line in lines:
+        for i in range(1, len(line.words)):
+            if line.raised[i] and not line.raised[i - 1]:
+                out.update(_NUMERALS.findall(line.words[i].text))
+    return out
+
+
+def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict) -> None:
+    """Find the note labels set in the notes' own size in a block of notes, as
+    LibreOffice sets them: hanging out of an indent that the notes' other lines start at,
+    apart from the text (``i  Ministry…``) or, when wider than the indent, glued to it
+    (``viiiNational…``). A label must be cited by a marker, or number on from the label
+    before (``numbered`` holds the last number of each numbering system and case). The
+    label is taken out of the line's words and set as ``label``.
+    """
+    if len(lines) < 2:
+        return
+    margin = min(line.words[0].x0 for line in lines)
+    hanging = Counter(round(line.words[0].x0) for line in lines  # the notes' other lines
+                      if 2 < line.words[0].x0 - margin < 40)
+    after = Counter(round(line.words[1].x0) for line in lines  # the text after a label
+                    if len(line.words) > 1 and line.words[0].x0 - margin <= 1 and
+                    _SHORT_NUMERAL.fullmatch(line.words[0].text) and
+                    2 < line.words[1].x0 - margin < 40)
+    indents = hanging + after
+    if not indents:
+        return
+    indent = indents.most_common(1)[0][0]
+    for line in lines:
+        word = line.words[0]
+        if line.label or line.raised[0] or word.x0 - margin > 1:
+            continue
+        apart = len(line.words) > 1 and abs(line.words[1].x0 - indent) <= 2
+        for end in range(min(len(word.text), 12), 0, -1):
+            token, rest = word.text[:end], word.text[end:]
+            if rest == "." and apart:
+                rest = ""
+            numeral = read_numeral(token)
+            if not _NUMERAL.fullmatch(token) or numeral.value is None or numeral.malformed \
+                    or (rest and not ((hanging[indent] and rest[0].isupper()) or
+                                      rest[0] in "\"'“‘([«")) \
+                    or (not rest and not apart):
+                continue
+            system = numeral.system, numeral.case
+            if token in cited or (system in numbered and numeral.value == numbered[system] + 1):
+                numbered[system] = numeral.value
+                line.label = token
+                if rest:
+                    share = (word.x1 - word.x0) * end / len(word.text)
+                    line.words[0] = _Word(rest, word.x0 + share, word.x1, word.top,
+                                          word.bottom, word.size, word.italic)
+                else:
+                    del line.words[0], line.raised[0]
+                break
+
+
+def _cites(line: _Line) -> bool:
+    """Whether a superscript follows other text on ``line``, as a marker does."""
+    return any(b and not a for a, b in itertools.pairwise(line.raised))
+
+
+def _rule_above(page: list[_Line], i: int, rules: list[_Rule]) -> bool:
+    """Whether a horizontal rule (a note separator) lies between line ``i`` and the line
+    above it, starting left of the line's end."""
+    above = page[i - 1].bottom if i else 0.0
+    return any(above - 1 <= top <= page[i].top + 1 and x0 < page[i].x1
+               for x0, _x1, top in rules)
 
 
 # --- paragraphs and broken words -----------------------------------------------------------
 
 
-def _mark_paragraphs(pages: list[list[_Line]]) -> None:
+def _mark_paragraphs(pages: list[list[_Line]], body_size: float) -> None:
     """Set ``paragraph_before`` on the lines that start a paragraph (and ``full`` and
-    ``room``, how close each line comes to the right margin).
+    ``room``, how close each line comes to the right margin; ``ends_block``).
 
-    A paragraph starts after a gap clearly larger than the page's usual line spacing, where
-    the font size changes, after a line that stopped short although the next line's first
-    word would have fitted on it, and before a note label; the same tests apply over a page
-    break, where a paragraph may go on.
+    The body text and the notes are two flows, each compared with itself only. A paragraph
+    starts after a gap clearly larger than the page's usual line spacing, where the font
+    size changes, after a line that stopped short although the next line's first word would
+    have fitted on it, and before a note label; the same tests apply over a page break,
+    where a paragraph may go on. A page's first line of notes is compared with the last
+    line of notes of its size (footnotes and endnotes may have sizes of their own). In a
+    note smaller than the body text (``body_size``) that starts with a label, every line up
+    to the next label goes on with it (its list, its second paragraph), unless the size
+    changes, a wide gap parts them or the line starts as a typed label (``12. …``) after a
+    line that stopped short.
     """
-    previous: _Line | None = None
+    body: _Line | None = None  # the last line of the body text so far
+    notes: list[_Line] = []  # the last line of notes so far, and of each other size
+    labelled = False  # whether the note going on started with a label
     for page in pages:
         if not page:
             continue
-        gaps = [b.top - a.bottom for a, b in itertools.pairwise(page)]
-        usual = statistics.median(gaps) if gaps else 0.0
         right = max(line.x1 for line in page)
         for line in page:
             line.full = line.x1 >= right - 0.5 * line.size
             line.room = right - line.x1 - 0.3 * line.size
-        page[0].paragraph_before = previous is None or _breaks(previous, page[0]) or \
-            _LABEL.match(page[0].text) is not None
-        for (before, line), gap in zip(itertools.pairwise(page), gaps, strict=True):
-            line.paragraph_before = gap > usual + 0.35 * before.size or _breaks(before, line)
-        previous = page[-1]
+        for flow in (False, True):
+            lines = [line for line in page if line.note is flow]
+            if not lines:
+                continue
+            gaps = [0.0, *(b.top - a.bottom for a, b in itertools.pairwise(lines))]
+            usual = statistics.median(gaps[1:]) if len(gaps) > 1 else 0.0
+            for k, (line, gap) in enumerate(zip(lines, gaps, strict=True)):
+                if k:
+                    before = lines[k - 1]
+                    before.ends_block = gap > usual + 0.35 * before.size
+                else:
+                    before = _same_size(notes, line) if flow else body
+                if before is None:
+                    line.paragraph_before = True
+                elif flow and labelled and not line.label and line.size < body_size - _SMALLER:
+                    line.paragraph_before = abs(line.size - before.size) > 0.5 or \
+                        gap > usual + 2 * line.size or \
+                        (_LABEL.match(line.text) is not None and _breaks(before, line))
+                else:
+                    line.paragraph_before = (before.ends_block if k else
+                                             _LABEL.match(line.text) is not None) or \
+                        _breaks(before, line)
+                if flow and line.paragraph_before:
+                    labelled = bool(line.label)
+            lines[-1].ends_block = True
+            if flow:
+                notes = [lines[-1], *(n for n in notes if abs(n.size - lines[-1].size) > 0.5)]
+            else:
+                body = lines[-1]
+
+
+def _same_size(lines: list, line: _Line):
+    """The first of ``lines`` (lines or paragraphs) as large as ``line``, else the first."""
+    return next((other for other in lines if abs(other.size - line.size) <= 0.5),
+                lines[0] if lines else None)
 
 
 def _breaks(before: _Line, line: _Line) -> bool:
-    """Whether ``line`` starts a paragraph: another font size, ``before`` stopped short
-    although the first word of ``line`` would have fitted on it, or ``line`` starts with a
-    superscript numeral and text after a finished sentence (a note label)."""
+    """Whether ``line`` starts a paragraph: a note label in a notes area, another font
+    size, ``before`` stopped short although the first word of ``line`` would have fitted on
+    it, or ``line`` starts with a superscript numeral and text after a finished sentence (a
+    note label)."""
+    if line.note and line.label:
+        return True
     if _MARKER_ONLY.fullmatch(line.text):
         return False  # a marker pushed onto a line of its own
     first = line.words[0]
@@ -298,22 +766,75 @@ def _finished(text: str) -> bool:
     return text.rstrip("*")[-1:] in _FINISHED
 
 
+@dataclass
+class _Paragraph:
+    """A paragraph being joined from its lines."""
+
+    page: int
+    text: str
+    last: _Line  # its last line so far
+
+    @property
+    def size(self) -> float:
+        return self.last.size
+
+    def add(self, line: _Line, vocabulary: set[str]) -> None:
+        """Join ``line`` to the paragraph."""
+        forced = self.last.full and " " not in self.last.text
+        self.text = _join(self.text, line.text, forced, vocabulary)
+        self.last = line
+
+
 def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
-    """(page, text) of each paragraph: its lines joined, split words and URLs rejoined."""
+    """(page, text) of each paragraph: its lines joined, split words and URLs rejoined.
+
+    The notes started on a page are held back until the body paragraph open there has
+    ended (on the next page, perhaps), and come before the next one. A page's first line of
+    notes without a label goes on with a note of the page before (see :func:`_going_on`).
+    """
     vocabulary = {w.strip(_PUNCTUATION).lower() for line in lines for w in line.text.split()}
-    out: list[tuple[int, str]] = []
-    before: _Line | None = None
+    out: list[_Paragraph] = []
+    held: list[_Paragraph] = []  # the notes waiting for the body paragraph to end
+    body: _Paragraph | None = None
+    notes: list[_Paragraph] = []
+    note: _Paragraph | None = None  # the note the last line of notes went to
     for line in lines:
         if not line.text:
             continue
-        if before is None or line.paragraph_before or not out:
-            out.append((line.page, line.text))
+        if not line.note:
+            if body is None or line.paragraph_before:
+                out.extend(held)
+                held.clear()
+                body = _Paragraph(line.page, line.text, line)
+                out.append(body)
+            else:
+                body.add(line, vocabulary)
+        elif note is None or line.paragraph_before:
+            note = _Paragraph(line.page, line.text, line)
+            notes.append(note)
+            held.append(note)
         else:
-            page, text = out[-1]
-            forced = before.full and " " not in before.text
-            out[-1] = (page, _join(text, line.text, forced, vocabulary))
-        before = line
-    return out
+            note = _going_on(notes, note, line)
+            note.add(line, vocabulary)
+    out.extend(held)
+    return [(paragraph.page, paragraph.text) for paragraph in out]
+
+
+def _going_on(notes: list[_Paragraph], last: _Paragraph, line: _Line) -> _Paragraph:
+    """The note that ``line``, a line of notes that starts no paragraph, goes on with;
+    ``last`` is the note the line before went to.
+
+    On the page of that line, that note. At the top of a page's notes, a note the page
+    break cut, which ended a block of notes on the page before (endnotes after the body,
+    footnotes at the foot): the last one as large as the line that is unfinished, else the
+    last one as large.
+    """
+    if line.page == last.last.page:
+        return last
+    cut = [n for n in reversed(notes) if n.last.page == last.last.page and n.last.ends_block]
+    return next((n for n in cut if abs(n.size - line.size) <= 0.5 and
+                 not n.text.rstrip("*").endswith((".", ">", ")", "]", "!", "?"))),
+                None) or _same_size(cut, line)
 
 
 def _join(text: str, following: str, forced: bool, vocabulary: set[str]) -> str:

@@ -1,0 +1,567 @@
+"""Notes in PDFs as a word processor sets them: LibreOffice, the real producer, writes the PDFs
+from OpenDocument files built here.
+
+An ``.odt`` is a zip of ``mimetype`` (stored first), ``META-INF/manifest.xml``,
+``styles.xml`` (page, paragraph and note styles; ``text:notes-configuration`` numbers the
+endnotes in lower-case roman), ``settings.xml`` and ``content.xml``, whose paragraphs hold
+real notes (``text:note text:note-class="endnote"``/``"footnote"``). LibreOffice prints
+footnotes at the page feet, below a separator rule and smaller than the body text, and the
+endnotes on pages of their own after the body, each note's label a superscript glued to its
+text (``viiiLefèvre, Stéphane…``) as Word does. Variants: the labels as LibreOffice sets them
+by default (in the notes' size, hanging out of an indent, glued when wider), and the
+endnotes at the page feet (LibreOffice's setting for Word files), where body paragraphs go
+on over page breaks past them.
+
+The briefs are converted once per module, in one LibreOffice run; the tests skip without
+LibreOffice, and fail under CI (see helpers.require). Layouts LibreOffice does not make
+(Word's endnotes right after the body, endnotes as large as the body text, a turned page)
+are drawn by hand as small PDFs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from xml.sax.saxutils import escape
+
+import pytest
+from office import convert
+
+from footcheck.extract import extract
+from footcheck.model import ENDNOTES, FOOTNOTES, Severity
+from footcheck.numerals import to_roman
+from footcheck.pipeline import audit
+from footcheck.readers import pdf as reader
+
+# --- OpenDocument text built by hand ---------------------------------------------------------
+
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+      'office:version="1.3"')
+MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+ manifest:version="1.3">
+<manifest:file-entry manifest:full-path="/"
+ manifest:media-type="application/vnd.oasis.opendocument.text"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+<manifest:file-entry manifest:full-path="settings.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+# LibreOffice's compatibility setting for Word's endnotes, "continuous endnotes": LibreOffice
+# 7.4 then prints the endnotes at the page feet, below the body, as they come. (It reads the
+# settings only where the ``ooo`` namespace is declared.)
+SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-settings xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"
+ xmlns:ooo="http://openoffice.org/2004/office" office:version="1.3"><office:settings>
+<config:config-item-set config:name="ooo:configuration-settings">
+<config:config-item config:name="ContinuousEndnotes"
+ config:type="boolean">{continuous}</config:config-item>
+</config:config-item-set></office:settings></office:document-settings>"""
+SUPER = '<style:text-properties style:text-position="super 58%"/>'
+_TAG = re.compile(r"\{(en|fn|i|sup):((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def styles(endnote_format: str, footnote_format: str, header: str | None,
+           footer: str | None, plain: bool = False) -> str:
+    """``styles.xml``: A4 pages with a running header and footer (``#`` is the page
+    number), justified 11pt body text, 9pt footnotes and 10pt endnotes, note labels set
+    as glued superscripts in the notes and the text; with ``plain``, the notes' labels as
+    LibreOffice sets them by default: in the notes' size, hanging out of a 0.6 cm indent
+    (glued to the text when wider, ``viiiLefèvre``)."""
+    furniture = ""
+    if header:
+        furniture += f"<style:header><text:p>{escape(header)}</text:p></style:header>"
+    if footer:
+        before, _, after = footer.partition("#")
+        furniture += (f"<style:footer><text:p>{escape(before)}<text:page-number "
+                      f'text:select-page="current">1</text:page-number>{escape(after)}'
+                      "</text:p></style:footer>")
+    indent = "0.6cm" if plain else "0cm"
+    notes = (f'<style:paragraph-properties fo:margin-left="{indent}" '
+             f'fo:text-indent="-{indent}" fo:margin-bottom="0.05cm"/>')
+    label = "" if plain else SUPER
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles {NS}>
+<office:styles>
+<style:style style:name="Standard" style:family="paragraph">
+<style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.2cm"/>
+<style:text-properties fo:font-size="11pt"/></style:style>
+<style:style style:name="Heading" style:family="paragraph">
+<style:paragraph-properties fo:margin-bottom="0.3cm"/>
+<style:text-properties fo:font-size="15pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="Footnote" style:family="paragraph">{notes}
+<style:text-properties fo:font-size="9pt"/></style:style>
+<style:style style:name="Endnote" style:family="paragraph">{notes}
+<style:text-properties fo:font-size="10pt"/></style:style>
+<style:style style:name="Footnote_20_Symbol" style:display-name="Footnote Symbol"
+ style:family="text">{label}</style:style>
+<style:style style:name="Footnote_20_anchor" style:display-name="Footnote anchor"
+ style:family="text">{SUPER}</style:style>
+<style:style style:name="Endnote_20_Symbol" style:display-name="Endnote Symbol"
+ style:family="text">{label}</style:style>
+<style:style style:name="Endnote_20_anchor" style:display-name="Endnote anchor"
+ style:family="text">{SUPER}</style:style>
+<text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol"
+ text:citation-body-style-name="Footnote_20_anchor" style:num-format="{footnote_format}"
+ text:start-value="0" text:footnotes-position="page" text:start-numbering-at="document"/>
+<text:notes-configuration text:note-class="endnote" text:citation-style-name="Endnote_20_Symbol"
+ text:citation-body-style-name="Endnote_20_anchor" style:num-format="{endnote_format}"
+ text:start-value="0"/>
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm"
+ fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.5cm"
+ fo:margin-right="2.5cm"/>
+<style:header-style><style:header-footer-properties fo:min-height="0.6cm"
+ fo:margin-bottom="0.5cm"/></style:header-style>
+<style:footer-style><style:header-footer-properties fo:min-height="0.6cm"
+ fo:margin-top="0.5cm"/></style:footer-style>
+</style:page-layout>
+</office:automatic-styles>
+<office:master-styles>
+<style:master-page style:name="Standard" style:page-layout-name="A4">{furniture}</style:master-page>
+<style:master-page style:name="Endnote" style:page-layout-name="A4">{furniture}</style:master-page>
+</office:master-styles>
+</office:document-styles>"""
+
+
+class _Notes:
+    """The notes of one document, numbered as LibreOffice will number them."""
+
+    def __init__(self, endnote_format: str, footnote_format: str) -> None:
+        self.count = {"endnote": 0, "footnote": 0}
+        self.roman = {"endnote": endnote_format == "i", "footnote": footnote_format == "i"}
+
+    def note(self, kind: str, text: str) -> str:
+        self.count[kind] += 1
+        number = self.count[kind]
+        label = to_roman(number).lower() if self.roman[kind] else str(number)
+        style = "Endnote" if kind == "endnote" else "Footnote"
+        return (f'<text:note text:id="{kind}{number}" text:note-class="{kind}">'
+                f"<text:note-citation>{label}</text:note-citation><text:note-body>"
+                f'<text:p text:style-name="{style}">{inline(text, self)}</text:p>'
+                "</text:note-body></text:note>")
+
+
+def inline(markup: str, notes: _Notes) -> str:
+    """A paragraph's XML from text with tags: ``{en:…}`` and ``{fn:…}`` a real endnote and
+    footnote holding that text, ``{i:…}`` italics, ``{sup:…}`` superscript typed by hand."""
+    out = []
+    at = 0
+    for m in _TAG.finditer(markup):
+        out.append(escape(markup[at:m.start()]))
+        kind, value = m.groups()
+        if kind in ("en", "fn"):
+            out.append(notes.note("endnote" if kind == "en" else "footnote", value))
+        else:
+            out.append(f'<text:span text:style-name="{kind}">{escape(value)}</text:span>')
+        at = m.end()
+    out.append(escape(markup[at:]))
+    return "".join(out)
+
+
+def odt(body: list, *, endnotes: str = "i", footnotes: str = "1", header: str | None = None,
+        footer: str | None = None, word: bool = False, plain: bool = False) -> bytes:
+    """The bytes of an .odt whose body is ``body``: paragraphs written with the tags of
+    :func:`inline`, ``"# …"`` a heading, a list of rows (lists of cells) a table.
+
+    ``endnotes``/``footnotes`` are the numbering formats (``i`` roman, ``1`` arabic); with
+    ``word``, LibreOffice places the endnotes as for a Word file (see SETTINGS), else on
+    pages of their own after the body; ``plain`` sets the notes' labels as LibreOffice does
+    by default (see :func:`styles`).
+    """
+    notes = _Notes(endnotes, footnotes)
+    xml = []
+    for item in body:
+        if isinstance(item, list):
+            rows = "".join(
+                "<table:table-row>" + "".join(
+                    '<table:table-cell office:value-type="string">'
+                    f"<text:p>{inline(cell, notes)}</text:p></table:table-cell>"
+                    for cell in row) + "</table:table-row>" for row in item)
+            xml.append(f'<table:table table:name="Table{len(xml)}"><table:table-column '
+                       f'table:number-columns-repeated="{len(item[0])}"/>{rows}</table:table>')
+        elif item.startswith("# "):
+            xml.append(f'<text:h text:style-name="Heading" text:outline-level="1">'
+                       f"{escape(item[2:])}</text:h>")
+        else:
+            xml.append(f'<text:p text:style-name="Standard">{inline(item, notes)}</text:p>')
+    content = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {NS}>
+<office:automatic-styles>
+<style:style style:name="sup" style:family="text">{SUPER}</style:style>
+<style:style style:name="i" style:family="text">
+<style:text-properties fo:font-style="italic"/></style:style>
+</office:automatic-styles>
+<office:body><office:text>{"".join(xml)}</office:text></office:body>
+</office:document-content>"""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", MANIFEST)
+        archive.writestr("styles.xml", styles(endnotes, footnotes, header, footer, plain))
+        archive.writestr("content.xml", content)
+        archive.writestr("settings.xml", SETTINGS.format(continuous=str(word).lower()))
+    return buffer.getvalue()
+
+
+# --- the briefs -----------------------------------------------------------------------------
+
+PLACES = ["Almaty", "Bishkek", "Tbilisi", "Yerevan", "Astana", "Tashkent", "Baku", "Osh",
+          "Batumi", "Gyumri", "Shymkent"]
+SURNAMES = ["Lefèvre", "Nowak", "Ivanova", "Smith", "García", "Kovács", "Brown", "Rossi",
+            "Müller", "Petrov", "Dubois", "Horvat", "Novák", "Jansen", "Silva", "Berg",
+            "Costa", "Popescu", "Fischer", "Moreau", "Santos", "Keller", "Lindqvist",
+            "Marek", "Ortega", "Quinn", "Rahimov", "Sato", "Tamm", "Urban", "Varga",
+            "Weber", "Yilmaz", "Zielinski", "Abbott", "Bauer", "Cruz", "Dahl", "Eriksen"]
+GIVEN = ["Stéphane", "Anna", "Maria", "John", "Lucía", "Péter", "Emily", "Marco", "Karl",
+         "Sergei", "Claire"]
+TOPICS = ["labour mobility", "housing prices", "remittances", "visa regimes", "IT workers",
+          "bank accounts", "school enrolment", "border crossings", "rental markets",
+          "public opinion", "tax residency"]
+SENTENCES = [
+    "Relocation flows changed the labour markets of the region in ways that few observers "
+    "had anticipated before the autumn of that year.",
+    "Local officials responded unevenly, and the rules for registration changed several "
+    "times within a few months.",
+    "Rents in the capital rose sharply, which put pressure on students and on families "
+    "with modest incomes.",
+    "Banks opened thousands of new accounts, although some of them were closed again after "
+    "new compliance checks.",
+    "Employers in the technology sector welcomed the newcomers and hired many of them on "
+    "short contracts.",
+    "Surveys show that public opinion remained mostly favourable, even where prices rose.",
+    "The government did not publish consistent figures, so estimates vary from one source "
+    "to another.",
+]
+
+
+def citation(n: int, kind: str = "report") -> str:
+    """A distinct, complete reference (author, title, place, year, address): notes 3, 11,
+    19… are long enough to run over several lines, and every fourth ends in its address."""
+    surname, given = SURNAMES[n % len(SURNAMES)], GIVEN[n % len(GIVEN)]
+    topic, place = TOPICS[n % len(TOPICS)], PLACES[n % len(PLACES)]
+    year = 2015 + n % 9
+    text = (f"{surname}, {given}. {{i:Relocation and {topic} in {place}: {kind} {n}}}. "
+            f"{place}: Institute for Migration Studies, {year}.")
+    if n % 8 == 3:
+        text += (f" The {kind} compares official statistics with interviews held in {place} "
+                 f"and in two other cities, and discusses why the published figures on "
+                 f"{topic} differ from the estimates of independent researchers.")
+    address = f"https://www.example.org/{kind}s/{year}/{n}/relocation-and-{topic.replace(' ', '-')}"
+    return text + (f" Available at: <{address}>" if n % 4 == 0 else f" Available at: <{address}>.")
+
+
+def clean_brief() -> list:
+    """Brief 1: a body list typed ``i. ii. iii.``, then 33 endnotes i–xxxiii over several
+    pages; one marker right after a year (``in 2022``), others after quotes or brackets."""
+    body = ["# Relocation in Central Asia and the South Caucasus",
+            f"{SENTENCES[0]} {SENTENCES[1]} This brief makes three points:",
+            "i. the flows were larger than official figures suggest;",
+            "ii. the effects on housing were strongest in the capitals;",
+            "iii. the policy response was uneven."]
+    for n in range(1, 34):
+        lead = " ".join(SENTENCES[(n + k) % len(SENTENCES)] for k in range(1 + n % 3))
+        if n == 7:
+            claim = f"Registration rules changed in 2022{{en:{citation(n)}}} and again later."
+        elif n == 12:
+            claim = f"One official called it \u201ca temporary wave\u201d.{{en:{citation(n)}}}"
+        elif n == 20:
+            claim = f"Arrivals doubled (by most estimates){{en:{citation(n)}}} within a year."
+        else:
+            claim = f"This is claim {n} of the brief.{{en:{citation(n)}}}"
+        body.append(f"{lead} {claim}")
+    return body
+
+
+def two_series_brief() -> list:
+    """Brief 2: roman endnotes and arabic footnotes at the page feet, over several pages;
+    one sentence ends in an endnote and a footnote reference side by side."""
+    body = ["# Two series of notes"]
+    for n in range(1, 13):
+        lead = " ".join(SENTENCES[(n + k) % len(SENTENCES)] for k in range(2 + n % 2))
+        body.append(f"{lead} Claim {n} rests on a report.{{en:{citation(n)}}} "
+                    f"A detail of it comes from a paper.{{fn:{citation(n + 40, 'paper')}}}")
+        if n == 5:
+            body.append(f"{SENTENCES[2]} This sentence cites both series at once."
+                        f"{{en:{citation(60)}}}{{fn:{citation(61, 'paper')}}}")
+    return body
+
+
+def adjacent_brief() -> list:
+    """Brief 3: arabic endnotes 1–12, notes 8 and 9 cited by adjacent markers ``⁸⁹``."""
+    body = ["# Adjacent markers"]
+    for n in range(1, 13):
+        if n == 9:
+            continue
+        lead = SENTENCES[n % len(SENTENCES)]
+        if n == 8:
+            body.append(f"{lead} Two sources back this claim.{{en:{citation(8)}}}"
+                        f"{{en:{citation(9)}}}")
+        else:
+            body.append(f"{lead} Claim {n}.{{en:{citation(n)}}}")
+    return body
+
+
+def table_brief() -> list:
+    """Brief 4: arabic endnotes, one cited in a table cell right after the year ``2035``;
+    exponents in the prose (``10⁶``, ``km²``, ``1,200⁷``) that are not markers."""
+    return [
+        "# A table",
+        f"{SENTENCES[0]} Claim 1.{{en:{citation(1)}}}",
+        f"{SENTENCES[1]} Claim 2.{{en:{citation(2)}}} Claim 3.{{en:{citation(3)}}}",
+        [["Year", "Arrivals", "Share"], ["2030", "12 000", "3 %"],
+         [f"2035{{en:{citation(4)}}}", "15 000", "4 %"]],
+        f"{SENTENCES[2]} The city covers 10{{sup:6}} m{{sup:2}}, or about 1 km{{sup:2}}, and "
+        f"counted 1,200{{sup:7}} newcomers. Claim 5.{{en:{citation(5)}}}",
+    ]
+
+
+def placeholder_brief() -> list:
+    """Brief 5: endnote iii is a placeholder, ``get source here``."""
+    notes = [citation(1), citation(2), "get source here", citation(4), citation(5)]
+    return ["# A placeholder"] + [f"{SENTENCES[n]} Claim {n}.{{en:{note}}}"
+                                  for n, note in enumerate(notes, start=1)]
+
+
+HEADER = "Policy Brief · Relocation · 2024"
+FOOTER = "Page #"
+BRIEFS = {
+    "clean.odt": lambda: odt(clean_brief(), header=HEADER, footer=FOOTER),
+    "clean-word.odt": lambda: odt(clean_brief(), header=HEADER, footer=FOOTER, word=True),
+    "clean-plain.odt": lambda: odt(clean_brief(), header=HEADER, footer=FOOTER, plain=True),
+    "series-plain.odt": lambda: odt(two_series_brief(), header=HEADER, footer=FOOTER,
+                                    plain=True),
+    "series.odt": lambda: odt(two_series_brief(), header=HEADER, footer=FOOTER),
+    "adjacent.odt": lambda: odt(adjacent_brief(), endnotes="1", footer=FOOTER),
+    "table.odt": lambda: odt(table_brief(), endnotes="1", footer=FOOTER),
+    "placeholder.odt": lambda: odt(placeholder_brief(), header=HEADER, footer=FOOTER),
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, bytes]:
+    """The briefs saved as PDF by LibreOffice, in one run."""
+    sources = {name: make() for name, make in BRIEFS.items()}
+    return convert(sources, tmp_path_factory.mktemp("pdf-notes"))
+
+
+def read(pdfs, name: str):
+    return reader.read(pdfs[name], name)
+
+
+def serious(report) -> list[tuple[str, str]]:
+    """(code, message) of the findings of severity WARNING or worse."""
+    return [(f.code, f.message) for f in report.findings if f.severity >= Severity.WARNING]
+
+
+def romans(last: int) -> list[str]:
+    return [to_roman(n).lower() for n in range(1, last + 1)]
+
+
+# --- the tests --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["clean.pdf", "clean-word.pdf", "clean-plain.pdf"])
+def test_clean_brief_has_its_33_endnotes_and_no_findings(pdfs, name):
+    document = read(pdfs, name)
+    found = extract(document)
+    first, last = (document.page(n.line) for n in (found.notes[0], found.notes[-1]))
+    assert last > first  # over several pages
+    assert [(n.series, n.token) for n in found.notes] == [(ENDNOTES, t) for t in romans(33)]
+    assert [(m.series, m.token) for m in found.markers] == [(ENDNOTES, t) for t in romans(33)]
+    assert not serious(audit(document))
+
+
+@pytest.mark.parametrize("name", ["clean.pdf", "clean-word.pdf", "clean-plain.pdf"])
+def test_endnotes_glued_labels_are_paragraph_starts_and_notes_are_whole(pdfs, name):
+    document = read(pdfs, name)
+    text = document.text
+    for n in (1, 8, 33):
+        assert f"\n^{{{to_roman(n).lower()}}} {SURNAMES[n % len(SURNAMES)]}, " in text
+    notes = {n.token: n.text for n in extract(document).notes}
+    for n in range(1, 34):  # each note whole, over line and page breaks, and nothing more
+        expected = citation(n).replace("{i:", "*").replace("}", "*")
+        assert notes[to_roman(n).lower()] == expected
+
+
+def test_body_list_and_marker_after_a_year(pdfs):
+    text = read(pdfs, "clean.pdf").text
+    assert "\ni. the flows were larger" in text and "\niii. the policy response" in text
+    assert "changed in 2022 ^{vii} and again later" in text
+
+
+@pytest.mark.parametrize("name", ["series.pdf", "series-plain.pdf"])
+def test_footnotes_and_endnotes_are_two_series(pdfs, name):
+    document = read(pdfs, name)
+    found = extract(document)
+    endnotes = [n.token for n in found.notes if n.series == ENDNOTES]
+    footnotes = [n.token for n in found.notes if n.series == FOOTNOTES]
+    assert endnotes == romans(13)
+    assert footnotes == [str(n) for n in range(1, 14)]
+    assert [m.token for m in found.markers if m.series == ENDNOTES] == romans(13)
+    assert [m.token for m in found.markers if m.series == FOOTNOTES] == \
+        [str(n) for n in range(1, 14)]
+    assert "cites both series at once.^{vi}^{6}" in document.text
+    assert not serious(audit(document))
+
+
+def test_adjacent_markers_are_split_by_the_notes_that_exist(pdfs):
+    document = read(pdfs, "adjacent.pdf")
+    assert "Two sources back this claim.^{8}^{9}" in document.text
+    found = extract(document)
+    assert [m.token for m in found.markers] == [str(n) for n in range(1, 13)]  # 12 whole
+    assert [n.token for n in found.notes] == [str(n) for n in range(1, 13)]
+    assert not serious(audit(document))
+
+
+def test_marker_after_a_number_in_a_table_and_exponents(pdfs):
+    document = read(pdfs, "table.pdf")
+    text = document.text
+    assert "2035 ^{4}" in text  # a note 4 exists: a marker, apart from the number
+    assert "10⁶" in text and "1,200⁷" in text  # no note 7, and 10⁶ is a power: exponents
+    found = extract(document)
+    assert [m.token for m in found.markers] == ["1", "2", "3", "4", "5"]
+    assert [n.token for n in found.notes] == ["1", "2", "3", "4", "5"]
+    assert not serious(audit(document))
+
+
+def test_a_placeholder_note_is_the_only_finding(pdfs):
+    report = audit(read(pdfs, "placeholder.pdf"))
+    assert [(n.token, n.text) for n in report.notes][2] == ("iii", "get source here")
+    assert [(f.code, f.number) for f in report.findings
+            if f.severity >= Severity.WARNING] == [("FC201", 3)]
+
+
+def test_splitting_runs_by_the_labels_that_exist():
+    labels = {"i", "ii", "iii", "1", "2", "8", "9", "12"}
+    assert reader._markers("iii1", labels) == "^{iii}^{1}"
+    assert reader._markers("89", labels) == "^{8}^{9}"
+    assert reader._markers("12", labels) == "^{12}"  # note 12 exists: kept whole
+    assert reader._markers("77", labels) == "^{77}"  # no way to cut it: left to the checks
+    assert reader._markers("4", labels, base="2035") == "⁴"  # no note 4: an exponent
+    assert reader._markers("8", labels, base="2035") == " ^{8}"
+    assert reader._markers("2", labels, base="10") == "²"
+    assert reader._markers("st", labels, base="1") == "st"
+
+
+# --- PDFs drawn by hand: layouts LibreOffice does not make ------------------------------------
+
+
+def drawn_pdf(pages: list[str], rotate: int = 0) -> bytes:
+    """A PDF whose pages draw the content streams ``pages`` (A4, Helvetica as ``/F1``),
+    turned by ``rotate`` degrees when shown."""
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i, content in enumerate(pages):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate {rotate} "
+                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>")
+        objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
+    out = "%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n"
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out.encode("latin-1")
+
+
+def line(y: float, text: str, size: float = 11, label: str = "", marker: str = "") -> str:
+    """A line of ``text`` from (72, ``y``) in ``size``, after a glued superscript ``label``
+    and before a superscript ``marker``, each two thirds as large and raised."""
+    small, rise = round(size * 2 / 3, 1), round(size / 3, 1)
+    runs = [(small, rise, label), (size, 0, text), (small, rise, marker)]
+    drawn = " ".join(f"/F1 {s} Tf {r} Ts ({t}) Tj" for s, r, t in runs if t)
+    return f"BT 72 {y} Td {drawn} ET\n"
+
+
+def notes_of(document) -> list[tuple[str, str, str]]:
+    return [(n.series, n.token, n.text) for n in extract(document).notes]
+
+
+def test_endnotes_after_the_body_and_a_footnote_as_word_prints_them():
+    """Endnotes right after the body, smaller, below a rule; a footnote at the page foot;
+    endnote iii cut by the page break, going on over two lines at the top of the next page
+    (after the footnote, in reading order)."""
+    first = "".join([
+        line(780, "The body cites the notes as Word prints them.", marker="i"),
+        line(765, "This sentence cites an endnote and a footnote.", marker="ii1"),
+        line(750, "The last sentence of the body cites one more.", marker="iii"),
+        "0.5 w 72 738 m 216 738 l S\n",
+        line(725, "Lefevre, Stephane. Relocation in Almaty. Almaty: Institute for", 9, "i"),
+        line(714, "Migration Studies, 2016. Available at: https://www.example.org/reports/1", 9),
+        line(703, "Nowak, Anna. Relocation and housing prices in Bishkek, 2017", 9, "ii"),
+        line(692, "Ivanova, Maria. Relocation and remittances in Tbilisi. Tbilisi:", 9, "iii"),
+        "0.5 w 72 120 m 216 120 l S\n",
+        line(108, "Smith, John. Visa regimes in Yerevan. Yerevan: Institute, 2018.", 9, "1"),
+    ])
+    second = "".join([
+        line(780, "Institute for Migration Studies, 2018. Available at:", 9),
+        line(769, "https://example.org/3", 9),
+        line(758, "Garcia, Lucia. Relocation and IT workers in Astana, 2019.", 9, "iv"),
+    ])
+    document = reader.read(drawn_pdf([first, second]), "word.pdf")
+    assert "cites an endnote and a footnote.^{ii}^{1}" in document.text
+    assert notes_of(document) == [
+        (ENDNOTES, "i", "Lefevre, Stephane. Relocation in Almaty. Almaty: Institute for "
+                        "Migration Studies, 2016. Available at: https://www.example.org/reports/1"),
+        (ENDNOTES, "ii", "Nowak, Anna. Relocation and housing prices in Bishkek, 2017"),
+        (ENDNOTES, "iii", "Ivanova, Maria. Relocation and remittances in Tbilisi. Tbilisi: "
+                          "Institute for Migration Studies, 2018. Available at: "
+                          "https://example.org/3"),
+        (FOOTNOTES, "1", "Smith, John. Visa regimes in Yerevan. Yerevan: Institute, 2018."),
+        (ENDNOTES, "iv", "Garcia, Lucia. Relocation and IT workers in Astana, 2019."),
+    ]
+
+
+def test_endnotes_as_large_as_the_body_start_after_its_last_marker():
+    """Endnotes in the body's size, with no gap nor rule before them: from the first label
+    after the body's last marker, each label starts a note, even after an unfinished and
+    full line."""
+    page = "".join([
+        line(780, "The body of this brief cites two sources for its claims.", marker="i"),
+        line(766, "A second sentence cites the other source of the brief.", marker="ii"),
+        line(752, "Lefevre, Stephane. Relocation and labour mobility in Almaty", label="i"),
+        line(738, "Institute for Migration Studies, 2016, https://example.org/reports/1"),
+        line(724, "Nowak, Anna. Relocation and housing prices in Bishkek.", label="ii"),
+    ])
+    document = reader.read(drawn_pdf([page]), "same.pdf")
+    assert [(series, token) for series, token, _ in notes_of(document)] == \
+        [(ENDNOTES, "i"), (ENDNOTES, "ii")]
+    assert "\n^{ii} Nowak, Anna." in document.text
+
+
+def test_a_rotated_page_reads_as_shown():
+    page = ("BT /F1 11 Tf 0 1 -1 0 100 100 Tm (A landscape page cites a note.) Tj "
+            "/F1 7 Tf 4 Ts (3) Tj ET\n")
+    assert reader.read(drawn_pdf([page], rotate=90), "turned.pdf").text == \
+        "A landscape page cites a note.^{3}\n"
+
+
+def long_brief_pdf(folder) -> bytes:
+    """A brief of 500 paragraphs, each citing an endnote and a footnote, made a PDF of over a
+    hundred pages by LibreOffice (benchmarks/readers.py times reading it)."""
+    body = []
+    for n in range(1, 501):
+        lead = " ".join(SENTENCES[(n + k) % len(SENTENCES)] for k in range(3))
+        body.append(f"{lead} Claim {n}.{{en:{citation(n)}}} Detail.{{fn:{citation(n, 'paper')}}}")
+    return convert({"long.odt": odt(body, header=HEADER, footer=FOOTER)}, folder)["long.pdf"]
+
+
+def test_a_hundred_pages_give_their_thousand_notes(tmp_path):
+    document = reader.read(long_brief_pdf(tmp_path), "long.pdf")
+    assert len(document.page_starts) >= 100
+    report = audit(document)
+    assert (len(report.notes), len(report.markers)) == (1000, 1000)
+    assert not serious(report)
