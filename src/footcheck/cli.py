@@ -15,7 +15,7 @@ from . import __version__
 from .errors import FootcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_IO, EXIT_BUG = 0, 1, 2, 3, 4
-FORMATS = ("text", "markdown", "json", "html", "jsonl")
+FORMATS = ("text", "markdown", "json", "html", "jsonl", "sarif", "github", "gitlab", "junit")
 SEVERITIES = ("error", "warning", "info", "never")
 
 

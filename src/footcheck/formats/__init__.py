@@ -23,7 +23,14 @@ FORMATS: dict[str, str] = {
     "markdown": "footcheck.formats.markdown",
     "json": "footcheck.formats.json",
     "html": "footcheck.formats.html",
+    "sarif": "footcheck.formats.sarif",
+    "github": "footcheck.formats.github",
+    "gitlab": "footcheck.formats.gitlab",
+    "junit": "footcheck.formats.junit",
 }
+
+#: Formats for CI services: each module's ``render_many`` writes one output for all reports.
+CI_FORMATS = ("sarif", "github", "gitlab", "junit")
 
 
 ROMAN = "roman"  # the same values as footcheck.numerals.ROMAN / ARABIC
@@ -73,7 +80,7 @@ def positions(report: Report) -> Callable[[int, int], str]:
 
 
 #: Formats that can hold several documents' reports in one output.
-MULTI_FORMATS = ("text", "markdown", "json", "jsonl")
+MULTI_FORMATS = ("text", "markdown", "json", "jsonl", *CI_FORMATS)
 
 
 def render_many(name: str, reports: list[Report], *, color: bool = False) -> str:
@@ -87,6 +94,8 @@ def render_many(name: str, reports: list[Report], *, color: bool = False) -> str
         from .json import line
 
         return "".join(line(r) for r in reports)
+    if name in CI_FORMATS:
+        return importlib.import_module(FORMATS[name]).render_many(reports)
     if name not in ("text", "markdown"):
         raise ValueError(f"{name!r} cannot hold several documents; write one file each")
     from .summary import render as summary
