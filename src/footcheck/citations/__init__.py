@@ -1,0 +1,117 @@
+"""A trained citation parser: a CRF labels the tokens of a citation, rules make fields of them.
+
+::
+
+    >>> from footcheck import citations
+    >>> citations.fields("Joseph A. Schumpeter, Capitalism, Socialism and Democracy "
+    ...                  "(London: Routledge, 1992), 45.")["author"]
+    [{'family': 'Schumpeter', 'given': 'Joseph A.'}]
+
+* :func:`label` gives each token of one citation (punctuation marks are tokens, see
+  :mod:`.tokens`) one of the labels in :data:`.data.LABELS`;
+* :func:`fields` turns one citation into a dict (see :mod:`.normalise`): ``author`` (a list of
+  ``{"family", "given"}`` or ``{"literal"}``), ``editor``/``translator`` when present,
+  ``title``, ``container``, ``collection``, ``publisher``, ``place``, ``date`` (ISO 8601 with
+  the precision given: ``2023``, ``2023-08``, ``2023-08-23``), ``year`` (int), ``volume``,
+  ``issue``, ``pages``, ``url`` (a list), ``doi``, ``accessed`` (ISO date), ``note``,
+  ``genre``, ``edition`` and ``type``, a CSL type guessed from the fields
+  (``article-journal``, ``article-newspaper``, ``book``, ``chapter``, ``report``, ``webpage``,
+  ``thesis``, ``legislation``, ``legal_case``, ``document``);
+* :func:`sources` labels a whole note and returns the fields of each source it cites, cut at
+  the ``;`` the labeller marks ``other``.
+
+The model (``model.crfsuite``, trained by :mod:`.train`) is read on the first call, not at
+import; importing this package imports neither pycrfsuite nor the model. The tagger is kept
+per thread (CRFsuite taggers are not thread-safe).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .data import LABELS
+from .tokens import Token, tokenize
+
+__all__ = ["LABELS", "MODEL", "fields", "label", "labels_of", "load", "sources", "tokenize"]
+
+MODEL = Path(__file__).resolve().parent / "model.crfsuite"
+
+_local = threading.local()
+_model_path: Path = MODEL
+
+
+def load(path: str | Path | None = None) -> None:
+    """Use the model at ``path`` (default: the shipped one) from the next call on."""
+    global _model_path
+    _model_path = Path(path) if path is not None else MODEL
+    _local.__dict__.clear()
+
+
+def _tagger():
+    tagger = getattr(_local, "tagger", None)
+    if tagger is None or _local.path != _model_path:
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(_model_path))
+        _local.tagger = tagger
+        _local.path = _model_path
+    return tagger
+
+
+def labels_of(text: str, tokens: list[Token]) -> list[str]:
+    """The label of each of ``tokens`` of ``text``."""
+    if not tokens:
+        return []
+    from .features import sequence_features
+
+    return _tagger().tag(sequence_features(text, tokens))
+
+
+def label(text: str) -> list[tuple[str, str]]:
+    """(token, label) for every token of one citation."""
+    tokens = tokenize(text)
+    return [(t.text, lab) for t, lab in zip(tokens, labels_of(text, tokens), strict=True)]
+
+
+def fields(text: str) -> dict:
+    """The fields of one citation (see the module's description)."""
+    from .normalise import fields_of
+
+    tokens = tokenize(text)
+    return fields_of(text, tokens, labels_of(text, tokens))
+
+
+def _after_url(tokens: list[Token], i: int) -> bool:
+    """Whether the token before ``i`` (past ``>``, ``)``, ``.``) is a URL."""
+    k = i - 1
+    while k >= 0 and tokens[k].text in (">", ")", "."):
+        k -= 1
+    return k >= 0 and ("://" in tokens[k].text or tokens[k].text.startswith("www."))
+
+
+def sources(text: str) -> list[dict]:
+    """The fields of each source a note cites, split at ``;`` labelled ``other``.
+
+    A ``;`` right after a URL also ends a source, whatever its label.
+
+    Parts with neither a title, an author, a container nor a URL (explanatory text) are left
+    out; a note that cites nothing gives an empty list.
+    """
+    from .normalise import fields_of
+
+    tokens = tokenize(text)
+    labels = labels_of(text, tokens)
+    out = []
+    start = 0
+    for i in range(len(tokens) + 1):
+        if i == len(tokens) or (tokens[i].text == ";" and (
+                labels[i] == "other" or _after_url(tokens, i))):
+            part_t, part_l = tokens[start:i], labels[start:i]
+            if part_t:
+                f = fields_of(text, part_t, part_l)
+                if f["title"] or f["author"] or f["container"] or f["url"]:
+                    out.append(f)
+            start = i + 1
+    return out

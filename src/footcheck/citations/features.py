@@ -1,0 +1,370 @@
+"""The features of each token of a citation, as CRFsuite attribute strings.
+
+Per token (computed once per distinct token text and cached):
+
+* the lower-cased word (``w=``; URLs, DOIs, e-mails and long numbers by their kind only),
+  its shape (``Xxxx`` → ``sh=Xx``, ``2023`` → ``sh=d``) and length bucket;
+* capitalised, all capitals, a single capital (an initial), digits, a 4-digit year-like number
+  (1500–2099), a day-like number (1–31), a roman numeral;
+* prefix and suffix of 1–3 characters;
+* the punctuation class (full stop, comma, colon, semicolon, quote, bracket, dash, Markdown
+  emphasis or escape …);
+* membership in small word lists: month names in English, French, German, Spanish, Italian,
+  Portuguese, Russian (transliterated and Cyrillic) and Dutch; name particles (``van``,
+  ``de``, ``al``, ``uluu`` …); organisation words (``Bank``, ``Institute`` …); editor, volume,
+  page, access, availability, publisher and genre words.
+
+Per position: the relative position in the sequence (10 buckets, and first/last token); the
+number of sentence-like boundaries (a full stop and a space, not after an initial unless a
+sentence follows) before the token, and of commas since the last one;
+depth inside parentheses, square brackets, quotes and Markdown emphasis; whether a year, a URL
+or a quote has been seen before the token; and the features above of the tokens ±1 and ±2
+(word, shape, punctuation class and word-list membership).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .tokens import Token
+
+__all__ = ["sequence_features", "token_features"]
+
+
+def _set(words: str) -> frozenset[str]:
+    """The white-space separated words of ``words``."""
+    return frozenset(words.split())
+
+MONTHS = _set("""
+january february march april may june july august september october november december jan
+feb mar apr jun jul aug sep sept oct nov dec janvier février fevrier mars avril mai juin
+juillet août aout septembre octobre novembre décembre decembre janv févr fevr avr juil déc
+januar februar märz maerz juni juli oktober dezember jänner enero febrero marzo abril mayo
+junio julio agosto septiembre setiembre octubre noviembre diciembre gennaio febbraio
+aprile maggio giugno luglio settembre ottobre dicembre janeiro fevereiro março marco maio
+junho julho setembro outubro dezembro januari februari maart mei augustus yanvar fevral
+mart aprel mai iyun iyul avgust sentyabr oktyabr noyabr dekabr yanvarya fevralya marta
+aprelya maya iyunya iyulya avgusta sentyabrya oktyabrya noyabrya dekabrya январь февраль
+март апрель май июнь июль август сентябрь октябрь ноябрь декабрь января февраля марта
+апреля мая июня июля августа сентября октября ноября декабря spring summer autumn fall
+winter
+""")
+
+PARTICLES = _set("""
+van von der den de del della di da das dos du la le les al el bin ibn ben ter ten zu uluu
+kyzy uly ogly oglu y st saint mac mc o
+""")
+
+ORG_WORDS = _set("""
+bank institute institut institution agency ministry council initiative organisation
+organization centre center university foundation news times press radio group fund office
+commission committee department service international association society union network
+barometer forum programme program nations court parliament government republic media
+herald post journal economist reuters tribune gazette daily weekly monthly review
+federation authority board bureau library museum trust corporation company ltd inc llc plc
+gmbh ag co corp unesco unicef oecd imf un eu who nato world european national federal
+state commissioner secretariat assembly congress senate house party movement alliance
+partnership project platform observatory monitor watch dialogue school college academy
+laboratory lab research studies policy affairs relations development global statistics
+statistical census
+""")
+
+EDITOR_WORDS = _set("""
+ed eds ed. editor editors edited hrsg hrsg. herausgegeben dir coord trans transl
+translated translator by
+""")
+VOLUME_WORDS = _set("""
+vol vols volume volumes no nos nr number issue iss bd jg jahrgang t tome tom heft n
+""")
+PAGE_WORDS = _set("""
+p pp page pages s ss seite seiten str art para paras at
+""")
+ACCESS_WORDS = _set("""
+accessed retrieved viewed consulted visited abgerufen consulté zugegriffen obrashcheniya
+обращения
+""")
+AVAIL_WORDS = _set("""
+available online url via from at doi https http www
+""")
+PUBLISHER_WORDS = _set("""
+press university verlag books publishing publishers publisher editions éditions edition
+routledge springer wiley elsevier sage palgrave macmillan oxford cambridge penguin
+blackwell brill harvard yale princeton mit norton
+""")
+GENRE_WORDS = _set("""
+report paper papers brief briefing thesis dissertation working discussion series dataset
+database memo memorandum factsheet statement speech interview podcast video blog press-
+release manuscript draft preprint unpublished communication letter testimony hearing act
+bill regulation directive law decree resolution judgment judgement case phd ma msc
+""")
+JOURNAL_WORDS = _set("""
+journal journals review bulletin quarterly proceedings transactions letters annals studies
+research magazine newsletter gazette times post herald news digest monitor analytica
+survey affairs j rev proc trans bull ann lett stud zeitschrift revue rivista acta archives
+conference symposium workshop congress
+""")
+CONNECT_WORDS = _set("""
+and & et al in und y e i и with
+""")
+ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+_PUNCT = {
+    ".": "stop", ",": "comma", ":": "colon", ";": "semi", "(": "lpar", ")": "rpar",
+    "[": "lbr", "]": "rbr", "{": "lbr", "}": "rbr", "<": "lang", ">": "rang",
+    '"': "dq", "“": "ldq", "”": "rdq", "„": "ldq", "«": "ldq", "»": "rdq",
+    "'": "sq", "‘": "lsq", "’": "rsq", "`": "sq",
+    "-": "dash", "–": "dash", "—": "dash", "‐": "dash", "−": "dash",
+    "*": "star", "_": "under", "\\": "bslash", "/": "slash", "&": "amp", "?": "q", "!": "q",
+    "#": "hash", "§": "sect", "¶": "sect", "+": "plus", "=": "eq", "|": "bar", "%": "pct",
+    "^": "caret", "~": "tilde", "@": "at", "…": "ellipsis",
+}
+
+
+def _shape(word: str) -> str:
+    out = []
+    last = ""
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.isalpha():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != last:
+            out.append(c)
+            last = c
+    return "".join(out)
+
+
+def _kind(text: str) -> str:
+    if "://" in text or text.lower().startswith("www."):
+        return "url"
+    if re.match(r"(?:(?:doi|DOI)\s?:\s?)?10\.\d{4,9}/", text):
+        return "doi"
+    if "@" in text and len(text) > 3:
+        return "email"
+    if len(text) == 10 and text[4] == "-" and text[:4].isdigit():
+        return "isodate"
+    return ""
+
+
+@functools.lru_cache(maxsize=65536)
+def token_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the token's own features, the shorter set its neighbours see), without prefixes."""
+    kind = _kind(text)
+    if kind:
+        own = (f"w=<{kind}>", f"kind={kind}", f"sh={kind}")
+        return own, (f"w=<{kind}>", f"sh={kind}")
+    low = text.lower()
+    shape = _shape(text)
+    feats: list[str] = []
+    near: list[str] = []
+    punct = _PUNCT.get(text) if len(text) == 1 else None
+    if punct is not None or (len(text) == 1 and not text.isalnum()):
+        p = punct or "punct"
+        feats += [f"w={text}", f"p={p}", "sh=punct"]
+        near += [f"w={text}", f"p={p}"]
+        return tuple(feats), tuple(near)
+    if text.isdigit():
+        n = len(text)
+        value = int(text)
+        w = f"w={low}" if n <= 2 else f"w=<num{n}>"
+        feats += [w, f"sh=d{min(n, 5)}", "digit"]
+        near += [w, f"sh=d{min(n, 5)}"]
+        if n == 4 and 1500 <= value <= 2099:
+            feats.append("year")
+            near.append("year")
+        elif 1 <= value <= 31 and n <= 2:
+            feats.append("day")
+            near.append("day")
+        return tuple(feats), tuple(near)
+    feats += [f"w={low}", f"sh={shape}", f"len={min(len(text), 8)}",
+              f"pre1={low[:1]}", f"pre2={low[:2]}", f"pre3={low[:3]}",
+              f"suf1={low[-1:]}", f"suf2={low[-2:]}", f"suf3={low[-3:]}"]
+    near += [f"w={low}", f"sh={shape}"]
+    if text[0].isupper():
+        feats.append("cap")
+        if len(text) == 1:
+            feats.append("initial")
+            near.append("initial")
+        elif text.isupper():
+            feats.append("allcaps")
+            near.append("allcaps")
+    elif text[0].isdigit():
+        feats.append("numstart")
+    if "-" in text:
+        feats.append("hyphen")
+    if "'" in text or "’" in text:
+        feats.append("apos")
+    if low in MONTHS:
+        feats.append("month")
+        near.append("month")
+    if low in PARTICLES:
+        feats.append("particle")
+    if low in ORG_WORDS:
+        feats.append("org")
+        near.append("org")
+    if low in EDITOR_WORDS:
+        feats.append("editor")
+        near.append("editor")
+    if low in VOLUME_WORDS:
+        feats.append("volw")
+        near.append("volw")
+    if low in PAGE_WORDS:
+        feats.append("pagew")
+        near.append("pagew")
+    if low in ACCESS_WORDS:
+        feats.append("access")
+        near.append("access")
+    if low in AVAIL_WORDS:
+        feats.append("avail")
+    if low in PUBLISHER_WORDS:
+        feats.append("pub")
+        near.append("pub")
+    if low in JOURNAL_WORDS:
+        feats.append("jour")
+        near.append("jour")
+    if low in GENRE_WORDS:
+        feats.append("genre")
+        near.append("genre")
+    if low in CONNECT_WORDS:
+        feats.append("conn")
+    if ROMAN.match(low):
+        feats.append("roman")
+    if not text.isalpha() and any(c.isdigit() for c in text):
+        feats.append("alnum")
+    return tuple(feats), tuple(near)
+
+
+@functools.lru_cache(maxsize=65536)
+def _neighbour_views(text: str) -> tuple[tuple[str, ...], ...]:
+    """The token's short feature set prefixed for positions -2, -1, +1, +2."""
+    _, near = token_features(text)
+    return tuple(tuple(f"{o}:{f}" for f in near) for o in ("-2", "-1", "+1", "+2"))
+
+
+_OPEN_QUOTES = "“‘«„"
+_CLOSE_QUOTES = "”’»"
+
+
+def _sentence_follows(words: list[str], i: int) -> bool:
+    """Whether a sentence starts at ``words[i]``: a capitalised word, then a lower-case one
+    (``Berg J. Migration and rents``, not ``J. Bast and`` nor ``A. Smith, B. Jones``)."""
+    if i + 1 >= len(words):
+        return False
+    first, second = words[i], words[i + 1]
+    return (len(first) > 1 and first[0].isupper() and first[1:].islower()
+            and second.isalpha() and second.islower()
+            and second not in CONNECT_WORDS and second not in PARTICLES)
+
+
+def sequence_features(text: str, tokens: list[Token]) -> list[list[str]]:
+    """The attribute strings of every token of ``tokens`` (of ``text``)."""
+    n = len(tokens)
+    out: list[list[str]] = []
+    words = [t.text for t in tokens]
+    views = [_neighbour_views(w) for w in words]
+    paren = bracket = 0
+    quote = False
+    italic = False
+    seen_year = seen_url = seen_quote = False
+    segment = commas = 0
+    # sentence-like boundaries: a full stop followed by a space, not closing an initial
+    boundary = [
+        w == "." and i + 1 < n and tokens[i + 1].start > tokens[i].end
+        and not (i > 0 and "initial" in token_features(words[i - 1])[0]
+                 and not _sentence_follows(words, i + 1))
+        for i, w in enumerate(words)]
+    for i, tok in enumerate(tokens):
+        w = tok.text
+        own, _ = token_features(w)
+        feats = list(own)
+        feats.append(f"pos={10 * i // n}")
+        feats.append(f"seg={segment}")
+        feats.append(f"commas={commas}")
+        if i == 0:
+            feats.append("first")
+        elif i == n - 1:
+            feats.append("last")
+        if i > 0 and tokens[i - 1].end == tok.start:
+            feats.append("glued")
+        if i + 1 < n and tokens[i + 1].start == tok.end:
+            feats.append("glued_next")
+        # depth and state before this token
+        if w == ")" and paren:
+            paren -= 1
+        if w == "]" and bracket:
+            bracket -= 1
+        glued_before = i > 0 and tokens[i - 1].end == tok.start
+        glued_after = i + 1 < n and tokens[i + 1].start == tok.end
+        closing = False
+        if quote and (w in _CLOSE_QUOTES or (w in "'\"" and glued_before)):
+            closing = True
+            quote = False
+        if w in ("*", "_") and italic:
+            italic = False
+            feats.append("emph_close")
+        if paren:
+            feats.append("in_paren")
+        if bracket:
+            feats.append("in_bracket")
+        if quote:
+            feats.append("in_quote")
+        if italic:
+            feats.append("in_emph")
+        if seen_year:
+            feats.append("after_year")
+        if seen_url:
+            feats.append("after_url")
+        if seen_quote:
+            feats.append("after_quote")
+        if closing:
+            feats.append("quote_close")
+        # state after this token
+        if w == "(":
+            paren += 1
+        elif w == "[":
+            bracket += 1
+        elif not closing and not quote and (w in _OPEN_QUOTES or (
+                w in "'\"" and glued_after
+                and (not glued_before or tokens[i - 1].text in "([*_"))):
+            quote = True
+            seen_quote = True
+            feats.append("quote_open")
+        elif w in ("*", "_") and "emph_close" not in feats and glued_after:
+            italic = True
+            feats.append("emph_open")
+        if boundary[i]:
+            segment = min(segment + 1, 6)
+            commas = 0
+        elif w == "," and commas < 3:
+            commas += 1
+        if "year" in own:
+            seen_year = True
+        elif own[0] == "w=<url>":
+            seen_url = True
+        if i >= 2:
+            feats.extend(views[i - 2][0])
+        else:
+            feats.append("-2:BOS")
+        if i >= 1:
+            feats.extend(views[i - 1][1])
+        else:
+            feats.append("-1:BOS")
+        if i + 1 < n:
+            feats.extend(views[i + 1][2])
+        else:
+            feats.append("+1:EOS")
+        if i + 2 < n:
+            feats.extend(views[i + 2][3])
+        else:
+            feats.append("+2:EOS")
+        if i >= 1:
+            feats.append(f"bi={words[i - 1].lower()}|{w.lower()}")
+        if i + 1 < n:
+            feats.append(f"bi+={w.lower()}|{words[i + 1].lower()}")
+        out.append(feats)
+    return out

@@ -1,0 +1,603 @@
+"""Turn labelled tokens into fields: names split, dates in ISO 8601, Markdown stripped.
+
+Consecutive tokens with the same label form a span; a span's value is the citation's text from
+its first token to its last, cleaned:
+
+* Markdown emphasis (``*…*``, ``_…_``), escapes (``2019\\.``) and link brackets are removed;
+  surrounding quotes and the punctuation that ends a span (``.``, ``,``, ``;``, ``:``) go; a
+  full stop that ends an abbreviation stays (``Am. J. Anat.``, ``Ltd.``);
+* ``author`` (and ``editor``, ``translator``) spans are split into names (see
+  :func:`split_names`): ``Last, First``; ``Last, F.``; ``First Last``; ``F. Last``;
+  ``Last FM`` (Vancouver); lists joined by ``,``, ``;``, ``and``, ``&``; roles (``ed.``,
+  ``edited by``, ``(eds)``, ``et al.``) dropped. A name that reads as an organisation
+  (organisation words, a leading *The*, lower-case words, digits, a place as last word, a
+  single word standing alone) is kept whole as ``{"literal": …}``;
+* ``date`` spans give the year (the first year-like number of any date span) and, from the
+  first span that names a month and no other year, the month and day: ``2023``, ``2023-08``,
+  ``2023-08-23`` (month names in several languages, ISO dates, ``12.03.2023``);
+* ``volume`` spans hold the issue too (AnyStyle's convention): ``Vol. 25``, ``39 (3)``,
+  ``vol.36, no. 9`` and ``No. 129`` give volume and issue (and Vancouver's ``2008;9(3):``
+  the year, when no date span gave one); a container that still ends with a
+  volume number (``Am. J. Anat. 103``) gives it up when no volume was found;
+* ``pages`` lose ``p.``/``pp.``; ``url`` spans give URLs (Markdown escapes removed); ``doi``
+  spans (or a ``doi.org`` URL) give the bare DOI, and a DOI written as a URL is also listed
+  among the URLs; ``accessed`` spans give an ISO date.
+
+:func:`comparable` is what the benchmark compares: a value with white space squeezed, the
+punctuation at its ends stripped and case folded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from .features import ORG_WORDS, PARTICLES
+from .tokens import Token
+
+__all__ = ["comparable", "fields_of", "parse_date", "split_names"]
+
+
+def _set(words: str) -> frozenset[str]:
+    """The white-space separated words of ``words``."""
+    return frozenset(words.split())
+
+MONTH_NUMBERS: dict[str, int] = {}
+for _n, _names in enumerate((
+        "january jan janvier janv januar jänner enero gennaio janeiro januari yanvar yanvarya "
+        "январь января",
+        "february feb février fevrier févr fevr februar febrero febbraio fevereiro februari "
+        "fevral fevralya февраль февраля",
+        "march mar mars märz maerz marzo março marco maart mart marta март марта",
+        "april apr avril abril aprile aprel aprelya апрель апреля",
+        "may mai mayo maggio maio mei maya май мая",
+        "june jun juin juni junio giugno junho iyun iyunya июнь июня",
+        "july jul juillet juil juli julio luglio julho iyul iyulya июль июля",
+        "august aug août aout agosto augustus avgust avgusta август августа",
+        "september sep sept septembre setembro septiembre setiembre settembre sentyabr "
+        "sentyabrya сентябрь сентября",
+        "october oct octobre oktober octubre ottobre outubro oktyabr oktyabrya октябрь "
+        "октября",
+        "november nov novembre noviembre novembro noyabr noyabrya ноябрь ноября",
+        "december dec décembre decembre déc dezember diciembre dicembre dezembro dekabr "
+        "dekabrya декабрь декабря",
+), start=1):
+    for _name in _names.split():
+        MONTH_NUMBERS[_name] = _n
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-(\d\d)(?:-(\d\d))?(?!\d)")
+_DOTTED = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+\.?")
+_DAY = re.compile(r"(?<![\d.])(\d{1,2})(?:st|nd|rd|th|er|\.)?(?![\d])")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"~|<>])")
+_SPACE = re.compile(r"\s+")
+_END_PUNCT = ".,;:"
+_OPEN = {"'": "'", '"': '"', "‘": "’", "“": "”", "«": "»", "„": "“", "‚": "’"}
+_CLOSERS = set(_OPEN.values()) | {"”", "’"}
+_ABBREVIATIONS = _set("""
+al ed eds inc ltd co corp jr sr st no vol etc dept univ natl int intl assoc govt bros
+""")
+GEO_WORDS = _set("""
+russia armenia georgia kazakhstan kyrgyzstan uzbekistan tajikistan turkmenistan azerbaijan
+ukraine belarus moldova europe asia africa america americas china india japan korea iran
+iraq syria turkey türkiye germany france britain england scotland wales ireland italy
+spain poland canada mexico brazil australia caucasus eurasia balkans arabia israel egypt
+nigeria kenya pakistan afghanistan indonesia vietnam global ua kz ru uk us usa
+""")
+_ROLE = re.compile(
+    r"\((?:eds?|hrsg|dir|coord|trans|transl|comp|ed\. and trans)\.?s?\)|"
+    r"\b(?:edited|translated|compiled|introduced|directed|produced)\s+(?:and\s+\w+\s+)?by\b|"
+    r"^\s*(?:by|ed|eds|hrsg|trans|transl|dir)\b\.?|"
+    r",?\s*\b(?:eds?|hrsg|trans|transl|dir|comps?)\.?\s*$|"
+    r"\bet\s+al\b\.?|\betal\b\.?|\bu\.\s*a\.|\[?\.\.\.\]?|…",
+    re.IGNORECASE)
+
+
+_HTML = re.compile(r"</?(?:italic|i|em|b|bold|strong|sup|sub|span|u)\s*/?>", re.IGNORECASE)
+
+
+def strip_markdown(text: str) -> str:
+    """``text`` without Markdown emphasis marks and escapes (nor HTML emphasis tags)."""
+    if "<" in text:
+        text = _HTML.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return text
+
+
+def _strip_ends(text: str) -> str:
+    """Without surrounding white space, end punctuation, quotes and Markdown link brackets."""
+    text = text.strip()
+    for _ in range(6):
+        before = text
+        text = text.strip().rstrip(_END_PUNCT + " ").lstrip(_END_PUNCT + " ")
+        if (text.startswith("[") and text.endswith("]")) or (
+                text.startswith("(") and text.endswith(")") and text.count("(") == 1):
+            text = text[1:-1]
+        elif text.endswith("]") and text.count("[") < text.count("]"):
+            text = text[:-1]
+        elif text.startswith("[") and text.count("[") > text.count("]"):
+            text = text[1:]
+        if len(text) >= 2 and text[0] in _OPEN and text[-1] == _OPEN[text[0]]:
+            inner = text[1:-1]
+            if text[0] != "'" or "'" not in inner.replace("'s", "").replace("'t", ""):
+                text = inner
+        elif text and text[-1] in _CLOSERS and (
+                len(text) > 1 and (text[-2] in ".,;:?!" or text[0] not in _OPEN)):
+            opener = [k for k, v in _OPEN.items() if v == text[-1]]
+            if text[-2:-1] in (".", ",", ";", ":", "?", "!") or not any(
+                    o in text[:-1] for o in opener):
+                text = text[:-1]
+        if text and text[0] in _OPEN and _OPEN[text[0]] not in text[1:]:
+            text = text[1:]
+        if text[:1] in "([" and text and {"(": ")", "[": "]"}[text[0]] not in text:
+            text = text[1:]
+        if text[-1:] in ")]" and text and text.count(text[-1]) > text.count(
+                "(" if text[-1] == ")" else "["):
+            text = text[:-1]
+        if text == before:
+            break
+    return text.strip()
+
+
+def _keep_abbreviation(original: str, stripped: str) -> str:
+    """Put back the full stop of an abbreviation that ends ``stripped`` (``Am. J. Anat.``)."""
+    rest = original.rstrip()
+    while rest and rest[-1] in "'\"’”*_":
+        rest = rest[:-1]
+    if not rest.endswith(".") or stripped.endswith("."):
+        return stripped
+    m = re.search(r"([^\W\d_]+)$", stripped)
+    if not m:
+        return stripped
+    last = m.group(1)
+    if len(last) == 1 or last.lower() in _ABBREVIATIONS or (
+            len(last) <= 5 and "." in stripped and re.search(r"\b\w{1,5}\.\s", stripped)):
+        return stripped + "."
+    return stripped
+
+
+def clean(text: str, keep_abbreviation: bool = False) -> str:
+    """A span's value: Markdown stripped, white space squeezed, ends tidied."""
+    text = _SPACE.sub(" ", strip_markdown(text)).strip()
+    out = _strip_ends(text)
+    if keep_abbreviation:
+        out = _keep_abbreviation(text, out)
+    return out
+
+
+def comparable(value: object) -> object:
+    """A field value as the benchmark compares it (strings squeezed, stripped, case-folded)."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [comparable(v) for v in value]
+    if isinstance(value, dict):
+        return comparable(value.get("family") or value.get("literal") or "")
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", _SPACE.sub(" ", value)).casefold()
+        text = text.replace("–", "-").replace("—", "-")
+        text = re.sub(r"^[\W_]+|[\W_]+$", "", text)
+        return text or None
+    return value
+
+
+# --- names --------------------------------------------------------------------------------
+
+_INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][a-zа-я]?\.?-?\s*)+$")
+_VANCOUVER_INITIALS = re.compile(r"^[A-ZÀ-ÖØ-ÞА-Я]{1,3}$")
+
+
+def _is_initials(piece: str) -> bool:
+    return bool(_INITIALS.match(piece)) and any(c.isupper() for c in piece)
+
+
+def _words(piece: str) -> list[str]:
+    return piece.split()
+
+
+def _org_like(piece: str, alone: bool) -> bool:
+    words = _words(piece)
+    if not words:
+        return False
+    if alone and len(words) == 1 and not _is_initials(piece):
+        return True
+    if words[0].lower() in ("the", "la", "le", "les", "el", "der", "die", "das") and len(words) > 1:
+        return words[0][0].isupper()
+    if any(ch.isdigit() for ch in piece):
+        return True
+    if re.search(r"\b[A-Z]{2,}[a-z]*[A-Z]", piece):  # VKPress, ArmenPress-like
+        return True
+    for w in words:
+        low = w.strip(".,").lower()
+        if low in ORG_WORDS:
+            return True
+        if w[0].islower() and low not in PARTICLES and len(low) > 1 and low not in _AND_WORDS:
+            return True
+        if len(w) >= 2 and w.isupper() and w.isalpha() and len(words) > 1 and (
+                not _VANCOUVER_INITIALS.match(words[-1]) or len(w) > 3):
+            return True
+    if words[-1].strip(".,").lower() in GEO_WORDS:
+        return True
+    return bool(alone and len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+
+
+def _person_first_last(piece: str) -> dict[str, str]:
+    words = _words(piece)
+    if len(words) >= 2 and _VANCOUVER_INITIALS.match(words[-1].replace(".", "")) and not (
+            _is_initials(words[0])) and len(words[-1].replace(".", "")) <= 3:
+        return {"family": " ".join(words[:-1]), "given": words[-1]}
+    if len(words) == 1:
+        return {"family": words[0]}
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in PARTICLES and words[k - 1][0].islower():
+        k -= 1
+    family = " ".join(words[k:])
+    given = " ".join(words[:k])
+    return {"family": family, "given": given}
+
+
+def _given_like(piece: str) -> bool:
+    words = _words(piece)
+    if not words or len(words) > 3:
+        return False
+    if _is_initials(piece):
+        return True
+    if len(words) == 1:
+        return words[0][0].isupper()
+    return all(_is_initials(w) for w in words[1:]) and words[0][0].isupper()
+
+
+def _family_like(piece: str) -> bool:
+    words = _words(piece)
+    if not words or _is_initials(piece):
+        return False
+    if len(words) == 1:
+        return True
+    return all(w[0].islower() for w in words[:-1]) or (len(words) == 2 and not any(
+        _is_initials(w) for w in words))
+
+
+_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:and|und|et|y|e|i|и|with)\s+|\s*&\s*|\s*\band\b\s*$",
+                         re.IGNORECASE)
+
+
+_AND_WORDS = frozenset(("and", "und", "et", "y", "with"))
+_LEADING_AND = re.compile(r"^(?:and|und|et|y|&)\s+", re.IGNORECASE)
+
+
+def split_names(span: str) -> list[dict[str, str]]:
+    """The people (``family``/``given``) or organisations (``literal``) named in ``span``."""
+    text = clean(span)
+    text = _ROLE.sub(" ", text)
+    text = _SPACE.sub(" ", text).strip(" ,;:.")
+    text = re.sub(r"(\w)- (\w)", r"\1-\2", text)
+    text = re.sub(r"\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*$", "", text)
+    if not text:
+        return []
+    chunks = [c.strip(" ,.") for c in text.split(";")] if ";" in text else [text]
+    chunks = [c for c in chunks if c]
+    out: list[dict[str, str]] = []
+    if len(chunks) > 1:
+        for chunk in chunks:
+            out.extend(_names_of(chunk, alone=False, single=True))
+        return out
+    return _names_of(text, alone=True, single=False)
+
+
+def _names_of(text: str, alone: bool, single: bool) -> list[dict[str, str]]:
+    pieces = [p.strip(" .") if not _is_initials(p.strip()) else p.strip()
+              for p in _SEPARATORS.split(text)]
+    pieces = [_LEADING_AND.sub("", p) for p in pieces]
+    pieces = [p for p in pieces if p and p.lower() not in ("and", "&", "others")]
+    if not pieces:
+        return []
+    if alone and len(pieces) == 1 and _org_like(pieces[0], alone=True):
+        return [{"literal": pieces[0]}]
+    if alone and _org_like(text, alone=False) and not any(
+            _given_like(p) for p in pieces[1:]) and "," not in text and "&" not in text:
+        return [{"literal": text.strip(" .")}]
+    if single and len(pieces) == 2 and _given_like(pieces[1]):
+        return [{"family": pieces[0], "given": pieces[1]}]
+    out: list[dict[str, str]] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if _org_like(p, alone=False) and not (nxt and _given_like(nxt) and _family_like(p)):
+            out.append({"literal": p})
+            i += 1
+        elif nxt is not None and _family_like(p) and _given_like(nxt) and not (
+                len(_words(p)) == 1 and _VANCOUVER_INITIALS.match(nxt.replace(".", ""))
+                and len(_words(nxt)) > 1):
+            out.append({"family": p, "given": nxt})
+            i += 2
+        elif _is_initials(p):
+            if out and "given" not in out[-1] and "family" in out[-1]:
+                out[-1]["given"] = p
+            i += 1
+        else:
+            out.append(_person_first_last(p))
+            i += 1
+    return out
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+def parse_date(text: str) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) named in ``text``, each None when absent."""
+    text = strip_markdown(text)
+    m = _ISO.search(text)
+    if m:
+        month = int(m.group(2))
+        day = int(m.group(3)) if m.group(3) else None
+        if 1 <= month <= 12:
+            return int(m.group(1)), month, day if day and 1 <= day <= 31 else None
+    m = _DOTTED.search(text)
+    if m:
+        d, mo = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return int(m.group(3)), mo, d
+    ym = _YEAR.search(text)
+    year = int(ym.group(1)) if ym else None
+    month = None
+    month_at = None
+    for w in _WORD.finditer(text):
+        key = w.group().rstrip(".").lower()
+        if key in MONTH_NUMBERS:
+            if key == "may" and w.group()[0].islower() and len(text) > 12:
+                continue
+            month = MONTH_NUMBERS[key]
+            month_at = w.span()
+            break
+    day = None
+    if month is not None and month_at is not None:
+        best = None
+        for d in _DAY.finditer(text):
+            if ym and ym.start() <= d.start() < ym.end():
+                continue
+            value = int(d.group(1))
+            if not 1 <= value <= 31:
+                continue
+            gap = min(abs(d.start() - month_at[1]), abs(month_at[0] - d.end()))
+            if gap <= 3 and (best is None or gap < best[0]):
+                best = (gap, value)
+        if best:
+            day = best[1]
+    return year, month, day
+
+
+def iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _date(spans: list[str]) -> tuple[int | None, str | None]:
+    parsed = [parse_date(s) for s in spans]
+    year = next((y for y, _, _ in parsed if y is not None), None)
+    month = day = None
+    for y, mo, d in parsed:
+        if mo is not None and (y is None or y == year):
+            month, day = mo, d
+            break
+    if year is None:
+        return None, None
+    return year, iso(year, month, day)
+
+
+# --- the other fields -----------------------------------------------------------------------
+
+_VOLUME = re.compile(r"\b(?:vol(?:ume)?|bd|band|jg|tome?|t|v)\.?\s*([\w-]*\d[\w-]*|[IVXLCDM]+\b)",
+                     re.IGNORECASE)
+_ISSUE = re.compile(r"\b(?:no|nos|nr|num|number|issue|iss|n|h|heft|№)\.?\s*([\w/-]*\d[\w/-]*)",
+                    re.IGNORECASE)
+_PAREN_ISSUE = re.compile(r"\(\s*([^()]+?)\s*\)")
+_LEAD_NUMBER = re.compile(r"^\W*([\w-]*\d[\w-]*|[IVXLCDM]+\b)")
+_TRAILING_VOLUME = re.compile(r"(?:,\s*|\s+)(?:vol\.?\s*)?(\d{1,4})\s*[,.:]?\s*$", re.IGNORECASE)
+_YEAR_VOLUME = re.compile(r"^\s*(1[5-9]\d\d|20\d\d)\s*(?:[A-Z][a-z]{2}\s*)?[;]\s*")
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]+")
+_DOI = re.compile(r"10\.\d{4,9}/[^\s<>\"“”]+")
+_PAGES = re.compile(r"^(?:pp?|pages?|s|ss|seiten?|str|at)\.?\s*", re.IGNORECASE)
+
+
+def _volume_issue(text: str) -> tuple[str | None, str | None]:
+    text = strip_markdown(text)
+    volume = issue = None
+    m = _VOLUME.search(text)
+    if m:
+        volume = m.group(1)
+    m = _ISSUE.search(text)
+    if m:
+        issue = m.group(1)
+    else:
+        m = _PAREN_ISSUE.search(text)
+        if m and (volume or _LEAD_NUMBER.match(text[: m.start()])):
+            issue = m.group(1)
+    if volume is None:
+        head = text
+        im = _ISSUE.search(text) or _PAREN_ISSUE.search(text)
+        if im:
+            head = text[: im.start()]
+        m = _LEAD_NUMBER.match(head)
+        if m:
+            volume = m.group(1)
+    return volume, issue
+
+
+def _url_of(text: str) -> list[str]:
+    text = _ESCAPE.sub(r"\1", text)
+    found = []
+    text = text.replace("](", " ")
+    for m in _URL.finditer(text):
+        url = m.group().rstrip(".,;:'\"’”*_>")
+        while url.endswith(")") and url.count("(") < url.count(")"):
+            url = url[:-1]
+        while url.endswith("]") and url.count("[") < url.count("]"):
+            url = url[:-1]
+        url = url.rstrip(".,;:'\"’”*_>")
+        found.append(url)
+    if not found:
+        bare = clean(text).strip("<>()[] ")
+        if "." in bare and " " not in bare and len(bare) > 3:
+            found.append(bare)
+    return found
+
+
+def _doi_of(text: str) -> str | None:
+    m = _DOI.search(text)
+    if not m:
+        return None
+    return m.group().rstrip(".,;:'\"’”*_>)]")
+
+
+def _type(f: dict) -> str:
+    genre = (f.get("genre") or "").lower()
+    container = f.get("container")
+    title = (f.get("title") or "").lower()
+    note = (f.get("note") or "").lower()
+    if re.search(r"thesis|dissertation|phd|ph\.d|diss\.|master'?s", genre + " " + note):
+        return "thesis"
+    if re.search(r"\b(?:act|bill|regulation|directive|decree|law|statute|treaty|judg[e]?ment|"
+                 r"v\.|case|court)\b", genre) or re.search(
+            r"\s+v\.?\s+|\[\d{4}\]\s+\w+|\b(?:act|regulation|directive)\s+(?:\d{4}|\(eu\))",
+            title):
+        return "legal_case" if re.search(r"\s+v\.?\s+|\[\d{4}\]", title) else "legislation"
+    if re.search(r"report|working paper|policy brief|discussion paper|briefing|paper series|"
+                 r"occasional paper|technical", genre + " " + title[:0]):
+        return "report"
+    if (f.get("editor") and container) or (container and (
+            f.get("_in") or f.get("publisher")) and not f.get("volume")):
+        return "chapter"
+    if container:
+        if f.get("volume") or (f.get("pages") and not f.get("url")):
+            return "article-journal"
+        date = f.get("date") or ""
+        if len(date) == 10 or f.get("url"):
+            return "article-newspaper"
+        return "article-journal"
+    if f.get("publisher") or f.get("place") or f.get("edition"):
+        if re.search(r"report|paper|brief|review|survey|assessment|outlook|update|"
+                     r"strategy|index", title):
+            return "report"
+        return "book"
+    if f.get("url"):
+        return "webpage"
+    if genre:
+        return "report" if "report" in genre else "document"
+    return "document"
+
+
+def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
+    """The fields of one citation from its tokens and their labels."""
+    spans: dict[str, list[str]] = {}
+    i = 0
+    n = len(tokens)
+    while i < n:
+        j = i
+        while j + 1 < n and labels[j + 1] == labels[i]:
+            j += 1
+        spans.setdefault(labels[i], []).append(text[tokens[i].start:tokens[j].end])
+        i = j + 1
+
+    def first(label: str, keep: bool = False) -> str | None:
+        for s in spans.get(label, ()):
+            value = clean(s, keep)
+            if value:
+                return value
+        return None
+
+    out: dict = {}
+    authors: list[dict[str, str]] = []
+    for s in spans.get("author", ()):
+        authors.extend(split_names(s))
+    out["author"] = authors
+    for role in ("editor", "translator"):
+        names: list[dict[str, str]] = []
+        for s in spans.get(role, ()):
+            names.extend(split_names(s))
+        if names:
+            out[role] = names
+    out["title"] = first("title")
+    container = None
+    raw_container = spans.get("container", [None])[0]
+    if raw_container is not None:
+        c = clean(raw_container, keep_abbreviation=True)
+        m = re.match(r"^(?:in|in:|dans|en|w|в)\s*:?\s+", c, re.IGNORECASE)
+        if m:
+            out["_in"] = True
+            c = c[m.end():]
+        container = c or None
+    volume = issue = volume_year = None
+    for s in spans.get("volume", ()):
+        m = _YEAR_VOLUME.match(s)
+        if m:  # Vancouver's "2008;9(3):" labelled volume as a whole
+            volume_year = volume_year or int(m.group(1))
+            s = s[m.end():]
+        v, iss = _volume_issue(s)
+        volume = volume or v
+        issue = issue or iss
+    if container and volume is None:
+        m = _TRAILING_VOLUME.search(container)
+        if m and not _YEAR.fullmatch(m.group(1)) and m.start() > 0:
+            volume = m.group(1)
+            container = _keep_abbreviation(container[: m.start()] + ".",
+                                           clean(container[: m.start()]))
+    out["container"] = container
+    out["collection"] = first("collection")
+    out["publisher"] = first("publisher")
+    out["place"] = first("place")
+    year, date = _date(spans.get("date", []))
+    if year is None and volume_year is not None:
+        year, date = volume_year, str(volume_year)
+    out["date"] = date
+    out["year"] = year
+    out["volume"] = volume
+    out["issue"] = issue
+    pages = first("pages")
+    if pages:
+        pages = _PAGES.sub("", pages).replace("–", "-").replace("—", "-").strip() or None
+    out["pages"] = pages
+    urls: list[str] = []
+    for label in ("url", "doi"):  # a DOI written as a URL is a URL too
+        for s in spans.get(label, ()):
+            if label == "doi" and "://" not in s:
+                continue
+            for u in _url_of(s):
+                if u not in urls:
+                    urls.append(u)
+    out["url"] = urls
+    doi = None
+    for s in spans.get("doi", ()):
+        doi = _doi_of(s)
+        if doi:
+            break
+    if doi is None:
+        for u in urls:
+            if "doi.org/" in u:
+                doi = _doi_of(u)
+                break
+    out["doi"] = doi
+    accessed = None
+    for s in spans.get("accessed", ()):
+        y, mo, d = parse_date(s)
+        accessed = iso(y, mo, d)
+        if accessed:
+            break
+    out["accessed"] = accessed
+    notes = [clean(s) for s in spans.get("note", ())]
+    out["note"] = " ".join(n for n in notes if n) or None
+    out["genre"] = first("genre")
+    out["edition"] = first("edition")
+    out["type"] = _type(out)
+    out.pop("_in", None)
+    return out

@@ -1,0 +1,235 @@
+"""The trained citation labeller: lazy loading, fields of each style, names, training."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from footcheck import citations
+from footcheck.citations import data, normalise, train
+
+BRIEFS = Path(citations.__file__).resolve().parent / "training" / "briefs.xml"
+HELDOUT = Path(__file__).resolve().parent / "heldout-briefs.xml"
+
+
+def families(f: dict) -> list[str]:
+    return [a.get("family") or a.get("literal") for a in f["author"]]
+
+
+def test_import_loads_no_model_and_no_pycrfsuite() -> None:
+    code = ("import sys, footcheck.citations as c\n"
+            "assert 'pycrfsuite' not in sys.modules\n"
+            "assert getattr(c._local, 'tagger', None) is None\n"
+            "c.label('Smith, J. (2020). Title. Journal, 3, 1-2.')\n"
+            "assert 'pycrfsuite' in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_shipped_model_is_small_package_data() -> None:
+    assert citations.MODEL.exists()
+    assert citations.MODEL.stat().st_size <= 10_000_000
+
+
+def test_label_keeps_punctuation_as_tokens() -> None:
+    pairs = citations.label("Reuters. Kazakhstan tightens visa rules. 20 December 2022.")
+    assert [t for t, _ in pairs][:2] == ["Reuters", "."]
+    assert {lab for _, lab in pairs} <= set(data.LABELS)
+    assert dict(pairs)["Kazakhstan"] == "title"
+    assert dict(pairs)["December"] == "date"
+
+
+def test_chicago_note() -> None:
+    f = citations.fields("Joseph A. Schumpeter, Capitalism, Socialism and Democracy "
+                         "(London: Routledge, 1992), 45.")
+    assert f["author"] == [{"family": "Schumpeter", "given": "Joseph A."}]
+    assert f["title"] == "Capitalism, Socialism and Democracy"
+    assert (f["place"], f["publisher"], f["year"], f["pages"]) == (
+        "London", "Routledge", 1992, "45")
+    assert f["type"] == "book"
+
+
+def test_chicago_note_article() -> None:
+    f = citations.fields('Madina Yusupova, "Rents and Relocants in Samarkand," *Journal of '
+                         'Central Asian Studies* 12, no. 3 (2022): 44–61.')
+    assert families(f) == ["Yusupova"]
+    assert f["title"] == "Rents and Relocants in Samarkand"
+    assert f["container"] == "Journal of Central Asian Studies"
+    assert (f["volume"], f["issue"], f["year"], f["pages"]) == ("12", "3", 2022, "44-61")
+    assert f["type"] == "article-journal"
+
+
+def test_apa() -> None:
+    f = citations.fields("Karimov, B., & Lindgren, E. (2021). Remittances and rents in "
+                         "Tashkent. *Post-Soviet Affairs*, *37*(4), 301–318. "
+                         "https://doi.org/10.1080/1060586X.2021.1912345")
+    assert families(f) == ["Karimov", "Lindgren"]
+    assert f["container"] == "Post-Soviet Affairs"
+    assert f["year"] == 2021
+    assert f["doi"] == "10.1080/1060586X.2021.1912345"
+
+
+def test_harvard_with_access_date() -> None:
+    f = citations.fields("Ahmed, S. (2022) 'The long queue', *Steppe Herald*, 28 September. "
+                         "Available at: https://steppeherald.kz/2022/09/28/queue "
+                         "[Accessed 3 May 2024].")
+    assert f["title"] == "The long queue"
+    assert f["container"] == "Steppe Herald"
+    assert f["date"] == "2022-09-28"
+    assert f["url"] == ["https://steppeherald.kz/2022/09/28/queue"]
+    assert f["accessed"] == "2024-05-03"
+
+
+def test_news_style_outlet_as_author() -> None:
+    f = citations.fields("The Economist. Russians have left in huge numbers. 23 August 2023. "
+                         "Available at: <https://www.economist.com/graphic-detail/2023/08/23/"
+                         "russians-left>")
+    assert f["author"] == [{"literal": "The Economist"}]
+    assert f["title"] == "Russians have left in huge numbers"
+    assert f["date"] == "2023-08-23"
+    assert f["url"] == ["https://www.economist.com/graphic-detail/2023/08/23/russians-left"]
+
+
+def test_news_with_author_and_markdown() -> None:
+    f = citations.fields("Ahmed, Samir (2022). 'The Long Queue,' *Steppe Herald*. 28 September. "
+                         "https://steppeherald.kz/2022/09/28/long-queue")
+    assert families(f) == ["Ahmed"]
+    assert f["title"] == "The Long Queue"
+    assert f["container"] == "Steppe Herald"
+    assert f["date"] == "2022-09-28"
+
+
+def test_organisation_as_author() -> None:
+    f = citations.fields("World Bank (2023). *Uzbekistan Economic Update*. Washington, DC.")
+    assert f["author"] == [{"literal": "World Bank"}]
+    assert f["title"] == "Uzbekistan Economic Update"
+    assert f["place"] == "Washington, DC"
+    assert f["year"] == 2023
+
+
+def test_markdown_link_and_escapes() -> None:
+    f = citations.fields("Petrova, Anna, [Rents in Almaty](https://vlast.kz/rents-2023), "
+                         "_Vlast.kz_, 14 March 2023.")
+    assert f["title"] == "Rents in Almaty"
+    assert f["url"] == ["https://vlast.kz/rents-2023"]
+    assert f["container"] == "Vlast.kz"
+    g = citations.fields(r"Japaridze, Tamar\. (2019)\. 'A City of Newcomers\.' *Civil\.ge*\.")
+    assert g["year"] == 2019
+    assert g["title"] == "A City of Newcomers"
+    assert "\\" not in (g["container"] or "")
+
+
+def test_vancouver_and_ieee() -> None:
+    f = citations.fields("Tashkentova L, Ibragimov R. Rent burden among migrant households. "
+                         "J Urban Econ. 2022;45(2):101-9.")
+    assert families(f) == ["Tashkentova", "Ibragimov"]
+    assert f["title"] == "Rent burden among migrant households"
+    assert f["container"].rstrip(".") == "J Urban Econ"
+    assert (f["year"], f["volume"], f["issue"]) == (2022, "45", "2")
+    g = citations.fields('[4] A. Bekov and T. Lind, "Queue prediction at borders," '
+                         "*IEEE Access*, vol. 11, pp. 120–131, 2023.")
+    assert families(g) == ["Bekov", "Lind"]
+    assert g["container"] == "IEEE Access"
+    assert (g["volume"], g["pages"], g["year"]) == ("11", "120-131", 2023)
+
+
+def test_names_split() -> None:
+    f = citations.fields("U. Kremer, H. Zima, H.-J. Bast, and M. Gerndt. Advanced tools and "
+                         "techniques for automatic parallelization. Parallel Computing, "
+                         "7:387–393, 1988.")
+    assert families(f) == ["Kremer", "Zima", "Bast", "Gerndt"]
+    assert [a["family"] for a in normalise.split_names(
+        "Leonard E. Burman, and William C. Randolph")] == ["Burman", "Randolph"]
+    assert [a["family"] for a in normalise.split_names(
+        "Kuleshova, A., Chigaleichik, E., Podolsky, V., & Baranova, V.")] == [
+        "Kuleshova", "Chigaleichik", "Podolsky", "Baranova"]
+    assert normalise.split_names("Ward, A. & L. Ukenye") == [
+        {"family": "Ward", "given": "A."}, {"family": "Ukenye", "given": "L."}]
+    assert normalise.split_names("Ivorski, Ivalio; Kasyanenko, Sergiy") == [
+        {"family": "Ivorski", "given": "Ivalio"}, {"family": "Kasyanenko", "given": "Sergiy"}]
+    assert normalise.split_names("European Union Agency for Asylum") == [
+        {"literal": "European Union Agency for Asylum"}]
+
+
+def test_container_keeps_no_volume_or_pages() -> None:
+    f = citations.fields("Bloom, W. The embryology of human bone marrow. Am. J. Anat. 103 "
+                         "(1958): 223-52.")
+    assert f["container"] == "Am. J. Anat."
+    assert f["volume"] == "103"
+    assert f["year"] == 1958
+
+
+def test_year_in_parentheses_after_volume() -> None:
+    f = citations.fields("Zvi Griliches, 'Hybrid Corn: An Exploration in the Economics of "
+                         "Technological Change,' Econometrica, Vol. 25 (1957).")
+    assert f["year"] == 1957
+    assert f["container"] == "Econometrica"
+    assert f["volume"] == "25"
+
+
+def test_explanatory_note_cites_nothing() -> None:
+    text = "Figures are rounded to the nearest thousand; estimates differ between sources."
+    assert {lab for _, lab in citations.label(text)} <= {"note", "other"}
+    assert citations.sources(text) == []
+
+
+def test_sources_split_at_semicolons() -> None:
+    found = citations.sources(
+        "Ahmed, Samir (2022). 'The Long Queue,' *Steppe Herald*. 28 September. "
+        "https://steppeherald.kz/2022/09/28/long-queue; Reuters. "
+        "Kazakhstan tightens visa rules. 20 December 2022. Available at: "
+        "<https://www.reuters.com/world/kazakhstan-2022-12-20/>.")
+    assert [families(f) for f in found] == [["Ahmed"], ["Reuters"]]
+    assert found[1]["url"] == ["https://www.reuters.com/world/kazakhstan-2022-12-20/"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("23 August 2023", (2023, 8, 23)), ("August 23, 2023", (2023, 8, 23)),
+    ("2023-08-23", (2023, 8, 23)), ("(2023, September 28).", (2023, 9, 28)),
+    ("Jan 17", (None, 1, 17)), ("Fall 2023", (2023, None, None)),
+    ("12.03.2023", (2023, 3, 12)), ("14 марта 2024", (2024, 3, 14)), ("n.d.", (None,) * 3),
+])
+def test_dates(text: str, expected: tuple) -> None:
+    assert normalise.parse_date(text) == expected
+
+
+def test_year_and_day_from_separate_date_spans() -> None:
+    tokens = citations.tokenize("Smith, J. (2023). Title. Outlet. 17 April.")
+    labels = (["author"] * 4 + ["date"] * 4 + ["title"] * 2 + ["container"] * 2
+              + ["date"] * 3)
+    f = normalise.fields_of("Smith, J. (2023). Title. Outlet. 17 April.", tokens, labels)
+    assert (f["year"], f["date"]) == (2023, "2023-04-17")
+
+
+def test_comparable() -> None:
+    assert normalise.comparable("  *The Long  Queue*, ") == "the long queue"
+    assert normalise.comparable([{"family": "Ward", "given": "A."}]) == ["ward"]
+
+
+def test_reading_anystyle_format(tmp_path: Path) -> None:
+    path = tmp_path / "x.xml"
+    path.write_text("<dataset><sequence>\n  <author>Birch, H.</author>\n  <date>(2009)</date>"
+                    "\n  <note>Retrieved 3 May 2010 from</note>\n  <citation-number>4"
+                    "</citation-number></sequence></dataset>", encoding="utf-8")
+    [seq] = data.read(path)
+    assert seq.text == "Birch, H. (2009) Retrieved 3 May 2010 from 4"
+    assert [s[0] for s in seq.spans] == ["author", "date", "accessed", "other"]
+
+
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    sequences = data.read(BRIEFS)[:40]
+    first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    train.train(sequences, first, iterations=15)
+    train.train(sequences, second, iterations=15)
+    assert first.read_bytes() == second.read_bytes()
+    held = [s.text for s in data.read(HELDOUT)[:20]]
+    try:
+        citations.load(first)
+        a = [citations.label(t) for t in held]
+        citations.load(second)
+        b = [citations.label(t) for t in held]
+    finally:
+        citations.load()
+    assert a == b
