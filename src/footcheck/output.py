@@ -4,6 +4,9 @@
 and renames it into place, so anyone reading the target (or a crash) sees either the old
 file or the complete new one, never half of it. Writing to standard output (``-``) is the
 CLI's business, not this module's.
+
+A SIGTERM during the write (a CI job's time limit, ``timeout``) removes the temporary file
+before the process ends as the signal asks, as an interrupt (SIGINT) does.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ import contextlib
 import errno
 import os
 import secrets
+import signal
 import stat
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
@@ -64,7 +69,51 @@ def write_atomic(
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         _write_in_place(target, payload, shown)
         return
-    _replace(target, payload, existing, shown)
+    with _terminate_cleanly():
+        _replace(target, payload, existing, shown)
+
+
+class _Terminated(BaseException):
+    """Raised by the SIGTERM handler, so the cleanup of :func:`_replace` runs."""
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """While the block runs, turn SIGTERM into :class:`_Terminated` (whose cleanup removes
+    the temporary file); afterwards restore the previous handler and act on the signal as it
+    would have: call it, or end the process by the signal (exit status 143 in a shell).
+
+    Does nothing outside the main thread (only it can set handlers) or when SIGTERM is
+    ignored.
+    """
+    sigterm = getattr(signal, "SIGTERM", None)
+    if sigterm is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(sigterm)
+    if previous == signal.SIG_IGN:
+        yield
+        return
+    received: list[object] = []
+
+    def handler(signum: int, frame: object) -> None:
+        if not received:
+            received.append(frame)
+            raise _Terminated
+
+    signal.signal(sigterm, handler)
+    try:
+        yield
+    except _Terminated:
+        pass
+    finally:
+        signal.signal(sigterm, previous if previous is not None else signal.SIG_DFL)
+    if received:
+        if callable(previous):
+            previous(sigterm, received[0])
+        else:
+            signal.raise_signal(sigterm)  # the default action: end the process
+        raise SystemExit(128 + sigterm)  # the handler returned, or the signal was blocked
 
 
 def _replace(target: Path, payload: bytes, existing: os.stat_result | None, shown: str) -> None:

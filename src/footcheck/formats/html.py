@@ -13,17 +13,21 @@ Safety: every piece of text taken from the document or a web page goes through
 :func:`html.escape`; a URL becomes a link only when its scheme is http or https, with
 ``rel="noopener noreferrer"``; and a Content-Security-Policy allows no script but the
 report's own (by hash), so even a mistake in escaping could not run a brief's ``<script>``.
+Bidirectional controls (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C) never reach the
+page: each is shown as a visible ``⟨U+202E⟩``, so a brief cannot make a reversed address
+read as another one.
 """
 
 from __future__ import annotations
 
 import base64
+import bisect
 import functools
 import hashlib
+import html
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from html import escape
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -50,6 +54,24 @@ _FIELDS = (("authors", "Authors"), ("year", "Year"), ("title", "Title"),
            ("urls", "URLs"), ("accessed", "Accessed"), ("genre", "Kind"), ("note", "Note"))
 
 
+#: Bidirectional controls that can visually reorder text (embeddings, overrides, isolates,
+#: and the marks LRM, RLM, ALM).
+BIDI_CONTROLS = frozenset((*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F,
+                           0x061C))
+_BIDI_TEXT = {c: f"⟨U+{c:04X}⟩" for c in BIDI_CONTROLS}
+_BIDI_HTML = {c: f'<span class="bidi">{shown}</span>' for c, shown in _BIDI_TEXT.items()}
+
+
+def escape(text: str) -> str:
+    """``text`` escaped for the content of an element, bidi controls made visible."""
+    return html.escape(text).translate(_BIDI_HTML)
+
+
+def _attr(text: str) -> str:
+    """``text`` escaped for an attribute value or ``<title>`` (no markup in it)."""
+    return html.escape(text, quote=True).translate(_BIDI_TEXT)
+
+
 def render(report: Report, *, color: bool = False) -> str:
     """Render ``report`` as one self-contained HTML page (``color`` is ignored)."""
     from .. import __version__
@@ -72,7 +94,7 @@ def render(report: Report, *, color: bool = False) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
-        f"<title>footcheck: {escape(doc.path)}</title>",
+        f"<title>footcheck: {_attr(doc.path)}</title>",
         f"<style>{css}</style>",
         "</head>",
         "<body>",
@@ -138,7 +160,7 @@ def _summary(report: Report) -> list[str]:
             if not chips:
                 continue
             out.append(f'<p class="row"><span class="badge sev-{severity}">{severity}</span>')
-            out += [f'<button type="button" class="chip" data-kind="{escape(kind)}" disabled>'
+            out += [f'<button type="button" class="chip" data-kind="{_attr(kind)}" disabled>'
                     f'<span class="code">{escape(code)}</span> {escape(kind)} '
                     f'<span class="n">{n}</span></button>' for code, kind, n in chips]
             out.append("</p>")
@@ -159,7 +181,7 @@ def _contents(report: Report) -> str:
     if loose_kinds - {"missing-note"}:
         parts.append('<a href="#in-text">Findings in the text</a>')
     for series in dict.fromkeys(note.series for note in report.notes):
-        parts.append(f'<a href="#{escape(series)}">{escape(series.title())}</a>')
+        parts.append(f'<a href="#{_attr(series)}">{escape(series.title())}</a>')
     return f'<nav class="toc">Jump to: {" · ".join(parts)}</nav>' if parts else ""
 
 
@@ -195,6 +217,7 @@ def _text_findings(report: Report, loose: list[Finding], where: Callable[[int], 
     if not loose:
         return []
     markers = {(m.line, m.column): m for m in report.markers}
+    lines = _Lines(report)
     out = []
     missing = [f for f in loose if f.kind in _TEXT_KINDS]
     other = [f for f in loose if f.kind not in _TEXT_KINDS]
@@ -208,28 +231,44 @@ def _text_findings(report: Report, loose: list[Finding], where: Callable[[int], 
             marker = markers.get((finding.line, finding.column))
             out.append(f'<li class="item" {_data(finding)}>'
                        f'<p class="where">{escape(where(finding.line))}</p>'
-                       f"<blockquote>{_sentence(report, finding, marker)}</blockquote>"
+                       f"<blockquote>{_sentence(lines, finding, marker)}</blockquote>"
                        f'<ul class="findings">{_finding(finding, styles)}</ul></li>')
         out.append("</ol></section>")
     return out
 
 
-def _sentence(report: Report, finding: Finding, marker: Marker | None) -> str:
+class _Lines:
+    """The document's lines and where their sentences break, each worked out once, so that
+    thousands of markers on one line cost time in proportion to the line, not its square."""
+
+    def __init__(self, report: Report) -> None:
+        self.doc = report.document
+        self._lines: dict[int, tuple[str, list[int], list[int]]] = {}
+
+    def get(self, number: int) -> tuple[str, list[int], list[int]]:
+        """Line ``number``, and the starts and ends of its sentence breaks."""
+        if number not in self._lines:
+            line = self.doc.line(number)
+            found = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(line)]
+            self._lines[number] = (line, [a for a, _ in found], [b for _, b in found])
+        return self._lines[number]
+
+
+def _sentence(lines: _Lines, finding: Finding, marker: Marker | None) -> str:
     """The sentence a finding's position sits in, escaped, with the marker highlighted.
 
     A marker right after a full stop closes the sentence before it; one inside a sentence
     is shown with the rest of that sentence. At most ``_CONTEXT`` characters either side.
     """
-    doc = report.document
-    if not 0 < finding.line <= doc.line_count:
+    if not 0 < finding.line <= lines.doc.line_count:
         return ""
-    line = doc.line(finding.line)
+    line, starts, ends = lines.get(finding.line)
     at = min(max(finding.column - 1, 0), len(line))
     stop = at + (len(marker.label) if marker is not None else 0)
-    start = max(_sentence_start(line, at - 1), at - _CONTEXT)
+    start = max(_sentence_start(line, starts, ends, at - 1), at - _CONTEXT)
     end = stop
     if not (at and line[at - 1] in _SENTENCE_ENDS + "”\"')"):
-        end = _sentence_end(line, stop)
+        end = _sentence_end(line, starts, ends, stop)
     end = min(end, stop + _CONTEXT)
     mark = line[at:stop]
     marked = f"<mark>{escape(mark)}</mark>" if mark else '<span class="here"></span>'
@@ -237,19 +276,34 @@ def _sentence(report: Report, finding: Finding, marker: Marker | None) -> str:
         escape(line[stop:end]) + ("…" if end < len(line) else "")
 
 
-def _sentence_start(line: str, before: int) -> int:
+def _sentence_start(line: str, starts: list[int], ends: list[int], before: int) -> int:
     """Where the sentence holding ``line[before]`` starts (after a full stop and any marker
-    or closing quote that follows it)."""
-    start = 0
-    for found in _SENTENCE_BREAK.finditer(line, 0, max(before, 0)):
-        start = found.end()
+    or closing quote that follows it): the end of the last sentence break in
+    ``line[:before]``. ``starts`` and ``ends`` are those of the breaks in the whole line."""
+    before = max(before, 0)
+    i = bisect.bisect_right(ends, before)
+    start = ends[i - 1] if i else 0
+    if i < len(starts) and starts[i] < before:  # a break cut short at ``before``
+        for found in _SENTENCE_BREAK.finditer(line, starts[i], before):
+            start = found.end()
     return start
 
 
-def _sentence_end(line: str, after: int) -> int:
+def _sentence_end(line: str, starts: list[int], ends: list[int], after: int) -> int:
     """Just past the end of the sentence going on at ``line[after]`` (and its marker)."""
-    found = _SENTENCE_BREAK.search(line, after)
-    return len(line) if found is None else len(line[:found.end()].rstrip())
+    i = bisect.bisect_left(starts, after)
+    found_end = ends[i] if i < len(starts) else None
+    if i and ends[i - 1] > after:  # ``after`` is inside a break: one may start within it
+        for position in range(after, ends[i - 1]):
+            match = _SENTENCE_BREAK.match(line, position)
+            if match is not None:
+                found_end = match.end()
+                break
+    if found_end is None:
+        return len(line)
+    while found_end and line[found_end - 1].isspace():
+        found_end -= 1
+    return found_end
 
 
 # --- notes ------------------------------------------------------------------------------------
@@ -264,7 +318,7 @@ def _notes(report: Report, attached: dict[int, list[Finding]], where: Callable[[
     out = []
     for series in dict.fromkeys(note.series for note in report.notes):
         members = [(i, n) for i, n in enumerate(report.notes) if n.series == series]
-        out.append(f'<section class="block" id="{escape(series)}"><h2>{escape(series.title())}'
+        out.append(f'<section class="block" id="{_attr(series)}"><h2>{escape(series.title())}'
                    f' <span class="count">{len(members)}</span></h2>')
         for i, note in members:
             findings = attached.get(i, [])
@@ -324,7 +378,7 @@ def safe_href(url: str) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return escape(url, quote=True)
+    return _attr(url)
 
 
 def _anchor(href: str, shown: str) -> str:
@@ -406,7 +460,7 @@ def _data(*findings: Finding) -> str:
     """``data-`` attributes naming the severities and kinds of ``findings``, for filtering."""
     severities = " ".join(sorted({str(f.severity) for f in findings}))
     kinds = " ".join(sorted({f.kind for f in findings}))
-    return f'data-severity="{escape(severities)}" data-kind="{escape(kinds)}"'
+    return f'data-severity="{_attr(severities)}" data-kind="{_attr(kinds)}"'
 
 
 # --- style and script -------------------------------------------------------------------------

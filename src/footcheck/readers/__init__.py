@@ -324,14 +324,16 @@ def _ole2_refusal(data: bytes, suffix: str) -> str:
 
 def _zip_kind(data: bytes) -> str | None:
     """What a zip archive holds: a :data:`REFUSED` kind, ``docx``, ``iwork`` or None."""
+    from .ooxml import read_member  # (ooxml imports this module)
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             mimetype = b""
-            if "mimetype" in names and archive.getinfo("mimetype").file_size <= 200:
-                mimetype = archive.read("mimetype").strip()
+            if "mimetype" in names:  # read by what comes out, not what the header says
+                mimetype = read_member(archive, "mimetype", 200, exact=False).strip()
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError,
-            zlib.error):
+            zlib.error, Unreadable):
         return None
     if "word/document.xml" in names:
         return "docx"

@@ -36,6 +36,7 @@ from xml.etree import ElementTree
 from ..model import ENDNOTES, FOOTNOTES, Document, Marker, Note
 from . import Unreadable
 from .markup import NativeNote, Piece, assemble, format_number, link, reference, render
+from .ooxml import read_member, refuse_doctype
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -125,16 +126,16 @@ def _encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
 
 
 def _unpack(archive: zipfile.ZipFile, name: str) -> bytes:
-    """The bytes of member ``name``, with clear errors for a damaged or oversized file."""
-    size = archive.getinfo(name).file_size
-    if size > MAX_PART:
-        raise Unreadable(f"is too large to read ({name} is {size} bytes)")
+    """The bytes of member ``name``, with clear errors for a damaged, oversized (by what it
+    unpacks to, not what its header says) or entity-declaring file."""
     try:
-        return archive.read(name)
+        data = read_member(archive, name, MAX_PART)
     except _ZIP_ERRORS as exc:
         if "encrypted" in str(exc):
             raise Unreadable("is password-protected (an encrypted zip archive)") from None
         raise Unreadable(f"is a damaged OpenDocument file ({name} cannot be unpacked)") from None
+    refuse_doctype(data, name)
+    return data
 
 
 def _parse(data: bytes, name: str) -> ElementTree.Element:

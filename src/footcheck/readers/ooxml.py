@@ -9,12 +9,15 @@ automatically numbered paragraphs from ``word/numbering.xml``.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree
+from xml.parsers import expat
 
 from . import Unreadable
 from .markup import format_number
@@ -23,6 +26,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE_DOCUMENT = "/officeDocument"
 MAX_PART = 64 * 1024 * 1024  # bytes of one uncompressed XML part (zip-bomb guard)
+_CHUNK = 1024 * 1024  # bytes unpacked at a time
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError,
+               EOFError, zlib.error)
 FALSE = frozenset({"0", "false", "off", "none"})
 
 
@@ -47,7 +53,11 @@ class Package:
 
     def _what(self) -> str:
         if "mimetype" in self.names:
-            kind = self.zip.read("mimetype")[:100].decode("ascii", "replace")
+            try:
+                kind = read_member(self.zip, "mimetype", 100, exact=False).decode(
+                    "ascii", "replace")
+            except _ZIP_ERRORS:
+                kind = "unknown"
             if "opendocument.text" in kind:
                 return "it is an OpenDocument .odt file; save it as .docx"
             return f"it is an OpenDocument file of type {kind.strip()}"
@@ -61,12 +71,9 @@ class Package:
         """The bytes of part ``name``, or ``None`` when there is no such part."""
         if name not in self.names:
             return None
-        info = self.zip.getinfo(name)
-        if info.file_size > MAX_PART:
-            raise Unreadable(f"is too large to read ({name} is {info.file_size} bytes)")
         try:
-            return self.zip.read(name)
-        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
+            return read_member(self.zip, name)
+        except _ZIP_ERRORS as exc:
             if "encrypted" in str(exc):
                 raise Unreadable("is password-protected (an encrypted zip archive)") from None
             raise Unreadable(f"is a damaged Word file ({name} cannot be unpacked)") from None
@@ -76,6 +83,7 @@ class Package:
         data = self.raw(name)
         if data is None:
             return ElementTree.Element("missing")
+        refuse_doctype(data, name)
         try:
             return ElementTree.fromstring(data)
         except (ElementTree.ParseError, LookupError, ValueError):  # LookupError: encoding
@@ -92,6 +100,62 @@ class Package:
             if not external:
                 target = resolve(base, target)
             yield rel.get("Type", ""), target, external
+
+
+def read_member(archive: zipfile.ZipFile, name: str, limit: int | None = None, *,
+                exact: bool = True) -> bytes:
+    """The unpacked bytes of member ``name``, read a chunk at a time, so that memory stays
+    small whatever the zip header claims: more than ``limit`` bytes coming out raises
+    :class:`Unreadable` (or, when not ``exact``, the first ``limit`` bytes are returned).
+
+    Zip errors (damaged, encrypted) are left to the caller, which names the kind of file.
+    ``limit`` defaults to :data:`MAX_PART`.
+    """
+    limit = MAX_PART if limit is None else limit
+    chunks = []
+    total = 0
+    with archive.open(name) as stream:
+        while chunk := stream.read(min(_CHUNK, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                if not exact:
+                    return b"".join(chunks)[:limit]
+                raise Unreadable(f"is too large to read ({name} unpacks to more than "
+                                 f"{limit // (1024 * 1024)} MB)")
+    return b"".join(chunks)
+
+
+class _Stop(Exception):
+    """Raised from an expat handler to end a scan of the prolog."""
+
+
+def refuse_doctype(data: bytes, name: str) -> None:
+    """Raise :class:`Unreadable` when XML part ``name`` has a document type declaration.
+
+    Word and OpenDocument never write one; in a hostile file it declares entities that
+    expand to gigabytes ("billion laughs"). Only the prolog is scanned, up to the root
+    element, by the same expat that parses the part afterwards (so in any encoding).
+    """
+    found: list[bool] = []
+
+    def doctype(*_: object) -> None:
+        found.append(True)
+        raise _Stop
+
+    def element(*_: object) -> None:
+        raise _Stop
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    parser.StartElementHandler = element
+    # A malformed prolog fails again, and is reported, when the part is parsed.
+    with contextlib.suppress(_Stop, expat.ExpatError, ValueError, LookupError):
+        parser.Parse(data, True)
+    if found:
+        raise Unreadable(f"is refused: {name} declares a DOCTYPE or XML entities, which "
+                         "could expand to gigabytes (documents never need them)")
 
 
 def folder(part: str) -> str:

@@ -72,6 +72,9 @@ _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})  # how PDFium gives a lin
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _FINISHED = frozenset(".!?:;>)]\"”’'")
 _PUNCTUATION = ".,;:!?()[]{}'\"‘’“”*<>"
+MAX_PAGES = 5_000  # a longer PDF is refused, not read for minutes into gigabytes
+MAX_CHARS = 20_000_000  # characters of text in the whole PDF (a 5,000-page book has ~15M)
+MAX_PAGE_CHARS = 500_000  # characters on one page (a dense page of text holds ~6,000)
 _URL_PIECE = re.compile(r"[\w\-./~%?&=#:+,;@!$'*()\[\]>]+")
 
 
@@ -122,10 +125,18 @@ def read(data: bytes, path: str) -> Document:
     try:
         pdf = pypdfium2.PdfDocument(data)
         try:
+            if len(pdf) > MAX_PAGES:
+                raise Unreadable(f"is too long to read ({len(pdf)} pages; at most {MAX_PAGES})")
+            chars = 0
             for index in range(len(pdf)):
                 raw.append(_page_contents(pdf, pdf[index]))
+                chars += sum(len(word.text) for word in raw[-1][0])
+                if chars > MAX_CHARS:
+                    raise Unreadable(_too_much_text(MAX_CHARS))
         finally:
             pdf.close()
+    except Unreadable:
+        raise
     except Exception as exc:  # PDFium reports a damaged or locked file as an error
         raise Unreadable(_problem(exc)) from None
     pages = [_page_lines(words, links, number)
@@ -141,6 +152,10 @@ def read(data: bytes, path: str) -> Document:
         line.text = _write(line, labels)
     _mark_paragraphs(pages, body_size)
     return _document(_paragraphs(lines), path)
+
+
+def _too_much_text(limit: int) -> str:
+    return f"is too long to read (more than {limit:,} characters of text)"
 
 
 def _problem(exc: Exception) -> str:
@@ -173,6 +188,8 @@ def _page_contents(pdf, page) -> tuple[list[_Word], list[_Link], float, list[_Ru
     textpage = page.get_textpage()
     handle = textpage.raw
     count = pdfium.FPDFText_CountChars(handle)
+    if count > MAX_PAGE_CHARS:
+        raise Unreadable(_too_much_text(MAX_PAGE_CHARS) + " on one page")
     text = textpage.get_text_range()
     if len(text) != count:  # a character beyond the BMP, two code units in the text
         text = "".join(chr(pdfium.FPDFText_GetUnicode(handle, i)) for i in range(count))
