@@ -474,10 +474,14 @@ def hostname(url: str) -> str:
 
 @functools.cache
 def _suffixes():
-    """The Public Suffix List, as bundled with the publicsuffixlist package (no network)."""
+    """The Public Suffix List, as bundled with the publicsuffixlist package (no network).
+
+    Its rules are not also encoded to punycode (``accept_encoded_idn=False``): that takes
+    three times as long to load (55 ms against 20, a fifth of a whole audit of the sample),
+    for hosts written ``xn--…``, which notes hardly ever hold."""
     from publicsuffixlist import PublicSuffixList
 
-    return PublicSuffixList()
+    return PublicSuffixList(accept_encoded_idn=False)
 
 
 def registrable_domain(host: str) -> str:
