@@ -206,3 +206,15 @@ def test_zip_bomb_parts_are_refused(monkeypatch):
     monkeypatch.setattr(ooxml, "MAX_PART", 100)
     with pytest.raises(Unreadable, match="too large"):
         reader.read(docx(["x" * 500]), "b.docx")
+
+
+def test_a_table_of_contents_is_not_read():
+    toc = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+           '</w:docPartObj></w:sdtPr><w:sdtContent>'
+           + "".join(f'<w:p><w:r><w:t>{n}. Chapter {n} 1{n}</w:t></w:r></w:p>' for n in (1, 2, 3))
+           + '</w:sdtContent></w:sdt>'
+           + "".join(f'<w:p><w:pPr><w:pStyle w:val="TOC2"/></w:pPr><w:r><w:t>{n}. Part {n}'
+                     f'</w:t></w:r></w:p>' for n in (1, 2, 3)))
+    text = text_of(docx(["A claim.{sup:1} Another.{sup:2} A third.{sup:3}"], body_xml=toc))
+    assert "Chapter" not in text and "Part" not in text
+    assert text_of(docx(["Chapter 1 begins."])).startswith("Chapter 1 begins.")

@@ -492,3 +492,11 @@ def test_the_sample_brief_saved_as_odt_reads_like_the_word_file(sample_files, tm
     assert notes_of(audit(mine)) == notes_of(audit(word))
     assert [(f.code, f.line) for f in audit(mine).findings] == [
         (f.code, f.line) for f in audit(word).findings]
+
+
+def test_a_table_of_contents_is_not_read():
+    toc = ('<text:table-of-content text:name="Contents"><text:index-body>'
+           + "".join(p(f"{n}. Chapter {n}\t{n + 2}") for n in (1, 2, 3))
+           + '</text:index-body></text:table-of-content>')
+    text = reader.read(odt(p("A claim.") + toc + p("The end.")), "b.odt").text
+    assert "Chapter" not in text and text.startswith("A claim.")

@@ -141,7 +141,10 @@ class _Word:
         for child in container:
             tag = child.tag
             if tag == f"{W}p":
-                self.paragraph(child)
+                if not _is_contents(child):
+                    self.paragraph(child)
+            elif tag == f"{W}sdt" and _is_contents(child):
+                continue
             elif tag not in _SKIPPED and tag.startswith(W):
                 self.blocks(child)  # tbl, tr, tc, sdt, sdtContent, customXml, ins…
 
@@ -348,6 +351,22 @@ class _NoteSeries:
                     # a custom mark is typed again at the start of its note's text
                     paragraphs[0] = paragraphs[0][len(label):].lstrip()
                 yield NativeNote(self.series, value, label, paragraphs)
+
+
+def _is_contents(element: ElementTree.Element) -> bool:
+    """Whether ``element`` is part of a table of contents or an index Word generated: a
+    content control of the "Table of Contents" gallery, or a paragraph in one of Word's
+    TOC/index styles (TOC1…TOC9, Index1…). Its numbered lines are headings and page
+    numbers, not notes."""
+    if element.tag == f"{W}sdt":
+        gallery = element.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+        return gallery is not None and gallery.get(f"{W}val", "").startswith("Table of")
+    style = element.find(f"{W}pPr/{W}pStyle")
+    name = style.get(f"{W}val", "") if style is not None else ""
+    return bool(_CONTENTS_STYLE.fullmatch(name))
+
+
+_CONTENTS_STYLE = re.compile(r"(?i:toc|index|tableoffigures)\s*\d*|TOCHeading")
 
 
 def _symbol(code: str) -> str:

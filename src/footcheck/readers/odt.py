@@ -57,9 +57,10 @@ DEFAULT_FORMAT = {"footnote": "1", "endnote": "i"}
 _FORMATS = {"1": "decimal", "i": "lowerRoman", "I": "upperRoman", "a": "lowerLetter",
             "A": "upperLetter"}
 _SPACE = re.compile(r"[\t\r\n]+")  # white space in OpenDocument text is a space
-# Block-level text:* elements without shown text: declarations, index sources, the
-# deleted text of tracked changes.
-_SKIPPED_BLOCKS = re.compile(r"(?:tracked-changes|.*-decls|.*-source)")
+# Block-level text:* elements without shown text (declarations, index sources, the deleted
+# text of tracked changes) or whose text is generated from the document: a table of
+# contents and the indexes, whose numbered lines are headings and page numbers, not notes.
+_SKIPPED_BLOCKS = re.compile(r"(?:tracked-changes|.*-decls|.*-source|table-of-content|.*-index)")
 # Inline text:* elements whose content is not shown (a list label written out, ruby
 # annotations, hidden text); everything else of the text namespace shows its content.
 _SKIPPED_INLINE = frozenset({TEXT + "number", TEXT + "ruby-text", TEXT + "hidden-text",
