@@ -175,7 +175,10 @@ def extract(document: Document) -> Extraction:
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
     native_series = {n.series for n in document.native_notes}
     series_of = _name_series(drafts, native_series)
-    markers_raw = _resolve_doubtful(markers_raw, drafts, bool(native_series))
+    # In a Word file, a PDF or a web page a superscript is formatting first: there, as
+    # beside notes the format defines, a typed marker must resolve to typed notes.
+    formatted = bool(native_series) or not document.plain_lines
+    markers_raw = _resolve_doubtful(markers_raw, drafts, formatted)
     notes = _build_notes(document, drafts, series_of)
     markers = tuple(_build_markers(document, markers_raw, series_of, names))
     if document.native_notes or document.native_markers:
@@ -824,24 +827,35 @@ def _build_notes(document: Document, drafts: list[_Draft],
 
 
 def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
-                      native: bool) -> list[_RawMarker]:
+                      formatted: bool) -> list[_RawMarker]:
     """The raw markers without the doubtful ones: possible exponents (``2035⁴``, ``)²``)
     and years (``[2019]``) for which no note of that number exists, bracketed numbers
-    (``[1, 2, 3]``) in a document with no arabic notes typed by hand, and, in a document
-    whose format defines its notes (``native``), typed markers of a numbering system that
-    no typed note uses: a superscript there is a marker only when it resolves to a note."""
+    (``[1, 2, 3]``) in a document with no arabic notes typed by hand, and, where a
+    superscript is formatting first (``formatted``: a converted file, or notes the format
+    defines), typed markers of a numbering system no typed note uses or far past its last
+    note (an affiliation's ¹, a transliteration's superscript ``m``): there a superscript is
+    a marker only when it resolves, or nearly, to a note."""
     numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS)}
     systems = {d.system for d in drafts}
+    last = {system: max((d.value or 0 for d in drafts if d.system == system), default=0)
+            for system in systems}
     out = []
     for m in raw:
         if m[4] == BRACKET and not numbered:
             continue
-        if m[6] and numerals.read(m[3]).value not in numbered:
+        numeral = numerals.read(m[3])
+        if m[6] and numeral.value not in numbered:
             continue
-        if native and m[4] != MARKDOWN and not _typed_in(numerals.read(m[3]).system, systems):
+        if formatted and m[4] != MARKDOWN and (
+                not _typed_in(numeral.system, systems)
+                or (numeral.value or 0) > _PAST_LAST + max(
+                    (last.get(s, 0) for s in (numeral.system, AMBIGUOUS)), default=0)):
             continue
         out.append(m)
     return out
+
+
+_PAST_LAST = 10  # how far past its series' last note a marker may point and still count
 
 
 def _typed_in(system: str, systems: set[str]) -> bool:

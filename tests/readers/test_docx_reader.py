@@ -218,3 +218,13 @@ def test_a_table_of_contents_is_not_read():
     text = text_of(docx(["A claim.{sup:1} Another.{sup:2} A third.{sup:3}"], body_xml=toc))
     assert "Chapter" not in text and "Part" not in text
     assert text_of(docx(["Chapter 1 begins."])).startswith("Chapter 1 begins.")
+
+
+def test_superscripts_that_resolve_to_no_typed_note_are_formatting():
+    # a transliteration's superscript letter and an author's affiliation, no notes at all
+    found = extract(reader.read(docx(["qa{sup:m}lo and Smith, Jane{sup:1} wrote."]), "a.docx"))
+    assert found.markers == ()
+    # beside typed notes, a marker of their numbering counts, even one without its note
+    typed = docx(["Claim.{sup:i} Another.{sup:ii} A third.{sup:iii}",
+                  "{sup:i} Smith (2020). Title.", "{sup:ii} Jones (2021). Title."])
+    assert [m.number for m in extract(reader.read(typed, "b.docx")).markers] == [1, 2, 3]
