@@ -31,6 +31,49 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     return out
 
 
+class _AllowPrivateOption(click.Option):
+    """``--allow-private [HOSTS,CIDRS]``: the value is optional, so an existing file or folder
+    right after the bare option is one of the documents, not the list
+    (``footcheck audit --allow-private brief.md`` keeps working)."""
+
+    def add_to_parser(self, parser, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().add_to_parser(parser, ctx)
+        for name in self.opts:
+            option = getattr(parser, "_long_opt", {}).get(name)
+            if option is None:
+                continue
+            process = option.process
+
+            def process_value(value, state, process=process):  # type: ignore[no-untyped-def]
+                if isinstance(value, str) and value != self.flag_value \
+                        and os.path.exists(value):
+                    state.rargs.insert(0, value)
+                    value = self.flag_value
+                process(value, state)
+
+            option.process = process_value
+
+
+def _allow_private(ctx: click.Context, param: click.Parameter,
+                   value: str | None) -> bool | list[str]:
+    """``False`` (not given), ``True`` (bare: every address) or the hosts and networks."""
+    if value is None:
+        return False
+    if value.strip() in ("*", "all"):
+        return True
+    from .links.guard import PrivatePolicy
+
+    try:
+        policy = PrivatePolicy.of(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+    allowed = [*(str(net) for net in policy.networks), *sorted(policy.hosts)]
+    if not allowed:
+        raise click.BadParameter("give hosts or CIDR ranges, comma-separated, or no value "
+                                 "to allow every address")
+    return allowed
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="footcheck")
 def cli() -> None:
@@ -79,8 +122,15 @@ def main() -> None:
 @click.option("--cache-max-age", type=click.FloatRange(min=0), default=24.0,
               show_default=True, metavar="HOURS",
               help="Re-check cached successes older than this.")
-@click.option("--allow-private", is_flag=True,
-              help="Allow URLs on private, loopback and link-local addresses.")
+@click.option("--allow-private", cls=_AllowPrivateOption, is_flag=False, flag_value="*",
+              default=None, callback=_allow_private, metavar="[HOSTS,CIDRS]",
+              help="Also check URLs on private, loopback and link-local addresses (refused by "
+                   "default so that a document cannot make footcheck probe this machine or "
+                   "its network). Alone, it opens every such address, including 127.0.0.1, "
+                   "10/8, 192.168/16 and the cloud metadata service at 169.254.169.254; "
+                   "followed by hosts or CIDR ranges, comma-separated (--allow-private "
+                   "127.0.0.0/8,intranet.example), only those, and every other private "
+                   "address stays refused, after redirects too.")
 @click.option("--user-agent", default=None, help="User-Agent header for link checks.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: only on a terminal, unless NO_COLOR).")
@@ -88,8 +138,8 @@ def main() -> None:
               metavar="PATH", help="Also write the works cited as BibTeX (biblatex) to PATH.")
 def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
           ignore: tuple, fail_on: str, offline: bool, timeout: float, per_host: int,
-          no_cache: bool, cache_max_age: float, allow_private: bool, user_agent: str | None,
-          color: bool | None, bib_path: str | None) -> None:
+          no_cache: bool, cache_max_age: float, allow_private: bool | list[str],
+          user_agent: str | None, color: bool | None, bib_path: str | None) -> None:
     """Audit DOCUMENTS (files, or folders of briefs): extract notes and markers, run every
     check, verify the cited URLs, print a report."""
     from .document import find_documents

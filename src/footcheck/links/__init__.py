@@ -13,6 +13,7 @@ SQLite are imported only when :func:`verify` runs.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 
@@ -63,6 +64,18 @@ def _requests(urls: Iterable[UrlItem]) -> list[LinkRequest]:
     return list(found.values())
 
 
+_said: set[str] = set()
+
+
+def _say_once(message: str) -> None:
+    """The default ``LinkConfig.on_warning``: each message once per process, on stderr."""
+    if message in _said:
+        return
+    _said.add(message)
+    sys.stderr.write(f"footcheck: warning: {message}\n")
+    sys.stderr.flush()
+
+
 def verify(urls: Iterable[UrlItem], config: LinkConfig | None = None,
            progress: Callable[[LinkResult], None] | None = None) -> dict[str, LinkResult]:
     """Check every unique URL over HTTP and return one result per URL, in first-seen order.
@@ -70,10 +83,12 @@ def verify(urls: Iterable[UrlItem], config: LinkConfig | None = None,
     ``urls`` holds plain URL strings, ``(url, date)`` pairs or :class:`LinkRequest` objects;
     the date (ISO 8601, or ``None``) picks the archived snapshot closest to it. Results are
     keyed by the URL exactly as given. Fresh successes come from the cache
-    (``from_cache=True``) unless ``config.use_cache`` is false. ``progress`` is called once
-    per URL, in the calling thread, as soon as its result is known. The call returns within
+    (``from_cache=True``) unless ``config.use_cache`` is false; a cache that cannot be used
+    is done without, and ``config.on_warning`` (default: standard error) is told once.
+    ``progress`` is called once per URL, in the calling thread, as soon as its result is
+    known. The call returns within
     about ``config.total_timeout`` seconds; URLs left unchecked then are ``unverified``, and
-    requests still in flight end in the background within one read timeout.
+    requests still in flight are ended at that deadline too (their connections are shut).
     """
     from .cache import Cache
     from .check import Checker, run
@@ -83,8 +98,8 @@ def verify(urls: Iterable[UrlItem], config: LinkConfig | None = None,
     results: dict[str, LinkResult] = {}
     notify = progress or (lambda _result: None)
 
-    cache = Cache(config.resolved_cache_path(), config.cache_max_age) \
-        if config.use_cache else None
+    cache = Cache(config.resolved_cache_path(), config.cache_max_age,
+                  warn=config.on_warning or _say_once) if config.use_cache else None
     try:
         todo: list[LinkRequest] = []
         for req in wanted:

@@ -6,18 +6,38 @@ The API (``https://archive.org/wayback/available`` by default) takes ``url`` and
     {"archived_snapshots": {"closest": {"available": true, "status": "200",
       "url": "http://web.archive.org/web/20130919044612/http://example.com/",
       "timestamp": "20130919044612"}}}
+
+The snapshot URL is data from the network and ends up in reports (as a link in HTML ones):
+only an absolute http(s) URL with a host and without spaces or control characters is kept.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 import requests
 
 
 class ArchiveError(Exception):
     """The availability API could not be asked or gave an answer that cannot be read."""
+
+
+def safe_snapshot(value: object) -> str | None:
+    """``value`` when it is an absolute http(s) URL with a host, else ``None``."""
+    if not isinstance(value, str) or not value or len(value) > 4096:
+        return None
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return value
 
 
 def timestamp(date: str | None) -> str | None:
@@ -56,8 +76,8 @@ def lookup(session: requests.Session, endpoint: str, url: str, date: str | None,
     if not isinstance(closest, dict) or not closest.get("available"):
         return None
     status = str(closest.get("status", "200"))
-    snapshot = closest.get("url")
-    if not isinstance(snapshot, str) or not status.startswith(("2", "3")):
+    snapshot = safe_snapshot(closest.get("url"))
+    if snapshot is None or not status.startswith(("2", "3")):
         return None
     if snapshot.startswith("http://web.archive.org/"):
         snapshot = "https://" + snapshot[len("http://"):]

@@ -3,22 +3,33 @@
 Only successes (``alive``, ``redirected``) are stored: every other verdict is checked again on
 the next run, because a failure may be temporary and a stale failure would hide a fixed link.
 ``blocked`` is not a success: it means "could not be verified", and a later run may well get
-through. Entries older than ``max_age`` seconds are ignored. A cache that cannot be opened or
-written is silently disabled: the cache saves time, it is never a reason to fail an audit.
+through. Entries older than ``max_age`` seconds are ignored.
+
+The cache saves time, it is never a reason to fail an audit: a cache that cannot be opened,
+read or written (not an SQLite file, an unwritable folder, a database another process holds
+locked for more than half a second) is switched off for the rest of the run, and ``warn`` is
+told so once. The file is created readable by its owner only (0600, in a 0700 folder when the
+folder is created too), as what a brief cites may be unpublished; an existing cache file
+readable by others is restricted to its owner.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import stat
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..model import LinkResult, LinkVerdict
 
 _VERDICTS = {v.value: v for v in LinkVerdict}  # as stored -> the verdict
+
+#: Seconds to wait for a database another process has locked before doing without it.
+BUSY_TIMEOUT = 0.5
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (
@@ -43,21 +54,47 @@ CREATE TABLE IF NOT EXISTS archive (
 
 
 class Cache:
-    """The link cache at ``path``; every method is safe to call from any thread."""
+    """The link cache at ``path``; every method is safe to call from any thread.
 
-    def __init__(self, path: str | os.PathLike[str], max_age: float) -> None:
+    ``warn`` receives one message the first time the cache turns out to be unusable.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], max_age: float,
+                 warn: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
         self.max_age = max_age
+        self._warn = warn
+        self._warned = False
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+        db = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(str(self.path), timeout=5.0, check_same_thread=False)
+            _private_file(self.path)
+            db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT,
+                                 check_same_thread=False)
             db.executescript(_SCHEMA)
             db.commit()
             self._db = db
-        except (sqlite3.Error, OSError):
-            self._db = None
+        except (sqlite3.Error, OSError) as exc:
+            if db is not None:
+                db.close()
+            self._fail(exc)
+
+    def _fail(self, exc: BaseException) -> None:
+        """Switch the cache off, saying why the first time."""
+        with self._lock:
+            db, self._db = self._db, None
+            if db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    db.close()
+        if self._warned or self._warn is None:
+            return
+        self._warned = True
+        reason = str(exc) or type(exc).__name__
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in reason:
+            reason += ": another footcheck or program is using it"
+        self._warn(f"link cache {self.path} unusable ({reason}); links are checked "
+                   "without it")
 
     @property
     def enabled(self) -> bool:
@@ -77,7 +114,8 @@ class Cache:
                     "SELECT verdict, http_status, final_url, title, published, checked_at, detail"
                     " FROM links WHERE url = ? AND stored >= ?",
                     (url, self._fresh_after())).fetchone()
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self._fail(exc)
             return None
         verdict = _VERDICTS.get(row[0]) if row is not None else None
         if verdict is None or not verdict.cached:
@@ -100,8 +138,8 @@ class Cache:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 self._db.commit()
-        except sqlite3.Error:
-            pass
+        except sqlite3.Error as exc:
+            self._fail(exc)
 
     def archived(self, url: str, date: str | None) -> tuple[bool, str | None]:
         """``(known, snapshot)`` of a fresh archive lookup for ``url`` near ``date``."""
@@ -112,7 +150,8 @@ class Cache:
                 row = self._db.execute(
                     "SELECT snapshot FROM archive WHERE url = ? AND date = ? AND stored >= ?",
                     (url, date or "", self._fresh_after())).fetchone()
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            self._fail(exc)
             return False, None
         return (True, row[0]) if row else (False, None)
 
@@ -125,12 +164,28 @@ class Cache:
                 self._db.execute("INSERT OR REPLACE INTO archive VALUES (?, ?, ?, ?)",
                                  (url, date or "", snapshot, time.time()))
                 self._db.commit()
-        except sqlite3.Error:
-            pass
+        except sqlite3.Error as exc:
+            self._fail(exc)
 
     def close(self) -> None:
         """Close the database file."""
         if self._db is not None:
-            with self._lock:
+            with self._lock, contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` (and its folder) readable by the owner only; restrict an existing file
+    of ours that others can read. An existing folder is left as it is (it may be shared)."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        info = path.stat()
+        if hasattr(os, "getuid") and info.st_uid == os.getuid() \
+                and stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(path, stat.S_IMODE(info.st_mode) & 0o700)
+    else:
+        os.close(fd)

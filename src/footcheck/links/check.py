@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
+import urllib3
 
 from ..model import LinkResult
 from ..urls import hostname
@@ -50,8 +51,8 @@ from .config import (
     LinkConfig,
     LinkRequest,
 )
-from .fetch import Fetched, fetch, make_session
-from .guard import Network, ResolveError, Resolver, dns_probe, is_public
+from .fetch import CUT_OFF, DeadlineExceeded, Fetched, fetch, guarded, make_session
+from .guard import Network, PrivatePolicy, ResolveError, Resolver, dns_probe, is_public
 from .page import Page, not_found_signal, parse, wall_signal
 
 #: Statuses that mean "the server would not show us the page", not "the page is gone".
@@ -228,6 +229,7 @@ class Checker:
     def __init__(self, config: LinkConfig, cache: Cache | None = None,
                  deadline: float | None = None) -> None:
         self.config = config
+        self.policy = PrivatePolicy.of(config.allow_private)
         self.cache = cache
         self.deadline = deadline if deadline is not None else float("inf")
         self.gate = HostGate(config.per_host, config.host_delay)
@@ -267,9 +269,9 @@ class Checker:
             if exc.missing:
                 raise _Stop(DEAD, f"host not found: {host}") from exc
             raise _Stop(UNREACHABLE, f"DNS lookup failed: {exc}") from exc
-        if not self.config.allow_private:
+        if not self.policy.allow_all:
             for address in addresses:
-                if not is_public(address):
+                if not (is_public(address) or self.policy.exempt(host, address)):
                     raise _Stop(UNVERIFIED, f"{REFUSED_PRIVATE} ({host} is {address})")
 
     def _send(self, method: str, url: str, host: str, deadline: float) -> Fetched:
@@ -278,13 +280,17 @@ class Checker:
         try:
             with self.gate.slot(host):
                 try:
-                    return fetch(self.session(), method, url, self.config, deadline)
+                    return fetch(self.session(), method, url, self.config, deadline,
+                                 self.policy)
                 except requests.exceptions.ConnectionError as exc:
                     # A kept-alive connection the server had closed (or spoiled): the
                     # broken connection is discarded, so one more try uses a fresh one.
                     if "Connection aborted" not in str(exc):
                         raise
-                    return fetch(self.session(), method, url, self.config, deadline)
+                    return fetch(self.session(), method, url, self.config, deadline,
+                                 self.policy)
+        except DeadlineExceeded as exc:
+            raise _Stop(TIMEOUT, str(exc)) from exc
         except requests.exceptions.ConnectTimeout as exc:
             raise _Stop(TIMEOUT, f"no connection within {self.config.connect_timeout:g} s") \
                 from exc
@@ -296,10 +302,17 @@ class Checker:
             text = str(exc)
             if REFUSED_PRIVATE in text:
                 raise _Stop(UNVERIFIED, f"{REFUSED_PRIVATE} (connection to {host})") from exc
+            if CUT_OFF in text:
+                raise _Stop(UNREACHABLE, CUT_OFF) from exc
             if "timed out" in text.lower():
                 raise _Stop(TIMEOUT, f"no answer within {self.config.read_timeout:g} s") \
                     from exc
             raise _Stop(UNREACHABLE, f"connection failed: {_reason(exc)}") from exc
+        except requests.exceptions.InvalidHeader as exc:
+            if exc.args and isinstance(exc.args[0], urllib3.exceptions.InvalidHeader):
+                # an answer urllib3 cannot read (e.g. two different Content-Lengths)
+                raise _Stop(UNREACHABLE, f"invalid response: {_reason(exc)}") from exc
+            raise _Stop(UNVERIFIED, f"invalid request: {_reason(exc)}") from exc
         except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
                 requests.exceptions.MissingSchema, ValueError) as exc:
             raise _Stop(UNVERIFIED, f"invalid URL: {_reason(exc)}") from exc
@@ -461,6 +474,10 @@ class Checker:
         try:
             result = self._verify(url, deadline)
         except _Stop as stop:
+            if stop.verdict == TIMEOUT and time.monotonic() >= self.deadline - 0.05:
+                # the run's budget, not the server, ended this URL (as :func:`run` says)
+                return LinkResult(url=url, verdict=UNVERIFIED, checked_at=now_iso(),
+                                  detail=budget_spent(self.config))
             result = LinkResult(url=url, verdict=stop.verdict, http_status=stop.status,
                                 final_url=stop.final_url, checked_at=now_iso(),
                                 detail=stop.detail)
@@ -479,14 +496,24 @@ class Checker:
                 return snapshot
         endpoint = self.config.archive_endpoint
         timeout = (self.config.connect_timeout, self.config.read_timeout)
+        # the lookup is bounded as a whole too: one connect and one read timeout, and the run
+        deadline = min(time.monotonic() + sum(timeout), self.deadline)
+        if time.monotonic() >= deadline:
+            return None
         try:
-            with self.gate.slot(hostname(endpoint)):
+            with self.gate.slot(hostname(endpoint)), \
+                    guarded(self.policy, deadline, self.config.read_timeout):
                 snapshot = archive.lookup(self.session(), endpoint, url, date, timeout)
         except (archive.ArchiveError, requests.RequestException):
             return None
         if self.cache is not None:
             self.cache.put_archived(url, date, snapshot)
         return snapshot
+
+
+def budget_spent(config: LinkConfig) -> str:
+    """The detail of a URL the run's time budget left unchecked."""
+    return f"not checked: total time budget ({config.total_timeout:g} s) exhausted"
 
 
 def run(requests_: list[LinkRequest], checker: Checker,
@@ -557,12 +584,10 @@ def run(requests_: list[LinkRequest], checker: Checker,
         timed_out = len(results) < len(requests_)
         pool.shutdown(wait=not timed_out, cancel_futures=True)
     if timed_out:
-        budget = config.total_timeout
         for req in requests_:
             if req.url not in results:
                 result = LinkResult(url=req.url, verdict=UNVERIFIED, checked_at=now_iso(),
-                                    detail=f"not checked: total time budget ({budget:g} s) "
-                                           "exhausted")
+                                    detail=budget_spent(config))
                 results[req.url] = result
                 on_result(result)
     return results

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,16 @@ class LinkConfig:
     is called at most once per :func:`footcheck.links.verify` call and returns ``True`` when
     the network is up. ``None`` resolves the well-known names in ``probe_hosts`` (any success
     means up). Tests pass ``lambda: True`` or ``lambda: False``.
+
+    ``allow_private`` is ``False`` (only public addresses are fetched), ``True`` (any address,
+    including loopback, private, link-local such as 169.254.169.254) or the hosts and networks
+    allowed besides the public ones: a comma-separated string or a sequence of host names,
+    IP addresses, CIDR ranges (strings or ``ipaddress`` objects), e.g.
+    ``["127.0.0.0/8", "intranet.example"]``. The rule applies to every redirect hop and to the
+    address actually connected to.
+
+    ``on_warning`` receives the warnings of a run (an unusable link cache), each said once;
+    ``None`` writes them to standard error as ``footcheck: warning: …``.
     """
 
     connect_timeout: float = 5.0
@@ -70,7 +81,8 @@ class LinkConfig:
     user_agent: str = DEFAULT_USER_AGENT
     accept_language: str = "en-US,en;q=0.9"
     head_first: bool = False
-    allow_private: bool = False
+    allow_private: bool | str | Sequence[str | ipaddress.IPv4Network | ipaddress.IPv6Network
+                                         | ipaddress.IPv4Address | ipaddress.IPv6Address] = False
     cache_path: str | os.PathLike[str] | None = None
     use_cache: bool = True
     cache_max_age: float = 86_400.0
@@ -79,6 +91,7 @@ class LinkConfig:
     soft404_probe: bool = True
     network_probe: Callable[[], bool] | None = None
     probe_hosts: tuple[str, ...] = PROBE_HOSTS
+    on_warning: Callable[[str], None] | None = None
 
     def resolved_cache_path(self) -> Path:
         """The cache file to use: ``cache_path`` or the default in the user's cache dir."""

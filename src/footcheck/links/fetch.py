@@ -2,14 +2,30 @@
 
 Every request is streamed: the status line and headers arrive first, then at most
 ``max_body_bytes`` of the (decoded) body are read, and reading stops at the per-URL deadline,
-so an endless or trickling body can neither hang footcheck nor fill its memory. Connections
-are made by a transport adapter that checks the address it actually connected to, so a name
-that re-resolves to a private address between the guard's check and the request is refused too.
+so an endless or trickling body can neither hang footcheck nor fill its memory.
+
+Socket timeouts bound each ``recv``, not a whole answer: a server sending its headers a byte
+at a time would never time out. So every request runs under a :class:`_Watch`: one
+watchdog thread shuts down the request's sockets when its deadline passes, which ends any
+blocked read at once. The deadline is ``connect_timeout + read_timeout`` for connecting and
+sending, then ``read_timeout`` for the status line and headers once the request is sent, then
+the per-URL deadline for the body (never later than the per-URL deadline, which is never
+later than the run's). Connections are made by connection classes that also check the address
+they actually connected to against the :class:`~footcheck.links.guard.PrivatePolicy`, so a
+name that re-resolves to a private address between the guard's check and the request is
+refused too, and a status line or headers cut off by the end of the connection are an error,
+not an empty set of headers.
 """
 
 from __future__ import annotations
 
+import http.client
+import os
+import socket
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
 import requests
@@ -21,32 +37,239 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import NewConnectionError
 
 from .config import REFUSED_PRIVATE, LinkConfig
-from .guard import is_public
+from .guard import PrivatePolicy, is_public
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHUNK = 65_536
+#: Part of the error message of a response whose status line or headers were cut off.
+CUT_OFF = "response cut off in its headers"
 
 
-class _PeerCheck:
-    """Mixin for urllib3 connections: refuse a socket whose peer is not a public address."""
+class DeadlineExceeded(requests.exceptions.ReadTimeout):
+    """The answer did not arrive in time (the watchdog closed the connection)."""
+
+
+class ResponseCutOff(http.client.RemoteDisconnected):
+    """The connection ended before the blank line closing the headers."""
+
+
+# --- the watchdog --------------------------------------------------------------------------
+class _Watch:
+    """The sockets of one request, shut down when its deadline passes.
+
+    Each socket is registered as a duplicate of its file descriptor: shutting the duplicate
+    down ends the connection (and wakes a thread blocked reading it, even inside a TLS
+    handshake, where the original socket object has been handed over to the TLS layer) and
+    the duplicate, being ours, can never be a reused descriptor of another connection.
+    """
+
+    def __init__(self, deadline: float, read_timeout: float, limit: float) -> None:
+        self.deadline = deadline
+        self.read_timeout = read_timeout
+        self.limit = limit  # the per-URL deadline: no phase may end later
+        self.expired = False
+        self._lock = threading.Lock()
+        self._dups: list[socket.socket] = []
+        self._closed = False
+
+    def add(self, sock: socket.socket | None) -> None:
+        """Watch ``sock`` (shut down at once if the deadline has already passed)."""
+        if sock is None:
+            return
+        try:
+            dup = socket.socket(fileno=os.dup(sock.fileno()))
+        except (OSError, ValueError):
+            return
+        with self._lock:
+            if self._closed:
+                dup.close()
+                return
+            self._dups.append(dup)
+            if self.expired:
+                _shutdown(dup)
+
+    def fire(self) -> None:
+        """The deadline passed: end every connection of the request."""
+        with self._lock:
+            if self._closed:
+                return
+            self.expired = True
+            for dup in self._dups:
+                _shutdown(dup)
+
+    def close(self) -> None:
+        """The request is over: release the duplicates (the connections stay usable)."""
+        with self._lock:
+            self._closed = True
+            dups, self._dups = self._dups, []
+        for dup in dups:
+            with suppress(OSError):
+                dup.close()
+
+
+def _shutdown(sock: socket.socket) -> None:
+    with suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Watchdog:
+    """One daemon thread firing the watches whose deadline has passed."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._watches: set[_Watch] = set()
+        self._thread: threading.Thread | None = None
+
+    def start(self, watch: _Watch) -> None:
+        with self._cond:
+            self._watches.add(watch)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="footcheck-watchdog",
+                                                daemon=True)
+                self._thread.start()
+            self._cond.notify()
+
+    def move(self, watch: _Watch, deadline: float) -> None:
+        """Change the deadline of ``watch`` (never beyond its per-URL limit)."""
+        with self._cond:
+            watch.deadline = min(deadline, watch.limit)
+            self._cond.notify()
+
+    def stop(self, watch: _Watch) -> None:
+        with self._cond:
+            self._watches.discard(watch)
+        watch.close()
+
+    def _run(self) -> None:
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                due = [w for w in self._watches if w.deadline <= now]
+                for watch in due:
+                    self._watches.discard(watch)
+                    watch.fire()
+                wait = min((w.deadline for w in self._watches), default=now + 60.0) - now
+                self._cond.wait(timeout=max(0.005, wait))
+
+
+_WATCHDOG = _Watchdog()
+_current = threading.local()
+
+
+@dataclass
+class _Context:
+    policy: PrivatePolicy
+    watch: _Watch | None
+
+
+@contextmanager
+def guarded(policy: PrivatePolicy, deadline: float | None = None, read_timeout: float = 0.0,
+            first: float | None = None) -> Iterator[_Watch | None]:
+    """Run the requests of this block under ``policy`` and, with a ``deadline``, a watch.
+
+    ``first`` is the deadline until the request is sent (default: ``deadline``); once sent,
+    the answer's headers must be complete within ``read_timeout`` (and by ``deadline``).
+    """
+    watch = None
+    if deadline is not None:
+        start = deadline if first is None else min(first, deadline)
+        watch = _Watch(start, read_timeout or (deadline - time.monotonic()), deadline)
+        _WATCHDOG.start(watch)
+    previous = getattr(_current, "context", None)
+    _current.context = _Context(policy, watch)
+    try:
+        yield watch
+    finally:
+        _current.context = previous
+        if watch is not None:
+            _WATCHDOG.stop(watch)
+
+
+def _context() -> _Context | None:
+    return getattr(_current, "context", None)
+
+
+def _watching_body(watch: _Watch | None) -> None:
+    """The headers are in: from now on only the per-URL deadline bounds the request."""
+    if watch is not None:
+        _WATCHDOG.move(watch, watch.limit)
+
+
+# --- connections -----------------------------------------------------------------------------
+class _CheckedResponse(http.client.HTTPResponse):
+    """An http.client response that refuses a status line or headers cut off by EOF."""
+
+    def begin(self) -> None:
+        if self.headers is not None:
+            return
+        real = self.fp
+        tap = _LineTap(real)
+        self.fp = tap  # type: ignore[assignment]
+        try:
+            super().begin()
+        finally:
+            self.fp = real
+        if tap.last not in (b"\r\n", b"\n"):
+            self.close()
+            raise ResponseCutOff(CUT_OFF)
+
+
+class _LineTap:
+    """Remembers the last line read through it (only ``readline`` is used by ``begin``)."""
+
+    def __init__(self, fp) -> None:  # type: ignore[no-untyped-def]
+        self._fp = fp
+        self.last = b""
+
+    def readline(self, limit: int = -1) -> bytes:
+        self.last = self._fp.readline(limit)
+        return self.last
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._fp, name)
+
+
+class _Guarded:
+    """Mixin for urllib3 connections: register sockets with the request's watch, refuse a
+    peer the private-address policy does not allow, refuse a cut-off answer."""
+
+    response_class = _CheckedResponse
 
     def _new_conn(self):  # type: ignore[no-untyped-def]
         sock = super()._new_conn()  # type: ignore[misc]
-        try:
-            peer = sock.getpeername()[0]
-        except OSError:
-            peer = ""
-        if not is_public(str(peer)):
-            sock.close()
-            raise NewConnectionError(self, f"{REFUSED_PRIVATE} {peer}")  # type: ignore[arg-type]
+        context = _context()
+        policy = context.policy if context is not None else PrivatePolicy()
+        if context is not None and context.watch is not None:
+            context.watch.add(sock)
+        if not policy.allow_all:
+            try:
+                peer = str(sock.getpeername()[0])
+            except OSError:
+                peer = ""
+            if not (is_public(peer) or policy.exempt(str(self.host), peer)):  # type: ignore[attr-defined]
+                sock.close()
+                raise NewConnectionError(self, f"{REFUSED_PRIVATE} {peer}")  # type: ignore[arg-type]
         return sock
 
+    def request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        context = _context()
+        if context is not None and context.watch is not None:
+            context.watch.add(self.sock)  # type: ignore[attr-defined]  # a reused connection
+        return super().request(*args, **kwargs)  # type: ignore[misc]
 
-class _GuardedHTTPConnection(_PeerCheck, HTTPConnection):
+    def getresponse(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        context = _context()
+        watch = context.watch if context is not None else None
+        if watch is not None:  # the request is sent: the headers are due within read_timeout
+            _WATCHDOG.move(watch, time.monotonic() + watch.read_timeout)
+        return super().getresponse(*args, **kwargs)  # type: ignore[misc]
+
+
+class _GuardedHTTPConnection(_Guarded, HTTPConnection):
     pass
 
 
-class _GuardedHTTPSConnection(_PeerCheck, HTTPSConnection):
+class _GuardedHTTPSConnection(_Guarded, HTTPSConnection):
     pass
 
 
@@ -59,7 +282,7 @@ class _GuardedHTTPSPool(HTTPSConnectionPool):
 
 
 class _GuardedAdapter(HTTPAdapter):
-    """An adapter whose direct (non-proxied) connections must reach public addresses."""
+    """An adapter whose direct (non-proxied) connections are watched and guarded."""
 
     def init_poolmanager(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         """Create the pool manager with connection pools that check their peer."""
@@ -84,8 +307,7 @@ def make_session(config: LinkConfig) -> requests.Session:
         "Sec-Fetch-Site": "none",
         "Sec-Fetch-User": "?1",
     })
-    adapter_cls = HTTPAdapter if config.allow_private else _GuardedAdapter
-    adapter = adapter_cls(pool_connections=16, pool_maxsize=max(1, config.per_host),
+    adapter = _GuardedAdapter(pool_connections=16, pool_maxsize=max(1, config.per_host),
                           max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
@@ -144,47 +366,65 @@ def _body_limit(method: str, status: int, headers: CaseInsensitiveDict, cap: int
 
 
 def fetch(session: requests.Session, method: str, url: str, config: LinkConfig,
-          deadline: float) -> Fetched:
+          deadline: float, policy: PrivatePolicy | None = None) -> Fetched:
     """Send one request without following redirects and read a bounded part of the body.
 
+    The connection is made within ``config.connect_timeout``, the headers must be complete
+    within ``config.read_timeout`` of sending the request, and nothing goes on beyond
+    ``deadline`` (a ``time.monotonic()`` value), however slowly the server sends its bytes.
     The body is read only for HTML-ish answers that are not redirects, up to
-    ``config.max_body_bytes`` bytes or until ``deadline`` (a ``time.monotonic()`` value).
-    Raises :class:`requests.RequestException` when no response arrives (connection failure,
-    timeout); an error in the middle of the body keeps what was read and marks it truncated.
+    ``config.max_body_bytes`` bytes or until ``deadline``. Raises
+    :class:`requests.RequestException` when no complete status line and headers arrive
+    (:class:`DeadlineExceeded` when they were too slow); an error in the middle of the body
+    keeps what was read and marks it truncated.
     """
+    if policy is None:
+        policy = PrivatePolicy.of(config.allow_private)
     remaining = max(0.05, deadline - time.monotonic())
     timeout = (min(config.connect_timeout, remaining), min(config.read_timeout, remaining))
     started = time.monotonic()
-    resp = session.request(method, url, allow_redirects=False, stream=True, timeout=timeout)
-    consumed = False
-    try:
-        out = Fetched(url=url, status=resp.status_code, headers=resp.headers)
-        limit = _body_limit(method, resp.status_code, resp.headers, config.max_body_bytes)
-        chunks: list[bytes] = []
-        size = 0
+    first = started + config.connect_timeout + config.read_timeout
+    with guarded(policy, deadline, config.read_timeout, first) as watch:
         try:
-            while limit:
-                if size >= limit:
-                    out.truncated = True
-                    break
-                if time.monotonic() > deadline:
-                    out.truncated = True
-                    break
-                chunk = resp.raw.read1(min(_CHUNK, limit - size), decode_content=True)
-                if not chunk:
-                    # A server may send a body after a HEAD answer anyway: never reuse
-                    # that connection, its next answer could be the stray body.
-                    consumed = method != "HEAD"
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-        except (urllib3.exceptions.HTTPError, OSError):
-            out.truncated = True
-        out.body = b"" if 300 <= resp.status_code < 400 else b"".join(chunks)
-        out.elapsed = time.monotonic() - started
-        return out
-    finally:
-        if consumed:
-            resp.raw.release_conn()
-        else:
-            resp.close()
+            resp = session.request(method, url, allow_redirects=False, stream=True,
+                                   timeout=timeout)
+        except requests.RequestException as exc:
+            if watch is not None and watch.expired:
+                if time.monotonic() >= deadline - 0.05:
+                    raise DeadlineExceeded("time budget for this URL exhausted") from exc
+                raise DeadlineExceeded(f"no complete answer within "
+                                       f"{config.read_timeout:g} s") from exc
+            raise
+        _watching_body(watch)
+        consumed = False
+        try:
+            out = Fetched(url=url, status=resp.status_code, headers=resp.headers)
+            limit = _body_limit(method, resp.status_code, resp.headers, config.max_body_bytes)
+            chunks: list[bytes] = []
+            size = 0
+            try:
+                while limit:
+                    if size >= limit:
+                        out.truncated = True
+                        break
+                    if time.monotonic() > deadline:
+                        out.truncated = True
+                        break
+                    chunk = resp.raw.read1(min(_CHUNK, limit - size), decode_content=True)
+                    if not chunk:
+                        # A server may send a body after a HEAD answer anyway: never reuse
+                        # that connection, its next answer could be the stray body.
+                        consumed = method != "HEAD" and not (watch and watch.expired)
+                        break
+                    chunks.append(chunk)
+                    size += len(chunk)
+            except (urllib3.exceptions.HTTPError, OSError):
+                out.truncated = True
+            out.body = b"" if 300 <= resp.status_code < 400 else b"".join(chunks)
+            out.elapsed = time.monotonic() - started
+            return out
+        finally:
+            if consumed:
+                resp.raw.release_conn()
+            else:
+                resp.close()

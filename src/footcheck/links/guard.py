@@ -2,15 +2,19 @@
 
 A document must not make footcheck probe an internal network, so every host is resolved and
 every one of its addresses must be public before a request is sent (the connection itself is
-checked again, see :mod:`footcheck.links.fetch`). Only the standard library is used here.
+checked again, see :mod:`footcheck.links.fetch`), unless a :class:`PrivatePolicy` allows it:
+everything (``allow_private=True``) or only some hosts and networks. Only the standard library
+is used here.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 #: getaddrinfo errors that mean "this name does not exist" (as opposed to "DNS did not answer").
 _NO_NAME = {getattr(socket, n) for n in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, n)}
@@ -38,6 +42,99 @@ def is_public(address: str) -> bool:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     return bool(ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified))
+
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+#: What ``LinkConfig.allow_private`` accepts: a bool, or hosts and networks (a comma-separated
+#: string, or an iterable of strings, ``ipaddress`` networks and addresses).
+AllowPrivate = bool | str | Iterable[str | IPNetwork | ipaddress.IPv4Address |
+                                     ipaddress.IPv6Address]
+_HOST_NAME = re.compile(r"[\w-]+(\.[\w-]+)*")
+
+
+def _ip(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        ip = ipaddress.ip_address(str(address).split("%", 1)[0])
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    return ip
+
+
+@dataclass(frozen=True)
+class PrivatePolicy:
+    """Which non-public addresses may be fetched: all of them, or those of some networks and
+    of some host names (a name allowed here may resolve to any address)."""
+
+    allow_all: bool = False
+    networks: tuple[IPNetwork, ...] = ()
+    hosts: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, value: AllowPrivate | PrivatePolicy | None) -> PrivatePolicy:
+        """The policy of ``LinkConfig.allow_private``; raises ``ValueError`` on an entry that
+        is neither a network, an address nor a host name."""
+        if isinstance(value, PrivatePolicy):
+            return value
+        if value is None or value is False:
+            return cls()
+        if value is True:
+            return cls(allow_all=True)
+        items = value.split(",") if isinstance(value, str) else \
+            [value] if isinstance(value, (ipaddress.IPv4Network, ipaddress.IPv6Network,
+                                          ipaddress.IPv4Address, ipaddress.IPv6Address)) \
+            else list(value)
+        networks: list[IPNetwork] = []
+        hosts: set[str] = set()
+        for item in items:
+            if isinstance(item, (ipaddress.IPv4Network, ipaddress.IPv6Network)):
+                networks.append(item)
+                continue
+            if isinstance(item, (ipaddress.IPv4Address, ipaddress.IPv6Address)):
+                networks.append(ipaddress.ip_network(item))
+                continue
+            if not isinstance(item, str):
+                raise ValueError(f"not a host or network: {item!r}")
+            text = item.strip()
+            if not text:
+                continue
+            try:
+                networks.append(ipaddress.ip_network(text.strip("[]"), strict=False))
+                continue
+            except ValueError:
+                pass
+            name = text.lower().rstrip(".")
+            if not _HOST_NAME.fullmatch(name):
+                raise ValueError(f"not a host name, an IP address or a CIDR range: {text!r}")
+            hosts.add(name)
+        return cls(networks=tuple(networks), hosts=frozenset(hosts))
+
+    @property
+    def refuses_any(self) -> bool:
+        """False when every address is allowed."""
+        return not self.allow_all
+
+    def exempt(self, host: str, address: str) -> bool:
+        """True when this policy allows ``host`` at the non-public ``address``."""
+        if self.allow_all:
+            return True
+        if host and host.lower().rstrip(".").strip("[]") in self.hosts:
+            return True
+        ip = _ip(address)
+        if ip is None:
+            return False
+        return any(ip.version == net.version and ip in net for net in self.networks)
+
+    def allows(self, host: str, address: str) -> bool:
+        """True when ``host`` may be fetched at ``address`` (public, or exempt)."""
+        return is_public(address) or self.exempt(host, address)
+
+    def describe(self) -> str:
+        """The allowed hosts and networks, for messages."""
+        if self.allow_all:
+            return "all"
+        return ",".join([*(str(n) for n in self.networks), *sorted(self.hosts)]) or "none"
 
 
 def resolve(host: str, port: int) -> tuple[str, ...]:
