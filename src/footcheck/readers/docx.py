@@ -24,12 +24,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from xml.etree import ElementTree
 
 from ..model import ENDNOTES, FOOTNOTES, Document, Marker, Note
 from . import Unreadable
-from .markup import NativeNote, Piece, assemble, format_number, link, reference, render
+from .markup import (
+    NativeNote,
+    Paragraph,
+    Piece,
+    assemble,
+    format_number,
+    link,
+    reference,
+    render,
+)
 from .ooxml import (
     FALSE,
     REL,
@@ -85,15 +94,6 @@ class _Field:
     link_start: int | None = None
 
 
-@dataclass
-class _Paragraph:
-    """The pieces of the paragraph being read, and what its runs say about pages."""
-
-    pieces: list[Piece] = field(default_factory=list)
-    break_before: bool = False
-    break_after: bool = False
-
-
 class _Word:
     """Walks a Word document, collecting its paragraphs and the notes they reference."""
 
@@ -114,7 +114,7 @@ class _Word:
         self.paragraphs: list[str] = []
         self.page_breaks: set[int] = set()  # indexes of paragraphs that start a page
         self.recorded_pages = False
-        self.current = _Paragraph()
+        self.current = Paragraph()
         self.fields: list[_Field] = []
         self.custom_mark: tuple[str, str] | None = None  # (kind, id) awaiting its mark text
 
@@ -150,7 +150,7 @@ class _Word:
 
     def paragraph(self, p: ElementTree.Element) -> None:
         """Render one paragraph as one line (nothing for an empty paragraph)."""
-        self.current = _Paragraph()
+        self.current = Paragraph()
         ppr = p.find(f"{W}pPr")
         if ppr is not None and on(ppr.find(f"{W}pageBreakBefore")):
             self.current.break_before = True

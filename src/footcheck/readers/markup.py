@@ -8,7 +8,7 @@ already read in plain-text briefs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import ENDNOTES, FOOTNOTES, NATIVE, Marker, Note
 from ..numerals import to_roman
@@ -26,6 +26,16 @@ class Piece:
     italic: bool = False
     superscript: bool = False
     raw: bool = False  # already written in the notation (a note reference, a link)
+
+
+@dataclass
+class Paragraph:
+    """The pieces of a paragraph being read (Word, OpenDocument), and what its runs say
+    about pages."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    break_before: bool = False
+    break_after: bool = False
 
 
 def render(pieces: list[Piece]) -> str:

@@ -30,12 +30,21 @@ import io
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from xml.etree import ElementTree
 
 from ..model import ENDNOTES, FOOTNOTES, Document, Marker, Note
 from . import Unreadable
-from .markup import NativeNote, Piece, assemble, format_number, link, reference, render
+from .markup import (
+    NativeNote,
+    Paragraph,
+    Piece,
+    assemble,
+    format_number,
+    link,
+    reference,
+    render,
+)
 from .ooxml import read_member, refuse_doctype
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -334,15 +343,6 @@ class _Item:
 # --- rendering -------------------------------------------------------------------------------
 
 
-@dataclass
-class _Paragraph:
-    """The pieces of the paragraph being read, and what it says about pages."""
-
-    pieces: list[Piece] = field(default_factory=list)
-    break_before: bool = False
-    break_after: bool = False
-
-
 class _Odt:
     """Walks an OpenDocument text body, collecting its paragraphs and its notes."""
 
@@ -353,7 +353,7 @@ class _Odt:
         self.paragraphs: list[str] = []
         self.page_breaks: set[int] = set()  # indexes of paragraphs that start a page
         self.recorded_pages = False
-        self.current = _Paragraph()
+        self.current = Paragraph()
         self.notes: list[NativeNote] = []
         self.counted = {kind: 0 for kind in DEFAULT_FORMAT}  # numbered notes so far
         self.lists: dict[str, _Counters] = {}  # xml:id -> numbering, for text:continue-list
@@ -453,7 +453,7 @@ class _Odt:
 
     def paragraph(self, p: ElementTree.Element, label: str = "") -> None:
         """Render one paragraph or heading as one line (nothing for an empty paragraph)."""
-        self.current = _Paragraph()
+        self.current = Paragraph()
         style = p.get(f"{TEXT}style-name")
         self.current.break_before = bool(self.styles.value("paragraph", style, "break_before"))
         self.inline(p, self.styles.formatting("paragraph", style, (False, False)))
