@@ -29,6 +29,7 @@ from .model import (
     ENDNOTES,
     FOOTNOTES,
     MARKDOWN,
+    PAGE_FOOT,
     RST,
     Document,
     Extraction,
@@ -174,7 +175,7 @@ def extract(document: Document) -> Extraction:
 
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
     native_series = {n.series for n in document.native_notes}
-    series_of = _name_series(drafts, native_series)
+    series_of = _name_series(drafts, native_series, _foot_lines(document))
     # In a Word file, a PDF or a web page a superscript is formatting first: there, as
     # beside notes the format defines, a typed marker must resolve to typed notes.
     formatted = bool(native_series) or not document.plain_lines
@@ -715,16 +716,27 @@ def _outside_notes(raw_markers: list[_RawMarker], drafts: list[_Draft],
 # --- series -------------------------------------------------------------------------------
 
 
-def _name_series(drafts: list[_Draft], native: set[str] = frozenset()) -> dict[str, str]:
+def _name_series(drafts: list[_Draft], native: set[str] = frozenset(),
+                 foot: frozenset[int] = frozenset()) -> dict[str, str]:
     """Give each draft its series; return the map numbering system -> series name.
 
-    Notes are grouped by numbering system (Markdown footnote definitions apart). The group
-    holding most of the document's last block of notes is ``endnotes``; the other is
-    ``footnotes``; Markdown definitions are footnotes. In a document whose format defines
-    notes of its own (the ``native`` series), the notes typed by hand form the other series
-    (endnotes beside Markdown or Word footnotes, footnotes beside Word endnotes).
+    Notes are grouped by numbering system (Markdown footnote definitions apart). Where the
+    reader knows the page feet (``foot``: the 1-based lines of notes set there, in a PDF), a
+    group most of whose notes stand there is ``footnotes``, the others ``endnotes``.
+    Otherwise the group holding most of the document's last block of notes is ``endnotes``;
+    the other is ``footnotes``; Markdown definitions are footnotes. In a document whose
+    format defines notes of its own (the ``native`` series), the notes typed by hand form the
+    other series (endnotes beside Markdown or Word footnotes, footnotes beside Word endnotes).
     """
     names = _series_names(drafts)
+    if foot and drafts:
+        at_foot = Counter(d.system for d in drafts if d.line in foot)
+        total = Counter(d.system for d in drafts)
+        names = {system: FOOTNOTES if at_foot[system] * 2 > total[system] else ENDNOTES
+                 for system in names}
+        if list(total) == [ROMAN]:  # one series, in roman: word processors' endnotes, even
+            names[ROMAN] = ENDNOTES  # where they print them at page feet ("Word style")
+        names[MARKDOWN] = FOOTNOTES
     if native:
         typed = FOOTNOTES if native == {ENDNOTES} else ENDNOTES
         names = {system: FOOTNOTES if system == MARKDOWN else typed for system in names}
@@ -824,6 +836,12 @@ def _build_notes(document: Document, drafts: list[_Draft],
                           column=column, end_line=d.end_line, text=body, spans=spans,
                           urls=note_urls(document, spans), malformed=lab.numeral.malformed))
     return tuple(notes)
+
+
+def _foot_lines(document: Document) -> frozenset[int]:
+    """The 1-based lines of the paragraphs a reader placed at page feet (PDF)."""
+    return frozenset(document.position(b.start)[0] for b in document.blocks
+                     if b.kind == PAGE_FOOT)
 
 
 def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],

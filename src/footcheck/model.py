@@ -29,7 +29,8 @@ CODE = "code"  # fenced, indented or literal code: never scanned for notes or ma
 TABLE_CELL = "table_cell"
 QUOTE = "quote"
 NOTE_BODY = "note_body"  # the body of a note the format itself defines
-BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, CODE, TABLE_CELL, QUOTE, NOTE_BODY)
+PAGE_FOOT = "page_foot"  # a paragraph of the notes at the foot of a page (PDF)
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, CODE, TABLE_CELL, QUOTE, NOTE_BODY, PAGE_FOOT)
 
 
 class Severity(enum.IntEnum):

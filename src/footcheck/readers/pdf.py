@@ -42,9 +42,9 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..model import Document
+from ..model import PAGE_FOOT, Block, Document
 from ..numerals import SUPERSCRIPT_DIGITS
 from ..numerals import read as read_numeral
 from . import Unreadable
@@ -111,6 +111,7 @@ class _Line:
     raised: list[bool] = field(default_factory=list)  # which words are superscripts
     label: str = ""  # the superscript numeral starting the line, when text follows it
     note: bool = False  # in a notes area: a page foot, or the endnotes after the body
+    foot: bool = False  # in a page foot
     ends_block: bool = False  # the last line of notes before a wider gap or the page's end
 
 
@@ -597,6 +598,7 @@ def _find_notes(pages: list[list[_Line]], rules: list[list[_Rule]], body_size: f
     are the lines from the first superscript label after the body's last marker.
     """
     open_size = 0.0  # the size of the notes the page before ended in, if it did
+    feet: list[tuple[list[_Line], int]] = []  # pages with notes under body text, from where
     cited = _cited([line for page in pages for line in page])
     numbered: dict = {}  # the last plain label's number, per numbering system and case
     for page, page_rules in zip(pages, rules, strict=True):
@@ -616,7 +618,10 @@ def _find_notes(pages: list[list[_Line]], rules: list[list[_Rule]], body_size: f
         if first is not None:
             for line in page[first:]:
                 line.note = True
+            if first > 0:  # body text above it: a page foot, not a page of endnotes
+                feet.append((page, first))
         open_size = page[-1].size if page[-1].note else 0.0
+    _mark_feet(pages, feet, body_size)
     lines = [line for page in pages for line in page]
     last = max((i for i, line in enumerate(lines) if not line.note and _cites(line)),
                default=-1)
@@ -624,6 +629,20 @@ def _find_notes(pages: list[list[_Line]], rules: list[list[_Rule]], body_size: f
     if first is not None:
         for line in lines[first:]:
             line.note = True
+
+
+def _mark_feet(pages: list[list[_Line]], feet: list[tuple[list[_Line], int]],
+               body_size: float) -> None:
+    """Mark the notes at page feet (``foot``): notes under body text, on a page the body
+    goes on after, or set apart from the body by a gap (footnotes sit at the bottom of the
+    page; endnotes that Word prints under the body's last lines follow them closely)."""
+    body_pages = [i for i, page in enumerate(pages) if any(not line.note for line in page)]
+    last_body = pages[body_pages[-1]] if body_pages else None
+    for page, first in feet:
+        gap = page[first].top - page[first - 1].bottom
+        if page is not last_body or gap > 3 * body_size:
+            for line in page[first:]:
+                line.foot = True
 
 
 def _cited(lines: list[_Line]) -> set[str]:
@@ -790,6 +809,7 @@ class _Paragraph:
     page: int
     text: str
     last: _Line  # its last line so far
+    foot: bool = False  # it starts in a page foot
 
     @property
     def size(self) -> float:
@@ -802,8 +822,9 @@ class _Paragraph:
         self.last = line
 
 
-def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
-    """(page, text) of each paragraph: its lines joined, split words and URLs rejoined.
+def _paragraphs(lines: list[_Line]) -> list[tuple[int, str, bool]]:
+    """(page, text, whether it starts in a page foot) of each paragraph: its lines joined,
+    split words and URLs rejoined.
 
     The notes started on a page are held back until the body paragraph open there has
     ended (on the next page, perhaps), and come before the next one. A page's first line of
@@ -827,14 +848,14 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[int, str]]:
             else:
                 body.add(line, vocabulary)
         elif note is None or line.paragraph_before:
-            note = _Paragraph(line.page, line.text, line)
+            note = _Paragraph(line.page, line.text, line, foot=line.foot)
             notes.append(note)
             held.append(note)
         else:
             note = _going_on(notes, note, line)
             note.add(line, vocabulary)
     out.extend(held)
-    return [(paragraph.page, paragraph.text) for paragraph in out]
+    return [(paragraph.page, paragraph.text, paragraph.foot) for paragraph in out]
 
 
 def _going_on(notes: list[_Paragraph], last: _Paragraph, line: _Line) -> _Paragraph:
@@ -893,13 +914,20 @@ def _continues_url(last: str, first: str, forced: bool = False) -> bool:
     return any(c in first for c in "/._-=?&#%") and not first[:1].isupper()
 
 
-def _document(paragraphs: list[tuple[int, str]], path: str) -> Document:
-    """One line per paragraph, a blank line between them, and the page starts."""
+def _document(paragraphs: list[tuple[int, str, bool]], path: str) -> Document:
+    """One line per paragraph, a blank line between them, the page starts, and the
+    paragraphs of the page feet as blocks (the extractor names their notes footnotes)."""
     out: list[str] = []
     page_starts: list[int] = []
-    for page, text in paragraphs:
+    feet: list[Block] = []
+    offset = 0
+    for page, text, foot in paragraphs:
         if len(page_starts) < page:
             page_starts.extend([len(out) + 1] * (page - len(page_starts)))
+        if foot:
+            feet.append(Block(PAGE_FOOT, offset, offset + len(text)))
         out += [text, ""]
-    return Document.from_text("\n".join(out), path=path, encoding="pdf", format="pdf",
-                              units="paragraph", page_starts=tuple(page_starts))
+        offset += len(text) + 2
+    document = Document.from_text("\n".join(out), path=path, encoding="pdf", format="pdf",
+                                  units="paragraph", page_starts=tuple(page_starts))
+    return replace(document, blocks=tuple(feet)) if feet else document
