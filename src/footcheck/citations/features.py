@@ -109,6 +109,15 @@ and & et al in und y e i и with
 """)
 ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
+#: Word classes a token may belong to: (the words, the feature, whether neighbours see it).
+_WORD_CLASSES = (
+    (MONTHS, "month", True), (PARTICLES, "particle", False), (ORG_WORDS, "org", True),
+    (EDITOR_WORDS, "editor", True), (VOLUME_WORDS, "volw", True), (PAGE_WORDS, "pagew", True),
+    (ACCESS_WORDS, "access", True), (AVAIL_WORDS, "avail", False),
+    (PUBLISHER_WORDS, "pub", True), (JOURNAL_WORDS, "jour", True),
+    (GENRE_WORDS, "genre", True), (CONNECT_WORDS, "conn", False),
+)
+
 _PUNCT = {
     ".": "stop", ",": "comma", ":": "colon", ";": "semi", "(": "lpar", ")": "rpar",
     "[": "lbr", "]": "rbr", "{": "lbr", "}": "rbr", "<": "lang", ">": "rang",
@@ -199,39 +208,11 @@ def token_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         feats.append("hyphen")
     if "'" in text or "’" in text:
         feats.append("apos")
-    if low in MONTHS:
-        feats.append("month")
-        near.append("month")
-    if low in PARTICLES:
-        feats.append("particle")
-    if low in ORG_WORDS:
-        feats.append("org")
-        near.append("org")
-    if low in EDITOR_WORDS:
-        feats.append("editor")
-        near.append("editor")
-    if low in VOLUME_WORDS:
-        feats.append("volw")
-        near.append("volw")
-    if low in PAGE_WORDS:
-        feats.append("pagew")
-        near.append("pagew")
-    if low in ACCESS_WORDS:
-        feats.append("access")
-        near.append("access")
-    if low in AVAIL_WORDS:
-        feats.append("avail")
-    if low in PUBLISHER_WORDS:
-        feats.append("pub")
-        near.append("pub")
-    if low in JOURNAL_WORDS:
-        feats.append("jour")
-        near.append("jour")
-    if low in GENRE_WORDS:
-        feats.append("genre")
-        near.append("genre")
-    if low in CONNECT_WORDS:
-        feats.append("conn")
+    for words, name, seen_near in _WORD_CLASSES:
+        if low in words:
+            feats.append(name)
+            if seen_near:
+                near.append(name)
     if ROMAN.match(low):
         feats.append("roman")
     if not text.isalpha() and any(c.isdigit() for c in text):
