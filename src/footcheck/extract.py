@@ -864,7 +864,10 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
         numeral = numerals.read(m[3])
         if m[6] and numeral.value not in numbered:
             continue
-        if formatted and m[4] != MARKDOWN and (
+        if formatted and m[4] == MARKDOWN:
+            if MARKDOWN not in systems:
+                continue  # "[^#x20]" in a Word file or a web page is no footnote syntax
+        elif formatted and (
                 not _typed_in(numeral.system, systems)
                 or (numeral.value or 0) > _PAST_LAST + max(
                     (last.get(s, 0) for s in (numeral.system, AMBIGUOUS)), default=0)):

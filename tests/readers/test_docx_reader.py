@@ -228,3 +228,8 @@ def test_superscripts_that_resolve_to_no_typed_note_are_formatting():
     typed = docx(["Claim.{sup:i} Another.{sup:ii} A third.{sup:iii}",
                   "{sup:i} Smith (2020). Title.", "{sup:ii} Jones (2021). Title."])
     assert [m.number for m in extract(reader.read(typed, "b.docx")).markers] == [1, 2, 3]
+
+
+def test_markdown_footnote_syntax_in_a_word_file_is_text():
+    found = extract(reader.read(docx([r"The pattern [^#x20#x9] matches a blank."]), "s.docx"))
+    assert found.markers == ()
