@@ -92,9 +92,8 @@ def test_headers_trickled_a_byte_at_a_time_time_out_on_time(raw, config_factory)
     started = time.monotonic()
     r = verify([url], cfg)[url]
     took = time.monotonic() - started
-    print(f"header trickle, url_timeout 2 s: {took:.2f} s")
     assert r.verdict == "timeout", r
-    assert took < 2.0 + 2.0
+    assert took < 6.0  # the deadline, not the 10 s read timeout: a bound far from both
     # nothing is left reading the trickle: the request's thread has ended
     time.sleep(0.2)
     assert not [t for t in threading.enumerate() if t.name.startswith("footcheck-link")]
@@ -113,33 +112,24 @@ def test_tls_handshake_trickle_times_out(raw, config_factory):
     r = verify([url], config_factory(connect_timeout=5.0, read_timeout=10.0, url_timeout=1.5,
                                      total_timeout=30.0))[url]
     took = time.monotonic() - started
-    print(f"TLS handshake trickle, url_timeout 1.5 s: {took:.2f} s")
     assert r.verdict == "timeout", r
-    assert took < 1.5 + 2.0
+    assert took < 4.0  # the 1.5 s deadline, not the 5 s connect timeout
 
 
 def test_header_trickle_ends_at_the_read_timeout_too(raw, config_factory):
     server = raw(_header_trickle)
     url = server.url()
-    started = time.monotonic()
     r = verify([url], config_factory(read_timeout=1.0, url_timeout=30.0,
                                      total_timeout=60.0))[url]
-    took = time.monotonic() - started
-    print(f"header trickle, read_timeout 1 s: {took:.2f} s")
-    assert r.verdict == "timeout" and "1 s" in r.detail
-    assert took < 1.0 + 2.0
+    assert r.verdict == "timeout" and "1 s" in r.detail  # the read timeout, not the 30 s
 
 
 def test_header_trickle_ends_with_the_whole_run(raw, config_factory):
     server = raw(_header_trickle)
     url = server.url()
-    started = time.monotonic()
     r = verify([url], config_factory(read_timeout=30.0, url_timeout=30.0,
                                      total_timeout=1.5))[url]
-    took = time.monotonic() - started
-    print(f"header trickle, total_timeout 1.5 s: {took:.2f} s")
     assert r.verdict == "unverified" and "total time budget" in r.detail
-    assert took < 1.5 + 2.0
 
 
 # --- 2. malformed answers ---------------------------------------------------------------------
@@ -321,7 +311,7 @@ def test_locked_cache_is_skipped_quickly_with_one_message(web, config_factory, t
         holder.execute("ROLLBACK")
         holder.close()
     assert r.verdict == "alive" and not r.from_cache
-    assert took < 2.0
+    assert took < 3.5  # waited about 0.5 s, not the 5 s it used to add
     assert len(warnings) == 1 and "locked" in warnings[0]
 
 
