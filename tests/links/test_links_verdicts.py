@@ -461,4 +461,4 @@ def test_server_sending_a_body_after_head_does_not_spoil_the_get(web, config_fac
 
     web.routes["/chatty"] = handler
     r = one(web.url("/chatty"), config_factory, head_first=True, soft404_probe=False)
-    assert r.verdict == "alive" and r.title == "Chatty server"
+    assert r.verdict == "alive" and r.title == "Chatty server", r

@@ -282,11 +282,13 @@ class Checker:
                 try:
                     return fetch(self.session(), method, url, self.config, deadline,
                                  self.policy)
-                except requests.exceptions.ConnectionError as exc:
-                    # A kept-alive connection the server had closed (or spoiled): the
-                    # broken connection is discarded, so one more try uses a fresh one.
-                    if "Connection aborted" not in str(exc):
+                except (requests.exceptions.ConnectionError, ValueError) as exc:
+                    # A kept-alive connection the server had closed, or spoiled by sending a
+                    # body after a HEAD answer ("I/O operation on closed file"): the pooled
+                    # connections are dropped, so one more try uses a fresh one.
+                    if "Connection aborted" not in str(exc) and "closed file" not in str(exc):
                         raise
+                    self.session().close()
                     return fetch(self.session(), method, url, self.config, deadline,
                                  self.policy)
         except DeadlineExceeded as exc:
