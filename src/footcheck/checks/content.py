@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import Document, Extraction, Finding, Note
-from ..urls import find_urls
+from ..urls import find_urls, shorten
 from .rules import rule
 
 __all__ = ["check"]
@@ -329,7 +329,7 @@ def _check_note(document: Document, note: Note) -> Iterator[Finding]:
                            f"Placeholder {view.text[start:end]!r} left where a source should be.",
                            start)
     for start, end in _remarks(view, placeholders):
-        remark = _shorten(view.text[start:end])
+        remark = shorten(view.text[start:end])
         yield view.finding("editorial-comment",
                            f"Editorial remark left in the note: {remark!r}.", start)
     if not placeholders:
@@ -430,7 +430,7 @@ def _incomplete(view: _View) -> Iterator[Finding]:
             w[0].isupper() or w.lower() in _NAME_LINKS for w in words)):
         return  # "Modulo dynamic linking.", "Crazy, right?", code: a note that cites nothing
     yield view.finding("incomplete-reference",
-                       f"The note {_shorten(view.text, 60)!r} names no title, date or address.",
+                       f"The note {shorten(view.text, 60)!r} names no title, date or address.",
                        0)
 
 
@@ -665,8 +665,3 @@ def _opening(text: str, limit: int = 40) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > 0 else limit] + " …"
-
-
-def _shorten(text: str, limit: int = 80) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"

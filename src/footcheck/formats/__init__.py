@@ -37,6 +37,11 @@ ROMAN = "roman"  # the same values as footcheck.numerals.ROMAN / ARABIC
 ARABIC = "arabic"
 
 
+#: Bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069): characters
+#: from a document that could visually reorder a report line, so every report shows them.
+BIDI_OVERRIDES = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+
+
 def render(name: str, report: Report, *, color: bool = False) -> str:
     """Render ``report`` in the format called ``name``; ``color`` is used by "text" only."""
     try:

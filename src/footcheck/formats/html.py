@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 from ..model import Finding, LinkResult, Marker, Note, Reference, Report, Severity
 from ..readers import locator
 from . import (
+    BIDI_OVERRIDES,
     cited_by,
     citing_notes,
     describe_document,
@@ -54,10 +55,9 @@ _FIELDS = (("authors", "Authors"), ("year", "Year"), ("title", "Title"),
            ("urls", "URLs"), ("accessed", "Accessed"), ("genre", "Kind"), ("note", "Note"))
 
 
-#: Bidirectional controls that can visually reorder text (embeddings, overrides, isolates,
-#: and the marks LRM, RLM, ALM).
-BIDI_CONTROLS = frozenset((*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F,
-                           0x061C))
+#: Bidirectional controls that can visually reorder text: the overrides every report shows,
+#: and the marks LRM, RLM, ALM.
+BIDI_CONTROLS = frozenset((*BIDI_OVERRIDES, 0x200E, 0x200F, 0x061C))
 _BIDI_TEXT = {c: f"⟨U+{c:04X}⟩" for c in BIDI_CONTROLS}
 _BIDI_HTML = {c: f'<span class="bidi">{shown}</span>' for c, shown in _BIDI_TEXT.items()}
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..model import Finding, LinkResult, Note, Report, Severity
 from . import (
     ARABIC,
+    BIDI_OVERRIDES,
     cited_by,
     citing_notes,
     describe_document,
@@ -29,7 +30,7 @@ _SEVERITY_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Sever
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
 _ESCAPES.update({ord(c): "\\" + c for c in "\\`*_[]|~!#"})
 _ESCAPES.update({c: " " for c in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)})
-_ESCAPES.update({c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_ESCAPES.update({c: f"\\u{c:04x}" for c in BIDI_OVERRIDES})
 
 
 def escape(text: str) -> str:

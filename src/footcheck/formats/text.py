@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import LinkResult, LinkVerdict, Marker, Note, Report, Severity
 from . import (
+    BIDI_OVERRIDES,
     cited_by,
     citing_notes,
     describe_document,
@@ -36,7 +37,7 @@ _SEVERITY_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Sever
 # Control characters (C0, DEL, C1) and bidirectional overrides are shown escaped, so that a
 # document cannot inject terminal escape sequences or visually reorder a report line.
 _UNSAFE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
-_UNSAFE.update({c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_UNSAFE.update({c: f"\\u{c:04x}" for c in BIDI_OVERRIDES})
 _UNSAFE.update({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
 
 
