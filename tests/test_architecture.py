@@ -15,7 +15,7 @@ LAYERS = [
     {"extract", "citations", "references", "works"},
     {"links"},
     {"checks"},
-    {"pipeline"},
+    {"pipeline", "config", "baseline"},
     {"formats"},
     {"cli", "__main__"},
 ]

@@ -293,4 +293,5 @@ def test_html_reports_of_same_named_briefs_do_not_collide(tmp_path, fixture_path
     out.mkdir()
     result = footcheck("audit", str(tmp_path / "in"), "-f", "html", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["brief-1.audit.html", "brief-2.audit.html"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")) == [
+        "a/brief.audit.html", "b/brief.audit.html"]

@@ -1,18 +1,29 @@
 """The ``footcheck`` command line: thin wrappers that parse options and call the library.
 
 Exit codes: 0 no findings at or above ``--fail-on``; 1 findings at or above it; 2 usage
-error; 3 input or output error; 4 an internal error (a bug in footcheck).
+error (a configuration file footcheck cannot use included); 3 input or output error; 4 an
+internal error (a bug in footcheck).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
 from . import __version__
-from .errors import FootcheckError
+from .errors import FootcheckError, InputError, OutputError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from .baseline import Baseline, Suppressed
+    from .config import Settings
+    from .model import Document, Extraction, Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_IO, EXIT_BUG = 0, 1, 2, 3, 4
 FORMATS = ("text", "markdown", "json", "html", "jsonl", "sarif", "github", "gitlab", "junit")
@@ -20,14 +31,18 @@ SEVERITIES = ("error", "warning", "info", "never")
 
 
 def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple:
-    """Split comma-separated rule selectors and check that each names a rule."""
-    from .checks.rules import RULES
+    """Split comma-separated rule selectors and check that each names a rule; ``--select ""``
+    (nothing to select) is a usage error rather than every rule."""
+    from .config import parse_codes
 
-    out = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-    for v in out:
-        if not any(r.code.startswith(v.upper()) or r.kind == v.lower() for r in RULES):
-            raise click.BadParameter(f"{v!r} matches no rule code or kind "
-                                     "(see 'footcheck rules')")
+    try:
+        out = parse_codes(values)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+    if values and not out and param.name == "select":
+        raise click.BadParameter("selects nothing: name rules by code or kind "
+                                 "(--select FC1,placeholder), or leave --select out to run "
+                                 "every rule")
     return out
 
 
@@ -99,13 +114,14 @@ def main() -> None:
 
 
 @cli.command()
-@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("documents", nargs=-1, type=click.Path(path_type=str))
 @click.option("-f", "--format", "format_", type=click.Choice(FORMATS), default="text",
               show_default=True,
               help="Report format (jsonl: one JSON object per document and line).")
 @click.option("-o", "--output", type=click.Path(path_type=str), default="-",
               help="Write the report to this file (atomically) instead of standard output; "
-                   "with several documents and html, a folder to write one report each into.")
+                   "with several documents and html, a folder (created if need be) to write "
+                   "one report each into, named after the documents' relative paths.")
 @click.option("--select", multiple=True, callback=_codes, metavar="CODES",
               help="Only these rules: code prefixes or kinds, comma-separated (FC1,placeholder).")
 @click.option("--ignore", multiple=True, callback=_codes, metavar="CODES",
@@ -136,85 +152,401 @@ def main() -> None:
               help="Colour the text report (default: only on a terminal, unless NO_COLOR).")
 @click.option("--bib", "bib_path", type=click.Path(path_type=str), default=None,
               metavar="PATH", help="Also write the works cited as BibTeX (biblatex) to PATH.")
-def audit(documents: tuple[str, ...], format_: str, output: str, select: tuple,
-          ignore: tuple, fail_on: str, offline: bool, timeout: float, per_host: int,
-          no_cache: bool, cache_max_age: float, allow_private: bool | list[str],
-          user_agent: str | None, color: bool | None, bib_path: str | None) -> None:
-    """Audit DOCUMENTS (files, or folders of briefs): extract notes and markers, run every
-    check, verify the cited URLs, print a report."""
-    from .document import find_documents
-    from .formats import render, render_bibliography, render_many
-    from .pipeline import audit_many, load_many
+@click.option("--config", "config_path", type=click.Path(path_type=str), default=None,
+              metavar="PATH",
+              help="Take the settings from this file (footcheck.toml, .footcheck.toml, or a "
+                   "pyproject.toml with [tool.footcheck]) instead of the one found from each "
+                   "document's folder upward.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings each document would be audited with (TOML, each value "
+                   "with where it comes from) and exit without auditing.")
+@click.option("--force-exclude", is_flag=True,
+              help="Skip documents the configuration excludes even when named on the command "
+                   "line (as pre-commit names them), not only in folders.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=str), default=None,
+              metavar="FILE",
+              help="Report only findings FILE does not record (matched by rule and note text, "
+                   "not by line, so renumbering resurrects nothing).")
+@click.option("--write-baseline", type=click.Path(path_type=str), default=None,
+              metavar="FILE",
+              help="Record this run's findings in FILE (atomically); they then do not fail "
+                   "the run.")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="With '-' as the document (read from standard input): the file name its "
+                   "format is told from and the report and messages use.")
+@click.pass_context
+def audit(ctx: click.Context, documents: tuple[str, ...], format_: str, output: str,
+          select: tuple, ignore: tuple, fail_on: str, offline: bool, timeout: float,
+          per_host: int, no_cache: bool, cache_max_age: float,
+          allow_private: bool | list[str], user_agent: str | None, color: bool | None,
+          bib_path: str | None, config_path: str | None, isolated: bool,
+          show_settings: bool, force_exclude: bool, baseline_path: str | None,
+          write_baseline: str | None, stdin_filename: str | None) -> None:
+    """Audit DOCUMENTS (files, folders of briefs, or - for standard input): extract notes and
+    markers, run every check, verify the cited URLs, print a report.
 
-    links = None
-    if not offline:
-        from .links import LinkConfig
+    Settings come from [tool.footcheck] in pyproject.toml, or footcheck.toml or
+    .footcheck.toml, found from each document's folder upward; options given here win."""
+    from .baseline import Baseline
+    from .config import Resolver
 
-        options = {"user_agent": user_agent} if user_agent else {}
-        links = LinkConfig(read_timeout=timeout, connect_timeout=min(timeout, 5.0),
-                           per_host=per_host, use_cache=not no_cache,
-                           cache_max_age=cache_max_age * 3600, allow_private=allow_private,
-                           **options)
-    status = EXIT_OK
+    stdin = documents == ("-",)
+    if "-" in documents and not stdin:
+        raise click.UsageError("'-' (standard input) must be the only document")
+    if stdin_filename is not None and not stdin:
+        raise click.UsageError("--stdin-filename names the document read from standard "
+                               "input: give '-' as the document")
+    if not documents and not show_settings:
+        raise click.UsageError("Missing argument 'DOCUMENTS...'.")
+    if config_path is not None and isolated:
+        raise click.UsageError("--config and --isolated cannot be used together")
+    options = {name: ctx.params[name] for name in _CONFIGURABLE
+               if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)}
+    stdin_name = stdin_filename or STDIN
     try:
-        paths = find_documents(documents)
+        resolver = Resolver(config_path, isolated=isolated)
+        effective: dict[Settings, Settings] = {}
+
+        def settings_of(path: str) -> Settings:
+            found = resolver.for_document(path)
+            if found not in effective:
+                effective[found] = found.with_options(**options)
+            return effective[found]
+
+        if stdin:
+            paths = [stdin_name]
+            where = {stdin_name: stdin_filename or os.path.join(os.getcwd(), STDIN)}
+        else:
+            paths = _documents(documents, settings_of, force_exclude)
+            where = {path: path for path in paths}
+        if show_settings:
+            _show_settings(paths, where, settings_of)
+            sys.exit(EXIT_OK)
         several = len(paths) > 1 or any(os.path.isdir(d) for d in documents)
-        if several and format_ == "html" and not os.path.isdir(output):
+        if several and format_ == "html" and (
+                output == "-" or (os.path.exists(output) and not os.path.isdir(output))):
             raise click.UsageError("an html report holds one document: give --output a "
-                                   "folder to write one report per document")
-        tty = several and sys.stderr.isatty()
-        extractions, errors = load_many(paths, on_document=lambda i, path: click.echo(
-            f"\r\x1b[Kreading {i}/{len(paths)}: {path}", err=True, nl=False) if tty else None)
-        if tty:
-            click.echo("\r\x1b[K", err=True, nl=False)
+                                   "folder (new or existing) to write one report per "
+                                   "document into")
+        baseline = Baseline.load(baseline_path) if baseline_path is not None else None
+        _warn_unused(settings_of(where[p]) for p in paths)
+        sources: dict[str, bytes] = {}
+        if stdin:
+            extractions, errors = _load_stdin(stdin_name, sources)
+        else:
+            tty = several and sys.stderr.isatty()
+            extractions, errors = _load_many(paths, tty)
         if errors and not several:
             raise errors[0]
+        status = EXIT_OK
         for error in errors:  # the other briefs are still audited and reported
             click.echo(f"footcheck: error: {error}", err=True)
             status = error.exit_code
-        with _progress() as progress:
-            reports = audit_many(extractions, select=select, ignore=ignore, links=links,
-                                 progress=progress)
+        settings = [settings_of(where.get(e.document.path, e.document.path))
+                    for e in extractions]
+        reports = _audit(extractions, settings, offline=offline, no_cache=no_cache,
+                         allow_private=allow_private)
+        reports, suppressed, annotate = _suppress(reports, sources, baseline, write_baseline)
         if color is None:
             color = output == "-" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         color = bool(color and format_ == "text")
-        protect = tuple(paths)
+        protect = tuple(p for p in paths if not stdin)
         if bib_path is not None:
+            from .formats import render_bibliography
+
             notes = [note for report in reports for note in report.notes]
             _emit(render_bibliography("bibtex", notes), bib_path, protect=(*protect, output))
-        if several and format_ == "html":
-            for name, report in zip(_report_names(reports), reports, strict=True):
-                _emit(render("html", report), os.path.join(output, f"{name}.audit.html"),
-                      protect=protect)
-        elif several or format_ == "jsonl":
-            _emit(render_many(format_, reports, color=color), output, protect=protect)
-        elif reports:
-            _emit(render(format_, reports[0], color=color), output, protect=protect)
+        _render(reports, suppressed if annotate else None, format_=format_, output=output,
+                several=several, color=color, protect=protect)
     except FootcheckError as error:
         _fail(error)
-    if status == EXIT_OK and any(report.fails(fail_on) for report in reports):
+    if write_baseline is None and status == EXIT_OK and any(
+            report.fails(s.fail_on) for report, s in zip(reports, settings, strict=True)):
         status = EXIT_FINDINGS
     sys.exit(status)
+
+
+#: Options a configuration file may also set: their parameter names are the settings' names.
+_CONFIGURABLE = ("select", "ignore", "fail_on", "timeout", "per_host", "user_agent",
+                 "cache_max_age")
+
+#: How a document read from standard input is named when --stdin-filename does not name it.
+STDIN = "<stdin>"
+
+
+def _documents(documents: tuple[str, ...], settings_of: Callable[[str], Settings],
+               force_exclude: bool) -> list[str]:
+    """The documents to audit: files as given and the briefs in folders, less those their
+    configuration excludes: below a folder given, and with ``force_exclude`` everywhere."""
+    from .document import find_documents
+
+    out: list[str] = []
+    for given in documents:
+        walked = os.path.isdir(given)
+        found = find_documents([given])
+        kept = [p for p in found if not (
+            (force_exclude and settings_of(p).excludes(p))
+            or (walked and settings_of(p).excludes(p, within=given)))]
+        if walked and not kept:
+            raise InputError(f"{_shown(given)}: every document in this folder is excluded "
+                             "by the configuration (exclude)")
+        out.extend(kept)
+    if documents and not out:
+        click.echo("footcheck: warning: no document to audit: the configuration excludes "
+                   "every one (exclude)", err=True)
+    return out
+
+
+def _show_settings(paths: list[str], where: dict[str, str],
+                   settings_of: Callable[[str], Settings]) -> None:
+    """Print the effective settings, once per group of documents that share them."""
+    from .config import show
+
+    if not paths:
+        click.echo(show(settings_of(os.path.join(os.getcwd(), STDIN))), nl=False)
+        return
+    groups: dict[Settings, list[str]] = {}
+    for path in paths:
+        groups.setdefault(settings_of(where[path]), []).append(path)
+    click.echo("\n".join(show(s, [_shown(p) for p in docs]) for s, docs in groups.items()),
+               nl=False)
+
+
+def _warn_unused(all_settings: Iterable[Settings]) -> None:
+    """Say once per file that its outlets are read but not used yet."""
+    from .config import shown_path
+
+    warned = set()
+    for s in all_settings:
+        if s.outlets and s.path not in warned:
+            warned.add(s.path)
+            click.echo(f"footcheck: warning: {shown_path(s.path)}: outlets are read but not "
+                       "used yet by this version of footcheck", err=True)
+
+
+def _load_many(paths: list[str], tty: bool
+               ) -> tuple[list[Extraction], list[FootcheckError]]:
+    from .pipeline import load_many
+
+    extractions, errors = load_many(paths, on_document=lambda i, path: click.echo(
+        f"\r\x1b[Kreading {i}/{len(paths)}: {path}", err=True, nl=False) if tty else None)
+    if tty:
+        click.echo("\r\x1b[K", err=True, nl=False)
+    return extractions, errors
+
+
+def _read_stdin(name: str) -> tuple[Document, bytes]:
+    """The document on standard input, read as a file called ``name`` would be, and its
+    bytes."""
+    from .document import decode
+    from .readers import Unreadable, convert, structure
+
+    data = sys.stdin.buffer.read()
+    try:
+        document = convert(data, name)
+    except Unreadable as exc:
+        raise InputError(f"{_shown(name)}: {exc}") from None
+    if document is None:
+        document = structure(decode(data, path=name))
+    return document, data
+
+
+def _load_stdin(name: str, sources: dict[str, bytes]
+                ) -> tuple[list[Extraction], list[FootcheckError]]:
+    from .pipeline import load
+
+    try:
+        document, data = _read_stdin(name)
+    except FootcheckError as error:
+        return [], [error]
+    sources[document.path] = data
+    return [load(document)], []
+
+
+def _audit(extractions: list[Extraction], settings: list[Settings], *, offline: bool,
+           no_cache: bool, allow_private: bool | list[str]) -> list[Report]:
+    """Audit the documents, those that share settings together (their links in one pool);
+    add the findings of the configuration's own placeholder words."""
+    from .checks import sort
+    from .config import placeholder_findings
+    from .pipeline import audit_many
+
+    groups: dict[tuple[Settings, tuple[str, ...]], list[int]] = {}
+    for i, (extraction, s) in enumerate(zip(extractions, settings, strict=True)):
+        groups.setdefault((s, s.ignore_for(extraction.document.path)), []).append(i)
+    reports: dict[int, Report] = {}
+    for (s, ignore), indices in groups.items():
+        links = None
+        if not offline:
+            from .links import LinkConfig
+
+            extra = {"user_agent": s.user_agent} if s.user_agent else {}
+            links = LinkConfig(read_timeout=s.timeout, connect_timeout=min(s.timeout, 5.0),
+                               per_host=s.per_host, use_cache=not no_cache,
+                               cache_max_age=s.cache_max_age * 3600,
+                               allow_private=allow_private, **extra)
+        with _progress() as progress:
+            done = audit_many([extractions[i] for i in indices], select=s.select,
+                              ignore=ignore, links=links, progress=progress)
+        for i, report in zip(indices, done, strict=True):
+            extra_findings = placeholder_findings(report, s.placeholder_words,
+                                                  select=s.select, ignore=ignore)
+            if extra_findings:
+                report = replace(report, findings=tuple(sort([*report.findings,
+                                                              *extra_findings])))
+            reports[i] = report
+    return [reports[i] for i in range(len(extractions))]
+
+
+def _suppress(reports: list[Report], sources: dict[str, bytes], baseline: Baseline | None,
+              write_baseline: str | None
+              ) -> tuple[list[Report], list[list[Suppressed]], bool]:
+    """Set aside the findings suppressed by comments in the documents, record the rest in a
+    new baseline (``write_baseline``), and set aside those ``baseline`` records.
+
+    Returns the reports with what is left, the suppressed findings of each, and whether the
+    JSON report should list them (a baseline is used or a document has suppressions)."""
+    from .baseline import BASELINE, COMMENT, Suppressed, directives, suppress, unknown_codes
+
+    kept_reports, suppressed, annotate = [], [], baseline is not None
+    for report in reports:
+        doc = report.document
+        source = sources.get(doc.path)
+        if doc.format == "html" and source is None and doc.path != STDIN:
+            try:
+                with open(doc.path, "rb") as stream:
+                    source = stream.read()
+            except OSError:
+                source = None
+        found = directives(doc, source)
+        for line, code in unknown_codes(found):
+            at = f"{_shown(doc.path)}:{line}" if line else _shown(doc.path)
+            click.echo(f"footcheck: warning: {at}: {code!r} in a 'footcheck: ignore' comment "
+                       "matches no rule", err=True)
+        annotate = annotate or bool(found)
+        kept, hidden = suppress(report, found)
+        kept_reports.append(replace(report, findings=tuple(kept)))
+        suppressed.append([Suppressed(f, COMMENT) for f in hidden])
+    if write_baseline is not None:
+        from .baseline import render
+        from .output import write_atomic
+
+        write_atomic(write_baseline, render(kept_reports, write_baseline),
+                     protect=[r.document.path for r in kept_reports])
+        count = sum(len(r.findings) for r in kept_reports)
+        click.echo(f"footcheck: recorded {count} finding{'s' if count != 1 else ''} in "
+                   f"{_shown(write_baseline)}", err=True)
+    if baseline is not None:
+        known_count = 0
+        for i, report in enumerate(kept_reports):
+            new, known = baseline.split(report)
+            known_count += len(known)
+            kept_reports[i] = replace(report, findings=tuple(new))
+            suppressed[i].extend(Suppressed(f, BASELINE) for f in known)
+        if known_count:
+            click.echo(f"footcheck: {known_count} finding{'s' if known_count != 1 else ''} "
+                       "recorded in the baseline not reported", err=True)
+    return kept_reports, suppressed, annotate
+
+
+def _render(reports: list[Report], suppressed: list[list[Suppressed]] | None, *,
+            format_: str, output: str, several: bool, color: bool,
+            protect: tuple[str, ...]) -> None:
+    """Write the report(s): one html file per document into the folder ``output``, or one
+    output; JSON with the suppressed findings when ``suppressed`` is given."""
+    from .formats import render, render_many
+
+    if several and format_ == "html":
+        names = _report_names(reports)
+        for name, report in zip(names, reports, strict=True):
+            target = os.path.join(output, *name.split("/")) + ".audit.html"
+            _make_folder(os.path.dirname(target))
+            _emit(render("html", report), target, protect=protect)
+        return
+    if format_ in ("json", "jsonl") and suppressed is not None:
+        _emit(_json(reports, suppressed, several=several, lines=format_ == "jsonl"), output,
+              protect=protect)
+    elif several or format_ == "jsonl":
+        _emit(render_many(format_, reports, color=color), output, protect=protect)
+    elif reports:
+        _emit(render(format_, reports[0], color=color), output, protect=protect)
+
+
+def _make_folder(folder: str) -> None:
+    """Create ``folder`` and its parents (the folder of html reports) or say why not."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        reason = "permission denied" if isinstance(exc, PermissionError) else \
+            "a file is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError)) \
+            else (exc.strerror or type(exc).__name__)
+        raise OutputError(f"{_shown(folder)}: cannot create the folder ({reason})") from None
+
+
+#: Characters JSON leaves raw that a reader of JSON Lines may take for a line end.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _json(reports: list[Report], suppressed: list[list[Suppressed]], *, several: bool,
+          lines: bool) -> str:
+    """The JSON (or JSON Lines) report, each audit object with ``suppressed``: the findings
+    set aside by a comment in the document or by the baseline, each with its ``reason``,
+    and their count in ``summary.suppressed``."""
+    import json
+
+    from .formats.json import dump, to_dict
+
+    objects = []
+    for report, hidden in zip(reports, suppressed, strict=True):
+        data = to_dict(report)
+        data["summary"]["suppressed"] = len(hidden)
+        data["suppressed"] = [
+            {"code": s.finding.code, "kind": s.finding.kind,
+             "severity": str(s.finding.severity), "series": s.finding.series,
+             "number": s.finding.number, "line": s.finding.line,
+             "column": s.finding.column, "message": s.finding.message,
+             "suggestion": s.finding.suggestion, "reason": s.reason}
+            for s in sorted(hidden, key=lambda s: (s.finding.line, s.finding.column,
+                                                   s.finding.code))]
+        objects.append(data)
+    if lines:
+        return "".join(json.dumps(o, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+                       for o in objects)
+    return dump(objects if several else objects[0]) if objects else ""
 
 
 @cli.command()
 @click.argument("document", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", type=click.Path(path_type=str), default="-",
               help="Write to this file (atomically) instead of standard output.")
-@click.option("-f", "--format", "format_", type=click.Choice(("bibtex", "csl-json")),
-              default="bibtex", show_default=True, help="Bibliography format.")
+@click.option("-f", "--format", "format_", type=click.Choice(("bibtex", "csl-json", "ris")),
+              default="bibtex", show_default=True,
+              help="Bibliography format (ris: for EndNote, Mendeley and Zotero).")
 @click.option("--style", type=click.Choice(("biblatex", "bibtex")), default="biblatex",
               show_default=True,
               help="BibTeX dialect: biblatex/biber fields (date, journaltitle, @online) or "
                    "classic BibTeX ones (year/month, journal, @misc).")
-def bib(document: str, output: str, format_: str, style: str) -> None:
-    """Export the works cited in DOCUMENT, one entry per distinct work."""
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="With '-' as the document (read from standard input): the file name its "
+                   "format is told from.")
+def bib(document: str, output: str, format_: str, style: str,
+        stdin_filename: str | None) -> None:
+    """Export the works cited in DOCUMENT (- for standard input), one entry per distinct
+    work."""
     from .formats import render_bibliography
     from .pipeline import load
 
+    if stdin_filename is not None and document != "-":
+        raise click.UsageError("--stdin-filename names the document read from standard "
+                               "input: give '-' as the document")
     try:
-        _emit(render_bibliography(format_, load(document).notes, style=style), output,
-              protect=(document,))
+        if document == "-":
+            source, protect = _read_stdin(stdin_filename or STDIN)[0], ()
+        else:
+            source, protect = document, (document,)
+        _emit(render_bibliography(format_, load(source).notes, style=style), output,
+              protect=protect)
     except FootcheckError as error:
         _fail(error)
 
@@ -258,15 +590,16 @@ class _progress:
             sys.stderr.flush()
 
 
-def _report_names(reports) -> list[str]:
-    """A distinct file name stem per report: the document's, numbered when two clash."""
-    stems = [os.path.splitext(os.path.basename(r.document.path))[0] for r in reports]
-    seen: dict[str, int] = {}
-    names = []
-    for stem in stems:
-        seen[stem] = seen.get(stem, 0) + 1
-        names.append(stem if stems.count(stem) == 1 else f"{stem}-{seen[stem]}")
-    return names
+def _report_names(reports: list[Report]) -> list[str]:
+    """A distinct name per report, after the document's path relative to the folder all the
+    documents are in (``a/brief``, ``b/brief``), without its suffix unless two documents
+    differ only by it (``brief.md``, ``brief.txt``)."""
+    paths = [os.path.abspath(r.document.path) for r in reports]
+    base = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
+    relative = [os.path.relpath(p, base).replace(os.sep, "/") for p in paths]
+    stems = [os.path.splitext(rel)[0] for rel in relative]
+    return [stem if stems.count(stem) == 1 else rel
+            for stem, rel in zip(stems, relative, strict=True)]
 
 
 def _emit(text: str, output: str, protect: tuple[str, ...] = ()) -> None:
@@ -278,6 +611,11 @@ def _emit(text: str, output: str, protect: tuple[str, ...] = ()) -> None:
     from .output import write_atomic
 
     write_atomic(output, text, protect=protect)
+
+
+def _shown(path: str) -> str:
+    """``path`` as a message names it, unprintable characters escaped."""
+    return path if path.isprintable() else path.encode("unicode_escape").decode("ascii")
 
 
 def _fail(error: FootcheckError) -> None:

@@ -113,7 +113,7 @@ def render_many(name: str, reports: list[Report], *, color: bool = False) -> str
 
 
 #: Bibliography formats: one entry per distinct work cited (``footcheck bib``).
-BIBLIOGRAPHIES = ("bibtex", "csl-json")
+BIBLIOGRAPHIES = ("bibtex", "csl-json", "ris")
 
 
 def render_bibliography(name: str, notes: Iterable[Note], *, style: str = "biblatex") -> str:
@@ -126,6 +126,10 @@ def render_bibliography(name: str, notes: Iterable[Note], *, style: str = "bibla
         from .csl import render_works
 
         return render_works(works)
+    if name == "ris":
+        from .ris import render_works as render_ris
+
+        return render_ris(works)
     if name != "bibtex":
         raise ValueError(f"unknown bibliography format {name!r}")
     from .bibtex import render_works
