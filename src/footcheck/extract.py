@@ -31,6 +31,7 @@ from .model import (
     MARKDOWN,
     PAGE_FOOT,
     RST,
+    TABLE_CELL,
     Document,
     Extraction,
     Marker,
@@ -97,7 +98,7 @@ _LABEL_NOTATION = {"c1": CARET, "c2": CARET, "m": MARKDOWN, "h": HTML, "s": SUPE
 # Russian: "Notes", "## Endnotes", "**References**", "Références :", "Примечания".
 _NOTES_HEADINGS = (
     r"end\s*notes?|foot\s*notes?|notes?|references?|sources?|bibliography|works\s+cited|"
-    r"citations?|notes?\s+and\s+(?:references|sources)|"
+    r"citations?|notes?\s+and\s+(?:references|sources)|(?:references|sources)\s+and\s+notes|"
     r"notes\s+de\s+(?:fin|bas\s+de\s+page)|r[ée]f[ée]rences(?:\s+bibliographiques)?|"
     r"bibliographie|"
     r"anmerkungen|fu(?:ß|ss)noten|endnoten|literatur(?:verzeichnis)?|quellen(?:verzeichnis)?|"
@@ -163,15 +164,23 @@ def extract(document: Document) -> Extraction:
     text = _prose(document)
     lines = _line_spans(document)
     stripped = [line.strip() for line in text.split("\n")]  # one per line, as in ``lines``
-    skipped = _skipped_lines(stripped)
+    # Word, OpenDocument and web pages hold no running headers: there a line repeated is
+    # text (a table's "Done" column, a spec's "[Example:"), not page furniture.
+    skipped = _skipped_lines(stripped, repeated=document.format in _PAGED_FORMATS)
     names = _footnote_names(text)
+    cells = _cell_lines(document)
     labels = {i: lab for i, (s, e) in enumerate(lines)
-              if stripped[i] and i not in skipped
+              if stripped[i] and i not in skipped and i not in cells
               and (lab := _label_at(text, s, e, names)) is not None}
     raw_markers = list(_find_markers(text, document.line_starts))
+    bylines = _bylines(len(lines), stripped, labels, raw_markers)
+    if bylines:
+        raw_markers = [m for m in raw_markers if m[5] not in bylines]
+        labels = {i: lab for i, lab in labels.items() if i not in bylines}
     marker_lines = Counter(m[5] for m in raw_markers if not m[6])  # line -> markers on it
     section = _notes_section(stripped, skipped, labels)
-    drafts = _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines, section)
+    drafts = _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines, section,
+                   _page_feet(document, stripped))
 
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
     native_series = {n.series for n in document.native_notes}
@@ -299,10 +308,36 @@ def _line_spans(document: Document) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=False))
 
 
-def _skipped_lines(stripped: list[str]) -> set[int]:
-    """Indexes of page numbers and running headers/footers (short lines repeated 3+ times),
-    from the lines with surrounding white space removed."""
-    counts = Counter(s for s in stripped if s and len(s) <= 80)
+_PAGED_FORMATS = frozenset({"text", "markdown", "rst", "pdf"})  # may hold page furniture
+
+
+def _cell_lines(document: Document) -> frozenset[int]:
+    """The 0-based indexes of the lines inside table cells, where no note starts: a
+    numbered cell (``1 = Recalculate always``, ``3 Formulas``) is part of a table."""
+    cells = [b for b in document.blocks if b.kind == TABLE_CELL]
+    if not cells:
+        return frozenset()
+    out: set[int] = set()
+    for block in cells:
+        first = document.position(block.start)[0] - 1
+        last = document.position(max(block.start, block.end - 1))[0] - 1
+        out.update(range(first, last + 1))
+    return frozenset(out)
+
+
+def _page_feet(document: Document, stripped: list[str]) -> tuple[frozenset[int], set[int]] | None:
+    """In a PDF, the 0-based indexes of the lines in the page feet the reader found, and of
+    the page numbers it left; ``None`` in other documents."""
+    if document.format != "pdf":
+        return None
+    return (frozenset(line - 1 for line in _foot_lines(document)),
+            _skipped_lines(stripped, repeated=False))
+
+
+def _skipped_lines(stripped: list[str], repeated: bool = True) -> set[int]:
+    """Indexes of page numbers and running headers/footers (short lines repeated 3+ times,
+    unless not ``repeated``), from the lines with surrounding white space removed."""
+    counts = Counter(s for s in stripped if s and len(s) <= 80) if repeated else Counter()
     skipped = set()
     for i, s in enumerate(stripped):
         if not s:
@@ -443,6 +478,8 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
             continue
         maybe = exponent is MAYBE
         line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order
+        if notation == BRACKET and _in_code(text, start, end):
+            continue  # /root[1]/customer[1], (0[1-9])|(1[0-2]): an index, a character class
         if notation == MARKDOWN or token.isalnum():  # a name, or a single number
             if notation == BRACKET:  # [07] is a code; [2019] a year, unless note 2019 exists
                 if token[0] == "0":
@@ -456,6 +493,30 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
         maybe = maybe or (notation == BRACKET and len(tokens[0]) >= 4)  # [2019-2023]: years
         for one in tokens:
             yield start, end, m[0], one, notation, line, maybe
+
+
+_CODE_CHARS = re.compile(r"[/\\|={}<>\[\]]")
+# What a word may hold around a bracketed citation without being code: other citations
+# ([1][2]), a link's address ([Smith](https://…), <https://…>).
+_NOT_CODE = re.compile(r"\[\d[\d,–\s-]*\]|\[?[^\[\]\s]*\]\((?:[^()\s]|\([^()\s]*\))*\)"
+                       r"|<[^<>\s]*>|(?:https?|ftp)://\S*")
+_WORD_REACH = 200  # characters looked at on each side of a bracketed number for its word
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Whether the bracketed number at ``text[start:end]`` is part of a word of code: an
+    index or a path (``/root[1]/customer[1]``), a regular expression's character class
+    (``(0[1-9])|(1[0-2])``), an assignment (``a[2]=b``)."""
+    left = start
+    while left > 0 and start - left < _WORD_REACH and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and right - end < _WORD_REACH and not text[right].isspace():
+        right += 1
+    if left == start and right == end:
+        return False  # " [12] ": the common case
+    rest = _NOT_CODE.sub("", text[left:start] + " " + text[end:right])
+    return _CODE_CHARS.search(rest) is not None
 
 
 _LIST_SEPARATOR = re.compile(r"\s*,\s*")
@@ -487,18 +548,88 @@ def _expand(tokens: str) -> tuple[list[str], bool]:
     return out, complete
 
 
+# --- authors and their affiliations -------------------------------------------------------
+
+_AFFILIATION_NOTATIONS = frozenset({CARET, PANDOC, SUPERSCRIPT, HTML})
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")  # [Jane Smith](https://…)
+_BYLINE_MARK = re.compile(rf"\^\{{[^{{}}\n]*\}}|\^[A-Za-z0-9]+\^?|<sup>[^<]*</sup>"
+                          rf"|[{_SUP_DIGITS}{_SUP_ROMAN}]+|[*†‡§#]")
+_NAME_SEPARATOR = re.compile(r"\s*(?:[,;&]|\b(?:and|und|et|y|e|и)\b)\s*")
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "del", "la",
+                             "le", "dos", "das", "bin", "ibn", "al", "ter", "y"})
+_AFFILIATION_LINES = 2  # lines after a byline in which its affiliations are listed
+
+
+def _bylines(count: int, stripped: list[str], labels: dict[int, _Label],
+             raw_markers: list[_RawMarker]) -> set[int]:
+    """The lines of authors' names with superscript affiliation numbers (``Jane Smith,¹
+    John Doe²``) and of the affiliations they point to: neither holds notes or markers.
+
+    A byline names two or more people and nothing else, each name followed by its number.
+    Its numbers are affiliations when the lines just below it list them with the same raised
+    numbers (``¹University of …``), or when the text cites every one of them again as a
+    note: an author's footnote (``Jane Smith¹`` with note 1 in the notes and note 2 cited
+    next) stays a note.
+    """
+    on_line: dict[int, list[_RawMarker]] = {}
+    for m in raw_markers:
+        if m[4] in _AFFILIATION_NOTATIONS:
+            on_line.setdefault(m[5], []).append(m)
+    out: set[int] = set()
+    for i, found in on_line.items():
+        if len(found) < 2 or len(stripped[i]) > 400 or not _is_byline(stripped[i]):
+            continue
+        numbers = {m[3] for m in found}
+        below = []
+        j = i + 1
+        while j < count and len(below) < _AFFILIATION_LINES:
+            if stripped[j]:
+                below.append(j)
+            j += 1
+        listed = [j for j in below if j in labels and labels[j].token in numbers
+                  and labels[j].notation in _AFFILIATION_NOTATIONS]
+        cited_again = {m[3] for m in raw_markers if m[5] != i and m[4] in _AFFILIATION_NOTATIONS}
+        if listed or numbers <= cited_again:
+            out.add(i)
+            out.update(listed)
+    return out
+
+
+def _is_byline(line: str) -> bool:
+    """Whether ``line`` holds only the names of two or more people, with their marks."""
+    plain = _BYLINE_MARK.sub(" ", _LINK_TEXT.sub(r"\1", line))
+    plain = re.sub(r"(?<=[^\W\d_])\d+\b", "", plain)  # "Author Name3*": a number glued on
+    names = [part for part in _NAME_SEPARATOR.split(plain) if part.strip()]
+    return len(names) >= 2 and all(_is_name(name) for name in names)
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` is a person's name: two to five words, each capitalised (initials
+    such as ``D.`` too) but for particles such as ``van`` or ``de``."""
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    for word in words:
+        if word in _NAME_PARTICLES:
+            continue
+        if not word[0].isupper() or not all(c.isalpha() or c in ".'’-" for c in word):
+            return False
+    return True
+
+
 # --- walking the lines --------------------------------------------------------------------
 
 
 def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
-          section) -> list[_Draft]:
+          section, feet=None) -> list[_Draft]:
     """Walk the lines once, opening a note at each accepted label and extending it.
 
     ``stripped`` holds each line without its surrounding white space; ``marker_lines``
     counts the markers on each line (by index); ``section`` is the index of the heading
-    that opens the notes section, if there is one.
+    that opens the notes section, if there is one; ``feet`` the lines of a PDF in its page
+    feet and its page numbers (see :func:`_page_feet`).
     """
-    approved = _weak_runs(labels, raw_markers, section, stripped, skipped)
+    approved = _weak_runs(labels, raw_markers, section, stripped, skipped, feet)
     cited = {numerals.read(m[3]).system for m in raw_markers if not m[6]}
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -608,22 +739,28 @@ def _resumes(drafts: list[_Draft], lab: _Label, prev_kind: str, heading: int) ->
 
 
 def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section: int | None,
-               stripped: list[str], skipped: set[int]) -> set[int]:
+               stripped: list[str], skipped: set[int],
+               feet: tuple[frozenset[int], set[int]] | None = None) -> set[int]:
     """Lines of weak labels forming a numbered run (1, 2, 3…) of notes that markers cite.
 
     A run of at least three weak labels of one notation, numbered upward by one (repeats
     allowed), whose numbers are at least half cited by a marker, is a run of notes when it
-    stands where notes stand: at a page foot, after the notes heading, or, in a document
-    without one, as the last such run with no marker after it. Anywhere else it is a
-    numbered list in the body.
+    stands where notes stand: at a page foot, right after the notes heading (a few
+    paragraphs may come between), or, in a document without one, as the last such run with
+    no marker after it. Anywhere else it is a numbered list in the body.
     """
     if not any(lab.notation in WEAK_LABELS for lab in labels.values()):
         return set()
     cited: dict[str, set[int]] = {ROMAN: set(), ARABIC: set(), AMBIGUOUS: set()}
+    # A marker whose note is typed with a strong label of its notation (^{1} and its note
+    # "^{1} …") cites that note, not a numbered list elsewhere.
+    strong = {(lab.notation, lab.numeral.value) for lab in labels.values()
+              if lab.notation not in WEAK_LABELS}
     last_marker = -1
-    for _, _, _, token, _, line, maybe in raw_markers:
+    for _, _, _, token, notation, line, maybe in raw_markers:
         numeral = numerals.read(token)
-        if numeral.value is not None and not numeral.malformed and not maybe:
+        if numeral.value is not None and not numeral.malformed and not maybe and \
+                (notation, numeral.value) not in strong:
             cited[numeral.system].add(numeral.value)
             if line not in labels:
                 last_marker = max(last_marker, line)
@@ -644,10 +781,11 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
         if section is not None and lines[0] > section:
             if first_after_section and not any(
                     section < j < lines[0] and labels[j].notation not in WEAK_LABELS
-                    for j in labels):
+                    for j in labels) and \
+                    _paragraphs_between(section, lines[0], stripped, skipped) <= _SECTION_LEAD:
                 approved.update(lines)
             first_after_section = False
-        elif _at_page_foot(lines[-1], stripped, skipped):
+        elif _at_page_foot(lines[-1], stripped, skipped, feet):
             approved.update(lines)
         elif section is None and lines[0] > last_marker:
             final = lines
@@ -670,9 +808,27 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
     return approved.union(final)
 
 
-def _at_page_foot(i: int, stripped: list[str], skipped: set[int]) -> bool:
+_SECTION_LEAD = 5  # paragraphs a notes section may open with before its first note
+
+
+def _paragraphs_between(first: int, last: int, stripped: list[str], skipped: set[int]) -> int:
+    """The paragraphs between lines ``first`` and ``last`` (indexes, both excluded): a run
+    of labels far below the notes heading, after pages of text, is a list of the body."""
+    return sum(1 for j in range(first + 1, last)
+               if stripped[j] and j not in skipped and (j == first + 1 or not stripped[j - 1]))
+
+
+def _at_page_foot(i: int, stripped: list[str], skipped: set[int],
+                  feet: tuple[frozenset[int], set[int]] | None = None) -> bool:
     """Whether the paragraph of line ``i`` is followed by a page number, a running header
-    or footer, or a page break (form feed)."""
+    or footer, or a page break (form feed). In a PDF (``feet``: the lines in the page feet
+    the reader found, and the page numbers it left) it stands in a page foot or before a
+    page number: a line repeated through the document (a spec's "[Example:") is no page's
+    furniture there, since the reader removed those."""
+    if feet is not None:
+        if i in feet[0]:
+            return True
+        skipped = feet[1]
     n = len(stripped)
     while i + 1 < n and stripped[i + 1]:
         i += 1  # the rest of the paragraph
@@ -817,7 +973,28 @@ def note_urls(document: Document, spans: tuple[tuple[int, int], ...]) -> tuple[U
     urls: list[Url] = []
     for s, e in spans:
         urls += find_urls(text, s, e, make_url)
+    if len(urls) > 1 and any(u.problem == "missing scheme" for u in urls):
+        urls = _without_site_names(urls)
     return tuple(urls)
+
+
+_BARE_HOST = re.compile(r"www\d*\.[^\s/]+/?", re.IGNORECASE)
+
+
+def _without_site_names(urls: list[Url]) -> list[Url]:
+    """``urls`` less the site names: a host written without a scheme or a path
+    (``www.vice.com``), where the note also links to a page of that host, names the site,
+    as a citation gives its container (``"Title" https://www.vice.com/…. www.vice.com.``)."""
+    hosts = {_host(u.url) for u in urls if u.problem is None}
+    return [u for u in urls
+            if not (u.problem == "missing scheme" and _BARE_HOST.fullmatch(u.raw)
+                    and _host(u.raw) in hosts)]
+
+
+def _host(url: str) -> str:
+    """The host of ``url`` (scheme optional), lower case, without ``www.``."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].lower()
+    return host.split("@")[-1].split(":")[0].removeprefix("www.")
 
 
 def _build_notes(document: Document, drafts: list[_Draft],
@@ -852,11 +1029,14 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
     superscript is formatting first (``formatted``: a converted file, or notes the format
     defines), typed markers of a numbering system no typed note uses or far past its last
     note (an affiliation's ¹, a transliteration's superscript ``m``): there a superscript is
-    a marker only when it resolves, or nearly, to a note."""
+    a marker only when it resolves, or nearly, to a note. There a caret typed in the text
+    (``^ah``, ``^12^``, not a superscript the reader wrote ``^{12}``) is a marker only when
+    its note exists."""
     numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS)}
     systems = {d.system for d in drafts}
     last = {system: max((d.value or 0 for d in drafts if d.system == system), default=0)
             for system in systems}
+    typed = {(d.system, d.value) for d in drafts}
     out = []
     for m in raw:
         if m[4] == BRACKET and not numbered:
@@ -864,6 +1044,11 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
         numeral = numerals.read(m[3])
         if m[6] and numeral.value not in numbered:
             continue
+        if formatted and m[4] in (CARET, PANDOC) and not m[2].startswith("^{") and not (
+                not numeral.malformed and any((system, numeral.value) in typed
+                                              for system in (numeral.system, AMBIGUOUS))):
+            continue  # a caret typed in the text ("elo^ah"), not a superscript: its note
+            # must exist
         if formatted and m[4] == MARKDOWN:
             if MARKDOWN not in systems:
                 continue  # "[^#x20]" in a Word file or a web page is no footnote syntax

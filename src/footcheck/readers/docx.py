@@ -34,6 +34,7 @@ from .markup import (
     Paragraph,
     Piece,
     assemble,
+    cell_blocks,
     format_number,
     link,
     reference,
@@ -74,12 +75,13 @@ def read(data: bytes, path: str) -> Document:
         for kind, series in word.notes.items():
             series.configure(section.find(f"{W}{kind}Pr"))
     word.blocks(body)
-    text, page_starts, notes, markers = word.output()
+    text, page_starts, notes, markers, cells = word.output()
     if not text.strip():
         raise Unreadable("is empty (the Word document has no text)")
     document = Document.from_text(text, path=path, encoding="docx", format="docx",
                                   units="paragraph", page_starts=page_starts)
-    return replace(document, native_notes=notes, native_markers=markers)
+    return replace(document, native_notes=notes, native_markers=markers,
+                   blocks=cell_blocks(document, cells))
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -113,6 +115,8 @@ class _Word:
             self.notes[kind] = _NoteSeries(kind, package.xml(name), self._links(name), settings)
         self.paragraphs: list[str] = []
         self.page_breaks: set[int] = set()  # indexes of paragraphs that start a page
+        self.cells: list[int] = []  # indexes of paragraphs in table cells
+        self.tables = 0  # how many tables the paragraph being read is inside
         self.recorded_pages = False
         self.current = Paragraph()
         self.fields: list[_Field] = []
@@ -126,13 +130,13 @@ class _Word:
 
     def note_paragraphs(self, element: ElementTree.Element, links: dict[str, str]) -> list[str]:
         """The rendered paragraphs of one note (its own part's hyperlinks apply)."""
-        saved = self.paragraphs, self.page_breaks, self.links
-        self.paragraphs, self.page_breaks, self.links = [], set(), links
+        saved = self.paragraphs, self.page_breaks, self.links, self.cells
+        self.paragraphs, self.page_breaks, self.links, self.cells = [], set(), links, []
         try:
             self.blocks(element)
             return self.paragraphs
         finally:
-            self.paragraphs, self.page_breaks, self.links = saved
+            self.paragraphs, self.page_breaks, self.links, self.cells = saved
 
     # block level
 
@@ -145,8 +149,14 @@ class _Word:
                     self.paragraph(child)
             elif tag == f"{W}sdt" and _is_contents(child):
                 continue
+            elif tag == f"{W}tbl":
+                self.tables += 1
+                try:
+                    self.blocks(child)
+                finally:
+                    self.tables -= 1
             elif tag not in _SKIPPED and tag.startswith(W):
-                self.blocks(child)  # tbl, tr, tc, sdt, sdtContent, customXml, ins…
+                self.blocks(child)  # tr, tc, sdt, sdtContent, customXml, ins…
 
     def paragraph(self, p: ElementTree.Element) -> None:
         """Render one paragraph as one line (nothing for an empty paragraph)."""
@@ -161,6 +171,8 @@ class _Word:
         if self.current.break_before and (self.paragraphs or line):
             self.page_breaks.add(len(self.paragraphs))
         if line:
+            if self.tables:
+                self.cells.append(len(self.paragraphs))
             self.paragraphs.append(f"{label} {line}" if label else line)
         if self.current.break_after:
             self.page_breaks.add(len(self.paragraphs))
@@ -292,16 +304,17 @@ class _Word:
 
     # output
 
-    def output(self) -> tuple[str, tuple[int, ...], tuple[Note, ...], tuple[Marker, ...]]:
-        """The document's text (body, then footnotes, then endnotes), its page starts, and
-        its real notes and the markers citing them."""
+    def output(self) -> tuple[str, tuple[int, ...], tuple[Note, ...], tuple[Marker, ...],
+                              tuple[int, ...]]:
+        """The document's text (body, then footnotes, then endnotes), its page starts, its
+        real notes and the markers citing them, and the lines of its table cells."""
         notes = [*self.notes["footnote"].cited(self), *self.notes["endnote"].cited(self)]
         text, firsts, native_notes, markers = assemble(self.paragraphs, notes)
         pages: tuple[int, ...] = ()
         if self.recorded_pages:
             starts = sorted(i for i in self.page_breaks if 0 < i < len(firsts))
             pages = (1, *(firsts[i] for i in starts))
-        return text, pages, native_notes, markers
+        return text, pages, native_notes, markers, tuple(firsts[i] for i in self.cells)
 
 
 class _NoteSeries:

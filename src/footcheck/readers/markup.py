@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import ENDNOTES, FOOTNOTES, NATIVE, Marker, Note
+from ..model import ENDNOTES, FOOTNOTES, NATIVE, TABLE_CELL, Block, Document, Marker, Note
 from ..numerals import to_roman
 
 _NUMERAL = re.compile(r"[0-9IVXLCDMivxlcdm]{1,10}")
@@ -212,6 +212,19 @@ def assemble(paragraphs: list[str], notes: list[NativeNote]
                                   series=series, notation=NATIVE, line=first, column=1,
                                   end_line=len(lines) - 1, text=body, spans=tuple(spans)))
     return "\n".join(lines), firsts, tuple(out_notes), tuple(markers)
+
+
+def cell_blocks(document: Document, lines: tuple[int, ...]) -> tuple[Block, ...]:
+    """A :data:`~footcheck.model.TABLE_CELL` block for each of the (1-based) ``lines`` of
+    ``document``, the paragraphs a reader found in table cells."""
+    starts = document.line_starts
+    text = document.text
+    out = []
+    for line in lines:
+        start = starts[line - 1]
+        end = text.find("\n", start)
+        out.append(Block(TABLE_CELL, start, len(text) if end < 0 else end))
+    return tuple(out)
 
 
 def _place_references(line: str, number: int, offset: int, markers: list[Marker]) -> str:

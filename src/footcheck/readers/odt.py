@@ -40,6 +40,7 @@ from .markup import (
     Paragraph,
     Piece,
     assemble,
+    cell_blocks,
     format_number,
     link,
     reference,
@@ -89,12 +90,13 @@ def read(data: bytes, path: str) -> Document:
         reader.blocks(body)
     except RecursionError:
         raise Unreadable("is nested too deeply to read (a damaged OpenDocument file)") from None
-    text, page_starts, notes, markers = reader.output()
+    text, page_starts, notes, markers, cells = reader.output()
     if not text.strip():
         raise Unreadable("is empty (the OpenDocument file has no text)")
     document = Document.from_text(text, path=path, encoding="odt", format="odt",
                                   units="paragraph", page_starts=page_starts)
-    return replace(document, native_notes=notes, native_markers=markers)
+    return replace(document, native_notes=notes, native_markers=markers,
+                   blocks=cell_blocks(document, cells))
 
 
 # --- the package -----------------------------------------------------------------------------
@@ -352,6 +354,8 @@ class _Odt:
         self.deleting = False  # inside deleted text kept in place (change-start … change-end)
         self.paragraphs: list[str] = []
         self.page_breaks: set[int] = set()  # indexes of paragraphs that start a page
+        self.cells: list[int] = []  # indexes of paragraphs in table cells
+        self.tables = 0  # how many tables the paragraph being read is inside
         self.recorded_pages = False
         self.current = Paragraph()
         self.notes: list[NativeNote] = []
@@ -387,9 +391,15 @@ class _Odt:
             elif tag in _CHANGE_MARKS:
                 self._change(child)
                 continue
+            elif tag == f"{TABLE}table":
+                self.tables += 1
+                try:
+                    self.blocks(child)
+                finally:
+                    self.tables -= 1
             elif tag.startswith((TEXT, TABLE)) and child.get(f"{TEXT}display") != "none" \
                     and not _SKIPPED_BLOCKS.fullmatch(tag.rsplit("}", 1)[-1]):
-                self.blocks(child)  # section, table, rows, cells, index bodies…
+                self.blocks(child)  # section, rows, cells, index bodies…
             first = False
 
     def _item_label(self, item: _Item, element: ElementTree.Element) -> str:
@@ -461,6 +471,8 @@ class _Odt:
         if self.current.break_before and (self.paragraphs or line):
             self.page_breaks.add(len(self.paragraphs))
         if line:
+            if self.tables:
+                self.cells.append(len(self.paragraphs))
             self.paragraphs.append(f"{label} {line}" if label else line)
         if self.current.break_after or self.styles.value("paragraph", style, "break_after"):
             self.page_breaks.add(len(self.paragraphs))
@@ -535,25 +547,26 @@ class _Odt:
 
     def _note_paragraphs(self, body: ElementTree.Element) -> list[str]:
         """The rendered paragraphs of a note body, read apart from the paragraph citing it."""
-        saved = self.paragraphs, self.page_breaks, self.current
-        self.paragraphs, self.page_breaks = [], set()
+        saved = self.paragraphs, self.page_breaks, self.current, self.cells
+        self.paragraphs, self.page_breaks, self.cells = [], set(), []
         try:
             self.blocks(body)
             return self.paragraphs
         finally:
-            self.paragraphs, self.page_breaks, self.current = saved
+            self.paragraphs, self.page_breaks, self.current, self.cells = saved
 
     # output
 
-    def output(self) -> tuple[str, tuple[int, ...], tuple[Note, ...], tuple[Marker, ...]]:
-        """The document's text (body, then footnotes, then endnotes), its page starts, and
-        its real notes and the markers citing them."""
+    def output(self) -> tuple[str, tuple[int, ...], tuple[Note, ...], tuple[Marker, ...],
+                              tuple[int, ...]]:
+        """The document's text (body, then footnotes, then endnotes), its page starts, its
+        real notes and the markers citing them, and the lines of its table cells."""
         text, firsts, notes, markers = assemble(self.paragraphs, self.notes)
         pages: tuple[int, ...] = ()
         if self.recorded_pages:
             starts = sorted(i for i in self.page_breaks if 0 < i < len(firsts))
             pages = (1, *(firsts[i] for i in starts))
-        return text, pages, notes, markers
+        return text, pages, notes, markers, tuple(firsts[i] for i in self.cells)
 
 
 def _written_number(element: ElementTree.Element) -> str:

@@ -145,9 +145,10 @@ def read(data: bytes, path: str) -> Document:
     if not any(pages):
         raise Unreadable("has no text layer (scanned?); run it through OCR first")
     _drop_running_lines(pages, [height for _, _, height, _ in raw])
+    pages, rules = _in_columns(pages, raw)
     lines = [line for page in pages for line in page]
     body_size = _body_size(lines)
-    _find_notes(pages, [rules for *_, rules in raw], body_size)
+    _find_notes(pages, rules, body_size)
     labels = {line.label for line in lines if line.note and line.label}
     for line in lines:
         line.text = _write(line, labels)
@@ -527,6 +528,132 @@ def _linked(pieces: list[Piece], linked: dict[int, str]) -> list[Piece]:
     return out
 
 
+# --- columns ------------------------------------------------------------------------------
+
+_GUTTER = 6.0  # points: the narrowest space between two columns of text
+_COLUMN_ROWS = 8  # rows of text a column holds at least
+_REACH = 0.25  # a column's rows end (or start) within this fraction of its width of the gutter
+_PROSE_WORDS = 4  # words in a row of prose at least
+_WORD_SPACE = 2.0  # font sizes: the widest space between two words of a line of prose
+
+
+def _in_columns(pages: list[list[_Line]], raw: list) -> tuple[list[list[_Line]], list]:
+    """The pages with each page set in columns cut into its parts in reading order (what
+    stands above the columns, each column, what stands below), as pages of their own, each
+    with the rules that lie in it; ``raw`` holds each page's words, links, height and rules.
+
+    A column's text is read down to its foot before the next column, so that its lines are
+    not merged with the lines beside them, and the notes at a column's foot are a foot.
+    """
+    out: list[list[_Line]] = []
+    out_rules: list[list[_Rule]] = []
+    for page, (_, links, _, page_rules) in zip(pages, raw, strict=True):
+        words = [w for line in page for w in line.words]
+        parts = _columns(words) if len(words) > 2 * _COLUMN_ROWS else [words]
+        if len(parts) == 1:
+            out.append(page)
+            out_rules.append(page_rules)
+            continue
+        number = page[0].page
+        for part in parts:
+            left, right = min(w.x0 for w in part), max(w.x1 for w in part)
+            out.append(_page_lines(part, links, number))
+            out_rules.append([r for r in page_rules if left - 1 <= (r[0] + r[1]) / 2 <= right + 1])
+    return out, out_rules
+
+
+def _columns(words: list[_Word]) -> list[list[_Word]]:
+    """The words of a page in the parts read one after the other: one part, or what
+    stands above the columns, the columns left to right, and what stands below them. The
+    page is cut only when every column is one of text (see :func:`_text_column`)."""
+    parts = _cut(words, 0)
+    if len(parts) == 1 or not all(_text_column(part) for part, column in parts if column):
+        return [words]
+    return [part for part, _ in parts]
+
+
+def _cut(words: list[_Word], depth: int) -> list[tuple[list[_Word], bool]]:
+    """The parts of ``words`` cut at the gutters between columns, each with whether it is a
+    column: what stands across the gutter above and below the columns is not."""
+    gutter = _gutter(words) if depth < 4 and len(words) > 2 * _COLUMN_ROWS else None
+    if gutter is None:
+        return [(words, True)]
+    start, end = gutter
+    left = [w for w in words if w.x1 <= start + 1]
+    right = [w for w in words if w.x0 >= end - 1]
+    if not left or not right:
+        return [(words, True)]
+    top = min(w.top for w in left + right)
+    bottom = max(w.top for w in left + right)
+    head, foot = [], []
+    for w in words:
+        if start + 1 < w.x1 and w.x0 < end - 1:  # across the gutter
+            if w.top < top:
+                head.append(w)
+            elif w.top > bottom:
+                foot.append(w)
+            else:
+                (left if (w.x0 + w.x1) / 2 < (start + end) / 2 else right).append(w)
+    parts = [(head, False), *_cut(left, depth + 1), *_cut(right, depth + 1), (foot, False)]
+    return [(part, column) for part, column in parts if part]
+
+
+def _gutter(words: list[_Word]) -> tuple[float, float] | None:
+    """The widest vertical strip in the middle of the text that (nearly) no word crosses,
+    as (left, right), when it is at least :data:`_GUTTER` wide."""
+    x0 = min(w.x0 for w in words)
+    width = max(w.x1 for w in words) - x0
+    if width < 20 * _GUTTER:
+        return None
+    cover = [0] * (int(width) + 3)
+    for w in words:
+        cover[int(w.x0 - x0)] += 1
+        cover[int(w.x1 - x0) + 1] -= 1
+    rows = len({round(w.top / 2) for w in words})
+    allowed = max(1, int(0.03 * rows))  # a title or a rule's caption may cross it
+    best: tuple[float, float] | None = None
+    running = 0
+    run_start = None
+    low, high = int(0.2 * width), int(0.8 * width)
+    for x, change in enumerate(cover):
+        running += change
+        if running <= allowed and low <= x <= high:
+            if run_start is None:
+                run_start = x
+            continue
+        if run_start is not None and x - run_start >= _GUTTER and \
+                (best is None or x - run_start > best[1] - best[0]):
+            best = (x0 + run_start, x0 + x)
+        run_start = None
+    return best
+
+
+def _text_column(words: list[_Word]) -> bool:
+    """Whether ``words`` are a column of text: enough rows, most of them lines of prose
+    (several words, no wider apart than a justified line spaces them) from one edge of the
+    column to close to the other. A table's rows of cells are not."""
+    rows: list[list[_Word]] = []
+    top = -math.inf
+    for w in sorted(words, key=lambda w: w.top):
+        if w.top - top > 0.6 * w.size:
+            rows.append([])
+            top = w.top
+        rows[-1].append(w)
+    if len(rows) < _COLUMN_ROWS:
+        return False
+    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    reach = _REACH * (right - left)
+    full = 0
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        spaced = all(b.x0 - a.x1 <= _WORD_SPACE * max(a.size, b.size)
+                     for a, b in itertools.pairwise(row))
+        if len(row) >= _PROSE_WORDS and spaced and row[0].x0 - left <= reach and \
+                right - max(w.x1 for w in row) <= reach:
+            full += 1
+    return full * 2 >= len(rows)
+
+
 # --- page furniture -----------------------------------------------------------------------
 
 
@@ -855,7 +982,17 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[int, str, bool]]:
             note = _going_on(notes, note, line)
             note.add(line, vocabulary)
     out.extend(held)
-    return [(paragraph.page, paragraph.text, paragraph.foot) for paragraph in out]
+    return [(paragraph.page, _standalone(paragraph.text) if paragraph.last.note is False
+             else paragraph.text, paragraph.foot) for paragraph in out]
+
+
+def _standalone(text: str) -> str:
+    """A body paragraph of small raised numbers and nothing else (``^{40}^{30}``: a chart's
+    axis labels, a figure's callouts) written as plain numbers: a marker follows text, and a
+    note label precedes it."""
+    if not _MARKER_ONLY.fullmatch(text):
+        return text
+    return " ".join(re.findall(r"\^\{([^{}\s]+)\}", text))
 
 
 def _going_on(notes: list[_Paragraph], last: _Paragraph, line: _Line) -> _Paragraph:
