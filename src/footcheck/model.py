@@ -223,6 +223,7 @@ class Reference:
     doi: str | None = None
     accessed: str | None = None
     publisher: str | None = None
+    place: str | None = None  # of publication, from an imprint ("London: Routledge")
     raw: str = ""
     key: str | None = None
     note: str | None = None  # text of the source that fits no field (a comment, figures)

@@ -58,14 +58,15 @@ ARTICLE_MAGAZINE = "article-magazine"
 ARTICLE_JOURNAL = "article-journal"
 REPORT = "report"
 BOOK = "book"
-VIDEO = "video"
+VIDEO = "motion_picture"
+BROADCAST = "broadcast"
 PERSONAL_COMMUNICATION = "personal_communication"
 MANUSCRIPT = "manuscript"
 WEBPAGE = "webpage"
 MISC = "misc"
 
-#: The types :func:`parse` assigns; all but ``misc`` are CSL 1.0 type names.
-TYPES = (ARTICLE_NEWSPAPER, ARTICLE_MAGAZINE, ARTICLE_JOURNAL, REPORT, BOOK, VIDEO,
+#: The types :func:`parse` assigns; all but ``misc`` are types of the CSL 1.0.2 schema.
+TYPES = (ARTICLE_NEWSPAPER, ARTICLE_MAGAZINE, ARTICLE_JOURNAL, REPORT, BOOK, VIDEO, BROADCAST,
          PERSONAL_COMMUNICATION, MANUSCRIPT, WEBPAGE, MISC)
 
 
@@ -195,7 +196,8 @@ _GENRES = (
     (re.compile(r"(?:unpublished\s+|draft\s+)*(?:manuscript|draft\s+paper|unpublished\s+"
                 r"(?:paper|draft))", re.I), MANUSCRIPT),
     (re.compile(r"(?:working|discussion|policy)\s+paper|policy\s+brief|report", re.I), REPORT),
-    (re.compile(r"video|documentary|podcast|broadcast", re.I), VIDEO),
+    (re.compile(r"video|documentary|film", re.I), VIDEO),
+    (re.compile(r"podcast|broadcast", re.I), BROADCAST),
 )
 _QUOTE_CHAR = re.compile("[" + QUOTES + "]")
 _SPLIT_CHAR = re.compile("[();" + QUOTES + "]")
@@ -1295,6 +1297,7 @@ def _read_source(text: str, found: list[tuple[int, int, str]] | None = None
         doi=doi,
         accessed=f.accessed,
         publisher=f.publisher,
+        place=f.place,
         raw=raw,
         genre=f.genre,
         note=note,

@@ -262,7 +262,7 @@ def _merge(citations: Sequence[Citation]) -> Reference:
     refs = [c.reference for c in citations]
     fields = {}
     for name in ("type", "authors", "year", "title", "container", "date", "volume", "issue",
-                 "pages", "urls", "doi", "accessed", "publisher"):
+                 "pages", "urls", "doi", "accessed", "publisher", "place"):
         fields[name] = _majority([getattr(r, name) for r in refs])
     dates = [r.date for r in refs if r.date]
     if dates:  # the most precise date that the majority date agrees with

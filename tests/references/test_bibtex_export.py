@@ -184,6 +184,23 @@ def test_csl_json_items(sample_works) -> None:
     assert "Пётр" in csl.render_works(group(CLEAN))
 
 
+def test_csl_json_is_valid_against_the_csl_data_schema(sample_works) -> None:
+    """The schema Zotero, pandoc and citeproc follow (tests/data/csl-data.json): every item
+    of the sample, and every type footcheck can give."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parents[1] / "data" / "csl-data.json")
+                        .read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    items = json.loads(csl.render_works(sample_works))
+    assert [e.message for e in validator.iter_errors(items)] == []
+    from footcheck.references import TYPES
+
+    typed = [{"id": kind, "type": csl.item_type(kind)} for kind in TYPES]
+    assert [e.message for e in validator.iter_errors(typed)] == []
+    assert csl.item_type("video") == "motion_picture"
+    assert csl.item_type("misc") == "document"
+
+
 def test_citeproc_renders_every_item(sample_works) -> None:
     try:
         from citeproc import (

@@ -27,13 +27,15 @@ per thread (CRFsuite taggers are not thread-safe).
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 from .data import LABELS
 from .tokens import Token, tokenize
 
-__all__ = ["LABELS", "MODEL", "fields", "label", "labels_of", "load", "sources", "tokenize"]
+__all__ = ["LABELS", "MODEL", "fields", "label", "labels_of", "load", "parts", "sources",
+           "tokenize"]
 
 MODEL = Path(__file__).resolve().parent / "model.crfsuite"
 
@@ -69,8 +71,20 @@ def labels_of(text: str, tokens: list[Token]) -> list[str]:
     return _tagger().tag(sequence_features(text, tokens))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (which CRFsuite, reading UTF-8, cannot take) replaced,
+    one character for one, so that offsets stay valid."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def label(text: str) -> list[tuple[str, str]]:
     """(token, label) for every token of one citation."""
+    text = _encodable(text)
     tokens = tokenize(text)
     return [(t.text, lab) for t, lab in zip(tokens, labels_of(text, tokens), strict=True)]
 
@@ -79,6 +93,7 @@ def fields(text: str) -> dict:
     """The fields of one citation (see the module's description)."""
     from .normalise import fields_of
 
+    text = _encodable(text)
     tokens = tokenize(text)
     return fields_of(text, tokens, labels_of(text, tokens))
 
@@ -99,8 +114,15 @@ def sources(text: str) -> list[dict]:
     Parts with neither a title, an author, a container nor a URL (explanatory text) are left
     out; a note that cites nothing gives an empty list.
     """
+    return [f for _, _, f in parts(text)]
+
+
+def parts(text: str) -> list[tuple[int, int, dict]]:
+    """(start, end, fields) of each source a note cites (see :func:`sources`): the offsets
+    of its first and past its last token in ``text``."""
     from .normalise import fields_of
 
+    text = _encodable(text)
     tokens = tokenize(text)
     labels = labels_of(text, tokens)
     out = []
@@ -112,6 +134,6 @@ def sources(text: str) -> list[dict]:
             if part_t:
                 f = fields_of(text, part_t, part_l)
                 if f["title"] or f["author"] or f["container"] or f["url"]:
-                    out.append(f)
+                    out.append((part_t[0].start, part_t[-1].end, f))
             start = i + 1
     return out

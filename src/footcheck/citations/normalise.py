@@ -29,6 +29,7 @@ punctuation at its ends stripped and case folded.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -110,6 +111,11 @@ def strip_markdown(text: str) -> str:
     return text
 
 
+#: A single quote that opens a quotation inside a text (apostrophes, ``nakazat'``, ``'s``, are
+#: glued to the letter before them).
+_INNER_OPENING = re.compile(r"(?:^|(?<=[\s(\[\"“]))'(?=\w)")
+
+
 def _strip_ends(text: str) -> str:
     """Without surrounding white space, end punctuation, quotes and Markdown link brackets."""
     text = text.strip()
@@ -125,7 +131,7 @@ def _strip_ends(text: str) -> str:
             text = text[1:]
         if len(text) >= 2 and text[0] in _OPEN and text[-1] == _OPEN[text[0]]:
             inner = text[1:-1]
-            if text[0] != "'" or "'" not in inner.replace("'s", "").replace("'t", ""):
+            if text[0] != "'" or text[-2] in ".,;:?!" or not _INNER_OPENING.search(inner):
                 text = inner
         elif text and text[-1] in _CLOSERS and (
                 len(text) > 1 and (text[-2] in ".,;:?!" or text[0] not in _OPEN)):
@@ -280,14 +286,37 @@ def split_names(span: str) -> list[dict[str, str]]:
     text = re.sub(r"\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*$", "", text)
     if not text:
         return []
+    words = [w for w in _LETTERS.findall(text) if w.lower() not in _AND_WORDS]
+    if len(words) >= 2 and all(w.isupper() for w in words) and any(len(w) > 1 for w in words):
+        # A name set in capitals (``MÜLLER, JAN``) is read as written in title case, then
+        # given back in capitals: case alone does not make an organisation.
+        return [{k: v.upper() for k, v in name.items()}
+                for name in split_names(_title_case(span))]
     chunks = [c.strip(" ,.") for c in text.split(";")] if ";" in text else [text]
     chunks = [c for c in chunks if c]
     out: list[dict[str, str]] = []
     if len(chunks) > 1:
         for chunk in chunks:
             out.extend(_names_of(chunk, alone=False, single=True))
-        return out
-    return _names_of(text, alone=True, single=False)
+    else:
+        out = _names_of(text, alone=True, single=False)
+    for name in out:  # the full stop of a final initial went with the span's end punctuation
+        given = name.get("given", "")
+        if _LONE_INITIAL.search(given) and given + "." in span:
+            name["given"] = given + "."
+    return out
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _title_case(text: str) -> str:
+    """Each word with a capital first letter and small letters after (``MÜLLER`` -> ``Müller``;
+    ``J.-P.`` stays)."""
+    return _LETTERS.sub(lambda m: m.group().capitalize(), text)
+
+
+_LONE_INITIAL = re.compile(r"(?:^|[\s.-])[^\W\d_]$")
 
 
 def _names_of(text: str, alone: bool, single: bool) -> list[dict[str, str]]:
@@ -373,11 +402,13 @@ def parse_date(text: str) -> tuple[int | None, int | None, int | None]:
 
 
 def iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    """The date in ISO 8601 with the precision given; a day the month does not have
+    (``30 February``) is dropped, leaving the month: dates are never invented."""
     if year is None:
         return None
     if month is None:
         return f"{year:04d}"
-    if day is None:
+    if day is None or day > calendar.monthrange(year, month)[1]:
         return f"{year:04d}-{month:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}"
 
@@ -497,17 +528,54 @@ def _type(f: dict) -> str:
     return "document"
 
 
+def _repair(runs: list[list[str]]) -> None:
+    """Mend, in place, two readings the labeller gets wrong where the order of the parts of
+    a citation tells: ``Organisation (2023). Title.``, the author-date lead of Harvard and
+    APA, read as two titles or as a date and a note.
+
+    * a title run directly followed by a date run that is a year in brackets, with another
+      title after it and no author before, is the author;
+    * with an author and a date and no title nor container, the first note run after them
+      (not a URL's label) is the title.
+    """
+    labels = [label for label, _ in runs]
+    if "author" not in labels and labels.count("title") >= 2:
+        k = labels.index("title")
+        if k + 1 < len(runs) and labels[k + 1] == "date" and _PAREN_YEAR.match(runs[k + 1][1]):
+            runs[k][0] = "author"
+    labels = [label for label, _ in runs]
+    if "author" in labels and "date" in labels and not (
+            {"title", "container"} & set(labels)):
+        start = max(labels.index("author"), labels.index("date"))
+        for run in runs[start + 1:]:
+            if run[0] == "note" and not _URL_LABEL.match(run[1].strip()) and \
+                    _WORD.search(run[1]):
+                run[0] = "title"
+                break
+            if run[0] in ("url", "doi"):
+                break
+
+
+_PAREN_YEAR = re.compile(r"\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)[\s.,:]*$")
+_URL_LABEL = re.compile(r"(?:available|accessed|retrieved|archived|online|url|see|via)\b",
+                        re.IGNORECASE)
+
+
 def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
     """The fields of one citation from its tokens and their labels."""
-    spans: dict[str, list[str]] = {}
+    ordered: list[list[str]] = []  # [label, text] of each run of one label, in order
     i = 0
     n = len(tokens)
     while i < n:
         j = i
         while j + 1 < n and labels[j + 1] == labels[i]:
             j += 1
-        spans.setdefault(labels[i], []).append(text[tokens[i].start:tokens[j].end])
+        ordered.append([labels[i], text[tokens[i].start:tokens[j].end]])
         i = j + 1
+    _repair(ordered)
+    spans: dict[str, list[str]] = {}
+    for label, span in ordered:
+        spans.setdefault(label, []).append(span)
 
     def first(label: str, keep: bool = False) -> str | None:
         for s in spans.get(label, ()):
@@ -593,11 +661,22 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
         accessed = iso(y, mo, d)
         if accessed:
             break
+    if accessed is None and year is not None:
+        for s in spans.get("accessed", ()):  # "Accessed January 5th": the citation's year
+            _, mo, d = parse_date(s)
+            if mo is not None:
+                accessed = iso(year, mo, d)
+                break
     out["accessed"] = accessed
     notes = [clean(s) for s in spans.get("note", ())]
     out["note"] = " ".join(n for n in notes if n) or None
     out["genre"] = first("genre")
     out["edition"] = first("edition")
+    if not out["title"] and out["author"] and out["publisher"] and not (
+            out["place"] or out["container"]):
+        # "Ministry (2022). Annual Migration Statistics.": with authors and no title, a lone
+        # publisher is the title (a publisher alone is no citation of a work)
+        out["title"], out["publisher"] = out["publisher"], None
     out["type"] = _type(out)
     out.pop("_in", None)
     return out

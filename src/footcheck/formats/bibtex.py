@@ -97,6 +97,10 @@ def _entry_type(work: Work, style: str) -> str:
         return "report" if biblatex else "techreport"
     if ref.type == "book" and ref.authors and ref.title:
         return "book"
+    if ref.type == "chapter" and ref.authors and ref.title and ref.container:
+        return "incollection"
+    if ref.type == "thesis" and ref.authors and ref.title:
+        return "thesis" if biblatex else "phdthesis"
     if ref.type == "manuscript" and ref.authors and ref.title:
         return "unpublished"
     if ref.type == "personal_communication":
@@ -140,8 +144,16 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
         if ref.container and ref.container != _institution(ref):
             notes.append(escape(ref.container) + (f", No.~{escape(ref.issue)}"
                                                   if ref.issue else ""))
-    elif kind == "book":
+    elif kind in ("book", "incollection"):
+        add("booktitle", container if kind == "incollection" else None)
         add("publisher", escape(ref.publisher) if ref.publisher else None)
+    elif kind in ("thesis", "phdthesis"):
+        add("institution" if biblatex else "school", escape(_institution(ref) or ""))
+        if biblatex:
+            add("type", escape(ref.genre) if ref.genre else "Thesis")
+    if ref.place and kind in ("book", "incollection", "report", "techreport", "thesis",
+                              "phdthesis"):
+        add("location" if biblatex else "address", escape(ref.place))
     elif kind in ("online", "misc") and (ref.container or ref.publisher):
         if biblatex:
             add("organization", container or escape(ref.publisher or ""))
@@ -153,6 +165,8 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
         elif ref.volume:
             notes.append(f"Vol.~{escape(ref.volume)}")
         add("number", escape(ref.issue) if ref.issue else None)
+        add("pages", escape(ref.pages).replace("-", "--") if ref.pages else None)
+    elif kind == "incollection":
         add("pages", escape(ref.pages).replace("-", "--") if ref.pages else None)
     elif kind in ("report", "techreport"):
         if ref.issue and not ref.container:

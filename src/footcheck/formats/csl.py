@@ -15,12 +15,21 @@ from ..model import Reference
 from ..works import Work
 from .json import dump
 
-__all__ = ["item", "render_works"]
+__all__ = ["CSL_TYPES", "item", "item_type", "render_works"]
 
-#: CSL types footcheck uses; anything else is written as ``document``.
-CSL_TYPES = frozenset({"article-newspaper", "article-magazine", "article-journal", "report",
-                       "book", "video", "personal_communication", "manuscript", "webpage",
-                       "document", "article", "post-weblog", "motion_picture"})
+#: The types of the CSL 1.0.2 schema (``csl-data.json``) footcheck gives; anything else is
+#: written as ``document``, a video as ``motion_picture``.
+CSL_TYPES = frozenset({"article", "article-journal", "article-magazine", "article-newspaper",
+                       "book", "broadcast", "chapter", "document", "legal_case", "legislation",
+                       "manuscript", "motion_picture", "personal_communication", "post-weblog",
+                       "report", "thesis", "webpage"})
+
+
+def item_type(kind: str) -> str:
+    """The CSL type of a reference's ``type``."""
+    if kind == "video":
+        return "motion_picture"
+    return kind if kind in CSL_TYPES else "document"
 
 
 def _name(author: str) -> dict[str, str]:
@@ -43,7 +52,7 @@ def _date(iso: str | None) -> dict[str, Any] | None:
 def item(work: Work) -> dict[str, Any]:
     """The CSL-JSON item of one work (keys with no value are left out)."""
     ref: Reference = work.reference
-    kind = ref.type if ref.type in CSL_TYPES else "document"
+    kind = item_type(ref.type)
     out: dict[str, Any] = {"id": work.key, "type": kind}
     if ref.authors:
         out["author"] = [_name(a) for a in ref.authors]
@@ -54,6 +63,7 @@ def item(work: Work) -> dict[str, Any]:
         "title": title,
         "container-title": ref.container,
         "publisher": ref.publisher,
+        "publisher-place": ref.place,
         "issued": _date(ref.date or (str(ref.year) if ref.year else None)),
         "accessed": _date(ref.accessed),
         "URL": ref.urls[0] if ref.urls else None,

@@ -50,7 +50,7 @@ _SENTENCE_BREAK = re.compile(
     r"[.?!][\"'”’)]*(?:\^\{[^{}\s]*\}|\^\w+|[⁰¹²³⁴⁵⁶⁷⁸⁹ⁱᵛˣˡᶜᵈᵐ]+|\[\^?\d+\])?\s+")
 _CONTEXT = 240  # characters of a sentence shown on each side of a marker, at most
 _FIELDS = (("authors", "Authors"), ("year", "Year"), ("title", "Title"),
-           ("container", "In"), ("publisher", "Publisher"), ("date", "Date"),
+           ("container", "In"), ("publisher", "Publisher"), ("place", "Place"), ("date", "Date"),
            ("volume", "Volume"), ("issue", "Issue"), ("pages", "Pages"), ("doi", "DOI"),
            ("urls", "URLs"), ("accessed", "Accessed"), ("genre", "Kind"), ("note", "Note"))
 

@@ -38,8 +38,12 @@ TYPES = {
     "book": "BOOK",
     "webpage": "ELEC",
     "post-weblog": "BLOG",
-    "video": "VIDEO",
     "motion_picture": "VIDEO",
+    "broadcast": "SOUND",
+    "chapter": "CHAP",
+    "thesis": "THES",
+    "legislation": "STAT",
+    "legal_case": "CASE",
     "personal_communication": "PCOMM",
     "manuscript": "UNPB",
 }
@@ -92,7 +96,7 @@ def record(work: Work) -> list[tuple[str, str]]:
         add("SP", first)
         add("EP", last)
     add("PB", ref.publisher)
-    add("CY", getattr(ref, "place", None))
+    add("CY", ref.place)
     for url in ref.urls:
         add("UR", url)
     add("DO", ref.doi)
