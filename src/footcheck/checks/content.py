@@ -339,9 +339,14 @@ def _check_note(document: Document, note: Note) -> Iterator[Finding]:
 
 
 def _placeholders(view: _View) -> list[tuple[int, int]]:
-    """Spans of placeholders."""
+    """Spans of placeholders.
+
+    A note that is nothing but a placeholder word ("TK", "Source:", "[citation]") is one, but
+    a note that carries a URL is not bare: "Source: <url>" names its source.
+    """
     masked = view.masked
-    if _ALONE.fullmatch(masked) and _LETTERS.search(masked) and _CODE not in masked:
+    if not view.url_count and _ALONE.fullmatch(masked) and _LETTERS.search(masked) \
+            and _CODE not in masked:
         core = masked.strip(" .,;:!?[]()")
         start = masked.index(core)
         if core.isupper() or core.lower() != "tk":

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import extract as ex
-from ..model import NATIVE, Extraction, Finding, Marker, Note, Unread
+from ..model import NATIVE, Document, Extraction, Finding, Marker, Note, Unread
 from ..numerals import ROMAN, desuperscript, format_number, is_roman
 from .rules import rule
 
@@ -54,7 +56,8 @@ def check(extraction: Extraction) -> Iterator[Finding]:
         yield rule("unread-notes").finding(_unread_message(unread), unread.line, unread.column)
     for series in _series(extraction):
         yield from _malformed(series)
-        yield from _notes_vs_markers(series)
+        for part in _parts(series, extraction.document):
+            yield from _notes_vs_markers(part)
         yield from _style(series)
 
 
@@ -99,6 +102,80 @@ def _places(at: Callable[[int], str], lines: Iterable[int]) -> str:
     if len(units) == 1 and " " not in units.copy().pop():  # "line 66" or "paragraph 30"
         return f"{units.pop()}s " + ", ".join(number for _, number in places)
     return "; ".join(" ".join(place) for place in places)
+
+
+# --- parts: numbering that restarts in a new notes block -----------------------------------
+
+
+_PAGE_NUMBER = re.compile(
+    r"(?i)(?:page|p\.)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?")
+
+
+def _parts(s: _Series, document: Document) -> list[_Series]:
+    """The parts of a series whose numbering restarts at 1 in a new notes block.
+
+    A compilation of articles, or a book with endnotes per chapter, numbers each block of
+    notes from 1: references 1–78 under one article and [1]–[10] under the next are not ten
+    duplicates. A part starts at a note numbered 1 that is separated from the note before it
+    by text (body text, its own heading) and whose run does not continue the numbering before
+    it (see :func:`_restarts`). Each marker belongs to the part whose notes follow or contain
+    it: the markers between notes block k-1 and block k are part k's; those after the last
+    block, the last part's. Duplicates, order and missing or uncited notes are then checked
+    within each part. Markdown and reStructuredText labels are names, never split.
+    """
+    notes = s.notes
+    if s.named or len(notes) < 2 or not any(n.number == 1 for n in notes[1:]):
+        return [s]
+    if any(b.line < a.line for a, b in itertools.pairwise(notes)):
+        return [s]  # not in document order: blocks cannot be told apart
+    starts = [i for i in range(1, len(notes)) if _restarts(s, document, i)]
+    if not starts:
+        return [s]
+    bounds = [0, *starts, len(notes)]
+    groups = [notes[a:b] for a, b in itertools.pairwise(bounds)]
+    ends = [max(n.end_line for n in group) for group in groups]
+    markers: list[list[Marker]] = [[] for _ in groups]
+    for m in s.markers:
+        markers[min(bisect.bisect_left(ends, m.line), len(groups) - 1)].append(m)
+    return [replace(s, notes=list(group), markers=part_markers)
+            for group, part_markers in zip(groups, markers, strict=True)]
+
+
+def _restarts(s: _Series, document: Document, i: int) -> bool:
+    """Whether note ``i``, numbered 1, starts a new run of notes rather than repeating a
+    number of the run before it.
+
+    It must stand apart from the note before it, with text between them that is not a page
+    number; the next note must not continue the earlier numbering (1–17, then 1, 19: the 1 is
+    18 misnumbered); and the markers between the two blocks, if any, must count from 1 again
+    (markers 18, 19 there: the 1 is 18).
+    """
+    notes = s.notes
+    note = notes[i]
+    if note.number != 1:
+        return False
+    before = next((n.number for n in reversed(notes[:i]) if n.number is not None), None)
+    if before is None:
+        return False
+    after = next((n.number for n in notes[i + 1:] if n.number is not None), None)
+    if after is not None and after != 2 and after > before:
+        return False  # the earlier numbering goes on past this note
+    gap = (notes[i - 1].end_line, note.line)
+    if not _text_between(document, gap[0] + 1, gap[1] - 1):
+        return False
+    between = [m.number for m in s.markers
+               if gap[0] < m.line < gap[1] and m.number is not None]
+    return not between or min(between) == 1
+
+
+def _text_between(document: Document, first: int, last: int) -> bool:
+    """Whether lines ``first`` to ``last`` hold text other than blank lines and page
+    numbers."""
+    for n in range(max(first, 1), min(last, document.line_count) + 1):
+        line = document.line(n).strip()
+        if line and not _PAGE_NUMBER.fullmatch(line):
+            return True
+    return False
 
 
 # --- malformed numbers ----------------------------------------------------------------------

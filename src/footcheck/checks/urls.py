@@ -4,14 +4,17 @@ For every URL of a note (found once, by extraction): ``malformed-url``,
 ``search-url`` (a search-results page or a search engine's redirect wrapper),
 ``tracking-url`` (text fragments, click ids, ``utm_*`` and search-session parameters) and
 ``insecure-url`` (plain ``http://``). A URL that is a search page gets no other finding: it
-must be replaced whatever else is wrong with it. ``empty-link`` looks at the whole document,
-body included, for Markdown links whose target is empty or ``#``.
+must be replaced whatever else is wrong with it. A search that looks up another URL of the same
+note ("View at Google Scholar" beside the DOI it searches for) is a convenience link next to
+the source, not a search cited in its place: it is checked as an ordinary URL. ``empty-link``
+looks at the whole document, body included, for Markdown links whose target is empty or ``#``.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from urllib.parse import parse_qsl, urlsplit
 
 from ..model import Extraction, Finding, Note, Url
 from ..urls import (
@@ -51,6 +54,8 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
             return
         url = found.repaired
     engine = search_engine(url) if ENGINE_HINT.search(url.lower()) else None
+    if engine is not None and engine[1] is None and _looks_up_a_neighbour(note, found, url):
+        engine = None  # "View at Google Scholar" beside the source: an ordinary link
     if engine is not None:
         what, target = engine
         if target is None:
@@ -69,6 +74,45 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
         yield rule("insecure-url").finding(
             "URL uses plain http://; use https:// if the site serves it.",
             line, column, suggestion="https://" + url[7:], **where)
+
+
+def _looks_up_a_neighbour(note: Note, found: Url, url: str) -> bool:
+    """Whether the search ``url`` looks up another URL of the same note (or its DOI).
+
+    "[View at Google Scholar](https://scholar.google.com/scholar?q=http://dx.doi.org/10.x/y)"
+    beside "http://dx.doi.org/10.x/y" is a convenience link next to the cited source, not a
+    search cited in place of one. A search for a URL that the note does not also give is
+    still a search cited as the source.
+    """
+    if len(note.urls) < 2:
+        return False
+    try:
+        query = parse_qsl(urlsplit(url).query, keep_blank_values=False)
+    except ValueError:
+        return False
+    wanted = {_same_address(value) for _, value in query
+              if value.lower().startswith(("http://", "https://", "www.", "doi:", "10."))}
+    wanted.discard("")
+    if not wanted:
+        return False
+    for other in note.urls:
+        if other is found:
+            continue
+        address = _same_address(other.repaired or other.url)
+        if address in wanted or any(w.startswith("10.") and address.endswith("/" + w)
+                                    for w in wanted):
+            return True
+    return False
+
+
+def _same_address(url: str) -> str:
+    """``url`` reduced to what tells two writings of one address apart: no scheme, no
+    ``www.``, no ``doi:`` prefix, no trailing slash, lower case."""
+    url = url.strip().lower()
+    for prefix in ("https://", "http://", "www.", "doi:"):
+        if url.startswith(prefix):
+            url = url[len(prefix):].lstrip()
+    return url.rstrip("/")
 
 
 def _empty_links(extraction: Extraction) -> Iterator[Finding]:
