@@ -111,10 +111,14 @@ def sources(text: str) -> list[dict]:
 
     A ``;`` right after a URL also ends a source, whatever its label.
 
-    Parts with neither a title, an author, a container nor a URL (explanatory text) are left
-    out; a note that cites nothing gives an empty list.
+    Parts with none of the fields that name a work (:data:`_CITING`: explanatory text) are
+    left out; a note that cites nothing gives an empty list.
     """
     return [f for _, _, f in parts(text)]
+
+
+#: The fields that name a work: a part of a note with none of them cites nothing.
+_CITING = ("title", "author", "container", "url", "genre", "publisher")
 
 
 def parts(text: str) -> list[tuple[int, int, dict]]:
@@ -133,7 +137,7 @@ def parts(text: str) -> list[tuple[int, int, dict]]:
             part_t, part_l = tokens[start:i], labels[start:i]
             if part_t:
                 f = fields_of(text, part_t, part_l)
-                if f["title"] or f["author"] or f["container"] or f["url"]:
+                if any(f[k] for k in _CITING):
                     out.append((part_t[0].start, part_t[-1].end, f))
             start = i + 1
     return out

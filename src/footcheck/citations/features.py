@@ -2,11 +2,11 @@
 
 Per token (computed once per distinct token text and cached):
 
-* the lower-cased word (``w=``; URLs, DOIs, e-mails and long numbers by their kind only),
-  its shape (``Xxxx`` → ``sh=Xx``, ``2023`` → ``sh=d``) and length bucket;
+* the lower-cased word (``w=``; URLs, DOIs, e-mails and long numbers by their kind only) and
+  its shape (``Xxxx`` → ``sh=Xx``, ``2023`` → ``sh=d``);
 * capitalised, all capitals, a single capital (an initial), digits, a 4-digit year-like number
   (1500–2099), a day-like number (1–31), a roman numeral;
-* prefix and suffix of 1–3 characters;
+* prefix and suffix of 2 and 3 characters;
 * the punctuation class (full stop, comma, colon, semicolon, quote, bracket, dash, Markdown
   emphasis or escape …);
 * membership in small word lists: month names in English, French, German, Spanish, Italian,
@@ -16,10 +16,18 @@ Per token (computed once per distinct token text and cached):
 
 Per position: the relative position in the sequence (10 buckets, and first/last token); the
 number of sentence-like boundaries (a full stop and a space, not after an initial unless a
-sentence follows) before the token, and of commas since the last one;
-depth inside parentheses, square brackets, quotes and Markdown emphasis; whether a year, a URL
-or a quote has been seen before the token; and the features above of the tokens ±1 and ±2
-(word, shape, punctuation class and word-list membership).
+sentence follows) before the token and still to come in its source, and of commas since the
+last one; whether the token's segment (the text between two boundaries) and the next one hold
+a number, and whether the segment before ends in a year (``(2023). Title.``); a lower-case
+word's segment (0, 1, 2 or more); depth inside parentheses, square brackets, quotes and
+Markdown emphasis (a quote is matched with its closing mark, so that ``'A "new" wave'`` is one
+quote holding another, an apostrophe does not close a double quote, and a quote never closed
+marks nothing); whether a year, a URL or a quote has been seen before the token in its source;
+and the features above of the tokens ±1 and ±2 (word, shape, punctuation class and word-list
+membership) and the word bigrams with the tokens ±1.
+
+A note's sources are cut where :func:`footcheck.citations.sources` cuts them (a ``;`` right
+after a URL): the counts and what was seen start again after the cut.
 """
 
 from __future__ import annotations
@@ -177,7 +185,7 @@ def token_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         feats += [f"w={text}", f"p={p}", "sh=punct"]
         near += [f"w={text}", f"p={p}"]
         return tuple(feats), tuple(near)
-    if text.isdigit():
+    if text.isdecimal():  # (not isdigit: "²" is a digit int() cannot read)
         n = len(text)
         value = int(text)
         w = f"w={low}" if n <= 2 else f"w=<num{n}>"
@@ -190,9 +198,8 @@ def token_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             feats.append("day")
             near.append("day")
         return tuple(feats), tuple(near)
-    feats += [f"w={low}", f"sh={shape}", f"len={min(len(text), 8)}",
-              f"pre1={low[:1]}", f"pre2={low[:2]}", f"pre3={low[:3]}",
-              f"suf1={low[-1:]}", f"suf2={low[-2:]}", f"suf3={low[-3:]}"]
+    feats += [f"w={low}", f"sh={shape}", f"pre2={low[:2]}", f"pre3={low[:3]}",
+              f"suf2={low[-2:]}", f"suf3={low[-3:]}"]
     near += [f"w={low}", f"sh={shape}"]
     if text[0].isupper():
         feats.append("cap")
@@ -229,6 +236,9 @@ def _neighbour_views(text: str) -> tuple[tuple[str, ...], ...]:
 
 _OPEN_QUOTES = "“‘«„"
 _CLOSE_QUOTES = "”’»"
+#: The marks that close a quote opened by each mark (straight ones only when glued to a word).
+_CLOSERS = {"'": "'’", "‘": "’'", '"': '"”', "“": '”"', "„": '“”"', "«": "»", "`": "'’"}
+_QUOTE_MARKS = frozenset("'\"`“”‘’«»„")
 
 
 def _sentence_follows(words: list[str], i: int) -> bool:
@@ -242,57 +252,149 @@ def _sentence_follows(words: list[str], i: int) -> bool:
             and second not in CONNECT_WORDS and second not in PARTICLES)
 
 
+def _quotes(words: list[str], glued_prev: list[bool], glued_next: list[bool]) -> list[int]:
+    """Per token: 1 opens a quote that is closed later, 2 closes one, 3 opens one never closed.
+
+    A quote mark opens when it is a curly opening mark or a straight mark glued to the word
+    after it and not to the word before; it closes the innermost open quote whose mark it
+    matches (a straight mark only when glued to the word before), so that a quoted word inside
+    a quoted title (``'A "new" wave'``) does not end the title and an apostrophe
+    (``nakazat' za``) does not close a double quote.
+    """
+    events = [0] * len(words)
+    stack: list[tuple[int, str]] = []
+    for i, w in enumerate(words):
+        if len(w) != 1 or w not in _QUOTE_MARKS:
+            continue
+        if stack:
+            curly = w in _CLOSE_QUOTES
+            if curly or glued_prev[i]:
+                for k in range(len(stack) - 1, -1, -1):
+                    if w in _CLOSERS[stack[k][1]]:
+                        events[stack[k][0]] = 1
+                        events[i] = 2
+                        del stack[k:]
+                        break
+                    if not curly:
+                        break
+                if events[i]:
+                    continue
+        opens = w in _OPEN_QUOTES or (w in "'\"" and glued_next[i] and (
+            not glued_prev[i] or words[i - 1] in "([*_"))
+        if opens and len(stack) < 3:
+            stack.append((i, w))
+    for j, _ in stack:
+        events[j] = 3
+    return events
+
+
+_POS = tuple(f"pos={k}" for k in range(10))
+_SEG = tuple(f"seg={k}" for k in range(7))
+_SEGR = tuple(f"segr={k}" for k in range(4))
+_LSEG = tuple(f"lseg={k}" for k in range(3))
+_COMMAS = tuple(f"commas={k}" for k in range(4))
+
+
+def _source_ends(words: list[str]) -> list[bool]:
+    """Whether each token is a ``;`` that ends a source: right after a URL (past ``>``,
+    ``)`` or ``.``), as :func:`footcheck.citations.sources` cuts a note."""
+    out = [False] * len(words)
+    for i, w in enumerate(words):
+        if w == ";":
+            k = i - 1
+            while k >= 0 and words[k] in (">", ")", "."):
+                k -= 1
+            out[i] = k >= 0 and token_features(words[k])[0][0] == "w=<url>"
+    return out
+
+
 def sequence_features(text: str, tokens: list[Token]) -> list[list[str]]:
     """The attribute strings of every token of ``tokens`` (of ``text``)."""
     n = len(tokens)
     out: list[list[str]] = []
     words = [t.text for t in tokens]
+    lower = [w.lower() for w in words]
     views = [_neighbour_views(w) for w in words]
-    paren = bracket = 0
-    quote = False
-    italic = False
-    seen_year = seen_url = seen_quote = False
-    segment = commas = 0
+    owns = [token_features(w)[0] for w in words]
+    glued_prev = [False] + [tokens[i - 1].end == tokens[i].start for i in range(1, n)]
+    glued_next = [*glued_prev[1:], False]
+    quotes = _quotes(words, glued_prev, glued_next)
+    ends = _source_ends(words) if ";" in words else [False] * n
     # sentence-like boundaries: a full stop followed by a space, not closing an initial
     boundary = [
-        w == "." and i + 1 < n and tokens[i + 1].start > tokens[i].end
-        and not (i > 0 and "initial" in token_features(words[i - 1])[0]
-                 and not _sentence_follows(words, i + 1))
+        w == "." and i + 1 < n and not glued_next[i]
+        and not (i > 0 and "initial" in owns[i - 1] and not _sentence_follows(words, i + 1))
         for i, w in enumerate(words)]
-    for i, tok in enumerate(tokens):
-        w = tok.text
-        own, _ = token_features(w)
+    # per segment (the text between two boundaries): whether it holds a number, whether the
+    # one before it ends in a year ("(2023).", "2019."); per token: the boundaries still to
+    # come in its source
+    nseg = sum(boundary) + sum(ends) + 2
+    seg_digits = [False] * nseg
+    after_date = [False] * nseg
+    k = 0
+    for i, w in enumerate(words):
+        if w[0].isdigit():
+            seg_digits[k] = True
+        if boundary[i]:
+            k += 1
+            j = i - 1 if i and words[i - 1] != ")" else i - 2
+            if j >= 0 and "year" in owns[j]:
+                after_date[k] = True
+        elif ends[i]:
+            k += 1
+    remaining = [0] * n
+    left = 0
+    for i in range(n - 1, -1, -1):
+        if ends[i]:
+            left = 0
+        left += boundary[i]
+        remaining[i] = left
+    paren = bracket = depth = 0
+    italic = False
+    seen_year = seen_url = seen_quote = False
+    segment = commas = k = 0
+    for i in range(n):
+        w = words[i]
+        own = owns[i]
         feats = list(own)
-        feats.append(f"pos={10 * i // n}")
-        feats.append(f"seg={segment}")
-        feats.append(f"commas={commas}")
+        feats.append(_POS[10 * i // n])
+        feats.append(_SEG[segment])
+        feats.append(_SEGR[min(remaining[i], 3)])
+        feats.append(_COMMAS[commas])
+        if seg_digits[k]:
+            feats.append("segd")
+        if seg_digits[k + 1]:
+            feats.append("nsegd")
+        if after_date[k]:
+            feats.append("dseg")
+        if w[0].islower():
+            feats.append(_LSEG[min(segment, 2)])
         if i == 0:
             feats.append("first")
         elif i == n - 1:
             feats.append("last")
-        if i > 0 and tokens[i - 1].end == tok.start:
+        if glued_prev[i]:
             feats.append("glued")
-        if i + 1 < n and tokens[i + 1].start == tok.end:
+        if glued_next[i]:
             feats.append("glued_next")
         # depth and state before this token
         if w == ")" and paren:
             paren -= 1
         if w == "]" and bracket:
             bracket -= 1
-        glued_before = i > 0 and tokens[i - 1].end == tok.start
-        glued_after = i + 1 < n and tokens[i + 1].start == tok.end
-        closing = False
-        if quote and (w in _CLOSE_QUOTES or (w in "'\"" and glued_before)):
-            closing = True
-            quote = False
-        if w in ("*", "_") and italic:
+        q = quotes[i]
+        if q == 2:
+            depth -= 1
+        emph_close = False
+        if italic and (w == "*" or w == "_"):
             italic = False
+            emph_close = True
             feats.append("emph_close")
         if paren:
             feats.append("in_paren")
         if bracket:
             feats.append("in_bracket")
-        if quote:
+        if depth:
             feats.append("in_quote")
         if italic:
             feats.append("in_emph")
@@ -302,27 +404,36 @@ def sequence_features(text: str, tokens: list[Token]) -> list[list[str]]:
             feats.append("after_url")
         if seen_quote:
             feats.append("after_quote")
-        if closing:
-            feats.append("quote_close")
+        if q == 2:
+            feats.append("quote_close" if not depth else "quote_close_inner")
         # state after this token
         if w == "(":
             paren += 1
         elif w == "[":
             bracket += 1
-        elif not closing and not quote and (w in _OPEN_QUOTES or (
-                w in "'\"" and glued_after
-                and (not glued_before or tokens[i - 1].text in "([*_"))):
-            quote = True
+        elif q == 1:
+            feats.append("quote_open" if not depth else "quote_open_inner")
+            depth += 1
             seen_quote = True
-            feats.append("quote_open")
-        elif w in ("*", "_") and "emph_close" not in feats and glued_after:
+        elif q == 3:
+            feats.append("quote_unclosed")
+            seen_quote = True
+        elif (w == "*" or w == "_") and not emph_close and glued_next[i]:
             italic = True
             feats.append("emph_open")
         if boundary[i]:
-            segment = min(segment + 1, 6)
+            if segment < 6:
+                segment += 1
+            k += 1
             commas = 0
         elif w == "," and commas < 3:
             commas += 1
+        elif ends[i]:
+            # a new source: what was seen in the one before says nothing about this one
+            segment = commas = 0
+            k += 1
+            seen_year = seen_url = seen_quote = False
+            feats.append("source_end")
         if "year" in own:
             seen_year = True
         elif own[0] == "w=<url>":
@@ -333,19 +444,17 @@ def sequence_features(text: str, tokens: list[Token]) -> list[list[str]]:
             feats.append("-2:BOS")
         if i >= 1:
             feats.extend(views[i - 1][1])
+            feats.append(f"bi={lower[i - 1]}|{lower[i]}")
         else:
             feats.append("-1:BOS")
         if i + 1 < n:
             feats.extend(views[i + 1][2])
+            feats.append(f"bi+={lower[i]}|{lower[i + 1]}")
         else:
             feats.append("+1:EOS")
         if i + 2 < n:
             feats.extend(views[i + 2][3])
         else:
             feats.append("+2:EOS")
-        if i >= 1:
-            feats.append(f"bi={words[i - 1].lower()}|{w.lower()}")
-        if i + 1 < n:
-            feats.append(f"bi+={w.lower()}|{words[i + 1].lower()}")
         out.append(feats)
     return out
