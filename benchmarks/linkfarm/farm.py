@@ -1,6 +1,7 @@
 """A local farm of misbehaving web hosts for the link-verification benchmark.
 
-Ten hosts listen on 127.0.0.2 … 127.0.0.11 (all loopback on Linux), on one port. Every answer
+Ten hosts (or ``--hosts``) listen on 127.0.0.2 … 127.0.0.11 (all loopback on Linux), on one
+port. Every answer
 is delayed by ``latency`` seconds; a host serves at most ``cap`` requests at once and answers
 any extra one with 429 (counted: footcheck should provoke none). What a URL does is decided by
 a server-side table built from a seed; the paths are random slugs, so a checker must judge
@@ -47,9 +48,15 @@ MIX = {
     "botwall403": 1, "botwall200": 1, "login401": 1, "retry429": 2, "error500": 1,
     "error503": 1, "never": 1, "endless": 1, "slow": 2,
 }
-#: how each host answers a path it does not know
-STYLES = ("hard404", "hard404", "hard404", "hard404", "notfound200", "notfound200",
-          "notfound200", "home200", "home200", "home302")
+#: how each host answers a path it does not know: a real 404, a "not found" page served with
+#: 200 (titled so, headed "We couldn't find that page" under the site's name, "Oops!" with a
+#: search for the path's words, or pointing its canonical link at /404), the home page with
+#: 200, or a redirect to the home page
+STYLES = ("hard404", "hard404", "hard404", "notfound200", "couldnt200", "oops200",
+          "canonical200", "home200", "home302", "hard404")
+#: the "not found" pages that say so themselves (on a host answering 404 for unknown paths, a
+#: soft-404 URL serves one of these with 200, chosen by its path)
+TELLING = ("notfound200", "couldnt200", "canonical200")
 SECTIONS = ("news", "reports", "analysis", "opinion", "research", "world", "policy")
 WORDS = ("migration", "labour", "remittance", "tbilisi", "yerevan", "sanctions", "budget",
          "energy", "inflation", "border", "visa", "housing", "exodus", "diaspora", "tax",
@@ -76,8 +83,13 @@ def hosts(count: int = 10) -> list[str]:
     return [f"127.0.0.{i + 2}" for i in range(count)]
 
 
-def build_table(seed: int, host_count: int = 10) -> list[Url]:
-    """Every URL of the farm (cited ones and redirect targets), shuffled per host."""
+def build_table(seed: int, host_count: int = 10, per_host: int = 32) -> list[Url]:
+    """Every URL of the farm (cited ones and redirect targets), shuffled per host.
+
+    With 32 URLs a host (the default) every host carries :data:`MIX` exactly; with any other
+    number each URL's behaviour is drawn with MIX's weights, so hosts differ (some carry more
+    endless waits than others), as real sites do.
+    """
     rng = random.Random(seed)
     out: list[Url] = []
     used: set[str] = set()
@@ -92,8 +104,11 @@ def build_table(seed: int, host_count: int = 10) -> list[Url]:
                 return path
 
     for host in hosts(host_count):
-        kinds = [k for k, n in MIX.items() for _ in range(n)]
-        rng.shuffle(kinds)
+        if per_host == sum(MIX.values()):
+            kinds = [k for k, n in MIX.items() for _ in range(n)]
+            rng.shuffle(kinds)
+        else:
+            kinds = rng.choices(list(MIX), weights=list(MIX.values()), k=per_host)
         for kind in kinds:
             target = slug() if kind in ("moved", "temporary") else ""
             out.append(Url(host, slug(), kind, target))
@@ -118,7 +133,24 @@ def _home(host: str) -> bytes:
             f"<body><h1>Top stories</h1><ul>{items}</ul></body></html>").encode()
 
 
-def _not_found(path: str) -> bytes:
+def _not_found(path: str, style: str = "notfound200") -> bytes:
+    """A "not found" page served with 200, in one of the farm's styles."""
+    popular = "".join(f"<li><a href='/news/{i}'>Story number {i} about {w}</a></li>"
+                      for i, w in enumerate(WORDS[:8]))
+    words = " ".join(path.rsplit("/", 1)[-1].split("-")[:3])
+    if style == "couldnt200":
+        return ("<!doctype html><html><head><title>Farm Daily</title></head><body>"
+                f"<h1>We couldn't find that page</h1><p>Nothing lives at {path} any more.</p>"
+                f"<h2>Popular stories</h2><ul>{popular}</ul></body></html>").encode()
+    if style == "oops200":
+        return ("<!doctype html><html><head><title>Oops! | Farm Daily</title></head><body>"
+                f"<h1>Oops!</h1><p>The link to {path} may be broken.</p>"
+                f"<form><input name='q' value='{words}'></form><p>Search for “{words}”"
+                f" in our archive instead.</p><ul>{popular}</ul></body></html>").encode()
+    if style == "canonical200":
+        return ("<!doctype html><html><head><title>Farm Daily</title>"
+                "<link rel='canonical' href='/404'></head><body><h1>Farm Daily</h1>"
+                f"<p>Latest stories</p><ul>{popular}</ul></body></html>").encode()
     return ("<!doctype html><html><head><title>Page not found | Farm Daily</title></head>"
             f"<body><h1>Sorry, we couldn't find that page</h1><p>{path}</p>"
             "<p>Try the search box or go back to the home page.</p></body></html>").encode()
@@ -152,7 +184,7 @@ class Farm:
         self.lock = threading.Lock()
         self.by_path = {(u.host, u.path): u for u in table}
         self.targets = {(u.host, u.target) for u in table if u.target}
-        self.styles = dict(zip(hosts(host_count), STYLES, strict=False))
+        self.styles = {host: STYLES[i % len(STYLES)] for i, host in enumerate(hosts(host_count))}
         self.active: dict[str, int] = {}
         self.peak: dict[str, int] = {}
         self.cap_429: dict[str, int] = {}
@@ -242,8 +274,8 @@ class Farm:
                 if style == "hard404":
                     self._send(404, b"<html><head><title>404 Not Found</title></head>"
                                     b"<body><h1>Not Found</h1></body></html>")
-                elif style == "notfound200":
-                    self._send(200, _not_found(path))
+                elif style.endswith("200") and style != "home200":
+                    self._send(200, _not_found(path, style))
                 elif style == "home200":
                     self._send(200, _home(host))
                 else:
@@ -277,7 +309,8 @@ class Farm:
                     self._send(410, b"<html><head><title>Gone</title></head></html>")
                 elif kind == "soft404":
                     if farm.styles[host] == "hard404":
-                        self._send(200, _not_found(path))
+                        style = TELLING[sum(path.encode()) % len(TELLING)]
+                        self._send(200, _not_found(path, style))
                     else:
                         self._unknown(host, path)
                 elif kind == "botwall403":
@@ -349,8 +382,12 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--cap", type=int, default=4)
     parser.add_argument("--lifetime", type=float, default=600.0)
+    parser.add_argument("--hosts", type=int, default=10)
+    parser.add_argument("--urls-per-host", type=int, default=32)
+    parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
-    farm = Farm(build_table(args.seed), latency=args.latency, cap=args.cap)
+    farm = Farm(build_table(args.seed, args.hosts, args.urls_per_host), port=args.port,
+                latency=args.latency, cap=args.cap, host_count=args.hosts)
     print(f"READY {farm.port}", flush=True)
     reader = threading.Thread(target=sys.stdin.readline, daemon=True)
     reader.start()

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from footcheck.links.check import retry_after, trivial_redirect
 from footcheck.links.guard import is_public
-from footcheck.links.page import Page, normalize_date, parse, says_not_found, wall_signal
+from footcheck.links.page import (
+    Page,
+    normalize_date,
+    not_found_signal,
+    parse,
+    says_not_found,
+    wall_signal,
+)
 
 
 def test_title_prefers_citation_title_then_og_title_then_title():
@@ -65,7 +73,9 @@ def test_charset_from_meta_and_header():
 @pytest.mark.parametrize("title", [
     "Page not found", "404 Not Found", "Page Not Found | The Guardian", "Error 404",
     "Oops! That page can’t be found. – Site", "Seite nicht gefunden", "Страница не найдена",
-    "Sorry, the page you requested does not exist",
+    "Sorry, the page you requested does not exist", "We couldn't find that page",
+    "Hmm, we can’t find the page you’re looking for", "Nothing here", "No such page",
+    "This page has been removed",
 ])
 def test_not_found_titles(title):
     assert says_not_found(title)
@@ -74,6 +84,8 @@ def test_not_found_titles(title):
 @pytest.mark.parametrize("title", [
     "Why the missing hikers were not found for weeks | News",
     "Migration from Russia in 2022", "The 404 best places to live", None, "",
+    "Nothing here is what it seems", "The statue has been removed from the square",
+    "Why we couldn't find housing in Tbilisi",
 ])
 def test_real_titles_are_not_not_found(title):
     assert not says_not_found(title)
@@ -121,3 +133,55 @@ def test_importing_links_does_not_import_requests():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_canonical_link_to_an_error_page_is_a_not_found_signal():
+    page = parse(b"<html><head><title>Example News</title>"
+                 b"<LINK REL='canonical' HREF='https://news.example/404'></head><body></body>")
+    assert page.canonical == "https://news.example/404"
+    assert not_found_signal(page) == "canonical link points to 'https://news.example/404'"
+    for href in ("/errors/404", "/page-not-found/", "/notfound.html"):
+        assert not_found_signal(Page(canonical=href)), href
+    for href in ("/news/2023/error-correction-in-quantum", "/", "/reports/404-days-of-war"):
+        assert not_found_signal(Page(canonical=href)) is None, href
+
+
+def test_what_the_reader_sees_leaves_out_scripts_styles_svg_and_comments():
+    html = ("<html><HEAD><TITLE>Report</TITLE><STYLE>p{color:red}</STYLE></HEAD><BODY>"
+            "<Script>var hidden = 'SECRET1';</Script><p>First &amp; visible.</p>"
+            "<svg><title>icon</title><path d='SECRET2'/></svg><!-- SECRET3 -->"
+            "<noscript>SECRET4</noscript><H1 class='x'>The <em>heading</em></H1>"
+            "<p>Last words.</p></BODY></html>")
+    page = parse(html.encode())
+    assert page.html_title == "Report" and page.h1 == "The heading"
+    assert page.text == "First & visible. The heading Last words."
+
+
+def test_offsets_stay_right_with_characters_that_lower_to_two():
+    html = "<html><head><title>İstanbul kiraları</title></head><body><h1>İzmir</h1>x</body>"
+    page = parse(html.encode())
+    assert page.html_title == "İstanbul kiraları" and page.h1 == "İzmir"
+
+
+def test_challenge_scripts_and_password_fields_in_any_case():
+    page = parse(b"<html><head><title>x</title><SCRIPT SRC='/CDN-CGI/Challenge-Platform/x.js'>"
+                 b"</SCRIPT></head><body><INPUT TYPE=PASSWORD name=pw></body>")
+    assert page.challenge_scripts and page.has_password
+    page = parse(b"<html><head><title>x</title></head><body><p>a captcha story</p></body>")
+    assert not page.challenge_scripts and not page.has_password
+
+
+def test_a_heavy_page_is_read_like_a_light_one():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from linkfarm.pages import heavy_page
+
+    body = heavy_page(extra_body="<p>Closing remarks.</p>")
+    assert len(body) == 230_000
+    page = parse(body)
+    assert page.title == "Relocants and the rent boom"
+    assert page.html_title == "Relocants and the rent boom | Farm Daily"
+    assert page.h1 == "Relocants and the rent boom"
+    assert page.published == "2023-05-04"
+    assert page.canonical == "https://farm.example/news/2023/rent-boom"
+    assert "window.dl" not in page.text and "margin:" not in page.text
+    assert 4_000 < len(page.text) <= 5_000

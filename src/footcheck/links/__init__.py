@@ -113,13 +113,15 @@ def verify(urls: Iterable[UrlItem], config: LinkConfig | None = None,
             deadline = (time.monotonic() + config.total_timeout
                         if config.total_timeout is not None else None)
             checker = Checker(config, cache=cache, deadline=deadline)
+            costs = cache.costs(req.url for req in todo) if cache is not None else {}
             try:
-                checked = run(todo, checker, notify)
+                checked = run(todo, checker, notify, costs)
             finally:
                 checker.close()
             results.update(checked)
             if cache is not None:
                 cache.put_many(checked.values())
+                cache.put_costs(checker.timings)
     finally:
         if cache is not None:
             cache.close()

@@ -1,9 +1,10 @@
 """A small SQLite cache of link results and archive lookups.
 
-Only successes (``alive``, ``redirected``) are stored: every other verdict is checked again on
-the next run, because a failure may be temporary and a stale failure would hide a fixed link.
-``blocked`` is not a success: it means "could not be verified", and a later run may well get
-through. Entries older than ``max_age`` seconds are ignored.
+Only successes (``alive``, ``redirected``) are stored as results: every other verdict is
+checked again on the next run, because a failure may be temporary and a stale failure would
+hide a fixed link. ``blocked`` is not a success: it means "could not be verified", and a later
+run may well get through. Entries older than ``max_age`` seconds are ignored. How long each
+URL took, whatever its verdict, is kept too: the next run starts the slowest first.
 
 The cache saves time, it is never a reason to fail an audit: a cache that cannot be opened,
 read or written (not an SQLite file, an unwritable folder, a database another process holds
@@ -30,6 +31,8 @@ _VERDICTS = {v.value: v for v in LinkVerdict}  # as stored -> the verdict
 
 #: Seconds to wait for a database another process has locked before doing without it.
 BUSY_TIMEOUT = 0.5
+#: Seconds a URL's timing is kept without being renewed (90 days).
+TIMINGS_KEPT = 90 * 86_400.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (
@@ -41,6 +44,11 @@ CREATE TABLE IF NOT EXISTS links (
     published TEXT,
     checked_at TEXT,
     detail TEXT,
+    stored REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS timings (
+    url TEXT PRIMARY KEY,
+    seconds REAL NOT NULL,
     stored REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS archive (
@@ -137,6 +145,40 @@ class Cache:
             with self._lock:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._db.commit()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def costs(self, urls: Iterable[str]) -> dict[str, float]:
+        """The seconds each of ``urls`` took when last checked (whatever its verdict, however
+        old), for those that were checked before."""
+        if self._db is None:
+            return {}
+        wanted = list(urls)
+        found: dict[str, float] = {}
+        try:
+            with self._lock:
+                for i in range(0, len(wanted), 500):
+                    chunk = wanted[i:i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    found.update(self._db.execute(
+                        f"SELECT url, seconds FROM timings WHERE url IN ({marks})", chunk))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return {}
+        return found
+
+    def put_costs(self, costs: dict[str, float]) -> None:
+        """Remember how many seconds each URL took (see :meth:`costs`); timings not renewed
+        for :data:`TIMINGS_KEPT` seconds are dropped."""
+        if self._db is None or not costs:
+            return
+        now = time.time()
+        try:
+            with self._lock:
+                self._db.executemany("INSERT OR REPLACE INTO timings VALUES (?, ?, ?)",
+                                     [(url, s, now) for url, s in costs.items()])
+                self._db.execute("DELETE FROM timings WHERE stored < ?", (now - TIMINGS_KEPT,))
                 self._db.commit()
         except sqlite3.Error as exc:
             self._fail(exc)

@@ -4,19 +4,24 @@ For one URL (:meth:`Checker.check`): refuse what must not be fetched (other sche
 addresses), send a GET (or a HEAD first, if configured), follow redirects by hand (each hop
 is guarded, loops and long chains are stopped), retry a 429/503 once after its bounded
 ``Retry-After`` and other 5xx once after a short pause, then judge the final answer: status
-code, bot-wall and login signs, "not found" wording, and the host's answer for a path that
-cannot exist (the soft-404 probe, made once per host). Dead, soft-404 and unreachable links
-get an archived snapshot when one exists.
+code, bot-wall and login signs, "not found" wording or canonical link, and the host's answer
+for a path that cannot exist (the soft-404 probe, made once per host). Dead, soft-404 and
+unreachable links then get an archived snapshot when one exists (:meth:`Checker.rescue`).
 
-For many URLs (:func:`run`): one task per URL in a global thread pool; a host never has more
-than ``per_host`` tasks queued in the pool, and every request waits for a per-host slot and
-the host's pacing delay, so no host sees more than ``per_host`` simultaneous requests.
+For many URLs (:func:`run`): a queue per host, the URLs slowest last time first; at most
+twice ``per_host`` of a host's URLs under way, each request waiting for one of the host's
+``per_host`` slots (:class:`HostGate`) without holding one: a 429 pauses the host's new
+requests, never a slot. Archive lookups have their own small pool, so they never hold up a
+host's queue.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import heapq
+import itertools
+import math
 import queue
 import re
 import secrets
@@ -26,8 +31,8 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from dataclasses import dataclass, field, replace
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import requests
 import urllib3
@@ -52,7 +57,15 @@ from .config import (
     LinkRequest,
 )
 from .fetch import CUT_OFF, DeadlineExceeded, Fetched, fetch, guarded, make_session
-from .guard import Network, PrivatePolicy, ResolveError, Resolver, dns_probe, is_public
+from .guard import (
+    NETWORK_WAIT,
+    Network,
+    PrivatePolicy,
+    ResolveError,
+    Resolver,
+    dns_probe,
+    is_public,
+)
 from .page import Page, not_found_signal, parse, wall_signal
 
 #: Statuses that mean "the server would not show us the page", not "the page is gone".
@@ -86,9 +99,11 @@ class _Hop:
 class _Probe:
     """The host's answer for a path that cannot exist."""
 
+    url: str
     status: int
     final_url: str
     title: str | None
+    h1: str | None
     text: str
 
 
@@ -153,6 +168,19 @@ def _moved(hops: list[_Hop]) -> _Hop | None:
     return None
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _path_words(*urls: str) -> set[str]:
+    """The words of the paths of ``urls``, lower case."""
+    return {w for url in urls for w in _WORD.findall(unquote(urlsplit(url).path).casefold())}
+
+
+def _without(text: str | None, drop: set[str]) -> str:
+    """The words of ``text``, lower case, less those in ``drop``."""
+    return " ".join(w for w in _WORD.findall((text or "").casefold()) if w not in drop)
+
+
 def similar_text(a: str, b: str) -> bool:
     """True when two page texts are nearly the same (ratio ≥ 90 on their first 4000 chars)."""
     from rapidfuzz import fuzz
@@ -162,37 +190,128 @@ def similar_text(a: str, b: str) -> bool:
     return fuzz.ratio(a[:4000], b[:4000]) >= 90
 
 
+#: Seconds a request slot stays taken after its connection was cut (a timeout, a body read
+#: only in part): the server may count the request until it notices.
+LINGER = 0.25
+
+
+class GateTimeout(Exception):
+    """The time allowed ran out while waiting for a host's slot."""
+
+
+@dataclass
+class _HostState:
+    cond: threading.Condition
+    busy: int = 0
+    not_before: float = 0.0  # no request starts before this (a pause, or the pacing)
+    line: list[tuple[int, int]] = field(default_factory=list)  # waiters: (rank, ticket)
+    lingering: list[float] = field(default_factory=list)  # when cut requests' slots free
+
+    def in_use(self, now: float) -> int:
+        """Slots taken: requests under way, and requests cut off a moment ago."""
+        self.lingering = [t for t in self.lingering if t > now]
+        return self.busy + len(self.lingering)
+
+
+class Slot:
+    """A request slot, held; a request ended by cutting its connection sets ``linger``."""
+
+    def __init__(self, waited: float) -> None:
+        self.waited = waited  # seconds spent waiting for it
+        self.linger = 0.0
+
+
 class HostGate:
-    """Per-host politeness: at most ``limit`` requests at once, starts ``delay`` s apart."""
+    """Per-host politeness: at most ``limit`` requests at once, starts ``delay`` s apart, and
+    none while the host is paused (after a 429).
+
+    A request waits for its turn *before* it takes a slot, so a pause or the pacing never
+    holds a slot. Waiters go in order of rank (0 before 1: a URL already under way before a
+    new one), then first come, first served.
+    """
 
     def __init__(self, limit: int, delay: float) -> None:
         self._limit = max(1, limit)
         self._delay = max(0.0, delay)
         self._lock = threading.Lock()
-        self._slots: dict[str, threading.Semaphore] = {}
-        self._next: dict[str, float] = {}
+        self._hosts: dict[str, _HostState] = {}
+        self._tickets = itertools.count()
 
     @contextmanager
-    def slot(self, host: str) -> Iterator[None]:
-        """Hold one of the host's request slots, after waiting for the host's next start time."""
+    def slot(self, host: str, until: float = math.inf, rank: int = 1) -> Iterator[Slot]:
+        """Hold one of the host's request slots.
+
+        Raises :class:`GateTimeout` when ``until`` (a ``time.monotonic()`` value) passes first.
+        A slot whose ``linger`` is set stays taken that many seconds after the block: a
+        server may count a connection the client cut until it notices.
+        """
+        asked = time.monotonic()
         with self._lock:
-            sem = self._slots.setdefault(host, threading.Semaphore(self._limit))
-        sem.acquire()
+            state = self._hosts.get(host)
+            if state is None:
+                state = self._hosts[host] = _HostState(threading.Condition(self._lock))
+            me = (rank, next(self._tickets))
+            heapq.heappush(state.line, me)
+            try:
+                while True:
+                    now = time.monotonic()
+                    ready = state.line[0] == me and state.in_use(now) < self._limit
+                    if ready and now >= state.not_before:
+                        break
+                    if now >= until:
+                        raise GateTimeout(host)
+                    wake = min(until, state.not_before if ready else
+                               min(state.lingering, default=math.inf))
+                    state.cond.wait(None if math.isinf(wake) else wake - now)
+            except BaseException:
+                state.line.remove(me)
+                heapq.heapify(state.line)
+                state.cond.notify_all()
+                raise
+            heapq.heappop(state.line)
+            state.busy += 1
+            state.not_before = max(state.not_before, now + self._delay)
+            state.cond.notify_all()  # the next in line may start too
+        held = Slot(now - asked)
         try:
-            with self._lock:
-                now = time.monotonic()
-                start = max(now, self._next.get(host, 0.0))
-                self._next[host] = start + self._delay
-            if start > now:
-                time.sleep(start - now)
-            yield
+            yield held
         finally:
-            sem.release()
+            with self._lock:
+                state.busy -= 1
+                if held.linger > 0:
+                    state.lingering.append(time.monotonic() + held.linger)
+                state.cond.notify_all()
 
     def hold_off(self, host: str, seconds: float) -> None:
-        """Start no new request to ``host`` for ``seconds`` (after a 429 or a 503)."""
+        """Start no new request to ``host`` for ``seconds`` (after a 429); requests under way
+        go on, and no slot is held meanwhile."""
         with self._lock:
-            self._next[host] = max(self._next.get(host, 0.0), time.monotonic() + seconds)
+            state = self._hosts.get(host)
+            if state is None:
+                state = self._hosts[host] = _HostState(threading.Condition(self._lock))
+            state.not_before = max(state.not_before, time.monotonic() + seconds)
+
+
+class _Clock:
+    """One URL's time budget: ``seconds`` of its own, not counting its waits for a host slot,
+    never beyond ``limit`` (the run's deadline)."""
+
+    def __init__(self, seconds: float, limit: float, started: bool = False) -> None:
+        self.limit = limit
+        self.begun = time.monotonic()
+        self.at = min(self.begun + seconds, limit)
+        self.queued = 0.0  # seconds spent waiting for slots
+        self.started = started  # a request was made: the next ones are of a URL under way
+
+    def waited(self, seconds: float) -> None:
+        """Give back ``seconds`` spent waiting for a slot."""
+        self.queued += seconds
+        self.at = min(self.at + seconds, self.limit)
+
+    def spent(self) -> float:
+        """Seconds the URL took, its waits for a slot left out (its cost, for the next run's
+        order: the time its requests took, and its pauses before a retry)."""
+        return time.monotonic() - self.begun - self.queued
 
 
 class _Probes:
@@ -234,9 +353,13 @@ class Checker:
         self.deadline = deadline if deadline is not None else float("inf")
         self.gate = HostGate(config.per_host, config.host_delay)
         self.resolver = Resolver()
-        probe = config.network_probe or (lambda: dns_probe(config.probe_hosts))
+        wait = min(NETWORK_WAIT, config.connect_timeout)
+        probe = config.network_probe or (lambda: dns_probe(config.probe_hosts, wait))
         self.network = Network(probe)
         self.probes = _Probes()
+        #: seconds each URL took (see :meth:`_Clock.spent`), for the next run's order
+        self.timings: dict[str, float] = {}
+        self._archive_down = False
         self._local = threading.local()
         self._sessions: list[requests.Session] = []
         self._sessions_lock = threading.Lock()
@@ -259,9 +382,20 @@ class Checker:
                 session.close()
             self._sessions.clear()
 
+    def _addresses(self, host: str, port: int) -> tuple[str, ...]:
+        """The addresses of ``host``. A resolver that has not answered within
+        :data:`NETWORK_WAIT` s makes the network be probed: no network, no more waiting."""
+        patience = min(NETWORK_WAIT, self.config.connect_timeout)
+        try:
+            return self.resolver.addresses(host, port, patience)
+        except ResolveError as exc:
+            if not exc.timed_out or not self.network.up():
+                raise
+        return self.resolver.addresses(host, port, self.config.connect_timeout - patience)
+
     def _guard(self, host: str, port: int) -> None:
         try:
-            addresses = self.resolver.addresses(host, port)
+            addresses = self._addresses(host, port)
         except ResolveError as exc:
             if not self.network.up():
                 raise _Stop(UNVERIFIED, f"{NETWORK_DOWN}: no DNS (could not resolve {host})") \
@@ -274,23 +408,30 @@ class Checker:
                 if not (is_public(address) or self.policy.exempt(host, address)):
                     raise _Stop(UNVERIFIED, f"{REFUSED_PRIVATE} ({host} is {address})")
 
-    def _send(self, method: str, url: str, host: str, deadline: float) -> Fetched:
-        if time.monotonic() >= deadline:
+    def _send(self, method: str, url: str, host: str, clock: _Clock) -> Fetched:
+        if time.monotonic() >= clock.at:
             raise _Stop(TIMEOUT, "time budget for this URL exhausted")
+        rank = 0 if clock.started else 1
+        clock.started = True
         try:
-            with self.gate.slot(host):
+            with self.gate.slot(host, clock.limit, rank) as slot:
+                clock.waited(slot.waited)
                 try:
-                    return fetch(self.session(), method, url, self.config, deadline,
-                                 self.policy)
-                except (requests.exceptions.ConnectionError, ValueError) as exc:
-                    # A kept-alive connection the server had closed, or spoiled by sending a
-                    # body after a HEAD answer ("I/O operation on closed file"): the pooled
-                    # connections are dropped, so one more try uses a fresh one.
-                    if "Connection aborted" not in str(exc) and "closed file" not in str(exc):
-                        raise
-                    self.session().close()
-                    return fetch(self.session(), method, url, self.config, deadline,
-                                 self.policy)
+                    fetched = self._fetch(method, url, clock.at)
+                except BaseException:
+                    slot.linger = LINGER  # the connection was cut
+                    raise
+                if fetched.truncated:
+                    slot.linger = LINGER
+                if fetched.status == 429 and self.config.pause_on_429:
+                    # "you are sending too much": no new request to the host until the
+                    # Retry-After has passed (set before this slot frees, so none slips in)
+                    wait = self._retry_wait(fetched)
+                    if wait is not None:
+                        self.gate.hold_off(host, wait)
+                return fetched
+        except GateTimeout as exc:
+            raise _Stop(TIMEOUT, "time budget for this URL exhausted") from exc
         except DeadlineExceeded as exc:
             raise _Stop(TIMEOUT, str(exc)) from exc
         except requests.exceptions.ConnectTimeout as exc:
@@ -321,30 +462,44 @@ class Checker:
         except requests.RequestException as exc:
             raise _Stop(UNREACHABLE, f"request failed: {_reason(exc)}") from exc
 
-    def _request(self, method: str, url: str, host: str, deadline: float) -> Fetched:
-        """One request, retried once on 429/503 (bounded Retry-After) and on other 5xx."""
-        fetched = self._send(method, url, host, deadline)
+    def _fetch(self, method: str, url: str, deadline: float) -> Fetched:
+        try:
+            return fetch(self.session(), method, url, self.config, deadline, self.policy)
+        except (requests.exceptions.ConnectionError, ValueError) as exc:
+            # A kept-alive connection the server had closed, or spoiled by sending a body
+            # after a HEAD answer ("I/O operation on closed file"): the pooled connections
+            # are dropped, so one more try uses a fresh one.
+            if "Connection aborted" not in str(exc) and "closed file" not in str(exc):
+                raise
+            self.session().close()
+            return fetch(self.session(), method, url, self.config, deadline, self.policy)
+
+    def _retry_wait(self, fetched: Fetched) -> float | None:
+        """Seconds to wait before asking again after a 429 or a 5xx; ``None``: do not."""
         status = fetched.status
-        if status != 429 and not 500 <= status < 600:
-            return fetched
-        if status in (429, 503):
-            if wall_signal(None, status, fetched.headers, "", ""):
-                return fetched
-            wait = retry_after(fetched.headers.get("Retry-After"))
-            if wait is None:
-                wait = self.config.retry_delay
-            elif wait > self.config.max_retry_after:
-                return fetched
-            if status == 429:  # "you are sending too much": the whole host waits
-                self.gate.hold_off(host, wait)
-        else:
-            wait = self.config.retry_delay
-        if time.monotonic() + wait >= deadline:
+        if status not in (429, 503):
+            return self.config.retry_delay if 500 <= status < 600 else None
+        if wall_signal(None, status, fetched.headers, "", ""):
+            return None
+        wait = retry_after(fetched.headers.get("Retry-After"))
+        if wait is None:
+            return self.config.retry_delay
+        return wait if wait <= self.config.max_retry_after else None
+
+    def _request(self, method: str, url: str, host: str, clock: _Clock) -> Fetched:
+        """One request, retried once on 429/503 (bounded Retry-After) and on other 5xx.
+
+        The retry waits here, holding no slot. A 429 has paused the whole host too (see
+        :meth:`_send`), so the host's other URLs go on as soon as the pause allows.
+        """
+        fetched = self._send(method, url, host, clock)
+        wait = self._retry_wait(fetched)
+        if wait is None or time.monotonic() + wait >= clock.at:
             return fetched
         time.sleep(wait)
-        return self._send(method, url, host, deadline)
+        return self._send(method, url, host, clock)
 
-    def _follow(self, url: str, method: str, deadline: float) -> tuple[list[_Hop], Fetched]:
+    def _follow(self, url: str, method: str, clock: _Clock) -> tuple[list[_Hop], Fetched]:
         """Request ``url`` and follow its redirects; the hops and the final answer."""
         hops: list[_Hop] = []
         seen: set[tuple[str, str]] = set()
@@ -370,7 +525,7 @@ class Checker:
                 raise _Stop(UNREACHABLE, f"redirect loop at {current}",
                             status=hops[-1].status if hops else None, final_url=current)
             seen.add(key)
-            fetched = self._request(method, current, host, deadline)
+            fetched = self._request(method, current, host, clock)
             location = fetched.headers.get("Location")
             if 300 <= fetched.status < 400 and fetched.status != 304 and location:
                 target = urljoin(current, location.strip())
@@ -389,17 +544,25 @@ class Checker:
         def make() -> _Probe | None:
             slug = secrets.token_hex(10)
             probe_url = f"{origin}/footcheck-{slug}/{secrets.token_hex(4)}"
-            deadline = min(time.monotonic() + self.config.url_timeout, self.deadline)
+            clock = _Clock(self.config.url_timeout, self.deadline, started=True)
             try:
-                _, fetched = self._follow(probe_url, "GET", deadline)
+                _, fetched = self._follow(probe_url, "GET", clock)
             except _Stop:
                 return None
             page = parse(fetched.body, fetched.charset) if fetched.is_html else Page()
-            return _Probe(fetched.status, fetched.url, page.html_title, page.text)
+            return _Probe(probe_url, fetched.status, fetched.url, page.html_title, page.h1,
+                          page.text)
 
         return self.probes.get(origin, make)
 
     def _soft_404(self, url: str, fetched: Fetched, page: Page | None) -> str | None:
+        """Why a 200 answer is a "not found" page, or ``None``.
+
+        Decided by the page itself (its title, heading or canonical link say so), or by the
+        host's answer for a path that cannot exist: redirected to the same place, or the
+        same page (same title, same heading, nearly the same text, once the words of each
+        path, which such pages often repeat, are left out).
+        """
         if page is not None:
             signal = not_found_signal(page)
             if signal:
@@ -413,10 +576,11 @@ class Checker:
             return None
         if _norm(probe.final_url) == _norm(fetched.url) and _norm(url) != _norm(fetched.url):
             return f"redirected to {fetched.url}, as is a path that cannot exist"
-        title = page.html_title if page else None
-        text = page.text if page else ""
-        if (title or "").casefold() == (probe.title or "").casefold() \
-                and similar_text(text, probe.text):
+        page = page or Page()
+        drop = _path_words(url, fetched.url, probe.url, probe.final_url)
+        a = [_without(part, drop) for part in (page.html_title, page.h1, page.text)]
+        b = [_without(part, drop) for part in (probe.title, probe.h1, probe.text)]
+        if a[:2] == b[:2] and similar_text(a[2], b[2]):
             return "same page as the site's answer for a path that cannot exist"
         return None
 
@@ -459,22 +623,22 @@ class Checker:
             return result(UNREACHABLE, f"HTTP {status} without a usable Location")
         return result(DEAD, f"HTTP {status}")
 
-    def _verify(self, url: str, deadline: float) -> LinkResult:
+    def _verify(self, url: str, clock: _Clock) -> LinkResult:
         method = "HEAD" if self.config.head_first else "GET"
-        hops, fetched = self._follow(url, method, deadline)
+        hops, fetched = self._follow(url, method, clock)
         if method == "HEAD":
             html_or_unknown = fetched.is_html or not fetched.content_type
             if not (200 <= fetched.status < 300) or html_or_unknown:
-                hops, fetched = self._follow(url, "GET", deadline)
+                hops, fetched = self._follow(url, "GET", clock)
         return self._judge(url, hops, fetched)
 
     def check(self, request: LinkRequest) -> LinkResult:
-        """The verdict on one URL, with an archived snapshot for the lost ones."""
+        """The verdict on one URL (without its archived snapshot: see :meth:`rescue`)."""
         url = request.url
-        deadline = min(time.monotonic() + self.config.url_timeout, self.deadline)
+        clock = _Clock(self.config.url_timeout, self.deadline)
         self.session().cookies.clear()
         try:
-            result = self._verify(url, deadline)
+            result = self._verify(url, clock)
         except _Stop as stop:
             if stop.verdict == TIMEOUT and time.monotonic() >= self.deadline - 0.05:
                 # the run's budget, not the server, ended this URL (as :func:`run` says)
@@ -483,15 +647,22 @@ class Checker:
             result = LinkResult(url=url, verdict=stop.verdict, http_status=stop.status,
                                 final_url=stop.final_url, checked_at=now_iso(),
                                 detail=stop.detail)
-        if result.verdict.wants_archive and self.config.archive:
-            snapshot = self._archived(url, request.date)
-            if snapshot:
-                result = replace(result, archive_url=snapshot)
+        self.timings[url] = round(clock.spent(), 3)
         return result
 
+    def wants_rescue(self, result: LinkResult) -> bool:
+        """True when ``result`` calls for an archive lookup that can be made."""
+        return bool(result.verdict.wants_archive and self.config.archive
+                    and not self._archive_down and not self.network.known_down)
+
+    def rescue(self, result: LinkResult, date: str | None) -> LinkResult:
+        """``result`` with the archived snapshot closest to ``date``, when there is one."""
+        if not self.wants_rescue(result):
+            return result
+        snapshot = self._archived(result.url, date)
+        return replace(result, archive_url=snapshot) if snapshot else result
+
     def _archived(self, url: str, date: str | None) -> str | None:
-        if self.network.known_down:
-            return None
         if self.cache is not None:
             known, snapshot = self.cache.archived(url, date)
             if known:
@@ -503,9 +674,18 @@ class Checker:
         if time.monotonic() >= deadline:
             return None
         try:
-            with self.gate.slot(hostname(endpoint)), \
-                    guarded(self.policy, deadline, self.config.read_timeout):
+            parts = urlsplit(endpoint)
+            self._addresses((parts.hostname or "").lower(),
+                            parts.port or (443 if parts.scheme == "https" else 80))
+        except (ResolveError, ValueError):
+            self._archive_down = True  # no lookup can succeed: the others are skipped at once
+            return None
+        try:
+            with guarded(self.policy, deadline, self.config.read_timeout):
                 snapshot = archive.lookup(self.session(), endpoint, url, date, timeout)
+        except requests.ConnectionError:
+            self._archive_down = True
+            return None
         except (archive.ArchiveError, requests.RequestException):
             return None
         if self.cache is not None:
@@ -518,22 +698,48 @@ def budget_spent(config: LinkConfig) -> str:
     return f"not checked: total time budget ({config.total_timeout:g} s) exhausted"
 
 
+#: The cost assumed for a URL of unknown past (seconds its requests held a slot).
+UNKNOWN_COST = 1.0
+
+
 def run(requests_: list[LinkRequest], checker: Checker,
-        on_result: Callable[[LinkResult], None]) -> dict[str, LinkResult]:
+        on_result: Callable[[LinkResult], None],
+        costs: dict[str, float] | None = None) -> dict[str, LinkResult]:
     """Check ``requests_`` concurrently; ``on_result`` is called in this thread as each ends.
+
+    Each host has its own queue: the URLs that took longest last time (``costs``: seconds by
+    URL, e.g. from the cache) first, so that no slow URL starts last and keeps the run
+    waiting; then the unknown ones, in the given order; then those known to be quick. A host
+    has at most twice its request slots of URLs under way (the others may sleep before a
+    retry or wait for the host's soft-404 probe), and the workers are enough for every host
+    to use all its slots. Archive lookups run in their own small pool, as soon as a verdict
+    calls for one, so they never hold up a host's queue.
 
     Returns the results by URL. URLs not finished by ``checker.deadline`` get ``unverified``.
     """
     config = checker.config
+    costs = costs or {}
     queues: dict[str, deque[LinkRequest]] = {}
-    for req in requests_:
+    for req in sorted(requests_, key=lambda r: -costs.get(r.url, UNKNOWN_COST)):
         queues.setdefault(hostname(req.url), deque()).append(req)
+    per_host_tasks = 2 * max(1, config.per_host)
+    limits = {host: per_host_tasks if host else len(q) for host, q in queues.items()}
     inflight: dict[str, int] = dict.fromkeys(queues, 0)
     finished: queue.Queue[LinkResult] = queue.Queue()
     lock = threading.Lock()
     stopped = False
-    pool = ThreadPoolExecutor(max_workers=max(1, config.max_workers),
+    workers = sum(min(len(q), limits[host]) for host, q in queues.items())
+    pool = ThreadPoolExecutor(max_workers=max(1, min(config.max_workers, workers)),
                               thread_name_prefix="footcheck-link")
+    rescues = ThreadPoolExecutor(max_workers=max(1, config.per_host),
+                                 thread_name_prefix="footcheck-archive")
+    waiting: dict[str, LinkResult] = {}  # verdicts whose archive lookup is under way
+
+    def rescue(result: LinkResult, date: str | None) -> None:
+        try:
+            result = checker.rescue(result, date)
+        finally:
+            finished.put(result)
 
     def task(host: str, req: LinkRequest) -> None:
         try:
@@ -541,28 +747,25 @@ def run(requests_: list[LinkRequest], checker: Checker,
         except Exception as exc:  # a bug must not lose the URL or hang the run
             result = LinkResult(url=req.url, verdict=UNVERIFIED, checked_at=now_iso(),
                                 detail=f"internal error: {exc!r}")
-        finished.put(result)
         with lock:
             inflight[host] -= 1
             dispatch(host)
-
-    # Tasks per host in the pool: the per-host request slots are the real limit, but a task
-    # may sleep (Retry-After, retry pause) or wait for its host's soft-404 probe without
-    # holding a slot, so twice the slots keeps each host busy without tying up workers.
-    per_host_tasks = 2 * max(1, config.per_host)
+            if checker.wants_rescue(result) and not stopped:
+                waiting[req.url] = result
+                rescues.submit(rescue, result, req.date)
+                return
+        finished.put(result)
 
     def dispatch(host: str) -> None:  # called with the lock held
         pending = queues[host]
-        limit = per_host_tasks if host else len(pending)
-        while pending and inflight[host] < limit and not stopped:
+        while pending and inflight[host] < limits[host] and not stopped:
             inflight[host] += 1
             pool.submit(task, host, pending.popleft())
 
     with lock:  # interleave the hosts so that no host's queue starves the others
         for _ in range(per_host_tasks):
-            for host in queues:
-                pending = queues[host]
-                if pending and inflight[host] < per_host_tasks:
+            for host, pending in queues.items():
+                if pending and inflight[host] < limits[host]:
                     inflight[host] += 1
                     pool.submit(task, host, pending.popleft())
         for host in queues:
@@ -578,14 +781,22 @@ def run(requests_: list[LinkRequest], checker: Checker,
                 result = finished.get(timeout=min(remaining, 1.0))
             except queue.Empty:
                 continue
+            with lock:
+                waiting.pop(result.url, None)
             results[result.url] = result
             on_result(result)
     finally:
         with lock:
             stopped = True
+            late = list(waiting.values())  # verdicts known, their lookup cut short
         timed_out = len(results) < len(requests_)
         pool.shutdown(wait=not timed_out, cancel_futures=True)
-    if timed_out:
+        rescues.shutdown(wait=not timed_out, cancel_futures=True)
+    for result in late:
+        if result.url not in results:
+            results[result.url] = result
+            on_result(result)
+    if len(results) < len(requests_):
         for req in requests_:
             if req.url not in results:
                 result = LinkResult(url=req.url, verdict=UNVERIFIED, checked_at=now_iso(),

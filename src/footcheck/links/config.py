@@ -63,6 +63,10 @@ class LinkConfig:
     ``["127.0.0.0/8", "intranet.example"]``. The rule applies to every redirect hop and to the
     address actually connected to.
 
+    A 429 is retried once, after its ``Retry-After`` (at most ``max_retry_after``; without
+    one, ``retry_delay``); with ``pause_on_429`` no new request goes to that host meanwhile
+    (the polite reading of "Too Many Requests"), without it only that URL waits.
+
     ``on_warning`` receives the warnings of a run (an unusable link cache), each said once;
     ``None`` writes them to standard error as ``footcheck: warning: …``.
     """
@@ -71,13 +75,14 @@ class LinkConfig:
     read_timeout: float = 10.0
     url_timeout: float = 30.0
     total_timeout: float | None = 600.0
-    max_workers: int = 64
+    max_workers: int = 256
     per_host: int = 4
-    host_delay: float = 0.02
+    host_delay: float = 0.01
     max_redirects: int = 10
     max_body_bytes: int = 1_000_000
     max_retry_after: float = 10.0
     retry_delay: float = 1.0
+    pause_on_429: bool = True
     user_agent: str = DEFAULT_USER_AGENT
     accept_language: str = "en-US,en;q=0.9"
     head_first: bool = False

@@ -20,13 +20,20 @@ from dataclasses import dataclass
 _NO_NAME = {getattr(socket, n) for n in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, n)}
 
 
-class ResolveError(Exception):
-    """A host name could not be resolved; ``missing`` is true when the name does not exist."""
+#: Seconds a name lookup may take before the network is probed, and the probe's own limit:
+#: with no network, links are said unverifiable within about twice this.
+NETWORK_WAIT = 1.0
 
-    def __init__(self, host: str, error: OSError) -> None:
+
+class ResolveError(Exception):
+    """A host name could not be resolved; ``missing`` is true when the name does not exist,
+    ``timed_out`` when the resolver had not answered yet."""
+
+    def __init__(self, host: str, error: OSError, timed_out: bool = False) -> None:
         super().__init__(f"{host}: {error.strerror or error}")
         self.host = host
         self.missing = getattr(error, "errno", None) in _NO_NAME
+        self.timed_out = timed_out
 
 
 def is_public(address: str) -> bool:
@@ -155,31 +162,52 @@ def resolve(host: str, port: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+class _Lookup:
+    """One name lookup, in a daemon thread (a resolver that hangs cannot hold anyone up for
+    longer than they choose to wait, nor keep the interpreter from exiting)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.done = threading.Event()
+        self.result: tuple[str, ...] | ResolveError | None = None
+        threading.Thread(target=self._run, args=(host, port), daemon=True,
+                         name="footcheck-resolve").start()
+
+    def _run(self, host: str, port: int) -> None:
+        try:
+            self.result = resolve(host, port)
+        except ResolveError as exc:
+            self.result = exc
+        except Exception as exc:  # whatever it is, the name did not resolve
+            self.result = ResolveError(host, OSError(str(exc)))
+        finally:
+            self.done.set()
+
+
 class Resolver:
     """Resolves each (host, port) once per verification run; safe to share between threads."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._known: dict[tuple[str, int], tuple[str, ...] | ResolveError] = {}
+        self._known: dict[tuple[str, int], _Lookup] = {}
 
-    def addresses(self, host: str, port: int) -> tuple[str, ...]:
-        """The addresses of ``host``; raises :class:`ResolveError` (remembered) on failure."""
+    def addresses(self, host: str, port: int, wait: float | None = None) -> tuple[str, ...]:
+        """The addresses of ``host``; raises :class:`ResolveError` (remembered) on failure,
+        and one with ``timed_out`` when no answer came within ``wait`` seconds (the lookup
+        goes on: a later call may still get its answer)."""
         key = (host.lower(), port)
         with self._lock:
-            known = self._known.get(key)
-        if known is None:
-            try:
-                known = resolve(host, port)
-            except ResolveError as exc:
-                known = exc
-            with self._lock:
-                self._known[key] = known
-        if isinstance(known, ResolveError):
-            raise known
-        return known
+            lookup = self._known.get(key)
+            if lookup is None:
+                lookup = self._known[key] = _Lookup(host, port)
+        if not lookup.done.wait(None if wait is None else max(0.0, wait)):
+            raise ResolveError(host, OSError("DNS lookup timed out"), timed_out=True)
+        if isinstance(lookup.result, ResolveError):
+            raise lookup.result
+        assert lookup.result is not None
+        return lookup.result
 
 
-def dns_probe(hosts: Iterable[str], wait: float = 3.0) -> bool:
+def dns_probe(hosts: Iterable[str], wait: float = NETWORK_WAIT) -> bool:
     """True when at least one of ``hosts`` resolves within ``wait`` seconds.
 
     The names are resolved in parallel daemon threads, so a resolver that hangs costs at most

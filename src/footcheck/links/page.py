@@ -10,21 +10,30 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-_HEAD_END = re.compile(r"</head\s*>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_SCRIPT_STYLE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.I | re.S)
+_ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TAG = re.compile(r"<[^>]*>")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_SPACE = re.compile(r"\s+")
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
-_JSON_LD = re.compile(
-    r"""<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script\s*>""",
-    re.I | re.S)
-_PASSWORD = re.compile(r"""<input[^>]+type\s*=\s*["']?password""", re.I)
+#: Elements whose content a reader does not see.
+_HIDDEN = re.compile(r"<(script|style|noscript|template|svg)[\s>/]|<!--")
+#: Markers of bot-challenge scripts (searched in the lower-cased page).
+_CHALLENGE_MARKERS = (
+    "cf-challenge", "challenge-platform", "cf_chl_", "g-recaptcha", "h-captcha",
+    "hcaptcha.com", "px-captcha", "captcha-delivery.com", "_incapsula_resource",
+    "distil_r_captcha", "perimeterx", "awswaf")
+_PASSWORD = re.compile(r"""<input[^>]+type\s*=\s*["']?password""")
 
-TEXT_LIMIT = 20_000
+#: How much of a page is read: the head (when it has no end), the markup scanned for the
+#: visible text, and bounds on the elements of each kind looked at.
+HEAD_LIMIT = 200_000
+BODY_LIMIT = 300_000
+_MAX_TAGS = 300
+_MAX_HIDDEN = 1_000
+_CHUNK = 16_384
+TEXT_LIMIT = 5_000
 
 # --- soft 404 --------------------------------------------------------------------------------
 _NOT_FOUND = re.compile(
@@ -34,11 +43,17 @@ _NOT_FOUND = re.compile(
     r"|no longer exists|no longer available|is missing|not available|unavailable"
     r"|introuvable|nicht gefunden|no encontrada|non trovata|niet gevonden|nie znaleziono"
     r"|не найдена|не найден|не существует)"
+    r"|\b(couldn[’']t|could not|can[’']t|cannot|can not|unable to|did not|didn[’']t) find\b"
+    r"|\bnothing (was |is )?(found|here)\b|\bno such page\b|\b(has been|was) (removed|deleted)\b"
     r"|\b(error\s*)?(404|410)\b|\bfehler\s*404\b|\bseite\b.*\bnicht\b.*\bgefunden\b",
     re.I)
+#: The path of a canonical link that names an error page.
+_ERROR_PATH = re.compile(
+    r"/(404|410|not[-_]?found|page[-_]?not[-_]?found|error[-_]?404|errors?/404|error)"
+    r"(\.\w+)?/?$", re.I)
 _FILLER = re.compile(
-    r"\b(oops|whoops|sorry|we're sorry|we are sorry|error|http|status|code|the|this|that|your"
-    r"|requested|page|file|article|content|document|resource|url|we|you|can|could|not|find"
+    r"\b(oops|whoops|hmm|sorry|we're sorry|we are sorry|you['’]re|error|http|status|code|the"
+    r"|this|that|your|requested|page|file|article|content|document|resource|url|we|you|can|could|not|find"
     r"|looking|for|are|were|is|was|a|an|it|seems|looks|like|страница|ошибка|seite|página"
     r"|pagina|la|le|die|de)\b", re.I)
 _SEGMENT_SPLIT = re.compile(r"\s+[|–—·•:»-]\s+|\s*\|\s*")
@@ -51,9 +66,6 @@ _CHALLENGE_TITLE = re.compile(
     r"|please enable (js|javascript|cookies)|request unsuccessful|pardon our interruption"
     r"|one more step|ddos protection|unusual traffic|request blocked|you have been blocked"
     r"|too many requests", re.I)
-_CHALLENGE_BODY = re.compile(
-    r"cf-challenge|challenge-platform|cf_chl_|g-recaptcha|h-captcha|hcaptcha\.com|px-captcha"
-    r"|captcha-delivery\.com|_incapsula_resource|distil_r_captcha|perimeterx|awswaf", re.I)
 _LOGIN_TITLE = re.compile(
     r"\b(log ?in|sign ?in|sign on|single sign-on|authenticat\w*|anmelden|connexion"
     r"|iniciar sesi[oó]n|вход)\b", re.I)
@@ -72,6 +84,7 @@ class Page:
     ``title`` is the best title for matching a citation (``citation_title``, then
     ``og:title``, then ``<title>``); ``html_title`` is the ``<title>`` element alone.
     ``published`` is an ISO 8601 date. ``text`` is the start of the visible text.
+    ``canonical`` is the ``href`` of ``<link rel="canonical">`` as written.
     """
 
     title: str | None = None
@@ -79,6 +92,7 @@ class Page:
     h1: str | None = None
     published: str | None = None
     text: str = ""
+    canonical: str | None = None
     has_password: bool = False
     challenge_scripts: bool = False
 
@@ -101,46 +115,134 @@ def decode(body: bytes, charset: str | None) -> str:
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = _SPACE.sub(" ", html.unescape(value)).strip()
+    value = " ".join(html.unescape(value).split())
     return value or None
+
+
+def _lower(markup: str) -> str:
+    """``markup`` in lower case, each character where it was (so that offsets agree)."""
+    if "\u0130" in markup:  # "İ", the one character that lowers to two
+        markup = markup.replace("\u0130", "I")
+    return markup.lower()
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    """The attributes of one start tag (names in lower case, values unescaped)."""
+    out: dict[str, str] = {}
+    inner = tag[1:].split(None, 1)
+    for m in _ATTR.finditer(inner[1] if len(inner) > 1 else ""):
+        value = next((v for v in m.group(2, 3, 4) if v is not None), "")
+        out.setdefault(m.group(1).lower(), html.unescape(value))
+    return out
+
+
+class _Markup:
+    """A decoded page and its lower-cased twin, to find elements without case-insensitive
+    regexes over the whole page: every lookup below is bounded."""
+
+    def __init__(self, markup: str) -> None:
+        self.text = markup
+        self.low = _lower(markup)
+        end = self.low.find("</head")
+        self.head_end = end if end >= 0 else min(len(markup), HEAD_LIMIT)
+        self.body_start = end if end >= 0 else 0
+
+    def tags(self, name: str, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, int]]:
+        """(start, end) of the first start tags ``<name`` between ``start`` and ``stop``."""
+        low, needle = self.low, "<" + name
+        stop = len(low) if stop is None else stop
+        for _ in range(_MAX_TAGS):
+            i = low.find(needle, start, stop)
+            if i < 0:
+                return
+            after = low[i + len(needle): i + len(needle) + 1]
+            end = low.find(">", i)
+            if end < 0:
+                return
+            if after in (">", "/") or after.isspace():
+                yield i, end + 1
+            start = i + len(needle)
+
+    def inner(self, name: str, start: int = 0, stop: int | None = None,
+              limit: int = 5_000) -> str | None:
+        """The markup inside the first ``name`` element in the range (at most ``limit``)."""
+        for _, end in self.tags(name, start, stop):
+            close = self.low.find("</" + name, end, end + limit)
+            return self.text[end: close if close >= 0 else end + limit]
+        return None
+
+    def visible_text(self, limit: int) -> str:
+        """The text a reader sees at the start of the body, up to ``limit`` characters:
+        scripts, styles, SVG, comments and tags left out; read in chunks, so a long page
+        costs no more than its first ``limit`` characters of text."""
+        low, text = self.low, self.text
+        pos, stop = self.body_start, min(len(text), self.body_start + BODY_LIMIT)
+        parts: list[str] = []
+        size = 0
+        for _ in range(_MAX_HIDDEN):
+            if pos >= stop or size >= limit:
+                break
+            window = min(stop, pos + _CHUNK)
+            hidden = _HIDDEN.search(low, pos, min(stop, window + 16))
+            cut = hidden.start() if hidden else window
+            if not hidden and cut < stop:  # end the chunk after a tag, not inside one
+                opening = low.rfind("<", pos, cut)
+                if opening >= 0 and low.find(">", opening, cut) < 0:
+                    closing = low.find(">", cut, stop)
+                    cut = stop if closing < 0 else closing + 1
+            chunk = " ".join(_TAG.sub(" ", text[pos:cut]).split())
+            if chunk:
+                parts.append(chunk)
+                size += len(chunk) + 1
+            if hidden is None:
+                pos = cut
+                continue
+            name = hidden.group(1)  # None for a comment
+            close = low.find(f"</{name}" if name else "-->", hidden.end(), stop)
+            if close < 0:
+                break
+            end = low.find(">", close, stop)
+            pos = stop if end < 0 else end + 1
+        return html.unescape(" ".join(parts))[:limit]
 
 
 def visible_text(markup: str, limit: int = TEXT_LIMIT) -> str:
     """The text a reader sees, roughly: no scripts, styles, tags or extra whitespace."""
-    markup = _COMMENT.sub(" ", markup)
-    markup = _SCRIPT_STYLE.sub(" ", markup)
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
-    return text[:limit]
+    return _Markup(markup).visible_text(limit)
 
 
 def parse(body: bytes, charset: str | None = None) -> Page:
-    """Read title, publication date, first heading and visible text from an HTML body."""
-    from bs4 import BeautifulSoup
+    """Read title, publication date, first heading, canonical link and the start of the
+    visible text from an HTML body.
 
-    markup = decode(body, charset)
-    end = _HEAD_END.search(markup)
-    head = markup[: end.end()] if end else markup[:200_000]
-    rest = markup[end.end():] if end else markup
-    soup = BeautifulSoup(head, "html.parser")
-
+    The page is decoded and lower-cased once; each fact is then found by plain searches in a
+    bounded part of it, so a page costs about the same whatever its size.
+    """
+    doc = _Markup(decode(body, charset))
     metas: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
-        key = tag.get("name") or tag.get("property") or tag.get("itemprop") or ""
-        value = tag.get("content")
-        if isinstance(key, str) and isinstance(value, str) and value.strip():
-            metas.setdefault(key.strip().lower(), value.strip())
-    title_tag = soup.find("title")
-    html_title = _clean(title_tag.get_text()) if title_tag else None
+    canonical = None
+    for i, end in doc.tags("meta", 0, doc.head_end):
+        attrs = _attributes(doc.text[i:end])
+        key = attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or ""
+        value = attrs.get("content", "").strip()
+        if key.strip() and value:
+            metas.setdefault(key.strip().lower(), value)
+    for i, end in doc.tags("link", 0, doc.head_end):
+        attrs = _attributes(doc.text[i:end])
+        if "canonical" in attrs.get("rel", "").lower().split():
+            canonical = attrs.get("href", "").strip() or None
+            break
+    html_title = _clean(doc.inner("title", 0, doc.head_end))
     title = (_clean(metas.get("citation_title")) or _clean(metas.get("og:title"))
              or _clean(metas.get("twitter:title")) or html_title)
-
-    h1_match = _H1.search(rest if end else markup)
-    h1 = _clean(_TAG.sub(" ", h1_match.group(1))) if h1_match else None
-    published = _published(metas, markup)
-    text = visible_text((rest if end else markup)[:300_000])
-    return Page(title=title, html_title=html_title, h1=h1, published=published, text=text,
-                has_password=bool(_PASSWORD.search(markup)),
-                challenge_scripts=bool(_CHALLENGE_BODY.search(markup[:200_000])))
+    heading = doc.inner("h1", doc.body_start)
+    h1 = _clean(_TAG.sub(" ", heading)) if heading is not None else None
+    region = min(len(doc.low), HEAD_LIMIT)
+    return Page(title=title, html_title=html_title, h1=h1, published=_published(metas, doc),
+                text=doc.visible_text(TEXT_LIMIT), canonical=canonical,
+                has_password=bool(_PASSWORD.search(doc.low)),
+                challenge_scripts=any(doc.low.find(m, 0, region) >= 0
+                                      for m in _CHALLENGE_MARKERS))
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -151,32 +253,52 @@ _DATE_META = (
     "dc.date.created", "date", "pubdate", "publishdate", "publish-date", "publication_date",
     "sailthru.date", "parsely-pub-date",
 )
-_TIME_PUBLISHED = re.compile(
-    r"""<time[^>]*itemprop\s*=\s*["']?datePublished["']?[^>]*datetime\s*=\s*["']([^"']+)"""
-    r"""|<time[^>]*datetime\s*=\s*["']([^"']+)["'][^>]*itemprop\s*=\s*["']?datePublished""",
-    re.I)
-
-
-def _published(metas: dict[str, str], markup: str) -> str | None:
+def _published(metas: dict[str, str], doc: _Markup) -> str | None:
     for name in _DATE_META[:6]:
         found = normalize_date(metas.get(name))
         if found:
             return found
-    found = _json_ld_date(markup)
+    found = _json_ld_date(doc)
     if found:
         return found
     for name in _DATE_META[6:]:
         found = normalize_date(metas.get(name))
         if found:
             return found
-    match = _TIME_PUBLISHED.search(markup)
-    return normalize_date(match.group(1) or match.group(2)) if match else None
+    return _time_published(doc)
 
 
-def _json_ld_date(markup: str) -> str | None:
-    for block in _JSON_LD.findall(markup):
+def _time_published(doc: _Markup) -> str | None:
+    """The ``datetime`` of a ``<time itemprop="datePublished">`` element."""
+    start = 0
+    for _ in range(10):
+        i = doc.low.find("datepublished", start)
+        if i < 0:
+            return None
+        start = i + 13
+        tag = doc.low.rfind("<", 0, i)
+        if tag < 0 or not doc.low.startswith("<time", tag) or ">" in doc.low[tag:i]:
+            continue
+        end = doc.low.find(">", i)
+        attrs = _attributes(doc.text[tag:end + 1])
+        if attrs.get("itemprop", "").lower() == "datepublished":
+            return normalize_date(attrs.get("datetime"))
+    return None
+
+
+def _json_ld_date(doc: _Markup) -> str | None:
+    start = 0
+    for _ in range(10):
+        i = doc.low.find("application/ld+json", start)
+        if i < 0:
+            return None
+        start = i + 19
+        opening = doc.low.find(">", i)
+        close = doc.low.find("</script", opening)
+        if opening < 0 or close < 0:
+            return None
         try:
-            data = json.loads(block.strip())
+            data = json.loads(doc.text[opening + 1:close].strip())
         except ValueError:
             continue
         stack = [data]
@@ -289,6 +411,8 @@ def not_found_signal(page: Page) -> str | None:
         return f"title says {page.html_title!r}"
     if says_not_found(page.h1):
         return f"heading says {page.h1!r}"
+    if page.canonical and _ERROR_PATH.search(urlsplit(page.canonical).path):
+        return f"canonical link points to {page.canonical!r}"
     return None
 
 

@@ -1,0 +1,207 @@
+"""The scheduler: per-host slots and pauses, the order of a host's queue, archive lookups off
+the critical path, and a resolver that hangs. Against real local servers; orders and verdicts
+are asserted, never durations."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+
+from footcheck.links import NETWORK_DOWN, verify
+from footcheck.links.check import GateTimeout, HostGate
+
+ARTICLE = "<p>Relocants moved to Tbilisi and Yerevan in large numbers.</p>" * 30
+
+
+# --- the gate ----------------------------------------------------------------------------------
+def test_a_paused_host_starts_nothing_and_other_hosts_go_on():
+    gate = HostGate(limit=2, delay=0.0)
+    gate.hold_off("paused.example", 30.0)
+    with pytest.raises(GateTimeout), gate.slot("paused.example", time.monotonic() + 0.05):
+        pass
+    with gate.slot("other.example", until=time.monotonic() + 30.0) as slot:
+        assert slot.waited < 30.0
+
+
+def test_a_url_under_way_goes_before_new_ones():
+    gate = HostGate(limit=1, delay=0.0)
+    order: list[str] = []
+
+    def wait_for_slot(name: str, rank: int) -> None:
+        with gate.slot("h", rank=rank):
+            order.append(name)
+
+    def queued() -> int:
+        with gate._lock:
+            return len(gate._hosts["h"].line)
+
+    with gate.slot("h"):
+        new = threading.Thread(target=wait_for_slot, args=("new URL", 1))
+        new.start()
+        while queued() < 1:
+            time.sleep(0.01)
+        follow_up = threading.Thread(target=wait_for_slot, args=("redirect hop", 0))
+        follow_up.start()
+        while queued() < 2:
+            time.sleep(0.01)
+    new.join(5)
+    follow_up.join(5)
+    assert order == ["redirect hop", "new URL"]
+
+
+# --- 429: the host is paused, Retry-After honoured ---------------------------------------------
+def test_a_429_pauses_the_whole_host_for_its_retry_after(web, config_factory):
+    arrivals: list[tuple[float, str]] = []
+    limited_once = threading.Event()
+
+    def limited(h):
+        arrivals.append((time.monotonic(), "limited"))
+        if not limited_once.is_set():
+            limited_once.set()
+            web.send(h, 429, "slow down", {"Retry-After": "1"}, "text/plain")
+        else:
+            web.send(h, 200, web.html("Limited", ARTICLE))
+
+    def page(h):
+        arrivals.append((time.monotonic(), h.path))
+        web.send(h, 200, web.html(f"Page {h.path}", ARTICLE))
+
+    web.routes["/limited"] = limited
+    for i in range(4):
+        web.routes[f"/p{i}"] = page
+    urls = [web.url("/limited")] + [web.url(f"/p{i}") for i in range(4)]
+    results = verify(urls, config_factory(per_host=1, soft404_probe=False))
+    assert {r.verdict for r in results.values()} == {"alive"}
+    first_429 = arrivals[[name for _, name in arrivals].index("limited")][0]
+    later = [t - first_429 for t, _ in arrivals if t > first_429]
+    assert later and min(later) >= 1.0 - 0.02  # nothing reached the host during the pause
+
+
+def test_without_pause_on_429_only_the_url_waits(web, config_factory):
+    arrivals: list[str] = []
+    limited_once = threading.Event()
+
+    def limited(h):
+        arrivals.append("limited")
+        if not limited_once.is_set():
+            limited_once.set()
+            web.send(h, 429, "slow down", {"Retry-After": "1"}, "text/plain")
+        else:
+            web.send(h, 200, web.html("Limited", ARTICLE))
+
+    def page(h):
+        arrivals.append(h.path)
+        web.send(h, 200, web.html(f"Page {h.path}", ARTICLE))
+
+    web.routes["/limited"] = limited
+    for i in range(4):
+        web.routes[f"/p{i}"] = page
+    urls = [web.url("/limited")] + [web.url(f"/p{i}") for i in range(4)]
+    results = verify(urls, config_factory(per_host=1, soft404_probe=False, pause_on_429=False))
+    assert {r.verdict for r in results.values()} == {"alive"}
+    # at least three other pages went between the 429 and its retry
+    first = arrivals.index("limited")
+    assert arrivals[-1] == "limited" and len(arrivals) - first - 2 >= 3
+
+
+# --- the order of a host's queue ---------------------------------------------------------------
+def test_the_next_run_starts_the_slowest_urls_first(web, config_factory, tmp_path):
+    def slow(h):
+        web.sleep(0.3)
+        web.send(h, 200, web.html("Slow", ARTICLE))
+
+    web.routes["/slow"] = slow
+    quick = [web.page(f"/q{i}", body=web.html(f"Quick {i}", ARTICLE)) for i in range(5)]
+    urls = [*quick, web.url("/slow")]
+    cfg = config_factory(per_host=1, soft404_probe=False, use_cache=True,
+                         cache_path=tmp_path / "links.sqlite", cache_max_age=0)
+    verify(urls, cfg)
+    first = [path for _, path in web.log]
+    assert first.index("/slow") >= 2  # one of the last: that is where it was cited
+    del web.log[:]
+    verify(urls, cfg)  # every result is stale (max age 0): all are checked again
+    second = [path for _, path in web.log]
+    assert sorted(second) == sorted(first)
+    assert second.index("/slow") <= 1  # among the first two URLs the host was given
+
+
+# --- archive lookups off the critical path -----------------------------------------------------
+def test_archive_lookups_do_not_hold_up_the_hosts_queue(web, config_factory):
+    alive_seen = threading.Event()
+
+    def wayback(h):
+        alive_seen.wait(5)  # answers only once the other URL has its verdict
+        url = h.path.split("url=", 1)[1].split("&", 1)[0]
+        closest = {"available": True, "status": "200", "url": f"https://archive.example/{url}"}
+        web.send(h, 200, json.dumps({"archived_snapshots": {"closest": closest}}),
+                 content_type="application/json")
+
+    web.routes["/wayback/available"] = wayback
+    dead = web.url("/removed")
+    alive = web.page("/kept", body=web.html("Kept", ARTICLE))
+    seen: list[str] = []
+
+    def progress(result):
+        seen.append(result.url)
+        if result.url == alive:
+            alive_seen.set()
+
+    cfg = config_factory(per_host=1, soft404_probe=False, archive=True,
+                         archive_endpoint=web.url("/wayback/available"))
+    results = verify([dead, alive], cfg, progress=progress)
+    assert seen == [alive, dead]  # the dead URL's verdict waited for its snapshot, nobody else
+    assert results[dead].verdict == "dead" and results[dead].archive_url
+
+
+def test_a_verdict_keeps_when_the_run_ends_during_its_archive_lookup(web, config_factory):
+    release = threading.Event()
+
+    def hanging(h):
+        release.wait(10)
+
+    web.routes["/wayback/available"] = hanging
+    dead = web.url("/removed")
+    try:
+        cfg = config_factory(archive=True, archive_endpoint=web.url("/wayback/available"),
+                             read_timeout=5, url_timeout=5, total_timeout=1.5)
+        r = verify([dead], cfg)[dead]
+    finally:
+        release.set()
+    assert r.verdict == "dead" and r.archive_url is None
+
+
+# --- a resolver that hangs ---------------------------------------------------------------------
+@pytest.fixture
+def hanging_resolver(monkeypatch):
+    """Name lookups of ``*.hang.test`` block (as with a DNS server that does not answer)."""
+    import footcheck.links.guard as guard
+
+    real = guard.resolve
+    release = threading.Event()
+
+    def resolve(host: str, port: int):
+        if host.endswith(".hang.test"):
+            release.wait(30)
+            raise guard.ResolveError(host, OSError("timed out"))
+        return real(host, port)
+
+    monkeypatch.setattr(guard, "resolve", resolve)
+    yield
+    release.set()
+
+
+def test_no_network_is_found_while_the_resolver_hangs(hanging_resolver, config_factory):
+    urls = [f"http://site{i}.hang.test/report" for i in range(3)]
+    results = verify(urls, config_factory(network_probe=lambda: False, archive=True))
+    # not "time budget exhausted" (the run's 20 s): the lookups were not waited out
+    assert all(r.verdict == "unverified" and r.detail.startswith(NETWORK_DOWN)
+               for r in results.values()), results
+
+
+def test_a_hanging_resolver_with_a_network_is_unreachable(hanging_resolver, config_factory):
+    url = "http://slow-dns.hang.test/report"
+    r = verify([url], config_factory(network_probe=lambda: True))[url]
+    assert r.verdict == "unreachable" and "DNS" in r.detail
