@@ -245,9 +245,11 @@ def test_publisher_mismatch_stays_silent_where_one_outlet_publishes_the_other() 
 
 def test_publisher_mismatch_names_the_site_the_url_is_on() -> None:
     assert fc403(
-        "Doe, J. (2023). 'T,' Chatham House. 1 May. <https://rusi.org/explore/1>",
+        "Doe, J. (2023). 'Shipping after sanctions,' Chatham House. 1 May. "
+        "<https://rusi.org/explore/1>",
         "Kremlin. 'Statement.' 1 May 2023. <https://www.mid.ru/en/foreign_policy/news/1/>",
-        "Doe, J. (2023). 'T,' The Moscow Times. 1 May. <https://meduza.io/en/news/1>",
+        "Doe, J. (2023). 'Rents in Almaty,' The Moscow Times. 1 May. "
+        "<https://meduza.io/en/news/1>",
     ) == [(1, "Royal United Services Institute"),
           (2, "Ministry of Foreign Affairs of the Russian Federation"), (3, "Meduza")]
 

@@ -112,9 +112,9 @@ def test_variant_author_spelling_same_url() -> None:
 
 def test_variant_date_but_not_missing_or_coarser_date() -> None:
     ex = extraction(
-        "Doe, J. (2023). 'T,' Outlet. 5 May. <https://o.example/a>",
-        "Doe, J. (2023). 'T,' Outlet. 6 May. <https://o.example/a>",
-        "Doe, J. (2023). 'T,' Outlet. <https://o.example/a>",
+        "Doe, J. (2023). 'Rents in Almaty,' Outlet. 5 May. <https://o.example/a>",
+        "Doe, J. (2023). 'Rents in Almaty,' Outlet. 6 May. <https://o.example/a>",
+        "Doe, J. (2023). 'Rents in Almaty,' Outlet. <https://o.example/a>",
     )
     assert kinds(check(ex)) == [("variant-citation", 2)]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footcheck.references import parse, parse_sources, split
+from footcheck.references import parse, parse_sources
 
 
 def one(text: str):
@@ -147,7 +147,7 @@ def test_apa_author_list() -> None:
 
 def test_semicolon_author_list_is_one_source() -> None:
     text = "Ivorski, Ivalio; Kasyanenko, Sergiy; Singer, Dorothe. (2023). 'Report title.' Bank."
-    assert len(split(text)) == 1
+    assert len(parse_sources(text)) == 1
     assert one(text).authors == ("Ivorski, Ivalio", "Kasyanenko, Sergiy", "Singer, Dorothe")
 
 

@@ -123,21 +123,35 @@ _CITING = ("title", "author", "container", "url", "genre", "publisher")
 
 def parts(text: str) -> list[tuple[int, int, dict]]:
     """(start, end, fields) of each source a note cites (see :func:`sources`): the offsets
-    of its first and past its last token in ``text``."""
+    of its first and past its last token in ``text``.
+
+    The whole note is labelled to find where its sources end; when it cites several, each is
+    labelled again on its own, so that a source reads the same in every note that cites it,
+    whatever stands beside it.
+    """
     from .normalise import fields_of
 
     text = _encodable(text)
     tokens = tokenize(text)
     labels = labels_of(text, tokens)
-    out = []
+    spans = []
     start = 0
     for i in range(len(tokens) + 1):
         if i == len(tokens) or (tokens[i].text == ";" and (
                 labels[i] == "other" or _after_url(tokens, i))):
-            part_t, part_l = tokens[start:i], labels[start:i]
-            if part_t:
-                f = fields_of(text, part_t, part_l)
-                if any(f[k] for k in _CITING):
-                    out.append((part_t[0].start, part_t[-1].end, f))
+            if start < i:
+                spans.append((start, i))
             start = i + 1
+    out = []
+    for first, last in spans:
+        part_t, part_l = tokens[first:last], labels[first:last]
+        begin, end = part_t[0].start, part_t[-1].end
+        if len(spans) > 1:
+            piece = text[begin:end]
+            part_t = [Token(t.text, t.start - begin, t.end - begin) for t in part_t]
+            f = fields_of(piece, part_t, labels_of(piece, part_t))
+        else:
+            f = fields_of(text, part_t, part_l)
+        if any(f[k] for k in _CITING):
+            out.append((begin, end, f))
     return out

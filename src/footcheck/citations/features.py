@@ -163,7 +163,7 @@ def _kind(text: str) -> str:
         return "doi"
     if "@" in text and len(text) > 3:
         return "email"
-    if len(text) == 10 and text[4] == "-" and text[:4].isdigit():
+    if len(text) in (7, 10) and text[4] == "-" and text[:4].isdigit():
         return "isodate"
     return ""
 

@@ -365,6 +365,8 @@ def parse_date(text: str) -> tuple[int | None, int | None, int | None]:
     if m:
         month = int(m.group(2))
         day = int(m.group(3)) if m.group(3) else None
+        if day is None and month == (int(m.group(1)) + 1) % 100:
+            month = 0  # "2010-11" is a span of two years, not November 2010
         if 1 <= month <= 12:
             return int(m.group(1)), month, day if day and 1 <= day <= 31 else None
     m = _DOTTED.search(text)
@@ -491,6 +493,11 @@ def _doi_of(text: str) -> str | None:
     return m.group().rstrip(".,;:'\"’”*_>)]")
 
 
+#: A title that is the parties of a case: ``Smith v. Jones``, ``R v Brown`` (a ``v`` inside a
+#: title is a preposition: ``… RF v SNG …``, ``v Kazahstan``).
+_PARTIES = re.compile(r"^(?:[A-Z][\w'.-]*\s+)+v\.?\s+[A-Z]")
+
+
 def _type(f: dict) -> str:
     genre = (f.get("genre") or "").lower()
     container = f.get("container")
@@ -498,11 +505,11 @@ def _type(f: dict) -> str:
     note = (f.get("note") or "").lower()
     if re.search(r"thesis|dissertation|phd|ph\.d|diss\.|master'?s", genre + " " + note):
         return "thesis"
+    parties = _PARTIES.search(f.get("title") or "")
     if re.search(r"\b(?:act|bill|regulation|directive|decree|law|statute|treaty|judg[e]?ment|"
-                 r"v\.|case|court)\b", genre) or re.search(
-            r"\s+v\.?\s+|\[\d{4}\]\s+\w+|\b(?:act|regulation|directive)\s+(?:\d{4}|\(eu\))",
-            title):
-        return "legal_case" if re.search(r"\s+v\.?\s+|\[\d{4}\]", title) else "legislation"
+                 r"v\.|case|court)\b", genre) or parties or re.search(
+            r"\[\d{4}\]\s+\w+|\b(?:act|regulation|directive)\s+(?:\d{4}|\(eu\))", title):
+        return "legal_case" if parties or re.search(r"\[\d{4}\]", title) else "legislation"
     if re.search(r"report|working paper|policy brief|discussion paper|briefing|paper series|"
                  r"occasional paper|technical", genre + " " + title[:0]):
         return "report"
@@ -528,34 +535,106 @@ def _type(f: dict) -> str:
     return "document"
 
 
-def _repair(runs: list[list[str]]) -> None:
-    """Mend, in place, two readings the labeller gets wrong where the order of the parts of
-    a citation tells: ``Organisation (2023). Title.``, the author-date lead of Harvard and
-    APA, read as two titles or as a date and a note.
+def _repair(text: str, runs: list[list]) -> None:
+    """Mend, in place, readings the labeller gets wrong where the order of the parts of a
+    citation tells. ``runs`` are ``[label, start, end]`` of each run of one label in ``text``.
 
-    * a title run directly followed by a date run that is a year in brackets, with another
-      title after it and no author before, is the author;
-    * with an author and a date and no title nor container, the first note run after them
-      (not a URL's label) is the title.
+    * ``Organisation (2023). Title.``, the author-date lead of Harvard and APA, read as two
+      titles: a title run directly followed by a year in brackets, with another title after
+      it and no author before, is the author;
+    * the same read as a date and a note: with an author and a date and no title nor
+      container, the first note run after them (not a URL's label) is the title;
+    * an outlet read as more of a quoted title: what follows the quote that closes the title
+      is the container, when there is no other and it reads as a name (``'Rents in Almaty,'
+      Outlet. 1 May.``; not ``'Quoted part.' Relokanty sdelali zhizn'…``);
+    * a title cut at a quoted word inside it: an unquoted title that ends with a closing
+      quote, followed by a container that opens with a small word, goes on through it
+      (``Emigration sparks a 'reckoning' in Central Asia.``);
+    * a subtitle cut off a quoted title: a container run that opens with a colon right after
+      the title continues the title up to the quote that closes it (``"We're All Hostages
+      Here": Wanted …,' The Moscow Times``).
     """
-    labels = [label for label, _ in runs]
+    def run_text(run: list) -> str:
+        return text[run[1]:run[2]]
+
+    labels = [run[0] for run in runs]
     if "author" not in labels and labels.count("title") >= 2:
         k = labels.index("title")
-        if k + 1 < len(runs) and labels[k + 1] == "date" and _PAREN_YEAR.match(runs[k + 1][1]):
+        if k + 1 < len(runs) and labels[k + 1] == "date" and \
+                _PAREN_YEAR.match(run_text(runs[k + 1])):
             runs[k][0] = "author"
-    labels = [label for label, _ in runs]
+    labels = [run[0] for run in runs]
     if "author" in labels and "date" in labels and not (
             {"title", "container"} & set(labels)):
         start = max(labels.index("author"), labels.index("date"))
         for run in runs[start + 1:]:
-            if run[0] == "note" and not _URL_LABEL.match(run[1].strip()) and \
-                    _WORD.search(run[1]):
+            if run[0] == "note" and not _URL_LABEL.match(run_text(run).strip()) and \
+                    _WORD.search(run_text(run)):
                 run[0] = "title"
                 break
             if run[0] in ("url", "doi"):
                 break
+    if runs and runs[0][0] == "author" and "title" not in labels and \
+            (m := _AUTHOR_THEN_TITLE.match(text, runs[0][1], runs[0][2])):
+        # "Brown, K. A Study of Things.": the initials end where a sentence of words begins
+        runs[0:1] = [["author", runs[0][1], m.end(1)], ["title", m.start(2), runs[0][2]]]
+    labels = [run[0] for run in runs]
+    if labels.count("title") == 1 and "container" not in labels:
+        title = runs[labels.index("title")]
+        if text[title[1]] in _OPEN and \
+                (m := _PUNCTUATED_QUOTE_END.search(text, title[1] + 1, title[2])) \
+                and _name_like(text[m.end():title[2]]) and \
+                text[m.end() - 1] in _CLOSERS_OF[text[title[1]]]:
+            # "'Rents in Almaty,' Outlet.": what follows the quote that closes the title is
+            # the outlet
+            k = labels.index("title")
+            runs[k:k + 1] = [["title", title[1], m.end()], ["container", m.end(), title[2]]]
+    for k in range(1, len(runs)):
+        if runs[k][0] == "container" and runs[k - 1][0] == "title" and \
+                text[runs[k - 1][2] - 1] in _CLOSERS and \
+                text[runs[k - 1][1]] not in _OPEN and \
+                text[runs[k][1]:runs[k][2]][:1].islower():
+            # "Emigration sparks a 'reckoning' in Central Asia.": a quoted word inside a title
+            # does not end it; a container never opens with a small word after one
+            runs[k - 1][2] = runs[k][2]
+            del runs[k]
+            break
+    for k in range(1, len(runs)):
+        if runs[k][0] == "container" and runs[k - 1][0] == "title" and \
+                run_text(runs[k]).startswith(":"):
+            m = _QUOTE_END.search(text, runs[k][1], runs[k][2])
+            if m and m.end() < runs[k][2]:
+                runs[k - 1][2] = m.end()
+                runs[k][1] = m.end()
+            break
 
 
+#: ``Family, I.`` (initials with full stops) then words with a small one among them: a
+#: title the labeller took for more of the author's name.
+_AUTHOR_THEN_TITLE = re.compile(
+    r"([^\W\d_][\w'’-]+,\s*(?:[A-Z]\.\s*(?:-\s*)?){1,3})\s*"
+    r"([A-Z][\w'’-]*(?:\s+[\w'’-]+)*\s+[a-z][\w'’-]*(?:\s+[\w'’-]+)+[.]?)")
+
+_NAME_LINKS = frozenset(["of", "the", "and", "for", "de", "du", "des", "on", "in", "&", "und",
+                         "für"])
+
+
+def _name_like(text: str) -> bool:
+    """Whether ``text`` reads as the name of an outlet: one to six words, each capitalised
+    or a small linking word (``Chatham House``, ``The Moscow Times``, ``Institute for …``)."""
+    words = text.strip(" .,;:").split()
+    return 1 <= len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or
+                                        w.lower() in _NAME_LINKS for w in words)
+
+
+#: The marks that close a quote each opening mark opens (a straight quote may be closed by
+#: its typographic form).
+_CLOSERS_OF = {o: {c, "’"} if c in "'’" else {c, "”"} for o, c in _OPEN.items()}
+
+#: A quote closing a title, with the comma or full stop before it, then a space.
+_QUOTE_END = re.compile(r"[,.]?['\"’”](?=\s)")
+#: The same with the comma or full stop (``nakazat' za`` ends a word, not a quote).
+_PUNCTUATED_QUOTE_END = re.compile(r"[,.?!]['\"’”](?=\s)")
 _PAREN_YEAR = re.compile(r"\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)[\s.,:]*$")
 _URL_LABEL = re.compile(r"(?:available|accessed|retrieved|archived|online|url|see|via)\b",
                         re.IGNORECASE)
@@ -563,19 +642,19 @@ _URL_LABEL = re.compile(r"(?:available|accessed|retrieved|archived|online|url|se
 
 def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
     """The fields of one citation from its tokens and their labels."""
-    ordered: list[list[str]] = []  # [label, text] of each run of one label, in order
+    ordered: list[list] = []  # [label, start, end] of each run of one label, in order
     i = 0
     n = len(tokens)
     while i < n:
         j = i
         while j + 1 < n and labels[j + 1] == labels[i]:
             j += 1
-        ordered.append([labels[i], text[tokens[i].start:tokens[j].end]])
+        ordered.append([labels[i], tokens[i].start, tokens[j].end])
         i = j + 1
-    _repair(ordered)
+    _repair(text, ordered)
     spans: dict[str, list[str]] = {}
-    for label, span in ordered:
-        spans.setdefault(label, []).append(span)
+    for label, start, end in ordered:
+        spans.setdefault(label, []).append(text[start:end])
 
     def first(label: str, keep: bool = False) -> str | None:
         for s in spans.get(label, ()):
@@ -668,7 +747,7 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
                 accessed = iso(year, mo, d)
                 break
     out["accessed"] = accessed
-    notes = [clean(s) for s in spans.get("note", ())]
+    notes = [_SPACE.sub(" ", strip_markdown(s)).strip(" ,;:-–—") for s in spans.get("note", ())]
     out["note"] = " ".join(n for n in notes if n) or None
     out["genre"] = first("genre")
     out["edition"] = first("edition")

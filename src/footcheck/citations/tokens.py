@@ -5,7 +5,8 @@ e-mail address are one token each, without the punctuation that ends the sentenc
 (``<https://x.org/a>.`` gives ``<``, ``https://x.org/a``, ``>``, ``.``); a URL keeps a closing
 bracket it opened itself (``…/Gini_(index)``). A word is letters with inner apostrophes or
 hyphens (``Russia's``, ``Russian-speaking``); a number is digits, with inner ``.``/``,``
-between digits (``1.5``, ``250,000``); an ISO date (``2023-08-23``) is one token. Every other
+between digits (``1.5``, ``250,000``); an ISO date (``2023-08-23``, ``2023-08``) is one
+token. Every other
 character that is not white space is a token of its own (``.``, ``,``, ``(``, ``*``, ``\\``).
 """
 
@@ -28,7 +29,7 @@ _TOKEN = re.compile(
     (?P<url>(?:https?://|ftp://|www\.)[^\s<>"“”]+)
   | (?P<doi>(?:(?:doi|DOI)\s?:\s?)?10\.\d{4,9}/[^\s<>"“”]+)
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-  | (?P<iso>\d{4}-\d{2}-\d{2}\b)
+  | (?P<iso>\d{4}-(?:0[1-9]|1[0-2])(?:-\d{2})?\b(?!-\d))
   | (?P<num>\d+(?:[.,]\d+)*)
   | (?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*)
   | (?P<other>\S)
