@@ -63,3 +63,19 @@ def test_matching_page_is_silent(httpserver, tmp_path):
                          f"13 March. Available at: <{url}>"), links=config(tmp_path))
     assert report.findings == ()
     assert [link.verdict for link in report.links] == ["alive"]
+
+
+def test_a_bare_url_takes_its_title_from_the_page_it_reached(httpserver, tmp_path):
+    from footcheck.formats import render_bibliography
+
+    page = "<html><head><title>Rents in the capital double | Daily</title></head></html>"
+    httpserver.expect_request("/story").respond_with_data(page, content_type="text/html")
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    alive, gone = httpserver.url_for("/story"), httpserver.url_for("/gone")
+    report = audit(brief(f"<{alive}>", f"<{gone}>"), links=config(tmp_path))
+    online = render_bibliography("bibtex", report.notes, links=report.links)
+    assert "title = {Rents in the capital double}" in online
+    assert online.count("title = ") == 1  # a dead page lends no title
+    offline = render_bibliography("bibtex", report.notes)
+    assert "title = " not in offline  # and the audit says the work is incomplete
+    assert "incomplete-reference" in {f.kind for f in report.findings}

@@ -256,7 +256,9 @@ def audit(ctx: click.Context, documents: tuple[str, ...], format_: str, output: 
             from .formats import render_bibliography
 
             notes = [note for report in reports for note in report.notes]
-            _emit(render_bibliography("bibtex", notes), bib_path, protect=(*protect, output))
+            links = [link for report in reports for link in report.links]
+            _emit(render_bibliography("bibtex", notes, links=links), bib_path,
+                  protect=(*protect, output))
         _render(reports, suppressed if annotate else None, format_=format_, output=output,
                 several=several, color=color, protect=protect)
     except FootcheckError as error:

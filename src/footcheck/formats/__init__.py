@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from ..model import Document, Note, Report
+    from ..model import Document, LinkResult, Note, Report
+    from ..works import Work, Works
 
 #: Format name -> module path, for reports of an audit.
 FORMATS: dict[str, str] = {
@@ -116,12 +117,17 @@ def render_many(name: str, reports: list[Report], *, color: bool = False) -> str
 BIBLIOGRAPHIES = ("bibtex", "csl-json", "ris")
 
 
-def render_bibliography(name: str, notes: Iterable[Note], *, style: str = "biblatex") -> str:
-    """Render the works cited in ``notes`` as ``bibtex`` (``style`` biblatex or bibtex) or
-    ``csl-json``, one entry per distinct work, in order of first citation."""
+def render_bibliography(name: str, notes: Iterable[Note], *, style: str = "biblatex",
+                        links: Iterable[LinkResult] = ()) -> str:
+    """Render the works cited in ``notes`` as ``bibtex`` (``style`` biblatex or bibtex),
+    ``csl-json`` or ``ris``, one entry per distinct work, in order of first citation.
+
+    ``links`` are the verdicts of an online audit: a work cited by its URL alone takes the
+    title of the page its URL reached (a page that did not answer lends no title).
+    """
     from ..works import group
 
-    works = group(notes)
+    works = _page_titles(group(notes), links)
     if name == "csl-json":
         from .csl import render_works
 
@@ -135,6 +141,26 @@ def render_bibliography(name: str, notes: Iterable[Note], *, style: str = "bibla
     from .bibtex import render_works
 
     return render_works(works, style=style)
+
+
+def _page_titles(works: Works, links: Iterable[LinkResult]) -> Works:
+    """``works`` where each work without a title takes the title of the page one of its URLs
+    reached."""
+    titles = {r.url: r.title for r in links if r.title and r.verdict.reached}
+    if not titles:
+        return works
+    from dataclasses import replace
+
+    def titled(work: Work) -> Work:
+        ref = work.reference
+        found = next((titles[u] for u in ref.urls if u in titles), None)
+        if ref.title or found is None:
+            return work
+        title = " ".join(found.split())
+        head, bar, _site = title.rpartition(" | ")  # "Title | Outlet": the site's name goes
+        return replace(work, reference=replace(ref, title=head if bar and head else title))
+
+    return replace(works, works=tuple(titled(w) for w in works))
 
 
 def numbering(report: Report) -> dict[str, str]:
