@@ -53,11 +53,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (the XML modules are imported by read and write: the audit needs neither)
+    import xml.etree.ElementTree as ET
 
 from .tokens import Token, tokenize
 
@@ -166,12 +168,16 @@ def _sequence(node: ET.Element) -> Sequence:
 
 def read(path: str | Path) -> list[Sequence]:
     """The labelled citations of an AnyStyle-format XML file, in file order."""
+    import xml.etree.ElementTree as ET
+
     root = ET.parse(path).getroot()
     return [_sequence(s) for s in root.iter("sequence")]
 
 
 def write(sequences: Iterable[Sequence], path: str | Path) -> None:
     """Write ``sequences`` in the same format, one ``<sequence>`` a line."""
+    from xml.sax.saxutils import escape
+
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<dataset>"]
     for seq in sequences:
         attr = f' style="{escape(seq.style)}"' if seq.style else ""
