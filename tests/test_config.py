@@ -268,18 +268,27 @@ def test_link_settings_reach_the_link_checker(project, httpserver):
     assert agents == {"house-checker/1.0"}
 
 
-def test_outlets_are_read_and_shown_with_a_warning(project):
+def test_outlets_of_the_house_style_join_the_publisher_check(project):
     write(project / "footcheck.toml",
-          '[outlets]\n"Kyiv Independent" = ["kyivindependent.com", "KyivIndependent.com."]\n')
+          '[outlets]\n"Almaty Courier" = ["almatycourier.example", "AlmatyCourier.example."]\n')
     settings = load(project / "footcheck.toml")
-    assert settings.outlets == (("Kyiv Independent",
-                                 ("kyivindependent.com", "kyivindependent.com")),)
-    result = footcheck("audit", "briefs/brief.md", cwd=project)
-    assert result.returncode == 1
-    assert result.stderr.strip() == ("footcheck: warning: footcheck.toml: outlets are read but "
-                                     "not used yet by this version of footcheck")
-    without = footcheck("audit", "briefs/brief.md", "--isolated", cwd=project)
-    assert without.stderr == ""
+    assert settings.outlets == (("Almaty Courier",
+                                 ("almatycourier.example", "almatycourier.example")),)
+    write(project / "briefs" / "courier.md",
+          "Rents doubled.[^1] They fell again.[^2]\n\n"
+          "[^1]: Doe, Jane (2023). 'Rents in Almaty double,' *Almaty Courier*. 1 May. "
+          "<https://meduza.io/en/news/2023/05/01/rents>\n"
+          "[^2]: Doe, Jane (2023). 'Rents in Almaty fall,' *Almaty Courier*. 2 June. "
+          "<https://almatycourier.example/2023/06/02/rents>\n")
+
+    def fc403(*options: str) -> list[int]:
+        result = footcheck("audit", "briefs/courier.md", "-f", "json", *options, cwd=project)
+        assert result.stderr == ""
+        return [f["number"] for f in json.loads(result.stdout)["findings"]
+                if f["code"] == "FC403"]
+
+    assert fc403() == [1]  # named Almaty Courier, on Meduza's site; note 2 is its own site
+    assert fc403("--isolated") == []  # an outlet the table does not know is never judged
 
 
 # --- --show-settings --------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from . import __version__
 from .errors import FootcheckError, InputError, OutputError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
     from .baseline import Baseline, Suppressed
     from .config import Settings
@@ -230,7 +230,6 @@ def audit(ctx: click.Context, documents: tuple[str, ...], format_: str, output: 
                                    "folder (new or existing) to write one report per "
                                    "document into")
         baseline = Baseline.load(baseline_path) if baseline_path is not None else None
-        _warn_unused(settings_of(where[p]) for p in paths)
         sources: dict[str, bytes] = {}
         if stdin:
             extractions, errors = _load_stdin(stdin_name, sources)
@@ -315,18 +314,6 @@ def _show_settings(paths: list[str], where: dict[str, str],
                nl=False)
 
 
-def _warn_unused(all_settings: Iterable[Settings]) -> None:
-    """Say once per file that its outlets are read but not used yet."""
-    from .config import shown_path
-
-    warned = set()
-    for s in all_settings:
-        if s.outlets and s.path not in warned:
-            warned.add(s.path)
-            click.echo(f"footcheck: warning: {shown_path(s.path)}: outlets are read but not "
-                       "used yet by this version of footcheck", err=True)
-
-
 def _load_many(paths: list[str], tty: bool
                ) -> tuple[list[Extraction], list[FootcheckError]]:
     from .pipeline import load_many
@@ -373,6 +360,7 @@ def _audit(extractions: list[Extraction], settings: list[Settings], *, offline: 
     from .checks import sort
     from .config import placeholder_findings
     from .pipeline import audit_many
+    from .references import extra_outlets
 
     groups: dict[tuple[Settings, tuple[str, ...]], list[int]] = {}
     for i, (extraction, s) in enumerate(zip(extractions, settings, strict=True)):
@@ -388,7 +376,7 @@ def _audit(extractions: list[Extraction], settings: list[Settings], *, offline: 
                                per_host=s.per_host, use_cache=not no_cache,
                                cache_max_age=s.cache_max_age * 3600,
                                allow_private=allow_private, **extra)
-        with _progress() as progress:
+        with _progress() as progress, extra_outlets(s.outlets):
             done = audit_many([extractions[i] for i in indices], select=s.select,
                               ignore=ignore, links=links, progress=progress)
         for i, report in zip(indices, done, strict=True):

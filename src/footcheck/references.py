@@ -29,14 +29,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .model import Reference
 from .urls import find_urls
 
-__all__ = ["OUTLETS", "Outlet", "Source", "cited_without_title", "fold_letters", "is_commentary",
-           "outlet_named", "outlet_of_host", "parse", "parse_sources"]
+__all__ = ["OUTLETS", "Outlet", "Source", "cited_without_title", "extra_outlets", "fold_letters",
+           "is_commentary", "outlet_named", "outlet_of_host", "parse", "parse_sources"]
 
 # --- types ------------------------------------------------------------------------------------
 
@@ -313,13 +314,42 @@ def __getattr__(name: str) -> tuple[Outlet, ...]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+#: Outlets a house style adds to the table (``[outlets]`` of a configuration file), first.
+_extra: tuple[Outlet, ...] = ()
+
+
 @functools.cache
 def _outlets() -> tuple[Outlet, ...]:
-    """The table of :data:`OUTLETS_FILE`, read once."""
+    """The table of :data:`OUTLETS_FILE`, read once, after the outlets of :func:`extra_outlets`."""
     from importlib.resources import files
 
     text = files(__package__).joinpath(OUTLETS_FILE).read_text(encoding="utf-8")
-    return read_outlets(text)
+    return (*_extra, *read_outlets(text))
+
+
+@contextmanager
+def extra_outlets(pairs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[None]:
+    """Within the block, the outlet table also knows ``pairs`` (name, its sites), before its
+    own entries: a house style's outlets for publisher-mismatch (FC403)."""
+    global _extra
+    added = tuple(Outlet(name, tuple(d.lower() for d in domains), kind="site")
+                  for name, domains in pairs)
+    if not added:
+        yield
+        return
+    previous, _extra = _extra, added
+    _clear_outlet_caches()
+    try:
+        yield
+    finally:
+        _extra = previous
+        _clear_outlet_caches()
+
+
+def _clear_outlet_caches() -> None:
+    for cached in (_outlets, _outlet_names, _outlet_acronyms, _fuzzy_names, _outlet_domains,
+                   outlet_named):
+        cached.cache_clear()
 
 
 def read_outlets(text: str) -> tuple[Outlet, ...]:
