@@ -9,7 +9,7 @@ from footcheck.references import parse
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold-references.json"
 FIELDS = ("authors", "year", "title", "container", "date", "urls")
-TARGET = 0.95
+TARGET = 0.97  # the bar for the sample's hand-checked notes
 
 
 def _value(reference: object, field: str) -> object:
