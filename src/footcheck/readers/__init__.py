@@ -158,16 +158,23 @@ def convert(data: bytes, path: str) -> Document | None:
 @contextlib.contextmanager
 def _quiet() -> Iterator[None]:
     """Keep the warnings and log messages of the parsing libraries (bs4, pdfminer) off
-    stderr: what footcheck has to say about a file is its one line."""
-    pdfminer = logging.getLogger("pdfminer")
-    level = pdfminer.level
-    pdfminer.setLevel(logging.CRITICAL)
+    stderr: what footcheck has to say about a file is its one line. (Python prints a
+    library's warning-level log record itself when the application configured no logging.)"""
+    loggers = [logging.getLogger(name) for name in _LIBRARY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
-        pdfminer.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+#: The loggers of the libraries readers use (bs4's encoding detection warns through its own).
+_LIBRARY_LOGGERS = ("bs4", "pdfminer", "docutils", "markdown_it")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -363,7 +370,8 @@ def _is_word(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError,
+            EOFError, zlib.error):  # an unsupported zip version raises NotImplementedError
         return False
 
 

@@ -23,7 +23,6 @@ Word's recorded page breaks (``w:lastRenderedPageBreak``), when present, give th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from xml.etree import ElementTree
 
@@ -308,7 +307,14 @@ class _Word:
                               tuple[int, ...]]:
         """The document's text (body, then footnotes, then endnotes), its page starts, its
         real notes and the markers citing them, and the lines of its table cells."""
-        notes = [*self.notes["footnote"].cited(self), *self.notes["endnote"].cited(self)]
+        notes: list[NativeNote] = []
+        done: dict[str, set[str]] = {kind: set() for kind in self.notes}
+        while True:  # again while notes cite notes (not in Word, but a file can)
+            found = [*self.notes["footnote"].cited(self, done["footnote"]),
+                     *self.notes["endnote"].cited(self, done["endnote"])]
+            if not found:
+                break
+            notes += found
         text, firsts, native_notes, markers = assemble(self.paragraphs, notes)
         pages: tuple[int, ...] = ()
         if self.recorded_pages:
@@ -354,16 +360,28 @@ class _NoteSeries:
                 self.count += 1
         return reference(self.series, *self.labels[note_id])
 
-    def cited(self, word: _Word) -> Iterator[NativeNote]:
-        """Each referenced note, in order of reference."""
-        for note_id, (value, label) in self.labels.items():
-            element = self.elements.get(note_id)
-            if element is not None:
-                paragraphs = word.note_paragraphs(element, self.links)
-                if value is None and paragraphs and paragraphs[0].startswith(label):
-                    # a custom mark is typed again at the start of its note's text
-                    paragraphs[0] = paragraphs[0][len(label):].lstrip()
-                yield NativeNote(self.series, value, label, paragraphs)
+    def cited(self, word: _Word, done: set[str]) -> list[NativeNote]:
+        """Each referenced note not in ``done``, in order of reference; ``done`` is updated.
+
+        A note's text may reference notes in turn (Word never writes that, a damaged or
+        hand-made file can): those not yet cited come after it."""
+        out = []
+        while pending := [item for item in self.labels.items() if item[0] not in done]:
+            for note_id, (value, label) in pending:
+                done.add(note_id)
+                out += self._note(word, note_id, value, label)
+        return out
+
+    def _note(self, word: _Word, note_id: str, value: int | None, label: str
+              ) -> list[NativeNote]:
+        element = self.elements.get(note_id)
+        if element is None:
+            return []
+        paragraphs = word.note_paragraphs(element, self.links)
+        if value is None and paragraphs and paragraphs[0].startswith(label):
+            # a custom mark is typed again at the start of its note's text
+            paragraphs[0] = paragraphs[0][len(label):].lstrip()
+        return [NativeNote(self.series, value, label, paragraphs)]
 
 
 def _is_contents(element: ElementTree.Element) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -40,6 +41,8 @@ from ..model import (
     Note,
 )
 from ..numerals import label_numbers
+from . import Unreadable
+from .markup import check_notes
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -52,6 +55,14 @@ _RECORDED = ("backticks", "image", "link", "autolink", "html_inline", "math_inli
 #: Block tokens whose lines are not prose.
 _HIDDEN_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label",
                             "front_matter"})
+#: The tokens markdown-it may make of a file: ~400 bytes each with what the audit keeps for
+#: them (245,000 one-line list items, 1.2 million tokens, took 600 MB; 9 MB of ``[^1]``
+#: 2.3 GB). A 4 MB Markdown brief dense with notes, lists, code and tables makes 385,000; a
+#: 300-page book ~150,000. Counted as the blocks are made (:func:`_budget`), and bounded
+#: before parsing by the characters inline markup starts with.
+MAX_TOKENS = 800_000
+MAX_MARKUP = 500_000
+_MARKUP = ("[", "<", "`", "$", "|")
 _TRIGGERS = re.compile(r"[`\[<^$!]")  # a character an inline rule footcheck records starts with
 _HIDDEN_HTML = ("<!--", "<pre", "<script", "<style", "<code", "<math", "<svg")
 _BLOCK_KINDS = {"heading_open": HEADING, "paragraph_open": PARAGRAPH,
@@ -79,8 +90,16 @@ class _Inline:
 
 
 def parse(document: Document) -> Document:
-    """Return ``document`` with its Markdown structure, footnotes and hidden spans."""
+    """Return ``document`` with its Markdown structure, footnotes and hidden spans.
+
+    A file over :data:`MAX_MARKUP`, :data:`MAX_TOKENS` or
+    :data:`~footcheck.readers.markup.MAX_NOTES` is refused
+    (:class:`~footcheck.readers.Unreadable`) before its tokens take the memory."""
     text = document.text
+    if sum(map(text.count, _MARKUP)) > MAX_MARKUP:
+        raise Unreadable(f"is too large to read as Markdown (more than {MAX_MARKUP:,} "
+                         "pieces of markup)")
+    check_notes(text.count("[^") + text.count("^["), 0)
     env: dict = {"footcheck_inlines": []}
     tokens = _parser().parse(text, env)
     inlines: list[_Inline] = env["footcheck_inlines"]
@@ -138,8 +157,10 @@ def parse(document: Document) -> Document:
             elif m.rule != "html_inline" or inline.token.content.startswith("<!--", m.start):
                 hidden.append((start, end))
 
+    check_notes(len(inline_notes), len(refs))
     notes, markers = _footnotes(document, _definitions(tokens, where), refs,
                                 inline_notes)
+    check_notes(len(notes), len(markers))
     blocks.sort(key=lambda b: (b.start, -b.end))
     return replace(document, format="markdown", blocks=tuple(blocks),
                    hidden=tuple(sorted(hidden)), native_notes=notes, native_markers=markers)
@@ -286,6 +307,60 @@ class _Placer:
         return to_text
 
 
+# --- linear footnote rules ----------------------------------------------------------------
+# The footnote plugin's rules look for the end of ``[^label]`` and ``^[note]`` from every
+# ``[^`` and ``^[`` of a paragraph; where there is none, each scan runs to the paragraph's end:
+# 10,000 of them on one line took 9 s. The guards below answer "no end" from one scan per
+# paragraph (the next stop found is remembered until it is passed), and call the rule only
+# when it can match, which then reads no further than the end it finds.
+
+_REF_STOP = re.compile(r"[ \n\]]")  # what ends a footnote reference's label: only "]" matches
+_CLOSE = re.compile(r"\]")
+_STOPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # inline state -> memo
+
+
+def _next_stop(state, pattern: re.Pattern[str], at: int) -> int:
+    """Where ``pattern`` first matches in the state's source from ``at`` on, before its
+    ``posMax`` (``posMax`` when nowhere), remembered for every later ``at`` up to there."""
+    memo = _STOPS.setdefault(state, {})
+    key = (pattern.pattern, state.posMax)
+    known = memo.get(key)
+    if known is not None and known[0] <= at <= known[1]:
+        return known[1]
+    found = pattern.search(state.src, at, state.posMax)
+    stop = found.start() if found is not None else state.posMax
+    memo[key] = (at, stop)
+    return stop
+
+
+def _guard_ref(rule: Callable) -> Callable:
+    def footnote_ref(state, silent: bool) -> bool:
+        start = state.pos
+        if state.src.startswith("[^", start):
+            stop = _next_stop(state, _REF_STOP, start + 2)
+            if stop >= state.posMax or state.src[stop] != "]":
+                return False  # a space, a line end or the paragraph's end before any "]"
+        return rule(state, silent)
+    return footnote_ref
+
+
+def _guard_inline(rule: Callable) -> Callable:
+    def footnote_inline(state, silent: bool) -> bool:
+        start = state.pos
+        if state.src.startswith("^[", start) and \
+                _next_stop(state, _CLOSE, start + 2) >= state.posMax:
+            return False  # no "]" in the rest of the paragraph
+        return rule(state, silent)
+    return footnote_inline
+
+
+_GUARDS = {"footnote_ref": _guard_ref, "footnote_inline": _guard_inline}
+
+
+def _too_many_tokens() -> str:
+    return f"is too large to read as Markdown (more than {MAX_TOKENS:,} pieces of structure)"
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     """A CommonMark parser with tables, footnotes, front matter and math, that records
@@ -322,11 +397,24 @@ def _parser() -> MarkdownIt:
     for name in _RECORDED:
         rules = [r for r in md.inline.ruler.__rules__ if r.name == name]
         if rules:
-            md.inline.ruler.at(name, recording(name, rules[0].fn))
+            rule = rules[0].fn
+            if name in _GUARDS:
+                rule = _GUARDS[name](rule)
+            md.inline.ruler.at(name, recording(name, rule))
+
+    def budget(state, start: int, end: int, silent: bool) -> bool:
+        """A block rule that matches nothing and is tried first at each block: it stops
+        the parse once the file has made :data:`MAX_TOKENS` tokens."""
+        if len(state.tokens) > MAX_TOKENS:
+            raise Unreadable(_too_many_tokens())
+        return False
+
+    md.block.ruler.before(md.block.ruler.__rules__[0].name, "footcheck_budget", budget)
 
     def inline(state) -> None:
         """The core "inline" step, telling the recorders which token is being parsed."""
         cell = False
+        made = len(state.tokens)
         for token in state.tokens:
             if token.type in ("td_open", "th_open"):
                 cell = True
@@ -340,6 +428,9 @@ def _parser() -> MarkdownIt:
                 if _TRIGGERS.search(token.content):  # else no rule footcheck needs can match
                     state.env["footcheck_current"] = current
                     md.inline.parse(token.content, md, state.env, token.children)
+                    made += len(token.children)
+                    if made > MAX_TOKENS:
+                        raise Unreadable(_too_many_tokens())
         state.env["footcheck_current"] = None
 
     md.core.ruler.at("inline", inline)

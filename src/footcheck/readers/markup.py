@@ -13,6 +13,12 @@ from dataclasses import dataclass, field
 from ..model import ENDNOTES, FOOTNOTES, NATIVE, TABLE_CELL, Block, Document, Marker, Note
 from ..numerals import to_roman
 
+#: Notes and markers a file's format may define (Word, OpenDocument, web-page, Markdown and
+#: reST notes): each costs the audit a few kilobytes (its reference parsed, its checks, its
+#: place in every report), so 80,000 take up to ~400 MB (benchmarks/memory.py); a long book
+#: has a few thousand.
+MAX_NOTES = 80_000
+
 _NUMERAL = re.compile(r"[0-9IVXLCDMivxlcdm]{1,10}")
 _SPACES = re.compile(r"[ \t]+")
 _LINK_SCHEMES = ("http://", "https://", "ftp://", "mailto:")
@@ -165,6 +171,16 @@ def _written(series: str, label: str) -> str:
     return f"[^{label}]" if series == FOOTNOTES else f"^{{{label}}}"
 
 
+def check_notes(notes: int, markers: int) -> None:
+    """Raise :class:`~footcheck.readers.Unreadable` when a file defines more than
+    :data:`MAX_NOTES` notes and markers."""
+    if notes + markers > MAX_NOTES:
+        from . import Unreadable
+
+        raise Unreadable(f"has too many notes to audit (more than {MAX_NOTES:,} notes and "
+                         "markers)")
+
+
 def assemble(paragraphs: list[str], notes: list[NativeNote]
              ) -> tuple[str, list[int], tuple[Note, ...], tuple[Marker, ...]]:
     """The text of a converted document, one paragraph per line with blank lines between,
@@ -173,6 +189,7 @@ def assemble(paragraphs: list[str], notes: list[NativeNote]
 
     Returns (text, the 1-based line of each body paragraph, notes, markers).
     """
+    check_notes(len(notes), 0)
     lines: list[str] = []
     markers: list[Marker] = []
     offset = 0
@@ -211,6 +228,7 @@ def assemble(paragraphs: list[str], notes: list[NativeNote]
             out_notes.append(Note(label=label, token=note.label, number=note.number,
                                   series=series, notation=NATIVE, line=first, column=1,
                                   end_line=len(lines) - 1, text=body, spans=tuple(spans)))
+    check_notes(len(out_notes), len(markers))
     return "\n".join(lines), firsts, tuple(out_notes), tuple(markers)
 
 

@@ -46,7 +46,7 @@ from .markup import (
     reference,
     render,
 )
-from .ooxml import read_member, refuse_doctype
+from .ooxml import Budget, read_member, refuse_doctype
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -104,7 +104,9 @@ def read(data: bytes, path: str) -> Document:
 
 def _parts(data: bytes) -> tuple[ElementTree.Element, ElementTree.Element]:
     """``content.xml`` and ``styles.xml`` parsed (for a flat .fodt file, its root twice)."""
+    budget = Budget()
     if not data.startswith(b"PK"):
+        budget.spend(data)
         root = _parse(data, "the file")
         return root, root
     try:
@@ -117,10 +119,10 @@ def _parts(data: bytes) -> tuple[ElementTree.Element, ElementTree.Element]:
                          "password in LibreOffice and save it again")
     if "content.xml" not in names:
         raise Unreadable("is a zip archive but not an OpenDocument file (no content.xml in it)")
-    content = _parse(_unpack(archive, "content.xml"), "content.xml")
+    content = _parse(_unpack(archive, "content.xml", budget), "content.xml")
     styles = ElementTree.Element("missing")
     if "styles.xml" in names:
-        styles = _parse(_unpack(archive, "styles.xml"), "styles.xml")
+        styles = _parse(_unpack(archive, "styles.xml", budget), "styles.xml")
     return content, styles
 
 
@@ -137,15 +139,18 @@ def _encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
     return manifest.find(f".//{MANIFEST}encryption-data") is not None
 
 
-def _unpack(archive: zipfile.ZipFile, name: str) -> bytes:
+def _unpack(archive: zipfile.ZipFile, name: str, budget: Budget | None = None) -> bytes:
     """The bytes of member ``name``, with clear errors for a damaged, oversized (by what it
-    unpacks to, not what its header says) or entity-declaring file."""
+    unpacks to, not what its header says, and with the other parts ``budget`` counts) or
+    entity-declaring file."""
     try:
         data = read_member(archive, name, MAX_PART)
     except _ZIP_ERRORS as exc:
         if "encrypted" in str(exc):
             raise Unreadable("is password-protected (an encrypted zip archive)") from None
         raise Unreadable(f"is a damaged OpenDocument file ({name} cannot be unpacked)") from None
+    if budget is not None:
+        budget.spend(data)
     refuse_doctype(data, name)
     return data
 

@@ -26,10 +26,35 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE_DOCUMENT = "/officeDocument"
 MAX_PART = 64 * 1024 * 1024  # bytes of one uncompressed XML part (zip-bomb guard)
+#: What the XML parts one file's reader parses may add up to, by what they unpack to: their
+#: bytes, and their tags (an element has at least one "<"; ElementTree keeps ~160 bytes per
+#: element, so a million tiny ones are ~200 MB, and a 60 MB part of ``<w:p/>`` took 1 GB).
+#: A 300-page report has ~400,000 tags.
+MAX_UNPACKED = 100 * 1024 * 1024
+MAX_TAGS = 1_000_000
 _CHUNK = 1024 * 1024  # bytes unpacked at a time
 _ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError,
                EOFError, zlib.error)
 FALSE = frozenset({"0", "false", "off", "none"})
+
+
+class Budget:
+    """What the XML parts of one file have added up to, against :data:`MAX_UNPACKED` and
+    :data:`MAX_TAGS`: counted on the bytes each part unpacks to, before it is parsed."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+        self.tags = 0
+
+    def spend(self, data: bytes) -> None:
+        """Count part ``data``; :class:`Unreadable` when the file is over a limit."""
+        self.bytes += len(data)
+        self.tags += data.count(b"<")
+        if self.bytes > MAX_UNPACKED:
+            raise Unreadable(f"is too large to read (its XML unpacks to more than "
+                             f"{MAX_UNPACKED // (1024 * 1024)} MB)")
+        if self.tags > MAX_TAGS:
+            raise Unreadable(f"is too large to read (more than {MAX_TAGS:,} XML elements)")
 
 
 class Package:
@@ -41,6 +66,7 @@ class Package:
             self.names = set(self.zip.namelist())
         except (zipfile.BadZipFile, OSError, ValueError):
             raise Unreadable("is not a valid .docx file (damaged zip archive)") from None
+        self.budget = Budget()
 
     def main_part(self) -> str:
         """The name of the main document part, normally ``word/document.xml``."""
@@ -83,6 +109,7 @@ class Package:
         data = self.raw(name)
         if data is None:
             return ElementTree.Element("missing")
+        self.budget.spend(data)
         refuse_doctype(data, name)
         try:
             return ElementTree.fromstring(data)

@@ -38,8 +38,13 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import os
 import re
+import signal
 import statistics
+import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -73,8 +78,10 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _FINISHED = frozenset(".!?:;>)]\"”’'")
 _PUNCTUATION = ".,;:!?()[]{}'\"‘’“”*<>"
 MAX_PAGES = 5_000  # a longer PDF is refused, not read for minutes into gigabytes
-MAX_CHARS = 20_000_000  # characters of text in the whole PDF (a 5,000-page book has ~15M)
+MAX_CHARS = 4_000_000  # characters of text in the whole PDF (a 1,000-page book has ~3M)
 MAX_PAGE_CHARS = 500_000  # characters on one page (a dense page of text holds ~6,000)
+MAX_MEMORY = 320 * 1024 * 1024  # bytes the reading may allocate (where it runs apart)
+MAX_SECONDS = 300  # time the reading may take (where it runs apart)
 _URL_PIECE = re.compile(r"[\w\-./~%?&=#:+,;@!$'*()\[\]>]+")
 
 
@@ -116,7 +123,18 @@ class _Line:
 
 
 def read(data: bytes, path: str) -> Document:
-    """Read the PDF whose bytes are ``data`` into a :class:`Document`."""
+    """Read the PDF whose bytes are ``data`` into a :class:`Document`.
+
+    On Linux the reading runs in a process of its own (:func:`_read_apart`), whose memory
+    and time are limited: PDFium inflates a page's streams whole, and a 1 MB file can hold
+    a stream of gigabytes."""
+    if _apart():
+        return _read_apart(data, path)
+    return _read(data, path)
+
+
+def _read(data: bytes, path: str) -> Document:
+    """Read the PDF whose bytes are ``data``, in this process."""
     try:
         import pypdfium2  # PDFium
     except ImportError:  # pragma: no cover - depends on the installation
@@ -154,6 +172,143 @@ def read(data: bytes, path: str) -> Document:
         line.text = _write(line, labels)
     _mark_paragraphs(pages, body_size)
     return _document(_paragraphs(lines), path)
+
+
+# --- reading apart ---------------------------------------------------------------------------
+
+_CHILD = False  # whether this process is the one reading a PDF apart
+
+
+def _apart() -> bool:
+    """Whether to read in a child process: on Linux, where a child's memory can be limited,
+    when fork is safe (no other thread holds a lock the child would inherit)."""
+    return (sys.platform.startswith("linux") and hasattr(os, "fork") and not _CHILD
+            and threading.active_count() == 1)
+
+
+def _read_apart(data: bytes, path: str) -> Document:
+    """:func:`_read` in a forked child whose new memory is limited to :data:`MAX_MEMORY`
+    (``RLIMIT_DATA``) and whose time to :data:`MAX_SECONDS`; the document comes back
+    pickled. PDFium ends a process whose allocation fails (SIGABRT): that, or a
+    ``MemoryError``, is reported as a file too large to read, in one line."""
+    import pickle
+
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read, send the outcome, and leave without cleaning up
+        status = 1
+        try:
+            os.close(reader)
+            _limit_child()
+            outcome = _outcome(data, path)
+            with os.fdopen(writer, "wb") as out:
+                out.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writer)
+    try:
+        payload, finished = _receive(reader, time.monotonic() + MAX_SECONDS)
+    finally:
+        os.close(reader)
+        if _reap(pid) is None:  # still running: out of time, or the parent interrupted
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    if not finished:
+        raise Unreadable(f"takes too long to read (more than {MAX_SECONDS} s)")
+    if not payload:
+        raise Unreadable(_too_large())
+    kind, value = pickle.loads(payload)  # (written by our own child)
+    if kind == "document":
+        return value
+    if kind == "unreadable":
+        raise Unreadable(value)
+    if kind == "memory":
+        raise Unreadable(_too_large())
+    if kind == "recursion":
+        raise RecursionError(value)
+    raise RuntimeError(f"the PDF reader failed: {value}")
+
+
+def _outcome(data: bytes, path: str) -> tuple[str, object]:
+    """What reading in the child came to, as a picklable pair."""
+    global _CHILD
+    _CHILD = True
+    try:
+        return "document", _read(data, path)
+    except Unreadable as exc:
+        return "unreadable", str(exc)
+    except MemoryError:
+        return "memory", ""
+    except RecursionError as exc:
+        return "recursion", str(exc)
+    except Exception as exc:  # a bug: the parent reports it as one
+        return "error", f"{type(exc).__name__}: {exc}"
+
+
+def _limit_child() -> None:
+    """Limit the child's memory to what it holds now and :data:`MAX_MEMORY` more, write
+    no core file, and keep what PDFium or Python's fault handler may print when an
+    allocation fails off the terminal."""
+    import faulthandler
+    import resource
+
+    faulthandler.disable()
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    limit = _data_size() + MAX_MEMORY
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.close(null)
+
+
+def _data_size() -> int:
+    """The bytes of this process's data segment (what ``RLIMIT_DATA`` counts)."""
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmData:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _receive(reader: int, deadline: float) -> tuple[bytes, bool]:
+    """Everything the child writes before it closes the pipe (and whether it did so before
+    ``deadline``)."""
+    import select
+
+    chunks = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return b"", False
+        ready, _, _ = select.select([reader], [], [], min(left, 1.0))
+        if not ready:
+            continue
+        chunk = os.read(reader, 1 << 20)
+        if not chunk:
+            return b"".join(chunks), True
+        chunks.append(chunk)
+
+
+def _reap(pid: int) -> int | None:
+    """The child's wait status, once it has ended (waiting a moment for it), or None."""
+    for _ in range(50):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.01)
+    return None
+
+
+def _too_large() -> str:
+    return (f"is too large to read (reading it needs more than "
+            f"{MAX_MEMORY // (1024 * 1024)} MB of memory)")
 
 
 def _too_much_text(limit: int) -> str:

@@ -46,6 +46,8 @@ from ..model import (
     Note,
 )
 from ..numerals import label_numbers
+from . import Unreadable
+from .markup import check_notes
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -73,6 +75,15 @@ _HIDDEN_DIRECTIVES = frozenset({"code", "code-block", "sourcecode", "math", "raw
 #: Characters Python's ``splitlines`` (and so docutils) takes for line breaks, though
 #: footcheck does not: replaced by spaces for docutils, so that its lines are ours.
 _EXTRA_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+#: Lines and inline markup characters a file may have: docutils keeps ~2 KB per node
+#: (50,000 paragraphs took 90 MB, 50,000 references 135 MB; 148,000 list items 430 MB with
+#: the audit); a 300-page book has ~60,000.
+MAX_PIECES = 100_000
+_MARKUP = ("`", "[", "|", "*")
+#: How far a line may be indented (in columns, a tab to the next multiple of 8): docutils
+#: nests a state machine per level of block quote, ~600 KB each (4,000 levels took 2.5 GB).
+MAX_INDENT = 200
 
 #: The most lines searched for a node docutils gives no line.
 _MOST_LINES = 200
@@ -105,9 +116,20 @@ def parse(document: Document) -> Document:
     """Return ``document`` with its reStructuredText structure, footnotes and hidden spans.
 
     A file docutils cannot parse comes back with no structure, its notes left to the
-    extractor.
+    extractor. One over :data:`MAX_PIECES`, :data:`MAX_INDENT` or
+    :data:`~footcheck.readers.markup.MAX_NOTES` is refused
+    (:class:`~footcheck.readers.Unreadable`).
     """
-    tree = _doctree(document.text)
+    text = document.text
+    pieces = len(document.line_starts) + sum(map(text.count, _MARKUP))
+    if pieces > MAX_PIECES:
+        raise Unreadable(f"is too large to read as reStructuredText (more than "
+                         f"{MAX_PIECES:,} lines and pieces of markup)")
+    indented = re.compile(rf"^[ \t]{{{MAX_INDENT // 8 + 1},}}", re.MULTILINE)  # tabs: 8 each
+    if any(len(m.group().expandtabs()) > MAX_INDENT for m in indented.finditer(text)):
+        raise Unreadable(f"is nested too deeply to read as reStructuredText (a line is "
+                         f"indented by more than {MAX_INDENT} columns)")
+    tree = _doctree(text)
     if tree is None:
         return replace(document, format="rst")
     source = _Source(document)
@@ -115,6 +137,7 @@ def parse(document: Document) -> Document:
     placed = _place_texts(source, tree)
     refs, inline_hidden = _inline(source, tree, placed)
     definitions = list(_definitions(source, tree, code))
+    check_notes(len(definitions), len(refs))
     notes, markers = _numbered(document, definitions, refs)
     blocks += _text_blocks(source, tree, placed)
     blocks += [Block(NOTE_BODY, n.spans[0][0], n.spans[-1][1]) for n in notes if n.spans]
@@ -128,14 +151,71 @@ def _doctree(text: str) -> nodes.document | None:
     """The docutils tree of ``text``, or ``None`` when docutils fails on it."""
     try:
         from docutils.core import publish_doctree
+        from docutils.parsers.rst import Parser
 
         settings = {**_SETTINGS, "warning_stream": io.StringIO()}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return publish_doctree(text.translate(_EXTRA_BREAKS),
+                                   parser=Parser(inliner=_inliner()),
                                    settings_overrides=settings)
     except Exception:  # docutils has bugs on odd input; any of them means "no structure"
         return None
+
+
+def _inliner():
+    """docutils' inline parser, with two changes that keep its time linear:
+
+    * no recognition of bare URIs, e-mail addresses and PEP or RFC numbers: footcheck finds
+      URLs itself (:mod:`footcheck.urls`), and docutils' pattern for them backtracks for
+      seconds on some lines, growing faster than the square of their length (20 KB of
+      ``^{`` took 4 s, 40 KB 28 s). Explicit references (```text <url>`_``) are parsed;
+    * its end-string patterns remember the text after a start-string where they found no
+      end (:class:`_Remembered`): docutils searches the rest of the paragraph again after
+      each ``*`` or ````` with no end (20 KB of ``*. `` took 2.2 s, 40 KB 8 s).
+    """
+    from docutils.parsers.rst.states import Inliner
+
+    inliner = Inliner()  # (not a subclass: docutils reads the patterns' parts off the class)
+    customize = inliner.init_customizations
+
+    def init_customizations(settings) -> None:  # type: ignore[no-untyped-def]
+        customize(settings)
+        inliner.implicit_dispatch = []
+        for name in _END_PATTERNS:
+            setattr(inliner.patterns, name, _Remembered(getattr(inliner.patterns, name)))
+
+    inliner.init_customizations = init_customizations  # type: ignore[method-assign]
+    return inliner
+
+
+#: The patterns docutils' inliner searches the rest of a paragraph with for an end-string.
+_END_PATTERNS = ("emphasis", "strong", "literal", "target", "substitution_ref",
+                 "interpreted_or_phrase_ref")
+
+
+class _Remembered:
+    """An end-string pattern that remembers the last text it found nothing in.
+
+    docutils searches ``rest`` (the text after a start-string) for its end; the next search
+    is in a later part of the same paragraph, a suffix of the last. Where the pattern found
+    nothing in a text, it can match in a suffix of it only at the suffix's very start (the
+    one position whose look-behind has changed: it now sees the start of the string), so
+    one anchored match answers instead of a search to the paragraph's end.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.missed: str | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        missed = self.missed
+        if missed is not None and len(text) <= len(missed) and missed.endswith(text):
+            return self.pattern.match(text)
+        found = self.pattern.search(text)
+        if found is None:
+            self.missed = text
+        return found
 
 
 class _Source:
