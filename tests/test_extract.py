@@ -140,6 +140,24 @@ def test_markdown_link_and_reference_are_not_markers():
     assert not result.markers
 
 
+def test_a_linked_number_in_brackets_is_a_marker():
+    """Text copied from a web page keeps its citation numbers' links: ``[[1](url)]``."""
+    text = ("PCBs are stable [[1](https://example.org/a/)]. They persist "
+            "[[2](https://example.org/a/), [3](https://example.org/a/)].\n\nReferences\n\n"
+            "[1] Safe, S. (1994). PCBs. Crit Rev Toxicol.\n[2] Smith, J. (2001). Title.\n"
+            "[3] Jones, K. (2003). Other title.\n")
+    result = run(text)
+    assert [(m.number, m.label) for m in result.markers] == [(1, "[1]"), (2, "[2, 3]"),
+                                                            (3, "[2, 3]")]
+    assert [n.number for n in result.notes] == [1, 2, 3]
+
+
+def test_a_linked_word_in_brackets_is_no_marker():
+    result = run("As shown [[here](https://example.org/a)] and [[2019](https://x.org)x].\n\n"
+                 "[1] Safe, S. (1994). PCBs.\n")
+    assert not result.markers
+
+
 def test_weak_labels_need_context():
     # A numbered list in the body without markers is not a series of notes.
     text = "Recommendations:\n\n1. Fund the census.\n2. Open the border.\n3. Publish data.\n"

@@ -63,6 +63,11 @@ _SUP_ROMAN = "".join(numerals.SUPERSCRIPT_ROMAN)
 _TOKEN = r"[A-Za-z0-9]{1,16}"  # MMMDCCCLXXXVIII, the longest roman numeral, has 15
 _TOKENS = rf"{_TOKEN}(?:[ \t]*[,–-][ \t]*{_TOKEN}){{0,20}}"  # 3,4 or 5–7 or iv–vi in one marker
 
+# A citation number that is a link, inside the brackets around it: ``[[1](https://…)]``,
+# ``[[2](…), [3](…)]`` (text copied from a web page whose numbers link to its reference list).
+_LINKED_NUMBER = r"\[\d{1,4}\]\([^()\s]*\)"
+_LINK_AROUND_NUMBER = re.compile(r"\[(\d{1,4})\]\([^()\s]*\)")
+
 # Every character a marker can start with. Markers are matched only where one of these
 # stands (see _marker_starts), several times faster than searching for the whole alternation.
 _MARKER_START = re.compile(rf"[\^\[<{_SUP_DIGITS}{_SUP_ROMAN}]")
@@ -75,9 +80,10 @@ _MARKER_RE = re.compile(
     rf"|<sup>\s*(?P<ht>{_TOKENS})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
     r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:])"
+    rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[:])"
 )
 _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht": HTML,
-                    "sup": SUPERSCRIPT, "bt": BRACKET}
+                    "sup": SUPERSCRIPT, "bt": BRACKET, "lt": BRACKET}
 _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may be exponents
 
 _LABEL_RE = re.compile(
@@ -473,6 +479,9 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
         end = m.end()
         group = m.lastgroup
         token, notation = m[group], _MARKER_NOTATION[group]
+        written = m[0]
+        if group == "lt":  # the numbers, not their links
+            token, written = (_LINK_AROUND_NUMBER.sub(r"\1", t) for t in (token, written))
         exponent = _is_exponent(text, start, end) if notation in _EXPONENT_LIKE else False
         if exponent:
             continue
@@ -485,14 +494,14 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
                 if token[0] == "0":
                     continue
                 maybe = len(token) >= 4
-            yield start, end, m[0], token, notation, line, maybe
+            yield start, end, written, token, notation, line, maybe
             continue
         tokens, complete = _expand(token)
         if notation == BRACKET and not (complete and all(t[0] != "0" for t in tokens)):
             continue  # [113-0246]: a product code
         maybe = maybe or (notation == BRACKET and len(tokens[0]) >= 4)  # [2019-2023]: years
         for one in tokens:
-            yield start, end, m[0], one, notation, line, maybe
+            yield start, end, written, one, notation, line, maybe
 
 
 _CODE_CHARS = re.compile(r"[/\\|={}<>\[\]]")
