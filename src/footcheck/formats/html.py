@@ -27,23 +27,23 @@ import hashlib
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib import resources
 from urllib.parse import urlsplit
 
-from ..model import Finding, LinkResult, Marker, Note, Reference, Report, Severity
+from ..model import Finding, LinkResult, Marker, Note, Reference, Report
 from ..readers import locator
-from . import (
-    BIDI_OVERRIDES,
-    cited_by,
-    citing_notes,
-    describe_document,
-    note_name,
-    numbering,
-    series_noun,
+from . import BIDI_OVERRIDES, cited_by, describe_document, note_name
+from .view import (
+    NO_PROBLEMS,
+    SEVERITIES,
+    TITLES,
+    ReportView,
+    link_status,
+    per_series,
+    verdict_overview,
 )
 
-_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 _TEXT_KINDS = ("missing-note",)  # shown first, as "Markers without notes"
 _SENTENCE_ENDS = ".?!"
 _SENTENCE_BREAK = re.compile(
@@ -78,7 +78,7 @@ def render(report: Report, *, color: bool = False) -> str:
 
     doc = report.document
     where = locator(doc)
-    styles = numbering(report)
+    view = ReportView.of(report)
     attached, loose = _attach(report)
     script, css = _asset("report.js"), _asset("report.css")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
@@ -104,10 +104,10 @@ def render(report: Report, *, color: bool = False) -> str:
         f'<p class="meta">{escape(describe_document(report.document))}</p>',
         "</header>",
         '<main id="report">',
-        *_summary(report),
+        *_summary(view),
         '<div id="controls" class="controls" hidden></div>',
-        *_text_findings(report, loose, where, styles),
-        *_notes(report, attached, where, styles),
+        *_text_findings(report, loose, where, view.styles),
+        *_notes(view, attached, where),
         "</main>",
         f"<script>{script}</script>",
         "</body>",
@@ -119,42 +119,26 @@ def render(report: Report, *, color: bool = False) -> str:
 # --- summary ----------------------------------------------------------------------------------
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _per_series(items: Iterable[Note | Marker]) -> str:
-    counts = Counter(item.series for item in items)
-    if not counts:
-        return "none"
-    return ", ".join(_plural(n, series_noun(s)) for s, n in counts.items())
-
-
-def _summary(report: Report) -> list[str]:
-    counts = report.counts()
+def _summary(view: ReportView) -> list[str]:
+    report = view.report
     out = ['<section class="summary" aria-label="Summary">', '<div class="cards">']
-    for severity in sorted(Severity, reverse=True):
-        n = counts[str(severity)]
-        out.append(f'<div class="card sev-{severity}"><span class="num">{n}</span>'
-                   f'<span class="lbl">{_TITLES[severity]}</span></div>')
+    out += [f'<div class="card sev-{severity}"><span class="num">{n}</span>'
+            f'<span class="lbl">{TITLES[severity]}</span></div>' for severity, n in view.counts]
     out.append("</div>")
     out.append('<dl class="facts">')
-    out.append(f"<dt>Notes</dt><dd>{escape(_per_series(report.notes))}</dd>")
-    out.append(f"<dt>Markers</dt><dd>{escape(_per_series(report.markers))}</dd>")
+    out.append(f"<dt>Notes</dt><dd>{escape(per_series(view.notes))}</dd>")
+    out.append(f"<dt>Markers</dt><dd>{escape(per_series(view.markers))}</dd>")
     if any(note.references for note in report.notes):
         from ..works import group
 
         out.append(f"<dt>Works cited</dt><dd>{len(group(report.notes))}</dd>")
     if report.links:
-        verdicts = Counter(link.verdict for link in report.links)
-        shown = ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items(),
-                                                        key=lambda kv: kv[0].rank))
-        out.append(f"<dt>Links checked</dt><dd>{escape(shown)}</dd>")
+        out.append(f"<dt>Links checked</dt><dd>{escape(verdict_overview(view.links))}</dd>")
     out.append("</dl>")
     if report.findings:
         out.append('<div class="kinds"><h2 class="sr">Findings by kind</h2>')
         kinds = Counter((f.severity, f.code, f.kind) for f in report.findings)
-        for severity in sorted(Severity, reverse=True):
+        for severity in SEVERITIES:
             chips = [(code, kind, n) for (sev, code, kind), n in sorted(kinds.items())
                      if sev == severity]
             if not chips:
@@ -166,21 +150,21 @@ def _summary(report: Report) -> list[str]:
             out.append("</p>")
         out.append("</div>")
     else:
-        out.append('<p class="clean">No problems found.</p>')
-    out.append(_contents(report))
+        out.append(f'<p class="clean">{NO_PROBLEMS}</p>')
+    out.append(_contents(view))
     out.append("</section>")
     return out
 
 
-def _contents(report: Report) -> str:
+def _contents(view: ReportView) -> str:
     """Links to the report's sections."""
     parts = []
-    loose_kinds = {f.kind for f in _attach(report)[1]}
+    loose_kinds = {f.kind for f in _attach(view.report)[1]}
     if "missing-note" in loose_kinds:
         parts.append('<a href="#missing">Markers without notes</a>')
     if loose_kinds - {"missing-note"}:
         parts.append('<a href="#in-text">Findings in the text</a>')
-    for series in dict.fromkeys(note.series for note in report.notes):
+    for series in view.notes:
         parts.append(f'<a href="#{_attr(series)}">{escape(series.title())}</a>')
     return f'<nav class="toc">Jump to: {" · ".join(parts)}</nav>' if parts else ""
 
@@ -309,14 +293,14 @@ def _sentence_end(line: str, starts: list[int], ends: list[int], after: int) -> 
 # --- notes ------------------------------------------------------------------------------------
 
 
-def _notes(report: Report, attached: dict[int, list[Finding]], where: Callable[[int], str],
-           styles: dict[str, str]) -> list[str]:
+def _notes(view: ReportView, attached: dict[int, list[Finding]], where: Callable[[int], str]
+           ) -> list[str]:
+    report, styles, citing = view.report, view.styles, view.citing
     if not report.notes:
         return []
     links = {link.url: link for link in report.links}
-    citing = citing_notes(report)
     out = []
-    for series in dict.fromkeys(note.series for note in report.notes):
+    for series in view.notes:
         members = [(i, n) for i, n in enumerate(report.notes) if n.series == series]
         out.append(f'<section class="block" id="{_attr(series)}"><h2>{escape(series.title())}'
                    f' <span class="count">{len(members)}</span></h2>')
@@ -420,11 +404,7 @@ def _note_links(note: Note, links: dict[str, LinkResult], citing: dict[str, list
     for link in results:
         href = safe_href(link.url)
         shown = _anchor(href, link.url) if href else escape(link.url)
-        details = []
-        if link.http_status is not None:
-            details.append(str(link.http_status))
-        if link.final_url and link.final_url != link.url:
-            details.append("→ " + escape(link.final_url))
+        details = link_status(link, escape)
         if link.title:
             details.append(f"“{escape(link.title)}”")
         if link.detail:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import SERIES, Document, Finding, LinkResult, Marker, Note, Reference, Report
 from . import citing_notes
+from .view import series_counts
 
 SCHEMA = "footcheck-audit/1"
 
@@ -81,10 +82,7 @@ def dump(value: Any) -> str:
 
 def _per_series(items: Iterable[Note | Marker]) -> dict[str, int]:
     """Count items per series: the known series always, then others in order of appearance."""
-    counts = dict.fromkeys(SERIES, 0)
-    for item in items:
-        counts[item.series] = counts.get(item.series, 0) + 1
-    return counts
+    return dict.fromkeys(SERIES, 0) | series_counts(items)
 
 
 def _note(note: Note) -> dict[str, Any]:

@@ -8,20 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Finding, LinkResult, Note, Report, Severity
+from ..model import Finding, Report
 from . import (
     ARABIC,
     BIDI_OVERRIDES,
     cited_by,
-    citing_notes,
     describe_document,
     note_name,
     number_label,
-    numbering,
     positions,
 )
-
-_SEVERITY_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
+from .view import NO_PROBLEMS, TITLES, ReportView, SeverityGroup, link_status, plural
 
 # HTML-significant characters become entities; Markdown punctuation that could start a code
 # span, emphasis, a link, a table cell or strikethrough is backslash-escaped; line breaks and
@@ -38,10 +35,6 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def link(url: str) -> str:
     """A clickable autolink ``<url>`` for a plain http(s) URL, else the escaped text."""
     if url.startswith(("http://", "https://")) and not any(
@@ -53,107 +46,92 @@ def link(url: str) -> str:
 
 def render(report: Report, *, color: bool = False) -> str:
     """Render ``report`` as Markdown (``color`` is ignored)."""
-    styles = numbering(report)
+    view = ReportView.of(report)
     doc = report.document
     out = [
         f"# footcheck report: {escape(doc.path)}",
         "",
-        f"{escape(describe_document(doc))} · {_plural(len(report.notes), 'note')}, "
-        f"{_plural(len(report.markers), 'marker')}.",
+        f"{escape(describe_document(doc))} · {plural(len(report.notes), 'note')}, "
+        f"{plural(len(report.markers), 'marker')}.",
         "",
         "| Severity | Count |",
         "| --- | ---: |",
     ]
-    counts = report.counts()
-    for severity in sorted(Severity, reverse=True):
-        out.append(f"| {_SEVERITY_TITLE[severity]} | {counts[str(severity)]} |")
+    out += [f"| {TITLES[severity]} | {count} |" for severity, count in view.counts]
     out += ["", "## Findings", ""]
     if report.findings:
-        out.extend(_findings(report.findings, styles, positions(report)))
+        out.extend(_findings(view.findings, view.styles, positions(report)))
     else:
-        out += ["No problems found.", ""]
-    out.extend(_notes(report, styles))
+        out += [NO_PROBLEMS, ""]
+    out.extend(_notes(view))
     if report.links:
-        out.extend(_links(report, styles))
+        out.extend(_links(view))
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
 
 
-def _findings(findings: tuple[Finding, ...], styles: dict[str, str],
+def _findings(groups: tuple[SeverityGroup, ...], styles: dict[str, str],
               where: Callable[[int, int], str]) -> list[str]:
     out: list[str] = []
-    ordered = sorted(findings, key=lambda f: (-f.severity, f.line, f.column, f.code))
-    current: Severity | None = None
-    for finding in ordered:
-        if finding.severity != current:
-            current = finding.severity
-            count = sum(1 for f in findings if f.severity == current)
-            if out:
-                out.append("")
-            out += [
-                f"### {_SEVERITY_TITLE[current]} ({count})",
-                "",
-                "| Line | Note | Code | Kind | Message | Suggestion |",
-                "| ---: | --- | --- | --- | --- | --- |",
-            ]
-        cells = (
-            escape(where(finding.line, finding.column)),
-            escape(note_name(finding.series, finding.number, styles)),
-            f"`{finding.code}`" if finding.code.isalnum() else escape(finding.code),
-            escape(finding.kind),
-            escape(finding.message),
-            escape(finding.suggestion or ""),
-        )
-        out.append("| " + " | ".join(cells) + " |")
+    for group in groups:
+        if out:
+            out.append("")
+        out += [
+            f"### {group.title} ({len(group.findings)})",
+            "",
+            "| Line | Note | Code | Kind | Message | Suggestion |",
+            "| ---: | --- | --- | --- | --- | --- |",
+        ]
+        out += [_finding(finding, styles, where) for finding in group.findings]
     out.append("")
     return out
 
 
-def _notes(report: Report, styles: dict[str, str]) -> list[str]:
-    notes: dict[str, list[Note]] = {}
-    for note in report.notes:
-        notes.setdefault(note.series, []).append(note)
-    markers: dict[str, int] = {}
-    for marker in report.markers:
-        markers[marker.series] = markers.get(marker.series, 0) + 1
-    if not notes and not markers:
+def _finding(finding: Finding, styles: dict[str, str], where: Callable[[int, int], str]
+             ) -> str:
+    cells = (
+        escape(where(finding.line, finding.column)),
+        escape(note_name(finding.series, finding.number, styles)),
+        f"`{finding.code}`" if finding.code.isalnum() else escape(finding.code),
+        escape(finding.kind),
+        escape(finding.message),
+        escape(finding.suggestion or ""),
+    )
+    return "| " + " | ".join(cells) + " |"
+
+
+def _notes(view: ReportView) -> list[str]:
+    if not view.notes and not view.markers:
         return ["## Notes", "", "No notes and no markers found.", ""]
     out = ["## Notes", "", "| Series | Notes | Range | Markers |", "| --- | ---: | --- | ---: |"]
-    for series in dict.fromkeys([*notes, *markers]):
-        numbers = [n.number for n in notes.get(series, ()) if n.number is not None]
-        style = styles.get(series, ARABIC)
-        span = "—"
-        if numbers:
-            low, high = number_label(min(numbers), style), number_label(max(numbers), style)
-            span = low if low == high else f"{low}–{high}"
-        out.append(
-            f"| {escape(series)} | {len(notes.get(series, ()))} | {span} "
-            f"| {markers.get(series, 0)} |"
-        )
+    for series in dict.fromkeys([*view.notes, *view.markers]):
+        out.append(f"| {escape(series)} | {view.notes.get(series, 0)} "
+                   f"| {_span(view, series)} | {view.markers.get(series, 0)} |")
     out.append("")
     return out
 
 
+def _span(view: ReportView, series: str) -> str:
+    """The lowest and highest number of the notes of ``series``: ``I–LIV``, ``—`` for none."""
+    numbers = [n.number for n in view.report.notes
+               if n.series == series and n.number is not None]
+    if not numbers:
+        return "—"
+    style = view.styles.get(series, ARABIC)
+    low, high = number_label(min(numbers), style), number_label(max(numbers), style)
+    return low if low == high else f"{low}–{high}"
 
 
-def _links(report: Report, styles: dict[str, str]) -> list[str]:
-    groups: dict[str, list[LinkResult]] = {}
-    for result in report.links:
-        groups.setdefault(result.verdict, []).append(result)
-    citing = citing_notes(report)
+def _links(view: ReportView) -> list[str]:
     out = ["## Links", ""]
-    for verdict in sorted(groups, key=lambda v: v.rank):
-        out += [f"### {escape(verdict)} ({len(groups[verdict])})", ""]
-        for result in groups[verdict]:
-            parts = [link(result.url)]
-            if result.http_status is not None:
-                parts.append(str(result.http_status))
-            if result.final_url and result.final_url != result.url:
-                parts.append("→ " + link(result.final_url))
+    for group in view.links:
+        out += [f"### {escape(group.verdict)} ({len(group.links)})", ""]
+        for result in group.links:
+            parts = [link(result.url), *link_status(result, link)]
             if result.detail:
                 parts.append(f"({escape(result.detail)})")
-            cited = cited_by(citing.get(result.url, []), styles)
+            cited = cited_by(view.citing.get(result.url, []), view.styles)
             if cited:
                 parts.append(f"— {escape(cited)}")
             if result.archive_url:

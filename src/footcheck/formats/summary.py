@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Report
+from .view import SEVERITIES, TITLES, severity_counts
 
-_COLUMNS = ("Document", "Notes", "Markers", "Errors", "Warnings", "Info", "Dead links")
+_COLUMNS = ("Document", "Notes", "Markers", *(TITLES[s] for s in SEVERITIES), "Dead links")
 
 
 def rows(reports: Sequence[Report]) -> list[tuple[str, ...]]:
@@ -14,10 +15,9 @@ def rows(reports: Sequence[Report]) -> list[tuple[str, ...]]:
     out = []
     totals = [0] * (len(_COLUMNS) - 1)
     for report in reports:
-        counts = report.counts()
         dead = sum(link.verdict.is_dead for link in report.links)
-        values = [len(report.notes), len(report.markers), counts["error"],
-                  counts["warning"], counts["info"], dead]
+        values = [len(report.notes), len(report.markers),
+                  *(n for _, n in severity_counts(report)), dead]
         totals = [t + v for t, v in zip(totals, values, strict=True)]
         out.append((report.document.path, *map(str, values)))
     out.append((f"{len(reports)} documents", *map(str, totals)))

@@ -9,19 +9,11 @@ terminal, move the cursor or reorder the line by itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from ..model import LinkResult, LinkVerdict, Marker, Note, Report, Severity
-from . import (
-    BIDI_OVERRIDES,
-    cited_by,
-    citing_notes,
-    describe_document,
-    note_name,
-    numbering,
-    positions,
-    series_noun,
-)
+from ..model import LinkVerdict, Report, Severity
+from . import BIDI_OVERRIDES, cited_by, describe_document, note_name, positions
+from .view import NO_PROBLEMS, ReportView, link_status, per_series, plural, verdict_overview
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
@@ -32,7 +24,6 @@ YELLOW = "\x1b[33m"
 Paint = Callable[..., str]
 
 _SEVERITY_STYLE = {Severity.ERROR: RED, Severity.WARNING: YELLOW, Severity.INFO: DIM}
-_SEVERITY_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 
 # Control characters (C0, DEL, C1) and bidirectional overrides are shown escaped, so that a
 # document cannot inject terminal escape sequences or visually reorder a report line.
@@ -44,18 +35,18 @@ _UNSAFE.update({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
 def render(report: Report, *, color: bool = False) -> str:
     """Render ``report`` for a terminal; ANSI colour only when ``color`` is true."""
     paint = _painter(color)
-    styles = numbering(report)
-    lines = _header(report, paint)
+    view = ReportView.of(report)
+    lines = _header(view, paint)
     lines.append("")
     if report.findings:
-        lines.extend(_findings(report, styles, paint))
+        lines.extend(_findings(view, paint))
     else:
-        lines.append(paint("No problems found.", BOLD))
+        lines.append(paint(NO_PROBLEMS, BOLD))
     if report.links:
         lines.append("")
-        lines.extend(_links(report, styles, paint))
+        lines.extend(_links(view, paint))
     lines.append("")
-    lines.append(_summary(report, paint))
+    lines.append(_summary(view, paint))
     return "\n".join(lines) + "\n"
 
 
@@ -73,69 +64,47 @@ def _painter(color: bool) -> Paint:
     return paint
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _per_series(items: Iterable[Note | Marker]) -> str:
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item.series] = counts.get(item.series, 0) + 1
-    if not counts:
-        return "none"
-    return ", ".join(_plural(n, series_noun(s)) for s, n in counts.items())
-
-
-def _header(report: Report, paint: Paint) -> list[str]:
-    doc = report.document
+def _header(view: ReportView, paint: Paint) -> list[str]:
+    doc = view.report.document
     title = f"{clean(doc.path)}  ({clean(describe_document(doc))})"
-    counts = f"Notes: {_per_series(report.notes)}  ·  Markers: {_per_series(report.markers)}"
+    counts = f"Notes: {per_series(view.notes)}  ·  Markers: {per_series(view.markers)}"
     return [paint(title, BOLD), counts]
 
 
-def _findings(report: Report, styles: dict[str, str], paint: Paint) -> list[str]:
-    path = clean(report.document.path)
-    ordered = sorted(report.findings, key=lambda f: (-f.severity, f.line, f.column, f.code))
-    where = positions(report)
+def _findings(view: ReportView, paint: Paint) -> list[str]:
+    path = clean(view.report.document.path)
+    ordered = [finding for group in view.findings for finding in group.findings]
+    where = positions(view.report)
     locs = [f"{path}:{where(f.line, f.column)}" for f in ordered]
-    notes = [note_name(f.series, f.number, styles) for f in ordered]
+    notes = [note_name(f.series, f.number, view.styles) for f in ordered]
     loc_width = max(map(len, locs))
     kind_width = max(len(f.kind) for f in ordered)
     note_width = max(map(len, notes))
-    counts = report.counts()
+    rows = iter(zip(locs, notes, strict=True))
     out: list[str] = []
-    current: Severity | None = None
-    for finding, loc, note in zip(ordered, locs, notes, strict=True):
-        style = _SEVERITY_STYLE[finding.severity]
-        if finding.severity != current:
-            current = finding.severity
-            count = counts[str(current)]
-            if out:
-                out.append("")
-            out.append(paint(f"{_SEVERITY_TITLE[current]} ({count})", BOLD, style))
-        tag = f"[{note}]" if note else ""
-        parts = [loc.ljust(loc_width), paint(finding.code, style), finding.kind.ljust(kind_width)]
-        if note_width:
-            parts.append(tag.ljust(note_width + 2))
-        parts.append(clean(finding.message))
-        out.append("  " + "  ".join(parts).rstrip())
-        if finding.suggestion:
-            out.append("  " + " " * (loc_width + 2) + "→ " + clean(finding.suggestion))
+    for group in view.findings:
+        style = _SEVERITY_STYLE[group.severity]
+        if out:
+            out.append("")
+        out.append(paint(f"{group.title} ({len(group.findings)})", BOLD, style))
+        for finding in group.findings:
+            loc, note = next(rows)
+            tag = f"[{note}]" if note else ""
+            parts = [loc.ljust(loc_width), paint(finding.code, style),
+                     finding.kind.ljust(kind_width)]
+            if note_width:
+                parts.append(tag.ljust(note_width + 2))
+            parts.append(clean(finding.message))
+            out.append("  " + "  ".join(parts).rstrip())
+            if finding.suggestion:
+                out.append("  " + " " * (loc_width + 2) + "→ " + clean(finding.suggestion))
     return out
 
 
-
-
-def _links(report: Report, styles: dict[str, str], paint: Paint) -> list[str]:
-    groups: dict[str, list[LinkResult]] = {}
-    for link in report.links:
-        groups.setdefault(link.verdict, []).append(link)
-    verdicts = sorted(groups, key=lambda v: v.rank)
-    citing = citing_notes(report)
-    overview = ", ".join(f"{len(groups[v])} {clean(v)}" for v in verdicts)
-    out = [paint(f"Links: {overview}", BOLD)]
-    for verdict in verdicts:
-        links = groups[verdict]
+def _links(view: ReportView, paint: Paint) -> list[str]:
+    out = [paint(f"Links: {verdict_overview(view.links)}", BOLD)]
+    for group in view.links:
+        verdict, links = group.verdict, group.links
         if verdict is LinkVerdict.ALIVE:
             out.append(f"  {paint(f'alive ({len(links)})', BOLD)}  not listed")
             continue
@@ -145,16 +114,12 @@ def _links(report: Report, styles: dict[str, str], paint: Paint) -> list[str]:
             continue
         out.append("  " + paint(f"{clean(verdict)} ({len(links)})", BOLD))
         for link in links:
-            parts = [clean(link.url)]
-            if link.http_status is not None:
-                parts.append(str(link.http_status))
-            if link.final_url and link.final_url != link.url:
-                parts.append("→ " + clean(link.final_url))
+            parts = [clean(link.url), *link_status(link, clean)]
             if link.detail:
                 parts.append(f"({clean(link.detail)})")
             if link.from_cache:
                 parts.append(paint("(cached)", DIM))
-            notes = cited_by(citing.get(link.url, ()), styles)
+            notes = cited_by(view.citing.get(link.url, ()), view.styles)
             if notes:
                 parts.append(f"[{notes}]")
             out.append("    " + "  ".join(parts))
@@ -163,12 +128,10 @@ def _links(report: Report, styles: dict[str, str], paint: Paint) -> list[str]:
     return out
 
 
-def _summary(report: Report, paint: Paint) -> str:
-    counts = report.counts()
+def _summary(view: ReportView, paint: Paint) -> str:
     parts = []
-    for severity in sorted(Severity, reverse=True):
-        n = counts[str(severity)]
+    for severity, n in view.counts:
         noun = "info" if severity is Severity.INFO else str(severity)
-        text = f"{n} {noun}" if severity is Severity.INFO else _plural(n, noun)
+        text = f"{n} {noun}" if severity is Severity.INFO else plural(n, noun)
         parts.append(paint(text, BOLD, _SEVERITY_STYLE[severity]) if n else text)
     return ", ".join(parts)
