@@ -233,3 +233,24 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     finally:
         citations.load()
     assert a == b
+
+
+def test_a_long_note_is_labelled_a_window_at_a_time() -> None:
+    """60 sources (~900 tokens): labelled in windows cut at a ``;``, each source then on its
+    own, so each reads as it does alone."""
+    one = "Ahmed, Samir (2020). 'The Long Queue {},' Steppe Herald. https://example.org/{}"
+    note = "; ".join(one.format(i, i) for i in range(60)) + "."
+    assert len(citations.tokenize(note)) > 2 * citations.WINDOW
+    found = citations.parts(note)
+    assert len(found) == 60
+    alone = citations.fields(one.format(7, 7) + ".")
+    assert found[7][2]["title"] == alone["title"] == "The Long Queue 7"
+
+
+def test_only_the_start_of_a_note_of_megabytes_is_read() -> None:
+    """9 MB of one line made CRFsuite take 8 GB: a note is read up to MAX_CHARS."""
+    source = "Ahmed, Samir (2020). 'The Long Queue,' Steppe Herald. https://example.org/a"
+    filler = " ".join(["^{1}"] * (citations.MAX_CHARS // 5 + 10))
+    found = citations.parts(f"{source}; {filler}; Jones, Kim (2021). 'Other Title,' Herald.")
+    assert [f["title"] for _, _, f in found] == ["The Long Queue"]
+    assert citations.parts("^{1}" * 250_000) == []
