@@ -3,7 +3,8 @@
 Families: ``structure`` (markers against notes), ``content`` (what a note says), ``urls``
 (how its URLs are written), ``references`` (one work cited consistently). Each module exposes
 ``check(extraction) -> Iterator[Finding]``; ``links`` (what checking the URLs online found)
-also takes the link verdicts, when the audit has them.
+also takes the link verdicts, when the audit has them. Which functions build the findings of
+each rule, all in one module, is declared with :func:`rules.emits` (see :func:`rules.emitters`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ FAMILIES: dict[str, tuple[Callable[[Extraction], Iterator[Finding]], tuple[str, 
     "urls": (urls.check, ("FC3",)),
     "references": (references.check, ("FC4",)),
 }
-_LINK_CODES = ("FC5", "FC402")  # the links family also compares a page's date with the note's
+#: The codes the links family reports: its own, and date-mismatch for a page's date (built by
+#: :func:`references.page_date_mismatch`, the rule's one home).
+_LINK_CODES = ("FC5", "FC402")
 
 
 def run(extraction: Extraction, *, select: Iterable[str] = (), ignore: Iterable[str] = (),

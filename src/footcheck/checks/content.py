@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..model import Document, Extraction, Finding, Note
 from ..urls import find_urls, shorten
-from .rules import rule
+from .rules import emits, rule
 
 __all__ = ["check"]
 
@@ -321,21 +321,40 @@ def _check_note(document: Document, note: Note) -> Iterator[Finding]:
     """All content findings of one note."""
     view = _View.of(document, note)
     if _EMPTY.fullmatch(view.text):
-        yield view.finding("placeholder", "The note is empty: its source is missing.", 0)
+        yield _empty(view)
         return
     placeholders = _placeholders(view)
-    for start, end in placeholders:
-        yield view.finding("placeholder",
-                           f"Placeholder {view.text[start:end]!r} left where a source should be.",
-                           start)
-    for start, end in _remarks(view, placeholders):
-        remark = shorten(view.text[start:end])
-        yield view.finding("editorial-comment",
-                           f"Editorial remark left in the note: {remark!r}.", start)
+    yield from _placeholder_findings(view, placeholders)
+    yield from _remark_findings(view, placeholders)
     if not placeholders:
         yield from _incomplete(view)
     yield from _formatting(view)
     yield from _mixed_script(view)
+
+
+@emits("placeholder")
+def _empty(view: _View) -> Finding:
+    """The finding of a note with no text: its source is missing (no other rule runs)."""
+    return view.finding("placeholder", "The note is empty: its source is missing.", 0)
+
+
+@emits("placeholder")
+def _placeholder_findings(view: _View, placeholders: list[tuple[int, int]]
+                          ) -> Iterator[Finding]:
+    """One finding per placeholder span (:func:`_placeholders`)."""
+    for start, end in placeholders:
+        yield view.finding("placeholder",
+                           f"Placeholder {view.text[start:end]!r} left where a source should be.",
+                           start)
+
+
+@emits("editorial-comment")
+def _remark_findings(view: _View, placeholders: list[tuple[int, int]]) -> Iterator[Finding]:
+    """One finding per editorial remark span (:func:`_remarks`)."""
+    for start, end in _remarks(view, placeholders):
+        remark = shorten(view.text[start:end])
+        yield view.finding("editorial-comment",
+                           f"Editorial remark left in the note: {remark!r}.", start)
 
 
 def _placeholders(view: _View) -> list[tuple[int, int]]:
@@ -414,6 +433,7 @@ def _is_query(view: _View, i: int) -> bool:
     return at_end and bool(_QUERY.match(masked, first.start(), i))  # "Is this the 2022 figure?"
 
 
+@emits("incomplete-reference")
 def _incomplete(view: _View) -> Iterator[Finding]:
     """A note that is only an address, or too little to identify a source."""
     masked = view.masked
@@ -439,6 +459,7 @@ def _incomplete(view: _View) -> Iterator[Finding]:
                        0)
 
 
+@emits("formatting")
 def _formatting(view: _View) -> Iterator[Finding]:
     """Unbalanced quotes and brackets, stray leading punctuation, doubled punctuation."""
     masked = view.masked
@@ -458,6 +479,7 @@ def _formatting(view: _View) -> Iterator[Finding]:
                            suggestion=m.group()[0])
 
 
+@emits("mixed-script")
 def _mixed_script(view: _View) -> Iterator[Finding]:
     """Words mixing Latin with Cyrillic or Greek letters."""
     text = view.text

@@ -3,7 +3,9 @@
 Unlike the other families this one needs the verdicts of :func:`footcheck.links.verify`; the
 audit passes them in. Links that could not be verified at all (no network, refused private
 address, time budget spent) are summed up in one ``links-unverified`` finding instead of one
-per link, so an offline run never looks like 66 dead links.
+per link, so an offline run never looks like 66 dead links. A page whose date disagrees with
+the note's is judged by :func:`footcheck.checks.references.page_date_mismatch`, where the
+note's other dates are compared too.
 """
 
 from __future__ import annotations
@@ -12,15 +14,14 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from ..links.config import NETWORK_DOWN
-from ..links.match import dates_match, titles_match
+from ..links.match import titles_match
 from ..model import Extraction, Finding, LinkResult, LinkVerdict, Note, Reference, Url
-from .rules import rule
+from .references import page_date_mismatch
+from .rules import emits, rule
 
 
 def check(extraction: Extraction, links: Mapping[str, LinkResult]) -> Iterator[Finding]:
     """Yield link findings for every note citing a checked URL, then one for unverified ones."""
-    unverified = Counter(_reason(r) for r in links.values()
-                         if r.verdict is LinkVerdict.UNVERIFIED)
     for note in extraction.notes:
         for url in note.urls:
             result = links.get(url.url)
@@ -29,6 +30,14 @@ def check(extraction: Extraction, links: Mapping[str, LinkResult]) -> Iterator[F
             yield from _verdict(note, url, result)
             if result.verdict.reached:
                 yield from _page_matches(note, url, result)
+    yield from _unverified(links)
+
+
+@emits("links-unverified")
+def _unverified(links: Mapping[str, LinkResult]) -> Iterator[Finding]:
+    """One finding summing up the links that could not be verified, by reason, if any."""
+    unverified = Counter(_reason(r) for r in links.values()
+                         if r.verdict is LinkVerdict.UNVERIFIED)
     if unverified:
         total = sum(unverified.values())
         reasons = "; ".join(f"{reason} ({n})" for reason, n in unverified.most_common())
@@ -39,12 +48,16 @@ def check(extraction: Extraction, links: Mapping[str, LinkResult]) -> Iterator[F
 
 
 def _reason(result: LinkResult) -> str:
+    """Why a link was not verified: "network unavailable", or the first part of its detail."""
     detail = result.detail or "not checked"
     return NETWORK_DOWN if detail.startswith(NETWORK_DOWN) else detail.split(":")[0]
 
 
+@emits("dead-link", "redirected", "soft-404", "blocked", "timeout", "unreachable",
+       "server-error")
 def _verdict(note: Note, url: Url, result: LinkResult) -> Iterator[Finding]:
-    """The finding a verdict makes by itself, if any."""
+    """The finding a verdict makes by itself, if any (its rule is the verdict's
+    :attr:`~footcheck.model.LinkVerdict.rule_kind`)."""
     kind = result.verdict.rule_kind
     if kind is None:
         return
@@ -65,6 +78,7 @@ def _verdict(note: Note, url: Url, result: LinkResult) -> Iterator[Finding]:
 
 
 def _same_page(a: str, b: str) -> bool:
+    """Whether two URLs differ only in scheme, a leading ``www.`` or a trailing slash."""
     def plain(u: str) -> str:
         return u.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
@@ -84,15 +98,16 @@ def _page_matches(note: Note, url: Url, result: LinkResult) -> Iterator[Finding]
     ref = _cited(note, url.url)
     if ref is None:
         return
-    where = {"series": note.series, "number": note.number}
+    yield from _title_mismatch(note, url, ref, result)
+    yield from page_date_mismatch(note, url, ref, result.published)
+
+
+@emits("title-mismatch")
+def _title_mismatch(note: Note, url: Url, ref: Reference, result: LinkResult
+                    ) -> Iterator[Finding]:
+    """A finding when the page's title does not match the title ``ref`` cites."""
     if ref.title and result.title and not titles_match(ref.title, result.title):
         yield rule("title-mismatch").finding(
             f"the page at {url.url} is titled {result.title!r}, not {ref.title!r}",
             url.line, url.column, suggestion="check that the URL is the work the note names",
-            **where)
-    if ref.date and result.published and \
-            not dates_match(ref.date, result.published):
-        yield rule("date-mismatch").finding(
-            f"the note dates the source {ref.date}, but the page says it was published "
-            f"{result.published[:10]}", url.line, url.column,
-            suggestion=f"check the date; the page says {result.published[:10]}", **where)
+            series=note.series, number=note.number)

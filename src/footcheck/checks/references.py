@@ -5,7 +5,8 @@
 * ``date-mismatch``: a note's publication date (day precision) against the date its URL gives
   (``/2022/12/04/``, ``-2023-05-17``, ``/20221018/``, ``/2023/dec/05/``, ``?date=…``; a month
   only, ``/2023/12/``, is compared by month; see :func:`url_dates`); access dates are not
-  compared.
+  compared. The date on the page itself, when the links were checked, is compared by
+  :func:`page_date_mismatch`, which the links family calls.
 * ``publisher-mismatch``: the outlet a note names against the site its URL is on, judged only
   when both are known outlets of :data:`footcheck.references.OUTLETS` and the pairing is not
   syndication (wire copy, one outlet's services) nor a match of name and domain.
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from ..model import Extraction, Finding, Note, Reference
+from ..model import Extraction, Finding, Note, Reference, Url
 from ..references import (
     Outlet,
     Source,
@@ -35,7 +36,7 @@ from ..references import (
     parse_sources,
 )
 from ..urls import anchor, normalise_url, site_labels
-from .rules import rule
+from .rules import emits, rule
 
 __all__ = ["check"]
 
@@ -220,7 +221,9 @@ def _finding(kind: str, cited: _Cited, message: str, suggestion: str | None = No
 
 # --- repeated-note ----------------------------------------------------------------------------
 
+@emits("repeated-note")
 def _repeated_notes(notes: Sequence[Note]) -> Iterator[Finding]:
+    """A finding for each note whose words are those of the note before it in its series."""
     previous: dict[str, Note] = {}  # the last note of each series
     for note in notes:
         before = previous.get(note.series)
@@ -243,7 +246,10 @@ def _same_words(text: str, other: str) -> bool:
 
 # --- unparsed-reference -----------------------------------------------------------------------
 
+@emits("unparsed-reference")
 def _unparsed(cited: Iterable[_Cited]) -> Iterator[Finding]:
+    """A finding for each source missing an author, title or date it should have; a bare
+    URL is left to incomplete-reference."""
     for c in cited:
         source, ref = c.source, c.reference
         missing = list(source.missing)
@@ -359,7 +365,10 @@ def _long_date(day: _dt.date) -> str:
     return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+@emits("date-mismatch")
 def _date_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
+    """A finding for each source whose day disagrees with the date its first dated URL
+    gives (:func:`url_dates`)."""
     for c in cited:
         ref = c.reference
         if not (ref.urls and ref.date) or len(ref.date) != 10 or not _DAY.fullmatch(ref.date):
@@ -381,6 +390,27 @@ def _date_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
                 f"{said} ({found.text})",
                 suggestion=f"check the date; the URL suggests {said}")
             break
+
+
+@emits("date-mismatch")
+def page_date_mismatch(note: Note, url: Url, ref: Reference, published: str | None
+                       ) -> Iterator[Finding]:
+    """A finding when the page at ``url`` says it was ``published`` on another date than the
+    one ``ref`` (the reference of ``note`` citing it) gives.
+
+    The links family calls this with what checking the URL online found, so that both dates a
+    note is compared with, its URL's and its page's, are judged here.
+    """
+    if not (ref.date and published):
+        return
+    from ..links.match import dates_match  # only an audit that checks links needs it
+
+    if not dates_match(ref.date, published):
+        yield rule("date-mismatch").finding(
+            f"the note dates the source {ref.date}, but the page says it was published "
+            f"{published[:10]}", url.line, url.column,
+            suggestion=f"check the date; the page says {published[:10]}",
+            series=note.series, number=note.number)
 
 
 # --- publisher-mismatch -----------------------------------------------------------------------
@@ -426,7 +456,9 @@ def _named_outlet(ref: Reference) -> str | None:
     return None
 
 
+@emits("publisher-mismatch")
 def _publisher_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
+    """A finding for each source naming a known outlet whose URL is on another outlet's site."""
     for c in cited:
         ref = c.reference
         name = _named_outlet(ref)
@@ -515,7 +547,10 @@ def _dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+@emits("variant-citation")
 def _variants(cited: Sequence[_Cited]) -> Iterator[Finding]:
+    """A finding for each citation of a work (one URL) whose author, title or date differs
+    from the form most citations of it give."""
     by_url: dict[str, list[_Cited]] = {}
     for c in cited:
         urls = c.reference.urls

@@ -4,13 +4,20 @@ Every rule has a stable code, a kebab-case kind, a default severity and a doc in
 what it finds, why it matters, an example. Codes are never reused: a retired rule stays in the
 table with ``removed=True``. Families: FC1xx structure, FC2xx content, FC3xx URLs,
 FC4xx references, FC5xx links checked online.
+
+Each rule has one home: the check functions that build its findings carry ``@emits(kind, …)``,
+and :func:`emitters` names them, all in one module per rule.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..model import Finding, Severity
+
+_Check = TypeVar("_Check", bound=Callable[..., object])
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: notice (info)
 
@@ -193,6 +200,37 @@ BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 def rule(kind: str) -> Rule:
     """Return the active rule with the given kind name."""
     return BY_KIND[kind]
+
+
+#: Rule code -> the functions that build its findings, in the order they were declared.
+_EMITTERS: dict[str, list[Callable[..., object]]] = {}
+
+
+def emits(*kinds: str) -> Callable[[_Check], _Check]:
+    """Declare that the decorated function builds findings of the rules ``kinds``.
+
+    The function itself is returned unchanged; it gets an ``emits`` attribute with its kinds,
+    and each rule records it for :func:`emitters`. An unknown or removed kind fails at import.
+    """
+    rules_ = [rule(kind) for kind in kinds]
+
+    def mark(function: _Check) -> _Check:
+        function.emits = kinds  # type: ignore[attr-defined]
+        for rule_ in rules_:
+            _EMITTERS.setdefault(rule_.code, []).append(function)
+        return function
+
+    return mark
+
+
+def emitters(code: str) -> tuple[Callable[..., object], ...]:
+    """The functions that build findings of the rule ``code`` (none for a removed rule).
+
+    Every check module is imported first, so that all of them have declared their rules.
+    """
+    from . import content, links, references, structure, urls  # noqa: F401
+
+    return tuple(_EMITTERS.get(code, ()))
 
 
 def selected(rule_: Rule, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> bool:

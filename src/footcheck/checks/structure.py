@@ -9,11 +9,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .. import extract as ex
 from ..model import NATIVE, Document, Extraction, Finding, Marker, Note, Unread
 from ..numerals import ROMAN, desuperscript, format_number, is_roman
-from .rules import rule
+from .rules import emits, rule
 
 
 @dataclass
@@ -45,20 +46,33 @@ class _Series:
 
 def check(extraction: Extraction) -> Iterator[Finding]:
     """Yield every structure finding for the document."""
-    if not extraction.notes:
-        yield rule("no-notes").finding(
-            "The document contains no notes"
-            + (f"; its {len(extraction.markers)} markers point nowhere."
-               if len(extraction.markers) > 1 else
-               "; its one marker points nowhere." if extraction.markers else
-               " and no note markers."), 1)
-    for unread in extraction.unread:
-        yield rule("unread-notes").finding(_unread_message(unread), unread.line, unread.column)
+    yield from _no_notes(extraction)
+    yield from _unread(extraction)
     for series in _series(extraction):
         yield from _malformed(series)
         for part in _parts(series, extraction.document):
             yield from _notes_vs_markers(part)
         yield from _style(series)
+
+
+@emits("no-notes")
+def _no_notes(extraction: Extraction) -> Iterator[Finding]:
+    """One finding when the document has no note at all, saying how many markers it has."""
+    if extraction.notes:
+        return
+    yield rule("no-notes").finding(
+        "The document contains no notes"
+        + (f"; its {len(extraction.markers)} markers point nowhere."
+           if len(extraction.markers) > 1 else
+           "; its one marker points nowhere." if extraction.markers else
+           " and no note markers."), 1)
+
+
+@emits("unread-notes")
+def _unread(extraction: Extraction) -> Iterator[Finding]:
+    """One finding per syntax or notes section that extraction could not read."""
+    for unread in extraction.unread:
+        yield rule("unread-notes").finding(_unread_message(unread), unread.line, unread.column)
 
 
 def _unread_message(unread: Unread) -> str:
@@ -181,6 +195,7 @@ def _text_between(document: Document, first: int, last: int) -> bool:
 # --- malformed numbers ----------------------------------------------------------------------
 
 
+@emits("malformed-number")
 def _malformed(s: _Series) -> Iterator[Finding]:
     """Numbers that are not valid numerals, with the one most likely meant."""
     for items in (s.notes, s.markers):
@@ -223,25 +238,73 @@ def _expected(items: Sequence[Note | Marker], i: int) -> int | None:
 # --- notes against markers ------------------------------------------------------------------
 
 
-def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
-    """Duplicate and out-of-order notes and markers, missing and uncited notes."""
+class _Duplicate(NamedTuple):
+    """A note number carried by several notes: where, and which copy is probably wrong."""
+
+    number: int
+    count: int
+    copies: list[int]  # indexes of the notes carrying it
+    wrong: int  # index of the copy that carries the wrong number
+    intended: int | None  # the number that copy probably should have
+
+
+@dataclass
+class _Tally:
+    """What the checks of one part's notes against its markers share, counted once."""
+
+    defined: Counter  # note number -> how many notes carry it
+    cited: Counter  # marker number -> how many markers carry it
+    citation_style: bool  # every marker cites a number that may be cited again
+    order_items: list[Marker]  # the markers whose order counts
+    in_sequence: set[int]  # indexes in ``order_items`` of a longest increasing run
+    uncited: list[int]  # note numbers no marker carries, sorted
+    bounds: list[tuple[int, int | None]]  # each marker's readable neighbours (:func:`_bounds`)
+    duplicates: list[_Duplicate]  # the duplicated note numbers, in ascending order
+
+    @property
+    def renumbered(self) -> dict[int, int]:
+        """Intended number -> index of the duplicated note that probably is it."""
+        return {d.intended: d.wrong for d in self.duplicates if d.intended is not None}
+
+
+def _tally(s: _Series) -> _Tally:
+    """Count the notes and markers of a part and find its duplicated note numbers."""
     defined = Counter(n.number for n in s.notes if n.number is not None)
     citation_style = bool(s.markers) and all(m.notation in ex.CITATION_STYLE for m in s.markers)
-    named = s.named  # Markdown footnote labels are names: their order means nothing
     cited = Counter(m.number for m in s.markers if m.number is not None)
-
-    # Duplicate notes: decide which copy carries the wrong number.
-    renumbered: dict[int, Note] = {}  # intended number -> note that probably is it
     duplicates = sorted((number, count) for number, count in defined.items() if count > 1)
     note_copies = _positions(s.notes) if duplicates else {}  # a list per number: only if needed
+    misnumbered = []
     for number, count in duplicates:
         copies = note_copies[number]
-        lines = _places(s.at, (s.notes[i].line for i in copies))
         wrong, intended = _misnumbered(s.notes, copies, defined)
+        misnumbered.append(_Duplicate(number, count, copies, wrong, intended))
+    order_items = _first_citations(s.markers) if citation_style else s.markers
+    return _Tally(defined=defined, cited=cited, citation_style=citation_style,
+                  order_items=order_items, in_sequence=_longest_increasing(order_items),
+                  uncited=sorted(n for n in defined if n not in cited),
+                  bounds=_bounds(s.markers), duplicates=misnumbered)
+
+
+def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
+    """Duplicate and out-of-order notes and markers, missing and uncited notes."""
+    tally = _tally(s)
+    yield from _duplicate_notes(s, tally)
+    yield from _duplicate_markers(s, tally)
+    yield from _markers_out_of_order(s, tally)
+    yield from _notes_out_of_order(s)
+    yield from _missing_notes(s, tally)
+    yield from _uncited_notes(s, tally)
+
+
+@emits("duplicate-note")
+def _duplicate_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
+    """One finding per duplicated note number, at the copy that carries the wrong number."""
+    for number, count, copies, wrong, intended in tally.duplicates:
+        lines = _places(s.at, (s.notes[i].line for i in copies))
         note = s.notes[wrong]
         suggestion = None
         if intended is not None:
-            renumbered[intended] = note
             suggestion = f"renumber the note at {s.at(note.line)} as {s.fmt(intended)}"
         yield rule("duplicate-note").finding(
             f"{count} {s.name} are numbered {note.token} ({lines})"
@@ -249,26 +312,34 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
                if intended is not None else ""),
             note.line, note.column, series=s.name, number=number, suggestion=suggestion)
 
-    # Markers: duplicates and order.
-    order_items = _first_citations(s.markers) if citation_style else s.markers
-    in_sequence = _longest_increasing(order_items)
-    uncited = sorted(n for n in defined if n not in cited)
-    bounds = _bounds(s.markers)
-    if not citation_style:
-        duplicates = sorted((number, count) for number, count in cited.items() if count > 1)
-        marker_copies = _positions(s.markers) if duplicates else {}
-        for number, count in duplicates:
-            copies = marker_copies[number]
-            guesses = {i: _fitting_number(bounds[i], uncited) for i in copies}
-            wrong = next((i for i in copies if guesses[i] is not None),
-                         next((i for i in copies if i not in in_sequence), copies[-1]))
-            marker = s.markers[wrong]
-            guess = guesses[wrong]
-            yield rule("duplicate-marker").finding(
-                f"{s.singular} marker {marker.label} appears {count} times "
-                f"({_places(s.at, (s.markers[i].line for i in copies))})",
-                marker.line, marker.column, series=s.name, number=number,
-                suggestion=f"did you mean {s.fmt(guess)}?" if guess is not None else None)
+
+@emits("duplicate-marker")
+def _duplicate_markers(s: _Series, tally: _Tally) -> Iterator[Finding]:
+    """One finding per marker number used twice, unless the series cites numbers again."""
+    if tally.citation_style:
+        return
+    duplicates = sorted((number, count) for number, count in tally.cited.items() if count > 1)
+    marker_copies = _positions(s.markers) if duplicates else {}
+    for number, count in duplicates:
+        copies = marker_copies[number]
+        guesses = {i: _fitting_number(tally.bounds[i], tally.uncited) for i in copies}
+        wrong = next((i for i in copies if guesses[i] is not None),
+                     next((i for i in copies if i not in tally.in_sequence), copies[-1]))
+        marker = s.markers[wrong]
+        guess = guesses[wrong]
+        yield rule("duplicate-marker").finding(
+            f"{s.singular} marker {marker.label} appears {count} times "
+            f"({_places(s.at, (s.markers[i].line for i in copies))})",
+            marker.line, marker.column, series=s.name, number=number,
+            suggestion=f"did you mean {s.fmt(guess)}?" if guess is not None else None)
+
+
+@emits("out-of-order")
+def _markers_out_of_order(s: _Series, tally: _Tally) -> Iterator[Finding]:
+    """Markers off the longest increasing run; a repeated number in its place is a duplicate,
+    reported as one, not here."""
+    order_items, in_sequence = tally.order_items, tally.in_sequence
+    named = s.named  # Markdown footnote labels are names: their order means nothing
     sequence = sorted(in_sequence)
     for i, marker in enumerate(order_items):
         if named or i in in_sequence or marker.number is None:
@@ -278,13 +349,17 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
         after = order_items[sequence[k]] if k < len(sequence) else None
         if (prev is None or prev.number <= marker.number) and \
                 (after is None or marker.number <= after.number):
-            continue  # a repeated number in its place: reported as a duplicate, not here
+            continue
         yield rule("out-of-order").finding(
             f"{s.singular} marker {marker.label} is out of sequence"
             + (f" (it follows {prev.label} at {s.at(prev.line)})" if prev else ""),
             marker.line, marker.column, series=s.name, number=marker.number)
 
-    # Notes out of order (duplicates are reported above, not here).
+
+@emits("out-of-order")
+def _notes_out_of_order(s: _Series) -> Iterator[Finding]:
+    """Notes off the longest non-decreasing run (duplicates are reported as such)."""
+    named = s.named
     note_sequence = _longest_increasing(s.notes, strict=False)
     for i, note in enumerate(s.notes):
         if not named and i not in note_sequence and note.number is not None:
@@ -292,12 +367,16 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
                 f"{s.singular} {note.token} is out of sequence among the notes",
                 note.line, note.column, series=s.name, number=note.number)
 
-    # Markers without notes.
+
+@emits("missing-note")
+def _missing_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
+    """Markers whose number no note carries, naming a duplicated note that is probably it."""
+    renumbered = tally.renumbered
     for marker in s.markers:
-        if marker.number is None or marker.number in defined:
+        if marker.number is None or marker.number in tally.defined:
             continue
         if marker.number in renumbered:
-            note = renumbered[marker.number]
+            note = s.notes[renumbered[marker.number]]
             message = (f"no {s.singular} {s.fmt(marker.number)} for marker {marker.label}; "
                        f"the note at {s.at(note.line)}, numbered {note.token}, is probably it")
             suggestion = f"renumber the note at {s.at(note.line)} as {s.fmt(marker.number)}"
@@ -309,11 +388,14 @@ def _notes_vs_markers(s: _Series) -> Iterator[Finding]:
                                            series=s.name, number=marker.number,
                                            suggestion=suggestion)
 
-    # Notes without markers.
-    suspects = {} if citation_style or named else \
-        _suspect_markers(s, uncited, in_sequence, bounds)
+
+@emits("uncited-note")
+def _uncited_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
+    """Notes no marker points at, naming an out-of-sequence marker that may be meant."""
+    suspects = {} if tally.citation_style or s.named else \
+        _suspect_markers(s, tally.uncited, tally.in_sequence, tally.bounds)
     for note in s.notes:
-        if note.number is None or note.number in cited or defined[note.number] > 1:
+        if note.number is None or note.number in tally.cited or tally.defined[note.number] > 1:
             continue
         marker = suspects.get(note.number)
         suggestion = None if marker is None else (
@@ -482,6 +564,7 @@ def _describe(value: str) -> str:
     return _DESCRIBE.get(value, value)
 
 
+@emits("inconsistent-style")
 def _deviant_runs(s: _Series, items: Sequence[Note | Marker], what: str, attribute: str,
                   key) -> Iterator[Finding]:
     """One finding per run of consecutive items that differ from the series' usual style."""

@@ -26,7 +26,7 @@ from ..urls import (
     shorten,
     strip_tracking,
 )
-from .rules import rule
+from .rules import emits, rule
 
 __all__ = ["check"]
 
@@ -39,41 +39,77 @@ def check(extraction: Extraction) -> Iterator[Finding]:
 
 
 def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
-    """The findings for one URL of a note."""
-    line, column = found.line, found.column
-    where = {"series": note.series, "number": note.number}
+    """The findings for one URL of a note.
+
+    A URL that cannot work and cannot be repaired gets no other finding; one that is a search
+    page gets none but that (its repaired form is judged, when it has one).
+    """
     url = found.url
     if found.problem:
-        suggestion = found.repaired
-        if suggestion is not None and found.form == ANGLE:
-            suggestion = f"<{suggestion}>"
-        yield rule("malformed-url").finding(
-            f"URL {shorten(found.raw)!r} cannot work as written: {found.problem}.",
-            line, column, suggestion=suggestion, **where)
+        yield _malformed_url(note, found)
         if found.repaired is None:
             return
         url = found.repaired
+    search = _search_url(note, found, url)
+    if search is not None:
+        yield search
+        return
+    yield from _tracking_url(note, found, url)
+    yield from _insecure_url(note, found, url)
+
+
+def _where(note: Note) -> dict[str, str | int | None]:
+    """The series and number a finding about a URL of ``note`` carries."""
+    return {"series": note.series, "number": note.number}
+
+
+@emits("malformed-url")
+def _malformed_url(note: Note, found: Url) -> Finding:
+    """The finding of a URL that cannot work as written, with its repair if there is one."""
+    suggestion = found.repaired
+    if suggestion is not None and found.form == ANGLE:
+        suggestion = f"<{suggestion}>"
+    return rule("malformed-url").finding(
+        f"URL {shorten(found.raw)!r} cannot work as written: {found.problem}.",
+        found.line, found.column, suggestion=suggestion, **_where(note))
+
+
+@emits("search-url")
+def _search_url(note: Note, found: Url, url: str) -> Finding | None:
+    """The finding of ``url`` (``found`` or its repair) when it is a search page cited as a
+    source, suggesting the page it leads to if it wraps one; else ``None``."""
     engine = search_engine(url) if ENGINE_HINT.search(url.lower()) else None
     if engine is not None and engine[1] is None and _looks_up_a_neighbour(note, found, url):
         engine = None  # "View at Google Scholar" beside the source: an ordinary link
-    if engine is not None:
-        what, target = engine
-        if target is None:
-            message = f"{what} cited as a source; cite the page that was found instead."
-        else:
-            target = strip_tracking(target)[0]
-            message = f"{what} cited instead of the page it leads to."
-        yield rule("search-url").finding(message, line, column, suggestion=target, **where)
-        return
+    if engine is None:
+        return None
+    what, target = engine
+    if target is None:
+        message = f"{what} cited as a source; cite the page that was found instead."
+    else:
+        target = strip_tracking(target)[0]
+        message = f"{what} cited instead of the page it leads to."
+    return rule("search-url").finding(message, found.line, found.column, suggestion=target,
+                                      **_where(note))
+
+
+@emits("tracking-url")
+def _tracking_url(note: Note, found: Url, url: str) -> Iterator[Finding]:
+    """A finding when ``url`` carries tracking or session data, suggesting it without."""
     cleaned, removed = strip_tracking(url) if "?" in url or "#" in url else (url, [])
     if removed:
         yield rule("tracking-url").finding(
             f"URL carries tracking or session data: {', '.join(removed)}.",
-            line, column, suggestion=cleaned, **where)
+            found.line, found.column, suggestion=cleaned, **_where(note))
+
+
+@emits("insecure-url")
+def _insecure_url(note: Note, found: Url, url: str) -> Iterator[Finding]:
+    """A finding when ``url`` uses plain http:// to a host that is not local."""
     if url[:7].lower() == "http://" and not is_local(url):
         yield rule("insecure-url").finding(
             "URL uses plain http://; use https:// if the site serves it.",
-            line, column, suggestion="https://" + url[7:], **where)
+            found.line, found.column, suggestion="https://" + url[7:], **_where(note))
 
 
 def _looks_up_a_neighbour(note: Note, found: Url, url: str) -> bool:
@@ -115,6 +151,7 @@ def _same_address(url: str) -> str:
     return url.rstrip("/")
 
 
+@emits("empty-link")
 def _empty_links(extraction: Extraction) -> Iterator[Finding]:
     """One finding per Markdown link with an empty or '#' target, anywhere in the text."""
     document = extraction.document
