@@ -371,7 +371,7 @@ def _notes_out_of_order(s: _Series) -> Iterator[Finding]:
 @emits("missing-note")
 def _missing_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
     """Markers whose number no note carries, naming a duplicated note that is probably it."""
-    renumbered = tally.renumbered
+    renumbered, named = tally.renumbered, s.named
     for marker in s.markers:
         if marker.number is None or marker.number in tally.defined:
             continue
@@ -381,7 +381,7 @@ def _missing_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
                        f"the note at {s.at(note.line)}, numbered {note.token}, is probably it")
             suggestion = f"renumber the note at {s.at(note.line)} as {s.fmt(marker.number)}"
         else:
-            message = (f"no {s.singular} {marker.label} is defined" if s.named else
+            message = (f"no {s.singular} {marker.label} is defined" if named else
                        f"no {s.singular} {s.fmt(marker.number)} for marker {marker.label}")
             suggestion = None
         yield rule("missing-note").finding(message, marker.line, marker.column,
