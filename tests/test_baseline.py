@@ -214,6 +214,13 @@ def test_a_comment_before_a_note_suppresses_its_finding(folder):
     assert data["summary"]["suppressed"] == 1
     text = footcheck("audit", "brief.md", cwd=folder)
     assert "FC201" not in text.stdout and text.returncode == 0
+    lines = footcheck("audit", "brief.md", "-f", "jsonl", cwd=folder)
+    assert json.loads(lines.stdout)["suppressed"] == data["suppressed"]
+    assert data["suppressed"][0]["location"] == "line 6, column 7"
+    sarif = json.loads(footcheck("audit", "brief.md", "-f", "sarif", cwd=folder).stdout)
+    hidden = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
+    assert [(r["ruleId"], r["suppressions"][0]["kind"]) for r in hidden] == [("FC201",
+                                                                              "inSource")]
 
 
 def test_a_comment_on_the_same_line_and_a_bare_ignore(folder):

@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import InputError
-from .model import Document, Finding, Report
+from .model import Document, Finding, Report, Suppressed
 
 __all__ = ["SCHEMA", "Baseline", "Directive", "Suppressed", "context", "directives", "render",
            "suppress"]
@@ -48,14 +48,6 @@ SCHEMA = "footcheck-baseline/1"
 
 COMMENT = "comment"
 BASELINE = "baseline"
-
-
-@dataclass(frozen=True)
-class Suppressed:
-    """A finding set aside, and why: ``comment`` (in the document) or ``baseline``."""
-
-    finding: Finding
-    reason: str
 
 
 # --- the baseline -----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from .errors import FootcheckError, InputError, OutputError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .baseline import Baseline, Suppressed
+    from .baseline import Baseline
     from .config import Settings
     from .model import Document, Extraction, Report
 
@@ -246,7 +246,7 @@ def audit(ctx: click.Context, documents: tuple[str, ...], format_: str, output: 
                     for e in extractions]
         reports = _audit(extractions, settings, offline=offline, no_cache=no_cache,
                          allow_private=allow_private)
-        reports, suppressed, annotate = _suppress(reports, sources, baseline, write_baseline)
+        reports = _suppress(reports, sources, baseline, write_baseline)
         if color is None:
             color = output == "-" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         color = bool(color and format_ == "text")
@@ -258,8 +258,8 @@ def audit(ctx: click.Context, documents: tuple[str, ...], format_: str, output: 
             links = [link for report in reports for link in report.links]
             _emit(render_bibliography("bibtex", notes, links=links), bib_path,
                   protect=(*protect, output))
-        _render(reports, suppressed if annotate else None, format_=format_, output=output,
-                several=several, color=color, protect=protect)
+        _render(reports, format_=format_, output=output, several=several, color=color,
+                protect=protect)
     except FootcheckError as error:
         _fail(error)
     if write_baseline is None and status == EXIT_OK and any(
@@ -390,13 +390,12 @@ def _audit(extractions: list[Extraction], settings: list[Settings], *, offline: 
 
 
 def _suppress(reports: list[Report], sources: dict[str, bytes], baseline: Baseline | None,
-              write_baseline: str | None
-              ) -> tuple[list[Report], list[list[Suppressed]], bool]:
+              write_baseline: str | None) -> list[Report]:
     """Set aside the findings suppressed by comments in the documents, record the rest in a
     new baseline (``write_baseline``), and set aside those ``baseline`` records.
 
-    Returns the reports with what is left, the suppressed findings of each, and whether the
-    JSON report should list them (a baseline is used or a document has suppressions)."""
+    Returns the reports with what is left; those set aside are each report's
+    ``suppressed`` when a baseline is used or a document has suppression comments."""
     from .baseline import BASELINE, COMMENT, Suppressed, directives, suppress, unknown_codes
 
     kept_reports, suppressed, annotate = [], [], baseline is not None
@@ -437,14 +436,16 @@ def _suppress(reports: list[Report], sources: dict[str, bytes], baseline: Baseli
         if known_count:
             click.echo(f"footcheck: {known_count} finding{'s' if known_count != 1 else ''} "
                        "recorded in the baseline not reported", err=True)
-    return kept_reports, suppressed, annotate
+    if not annotate:
+        return kept_reports
+    return [replace(report, suppressed=tuple(hidden))
+            for report, hidden in zip(kept_reports, suppressed, strict=True)]
 
 
-def _render(reports: list[Report], suppressed: list[list[Suppressed]] | None, *,
-            format_: str, output: str, several: bool, color: bool,
-            protect: tuple[str, ...]) -> None:
+def _render(reports: list[Report], *, format_: str, output: str, several: bool,
+            color: bool, protect: tuple[str, ...]) -> None:
     """Write the report(s): one html file per document into the folder ``output``, or one
-    output; JSON with the suppressed findings when ``suppressed`` is given."""
+    output."""
     from .formats import render, render_many
 
     if several and format_ == "html":
@@ -454,10 +455,7 @@ def _render(reports: list[Report], suppressed: list[list[Suppressed]] | None, *,
             _make_folder(os.path.dirname(target))
             _emit(render("html", report), target, protect=protect)
         return
-    if format_ in ("json", "jsonl") and suppressed is not None:
-        _emit(_json(reports, suppressed, several=several, lines=format_ == "jsonl"), output,
-              protect=protect)
-    elif several or format_ == "jsonl":
+    if several or format_ == "jsonl":
         _emit(render_many(format_, reports, color=color), output, protect=protect)
     elif reports:
         _emit(render(format_, reports[0], color=color), output, protect=protect)
@@ -472,38 +470,6 @@ def _make_folder(folder: str) -> None:
             "a file is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError)) \
             else (exc.strerror or type(exc).__name__)
         raise OutputError(f"{_shown(folder)}: cannot create the folder ({reason})") from None
-
-
-#: Characters JSON leaves raw that a reader of JSON Lines may take for a line end.
-_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
-
-
-def _json(reports: list[Report], suppressed: list[list[Suppressed]], *, several: bool,
-          lines: bool) -> str:
-    """The JSON (or JSON Lines) report, each audit object with ``suppressed``: the findings
-    set aside by a comment in the document or by the baseline, each with its ``reason``,
-    and their count in ``summary.suppressed``."""
-    import json
-
-    from .formats.json import dump, to_dict
-
-    objects = []
-    for report, hidden in zip(reports, suppressed, strict=True):
-        data = to_dict(report)
-        data["summary"]["suppressed"] = len(hidden)
-        data["suppressed"] = [
-            {"code": s.finding.code, "kind": s.finding.kind,
-             "severity": str(s.finding.severity), "series": s.finding.series,
-             "number": s.finding.number, "line": s.finding.line,
-             "column": s.finding.column, "message": s.finding.message,
-             "suggestion": s.finding.suggestion, "reason": s.reason}
-            for s in sorted(hidden, key=lambda s: (s.finding.line, s.finding.column,
-                                                   s.finding.code))]
-        objects.append(data)
-    if lines:
-        return "".join(json.dumps(o, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
-                       for o in objects)
-    return dump(objects if several else objects[0]) if objects else ""
 
 
 @cli.command()

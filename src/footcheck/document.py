@@ -86,7 +86,7 @@ def read(path: str | os.PathLike[str]) -> Document:
     """
     from .readers import Unreadable, convert, structure
 
-    shown = _shown(path)
+    shown = shown_path(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -120,7 +120,7 @@ def find_documents(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             if p.is_file() and p.suffix.lower() in suffixes
             and not any(part.startswith(".") for part in p.relative_to(path).parts))
         if not found:
-            raise InputError(f"{_shown(path)}: no documents to audit in this folder "
+            raise InputError(f"{shown_path(path)}: no documents to audit in this folder "
                              f"({', '.join(sorted(suffixes))})")
         out.extend(found)
     return out
@@ -133,7 +133,7 @@ def decode(data: bytes, path: str = "<bytes>") -> Document:
     ``utf-8``, ``utf-8-sig``, ``utf-16-le`` or ``cp1251``. Raises :class:`InputError`
     (naming ``path``) when the bytes are empty, binary or in no recognisable encoding.
     """
-    shown = _shown(path)
+    shown = shown_path(path)
     if not data:
         raise InputError(f"{shown}: is empty")
     for signature, kind in _SIGNATURES:
@@ -419,7 +419,7 @@ def _describe_read_error(exc: OSError, path: str | os.PathLike[str], shown: str)
     return f"{shown}: cannot read ({exc.strerror or type(exc).__name__})"
 
 
-def _shown(path: str | os.PathLike[str]) -> str:
+def shown_path(path: str | os.PathLike[str]) -> str:
     """``path`` as text for a message, with unprintable characters escaped."""
     text = os.fspath(path)
     return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")

@@ -18,6 +18,7 @@ The steps, in order:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -25,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from . import numerals
+from .document import shown_path as _shown
+from .errors import InputError
 from .model import (
     ENDNOTES,
     FOOTNOTES,
@@ -40,6 +43,7 @@ from .model import (
     Url,
 )
 from .numerals import AMBIGUOUS, ARABIC, ROMAN, Numeral
+from .readers.markup import MAX_NOTES
 from .urls import find_urls
 
 # Notations, as reported in findings and used for style consistency.
@@ -178,7 +182,12 @@ def extract(document: Document) -> Extraction:
     labels = {i: lab for i, (s, e) in enumerate(lines)
               if stripped[i] and i not in skipped and i not in cells
               and (lab := _label_at(text, s, e, names)) is not None}
-    raw_markers = list(_find_markers(text, document.line_starts))
+    raw_markers = list(itertools.islice(_find_markers(text, document.line_starts),
+                                        MAX_NOTES + 1))
+    if len(raw_markers) > MAX_NOTES or len(labels) > MAX_NOTES:
+        what = "note markers" if len(raw_markers) > MAX_NOTES else "notes"
+        raise InputError(f"{_shown(document.path)}: has too many {what} to audit (more than "
+                         f"{MAX_NOTES:,})")
     bylines = _bylines(len(lines), stripped, labels, raw_markers)
     if bylines:
         raw_markers = [m for m in raw_markers if m[5] not in bylines]

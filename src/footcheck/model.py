@@ -355,14 +355,27 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class Suppressed:
+    """A finding set aside, and why: ``comment`` (in the document) or ``baseline``."""
+
+    finding: Finding
+    reason: str
+
+
+@dataclass(frozen=True)
 class Report:
-    """The result of auditing one document: everything a format needs to render."""
+    """The result of auditing one document: everything a format needs to render.
+
+    ``suppressed`` holds the findings set aside by a comment in the document or by a
+    baseline; ``None`` when neither was in play (the JSON report then has no such key).
+    """
 
     document: Document
     notes: tuple[Note, ...]
     markers: tuple[Marker, ...]
     findings: tuple[Finding, ...]
     links: tuple[LinkResult, ...] = ()
+    suppressed: tuple[Suppressed, ...] | None = None
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity name, every severity present."""

@@ -440,3 +440,22 @@ def test_footcheck_rules_mentions_the_doc_page():
     result = subprocess.run([sys.executable, "-m", "footcheck", "rules", "FC102"],
                             capture_output=True, text=True, timeout=60)
     assert ruledocs.doc_path("FC102") in result.stdout
+
+
+def test_sarif_suppressed_findings_are_results_with_their_suppressions(text_report):
+    """A finding set aside by a comment in the document (in source) or by the baseline
+    (external) stays a result, with its suppression, and keeps its fingerprint."""
+    from dataclasses import replace
+
+    from footcheck.model import Suppressed
+
+    plain = validate_sarif(render("sarif", text_report))["runs"][0]["results"]
+    first, second, *rest = ordered(text_report.findings)
+    hidden = replace(text_report, findings=tuple(rest),
+                     suppressed=(Suppressed(first, "comment"), Suppressed(second, "baseline")))
+    results = validate_sarif(render("sarif", hidden))["runs"][0]["results"]
+    assert [r["partialFingerprints"] for r in results] == [r["partialFingerprints"]
+                                                         for r in plain]
+    kinds = [[s["kind"] for s in r.get("suppressions", ())] for r in results]
+    assert kinds[:2] == [["inSource"], ["external"]] and not any(kinds[2:])
+    assert all(s["status"] == "accepted" for r in results for s in r.get("suppressions", ()))

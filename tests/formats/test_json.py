@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from footcheck.model import (
     Reference,
     Report,
     Severity,
+    Suppressed,
     Url,
 )
 
@@ -245,8 +247,13 @@ def test_registry_renders_json() -> None:
 
 def test_output_validates_against_schema(schema: dict) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    for report in (sample(), Report(Document.from_text(""), (), (), ())):
+    full = sample()
+    hidden = replace(full, findings=full.findings[1:],
+                     suppressed=(Suppressed(full.findings[0], "baseline"),))
+    for report in (full, Report(Document.from_text(""), (), (), ()), hidden):
         assert validate(data(report), schema) == []
+    assert data(hidden)["summary"]["suppressed"] == len(data(hidden)["suppressed"]) == 1
+    assert "suppressed" not in data(sample())
     assert validate(json.loads(render_many([sample()])), {"type": "array", "items": schema}) == []
 
 

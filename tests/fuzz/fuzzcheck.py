@@ -166,14 +166,14 @@ def _check(data: bytes, name: str, outcome: Outcome, reports: tuple[str, ...],
         problems.append(_crash("read", exc))
         return
     try:
-        report, suppressed = audit(document, data, links)
+        report, _ = audit(document, data, links)
     except Exception as exc:
         problems.append(_crash("audit", exc))
         return
     outcome.seconds = time.perf_counter() - start
     outcome.notes = len(report.notes)
     for name_ in reports:
-        _render_one(outcome, name_, report, suppressed, many)
+        _render_one(outcome, name_, report, many)
     for name_ in bibliographies:
         _bibliography(outcome, name_, report)
 
@@ -228,12 +228,12 @@ def check_cli(data: bytes, name: str, folder: str) -> list[Problem]:
 def audit(document, data: bytes | None = None, links: Callable[[str], dict] | None = None):
     """The report of ``document`` (read from ``data``) audited offline, or with the link
     verdicts ``links`` makes up, less the findings the CLI would set aside (suppression
-    comments), and those findings."""
+    comments, kept as its ``suppressed``), and those findings."""
     from dataclasses import replace
 
     from footcheck import checks
-    from footcheck.baseline import directives, suppress
-    from footcheck.model import LinkResult, Report
+    from footcheck.baseline import COMMENT, directives, suppress
+    from footcheck.model import LinkResult, Report, Suppressed
     from footcheck.pipeline import audit_many, load
 
     extraction = load(document)
@@ -249,10 +249,11 @@ def audit(document, data: bytes | None = None, links: Callable[[str], dict] | No
                         links=tuple(results.values()))
     found = directives(report.document, data)
     kept, hidden = suppress(report, found)
-    return replace(report, findings=tuple(kept)), hidden
+    aside = tuple(Suppressed(f, COMMENT) for f in hidden) if found else None
+    return replace(report, findings=tuple(kept), suppressed=aside), hidden
 
 
-def _render_one(outcome: Outcome, name: str, report, suppressed, many: bool) -> None:
+def _render_one(outcome: Outcome, name: str, report, many: bool) -> None:
     from footcheck.formats import render, render_many
 
     problems = outcome.problems
@@ -272,12 +273,6 @@ def _render_one(outcome: Outcome, name: str, report, suppressed, many: bool) -> 
         VALIDATORS[name](text, 1)
         if name == "text":
             _colored(render("text", report, color=True))
-        if name == "json" and suppressed:
-            from footcheck.baseline import COMMENT, Suppressed
-            from footcheck.cli import _json
-
-            hidden = [Suppressed(f, COMMENT) for f in suppressed]
-            validate_json(_json([report], [hidden], several=False, lines=False), 1)
     except Failed as failure:
         problems.append(Problem("invalid", name, str(failure)[:500]))
     except Exception as exc:

@@ -283,3 +283,16 @@ def test_what_the_pdf_reader_raises_apart_comes_back(monkeypatch):
         with pytest.raises(expected) as caught:
             pdf.read(_pdf(TEXT), "x.pdf")
         assert str(error) in str(caught.value)
+
+
+def test_typed_notes_and_markers_are_limited(tmp_path, monkeypatch):
+    """9 MB of ``^{1}`` on one line: 2.25 million candidate markers held 580 MB."""
+    from footcheck import extract
+
+    monkeypatch.setattr(extract, "MAX_NOTES", 50)
+    assert CliRunner().invoke(cli, ["bib", str(_write(tmp_path, "ok.txt", b"^{1}" * 50))]
+                              ).exit_code == 0
+    one_error_line(tmp_path, "markers.txt", b"^{1}" * 51,
+                   "has too many note markers to audit (more than 50)")
+    notes = b"Claim.^{1}\n\nNotes\n\n" + b"".join(b"%d. Smith %d.\n" % (i, i) for i in range(1, 52))
+    one_error_line(tmp_path, "notes.txt", notes, "has too many notes to audit (more than 50)")

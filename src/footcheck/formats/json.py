@@ -36,7 +36,7 @@ def to_dict(report: Report) -> dict[str, Any]:
     citing = citing_notes(report)
     where = _location(doc)
     findings = sorted(report.findings, key=lambda f: (f.line, f.column, f.code))
-    return {
+    out = {
         "schema": SCHEMA,
         "footcheck": __version__,
         "document": {"path": doc.path, "encoding": doc.encoding, "lines": doc.line_count,
@@ -52,6 +52,13 @@ def to_dict(report: Report) -> dict[str, Any]:
         "findings": [_finding(finding, where) for finding in findings],
         "links": [_link(link, citing.get(link.url, ())) for link in report.links],
     }
+    if report.suppressed is not None:  # a baseline or a comment in the document set some aside
+        out["summary"]["suppressed"] = len(report.suppressed)
+        out["suppressed"] = [
+            {**_finding(s.finding, where), "reason": s.reason}
+            for s in sorted(report.suppressed,
+                            key=lambda s: (s.finding.line, s.finding.column, s.finding.code))]
+    return out
 
 
 #: Characters JSON leaves raw in strings that str.splitlines() or JavaScript take for a line

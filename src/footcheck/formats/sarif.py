@@ -2,11 +2,12 @@
 
 One run for all the documents audited: ``tool.driver`` describes footcheck and every active
 rule (its page in ``docs/rules`` as ``helpUri``), ``artifacts`` lists the documents, and each
-finding is a result pointing at its document, line and column. Columns count Unicode code
-points (``columnKind``), as footcheck does. A Word, OpenDocument or PDF document has no lines
-an editor could go to: the result still carries the line of the text footcheck read (SARIF
-wants a region), and its message starts with the place the editor looks for
-(``page 3, paragraph 2``).
+finding is a result pointing at its document, line and column; a finding set aside by a
+comment in the document or by the baseline is a result with its ``suppressions``. Columns
+count Unicode code points (``columnKind``), as footcheck does. A Word, OpenDocument or PDF
+document has no lines an editor could go to: the result still carries the line of the text
+footcheck read (SARIF wants a region), and its message starts with the place the editor
+looks for (``page 3, paragraph 2``).
 
 The helpers :func:`document_uri`, :func:`relative_path`, :func:`describe` and
 :func:`fingerprints` are shared with the other formats for CI services (GitHub, GitLab,
@@ -33,6 +34,14 @@ SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/sche
 INFORMATION_URI = "https://github.com/footcheck/footcheck"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+#: How a finding set aside is described: by a comment in the document (in source) or by
+#: the baseline file (external), as code-scanning services show suppressed results.
+_SUPPRESSIONS = {
+    "comment": {"kind": "inSource", "status": "accepted",
+                "justification": "a 'footcheck: ignore' comment in the document"},
+    "baseline": {"kind": "external", "status": "accepted",
+                 "justification": "recorded in the baseline"},
+}
 
 _MIME_TYPES = {
     "text": "text/plain",
@@ -75,7 +84,8 @@ def to_dict(reports: Sequence[Report]) -> dict[str, Any]:
             artifact["encoding"] = doc.encoding
         artifacts.append(artifact)
         texts = describe(report)
-        findings = ordered(report.findings)
+        hidden = {id(s.finding): s.reason for s in report.suppressed or ()}
+        findings = ordered([*report.findings, *(s.finding for s in report.suppressed or ())])
         for finding, fingerprint in zip(findings, fingerprints(findings, doc.path), strict=True):
             result: dict[str, Any] = {"ruleId": finding.code}
             if finding.code in index:
@@ -90,6 +100,8 @@ def to_dict(reports: Sequence[Report]) -> dict[str, Any]:
                 }}],
                 "partialFingerprints": {"footcheckFinding/v1": fingerprint},
             })
+            if id(finding) in hidden:
+                result["suppressions"] = [_SUPPRESSIONS[hidden[id(finding)]]]
             results.append(result)
     driver = {
         "name": "footcheck",
