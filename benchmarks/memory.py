@@ -319,6 +319,11 @@ def cases() -> dict[str, Callable[[], tuple[str, bytes]]]:
         b"^{1} Smith, J. (2020). *Title*. https://example.org/a\n", nine, b"Notes\n\n"))
     case("text-line-breaks", ".txt")(lambda: b"x" + b"\n" * nine)
     case("text-lines-at-limit", ".txt")(lambda: b"x\n" * 999_000)
+    case("text-markers-at-limit", ".txt")(lambda: b"Claim.^{1}\n" * 79_000)
+    case("text-notes-at-limit", ".txt")(lambda: b"".join(
+        b"Claim.^{%d}\n" % i for i in range(1, 39_900)) + b"\nNotes\n\n" + b"".join(
+        b"^{%d} Smith, J. (2020). *Title %d*. https://example.org/%d\n" % (i, i, i)
+        for i in range(1, 39_900)))
     case("text-urls", ".txt")(lambda: _fill(b"https://example.org/a ", nine))
     case("markdown-markers", ".md")(lambda: _fill(b"[^1]", nine))
     case("markdown-footnotes", ".md")(lambda: b"".join(
