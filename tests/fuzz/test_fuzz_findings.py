@@ -218,3 +218,13 @@ def test_a_zip_member_cut_short_is_one_error_line(tmp_path):
     assert result.exit_code == 3, result.output
     assert len(result.stderr.splitlines()) == 1 and "brief.odt: is a damaged" in result.stderr
     ok(bytes(data), "brief.odt")
+
+
+def test_a_name_in_capitals_title_case_cannot_lower_is_read_once():
+    """ϒ (U+03D2) is a capital whose small letter is itself: a name in such capitals was
+    read again in title case, still in capitals, until the stack ran out (found by the
+    campaign, seed 5000000, input 750)."""
+    from footcheck.citations.normalise import split_names
+
+    assert split_names("ϒϒ ϒϒ, ΑΒ") == [{"family": "ϒϒ ϒϒ", "given": "ΑΒ"}]
+    ok("Claim.^{1}\n\nNotes\n\n^{1} ϒϒ ϒϒ, ΑΒ (2020). A title. Herald.\n".encode(), "brief.txt")

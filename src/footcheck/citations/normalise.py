@@ -277,8 +277,9 @@ _AND_WORDS = frozenset(("and", "und", "et", "y", "with"))
 _LEADING_AND = re.compile(r"^(?:and|und|et|y|&)\s+", re.IGNORECASE)
 
 
-def split_names(span: str) -> list[dict[str, str]]:
-    """The people (``family``/``given``) or organisations (``literal``) named in ``span``."""
+def split_names(span: str, capitals: bool = True) -> list[dict[str, str]]:
+    """The people (``family``/``given``) or organisations (``literal``) named in ``span``
+    (``capitals``: whether a span set in capitals may be read again in title case)."""
     text = clean(span)
     text = _ROLE.sub(" ", text)
     text = _SPACE.sub(" ", text).strip(" ,;:.")
@@ -287,11 +288,12 @@ def split_names(span: str) -> list[dict[str, str]]:
     if not text:
         return []
     words = [w for w in _LETTERS.findall(text) if w.lower() not in _AND_WORDS]
-    if len(words) >= 2 and all(w.isupper() for w in words) and any(len(w) > 1 for w in words):
+    if capitals and len(words) >= 2 and all(w.isupper() for w in words) and \
+            any(len(w) > 1 for w in words):
         # A name set in capitals (``MÜLLER, JAN``) is read as written in title case, then
         # given back in capitals: case alone does not make an organisation.
         return [{k: v.upper() for k, v in name.items()}
-                for name in split_names(_title_case(span))]
+                for name in split_names(_title_case(span), capitals=False)]
     chunks = [c.strip(" ,.") for c in text.split(";")] if ";" in text else [text]
     chunks = [c for c in chunks if c]
     out: list[dict[str, str]] = []
