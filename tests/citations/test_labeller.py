@@ -254,3 +254,29 @@ def test_only_the_start_of_a_note_of_megabytes_is_read() -> None:
     found = citations.parts(f"{source}; {filler}; Jones, Kim (2021). 'Other Title,' Herald.")
     assert [f["title"] for _, _, f in found] == ["The Long Queue"]
     assert citations.parts("^{1}" * 250_000) == []
+
+
+@pytest.mark.parametrize("note, titles", [
+    ("Smith, John. 2020. The Long Queue. Steppe Herald; Jones, Kim. 2021. Other Title. "
+     "Herald.", ["The Long Queue", "Other Title"]),
+    ("John Smith, The Long Queue (London: Verso, 2020); Kim Jones, Other Title (Oxford: OUP, "
+     "2021).", ["The Long Queue", "Other Title"]),
+    ('Reuters, "Rents double," 13 March 2023; AP, "Wages fall," 2 May 2021.',
+     ["Rents double", "Wages fall"]),
+])
+def test_sources_the_labeller_runs_together_are_cut_at_their_semicolon(note, titles):
+    """The labeller read these ';' inside a title or an outlet: each side read alone is a
+    whole source, the second starting with its author."""
+    found = [f["title"] for _, _, f in citations.parts(note)]
+    assert [t.split(".")[0] for t in found] == titles
+
+
+@pytest.mark.parametrize("note", [
+    "Kremer, U.; Zima, H.; Bast, H.-J. (1990). Compiling for parallel machines. Journal of "
+    "Parallel Computing, 3, 1-20.",
+    "Ivorski, Ivalio; Kasyanenko, Sergiy; Singer, Dorothe. (2023). 'Sluggish Growth, Rising "
+    "Risks.' World Bank. Fall 2023.",
+    "Smith, J. (2020). War; Peace. Herald.",
+])
+def test_a_semicolon_inside_one_source_does_not_cut_it(note):
+    assert len(citations.parts(note)) == 1

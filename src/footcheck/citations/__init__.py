@@ -147,6 +147,47 @@ def _windows(tokens: list[Token]) -> list[list[Token]]:
 _CITING = ("title", "author", "container", "url", "genre", "publisher")
 
 
+#: The most ``;`` inside one source tried as the end of a source (an author list may hold
+#: many; each try labels the rest of the source again).
+_MOST_CUTS = 12
+
+
+def _alone(text: str, tokens: list[Token]) -> tuple[list[str], dict]:
+    """The labels and fields of ``tokens`` read as a citation on its own."""
+    from .normalise import fields_of
+
+    begin = tokens[0].start
+    piece = text[begin:tokens[-1].end]
+    shifted = [Token(t.text, t.start - begin, t.end - begin) for t in tokens]
+    labels = labels_of(piece, shifted)
+    return labels, fields_of(piece, shifted, labels)
+
+
+def _whole(f: dict) -> bool:
+    """Whether fields read alone make a source: a title, and a date or where it appeared."""
+    return bool(f["title"] and (f["date"] or f["container"] or f["publisher"] or f["url"]))
+
+
+def _cut_inside(text: str, tokens: list[Token], first: int, last: int
+                ) -> list[tuple[int, int]]:
+    """``tokens[first:last]`` cut again at each ``;`` the labeller read inside a field where
+    what follows, read alone, is a whole source (:func:`_whole`) that starts with its
+    author, and so is what precedes: ``Smith, John. 2020. Title. Herald; Jones, Kim. 2021.
+    …`` (an author list's ``Smith, J.; Jones, K. (2020)`` has no source before its ``;``)."""
+    if last - first > WINDOW:
+        return [(first, last)]
+    cuts = [i for i in range(first + 1, last - 1) if tokens[i].text == ";"][:_MOST_CUTS]
+    out = []
+    start = first
+    for i in cuts:
+        labels, after = _alone(text, tokens[i + 1:last])
+        if labels[0] == "author" and _whole(after) and _whole(_alone(text, tokens[start:i])[1]):
+            out.append((start, i))
+            start = i + 1
+    out.append((start, last))
+    return out
+
+
 def parts(text: str) -> list[tuple[int, int, dict]]:
     """(start, end, fields) of each source a note cites (see :func:`sources`): the offsets
     of its first and past its last token in ``text``.
@@ -168,6 +209,7 @@ def parts(text: str) -> list[tuple[int, int, dict]]:
             if start < i:
                 spans.append((start, i))
             start = i + 1
+    spans = [cut for first, last in spans for cut in _cut_inside(text, tokens, first, last)]
     out = []
     for first, last in spans:
         part_t, part_l = tokens[first:last], labels[first:last]
