@@ -295,3 +295,22 @@ def test_html_reports_of_same_named_briefs_do_not_collide(tmp_path, fixture_path
     assert result.returncode == 0, result.stderr
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")) == [
         "a/brief.audit.html", "b/brief.audit.html"]
+
+
+def test_the_link_progress_line_says_what_runs(capsys):
+    """On a terminal: done of total, the verdicts so far, archive lookups under way, no
+    network, and the time while it waits; cleared at the end."""
+    from footcheck.cli import _progress
+    from footcheck.links import Progress
+
+    line = _progress()
+    line.active = True
+    with line:
+        line.update(Progress(total=40, done=12, verdicts={"alive": 11, "dead": 1},
+                             archiving=1, elapsed=3.2))
+        line.update(Progress(total=40, done=40, verdicts={"unverified": 40},
+                             network_down=True, elapsed=0.4))
+    err = capsys.readouterr().err
+    assert "\rchecking links: 12 of 40 (alive 11, dead 1), 1 archive lookup, 3 s" in \
+        err.replace("\x1b[K", "")
+    assert "checking links: 40 of 40 (unverified 40), no network\r" in err.replace("\x1b[K", "")

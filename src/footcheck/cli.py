@@ -524,24 +524,33 @@ def rules(selector: str | None, format_: str) -> None:
 
 
 class _progress:
-    """A one-line progress display of link checks on stderr, only when it is a terminal."""
+    """A one-line progress display of link checks on stderr, only when it is a terminal:
+    how many are done, the verdicts so far, the archive lookups under way, and the time
+    while it waits (``checking links: 12 of 40 (alive 11, dead 1), 1 archive lookup, 3 s``)."""
 
     def __init__(self) -> None:
-        self.counts: dict[str, int] = {}
         self.active = sys.stderr.isatty()
+        self.shown = False
 
     def __enter__(self):
         return self.update if self.active else None
 
-    def update(self, result) -> None:
-        self.counts[result.verdict] = self.counts.get(result.verdict, 0) + 1
-        done = sum(self.counts.values())
-        verdicts = "  ".join(f"{v} {n}" for v, n in sorted(self.counts.items()))
-        sys.stderr.write(f"\r\x1b[Kchecking links: {done} done  ({verdicts})")
+    def update(self, state) -> None:
+        verdicts = ", ".join(f"{v} {n}" for v, n in sorted(state.verdicts.items()))
+        parts = [f"checking links: {state.done} of {state.total}"
+                 + (f" ({verdicts})" if verdicts else "")]
+        if state.archiving:
+            parts.append(f"{state.archiving} archive lookup{'s' if state.archiving > 1 else ''}")
+        if state.network_down:
+            parts.append("no network")
+        if state.elapsed >= 1:
+            parts.append(f"{state.elapsed:.0f} s")
+        sys.stderr.write("\r\x1b[K" + ", ".join(parts))
         sys.stderr.flush()
+        self.shown = True
 
     def __exit__(self, *exc: object) -> None:
-        if self.active and self.counts:
+        if self.shown:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
 

@@ -16,17 +16,18 @@ from .extract import extract
 from .model import Document, Extraction, LinkResult, Note, Report
 
 if TYPE_CHECKING:
-    from .links import LinkConfig
+    from .links import LinkConfig, Progress
 
 
 def audit(source: str | os.PathLike | Document, *, select: Iterable[str] = (),
           ignore: Iterable[str] = (), links: LinkConfig | None = None,
-          progress: Callable[[LinkResult], None] | None = None) -> Report:
+          progress: Callable[[Progress], None] | None = None) -> Report:
     """Audit a document (a path, or a :class:`Document` already read) and return its report.
 
     ``select`` and ``ignore`` take rule code prefixes (``FC1``, ``FC201``) or kind names
     (``placeholder``). With ``links`` (a :class:`footcheck.links.LinkConfig`) every cited URL
-    is verified over HTTP, ``progress`` being called once per URL; without it the audit never
+    is verified over HTTP, ``progress`` being given a :class:`footcheck.links.Progress` once
+    per URL and while it waits; without it the audit never
     touches the network. Raises :class:`footcheck.errors.InputError` when the file cannot be
     read.
     """
@@ -36,7 +37,7 @@ def audit(source: str | os.PathLike | Document, *, select: Iterable[str] = (),
 
 def audit_many(extractions: Iterable[Extraction], *, select: Iterable[str] = (),
                ignore: Iterable[str] = (), links: LinkConfig | None = None,
-               progress: Callable[[LinkResult], None] | None = None) -> list[Report]:
+               progress: Callable[[Progress], None] | None = None) -> list[Report]:
     """Audit several loaded documents (see :func:`load`), verifying their links together.
 
     Every URL cited anywhere is checked once, in one pool and against one cache, and each
@@ -81,7 +82,7 @@ def load(source: str | os.PathLike | Document) -> Extraction:
 
 
 def verify_links(extractions: Iterable[Extraction], config: LinkConfig,
-                 progress: Callable[[LinkResult], None] | None = None) -> dict[str, LinkResult]:
+                 progress: Callable[[Progress], None] | None = None) -> dict[str, LinkResult]:
     """Verify every URL the notes cite (each once), with the date the note gives for it."""
     from .links import LinkRequest, verify
 

@@ -143,10 +143,14 @@ def test_archive_lookups_do_not_hold_up_the_hosts_queue(web, config_factory):
     dead = web.url("/removed")
     alive = web.page("/kept", body=web.html("Kept", ARTICLE))
     seen: list[str] = []
+    archiving: list[int] = []
 
-    def progress(result):
-        seen.append(result.url)
-        if result.url == alive:
+    def progress(state):
+        archiving.append(state.archiving)
+        if state.result is None:
+            return
+        seen.append(state.result.url)
+        if state.result.url == alive:
             alive_seen.set()
 
     cfg = config_factory(per_host=1, soft404_probe=False, archive=True,
@@ -154,6 +158,7 @@ def test_archive_lookups_do_not_hold_up_the_hosts_queue(web, config_factory):
     results = verify([dead, alive], cfg, progress=progress)
     assert seen == [alive, dead]  # the dead URL's verdict waited for its snapshot, nobody else
     assert results[dead].verdict == "dead" and results[dead].archive_url
+    assert 1 in archiving and archiving[-1] == 0  # the lookup was shown while under way
 
 
 def test_a_verdict_keeps_when_the_run_ends_during_its_archive_lookup(web, config_factory):
@@ -195,7 +200,10 @@ def hanging_resolver(monkeypatch):
 
 def test_no_network_is_found_while_the_resolver_hangs(hanging_resolver, config_factory):
     urls = [f"http://site{i}.hang.test/report" for i in range(3)]
-    results = verify(urls, config_factory(network_probe=lambda: False, archive=True))
+    states = []
+    results = verify(urls, config_factory(network_probe=lambda: False, archive=True),
+                     progress=lambda s: states.append((s.done, s.total, s.network_down)))
+    assert states[-1] == (3, 3, True)  # said on the progress line
     # not "time budget exhausted" (the run's 20 s): the lookups were not waited out
     assert all(r.verdict == "unverified" and r.detail.startswith(NETWORK_DOWN)
                for r in results.values()), results

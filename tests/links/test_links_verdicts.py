@@ -375,10 +375,26 @@ def test_unique_urls_in_input_order_and_progress(web, config_factory):
     b = web.url("/b-missing")
     seen = []
     results = verify([b, a, b, LinkRequest(a, "2020-01-01"), (b, None)],
-                     config_factory(soft404_probe=False), progress=seen.append)
+                     config_factory(soft404_probe=False),
+                     progress=lambda s: s.result and seen.append((s.result.url, s.done, s.total)))
     assert list(results) == [b, a]
-    assert sorted(r.url for r in seen) == sorted([a, b])
+    assert sorted(url for url, _, _ in seen) == sorted([a, b])
+    assert [(done, total) for _, done, total in seen] == [(1, 2), (2, 2)]
     assert web.hits("/a") == 1 and web.hits("/b-missing") == 1
+
+
+def test_progress_ticks_while_a_slow_page_answers(web, config_factory):
+    def slow(h):
+        time.sleep(1.3)
+        web.send(h, 200, web.html("Slow page", ARTICLE))
+
+    web.routes["/slow"] = slow
+    states = []
+    verify([web.url("/slow")], config_factory(soft404_probe=False),
+           progress=lambda s: states.append((s.result is None, s.done, s.elapsed)))
+    waits = [elapsed for waiting, done, elapsed in states if waiting and done == 0]
+    assert len(waits) >= 2 and waits == sorted(waits)  # the line moves while it waits
+    assert states[-1][:2] == (False, 1)
 
 
 def test_per_host_limit_is_respected(web, config_factory):

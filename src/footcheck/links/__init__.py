@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from ..model import LinkResult
 from .config import (
@@ -35,6 +36,7 @@ __all__ = [
     "LinkConfig",
     "LinkRequest",
     "LinkResult",
+    "Progress",
     "dates_match",
     "default_cache_path",
     "title_similarity",
@@ -43,6 +45,25 @@ __all__ = [
 ]
 
 UrlItem = str | LinkRequest | tuple[str, str | None]
+
+
+@dataclass
+class Progress:
+    """Where a verification stands, given to the ``progress`` callback of :func:`verify`
+    whenever it changes, and about every half second while it waits.
+
+    ``result`` is the verdict that has just come (``None`` on the other calls);
+    ``archiving`` counts the archive lookups under way; ``network_down`` is set once the
+    run found no network (the URLs left end at once). ``elapsed`` is in seconds.
+    """
+
+    total: int
+    done: int = 0
+    verdicts: dict[str, int] = field(default_factory=dict)
+    archiving: int = 0
+    network_down: bool = False
+    elapsed: float = 0.0
+    result: LinkResult | None = None
 
 
 def _requests(urls: Iterable[UrlItem]) -> list[LinkRequest]:
@@ -77,7 +98,7 @@ def _say_once(message: str) -> None:
 
 
 def verify(urls: Iterable[UrlItem], config: LinkConfig | None = None,
-           progress: Callable[[LinkResult], None] | None = None) -> dict[str, LinkResult]:
+           progress: Callable[[Progress], None] | None = None) -> dict[str, LinkResult]:
     """Check every unique URL over HTTP and return one result per URL, in first-seen order.
 
     ``urls`` holds plain URL strings, ``(url, date)`` pairs or :class:`LinkRequest` objects;
@@ -85,8 +106,9 @@ def verify(urls: Iterable[UrlItem], config: LinkConfig | None = None,
     keyed by the URL exactly as given. Fresh successes come from the cache
     (``from_cache=True``) unless ``config.use_cache`` is false; a cache that cannot be used
     is done without, and ``config.on_warning`` (default: standard error) is told once.
-    ``progress`` is called once per URL, in the calling thread, as soon as its result is
-    known. The call returns within
+    ``progress`` is called in the calling thread with a :class:`Progress`: once per URL as
+    soon as its result is known (its ``result``), when archive lookups start or end, and
+    every half second while nothing else happens. The call returns within
     about ``config.total_timeout`` seconds; URLs left unchecked then are ``unverified``, and
     requests still in flight are ended at that deadline too (their connections are shut).
     """
@@ -96,7 +118,20 @@ def verify(urls: Iterable[UrlItem], config: LinkConfig | None = None,
     config = config or LinkConfig()
     wanted = _requests(urls)
     results: dict[str, LinkResult] = {}
-    notify = progress or (lambda _result: None)
+    state = Progress(total=len(wanted))
+    started = time.monotonic()
+
+    def notify(result: LinkResult | None, archiving: int | None = None,
+               network_down: bool = False) -> None:
+        if result is not None:
+            state.done += 1
+            state.verdicts[result.verdict] = state.verdicts.get(result.verdict, 0) + 1
+        if archiving is not None:
+            state.archiving = archiving
+        state.network_down = state.network_down or network_down
+        state.result, state.elapsed = result, time.monotonic() - started
+        if progress is not None:
+            progress(state)
 
     cache = Cache(config.resolved_cache_path(), config.cache_max_age,
                   warn=config.on_warning or _say_once) if config.use_cache else None

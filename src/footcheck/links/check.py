@@ -698,14 +698,18 @@ def budget_spent(config: LinkConfig) -> str:
     return f"not checked: total time budget ({config.total_timeout:g} s) exhausted"
 
 
+#: Seconds between two calls of a run's progress callback while no verdict comes.
+TICK = 0.5
 #: The cost assumed for a URL of unknown past (seconds its requests held a slot).
 UNKNOWN_COST = 1.0
 
 
-def run(requests_: list[LinkRequest], checker: Checker,
-        on_result: Callable[[LinkResult], None],
+def run(requests_: list[LinkRequest], checker: Checker, on_result: Callable[..., None],
         costs: dict[str, float] | None = None) -> dict[str, LinkResult]:
-    """Check ``requests_`` concurrently; ``on_result`` is called in this thread as each ends.
+    """Check ``requests_`` concurrently; ``on_result(result, archiving, network_down)`` is
+    called in this thread as each ends, and with ``None`` for the result about every
+    :data:`TICK` seconds in between (``archiving``: archive lookups under way;
+    ``network_down``: the run found no network).
 
     Each host has its own queue: the URLs that took longest last time (``costs``: seconds by
     URL, e.g. from the cache) first, so that no slow URL starts last and keeps the run
@@ -778,13 +782,14 @@ def run(requests_: list[LinkRequest], checker: Checker,
             if remaining <= 0:
                 break
             try:
-                result = finished.get(timeout=min(remaining, 1.0))
+                result = finished.get(timeout=min(remaining, TICK))
             except queue.Empty:
+                on_result(None, len(waiting), checker.network.known_down)
                 continue
             with lock:
                 waiting.pop(result.url, None)
             results[result.url] = result
-            on_result(result)
+            on_result(result, len(waiting), checker.network.known_down)
     finally:
         with lock:
             stopped = True
