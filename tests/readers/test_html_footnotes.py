@@ -528,3 +528,36 @@ def thousand_notes_page(count: int = 1000) -> str:
 def test_a_thousand_notes_are_all_read():
     document = reader.read(thousand_notes_page().encode(), "big.html")
     assert len(document.native_notes) == len(document.native_markers) == 1000
+
+
+SAVED = """<html><head><base href="."></head><body>
+<p>Loops are common.<sup class="reference"><a href="https://wiki.example.org/wiki/Loops#cite_note-1"
+>[1]</a></sup> Also in film.<sup class="reference"><a
+href="https://wiki.example.org/wiki/Loops#cite_note-2">[2]</a></sup>
+See <a href="https://other.example.org/guide#cite_note-1">a guide</a>.</p>
+<ol class="references">
+<li id="cite_note-1"><span class="mw-cite-backlink"><a
+href="https://wiki.example.org/wiki/Loops#cite_ref-1">^</a></span> <span class="reference-text">
+SMITH_HTML</span></li>
+<li id="cite_note-2"><span class="mw-cite-backlink"><a
+href="https://wiki.example.org/wiki/Loops#cite_ref-2">^</a></span> <span class="reference-text">
+Jones, A. (2022). Remote Work Abroad. <i>Caucasus Review</i>, 4(2), 10–20.</span></li>
+</ol></body></html>
+""".replace("SMITH_HTML", 'Smith, J. (2023). <i>Relocation and Its Limits</i>. '
+            '<a href="https://example.org/relocation">https://example.org/relocation</a>')
+
+
+def test_a_saved_page_links_its_own_notes_with_its_address(tmp_path):
+    """A page saved from the web writes its in-page links with its own address
+    (``https://wiki.example.org/wiki/Loops#cite_note-1``): its notes are still followed
+    from their markers, and their back-links are no URLs of theirs; a link to another page
+    is left alone even where its fragment names an element of this one."""
+    notes, markers = found(SAVED)
+    assert [n[:3] for n in notes] == TWO
+    assert markers == TWO
+    assert notes[0][3] == SMITH and "wiki.example.org" not in notes[1][3]
+    path = tmp_path / "saved.html"
+    path.write_text(SAVED, encoding="utf-8")
+    assert serious(path) == []
+    assert "https://other.example.org/guide#cite_note-1" in reader.read(SAVED.encode(),
+                                                                         "saved.html").text

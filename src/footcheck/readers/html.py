@@ -110,6 +110,7 @@ def read(data: bytes, path: str) -> Document:
     if data.count(b"<") > MAX_TAGS:  # before Beautiful Soup builds them
         raise Unreadable(f"is too large to read (more than {MAX_TAGS:,} HTML tags)")
     soup = BeautifulSoup(data, "html.parser")
+    _localise(soup)
     links = _links(soup)
     page = _Page(links)
     page.block(soup)
@@ -126,6 +127,24 @@ def read(data: bytes, path: str) -> Document:
                  for i in sorted(page.code))
     return replace(document, hidden=code, native_notes=tuple(map(_notation, notes)),
                    native_markers=tuple(map(_notation, markers)))
+
+
+def _localise(soup) -> None:
+    """Write ``#id`` for the links to this page's own elements written with its address
+    (a page saved from the web keeps ``https://en.wikipedia.org/wiki/X#cite_note-3``): an
+    address before ``#`` that two or more links use, each naming an element of the page."""
+    from collections import Counter
+
+    ids = {str(tag.get("id")) for tag in soup.find_all(id=True)}
+    anchors = []
+    for a in soup.find_all("a", href=True):
+        base, hash_, fragment = str(a["href"]).partition("#")
+        if hash_ and base and (fragment in ids or unquote(fragment) in ids):
+            anchors.append((a, base, fragment))
+    own = {base for base, count in Counter(base for _, base, _ in anchors).items() if count > 1}
+    for a, base, fragment in anchors:
+        if base in own:
+            a["href"] = "#" + fragment
 
 
 def _notation(item: Note | Marker) -> Note | Marker:
