@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "footcheck"
 
 # Lower layers first; a module may import only from its own layer or lower ones.
 LAYERS = [
-    {"model", "errors", "numerals", "translit"},
+    {"model", "errors", "numerals", "translit", "dates"},
     {"document", "readers", "output", "urls"},
     {"extract", "citations", "references", "works"},
     {"links"},
@@ -65,6 +65,12 @@ def test_imports_flow_downwards():
             if layer_of(target) > mine:
                 upward.append(f"{name} imports {target}")
     assert not upward, "upward imports:\n" + "\n".join(upward)
+
+
+def test_leaves_import_nothing_from_footcheck():
+    """The shared tables and folds sit below everything: any module may use them."""
+    for leaf in ("dates", "translit"):
+        assert imports(PACKAGE / f"{leaf}.py") == set(), leaf
 
 
 def test_ruff_clean():

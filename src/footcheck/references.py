@@ -22,7 +22,8 @@ curated tables tell:
 
 The outlets section holds the curated table of news outlets, wires, think tanks,
 international organisations, government domains and publishers (:data:`OUTLETS`, read from
-``outlets.tsv``) and the folding of names for comparison (:func:`fold_letters`).
+``outlets.tsv``); outlet names are compared as :func:`footcheck.translit.fold_letters` folds
+them.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .model import Reference
+from .translit import fold_letters
 from .urls import find_urls
 
 __all__ = ["OUTLETS", "Outlet", "Source", "cited_without_title", "extra_outlets", "fold_letters",
@@ -387,29 +389,6 @@ def _normal_name(name: str) -> str:
     name = fold_letters(_strip_italics(name)).replace("&", " and ")
     name = _NAME_PUNCTUATION.sub(" ", name).strip()
     return _LEADING_THE.sub("", name)
-
-
-#: Letters that Unicode does not decompose into a base letter and an accent.
-_BASE_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
-                               "æ": "ae", "œ": "oe", "þ": "th"})
-
-
-def fold_letters(text: str) -> str:
-    """``text`` case-folded, however it is encoded (NFKC), its Cyrillic letters written in
-    Latin ones (:func:`footcheck.translit.latinize`) and its accents dropped: ``Ведомости``
-    -> ``vedomosti``, ``Süddeutsche`` -> ``suddeutsche``, ``Łukasz`` -> ``lukasz``. Other
-    scripts, punctuation and spaces are kept. One spelling of a name for matching (outlet
-    names, and the authors variant-citation compares)."""
-    if text.isascii():
-        return text.casefold()
-    import unicodedata
-
-    from .translit import latinize
-
-    text = latinize(unicodedata.normalize("NFKC", text)).translate(_BASE_LETTERS)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", text)
 
 
 def _acronym(name: str) -> str | None:

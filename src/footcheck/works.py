@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -20,7 +19,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from .model import Note, Reference
 from .references import Source, parse_sources
-from .translit import latinize
+from .translit import latinize, strip_accents
 from .urls import hostname, normalise_url, site_labels
 
 __all__ = ["Citation", "Work", "Works", "citation_key", "group", "same_work"]
@@ -109,11 +108,13 @@ def _trivial_path(url: str) -> bool:
 # --- sameness ---------------------------------------------------------------------------------
 
 def _fold(text: str) -> str:
-    """Lower-case ASCII letters and digits only, for comparing and for keys."""
+    """Lower-case ASCII letters, digits and spaces only, for comparing and for keys.
+
+    Not :func:`footcheck.translit.fold_letters`: a letter with no ASCII base in Unicode
+    (``ø``, ``ł``) is dropped here, not replaced, so that work keys stay as they are."""
     if text.isascii():
         return _NOT_ALNUM_OR_SPACE.sub("", text.lower())
-    text = latinize(text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = strip_accents(latinize(text)).encode("ascii", "ignore").decode("ascii")
     return _NOT_ALNUM_OR_SPACE.sub("", text)
 
 

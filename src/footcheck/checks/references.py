@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from ..dates import ENGLISH_MONTH_NUMBERS, calendar_day, long_date
 from ..model import Extraction, Finding, Note, Reference, Url
 from ..references import (
     Outlet,
@@ -35,13 +36,11 @@ from ..references import (
     outlet_of_host,
     parse_sources,
 )
+from ..translit import fold_letters
 from ..urls import anchor, normalise_url, site_labels
 from .rules import emits, rule
 
 __all__ = ["check"]
-
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 
 #: Hosts that carry other people's work: search engines, archives, shorteners, file hosts.
 NEUTRAL_HOSTS = re.compile(
@@ -54,8 +53,6 @@ NEUTRAL_HOSTS = re.compile(
 
 _MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
                r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_MONTH_NUMBERS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 #: The end of a path segment, or of a date at the start of a slug (``/2023/12/05-title``).
 _SEGMENT_END = r"(?=/|$|[-_.])"
 #: Dates in a URL's path that give the day, most telling first: a match of an earlier pattern
@@ -330,12 +327,8 @@ def _url_day(m: re.Match[str], first: int, latest: int) -> UrlDate | None:
     groups = m.groupdict()
     year, day = int(groups["y"]), int(groups["d"])
     mon = groups.get("mon")
-    month = _MONTH_NUMBERS[mon[:3].lower()] if mon else int(groups["m"])
-    if not first <= year <= latest:
-        return None
-    try:
-        _dt.date(year, month, day)
-    except ValueError:
+    month = ENGLISH_MONTH_NUMBERS[mon[:3].lower()] if mon else int(groups["m"])
+    if not first <= year <= latest or calendar_day(year, month, day) is None:
         return None
     return UrlDate(year, month, day, m.group().strip("/"))
 
@@ -351,18 +344,11 @@ def _query_day(query: str, latest: int) -> UrlDate | None:
         if m is None:
             continue
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
-        if year > latest or (not m["sep"] and year < _FIRST_PACKED_YEAR):
-            continue
-        try:
-            _dt.date(year, month, day)
-        except ValueError:
+        if year > latest or (not m["sep"] and year < _FIRST_PACKED_YEAR) or \
+                calendar_day(year, month, day) is None:
             continue
         return UrlDate(year, month, day, f"{key}={value.strip()}")
     return None
-
-
-def _long_date(day: _dt.date) -> str:
-    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 @emits("date-mismatch")
@@ -382,12 +368,11 @@ def _date_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
             if found is None or (found.year, found.month, found.day or given.day) == (
                     given.year, given.month, given.day):
                 continue  # no date in the URL, or the same day (or month, all it gives)
-            said = (_long_date(found.date) if found.day is not None
-                    else f"{_MONTH_NAMES[found.month - 1]} {found.year}")
+            cited_as = long_date(given.year, given.month, given.day)
+            said = long_date(found.year, found.month, found.day)
             yield _finding(
                 "date-mismatch", c,
-                f"the note dates the source {_long_date(given)}, but its URL says "
-                f"{said} ({found.text})",
+                f"the note dates the source {cited_as}, but its URL says {said} ({found.text})",
                 suggestion=f"check the date; the URL suggests {said}")
             break
 
@@ -492,10 +477,8 @@ def _folded(text: str) -> str:
     """``text`` as lower-case ASCII letters and digits, for telling whether two spellings are
     one name: case, spaces, punctuation and accents do not count (``Müller`` and ``Muller``,
     ``Lefèvre`` and ``Lefevre``, ``Łukasz`` and ``Lukasz``), and Cyrillic is written in Latin
-    letters (``Шевченко`` and ``Shevchenko``): :func:`footcheck.references.fold_letters`,
+    letters (``Шевченко`` and ``Shevchenko``): :func:`footcheck.translit.fold_letters`,
     the fold outlet names are matched with, without what is not a Latin letter or a digit."""
-    from ..references import fold_letters
-
     return re.sub(r"[^a-z0-9]", "", fold_letters(text))
 
 

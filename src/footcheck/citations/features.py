@@ -44,6 +44,8 @@ def _set(words: str) -> frozenset[str]:
     """The white-space separated words of ``words``."""
     return frozenset(words.split())
 
+#: The ``month`` feature's words. Not :data:`footcheck.dates.MONTH_NUMBERS`: the model was
+#: trained with these as they stand (seasons and ``avr`` in, ``novembro`` out).
 MONTHS = _set("""
 january february march april may june july august september october november december jan
 feb mar apr jun jul aug sep sept oct nov dec janvier février fevrier mars avril mai juin

@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from ..dates import month_number
 from .features import ORG_WORDS, PARTICLES
 from .tokens import Token
 
@@ -44,28 +45,6 @@ def _set(words: str) -> frozenset[str]:
     """The white-space separated words of ``words``."""
     return frozenset(words.split())
 
-MONTH_NUMBERS: dict[str, int] = {}
-for _n, _names in enumerate((
-        "january jan janvier janv januar jänner enero gennaio janeiro januari yanvar yanvarya "
-        "январь января",
-        "february feb février fevrier févr fevr februar febrero febbraio fevereiro februari "
-        "fevral fevralya февраль февраля",
-        "march mar mars märz maerz marzo março marco maart mart marta март марта",
-        "april apr avril abril aprile aprel aprelya апрель апреля",
-        "may mai mayo maggio maio mei maya май мая",
-        "june jun juin juni junio giugno junho iyun iyunya июнь июня",
-        "july jul juillet juil juli julio luglio julho iyul iyulya июль июля",
-        "august aug août aout agosto augustus avgust avgusta август августа",
-        "september sep sept septembre setembro septiembre setiembre settembre sentyabr "
-        "sentyabrya сентябрь сентября",
-        "october oct octobre oktober octubre ottobre outubro oktyabr oktyabrya октябрь "
-        "октября",
-        "november nov novembre noviembre novembro noyabr noyabrya ноябрь ноября",
-        "december dec décembre decembre déc dezember diciembre dicembre dezembro dekabr "
-        "dekabrya декабрь декабря",
-), start=1):
-    for _name in _names.split():
-        MONTH_NUMBERS[_name] = _n
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-(\d\d)(?:-(\d\d))?(?!\d)")
@@ -382,10 +361,11 @@ def parse_date(text: str) -> tuple[int | None, int | None, int | None]:
     month_at = None
     for w in _WORD.finditer(text):
         key = w.group().rstrip(".").lower()
-        if key in MONTH_NUMBERS:
+        number = month_number(key)
+        if number is not None:
             if key == "may" and w.group()[0].islower() and len(text) > 12:
                 continue
-            month = MONTH_NUMBERS[key]
+            month = number
             month_at = w.span()
             break
     day = None

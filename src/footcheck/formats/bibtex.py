@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..dates import MONTH_ABBREVIATIONS, long_date
 from ..model import Reference
 from ..works import Work
 
@@ -34,9 +35,6 @@ _ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": 
             "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
             "^": r"\textasciicircum{}"}
 _SPECIAL = re.compile(r"[\\&%$#_{}~^]")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_LONG_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 _ARTICLES = ("article-journal", "article-newspaper", "article-magazine")
 
 
@@ -72,9 +70,9 @@ def _authors(ref: Reference) -> str | None:
 def _long_date(iso: str) -> str:
     parts = iso.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {_LONG_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return long_date(parts[0], int(parts[1]), int(parts[2]))
     if len(parts) == 2:
-        return f"{_LONG_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return long_date(parts[0], int(parts[1]))
     return iso
 
 
@@ -179,7 +177,7 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
         else:
             add("year", date[:4])
             if len(date) >= 7:
-                add("month", _MONTHS[int(date[5:7]) - 1])
+                add("month", MONTH_ABBREVIATIONS[int(date[5:7]) - 1])
     if ref.urls:
         add("url", _verbatim(ref.urls[0]))
     add("doi", _verbatim(ref.doi) if ref.doi else None)

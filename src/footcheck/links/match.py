@@ -5,11 +5,10 @@ Pure string functions (no notes, no findings): the audit decides what a mismatch
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import unicodedata
 
-from ..translit import latinize
+from ..dates import calendar_day
+from ..translit import latinize, strip_accents
 
 _SEPARATORS = re.compile(r"\s+[|–—·•:»-]{1,2}\s+|\s*\|\s*|\s+::\s+")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -19,9 +18,7 @@ THRESHOLD = 85.0
 
 def normalize_title(text: str) -> str:
     """Lower case, no accents, Cyrillic transliterated, punctuation reduced to single spaces."""
-    text = unicodedata.normalize("NFKD", latinize(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", text).strip()
+    return _NON_WORD.sub(" ", strip_accents(latinize(text))).strip()
 
 
 def _variants(title: str) -> set[str]:
@@ -89,8 +86,7 @@ def dates_match(cited: str, published: str, tolerance_days: int = 1) -> bool:
     n = min(len(a), len(b))
     if n < 3:
         return a[:n] == b[:n]
-    try:
-        delta = dt.date(*a[:3]) - dt.date(*b[:3])
-    except ValueError:
+    day_a, day_b = calendar_day(*a[:3]), calendar_day(*b[:3])
+    if day_a is None or day_b is None:
         return True
-    return abs(delta.days) <= tolerance_days
+    return abs((day_a - day_b).days) <= tolerance_days

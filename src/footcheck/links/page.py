@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..dates import calendar_day, month_number
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TAG = re.compile(r"<[^>]*>")
@@ -318,8 +320,6 @@ def _json_ld_date(doc: _Markup) -> str | None:
     return None
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 _YMD_SEP = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
 _DMY_DOT = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
@@ -331,10 +331,8 @@ _EPOCH = re.compile(r"\d{10}(?:\.\d+)?$")
 
 
 def _ymd(y: str | int, m: str | int, d: str | int) -> str | None:
-    try:
-        return dt.date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return None
+    day = calendar_day(int(y), int(m), int(d))
+    return None if day is None else day.isoformat()
 
 
 def normalize_date(value: str | None) -> str | None:
@@ -367,11 +365,11 @@ def normalize_date(value: str | None) -> str | None:
             return f"{m.group(1)}-{int(m.group(2)):02d}"
         return None
     m = _MDY_WORDS.search(value)
-    if m and m.group(1).lower() in _MONTHS:
-        return _ymd(m.group(3), _MONTHS[m.group(1).lower()], m.group(2))
+    if m and (month := month_number(m.group(1), english=True)):
+        return _ymd(m.group(3), month, m.group(2))
     m = _DMY_WORDS.search(value)
-    if m and m.group(2).lower() in _MONTHS:
-        return _ymd(m.group(3), _MONTHS[m.group(2).lower()], m.group(1))
+    if m and (month := month_number(m.group(2), english=True)):
+        return _ymd(m.group(3), month, m.group(1))
     if _EPOCH.match(value):
         try:
             return dt.datetime.fromtimestamp(float(value), tz=dt.timezone.utc).date().isoformat()
