@@ -140,3 +140,13 @@ def test_fc402_compares_a_month_only_url_by_month() -> None:
     assert len(found) == 1 and "November 2023 (2023/11)" in found[0]
     # a note without a day is not compared
     assert _date_findings("https://news.example/2023/11/title", date="December") == []
+
+
+def test_a_month_in_letters_that_only_fold_to_english_is_no_date() -> None:
+    """``ſep`` (long s) and ``\u212aov`` (Kelvin sign) match ``sep``/``nov`` case-insensitively in
+    Unicode, and the month lookup then failed (KeyError, exit 4)."""
+    assert url_dates("https://example.org/2023/\u017fep/05/title") is None
+    assert url_dates("https://example.org/05/\u212aov/2023/title") is None
+    text = ("Claim.^{1}\n\nNotes\n\n^{1} Smith, J. (4 September 2023). Title. "
+            "https://example.org/2023/\u017fep/05/title\n")
+    assert not [f for f in audit(Document.from_text(text)).findings if f.code == "FC402"]

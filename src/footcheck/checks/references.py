@@ -51,7 +51,7 @@ NEUTRAL_HOSTS = re.compile(
     r"ssrn\.com|facebook\.com|twitter\.com|x\.com|t\.me|telegram\.org|linkedin\.com|"
     r"medium\.com|substack\.com)$")
 
-_MONTH_WORD = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+_MONTH_WORD = (r"(?ai:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
                r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 #: The end of a path segment, or of a date at the start of a slug (``/2023/12/05-title``).
 _SEGMENT_END = r"(?=/|$|[-_.])"
