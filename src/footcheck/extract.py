@@ -80,7 +80,7 @@ _MARKER_RE = re.compile(
     # Each branch captures only its token, so ``lastgroup`` names the notation.
     rf"\^(?P<pt>{_TOKENS})\^"
     rf"|(?<!\[)\^(?:\{{\s*(?P<ct>[^{{}}\s](?:[^{{}}\n]{{0,30}}[^{{}}\s])?)\s*\}}|(?P<ct2>{_TOKEN}))"
-    r"|\[\^(?P<mt>[^\]\s]+)\](?!:)"
+    r"|\[\^(?P<mt>[^\]\s\[]+)\](?!:)"
     rf"|<sup>\s*(?P<ht>{_TOKENS})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
     r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:])"
@@ -93,7 +93,7 @@ _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may b
 _LABEL_RE = re.compile(
     r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?:"
     rf"\^\{{\s*(?P<c1>[^{{}}\s]{{1,20}})\s*\}}|\^(?P<c2>{_TOKEN})\^?"
-    r"|\[\^(?P<m>[^\]\s]+)\]:"
+    r"|\[\^(?P<m>[^\]\s\[]+)\]:"
     rf"|<sup>\s*(?P<h>{_TOKEN})\s*</sup>"
     rf"|(?P<s>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
     r"|\[(?P<b>\d{1,4})\]"
@@ -119,11 +119,14 @@ _NOTES_HEADINGS = (
     r"примечания|сноски|источники|литература|список\s+(?:литературы|источников)|"
     r"библиография|ссылки|комментарии"
 )
+# Written so that no two runs of white space can take the same spaces (each ``\s*`` ends at a
+# character the next part must start with): a line of 10,000 spaces took seconds to refuse.
 _HEADING_RE = re.compile(
-    rf"\s*#*\s*(?:\*\*|__)?\s*(?:{_NOTES_HEADINGS})\s*(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$",
+    rf"\s*(?:#+\s*)?(?:(?:\*\*|__)\s*)?(?:{_NOTES_HEADINGS})"
+    r"\s*(?:(?:\*\*|__)\s*)?(?::\s*)?(?:(?:\*\*|__)\s*)?$",
     re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(
-    r"\s*(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$",
+    r"\s*(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?\d{1,4}\s*(?:[-–—]\s*)?(?:(?:of|/)\s*\d{1,4}\s*)?$",
     re.IGNORECASE)
 _TRAILER_RE = re.compile(r"\s*(?:©|\(c\)\s|copyright\b|all rights reserved)", re.IGNORECASE)
 _CITATION_HINT_RE = re.compile(
@@ -394,7 +397,7 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
                   numeral=numeral, bullet=bullet)
 
 
-_FOOTNOTE_NAME = re.compile(r"\[\^([^\]\s]+)\]")
+_FOOTNOTE_NAME = re.compile(r"\[\^([^\]\s\[]+)\]")
 
 
 def _footnote_names(text: str) -> dict[str, int]:
@@ -1116,7 +1119,23 @@ def _resolve_ambiguous_marker(i: int, raw, read, series_of: dict[str, str]) -> s
     lone ``ⁱ`` is the roman one in most briefs.
     """
     notation = raw[i][4]
-    for j in sorted(range(len(raw)), key=lambda j: abs(j - i))[1:12]:
+    for j in _nearest(i, len(raw), _NEIGHBOURS):
         if raw[j][4] == notation and read[j].system in (ROMAN, ARABIC):
             return read[j].system
     return ROMAN
+
+
+_NEIGHBOURS = 11  # markers looked at on either side, nearest first, for an ambiguous one
+
+
+def _nearest(i: int, count: int, most: int) -> Iterator[int]:
+    """The indexes nearest ``i`` in ``range(count)``, without ``i``, the nearer first and the
+    earlier of two as near: ``i-1, i+1, i-2, i+2…``, ``most`` of them at most."""
+    given = 0
+    for distance in range(1, count):
+        for j in (i - distance, i + distance):
+            if 0 <= j < count:
+                yield j
+                given += 1
+                if given == most:
+                    return
