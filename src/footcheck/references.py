@@ -578,8 +578,44 @@ def _kind(f: dict, authors: tuple[str, ...]) -> str:
     return f["type"] or MISC
 
 
+#: A link in a note, ``[shown](target)``, the target's parentheses balanced
+#: (``https://en.wikipedia.org/wiki/ISBN_(identifier)``).
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
+#: What a link on an identifier shows: its scheme's name, or its value.
+_IDENTIFIER = re.compile(r"(?i:isbn|issn|oclc|doi|pmid|pmc|s2cid|jstor|bibcode|arxiv|lccn|hdl)"
+                         r"|[\dXx][\d\s-]{6,}[\dXx]")
+
+
+def _about_urls(text: str, start: int, end: int, f: dict) -> set[str]:
+    """The URLs of links that are about something the source names, not the source:
+    a link on its outlet's or publisher's name to a page of that name (a page saved from a
+    wiki writes ``*[The Guardian](…/wiki/The_Guardian)*``), or beside another link of the
+    source; a link on an identifier (``[ISBN](…)``, ``[9780786478071](…)``)."""
+    if "](" not in text[start:end]:
+        return set()
+    names = {name.strip(" .,*_").casefold() for name in (f["container"], f["publisher"])
+             if name}
+    about = set()
+    for m in _LINK.finditer(text, start, end):
+        shown, target = m.group(1).strip(" *_"), m.group(2)
+        outlet = shown.casefold() in names and (len(f["url"]) > 1 or _names_page(target, shown))
+        if outlet or _IDENTIFIER.fullmatch(shown):
+            about.add(target)
+    return about
+
+
+def _names_page(url: str, name: str) -> bool:
+    """Whether the last segment of ``url``'s path is ``name`` (``The_Guardian``)."""
+    from urllib.parse import unquote
+
+    last = unquote(url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1])
+    return last.replace("_", " ").casefold() == name.casefold()
+
+
 def _source(text: str, start: int, end: int, f: dict) -> Source:
     """A :class:`Source` of the labeller's fields ``f`` for ``text[start:end]``."""
+    if about := _about_urls(text, start, end, f):
+        f = {**f, "url": [u for u in f["url"] if u not in about]}
     authors = tuple(_name(a) for a in f["author"])
     genre = f["genre"]
     title = f["title"]

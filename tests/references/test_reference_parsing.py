@@ -270,3 +270,26 @@ def test_explanatory_note_cites_nothing(text: str) -> None:
 def test_explanation_with_a_citation_still_cites() -> None:
     assert len(parse("This is a long explanation of the rule that applied before the change "
                      "was made. Outlet. 'Title.' 1 May 2023. https://o.example/a")) == 1
+
+
+def test_links_about_the_outlet_or_an_identifier_are_not_the_source():
+    """A page saved from a wiki links the outlet's name to the outlet's own page and the
+    ISBN to a lookup page: the source's URL is the article's."""
+    article = "https://www.hollywoodreporter.com/review/before-i-fall-review-967494"
+    (ref,) = parse(f"Felperin, Leslie (23 January 2017). [\"'Before I Fall': Film Review\"]"
+                   f"({article}). *[The Hollywood Reporter](https://en.wikipedia.org/wiki/"
+                   "The_Hollywood_Reporter)*. Retrieved 15 February 2017.")
+    assert ref.urls == (article,)
+    (book,) = parse("Jones, Matthew (2015). *Time Travel in Popular Media*. McFarland. "
+                    "[ISBN](https://en.wikipedia.org/wiki/ISBN_(identifier)) [9780786478071]"
+                    "(https://en.wikipedia.org/wiki/Special:BookSources/9780786478071)")
+    assert book.urls == ()
+    (only,) = parse("Jones, Matthew (2015). *Yomiuri stories*. *[Yomiuri Shimbun]"
+                    "(https://en.wikipedia.org/wiki/Yomiuri_Shimbun)*. 1 August 2008.")
+    assert only.urls == ()
+
+
+def test_a_link_on_the_outlets_name_to_the_article_is_the_source():
+    url = "https://www.theguardian.com/world/2023/mar/13/rents-double"
+    (ref,) = parse(f"Smith, Jane (13 March 2023). 'Rents double,' [The Guardian]({url}).")
+    assert ref.urls == (url,)
