@@ -228,6 +228,9 @@ class Reference:
     key: str | None = None
     note: str | None = None  # text of the source that fits no field (a comment, figures)
     genre: str | None = None  # a description such as "draft manuscript"
+    #: How the citation points back to an earlier one whose fields it then carries:
+    #: ``"ibid"`` (``Ibid., 47.``) or ``"short"`` (``Schumpeter, Capitalism, 50.``).
+    refers_back: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Reference
 from .translit import fold_letters
@@ -664,6 +664,75 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
                     raw=text[start:end].strip(), note=note, genre=genre)
     return Source(reference=ref, start=start, end=end, note=note, genre=genre,
                   place=f["place"])
+
+
+# --- citations that point back -----------------------------------------------------------
+
+#: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же.
+_IBID = re.compile(r"\s*(?i:see\s+)?(?i:ibid\b\.?|ibidem\b|id\.|idem\b|ebd\.|ebenda\b|"
+                   r"там\s+же\b)[\s.,:;]*(?i:(?:at|pp?\.|s\.|с\.|стр\.)\s*)?"
+                   r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*)?[\s.]*")
+
+
+def is_ibid(text: str) -> bool:
+    """Whether ``text`` says only "the same source as before" (``Ibid., 47.``, ``Id. at 5``,
+    ``Там же, с. 12``)."""
+    return _IBID.fullmatch(text) is not None
+#: Fields a full citation has and a short one lacks.
+_FULL_FIELDS = ("date", "urls", "doi", "publisher", "container", "place")
+
+
+def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
+               ) -> list[tuple[Reference, ...]]:
+    """The references of each note, with those that point back to an earlier citation given
+    its fields (and ``refers_back``): ``Ibid.`` the last source of the note before in the
+    same series; a short form (``Schumpeter, Capitalism, 50.``: authors and a title, nothing
+    that places it) the latest earlier full citation whose first author's family name is the
+    same and whose title begins with the short title's words. Each item is ``(series,
+    references)``, in the order of the document; what finds no earlier citation is kept."""
+    last: dict[str, Reference] = {}  # the last source of each series' latest note
+    full: dict[str, list[Reference]] = {}  # full citations, by folded first family name
+    out = []
+    for series, refs in notes:
+        kept = []
+        for ref in refs:
+            earlier = None
+            if (m := _IBID.fullmatch(ref.raw)) and series in last:
+                earlier, how = last[series], "ibid"
+                pages = (m["pages"] or "").strip(" ,") or None  # its own pages
+            elif _is_short(ref):
+                earlier, how, pages = _full_of(ref, full), "short", ref.pages
+            if earlier is not None:
+                ref = replace(earlier, raw=ref.raw, pages=pages or None, note=None,
+                              key=None, refers_back=how)
+            elif ref.authors and ref.title and any(getattr(ref, f) for f in _FULL_FIELDS):
+                full.setdefault(_family(ref.authors[0]), []).append(ref)
+            kept.append(ref)
+        if kept:
+            last[series] = kept[-1]
+        out.append(tuple(kept))
+    return out
+
+
+def _is_short(ref: Reference) -> bool:
+    return bool(ref.authors and ref.title) and not any(getattr(ref, f) for f in _FULL_FIELDS)
+
+
+def _family(author: str) -> str:
+    return fold_letters(author.split(",")[0]).casefold().strip()
+
+
+def _full_of(short: Reference, full: dict[str, list[Reference]]) -> Reference | None:
+    """The latest full citation a short one names (see :func:`refer_back`)."""
+    words = _title_words(short.title or "")
+    for ref in reversed(full.get(_family(short.authors[0]), ())):
+        if words and _title_words(ref.title or "")[:len(words)] == words:
+            return ref
+    return None
+
+
+def _title_words(title: str) -> list[str]:
+    return re.findall(r"\w+", fold_letters(title).casefold())
 
 
 def _opens_with_author(text: str, fields: dict) -> bool:

@@ -293,3 +293,79 @@ def test_a_link_on_the_outlets_name_to_the_article_is_the_source():
     url = "https://www.theguardian.com/world/2023/mar/13/rents-double"
     (ref,) = parse(f"Smith, Jane (13 March 2023). 'Rents double,' [The Guardian]({url}).")
     assert ref.urls == (url,)
+
+
+CHICAGO = """# Brief
+
+A.[^1] B.[^2] C.[^3] D.[^4] E.[^5] F.[^6]
+
+[^1]: Joseph A. Schumpeter, *Capitalism, Socialism and Democracy* (London: Routledge, 1992), 45.
+[^2]: Ibid., 47.
+[^3]: Ibid.
+[^4]: World Bank, *Migration and Development Brief 38* (Washington, DC: World Bank, 2023), 12.
+[^5]: Schumpeter, *Capitalism*, 50.
+[^6]: Schumpeter, *Imperialism and Social Classes*, 3.
+"""
+
+
+def _notes(text: str):
+    from footcheck.model import Document
+    from footcheck.pipeline import load
+
+    return load(Document.from_text(text, path="brief.md")).notes
+
+
+def test_ibid_and_a_short_form_carry_the_citation_they_point_back_to():
+    notes = _notes(CHICAGO)
+    full = notes[0].references[0]
+    ibid, again, short = notes[1].references[0], notes[2].references[0], notes[4].references[0]
+    for ref, how, pages in ((ibid, "ibid", "47"), (again, "ibid", None), (short, "short", "50")):
+        assert (ref.title, ref.authors, ref.date) == (full.title, full.authors, full.date)
+        assert (ref.refers_back, ref.pages) == (how, pages)
+    assert ibid.raw == "Ibid., 47."
+    # a short form naming no earlier citation is kept as written
+    unknown = notes[5].references[0]
+    assert unknown.refers_back is None and unknown.title == "Imperialism and Social Classes"
+
+
+def test_back_references_make_no_works_or_findings_of_their_own(tmp_path):
+    from footcheck.pipeline import audit
+    from footcheck.works import group
+
+    notes = _notes(CHICAGO)
+    assert len(group(notes).works) == 3  # Schumpeter's book, the brief, the unknown short form
+    path = tmp_path / "brief.md"
+    without_unknown = CHICAGO.replace(" F.[^6]", "").rsplit("[^6]:", 1)[0]
+    path.write_text(without_unknown, encoding="utf-8")
+    findings = [f.code for f in audit(path).findings]
+    assert findings == []
+    assert "FC404" not in findings  # "Ibid." after "Ibid." is how it is written
+    assert "FC405" not in findings and "FC401" not in findings
+
+
+def test_ibid_with_nothing_before_it_in_its_series_is_reported():
+    from footcheck.model import Document
+    from footcheck.pipeline import audit
+
+    report = audit(Document.from_text("A.[^1]\n\n[^1]: Ibid., 4.\n", path="brief.md"))
+    assert [f.message for f in report.findings if f.code == "FC405"] == [
+        "'Ibid., 4.' points back to no earlier citation in this series"]
+
+
+@pytest.mark.parametrize("text, pages", [
+    ("Ibid.", None), ("ibid., 47.", "47"), ("Ibid., pp. 12–14.", "12–14"), ("Id. at 5.", "5"),
+    ("Ibidem, 3", "3"), ("Там же, с. 12.", "12"), ("Ebd., S. 7.", "7"), ("See ibid., 9.", "9"),
+])
+def test_ibid_forms(text, pages):
+    from footcheck.references import _IBID, is_ibid
+
+    assert is_ibid(text)
+    assert ((_IBID.fullmatch(text)["pages"] or "").strip(" ,") or None) == pages
+
+
+@pytest.mark.parametrize("text", ["Ibid. and Smith, J. (2020). Title.", "Idaho Statutes 4.",
+                                  "Identity politics, 2020.", "Ebola report 2014."])
+def test_not_ibid(text):
+    from footcheck.references import is_ibid
+
+    assert not is_ibid(text)

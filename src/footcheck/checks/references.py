@@ -32,6 +32,7 @@ from ..references import (
     Outlet,
     Source,
     cited_without_title,
+    is_ibid,
     outlet_named,
     outlet_of_host,
     parse_sources,
@@ -225,7 +226,8 @@ def _repeated_notes(notes: Sequence[Note]) -> Iterator[Finding]:
     for note in notes:
         before = previous.get(note.series)
         previous[note.series] = note
-        if before is not None and _same_words(note.text, before.text):
+        if before is not None and _same_words(note.text, before.text) and \
+                not is_ibid(note.text):  # "Ibid." after "Ibid." is how it is written
             yield rule("repeated-note").finding(
                 f"note {_name(note)} repeats note {_name(before)} word for word",
                 note.line, note.column, series=note.series, number=note.number,
@@ -257,6 +259,10 @@ def _unparsed(cited: Iterable[_Cited]) -> Iterator[Finding]:
         if "author" in missing and ref.publisher:
             missing.remove("author")  # the publisher answers for a work without an author
         if not missing:
+            continue
+        if is_ibid(ref.raw):
+            yield _finding("unparsed-reference", c, f"'{_short(' '.join(ref.raw.split()))}' "
+                           "points back to no earlier citation in this series")
             continue
         if not (ref.authors or ref.title):
             text = " ".join(ref.raw.split())
