@@ -684,17 +684,20 @@ _FULL_FIELDS = ("date", "urls", "doi", "publisher", "container", "place")
 
 def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
                ) -> list[tuple[Reference, ...]]:
-    """The references of each note, with those that point back to an earlier citation given
+    """The references of each note, with those that point back to another citation given
     its fields (and ``refers_back``): ``Ibid.`` the last source of the note before in the
     same series; a short form (``Schumpeter, Capitalism, 50.``: authors and a title, nothing
     that places it) the latest earlier full citation whose first author's family name is the
-    same and whose title begins with the short title's words. Each item is ``(series,
-    references)``, in the order of the document; what finds no earlier citation is kept."""
+    same and whose title begins with the short title's words; author-date citations without
+    a title (``Smith (2020), p. 45``, ``See Smith 2020, 12; Jones 2021``) the one full
+    citation anywhere in the document of that author and year. Each item is ``(series,
+    references)``, in the order of the document; what finds no citation is kept."""
+    by_year = _by_author_year(refs for _, refs in notes)
     last: dict[str, Reference] = {}  # the last source of each series' latest note
     full: dict[str, list[Reference]] = {}  # full citations, by folded first family name
     out = []
     for series, refs in notes:
-        kept = []
+        kept: list[Reference] = []
         for ref in refs:
             earlier = None
             if (m := _IBID.fullmatch(ref.raw)) and series in last:
@@ -702,16 +705,62 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
                 pages = (m["pages"] or "").strip(" ,") or None  # its own pages
             elif _is_short(ref):
                 earlier, how, pages = _full_of(ref, full), "short", ref.pages
+            elif not ref.title and (cited := _author_date(ref.raw, by_year)):
+                kept += [_pointing(work, ref.raw, pages, "short") for work, pages in cited]
+                continue
             if earlier is not None:
-                ref = replace(earlier, raw=ref.raw, pages=pages or None, note=None,
-                              key=None, refers_back=how)
-            elif ref.authors and ref.title and any(getattr(ref, f) for f in _FULL_FIELDS):
+                ref = _pointing(earlier, ref.raw, pages, how)
+            elif _is_full(ref):
                 full.setdefault(_family(ref.authors[0]), []).append(ref)
             kept.append(ref)
         if kept:
             last[series] = kept[-1]
         out.append(tuple(kept))
     return out
+
+
+def _pointing(work: Reference, raw: str, pages: str | None, how: str) -> Reference:
+    """``work``'s fields for a citation ``raw`` that points back to it."""
+    return replace(work, raw=raw, pages=pages or None, note=None, key=None, refers_back=how)
+
+
+def _is_full(ref: Reference) -> bool:
+    return bool(ref.authors and ref.title) and any(getattr(ref, f) for f in _FULL_FIELDS)
+
+
+#: One author-date citation: ``Smith 2020``, ``Smith (2020), p. 45``, ``Smith and Jones
+#: 2019a: 12``, ``Smith et al. 2021``, after an optional ``See`` / ``See also`` / ``Cf.``.
+_AUTHOR_DATE = re.compile(
+    r"\s*(?i:(?:see(?:\s+also)?|cf\.|also)\s+)?(?P<family>[^\W\d_][\w'’-]*)"
+    r"(?:\s+(?:and|&)\s+[^\W\d_][\w'’-]*|\s+et\s+al\.?)?,?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)"
+    r"[a-z]?\)?(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>\d[\d\s,–-]*))?[\s.]*")
+
+
+def _by_author_year(notes: Iterable[tuple[Reference, ...]]
+                    ) -> dict[tuple[str, int], dict[tuple[str, ...], Reference]]:
+    """The full citations of the document by first author's family name and year, each
+    work once (by its title's words)."""
+    out: dict[tuple[str, int], dict[tuple[str, ...], Reference]] = {}
+    for refs in notes:
+        for ref in refs:
+            if _is_full(ref) and ref.year is not None:
+                out.setdefault((_family(ref.authors[0]), ref.year), {}).setdefault(
+                    tuple(_title_words(ref.title or "")), ref)
+    return out
+
+
+def _author_date(raw: str, by_year: dict[tuple[str, int], dict[tuple[str, ...], Reference]]
+                 ) -> list[tuple[Reference, str | None]]:
+    """The works each ``;``-separated author-date citation of ``raw`` names, with its
+    pages; empty unless every part is one and names exactly one full citation."""
+    found = []
+    for part in raw.split(";"):
+        m = _AUTHOR_DATE.fullmatch(part)
+        works = by_year.get((_family(m["family"]), int(m["year"])), {}) if m else {}
+        if len(works) != 1:
+            return []
+        found.append((next(iter(works.values())), (m["pages"] or "").strip(" ,") or None))
+    return found
 
 
 def _is_short(ref: Reference) -> bool:
@@ -751,6 +800,8 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
     the same source in the same words again and again, and a reading never changes."""
     from . import citations
 
+    if cites := _author_date_sources(text):
+        return cites
     parts = citations.parts(text)
     if is_commentary(text) and not any(f["url"] or f["doi"] for _, _, f in parts) and \
             not (parts and _opens_with_author(text, parts[0][2])):
@@ -765,6 +816,27 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
         else:
             out.append(Source(Reference(raw=stripped, note=stripped), start,
                               start + len(stripped), note=stripped))
+    return tuple(out)
+
+
+def _author_date_sources(text: str) -> tuple[Source, ...]:
+    """A note made only of author-date citations (``See Smith 2020, 12; Jones et al.
+    2021.``), one source each: the author's family name, the year and the pages; empty for
+    any other note. (:func:`refer_back` gives them the fields of the work they name.)"""
+    if not text or len(text) > 400 or not any(c.isdigit() for c in text):
+        return ()
+    out = []
+    at = 0
+    for part in text.split(";"):
+        m = _AUTHOR_DATE.fullmatch(part)
+        if m is None:
+            return ()
+        start = at + len(part) - len(part.lstrip())
+        raw = part.strip()
+        ref = Reference(authors=(m["family"],), year=int(m["year"]), date=m["year"],
+                        pages=(m["pages"] or "").strip(" ,") or None, raw=raw)
+        out.append(Source(ref, start, start + len(raw)))
+        at += len(part) + 1
     return tuple(out)
 
 

@@ -369,3 +369,33 @@ def test_not_ibid(text):
     from footcheck.references import is_ibid
 
     assert not is_ibid(text)
+
+
+AUTHOR_DATE = """# Brief
+
+A.[^1] B.[^2] C.[^3] D.[^4] E.[^5]
+
+[^1]: Smith, J. (2020). *Borders and Belonging*. London: Verso.
+[^2]: Smith (2020), p. 45.
+[^3]: See Smith 2020, 12; Jones et al. 2021.
+[^4]: Jones, K., Lee, M. and Kim, S. (2021). *Remote Work Abroad*. Oxford: OUP.
+[^5]: Brown 2019, 3.
+"""
+
+
+def test_author_date_citations_point_to_the_one_full_citation_of_that_author_and_year():
+    notes = _notes(AUTHOR_DATE)
+    smith, jones = notes[0].references[0], notes[3].references[0]
+    (p45,) = notes[1].references
+    assert (p45.title, p45.pages, p45.refers_back) == (smith.title, "45", "short")
+    first, second = notes[2].references  # the full citation of Jones comes later: found too
+    assert (first.title, first.pages) == (smith.title, "12")
+    assert (second.title, second.refers_back) == (jones.title, "short")
+    (brown,) = notes[4].references  # no full citation of Brown 2019: kept as written
+    assert brown.refers_back is None and brown.title is None
+
+
+def test_an_author_date_citation_of_two_works_of_that_year_is_not_guessed():
+    text = AUTHOR_DATE.replace("[^5]: Brown 2019, 3.",
+                               "[^5]: Smith, J. (2020). *Other Work*. London: Verso.")
+    assert _notes(text)[1].references[0].refers_back is None
