@@ -678,6 +678,10 @@ def is_ibid(text: str) -> bool:
     """Whether ``text`` says only "the same source as before" (``Ibid., 47.``, ``Id. at 5``,
     ``Там же, с. 12``)."""
     return _IBID.fullmatch(text) is not None
+#: "The work of this author cited before": ``Smith, op. cit., p. 4``, ``Smith, loc. cit.``.
+_OP_CIT = re.compile(r"\s*(?P<names>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}),?\s+"
+                     r"(?i:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\.?,?\s*"
+                     r"(?i:pp?\.\s*)?(?P<pages>\d[\d\s,–-]*)?[\s.]*")
 #: Fields a full citation has and a short one lacks.
 _FULL_FIELDS = ("date", "urls", "doi", "publisher", "container", "place")
 
@@ -688,7 +692,8 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
     its fields (and ``refers_back``): ``Ibid.`` the last source of the note before in the
     same series; a short form (``Schumpeter, Capitalism, 50.``: authors and a title, nothing
     that places it) the latest earlier full citation whose first author's family name is the
-    same and whose title begins with the short title's words; author-date citations without
+    same and whose title begins with the short title's words (or, with ``op. cit.``, the
+    latest of that author); author-date citations without
     a title (``Smith (2020), p. 45``, ``See Smith 2020, 12; Jones 2021``) the one full
     citation anywhere in the document of that author and year. Each item is ``(series,
     references)``, in the order of the document; what finds no citation is kept."""
@@ -703,6 +708,9 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
             if (m := _IBID.fullmatch(ref.raw)) and series in last:
                 earlier, how = last[series], "ibid"
                 pages = (m["pages"] or "").strip(" ,") or None  # its own pages
+            elif (m := _OP_CIT.fullmatch(ref.raw)) and (cited := _cited_author(m, full)):
+                earlier, how = cited, "short"
+                pages = (m["pages"] or "").strip(" ,") or None
             elif _is_short(ref):
                 earlier, how, pages = _full_of(ref, full), "short", ref.pages
             elif not ref.title and (cited := _author_date(ref.raw, by_year)):
@@ -717,6 +725,16 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
             last[series] = kept[-1]
         out.append(tuple(kept))
     return out
+
+
+def _cited_author(m: re.Match, full: dict[str, list[Reference]]) -> Reference | None:
+    """The latest full citation of the author an ``op. cit.`` names (``Smith`` or ``Jane
+    Smith``)."""
+    words = m["names"].split()
+    for name in (words[-1], words[0]):
+        if found := full.get(_family(name)):
+            return found[-1]
+    return None
 
 
 def _pointing(work: Reference, raw: str, pages: str | None, how: str) -> Reference:

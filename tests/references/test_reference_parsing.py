@@ -399,3 +399,15 @@ def test_an_author_date_citation_of_two_works_of_that_year_is_not_guessed():
     text = AUTHOR_DATE.replace("[^5]: Brown 2019, 3.",
                                "[^5]: Smith, J. (2020). *Other Work*. London: Verso.")
     assert _notes(text)[1].references[0].refers_back is None
+
+
+def test_op_cit_points_to_the_latest_full_citation_of_that_author():
+    notes = _notes("A.[^1] B.[^2] C.[^3] D.[^4]\n\n"
+                   "[^1]: Jane Smith, *Borders and Belonging* (London: Verso, 2020), 4.\n"
+                   "[^2]: Kim Jones, *Remote Work* (Oxford: OUP, 2021), 7.\n"
+                   "[^3]: Smith, op. cit., p. 9.\n"
+                   "[^4]: Brown, op. cit., 2.\n")
+    cited = notes[2].references[0]
+    assert (cited.title, cited.pages, cited.refers_back) == ("Borders and Belonging", "9",
+                                                             "short")
+    assert notes[3].references[0].refers_back is None  # no Brown cited before
