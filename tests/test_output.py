@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from footcheck import output
 from footcheck.errors import OutputError
 from footcheck.output import write_atomic
 
@@ -253,7 +252,9 @@ def test_permission_denied_creating_the_temporary(old_report, monkeypatch):
 
 def test_temporary_name_collisions_are_retried(tmp_path, monkeypatch):
     tokens = iter(["aaaa", "aaaa", "bbbb"])
-    monkeypatch.setattr(output.secrets, "token_hex", lambda n: next(tokens))
+    import secrets
+
+    monkeypatch.setattr(secrets, "token_hex", lambda n: next(tokens))
     (tmp_path / ".report.txt.aaaa.tmp").write_text("someone else's")
     write_atomic(tmp_path / "report.txt", "new")
     assert (tmp_path / "report.txt").read_text() == "new"

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import signal
 import stat
 import threading
@@ -155,6 +154,8 @@ def _create_temp(target: Path) -> tuple[int, str]:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(_TEMP_ATTEMPTS):
+        import secrets  # (only a write to a file needs it)
+
         temp = target.parent / f".{target.name[:200]}.{secrets.token_hex(4)}.tmp"
         try:
             return os.open(temp, flags, 0o666), str(temp)

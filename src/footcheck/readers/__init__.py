@@ -27,11 +27,9 @@ import bisect
 import contextlib
 import importlib
 import io
-import logging
 import os
 import re
 import warnings
-import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
@@ -160,6 +158,8 @@ def _quiet() -> Iterator[None]:
     """Keep the warnings and log messages of the parsing libraries (bs4, pdfminer) off
     stderr: what footcheck has to say about a file is its one line. (Python prints a
     library's warning-level log record itself when the application configured no logging.)"""
+    import logging  # (only converted formats need it: a text document starts faster)
+
     loggers = [logging.getLogger(name) for name in _LIBRARY_LOGGERS]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
@@ -331,6 +331,8 @@ def _ole2_refusal(data: bytes, suffix: str) -> str:
 
 def _zip_kind(data: bytes) -> str | None:
     """What a zip archive holds: a :data:`REFUSED` kind, ``docx``, ``iwork`` or None."""
+    import zipfile
+
     from .ooxml import read_member  # (ooxml imports this module)
 
     try:
@@ -367,6 +369,8 @@ def _zip_kind(data: bytes) -> str | None:
 
 def _is_word(data: bytes) -> bool:
     """Whether a zip archive holds a Word document (``word/document.xml``)."""
+    import zipfile
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
