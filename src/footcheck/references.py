@@ -670,7 +670,7 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
 
 #: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же.
 _IBID = re.compile(r"\s*(?i:see\s+)?(?i:ibid\b\.?|ibidem\b|id\.|idem\b|ebd\.|ebenda\b|"
-                   r"там\s+же\b)[\s.,:;]*(?i:(?:at|pp?\.|s\.|с\.|стр\.)\s*)?"
+                   r"там\s+же\b)[\s.,:;]*(?i:(?:at|pp?\.|pages?|s\.|с\.|стр\.)\s*)?"
                    r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*)?[\s.]*")
 
 
@@ -678,10 +678,12 @@ def is_ibid(text: str) -> bool:
     """Whether ``text`` says only "the same source as before" (``Ibid., 47.``, ``Id. at 5``,
     ``Там же, с. 12``)."""
     return _IBID.fullmatch(text) is not None
-#: "The work of this author cited before": ``Smith, op. cit., p. 4``, ``Smith, loc. cit.``.
-_OP_CIT = re.compile(r"\s*(?P<names>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}),?\s+"
+#: "The work of this author cited before": ``Smith, op. cit., p. 4``, ``Smith, loc. cit.``,
+#: ``Webb, page 324`` (an author and pages alone).
+_OP_CIT = re.compile(r"\s*(?P<names>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}),?\s+(?:"
                      r"(?i:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\.?,?\s*"
-                     r"(?i:pp?\.\s*)?(?P<pages>\d[\d\s,–-]*)?[\s.]*")
+                     r"(?i:(?:pp?\.|pages?)\s*)?(?P<pages>\d[\d\s,–-]*)?"
+                     r"|(?i:pp?\.|pages?)\s*(?P<only_pages>\d[\d\s,–-]*))[\s.]*")
 #: Fields a full citation has and a short one lacks.
 _FULL_FIELDS = ("date", "urls", "doi", "publisher", "container", "place")
 
@@ -692,8 +694,8 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
     its fields (and ``refers_back``): ``Ibid.`` the last source of the note before in the
     same series; a short form (``Schumpeter, Capitalism, 50.``: authors and a title, nothing
     that places it) the latest earlier full citation whose first author's family name is the
-    same and whose title begins with the short title's words (or, with ``op. cit.``, the
-    latest of that author); author-date citations without
+    same and whose title begins with the short title's words (or, with ``op. cit.`` or only
+    pages, ``Webb, page 324``, the latest of that author); author-date citations without
     a title (``Smith (2020), p. 45``, ``See Smith 2020, 12; Jones 2021``) the one full
     citation anywhere in the document of that author and year. Each item is ``(series,
     references)``, in the order of the document; what finds no citation is kept."""
@@ -710,7 +712,7 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
                 pages = (m["pages"] or "").strip(" ,") or None  # its own pages
             elif (m := _OP_CIT.fullmatch(ref.raw)) and (cited := _cited_author(m, full)):
                 earlier, how = cited, "short"
-                pages = (m["pages"] or "").strip(" ,") or None
+                pages = (m["pages"] or m["only_pages"] or "").strip(" ,") or None
             elif _is_short(ref):
                 earlier, how, pages = _full_of(ref, full), "short", ref.pages
             elif not ref.title and (cited := _author_date(ref.raw, by_year)):

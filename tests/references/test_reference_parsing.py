@@ -411,3 +411,15 @@ def test_op_cit_points_to_the_latest_full_citation_of_that_author():
     assert (cited.title, cited.pages, cited.refers_back) == ("Borders and Belonging", "9",
                                                              "short")
     assert notes[3].references[0].refers_back is None  # no Brown cited before
+
+
+def test_an_author_and_pages_alone_point_to_that_authors_latest_work():
+    notes = _notes("A.[^1] B.[^2] C.[^3] D.[^4]\n\n"
+                   "[^1]: Webb, Nick (2005). *Wish You Were Here*. London: Headline.\n"
+                   "[^2]: Webb, page 324.\n"
+                   "[^3]: Ibid. Page 32.\n"
+                   "[^4]: Gaiman, pages 61–66.\n")
+    webb, ibid = notes[1].references[0], notes[2].references[0]
+    assert (webb.title, webb.pages, webb.refers_back) == ("Wish You Were Here", "324", "short")
+    assert (ibid.title, ibid.pages, ibid.refers_back) == ("Wish You Were Here", "32", "ibid")
+    assert notes[3].references[0].refers_back is None  # Gaiman was never cited in full
