@@ -751,7 +751,7 @@ def _is_full(ref: Reference) -> bool:
 #: One author-date citation: ``Smith 2020``, ``Smith (2020), p. 45``, ``Smith and Jones
 #: 2019a: 12``, ``Smith et al. 2021``, after an optional ``See`` / ``See also`` / ``Cf.``.
 _AUTHOR_DATE = re.compile(
-    r"\s*(?i:(?:see(?:\s+also)?|cf\.|also)\s+)?(?P<family>[^\W\d_][\w'’-]*)"
+    r"\s*(?i:(?:see(?:\s+also)?|cf\.|also)(?:,?\s+e\.\s?g\.)?,?\s+)?(?P<family>[^\W\d_][\w'’-]*)"
     r"(?:\s+(?:and|&)\s+[^\W\d_][\w'’-]*|\s+et\s+al\.?)?,?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)"
     r"[a-z]?\)?(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>\d[\d\s,–-]*))?[\s.]*")
 
@@ -823,9 +823,9 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
     if cites := _author_date_sources(text):
         return cites
     parts = citations.parts(text)
-    if is_commentary(text) and not any(f["url"] or f["doi"] for _, _, f in parts) and \
-            not (parts and _opens_with_author(text, parts[0][2])):
-        return ()  # an explanatory note: prose that links nothing and opens with no author
+    if is_commentary(text) and not any(f["url"] or f["doi"] or _placed(f) for _, _, f in parts) \
+            and not (parts and _opens_with_author(text, parts[0][2])):
+        return ()  # an explanatory note: prose that cites nothing whole, opens with no author
     out = [_source(text, start, end, f) for start, end, f in parts]
     stripped = text.strip()
     if not out and stripped and not is_commentary(stripped):
@@ -837,6 +837,13 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
             out.append(Source(Reference(raw=stripped, note=stripped), start,
                               start + len(stripped), note=stripped))
     return tuple(out)
+
+
+def _placed(f: dict) -> bool:
+    """Whether fields make a whole citation by themselves: an author, a title and an
+    imprint with its date (``…, see Alexander Cooley, *Great Games* (Oxford: OUP, 2012), 55.``;
+    prose read as fields has no imprint)."""
+    return bool(f["author"] and f["title"] and f["date"] and f["publisher"])
 
 
 def _author_date_sources(text: str) -> tuple[Source, ...]:

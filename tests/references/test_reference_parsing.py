@@ -423,3 +423,23 @@ def test_an_author_and_pages_alone_point_to_that_authors_latest_work():
     assert (webb.title, webb.pages, webb.refers_back) == ("Wish You Were Here", "324", "short")
     assert (ibid.title, ibid.pages, ibid.refers_back) == ("Wish You Were Here", "32", "ibid")
     assert notes[3].references[0].refers_back is None  # Gaiman was never cited in full
+
+
+def test_a_citation_after_a_lead_in_sentence_is_read():
+    """'For a discussion of this point, see …' opens like commentary; a whole citation with
+    its imprint after it is still a source (it was dropped with the note)."""
+    (ref,) = parse("For a discussion of this point, see Alexander Cooley, *Great Games, Local "
+                   "Rules: The New Great Power Contest in Central Asia* (Oxford: Oxford "
+                   "University Press, 2012), 55–60.")
+    assert (ref.title, ref.year, ref.publisher) == (
+        "Great Games, Local Rules: The New Great Power Contest in Central Asia", 2012,
+        "Oxford University Press")
+
+
+def test_what_a_cited_work_lacks_is_said_once_where_it_is_cited_in_full():
+    from footcheck.model import Document
+    from footcheck.pipeline import audit
+
+    text = ("A.[^1] B.[^2]\n\n[^1]: Cooley, *Great Games*, 61.\n[^2]: Ibid.\n")
+    report = audit(Document.from_text(text, path="brief.md"))
+    assert [(f.code, f.number) for f in report.findings] == [("FC405", 1)]

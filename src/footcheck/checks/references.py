@@ -251,6 +251,8 @@ def _unparsed(cited: Iterable[_Cited]) -> Iterator[Finding]:
     URL is left to incomplete-reference."""
     for c in cited:
         source, ref = c.source, c.reference
+        if ref.refers_back:
+            continue  # what the cited one lacks is said where it is cited in full
         missing = list(source.missing)
         if not missing or source.only_url:
             continue  # nothing missing, or a bare URL: incomplete-reference's business
