@@ -222,3 +222,12 @@ def test_two_anchors_of_one_page_are_not_variant_citations():
     same = text.replace("#os.fsdecode", "#os.fsencode")
     assert [f.code for f in audit(Document.from_text(same)).findings
             if f.code == "FC401"] == ["FC401"]
+
+
+def test_an_unsigned_news_item_needs_no_author() -> None:
+    signed_by_nobody = ('"Kazakhstan to raise fuel prices," *Reuters*, 5 January 2022, '
+                        "https://www.reuters.com/world/asia-pacific/kazakhstan-raise-fuel-"
+                        "prices-2022-01-05/.")
+    assert kinds(check(extraction(signed_by_nobody))) == []
+    bare_title = "Kazakhstan to raise fuel prices. 5 January 2022."  # no outlet: who wrote it?
+    assert kinds(check(extraction(bare_title))) == [("unparsed-reference", 1)]

@@ -258,8 +258,9 @@ def _unparsed(cited: Iterable[_Cited]) -> Iterator[Finding]:
             continue  # nothing missing, or a bare URL: incomplete-reference's business
         if "title" in missing and cited_without_title(ref):
             missing.remove("title")  # a personal communication, a press release, …
-        if "author" in missing and ref.publisher:
-            missing.remove("author")  # the publisher answers for a work without an author
+        if "author" in missing and (ref.publisher or (ref.container and ref.type in _UNSIGNED)):
+            missing.remove("author")  # the publisher, or the outlet of an unsigned news item,
+            # answers for a work without an author ("'Fuel prices rise,' Reuters, 5 May 2022")
         if not missing:
             continue
         if is_ibid(ref.raw):
@@ -277,6 +278,10 @@ def _unparsed(cited: Iterable[_Cited]) -> Iterator[Finding]:
         found = ref.title or ref.authors[0]
         yield _finding("unparsed-reference", c,
                        f"no {what} could be identified for '{_short(found)}'")
+
+
+#: Types of work an outlet publishes unsigned: news items, magazine pieces, web pages.
+_UNSIGNED = frozenset({"article-newspaper", "article-magazine", "webpage"})
 
 
 def _short(text: str, size: int = 60) -> str:
