@@ -1,4 +1,6 @@
-"""The command line, run as a real process: exit codes, formats, output files, bad input."""
+"""The command line: exit codes, formats, output files, bad input. Most cases run it in
+this process through click's CliRunner (the same code path, without a Python start-up each);
+those about the process itself (a traceback, ``python -m footcheck``) run a real one."""
 
 from __future__ import annotations
 
@@ -14,13 +16,24 @@ EXE = [sys.executable, "-m", "footcheck"]
 
 
 def footcheck(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run footcheck; ``audit`` runs get ``--offline`` (tests never reach the internet; the
-    online tests below run their own command against servers on 127.0.0.1)."""
-    env = {**os.environ, "NO_COLOR": "1"}
+    """Run footcheck in this process; ``audit`` runs get ``--offline`` (tests never reach the
+    internet; the online tests below run their own command against servers on 127.0.0.1)."""
+    from click.testing import CliRunner
+
+    from footcheck.cli import cli
+
     if args and args[0] == "audit":
         args = (*args, "--offline")
-    return subprocess.run([*EXE, *args], capture_output=True, text=True, cwd=cwd, env=env,
-                          stdin=subprocess.DEVNULL, timeout=60)
+    here = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        result = CliRunner().invoke(cli, list(args), env={"NO_COLOR": "1"}, input="")
+    finally:
+        os.chdir(here)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def test_sample_has_errors_exit_1(sample_path):
