@@ -78,3 +78,28 @@ def need(tool: str) -> str:
     if path is None:
         require(tool)
     return path
+
+
+def run_cli(*args: str, cwd=None, stdin: str | None = None):
+    """``footcheck ARGS`` in this process, through click's CliRunner, from folder ``cwd``,
+    with ``NO_COLOR`` set and ``FOOTCHECK_DEBUG`` unset: a ``CompletedProcess`` whose
+    ``returncode``, ``stdout`` and ``stderr`` are what the real command gives (exceptions
+    other than the exit are raised)."""
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from footcheck.cli import cli
+
+    here = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        result = CliRunner().invoke(cli, list(args), input=stdin or "",
+                                    env={"NO_COLOR": "1", "FOOTCHECK_DEBUG": None})
+    finally:
+        os.chdir(here)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout,
+                                       result.stderr)

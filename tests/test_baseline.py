@@ -5,7 +5,6 @@ document, listed as suppressed in the JSON report."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from footcheck.baseline import Baseline, context, directives, suppress
 from footcheck.model import Document
 from footcheck.pipeline import audit
+from helpers import run_cli
 
 EXE = [sys.executable, "-m", "footcheck"]
 
@@ -52,11 +52,10 @@ A new claim.[^1] A claim.[^2] Another.[^3] A third.[^4]
 
 
 def footcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1"}
+    """footcheck run in this process from ``cwd`` (``audit`` offline and isolated)."""
     if args and args[0] == "audit":
         args = (*args, "--offline", "--isolated")
-    return subprocess.run([*EXE, *args], capture_output=True, text=True, cwd=cwd, env=env,
-                          stdin=subprocess.DEVNULL, timeout=120)
+    return run_cli(*args, cwd=cwd)
 
 
 def findings(result: subprocess.CompletedProcess) -> list[tuple[str, int]]:

@@ -12,28 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_cli
+
 EXE = [sys.executable, "-m", "footcheck"]
 
 
 def footcheck(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run footcheck in this process; ``audit`` runs get ``--offline`` (tests never reach the
     internet; the online tests below run their own command against servers on 127.0.0.1)."""
-    from click.testing import CliRunner
-
-    from footcheck.cli import cli
-
     if args and args[0] == "audit":
         args = (*args, "--offline")
-    here = os.getcwd()
-    try:
-        if cwd is not None:
-            os.chdir(cwd)
-        result = CliRunner().invoke(cli, list(args), env={"NO_COLOR": "1"}, input="")
-    finally:
-        os.chdir(here)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+    return run_cli(*args, cwd=cwd)
 
 
 def test_sample_has_errors_exit_1(sample_path):

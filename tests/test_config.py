@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_cli
+
 try:
     import tomllib
 except ImportError:  # Python 3.10
@@ -40,13 +42,10 @@ A claim.[^1] Another.[^2] A third.[^3]
 
 
 def footcheck(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("FOOTCHECK_DEBUG", None)
+    """footcheck run in this process from ``cwd`` (``audit`` offline)."""
     if args and args[0] == "audit" and "--offline" not in args:
         args = (*args, "--offline")
-    return subprocess.run([*EXE, *args], capture_output=True, text=True, cwd=cwd, env=env,
-                          input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
-                          timeout=120)
+    return run_cli(*args, cwd=cwd, stdin=stdin)
 
 
 def codes(result: subprocess.CompletedProcess) -> list[str]:
