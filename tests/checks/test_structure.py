@@ -156,3 +156,18 @@ def test_a_family_none_of_whose_rules_is_selected_is_not_run(monkeypatch):
     assert [f.code for f in checks.run(extract(Document.from_text(text)), select=["FC1"])] == []
     with pytest.raises(AssertionError, match="content family ran"):
         checks.run(extract(Document.from_text(text)), select=["FC201"])
+
+
+LISTED = ("A report on software.\n\n{heading}\n\n"
+          "[1] Pressman, R. S., Software Engineering, McGraw Hill, 2001.\n\n"
+          "[2] Beck, K., Extreme Programming Explained, Addison-Wesley, 2000.\n")
+
+
+def test_a_bibliography_no_marker_cites_is_no_list_of_uncited_notes():
+    """A reading list under Bibliography needs no markers; the same list under Notes, or a
+    bibliography whose entries some markers cite, still reports the uncited ones."""
+    assert findings(LISTED.format(heading="Bibliography"), "uncited-note") == []
+    assert findings(LISTED.format(heading="Works cited"), "uncited-note") == []
+    assert len(findings(LISTED.format(heading="Notes"), "uncited-note")) == 2
+    cited = LISTED.format(heading="Bibliography").replace("software.", "software [1].")
+    assert [f.number for f in findings(cited, "uncited-note")] == [2]

@@ -27,6 +27,8 @@ class _Series:
     roman: bool
     case: str | None
     at: Callable[[int], str]  # "line 12", or "paragraph 12" in a converted Word file
+    #: a list of works under a Bibliography heading, cited by no marker: no notes to cite
+    bibliography: bool = False
 
     @property
     def named(self) -> bool:
@@ -105,7 +107,9 @@ def _series(extraction: Extraction) -> list[_Series]:
         roman = sum(map(is_roman, plain)) > len(plain) / 2 if plain else False
         cases = Counter("lower" if t.islower() else "upper" for t in plain if t.isalpha())
         case = cases.most_common(1)[0][0] if cases else "upper"
-        out.append(_Series(name, notes[name], markers[name], roman, case, at))
+        listed = bool(notes[name]) and not markers[name] and \
+            ex.bibliography_heading(extraction.document, notes[name][0].line)
+        out.append(_Series(name, notes[name], markers[name], roman, case, at, listed))
     return out
 
 
@@ -391,7 +395,10 @@ def _missing_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
 
 @emits("uncited-note")
 def _uncited_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
-    """Notes no marker points at, naming an out-of-sequence marker that may be meant."""
+    """Notes no marker points at, naming an out-of-sequence marker that may be meant; none
+    for a bibliography that no marker cites (a reading list, not notes)."""
+    if s.bibliography:
+        return
     suspects = {} if tally.citation_style or s.named else \
         _suspect_markers(s, tally.uncited, tally.in_sequence, tally.bounds)
     for note in s.notes:
