@@ -349,8 +349,10 @@ def extra_outlets(pairs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[None]:
 
 
 def _clear_outlet_caches() -> None:
+    """Forget what was worked out from the outlet table, readings of notes included (a
+    source's type comes from the outlet it names)."""
     for cached in (_outlets, _outlet_names, _outlet_acronyms, _fuzzy_names, _outlet_domains,
-                   outlet_named):
+                   outlet_named, _crf_sources):
         cached.cache_clear()
 
 

@@ -287,3 +287,22 @@ def test_one_spelling_however_it_is_encoded_is_no_variant() -> None:
     decomposed = "Mu\u0308ller, Jan"  # u and a combining diaeresis, as some PDFs give it
     assert fc401("Müller, Jan", decomposed) == []
     assert fc401("Müller, Jan", "MÜLLER, JAN") == []
+
+
+def test_a_configurations_outlets_leave_nothing_behind_in_the_process(sample_path):
+    """Library users and in-process runs audit one brief after another: what the outlets of
+    one configuration made of the notes (the outlet a source names, a URL's site) must not
+    stay cached for the next run (the sample's report changed after config tests ran)."""
+    from footcheck import references
+    from footcheck.checks import references as reference_checks
+    from footcheck.document import read
+    from footcheck.pipeline import audit
+
+    sample = read(sample_path)
+    with references.extra_outlets([("Kyiv Independent", ["kyivindependent.com"])]):
+        audit(sample)
+    after = audit(sample).findings
+    for cached in (references._crf_sources, reference_checks._site):
+        getattr(cached, "cache_clear", lambda: None)()
+    references._clear_outlet_caches()
+    assert after == audit(sample).findings

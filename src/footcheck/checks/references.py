@@ -479,10 +479,10 @@ def _publisher_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
             break
 
 
-@functools.lru_cache(maxsize=1024)
 def _site(host: str) -> Outlet | None:
     """The known outlet whose site ``host`` is, unless the host carries other people's work
-    (:data:`NEUTRAL_HOSTS`)."""
+    (:data:`NEUTRAL_HOSTS`). Not cached: the outlet table changes with a configuration's
+    outlets (:func:`footcheck.references.extra_outlets`)."""
     return None if NEUTRAL_HOSTS.search(host) else outlet_of_host(host)
 
 
