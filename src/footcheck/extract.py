@@ -125,16 +125,18 @@ _HEADING_RE = re.compile(
     rf"\s*(?:#+\s*)?(?:(?:\*\*|__)\s*)?(?:{_NOTES_HEADINGS})"
     r"\s*(?:(?:\*\*|__)\s*)?(?::\s*)?(?:(?:\*\*|__)\s*)?$",
     re.IGNORECASE)
-#: Headings of a list of works rather than of notes: its entries need no marker.
+#: Headings (of :data:`_HEADING_RE`) of a list of works rather than of notes: Bibliography,
+#: Works cited, Literatur(verzeichnis), Список литературы, Литература…
 _BIBLIOGRAPHY_HEADING = re.compile(
-    r"(?i:bibliograph|works\s+cited|literat|список\s+литературы|библиограф|"
-    r"r[ée]f[ée]rences\s+bibliographiques|quellenverzeichnis|reading)")
+    r"(?i:bibliograph|works\s+cited|literat|литератур|библиограф|"
+    r"r[ée]f[ée]rences\s+bibliographiques|quellenverzeichnis)")
+_HEADING_REACH = 4  # lines looked at above a list's first entry for its heading
 
 
 def bibliography_heading(document: Document, line: int) -> bool:
     """Whether the heading of the notes section holding ``line`` (1-based) names a list of
-    works (Bibliography, Works cited, Literature…) rather than notes: the nearest heading
-    line above it, within the lines of a section's notes."""
+    works (Bibliography, Works cited, Literatur…) rather than notes: the nearest heading in
+    the :data:`_HEADING_REACH` lines above it."""
     for index in range(line - 2, max(line - 2 - _HEADING_REACH, -1), -1):
         text = document.line(index + 1).strip()
         if text and len(text) < 60 and _HEADING_RE.fullmatch(text):
@@ -142,7 +144,6 @@ def bibliography_heading(document: Document, line: int) -> bool:
     return False
 
 
-_HEADING_REACH = 4  # lines looked at above a list's first entry for its heading
 _PAGE_NUMBER_RE = re.compile(
     r"\s*(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?\d{1,4}\s*(?:[-–—]\s*)?(?:(?:of|/)\s*\d{1,4}\s*)?$",
     re.IGNORECASE)

@@ -168,6 +168,7 @@ def test_a_bibliography_no_marker_cites_is_no_list_of_uncited_notes():
     bibliography whose entries some markers cite, still reports the uncited ones."""
     assert findings(LISTED.format(heading="Bibliography"), "uncited-note") == []
     assert findings(LISTED.format(heading="Works cited"), "uncited-note") == []
+    assert findings(LISTED.format(heading="Литература"), "uncited-note") == []
     assert len(findings(LISTED.format(heading="Notes"), "uncited-note")) == 2
     cited = LISTED.format(heading="Bibliography").replace("software.", "software [1].")
     assert [f.number for f in findings(cited, "uncited-note")] == [2]
