@@ -711,10 +711,10 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
             earlier = None
             if (m := _IBID.fullmatch(ref.raw)) and series in last:
                 earlier, how = last[series], "ibid"
-                pages = (m["pages"] or "").strip(" ,") or None  # its own pages
+                pages = _pages(m["pages"])  # its own pages
             elif (m := _OP_CIT.fullmatch(ref.raw)) and (cited := _cited_author(m, full)):
                 earlier, how = cited, "short"
-                pages = (m["pages"] or m["only_pages"] or "").strip(" ,") or None
+                pages = _pages(m["pages"] or m["only_pages"])
             elif _is_short(ref):
                 earlier, how, pages = _full_of(ref, full), "short", ref.pages
             elif not ref.title and (cited := _author_date(ref.raw, by_year)):
@@ -729,6 +729,11 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
             last[series] = kept[-1]
         out.append(tuple(kept))
     return out
+
+
+def _pages(written: str | None) -> str | None:
+    """The pages a citation that points back gives (``47``, ``12–14``), or None."""
+    return (written or "").strip(" ,") or None
 
 
 def _cited_author(m: re.Match, full: dict[str, list[Reference]]) -> Reference | None:
@@ -781,7 +786,7 @@ def _author_date(raw: str, by_year: dict[tuple[str, int], dict[tuple[str, ...], 
         works = by_year.get((_family(m["family"]), int(m["year"])), {}) if m else {}
         if len(works) != 1:
             return []
-        found.append((next(iter(works.values())), (m["pages"] or "").strip(" ,") or None))
+        found.append((next(iter(works.values())), _pages(m["pages"])))
     return found
 
 
@@ -863,7 +868,7 @@ def _author_date_sources(text: str) -> tuple[Source, ...]:
         start = at + len(part) - len(part.lstrip())
         raw = part.strip()
         ref = Reference(authors=(m["family"],), year=int(m["year"]), date=m["year"],
-                        pages=(m["pages"] or "").strip(" ,") or None, raw=raw)
+                        pages=_pages(m["pages"]), raw=raw)
         out.append(Source(ref, start, start + len(raw)))
         at += len(part) + 1
     return tuple(out)
