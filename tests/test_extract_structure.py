@@ -172,3 +172,31 @@ def test_a_lone_superscript_line_is_not_a_note():
 def test_bracketed_values_repeated_are_not_a_run_of_notes():
     exam = "".join(f"[25] {c}. Question {c}.\n\n" for c in "abcd") + "Total [25].\n"
     assert run(exam).notes == ()
+
+
+def converted(text: str):
+    return extract(Document.from_text(text, format="pdf", units="paragraph"))
+
+
+def test_an_uncited_superscript_that_starts_no_numbering_is_no_note_in_a_converted_file():
+    page = "Tasks\n\n³ Paste the links to watch here, for members to reach them fast.\n"
+    assert converted(page).notes == ()
+    assert converted(page.replace("³", "⁰")).notes == ()
+    # the first note of a series stays, cited or not, and a cited third note stays too
+    assert [n.token for n in converted(page.replace("³", "¹")).notes] == ["¹"]
+    cited = converted(page.replace("Tasks", "Tasks.³"))
+    assert [n.token for n in cited.notes] == ["³"] and len(cited.markers) == 1
+    # in a text file every typed note counts
+    assert [n.token for n in run(page).notes] == ["³"]
+
+
+def test_an_unheaded_numbered_list_with_sections_below_is_not_the_notes():
+    top = "- Skip to content [1]\n- Skip to menu [2]\n- Skip to footer [3]\n\nMost read\n\n"
+    most_read = "".join(f"{i}. Headline number {i} of the day, with its link.\n\n"
+                        for i in range(1, 6))
+    below = "".join(f"Section {i}\n\nParagraph {i} of the page, below the list.\n\n"
+                    for i in range(8))
+    assert run(top + most_read + below).notes == ()
+    # the same run at the end, with a short trailer only, is the notes
+    page = top + "Some prose.\n\n" + most_read + "© 2018 The Herald\n"
+    assert [n.token for n in run(page).notes] == ["1", "2", "3", "4", "5"]

@@ -226,6 +226,8 @@ def extract(document: Document) -> Extraction:
     # beside notes the format defines, a typed marker must resolve to typed notes.
     formatted = bool(native_series) or not document.plain_lines
     markers_raw = _resolve_doubtful(markers_raw, drafts, formatted)
+    if formatted:
+        drafts = _anchored(drafts, markers_raw)
     notes = _build_notes(document, drafts, series_of)
     markers = tuple(_build_markers(document, markers_raw, series_of, names))
     if document.native_notes or document.native_markers:
@@ -787,7 +789,8 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
     allowed), whose numbers are at least half cited by a marker, is a run of notes when it
     stands where notes stand: at a page foot, right after the notes heading (a few
     paragraphs may come between), or, in a document without one, as the last such run with
-    no marker after it. Anywhere else it is a numbered list in the body.
+    no marker after it and little text after it (a web page's "most read" list, with
+    sections below, is not its notes). Anywhere else it is a numbered list in the body.
     """
     if not any(lab.notation in WEAK_LABELS for lab in labels.values()):
         return set()
@@ -827,7 +830,8 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
             first_after_section = False
         elif _at_page_foot(lines[-1], stripped, skipped, feet):
             approved.update(lines)
-        elif section is None and lines[0] > last_marker:
+        elif section is None and lines[0] > last_marker and _paragraphs_between(
+                lines[-1], len(stripped), stripped, skipped) <= _SECTION_TAIL:
             final = lines
 
     for i in sorted(labels):
@@ -849,6 +853,7 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
 
 
 _SECTION_LEAD = 5  # paragraphs a notes section may open with before its first note
+_SECTION_TAIL = 12  # paragraphs after the last of unheaded notes (its own, a trailer)
 
 
 def _paragraphs_between(first: int, last: int, stripped: list[str], skipped: set[int]) -> int:
@@ -1099,6 +1104,25 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
             continue
         out.append(m)
     return out
+
+
+def _anchored(drafts: list[_Draft], raw: list[_RawMarker]) -> list[_Draft]:
+    """The drafts without those of a numbering system that no marker uses and whose
+    numbering does not start at one: in a Word file, a PDF or a web page a superscript ``³``
+    or ``C`` opening a line, cited nowhere, is formatting (a unit, a symbol, a ``⁰``), not the third
+    note of a series whose first two were never written."""
+    used = {numerals.read(m[3]).system for m in raw}
+    if AMBIGUOUS in used:
+        return drafts
+    first: dict[str, int] = {}
+    for d in drafts:
+        numeral = d.label.numeral
+        if d.label.notation != MARKDOWN and numeral.value is not None:
+            first[numeral.system] = min(first.get(numeral.system, numeral.value), numeral.value)
+    lost = {system for system, value in first.items()
+            if value != 1 and system not in used and system != AMBIGUOUS}
+    return [d for d in drafts if d.label.notation == MARKDOWN
+            or d.label.numeral.system not in lost] if lost else drafts
 
 
 _PAST_LAST = 10  # how far past its series' last note a marker may point and still count
