@@ -152,6 +152,20 @@ def test_a_linked_number_in_brackets_is_a_marker():
     assert [n.number for n in result.notes] == [1, 2, 3]
 
 
+def test_a_linked_number_glued_to_its_word_is_a_marker():
+    """Pasted from a web page into Word, a superscript citation keeps its link but not its
+    formatting: ``Monographs.[1](url)``; the address may hold brackets of its own."""
+    url = "https://example.org/PIIS1470-2045(13)70104-9/fulltext"
+    text = (f"Published as volume 107.[1]({url}) Melanogenesis,[2]({url}), [3]({url}) and "
+            f"the equation [[4]({url})]:SE=∑w. See Table [1]({url}).\n\nReferences\n\n"
+            + "".join(f"[{n}]({url}) Author {n}. Title {n}. Lyon; 2013.\n\n"
+                      for n in range(1, 5)))
+    result = run(text)
+    assert [(m.number, m.label) for m in result.markers] == [
+        (1, "1"), (2, "2, 3"), (3, "2, 3"), (4, "[4]")]  # "Table [1](…)" is no citation
+    assert [n.number for n in result.notes] == [1, 2, 3, 4]
+
+
 def test_a_linked_word_in_brackets_is_no_marker():
     result = run("As shown [[here](https://example.org/a)] and [[2019](https://x.org)x].\n\n"
                  "[1] Safe, S. (1994). PCBs.\n")

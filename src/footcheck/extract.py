@@ -69,8 +69,8 @@ _TOKENS = rf"{_TOKEN}(?:[ \t]*[,–-][ \t]*{_TOKEN}){{0,20}}"  # 3,4 or 5–7 or
 
 # A citation number that is a link, inside the brackets around it: ``[[1](https://…)]``,
 # ``[[2](…), [3](…)]`` (text copied from a web page whose numbers link to its reference list).
-_LINKED_NUMBER = r"\[\d{1,4}\]\([^()\s]*\)"
-_LINK_AROUND_NUMBER = re.compile(r"\[(\d{1,4})\]\([^()\s]*\)")
+_LINKED_NUMBER = r"\[\d{1,4}\]\((?:[^()\s]|\([^()\s]*\))*\)"  # (13) in an address: one level
+_LINK_AROUND_NUMBER = re.compile(r"\[(\d{1,4})\]\((?:[^()\s]|\([^()\s]*\))*\)")
 
 # Every character a marker can start with. Markers are matched only where one of these
 # stands (see _marker_starts), several times faster than searching for the whole alternation.
@@ -84,10 +84,12 @@ _MARKER_RE = re.compile(
     rf"|<sup>\s*(?P<ht>{_TOKENS})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
     r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:])"
-    rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[:])"
+    rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[])"
+    # or glued to the word it follows, its superscript lost: ``Monographs.[1](https://…)``
+    rf"|(?<=[^\s\[(])(?P<gt>{_LINKED_NUMBER}(?:,[ \t]*{_LINKED_NUMBER}){{0,20}})(?![(\[:])"
 )
 _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht": HTML,
-                    "sup": SUPERSCRIPT, "bt": BRACKET, "lt": BRACKET}
+                    "sup": SUPERSCRIPT, "bt": BRACKET, "lt": BRACKET, "gt": BRACKET}
 _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may be exponents
 
 _LABEL_RE = re.compile(
@@ -513,15 +515,16 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
         group = m.lastgroup
         token, notation = m[group], _MARKER_NOTATION[group]
         written = m[0]
-        if group == "lt":  # the numbers, not their links
+        if group in ("lt", "gt"):  # the numbers, not their links
             token, written = (_LINK_AROUND_NUMBER.sub(r"\1", t) for t in (token, written))
         exponent = _is_exponent(text, start, end) if notation in _EXPONENT_LIKE else False
         if exponent:
             continue
         maybe = exponent is MAYBE
         line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order
-        if notation == BRACKET and _in_code(text, start, end):
+        if group == "bt" and _in_code(text, start, end):
             continue  # /root[1]/customer[1], (0[1-9])|(1[0-2]): an index, a character class
+            # (a linked number is no index, even glued to a formula: "[[69](…)]:SE=…")
         if notation == MARKDOWN or token.isalnum():  # a name, or a single number
             if notation == BRACKET:  # [07] is a code; [2019] a year, unless note 2019 exists
                 if token[0] == "0":

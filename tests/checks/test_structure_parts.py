@@ -70,7 +70,16 @@ def test_a_compilation_of_articles_in_two_styles_is_silent() -> None:
     second = chapter("Carcinogenicity of PCBs", claims(["[1]", "[2]"]),
                      [note(f"[{n}]", 10 + n) for n in (1, 2)]).replace("Notes", "References")
     text = f"{first}\n{second}"
-    assert findings(text) == []
+    assert findings(text, STRUCTURE | {"inconsistent-style"}) == []  # each its house style
+
+
+def test_a_style_that_changes_within_an_article_still_fires() -> None:
+    first = chapter("Fish", claims(["[1]", "[2]", "[3]"]),
+                    [note(f"{n}.", n) for n in (1, 2)] + [note("[3]", 3)])
+    second = chapter("Soil", claims(["[1]", "[2]"]), [note(f"[{n}]", 10 + n) for n in (1, 2)])
+    text = f"{first}\n{second}"
+    assert findings(text, {"inconsistent-style"}) == [
+        ("inconsistent-style", line_of(text, "[3]"), 3)]
 
 
 def test_a_chapter_with_a_single_note_starts_a_part() -> None:

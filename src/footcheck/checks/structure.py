@@ -52,9 +52,9 @@ def check(extraction: Extraction) -> Iterator[Finding]:
     yield from _unread(extraction)
     for series in _series(extraction):
         yield from _malformed(series)
-        for part in _parts(series, extraction.document):
+        for part in _parts(series, extraction.document):  # each article of a compilation
             yield from _notes_vs_markers(part)
-        yield from _style(series)
+            yield from _style(part)  # has its own house style
 
 
 @emits("no-notes")
