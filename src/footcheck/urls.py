@@ -37,6 +37,7 @@ __all__ = ["EmptyLink", "FoundUrl", "find_empty_links", "find_urls", "hostname",
            "strip_tracking"]
 
 BARE, ANGLE, MARKDOWN = "bare", "angle", "markdown"
+MISSING_SCHEME = "missing scheme"  # the problem of www.example.org: all else may be right
 _T = TypeVar("_T")
 
 
@@ -348,7 +349,7 @@ def _analyse(url: str, spaced: bool = False) -> tuple[str | None, str | None]:
         fixed = _despace(fixed)
     m = _SCHEME.match(fixed)
     if m is None:  # www.… without a scheme
-        problems.append("missing scheme")
+        problems.append(MISSING_SCHEME)
         scheme, rest = "https", fixed
     else:
         scheme, sep = m.group(1).lower(), m.group(2)

@@ -113,6 +113,8 @@ CASES: dict[str, Case] = {
                   path="brief.md"),
     "FC304": Case(brief(SMITH.replace("/rents>", "/rents?utm_source=newsletter>")), brief(SMITH)),
     "FC305": Case(brief(SMITH.replace("<https://", "<http://")), brief(SMITH)),
+    "FC306": Case(brief(SMITH.replace("<https://", "www.").replace("/rents>", "/rents")),
+                  brief(SMITH.replace("<https://", "<https://www."))),
     # --- references --------------------------------------------------------------------
     "FC401": Case(brief(SMITH, SMITH.replace("Smith, Jane", "Smyth, Jane")),
                   brief(SMITH, SMITH.replace("13 March 2023.", "13 March 2023, p. 2."))),

@@ -52,9 +52,12 @@ def test_unclosed_angle_bracket_suggests_closing_it() -> None:
 def test_missing_scheme_suggests_https() -> None:
     line = "^V Global Initiative (2023). Newcomers. Available at: www.globalinitiative.net/a/b."
     [f] = findings(line)
-    assert f.kind == "malformed-url"
+    assert (f.kind, str(f.severity)) == ("schemeless-url", "warning")  # a browser guesses
     assert f.column == column_of(line, "www.")
     assert f.suggestion == "https://www.globalinitiative.net/a/b"
+    spaced = line.replace("www.globalinitiative.net/a/b.", "<www.globalinitiative.net/a /b>.")
+    [f] = findings(spaced)
+    assert f.kind == "malformed-url"  # more wrong than the scheme
 
 
 def test_invalid_host_has_no_suggestion() -> None:

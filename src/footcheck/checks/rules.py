@@ -111,8 +111,8 @@ RULES: tuple[Rule, ...] = (
          "'otкрыli', where к, р and ы are Cyrillic."),
     # --- URLs ----------------------------------------------------------------------------
     Rule("FC301", "malformed-url", E,
-         "A URL that cannot work as written: unclosed <, spaces, missing or doubled "
-         "scheme, invalid host.",
+         "A URL that cannot work as written: unclosed <, spaces, a scheme doubled or "
+         "misspelt, invalid host.",
          "Readers and link checkers cannot follow it.",
          "<https://https://example.org/report"),
     Rule("FC302", "search-url", E,
@@ -132,6 +132,11 @@ RULES: tuple[Rule, ...] = (
          "A URL using plain http://.",
          "Most sites serve https today; an http link may be redirected or blocked by browsers.",
          "<http://liberatedschool.tilda.ws>"),
+    Rule("FC306", "schemeless-url", W,
+         "A web address written without its scheme: www.example.org/report.",
+         "A browser guesses the rest, but PDF converters, link checkers and reference "
+         "managers do not make it a link, and most citation styles want the full address.",
+         "www.bbs.gov.bd"),
     # --- references ----------------------------------------------------------------------
     Rule("FC401", "variant-citation", W,
          "The same work cited with a different author spelling, title or date in another note.",

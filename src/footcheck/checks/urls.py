@@ -1,13 +1,14 @@
 """URL rules: how the URLs in the notes are written (nothing here goes online).
 
-For every URL of a note (found once, by extraction): ``malformed-url``,
-``search-url`` (a search-results page or a search engine's redirect wrapper),
-``tracking-url`` (text fragments, click ids, ``utm_*`` and search-session parameters) and
-``insecure-url`` (plain ``http://``). A URL that is a search page gets no other finding: it
-must be replaced whatever else is wrong with it. A search that looks up another URL of the same
-note ("View at Google Scholar" beside the DOI it searches for) is a convenience link next to
-the source, not a search cited in its place: it is checked as an ordinary URL. ``empty-link``
-looks at the whole document, body included, for Markdown links whose target is empty or ``#``.
+For every URL of a note (found once, by extraction): ``malformed-url``, or
+``schemeless-url`` for ``www.…`` that only lacks its ``https://``; ``search-url`` (a
+search-results page or a search engine's redirect wrapper), ``tracking-url`` (text
+fragments, click ids, ``utm_*`` and search-session parameters) and ``insecure-url`` (plain
+``http://``). A URL that is a search page gets no other finding: it must be replaced whatever
+else is wrong with it. A search that looks up another URL of the same note ("View at Google
+Scholar" beside the DOI it searches for) is a convenience link next to the source, not a
+search cited in its place: it is checked as an ordinary URL. ``empty-link`` looks at the
+whole document, body included, for Markdown links whose target is empty or ``#``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..model import Extraction, Finding, Note, Url
 from ..urls import (
     ANGLE,
     ENGINE_HINT,
+    MISSING_SCHEME,
     find_empty_links,
     is_local,
     search_engine,
@@ -63,12 +65,17 @@ def _where(note: Note) -> dict[str, str | int | None]:
     return {"series": note.series, "number": note.number}
 
 
-@emits("malformed-url")
+@emits("malformed-url", "schemeless-url")
 def _malformed_url(note: Note, found: Url) -> Finding:
-    """The finding of a URL that cannot work as written, with its repair if there is one."""
+    """The finding of a URL that cannot work as written, with its repair if there is one:
+    ``schemeless-url`` when all it lacks is its scheme."""
     suggestion = found.repaired
     if suggestion is not None and found.form == ANGLE:
         suggestion = f"<{suggestion}>"
+    if found.problem == MISSING_SCHEME:
+        return rule("schemeless-url").finding(
+            f"URL {shorten(found.raw)!r} is written without its scheme (https://).",
+            found.line, found.column, suggestion=suggestion, **_where(note))
     return rule("malformed-url").finding(
         f"URL {shorten(found.raw)!r} cannot work as written: {found.problem}.",
         found.line, found.column, suggestion=suggestion, **_where(note))
