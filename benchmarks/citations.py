@@ -30,6 +30,12 @@ authors ``Last, First`` are compared by ``Last``.
 ``--rules`` also scores the hand-written parser, :func:`footcheck.references.parse` (its first
 reference), on the labelled sets, by the same rule.
 
+``--quick`` also trains and scores the issue's floor, "a CRF trained in one minute on
+``core.xml`` (minus every gold item) with plain token features": the same tokens, labels,
+trainer and normalisation as the shipped model, but each token described only by itself and
+its neighbours (word, shape, affixes) and no policy-brief training data, so that the two
+labellings are compared field by field under one rule.
+
 Targets (issue "A trained citation parser"): gold >= 95 % overall, authors >= 95 %, title
 >= 93 %, container >= 90 %, year >= 98 %; Chicago notes >= 90 %; held-out briefs >= 95 %;
 >= 2,000 citations a second on one core.
@@ -84,6 +90,73 @@ def rules_fields(text: str) -> dict:
             "container": r.container, "year": r.year, "date": r.date,
             "publisher": r.publisher, "place": None, "volume": r.volume, "pages": r.pages,
             "url": list(r.urls), "doi": r.doi}
+
+
+def _plain_features(tokens) -> list[dict[str, float]]:
+    """The quick CRF's features: each token's word, shape and affixes, and its neighbours'
+    words; nothing about the citation as a whole."""
+    import re
+
+    def shape(word: str) -> str:
+        return re.sub(r"(.)\1+", r"\1", re.sub(r"[a-z]", "a", re.sub(
+            r"[A-Z]", "A", re.sub(r"\d", "9", word))))
+
+    words = [t.text for t in tokens]
+    out = []
+    for i, w in enumerate(words):
+        f = {"w=" + w.lower(): 1.0, "shape=" + shape(w): 1.0, "p3=" + w[:3].lower(): 1.0,
+             "s3=" + w[-3:].lower(): 1.0, "pos=" + str(min(i, 5)): 1.0,
+             "rel=" + str(10 * i // len(words)): 1.0}
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            f[f"w{d:+d}=" + (words[j].lower() if 0 <= j < len(words) else "_")] = 1.0
+        out.append(f)
+    return out
+
+
+def quick_parser(folder: Path, workdir: Path):
+    """Train the quick CRF on ``core.xml`` minus gold in ``workdir``; return a parser that
+    labels with it and normalises as the shipped labeller does."""
+    import pycrfsuite
+
+    from footcheck.citations.data import dedupe_key
+    from footcheck.citations.tokens import tokenize
+    from footcheck.citations.train import token_accuracy
+
+    held_out = {dedupe_key(s.text) for s in read(folder / "gold.xml")}
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    count = 0
+    for seq in read(folder / "core.xml"):
+        tokens = seq.tokens()
+        if tokens and dedupe_key(seq.text) not in held_out:
+            trainer.append(_plain_features(tokens), seq.labels(tokens))
+            count += 1
+    trainer.set_params({"c1": 0.1, "c2": 0.01, "max_iterations": 300,
+                        "feature.possible_transitions": True})
+    model = workdir / "quick.crfsuite"
+    start = time.perf_counter()
+    trainer.train(str(model))
+    print(f"\nquick CRF: {count} sequences of core.xml, trained in "
+          f"{time.perf_counter() - start:.0f} s")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    right = total = 0
+    for seq in read(folder / "gold.xml"):
+        tokens = seq.tokens()
+        if tokens:
+            expected = seq.labels(tokens)
+            right += sum(a == b for a, b in zip(tagger.tag(_plain_features(tokens)), expected,
+                                                strict=True))
+            total += len(expected)
+    print(f"token labels right on gold: quick CRF {right / total:.1%}, shipped model "
+          f"{token_accuracy(citations.MODEL, read(folder / 'gold.xml')):.1%}")
+
+    def parse(text: str) -> dict:
+        tokens = tokenize(text)
+        labels = tagger.tag(_plain_features(tokens)) if tokens else []
+        return fields_of(text, tokens, labels)
+
+    return parse
 
 
 def score(sequences: list[Sequence], misses: list[str] | None = None,
@@ -170,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", action="store_true",
                         help="also score footcheck.references.parse (the hand-written rules) "
                              "on the labelled sets")
+    parser.add_argument("--quick", action="store_true",
+                        help="also train and score the quick CRF (plain token features, "
+                             "core.xml only): the floor the shipped model must beat")
     args = parser.parse_args(argv)
     if args.model:
         citations.load(args.model)
@@ -187,6 +263,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.rules:
             report("gold, hand-written rules (footcheck.references)",
                    score(gold, parser=rules_fields))
+        if args.quick:
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as work:
+                quick = quick_parser(folder, Path(work))
+                report("gold, quick CRF (the floor)", score(gold, parser=quick))
+                chicago = [s for s in read(HELDOUT) if s.style == "chicago-notes"]
+                report("held-out Chicago notes, quick CRF", score(chicago, parser=quick))
         speed_texts = [s.text for s in gold]
     heldout = read(HELDOUT)
     misses = []

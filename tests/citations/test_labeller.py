@@ -169,6 +169,22 @@ def test_year_in_parentheses_after_volume() -> None:
     assert f["volume"] == "25"
 
 
+def test_a_doi_or_an_address_is_never_read_as_another_field() -> None:
+    """Whatever the labeller reads (here: everything a title), an identifier keeps its own
+    label: in AnyStyle's gold, ``doi:10.1787/…`` after a container was read as access date."""
+    def fields(text: str) -> dict:
+        tokens = citations.tokenize(text)
+        return normalise.fields_of(text, tokens, ["title"] * len(tokens))
+
+    f = fields("Standards for Data Tables. doi:10.1787/603233448430 Retrieved 2010-08-07.")
+    assert f["doi"] == "10.1787/603233448430"
+    assert f["title"] == "Standards for Data Tables"
+    f = fields("Standards for Data Tables. https://ri.example.org/a?b=1")
+    assert f["url"] == ["https://ri.example.org/a?b=1"]
+    f = fields("Standards for Data Tables, 10.5 per cent of 2010/11 budgets.")
+    assert f["doi"] is None and f["url"] == []
+
+
 def test_explanatory_note_cites_nothing() -> None:
     text = "Figures are rounded to the nearest thousand; estimates differ between sources."
     assert {lab for _, lab in citations.label(text)} <= {"note", "other"}

@@ -622,8 +622,30 @@ _URL_LABEL = re.compile(r"(?:available|accessed|retrieved|archived|online|url|se
                         re.IGNORECASE)
 
 
+#: A token that can only be an identifier, whatever the labeller read: ``doi:10.1787/…``,
+#: ``10.1044/2013_JSLHR-S-12-0345``, ``https://doi.org/…``; an address ``https://…``.
+_DOI_TOKEN = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+",
+                        re.IGNORECASE)
+_URL_TOKEN = re.compile(r"<?(?:https?|ftp)://\S+", re.IGNORECASE)
+
+
+def _identifiers(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """``labels`` with every DOI token labelled ``doi`` and every other address ``url``."""
+    out = list(labels)
+    for i, token in enumerate(tokens):
+        if out[i] in ("doi", "url"):
+            continue
+        if _DOI_TOKEN.fullmatch(token.text.rstrip(".,;")):
+            out[i] = "doi"
+        elif _URL_TOKEN.fullmatch(token.text):
+            out[i] = "url"
+    return out
+
+
 def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
-    """The fields of one citation from its tokens and their labels."""
+    """The fields of one citation from its tokens and their labels (a DOI or an address
+    keeps its own label, whatever the labeller read)."""
+    labels = _identifiers(tokens, labels)
     ordered: list[list] = []  # [label, start, end] of each run of one label, in order
     i = 0
     n = len(tokens)
