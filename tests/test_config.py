@@ -234,8 +234,8 @@ def test_placeholder_words_of_the_house_style(project):
                                  cwd=project).stdout)["findings"]
     placeholders = [(f["line"], f["column"], f["message"]) for f in after
                     if f["code"] == "FC201"]
-    assert placeholders == [(5, 7, "Placeholder 'TODO' left where a source should be."),
-                            (9, 18, "Placeholder 'XXX' left where a source should be.")]
+    assert placeholders == [(5, 7, "placeholder 'TODO' left where a source should be"),
+                            (9, 18, "placeholder 'XXX' left where a source should be")]
     ignored = footcheck("audit", "briefs/brief.md", "-f", "json", "--ignore", "placeholder",
                         cwd=project)
     assert "FC201" not in codes(ignored)
@@ -246,7 +246,7 @@ def test_placeholder_words_are_whole_words_as_written(project):
     findings = json.loads(footcheck("audit", "briefs/brief.md", "-f", "json",
                                     cwd=project).stdout)["findings"]
     messages = [f["message"] for f in findings if f["code"] == "FC201"]
-    assert messages == ["Placeholder 'TODO' left where a source should be."]  # built in
+    assert messages == ["placeholder 'TODO' left where a source should be"]  # built in
 
 
 def test_link_settings_reach_the_link_checker(project, httpserver):

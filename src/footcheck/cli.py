@@ -356,9 +356,7 @@ def _load_stdin(name: str, sources: dict[str, bytes]
 def _audit(extractions: list[Extraction], settings: list[Settings], *, offline: bool,
            no_cache: bool, allow_private: bool | list[str]) -> list[Report]:
     """Audit the documents, those that share settings together (their links in one pool);
-    add the findings of the configuration's own placeholder words."""
-    from .checks import sort
-    from .config import placeholder_findings
+    with the configuration's own outlets and placeholder words."""
     from .pipeline import audit_many
     from .references import extra_outlets
 
@@ -378,13 +376,9 @@ def _audit(extractions: list[Extraction], settings: list[Settings], *, offline: 
                                allow_private=allow_private, **extra)
         with _progress() as progress, extra_outlets(s.outlets):
             done = audit_many([extractions[i] for i in indices], select=s.select,
-                              ignore=ignore, links=links, progress=progress)
+                              ignore=ignore, links=links, progress=progress,
+                              placeholder_words=s.placeholder_words)
         for i, report in zip(indices, done, strict=True):
-            extra_findings = placeholder_findings(report, s.placeholder_words,
-                                                  select=s.select, ignore=ignore)
-            if extra_findings:
-                report = replace(report, findings=tuple(sort([*report.findings,
-                                                              *extra_findings])))
             reports[i] = report
     return [reports[i] for i in range(len(extractions))]
 

@@ -49,12 +49,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import FootcheckError
-
-if TYPE_CHECKING:
-    from .model import Finding, Report
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,7 +59,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 __all__ = ["FILES", "ConfigError", "Resolver", "Settings", "find", "load", "parse_codes",
-           "placeholder_findings", "show", "shown_path"]
+           "show", "shown_path"]
 
 #: The files searched for in each folder, in order of precedence.
 FILES = (".footcheck.toml", "footcheck.toml", "pyproject.toml")
@@ -524,39 +521,3 @@ def _toml(value: Any) -> str:
         return "{ " + ", ".join(f"{_toml(str(k))} = {_toml(v)}" for k, v in value.items()) + " }"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
-
-# --- settings the checks do not take yet ----------------------------------------------------
-
-def placeholder_findings(report: Report, words: Iterable[str], *,
-                         select: Iterable[str] = (), ignore: Iterable[str] = ()
-                         ) -> list[Finding]:
-    """``placeholder`` (FC201) findings for the house style's own placeholder ``words`` in
-    the notes of ``report``, each word matched as written (case included) and standing alone
-    (not inside a longer word); none where the report already has a placeholder finding at
-    the same place, or when ``select``/``ignore`` leave the rule out.
-
-    An interim: the content checks take no extra words yet (:mod:`footcheck.checks.content`
-    would be their place, where a placeholder also silences the incomplete-reference rule).
-    """
-    from .checks.rules import BY_CODE, selected
-
-    rule = BY_CODE["FC201"]
-    words = [w for w in words if w]
-    if not words or not selected(rule, tuple(select), tuple(ignore)):
-        return []
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)"
-                                  for w in sorted(words, key=len, reverse=True)))
-    doc = report.document
-    taken = {(f.line, f.column) for f in report.findings if f.code == rule.code}
-    out = []
-    for note in report.notes:
-        for start, end in note.spans:
-            for match in pattern.finditer(doc.text, start, end):
-                line, column = doc.position(match.start())
-                if (line, column) in taken:
-                    continue
-                taken.add((line, column))
-                out.append(rule.finding(
-                    f"Placeholder {match.group()!r} left where a source should be.", line,
-                    column, series=note.series, number=note.number))
-    return out

@@ -21,29 +21,33 @@ if TYPE_CHECKING:
 
 def audit(source: str | os.PathLike | Document, *, select: Iterable[str] = (),
           ignore: Iterable[str] = (), links: LinkConfig | None = None,
-          progress: Callable[[Progress], None] | None = None) -> Report:
+          progress: Callable[[Progress], None] | None = None,
+          placeholder_words: Iterable[str] = ()) -> Report:
     """Audit a document (a path, or a :class:`Document` already read) and return its report.
 
     ``select`` and ``ignore`` take rule code prefixes (``FC1``, ``FC201``) or kind names
     (``placeholder``). With ``links`` (a :class:`footcheck.links.LinkConfig`) every cited URL
     is verified over HTTP, ``progress`` being given a :class:`footcheck.links.Progress` once
-    per URL and while it waits; without it the audit never
-    touches the network. Raises :class:`footcheck.errors.InputError` when the file cannot be
-    read.
+    per URL and while it waits; without it the audit never touches the network.
+    ``placeholder_words`` are the house style's own words that mark a missing source
+    (``XXX``), found as written, besides the built-in ones. Raises
+    :class:`footcheck.errors.InputError` when the file cannot be read.
     """
     return audit_many([load(source)], select=select, ignore=ignore, links=links,
-                      progress=progress)[0]
+                      progress=progress, placeholder_words=placeholder_words)[0]
 
 
 def audit_many(extractions: Iterable[Extraction], *, select: Iterable[str] = (),
                ignore: Iterable[str] = (), links: LinkConfig | None = None,
-               progress: Callable[[Progress], None] | None = None) -> list[Report]:
+               progress: Callable[[Progress], None] | None = None,
+               placeholder_words: Iterable[str] = ()) -> list[Report]:
     """Audit several loaded documents (see :func:`load`), verifying their links together.
 
     Every URL cited anywhere is checked once, in one pool and against one cache, and each
     report gets the verdicts of the URLs it cites.
     """
     extractions = list(extractions)
+    placeholder_words = tuple(placeholder_words)
     results: dict[str, LinkResult] = {}
     if links is not None:
         results = verify_links(extractions, links, progress)
@@ -52,7 +56,8 @@ def audit_many(extractions: Iterable[Extraction], *, select: Iterable[str] = (),
         cited = {u.url for note in extraction.notes for u in note.urls}
         mine = {url: result for url, result in results.items() if url in cited}
         with _collector_paused():
-            findings = checks.run(extraction, select=select, ignore=ignore, links=mine)
+            findings = checks.run(extraction, select=select, ignore=ignore, links=mine,
+                                  placeholder_words=placeholder_words)
         reports.append(Report(document=extraction.document, notes=extraction.notes,
                               markers=extraction.markers, findings=tuple(findings),
                               links=tuple(mine.values())))

@@ -52,3 +52,18 @@ def test_a_placeholder_beside_a_url_still_fires() -> None:
     line = "^{7} Date TBD. Source: <https://example.org/a>"
     [f] = placeholders(line)
     assert f.column == line.index("TBD") + 1
+
+
+def test_the_house_styles_own_placeholder_words() -> None:
+    """``placeholder_words`` (footcheck.toml's ``placeholder-words``), found as written and
+    standing alone, not inside a URL; like a built-in one, such a word in a note keeps
+    incomplete-reference quiet (the note is known to be unfinished)."""
+    text = ("^{1} Ministry of Finance. ПРОВЕРИТЬ\n"
+            "^{2} Smith, Jane (2023). 'Rents double,' Daily Post. XXXL 13 March 2023. "
+            "<https://example.org/XXX/xxx>\n")
+    extraction = make_extraction(text)
+    assert [(f.kind, f.number) for f in content.check(extraction)] == [
+        ("incomplete-reference", 1)]
+    found = list(content.check(extraction, placeholder_words=("XXX", "ПРОВЕРИТЬ", "xxx")))
+    assert [(f.kind, f.number, f.message) for f in found] == [
+        ("placeholder", 1, "placeholder 'ПРОВЕРИТЬ' left where a source should be")]

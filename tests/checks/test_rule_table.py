@@ -168,6 +168,24 @@ def test_the_rule_stays_silent_on_the_mended_input(code: str) -> None:
     assert code not in codes(case.clean, case.path, case.clean_links)
 
 
+def messages(case: Case) -> list[str]:
+    document = Document.from_text(case.fires, path=case.path)
+    findings = audit(document).findings if case.links is None else \
+        checks.run(load(document), links=case.links)
+    return [f.message for f in findings]
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_messages_are_written_in_one_style(code: str) -> None:
+    """Lower case at the start, no full stop at the end (see :mod:`footcheck.checks.rules`)."""
+    for message in messages(CASES[code]):
+        assert not message.endswith(".") or message.endswith(("...", "…")), message
+        first = message.split()[0]
+        assert not (first[0].isupper() and first[1:].islower() and
+                    first.lower() in {"the", "a", "an", "this", "no", "link", "url", "quote",
+                                      "placeholder", "editorial", "closing", "doubled"}), message
+
+
 def test_a_page_dated_otherwise_than_its_note_is_a_date_mismatch() -> None:
     assert "FC402" in codes(PAGE_DATE.fires, PAGE_DATE.path, PAGE_DATE.links)
     assert "FC402" not in codes(PAGE_DATE.clean, PAGE_DATE.path, PAGE_DATE.clean_links)

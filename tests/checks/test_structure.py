@@ -148,7 +148,7 @@ def test_named_markdown_footnotes(fixture_path):
 def test_a_family_none_of_whose_rules_is_selected_is_not_run(monkeypatch):
     from footcheck import checks
 
-    def boom(extraction):
+    def boom(extraction, **options):
         raise AssertionError("the content family ran")
 
     monkeypatch.setitem(checks.FAMILIES, "content", (boom, ("FC2",)))

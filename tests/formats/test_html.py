@@ -100,7 +100,7 @@ def test_summary_counts(sample_page, sample_report):
 def test_every_note_in_order_with_its_findings_beside_it(sample_page, sample_report):
     articles = re.findall(r'<article class="note[^"]*" id="note-(\d+)"', sample_page)
     assert [int(a) for a in articles] == list(range(1, len(sample_report.notes) + 1))
-    placeholder = sample_page.index("Placeholder &#x27;get source here&#x27;")
+    placeholder = sample_page.index("placeholder &#x27;get source here&#x27;")
     article = sample_page.rindex("<article", 0, placeholder)
     assert "endnote LXXXVII" in sample_page[article:placeholder]
 

@@ -16,7 +16,7 @@ from . import content, references, structure, urls
 from .rules import BY_CODE, RULES, selected
 
 #: Each family, the function that runs it, and the code prefixes of the rules it emits.
-FAMILIES: dict[str, tuple[Callable[[Extraction], Iterator[Finding]], tuple[str, ...]]] = {
+FAMILIES: dict[str, tuple[Callable[..., Iterator[Finding]], tuple[str, ...]]] = {
     "structure": (structure.check, ("FC1",)),
     "content": (content.check, ("FC2",)),
     "urls": (urls.check, ("FC3",)),
@@ -29,18 +29,21 @@ _LINK_CODES = ("FC5", "FC402")
 
 def run(extraction: Extraction, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
         families: Iterable[str] = tuple(FAMILIES),
-        links: Mapping[str, LinkResult] | None = None) -> list[Finding]:
+        links: Mapping[str, LinkResult] | None = None,
+        placeholder_words: Iterable[str] = ()) -> list[Finding]:
     """Run the check families over an extraction; return the kept findings in order.
 
     A family none of whose rules ``select``/``ignore`` keep is not run at all. ``links``
-    (URL -> verdict) adds the ``links`` family's findings.
+    (URL -> verdict) adds the ``links`` family's findings; ``placeholder_words`` are the
+    house style's own words for a missing source (content).
     """
     select, ignore = tuple(select), tuple(ignore)
+    options = {"content": {"placeholder_words": tuple(placeholder_words)}}
     found: list[Finding] = []
     for family in families:
         check, prefixes = FAMILIES[family]
         if _wanted(prefixes, select, ignore):
-            found.extend(check(extraction))
+            found.extend(check(extraction, **options.get(family, {})))
     if links and _wanted(_LINK_CODES, select, ignore):
         from . import links as link_checks
 

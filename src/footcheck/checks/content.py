@@ -13,6 +13,7 @@ proper citation form. Each finding points at the exact column of the problem.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -185,10 +186,22 @@ _TRANSLITERATION = {
 }
 
 
-def check(extraction: Extraction) -> Iterator[Finding]:
-    """Yield the content findings of every note of the extraction."""
+def check(extraction: Extraction, placeholder_words: Iterable[str] = ()
+          ) -> Iterator[Finding]:
+    """Yield the content findings of every note of the extraction; ``placeholder_words``
+    are the house style's own words for a missing source (``XXX``), each matched as written
+    (case included) and standing alone."""
+    extra = _words_pattern(tuple(w for w in placeholder_words if w))
     for note in extraction.notes:
-        yield from _check_note(extraction.document, note)
+        yield from _check_note(extraction.document, note, extra)
+
+
+@functools.lru_cache(maxsize=8)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)"
+                               for w in sorted(words, key=len, reverse=True)))
 
 
 # --- the note as one string, mapped back to the document -------------------------------------
@@ -317,13 +330,14 @@ class _View:
 # --- the rules -------------------------------------------------------------------------------
 
 
-def _check_note(document: Document, note: Note) -> Iterator[Finding]:
-    """All content findings of one note."""
+def _check_note(document: Document, note: Note, extra: re.Pattern[str] | None = None
+                ) -> Iterator[Finding]:
+    """All content findings of one note (``extra``: the house style's placeholder words)."""
     view = _View.of(document, note)
     if _EMPTY.fullmatch(view.text):
         yield _empty(view)
         return
-    placeholders = _placeholders(view)
+    placeholders = _placeholders(view, extra)
     yield from _placeholder_findings(view, placeholders)
     yield from _remark_findings(view, placeholders)
     if not placeholders:
@@ -335,7 +349,7 @@ def _check_note(document: Document, note: Note) -> Iterator[Finding]:
 @emits("placeholder")
 def _empty(view: _View) -> Finding:
     """The finding of a note with no text: its source is missing (no other rule runs)."""
-    return view.finding("placeholder", "The note is empty: its source is missing.", 0)
+    return view.finding("placeholder", "the note is empty: its source is missing", 0)
 
 
 @emits("placeholder")
@@ -344,7 +358,7 @@ def _placeholder_findings(view: _View, placeholders: list[tuple[int, int]]
     """One finding per placeholder span (:func:`_placeholders`)."""
     for start, end in placeholders:
         yield view.finding("placeholder",
-                           f"Placeholder {view.text[start:end]!r} left where a source should be.",
+                           f"placeholder {view.text[start:end]!r} left where a source should be",
                            start)
 
 
@@ -354,11 +368,11 @@ def _remark_findings(view: _View, placeholders: list[tuple[int, int]]) -> Iterat
     for start, end in _remarks(view, placeholders):
         remark = shorten(view.text[start:end])
         yield view.finding("editorial-comment",
-                           f"Editorial remark left in the note: {remark!r}.", start)
+                           f"editorial remark left in the note: {remark!r}", start)
 
 
-def _placeholders(view: _View) -> list[tuple[int, int]]:
-    """Spans of placeholders.
+def _placeholders(view: _View, extra: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
+    """Spans of placeholders, with those of the house style's words (``extra``).
 
     A note that is nothing but a placeholder word ("TK", "Source:", "[citation]") is one, but
     a note that carries a URL is not bare: "Source: <url>" names its source.
@@ -371,6 +385,8 @@ def _placeholders(view: _View) -> list[tuple[int, int]]:
         if core.isupper() or core.lower() != "tk":
             return [(start, start + len(core))]
     hits = [m.span() for m in view.finditer(_PLACEHOLDER_CS)]
+    if extra is not None:
+        hits.extend(m.span() for m in extra.finditer(view.masked))
     for m in view.finditer(_PLACEHOLDER_CI):
         if not m.group().startswith("[") and view.in_title(m.start()):
             continue
@@ -445,7 +461,7 @@ def _incomplete(view: _View) -> Iterator[Finding]:
             if _LETTERS.search(word) and not _ADDRESS_WORDS.fullmatch(word):
                 return  # a word that is not about the address
         yield view.finding("incomplete-reference",
-                           "The note gives only an address: no author, title or date.", 0)
+                           "the note gives only an address: no author, title or date", 0)
         return
     words = _WORD.findall(masked)
     if (_YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
@@ -455,7 +471,7 @@ def _incomplete(view: _View) -> Iterator[Finding]:
             w[0].isupper() or w.lower() in _NAME_LINKS for w in words)):
         return  # "Modulo dynamic linking.", "Crazy, right?", code: a note that cites nothing
     yield view.finding("incomplete-reference",
-                       f"The note {shorten(view.text, 60)!r} names no title, date or address.",
+                       f"the note {shorten(view.text, 60)!r} names no title, date or address",
                        0)
 
 
@@ -469,13 +485,13 @@ def _formatting(view: _View) -> Iterator[Finding]:
         skip = lead.end()
         rest = masked[skip:].lstrip()
         yield view.finding("formatting",
-                           f"The note starts with a stray {lead.group()!r}.", 0,
+                           f"the note starts with a stray {lead.group()!r}", 0,
                            suggestion=_opening(view.text[len(masked) - len(rest):]))
     for index, message in (*view.quote_problems, *_brackets(masked)):
         if index >= skip:
             yield view.finding("formatting", message, index)
     for m in view.finditer(_DOUBLED):
-        yield view.finding("formatting", f"Doubled punctuation {m.group()!r}.", m.start(),
+        yield view.finding("formatting", f"doubled punctuation {m.group()!r}", m.start(),
                            suggestion=m.group()[0])
 
 
@@ -504,7 +520,7 @@ def _mixed_script(view: _View) -> Iterator[Finding]:
             suggestion = None
         yield view.finding("mixed-script",
                            f"{word!r} mixes Latin and {script} letters ({letters} {verb} "
-                           f"{script}).", m.start(), suggestion=suggestion)
+                           f"{script})", m.start(), suggestion=suggestion)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -568,14 +584,14 @@ def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
                 if stack:
                     regions.append((stack.pop(), i + 1))
                 else:
-                    problems.append((i, f"Closing quote {text[i]} has no opening quote."))
+                    problems.append((i, f"closing quote {text[i]} has no opening quote"))
             elif stack:
                 if after is None:
                     after = _next_decisive(toks)
                 if len(stack) > 1 or after[n] != "C":  # an "A" that closes
                     regions.append((stack.pop(), i + 1))
         for i in stack:  # an unclosed title runs at most to the next URL or italic
-            problems.append((i, f"Quote {text[i]} is opened but never closed."))
+            problems.append((i, f"quote {text[i]} is opened but never closed"))
             stops = [k for k in (text.find(_MASK, i), text.find("*", i)) if k != -1]
             regions.append((i, min(stops, default=len(text))))
     problems.sort()
@@ -615,18 +631,18 @@ def _brackets(text: str) -> list[tuple[int, str]]:
             if stack:  # (…] : one slip, reported at the opening bracket
                 k = stack.pop()
                 open_count[text[k]] -= 1
-                problems.append((k, f"{text[k]!r} is closed by {ch!r}."))
+                problems.append((k, f"{text[k]!r} is closed by {ch!r}"))
             elif not _enumerator(text, i):
-                problems.append((i, f"Closing {ch!r} has no opening {opener!r}."))
+                problems.append((i, f"closing {ch!r} has no opening {opener!r}"))
             continue
         while True:
             k = stack.pop()
             open_count[text[k]] -= 1
             if text[k] == opener:
                 break
-            problems.append((k, f"{text[k]!r} is never closed."))
+            problems.append((k, f"{text[k]!r} is never closed"))
     for k in stack:
-        problems.append((k, f"{text[k]!r} is never closed."))
+        problems.append((k, f"{text[k]!r} is never closed"))
     problems.sort()
     return problems
 

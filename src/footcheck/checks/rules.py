@@ -7,6 +7,10 @@ FC4xx references, FC5xx links checked online.
 
 Each rule has one home: the check functions that build its findings carry ``@emits(kind, …)``,
 and :func:`emitters` names them, all in one module per rule.
+
+Messages are written as compilers and linters write theirs: lower case at the start (unless a
+name, an acronym or a quotation opens them), clauses joined by ``;``, no full stop at the end:
+``no endnote LV for marker ^{LV}; the note at line 271, numbered LIV, is probably it``.
 """
 
 from __future__ import annotations

@@ -63,11 +63,11 @@ def _no_notes(extraction: Extraction) -> Iterator[Finding]:
     if extraction.notes:
         return
     yield rule("no-notes").finding(
-        "The document contains no notes"
-        + (f"; its {len(extraction.markers)} markers point nowhere."
+        "the document contains no notes"
+        + (f"; its {len(extraction.markers)} markers point nowhere"
            if len(extraction.markers) > 1 else
-           "; its one marker points nowhere." if extraction.markers else
-           " and no note markers."), 1)
+           "; its one marker points nowhere" if extraction.markers else
+           " and no note markers"), 1)
 
 
 @emits("unread-notes")

@@ -74,10 +74,10 @@ def _malformed_url(note: Note, found: Url) -> Finding:
         suggestion = f"<{suggestion}>"
     if found.problem == MISSING_SCHEME:
         return rule("schemeless-url").finding(
-            f"URL {shorten(found.raw)!r} is written without its scheme (https://).",
+            f"URL {shorten(found.raw)!r} is written without its scheme (https://)",
             found.line, found.column, suggestion=suggestion, **_where(note))
     return rule("malformed-url").finding(
-        f"URL {shorten(found.raw)!r} cannot work as written: {found.problem}.",
+        f"URL {shorten(found.raw)!r} cannot work as written: {found.problem}",
         found.line, found.column, suggestion=suggestion, **_where(note))
 
 
@@ -92,10 +92,10 @@ def _search_url(note: Note, found: Url, url: str) -> Finding | None:
         return None
     what, target = engine
     if target is None:
-        message = f"{what} cited as a source; cite the page that was found instead."
+        message = f"{what} cited as a source; cite the page that was found instead"
     else:
         target = strip_tracking(target)[0]
-        message = f"{what} cited instead of the page it leads to."
+        message = f"{what} cited instead of the page it leads to"
     return rule("search-url").finding(message, found.line, found.column, suggestion=target,
                                       **_where(note))
 
@@ -106,7 +106,7 @@ def _tracking_url(note: Note, found: Url, url: str) -> Iterator[Finding]:
     cleaned, removed = strip_tracking(url) if "?" in url or "#" in url else (url, [])
     if removed:
         yield rule("tracking-url").finding(
-            f"URL carries tracking or session data: {', '.join(removed)}.",
+            f"URL carries tracking or session data: {', '.join(removed)}",
             found.line, found.column, suggestion=cleaned, **_where(note))
 
 
@@ -115,7 +115,7 @@ def _insecure_url(note: Note, found: Url, url: str) -> Iterator[Finding]:
     """A finding when ``url`` uses plain http:// to a host that is not local."""
     if url[:7].lower() == "http://" and not is_local(url):
         yield rule("insecure-url").finding(
-            "URL uses plain http://; use https:// if the site serves it.",
+            "URL uses plain http://; use https:// if the site serves it",
             found.line, found.column, suggestion="https://" + url[7:], **_where(note))
 
 
@@ -183,8 +183,8 @@ def _empty_links(extraction: Extraction) -> Iterator[Finding]:
             continue
         target = f"'{link.target}'" if link.target else "nothing"
         yield rule("empty-link").finding(
-            f"Link '{shorten(link.text, 60)}' points to {target}; add the address or "
-            "remove the link.",
+            f"link '{shorten(link.text, 60)}' points to {target}; add the address or "
+            "remove the link",
             line, column, series=note.series if note else None,
             number=note.number if note else None)
 
