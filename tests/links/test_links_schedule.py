@@ -53,58 +53,72 @@ def test_a_url_under_way_goes_before_new_ones():
 
 
 # --- 429: the host is paused, Retry-After honoured ---------------------------------------------
-def test_a_429_pauses_the_whole_host_for_its_retry_after(web, config_factory):
+def limiting_host(web, refusals: int | set[int]) -> list[tuple[float, str]]:
+    """Serve /p0…/p5 on ``web``; the host's first ``refusals`` answers (or those whose
+    1-based arrival numbers it holds) are 429s (Retry-After: 1 s) whatever the page, as a
+    rate limiter sends them. The arrivals, (time, path)."""
+    refused = set(range(1, refusals + 1)) if isinstance(refusals, int) else refusals
     arrivals: list[tuple[float, str]] = []
-    limited_once = threading.Event()
-
-    def limited(h):
-        arrivals.append((time.monotonic(), "limited"))
-        if not limited_once.is_set():
-            limited_once.set()
-            web.send(h, 429, "slow down", {"Retry-After": "1"}, "text/plain")
-        else:
-            web.send(h, 200, web.html("Limited", ARTICLE))
+    lock = threading.Lock()
 
     def page(h):
-        arrivals.append((time.monotonic(), h.path))
-        web.send(h, 200, web.html(f"Page {h.path}", ARTICLE))
+        with lock:
+            arrivals.append((time.monotonic(), h.path))
+            refuse = len(arrivals) in refused
+        if refuse:
+            web.send(h, 429, "slow down", {"Retry-After": "1"}, "text/plain")
+        else:
+            web.send(h, 200, web.html(f"Page {h.path}", ARTICLE))
 
-    web.routes["/limited"] = limited
-    for i in range(4):
+    for i in range(6):
         web.routes[f"/p{i}"] = page
-    urls = [web.url("/limited")] + [web.url(f"/p{i}") for i in range(4)]
+    return arrivals
+
+
+def test_a_host_that_answers_429_twice_is_paused_for_its_retry_after(web, config_factory):
+    arrivals = limiting_host(web, refusals=2)
+    urls = [web.url(f"/p{i}") for i in range(6)]
     results = verify(urls, config_factory(per_host=1, soft404_probe=False))
     assert {r.verdict for r in results.values()} == {"alive"}
-    first_429 = arrivals[[name for _, name in arrivals].index("limited")][0]
-    later = [t - first_429 for t, _ in arrivals if t > first_429]
+    second_429 = arrivals[1][0]
+    later = [t - second_429 for t, _ in arrivals[2:]]
     assert later and min(later) >= 1.0 - 0.02  # nothing reached the host during the pause
+    assert len(arrivals) == 8  # each refused page asked again once, nothing more
 
 
-def test_without_pause_on_429_only_the_url_waits(web, config_factory):
-    arrivals: list[str] = []
-    limited_once = threading.Event()
-
-    def limited(h):
-        arrivals.append("limited")
-        if not limited_once.is_set():
-            limited_once.set()
-            web.send(h, 429, "slow down", {"Retry-After": "1"}, "text/plain")
-        else:
-            web.send(h, 200, web.html("Limited", ARTICLE))
-
-    def page(h):
-        arrivals.append(h.path)
-        web.send(h, 200, web.html(f"Page {h.path}", ARTICLE))
-
-    web.routes["/limited"] = limited
-    for i in range(4):
-        web.routes[f"/p{i}"] = page
-    urls = [web.url("/limited")] + [web.url(f"/p{i}") for i in range(4)]
-    results = verify(urls, config_factory(per_host=1, soft404_probe=False, pause_on_429=False))
+def test_a_single_429_delays_only_its_url(web, config_factory):
+    arrivals = limiting_host(web, refusals=1)
+    urls = [web.url(f"/p{i}") for i in range(6)]
+    results = verify(urls, config_factory(per_host=1, soft404_probe=False))
     assert {r.verdict for r in results.values()} == {"alive"}
-    # at least three other pages went between the 429 and its retry
-    first = arrivals.index("limited")
-    assert arrivals[-1] == "limited" and len(arrivals) - first - 2 >= 3
+    paths = [path for _, path in arrivals]
+    # the other five pages went between the 429 and its retry, which came last
+    assert paths[0] == paths[-1] and len(set(paths[1:-1])) == 5
+
+
+def test_two_429s_with_an_answer_between_them_do_not_pause_the_host(web, config_factory):
+    """Two pages that each answer 429 once (their own limit), other pages served between
+    them: the host is not limiting footcheck, only the two URLs wait."""
+    arrivals = limiting_host(web, refusals={1, 3})
+    urls = [web.url(f"/p{i}") for i in range(6)]
+    results = verify(urls, config_factory(per_host=2, soft404_probe=False))
+    assert {r.verdict for r in results.values()} == {"alive"}
+    paths = [path for _, path in arrivals]
+    refused = [paths[0], paths[2]]
+    # every other page went before the retries (a paused host would have sent the first
+    # retry, a URL already under way, before the pages still waiting)
+    assert len(paths) == 8 and paths[-2:] == refused and len(set(paths[1:6]) - set(refused)) == 4
+
+
+def test_without_pause_on_429_only_the_urls_wait(web, config_factory):
+    arrivals = limiting_host(web, refusals=2)
+    urls = [web.url(f"/p{i}") for i in range(6)]
+    results = verify(urls, config_factory(per_host=2, soft404_probe=False, pause_on_429=False))
+    assert {r.verdict for r in results.values()} == {"alive"}
+    paths = [path for _, path in arrivals]
+    # the four other pages went between the second 429 and the retries (two refused URLs
+    # waiting, two more may be under way: twice per_host)
+    assert sorted(paths[-2:]) == sorted(paths[:2]) and len(set(paths[2:6])) == 4
 
 
 # --- the order of a host's queue ---------------------------------------------------------------

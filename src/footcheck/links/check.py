@@ -10,9 +10,9 @@ unreachable links then get an archived snapshot when one exists (:meth:`Checker.
 
 For many URLs (:func:`run`): a queue per host, the URLs slowest last time first; at most
 twice ``per_host`` of a host's URLs under way, each request waiting for one of the host's
-``per_host`` slots (:class:`HostGate`) without holding one: a 429 pauses the host's new
-requests, never a slot. Archive lookups have their own small pool, so they never hold up a
-host's queue.
+``per_host`` slots (:class:`HostGate`) without holding one: a host that answers 429 again to
+a request sent after a 429 is limiting footcheck, and its new requests pause, never a slot.
+Archive lookups have their own small pool, so they never hold up a host's queue.
 """
 
 from __future__ import annotations
@@ -204,6 +204,8 @@ class _HostState:
     cond: threading.Condition
     busy: int = 0
     not_before: float = 0.0  # no request starts before this (a pause, or the pacing)
+    refused_at: float = math.inf  # when a 429 came, no other answer since
+    limited_until: float = 0.0  # the end of the latest 429's Retry-After
     line: list[tuple[int, int]] = field(default_factory=list)  # waiters: (rank, ticket)
     lingering: list[float] = field(default_factory=list)  # when cut requests' slots free
 
@@ -281,6 +283,31 @@ class HostGate:
                 if held.linger > 0:
                     state.lingering.append(time.monotonic() + held.linger)
                 state.cond.notify_all()
+
+    def answered(self, host: str, sent: float, refused_for: float | None = None) -> bool:
+        """Take the answer from ``host`` to a request sent at ``sent`` (``time.monotonic()``):
+        a 429 asking to wait ``refused_for`` seconds, or (``None``) any other; whether the
+        host is now paused.
+
+        One 429 may be one page's own answer: only its URL waits (see :meth:`Checker._send`).
+        A 429 to a request sent after it, with no other answer between them, is the host
+        limiting footcheck: no new request starts until the later wait has passed. (Requests
+        already under way when the first 429 came were sent before footcheck knew.)
+        """
+        now = time.monotonic()
+        with self._lock:
+            state = self._hosts.get(host)
+            if state is None:
+                state = self._hosts[host] = _HostState(threading.Condition(self._lock))
+            if refused_for is None:
+                state.refused_at = math.inf
+                return False
+            state.limited_until = max(state.limited_until, now + refused_for)
+            if sent > state.refused_at:
+                state.not_before = max(state.not_before, state.limited_until)
+                return True
+            state.refused_at = min(state.refused_at, now)
+            return False
 
     def hold_off(self, host: str, seconds: float) -> None:
         """Start no new request to ``host`` for ``seconds`` (after a 429); requests under way
@@ -416,6 +443,7 @@ class Checker:
         try:
             with self.gate.slot(host, clock.limit, rank) as slot:
                 clock.waited(slot.waited)
+                sent = time.monotonic()
                 try:
                     fetched = self._fetch(method, url, clock.at)
                 except BaseException:
@@ -423,12 +451,16 @@ class Checker:
                     raise
                 if fetched.truncated:
                     slot.linger = LINGER
-                if fetched.status == 429 and self.config.pause_on_429:
-                    # "you are sending too much": no new request to the host until the
-                    # Retry-After has passed (set before this slot frees, so none slips in)
-                    wait = self._retry_wait(fetched)
-                    if wait is not None:
-                        self.gate.hold_off(host, wait)
+                if self.config.pause_on_429:
+                    # "you are sending too much" again, to a request sent after the first:
+                    # no new request to the host until the Retry-After has passed (set
+                    # before this slot frees, so none slips in)
+                    wait = None
+                    if fetched.status == 429:
+                        wait = self._retry_wait(fetched)
+                        if wait is None:  # a wait too long to honour: the longest honoured
+                            wait = self.config.max_retry_after
+                    self.gate.answered(host, sent, wait)
                 return fetched
         except GateTimeout as exc:
             raise _Stop(TIMEOUT, "time budget for this URL exhausted") from exc
@@ -489,8 +521,8 @@ class Checker:
     def _request(self, method: str, url: str, host: str, clock: _Clock) -> Fetched:
         """One request, retried once on 429/503 (bounded Retry-After) and on other 5xx.
 
-        The retry waits here, holding no slot. A 429 has paused the whole host too (see
-        :meth:`_send`), so the host's other URLs go on as soon as the pause allows.
+        The retry waits here, holding no slot; the host's other URLs go on meanwhile, unless
+        its 429s have paused the whole host (see :meth:`_send` and :meth:`HostGate.answered`).
         """
         fetched = self._send(method, url, host, clock)
         wait = self._retry_wait(fetched)
@@ -729,7 +761,7 @@ def run(requests_: list[LinkRequest], checker: Checker, on_result: Callable[...,
     per_host_tasks = 2 * max(1, config.per_host)
     limits = {host: per_host_tasks if host else len(q) for host, q in queues.items()}
     inflight: dict[str, int] = dict.fromkeys(queues, 0)
-    finished: queue.Queue[LinkResult] = queue.Queue()
+    finished: queue.Queue[LinkResult | None] = queue.Queue()  # None: a lookup started
     lock = threading.Lock()
     stopped = False
     workers = sum(min(len(q), limits[host]) for host, q in queues.items())
@@ -757,7 +789,7 @@ def run(requests_: list[LinkRequest], checker: Checker, on_result: Callable[...,
             if checker.wants_rescue(result) and not stopped:
                 waiting[req.url] = result
                 rescues.submit(rescue, result, req.date)
-                return
+                result = None  # no verdict yet: the progress shows the lookup under way
         finished.put(result)
 
     def dispatch(host: str) -> None:  # called with the lock held
@@ -784,6 +816,8 @@ def run(requests_: list[LinkRequest], checker: Checker, on_result: Callable[...,
             try:
                 result = finished.get(timeout=min(remaining, TICK))
             except queue.Empty:
+                result = None
+            if result is None:
                 on_result(None, len(waiting), checker.network.known_down)
                 continue
             with lock:
