@@ -39,7 +39,8 @@ from .translit import fold_letters
 from .urls import find_urls
 
 __all__ = ["OUTLETS", "Outlet", "Source", "cited_without_title", "extra_outlets", "fold_letters",
-           "is_commentary", "outlet_named", "outlet_of_host", "parse", "parse_sources"]
+           "is_commentary", "names_only", "outlet_named", "outlet_of_host", "parse",
+           "parse_sources"]
 
 # --- types ------------------------------------------------------------------------------------
 
@@ -263,6 +264,29 @@ def cited_without_title(reference: Reference) -> bool:
         return True
     return bool(reference.genre) and len(reference.authors) == 1 and \
         "," not in reference.authors[0] and _ISSUED_GENRE.fullmatch(reference.genre) is not None
+
+
+def names_only(reference: Reference) -> bool:
+    """Whether a reference is an author (a person or an organisation) and a year and nothing
+    to find the work by (``World Bank (2021).``, ``Smith (2023), p. 4.``), pointing back to no
+    citation in full: read so by the labeller (no title, outlet, publisher, kind of document,
+    address or identifier) and written so (:data:`_NAME_YEAR`), so that a title the labeller
+    took for a second author (``World Bank, World Development Report, 2021``) is no case."""
+    ref = reference
+    return bool(ref.authors) and ref.year is not None and not (
+        ref.title or ref.container or ref.publisher or ref.genre or ref.urls or ref.doi
+        or ref.refers_back or ref.type in (PERSONAL_COMMUNICATION, LEGISLATION, LEGAL_CASE)
+    ) and _NAME_YEAR.fullmatch(ref.raw) is not None
+
+
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"
+#: A name and a year, and pages at most: ``World Bank (2021).``, ``OECD, 2019.``, ``See Smith
+#: and Jones 2019a: 12``, ``Smith, J. (2020), p. 4``, ``Smith et al. 2021``.
+_NAME_YEAR = re.compile(
+    rf"\s*(?:(?i:see(?:\s+also)?|cf\.)\s+)?{_CAPITALISED}"
+    rf"(?:\s+(?:of|the|for|and|&|on|de|du|des|la|le|van|von|der|{_CAPITALISED})){{0,7}}"
+    r"(?:,\s+(?:[A-Z]\.\s?)+)?(?:\s+et\s+al\.?)?,?\s+\(?(?:1[5-9]|20)\d\d[a-z]?\)?"
+    r"(?:\s*[,:]\s*(?:pp?\.\s*)?\d[\d\s,–-]*)?[\s.]*")
 
 
 def is_commentary(text: str) -> bool:

@@ -409,6 +409,39 @@ def test_short_names_and_kinds_of_source_are_incomplete(line: str) -> None:
     assert [f.kind for f in findings(line, "incomplete-reference")] == ["incomplete-reference"]
 
 
+def audited(notes: list[str]) -> list[tuple[str, int | None, str]]:
+    """(code, note, message) of the FC2/FC4 findings of a brief with these notes, through
+    the whole pipeline (the references parsed, back-references found)."""
+    from footcheck.pipeline import audit
+
+    body = " ".join(f"Claim {i}.^{{{i}}}" for i in range(1, len(notes) + 1))
+    listed = "\n\n".join(f"^{{{i}}} {n}" for i, n in enumerate(notes, start=1))
+    report = audit(Document.from_text(f"{body}\n\nNotes\n\n{listed}\n"))
+    return [(f.code, f.number, f.message) for f in report.findings
+            if f.code.startswith(("FC2", "FC4"))]
+
+
+SMITH_2023 = ("Smith, Jane (2023). 'Rents double,' *Daily Post*, 13 March 2023. "
+              "<https://dailypost.example.org/rents>")
+
+
+@pytest.mark.parametrize("note", ["World Bank (2021).", "OECD, 2019.", "Smith (2023), p. 4."])
+def test_an_author_and_a_year_alone_are_incomplete(note: str) -> None:
+    assert audited([note]) == [
+        ("FC203", 1, f"{note!r} names only an author and a date: nothing to find the work by")]
+
+
+@pytest.mark.parametrize("note", [
+    "Smith (2023), p. 4.",  # the work is cited in full in note 1
+    "World Bank (2021). *World Development Report 2021: Data for Better Lives*.",
+    "Central Bank of Armenia press release, 15 January 2024.",
+    "World Bank, World Development Report, 2021.",  # a title, whatever the labeller reads
+    "Doe, J. (2023). 6 December.",  # a date that says more: unparsed-reference's (FC405)
+])
+def test_a_name_and_a_year_with_something_to_find_the_work_by_are_not(note: str) -> None:
+    assert [code for code, _, _ in audited([SMITH_2023, note]) if code == "FC203"] == []
+
+
 @pytest.mark.parametrize("line", ["^{1} Crazy, right?", "^{2} Who knew? Smith, J. (2020). Title."])
 def test_rhetorical_questions_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []

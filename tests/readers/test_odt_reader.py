@@ -285,11 +285,13 @@ def test_nested_and_continued_lists():
 def test_notes_typed_by_hand_with_superscript_markers(tmp_path):
     body = (p('Prices rose.<text:span text:style-name="T2">1</text:span> Imports fell.'
               '<text:span text:style-name="T2">2</text:span>')
-            + p("Notes") + p("1. Ministry of Energy, 2020.") + p("2. World Bank, 2021."))
+            + p("Notes") + p("1. Ministry of Energy, Energy balance 2019, 2020.")
+            + p("2. World Bank, Armenia economic update, 2021."))
     report = audit_file(tmp_path, "typed.odt", odt(body))
     assert report.document.text.startswith("Prices rose.^{1} Imports fell.^{2}")
-    assert notes_of(report) == [(ENDNOTES, "1", 1, "Ministry of Energy, 2020."),
-                                (ENDNOTES, "2", 2, "World Bank, 2021.")]
+    assert notes_of(report) == [
+        (ENDNOTES, "1", 1, "Ministry of Energy, Energy balance 2019, 2020."),
+        (ENDNOTES, "2", 2, "World Bank, Armenia economic update, 2021.")]
     assert markers_of(report) == [(ENDNOTES, "1", 1), (ENDNOTES, "2", 2)]
     assert serious(report) == []
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import Document, Extraction, Finding, Note
+from ..references import names_only
 from ..urls import find_urls, shorten
 from .rules import emits, rule
 
@@ -451,7 +452,8 @@ def _is_query(view: _View, i: int) -> bool:
 
 @emits("incomplete-reference")
 def _incomplete(view: _View) -> Iterator[Finding]:
-    """A note that is only an address, or too little to identify a source."""
+    """A note that is only an address, a source that is only an author and a year (as
+    parsed, pointing back to no citation in full), or too little to identify a source."""
     masked = view.masked
     if _CODE in masked:
         return  # "``fsencode()``: <url>": the code names what the address is
@@ -462,6 +464,13 @@ def _incomplete(view: _View) -> Iterator[Finding]:
                 return  # a word that is not about the address
         yield view.finding("incomplete-reference",
                            "the note gives only an address: no author, title or date", 0)
+        return
+    bare = [r for r in view.note.references if names_only(r)]
+    for ref in bare:
+        yield view.finding("incomplete-reference",
+                           f"{shorten(' '.join(ref.raw.split()), 60)!r} names only an author "
+                           "and a date: nothing to find the work by", 0)
+    if bare:
         return
     words = _WORD.findall(masked)
     if (_YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)

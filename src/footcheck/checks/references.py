@@ -33,6 +33,7 @@ from ..references import (
     Source,
     cited_without_title,
     is_ibid,
+    names_only,
     outlet_named,
     outlet_of_host,
     parse_sources,
@@ -254,8 +255,9 @@ def _unparsed(cited: Iterable[_Cited]) -> Iterator[Finding]:
         if ref.refers_back:
             continue  # what the cited one lacks is said where it is cited in full
         missing = list(source.missing)
-        if not missing or source.only_url:
-            continue  # nothing missing, or a bare URL: incomplete-reference's business
+        if not missing or source.only_url or names_only(ref):
+            continue  # nothing missing, or a bare URL or a name and a year only:
+            # incomplete-reference's business
         if "title" in missing and cited_without_title(ref):
             missing.remove("title")  # a personal communication, a press release, …
         if "author" in missing and (ref.publisher or (ref.container and ref.type in _UNSIGNED)):

@@ -100,7 +100,8 @@ RULES: tuple[Rule, ...] = (
          "Comments meant for the author or editor would be printed with the note.",
          "… <https://example.org/> - no date. need more info on this?"),
     Rule("FC203", "incomplete-reference", W,
-         "A note that gives no way to identify the source beyond a bare URL, or nothing at all.",
+         "A note that gives no way to identify the source beyond a bare URL, an author and a "
+         "year alone (World Bank (2021).), or nothing at all.",
          "Readers cannot judge a source from an address alone, and dead links leave "
          "nothing to find.",
          "^{XV} <https://iwpr.net/global-voices/new-wave-russians-head-georgia>"),
