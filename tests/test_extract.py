@@ -163,7 +163,9 @@ def test_a_linked_number_glued_to_its_word_is_a_marker():
     result = run(text)
     assert [(m.number, m.label) for m in result.markers] == [
         (1, "1"), (2, "2, 3"), (3, "2, 3"), (4, "[4]")]  # "Table [1](…)" is no citation
-    assert [n.number for n in result.notes] == [1, 2, 3, 4]
+    # the reference list's numbers link back too: the link is the label's, not the note's
+    assert [(n.number, n.label, n.text) for n in result.notes] == [
+        (n, f"[{n}]", f"Author {n}. Title {n}. Lyon; 2013.") for n in range(1, 5)]
 
 
 def test_a_linked_word_in_brackets_is_no_marker():

@@ -98,7 +98,7 @@ _LABEL_RE = re.compile(
     r"|\[\^(?P<m>[^\]\s\[]+)\]:"
     rf"|<sup>\s*(?P<h>{_TOKEN})\s*</sup>"
     rf"|(?P<s>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
-    r"|\[(?P<b>\d{1,4})\]"
+    r"|\[(?P<b>\d{1,4})\](?:\((?:[^()\s]|\([^()\s]*\))*\))?"  # [1], or [1](its link)
     r"|(?P<n>\d{1,4}|[IVXLCDM]{1,8}|[ivxlcdm]{1,8})[.)](?=[ \t])"
     r"|(?P<r>[IVXLCDM]{1,8}|[ivxlcdm]{1,8}|\d{1,3})(?=[ \t]+\S)"
     r")[ \t]*"
@@ -415,8 +415,9 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
         return None  # "I thank Alice and Bob": the pronoun
     bullet = m["bullet"] is not None
     label_start = m.start("bullet") if bullet else m.end("indent")
+    label_end = m.end(group) + 1 if group == "b" else text_start  # [1], not its link
     return _Label(start=label_start, indent=m.end("indent") - start, text_start=text_start,
-                  label=text[label_start:text_start].strip(), token=token, notation=notation,
+                  label=text[label_start:label_end].strip(), token=token, notation=notation,
                   numeral=numeral, bullet=bullet)
 
 

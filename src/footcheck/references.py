@@ -28,6 +28,7 @@ them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,7 +40,7 @@ from .translit import fold_letters
 from .urls import find_urls
 
 __all__ = ["OUTLETS", "Outlet", "Source", "cited_without_title", "extra_outlets", "fold_letters",
-           "is_commentary", "names_only", "outlet_named", "outlet_of_host", "parse",
+           "is_commentary", "listed", "names_only", "outlet_named", "outlet_of_host", "parse",
            "parse_sources"]
 
 # --- types ------------------------------------------------------------------------------------
@@ -277,6 +278,24 @@ def names_only(reference: Reference) -> bool:
         ref.title or ref.container or ref.publisher or ref.genre or ref.urls or ref.doi
         or ref.refers_back or ref.type in (PERSONAL_COMMUNICATION, LEGISLATION, LEGAL_CASE)
     ) and _NAME_YEAR.fullmatch(ref.raw) is not None
+
+
+def listed(text: str, reference: Reference, skip: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether ``text`` (the document's), outside the sorted spans ``skip`` (its notes), names
+    the first author of a name-and-year ``reference`` with its year soon after: the entry of
+    a reference list that a short citation points to (``King 2003, p. 41`` and, under
+    Sources, ``King, Michael (2003). The Penguin History of New Zealand``)."""
+    if not reference.authors or reference.year is None:
+        return False
+    family = reference.authors[0].split(",")[0].strip()
+    pattern = re.compile(rf"(?<!\w){re.escape(family)}(?!\w)[^\n]{{0,120}}?"
+                         rf"(?<!\d){reference.year}(?!\d)")
+    starts = [s for s, _ in skip]
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or skip[i][1] <= m.start():
+            return True
+    return False
 
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"

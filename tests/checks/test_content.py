@@ -442,6 +442,19 @@ def test_a_name_and_a_year_with_something_to_find_the_work_by_are_not(note: str)
     assert [code for code, _, _ in audited([SMITH_2023, note]) if code == "FC203"] == []
 
 
+def test_a_short_citation_of_a_work_in_the_reference_list_is_not_incomplete() -> None:
+    """Wikipedia's shortened footnotes: ``King 2003, p. 41.`` in the notes, the work itself in
+    a list of sources that no marker cites."""
+    from footcheck.pipeline import audit
+
+    text = ("New Zealand was settled late.^{1} Its economy grew.^{2}\n\nNotes\n\n"
+            "^{1} King 2003, p. 41.\n\n^{2} Bain 2006, p. 44.\n\nSources\n\n"
+            "- King, Michael (2003). *The Penguin History of New Zealand*. Penguin.\n")
+    found = [(f.code, f.number) for f in audit(Document.from_text(text)).findings
+             if f.code == "FC203"]
+    assert found == [("FC203", 2)]  # Bain 2006 is in no list
+
+
 @pytest.mark.parametrize("line", ["^{1} Crazy, right?", "^{2} Who knew? Smith, J. (2020). Title."])
 def test_rhetorical_questions_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []

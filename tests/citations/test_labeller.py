@@ -183,6 +183,9 @@ def test_a_doi_or_an_address_is_never_read_as_another_field() -> None:
     assert f["url"] == ["https://ri.example.org/a?b=1"]
     f = fields("Standards for Data Tables, 10.5 per cent of 2010/11 budgets.")
     assert f["doi"] is None and f["url"] == []
+    # a link on a name is the labeller's to judge (here: a title, not the source's address)
+    f = fields("Review of [Neil Gaiman](https://en.example.org/Neil_Gaiman)'s book")
+    assert f["url"] == []
 
 
 def test_explanatory_note_cites_nothing() -> None:

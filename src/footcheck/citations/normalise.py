@@ -629,11 +629,13 @@ _DOI_TOKEN = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\
 _URL_TOKEN = re.compile(r"<?(?:https?|ftp)://\S+", re.IGNORECASE)
 
 
-def _identifiers(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
-    """``labels`` with every DOI token labelled ``doi`` and every other address ``url``."""
+def _identifiers(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """``labels`` with every DOI token labelled ``doi`` and every other address ``url``,
+    but for the target of a Markdown link (``[Neil Gaiman](https://…)``): a link on a name
+    or an outlet is not the source's address, and the labeller knows it from the words."""
     out = list(labels)
     for i, token in enumerate(tokens):
-        if out[i] in ("doi", "url"):
+        if out[i] in ("doi", "url") or text.endswith("](", 0, token.start):
             continue
         if _DOI_TOKEN.fullmatch(token.text.rstrip(".,;")):
             out[i] = "doi"
@@ -645,7 +647,7 @@ def _identifiers(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
 def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict:
     """The fields of one citation from its tokens and their labels (a DOI or an address
     keeps its own label, whatever the labeller read)."""
-    labels = _identifiers(tokens, labels)
+    labels = _identifiers(text, tokens, labels)
     ordered: list[list] = []  # [label, start, end] of each run of one label, in order
     i = 0
     n = len(tokens)
