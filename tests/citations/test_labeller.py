@@ -188,6 +188,18 @@ def test_a_doi_or_an_address_is_never_read_as_another_field() -> None:
     assert f["url"] == []
 
 
+@pytest.mark.parametrize(("place", "publisher", "expected"), [
+    ("Paris, Gallimard", None, ("Paris", "Gallimard")),
+    ("Oxford: Berg", None, ("Oxford", "Berg")),
+    ("New York, NY", None, ("New York, NY", None)),  # a state's code is part of the place
+    ("London, U.K.", None, ("London, U.K.", None)),
+    ("Paris, Gallimard", "Seuil", ("Paris, Gallimard", "Seuil")),  # the labeller's reading
+    ("Paris", None, ("Paris", None)),
+])
+def test_a_publisher_read_as_part_of_the_place_is_split_off(place, publisher, expected) -> None:
+    assert normalise._imprint(place, publisher) == expected
+
+
 def test_explanatory_note_cites_nothing() -> None:
     text = "Figures are rounded to the nearest thousand; estimates differ between sources."
     assert {lab for _, lab in citations.label(text)} <= {"note", "other"}

@@ -629,13 +629,30 @@ _DOI_TOKEN = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\
 _URL_TOKEN = re.compile(r"<?(?:https?|ftp)://\S+", re.IGNORECASE)
 
 
+#: A place read together with its publisher: ``Paris, Gallimard``, ``Oxford: Berg``; not
+#: ``New York, NY``, ``London, UK`` or ``Montreal and Ithaca, NY`` (a region's code).
+_PLACE_AND_PUBLISHER = re.compile(r"(?P<place>[^,:;]+?)\s*[:,]\s*(?P<publisher>[A-ZÀ-Þ][^,:;]+)")
+_REGION_CODE = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
+
+
+def _imprint(place: str | None, publisher: str | None) -> tuple[str | None, str | None]:
+    """The place and the publisher, the second split off the first where the labeller read
+    them as one place and found no publisher."""
+    if place and not publisher:
+        m = _PLACE_AND_PUBLISHER.fullmatch(place)
+        if m and not _REGION_CODE.fullmatch(m["publisher"].strip()):
+            return m["place"], m["publisher"].strip()
+    return place, publisher
+
+
 def _identifiers(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
     """``labels`` with every DOI token labelled ``doi`` and every other address ``url``,
     but for the target of a Markdown link (``[Neil Gaiman](https://…)``): a link on a name
     or an outlet is not the source's address, and the labeller knows it from the words."""
     out = list(labels)
     for i, token in enumerate(tokens):
-        if out[i] in ("doi", "url") or text.endswith("](", 0, token.start):
+        if "/" not in token.text or out[i] in ("doi", "url") or \
+                text.endswith("](", 0, token.start):
             continue
         if _DOI_TOKEN.fullmatch(token.text.rstrip(".,;")):
             out[i] = "doi"
@@ -707,8 +724,7 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
                                            clean(container[: m.start()]))
     out["container"] = container
     out["collection"] = first("collection")
-    out["publisher"] = first("publisher")
-    out["place"] = first("place")
+    out["place"], out["publisher"] = _imprint(first("place"), first("publisher"))
     year, date = _date(spans.get("date", []))
     if year is None and volume_year is not None:
         year, date = volume_year, str(volume_year)
