@@ -1112,9 +1112,9 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
 
 def _anchored(drafts: list[_Draft], raw: list[_RawMarker]) -> list[_Draft]:
     """The drafts without those of a numbering system that no marker uses and whose
-    numbering does not start at one: in a Word file, a PDF or a web page a superscript ``³``
-    or ``C`` opening a line, cited nowhere, is formatting (a unit, a symbol, a ``⁰``), not the third
-    note of a series whose first two were never written."""
+    numbering does not start at one: in a Word file, a PDF or a web page a superscript
+    ``³``, ``C`` or ``⁰`` opening a line, cited nowhere, is formatting (a unit, a symbol),
+    not the third note of a series whose first two were never written."""
     used = {numerals.read(m[3]).system for m in raw}
     if AMBIGUOUS in used:
         return drafts

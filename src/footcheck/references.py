@@ -40,8 +40,8 @@ from .translit import fold_letters
 from .urls import find_urls
 
 __all__ = ["OUTLETS", "Outlet", "Source", "cited_without_title", "extra_outlets", "fold_letters",
-           "is_commentary", "listed", "names_only", "outlet_named", "outlet_of_host", "parse",
-           "parse_sources"]
+           "is_commentary", "listed", "name_years", "names_only", "outlet_named",
+           "outlet_of_host", "parse", "parse_sources"]
 
 # --- types ------------------------------------------------------------------------------------
 
@@ -280,24 +280,36 @@ def names_only(reference: Reference) -> bool:
     ) and _NAME_YEAR.fullmatch(ref.raw) is not None
 
 
-def listed(text: str, reference: Reference, skip: Sequence[tuple[int, int]] = ()) -> bool:
-    """Whether ``text`` (the document's), outside the sorted spans ``skip`` (its notes), names
-    the first author of a name-and-year ``reference`` with its year soon after: the entry of
-    a reference list that a short citation points to (``King 2003, p. 41`` and, under
-    Sources, ``King, Michael (2003). The Penguin History of New Zealand``)."""
+def name_years(text: str, skip: Sequence[tuple[int, int]] = ()) -> frozenset[tuple[str, int]]:
+    """Each (word, year) of ``text`` (the document's) where the word stands on the year's line
+    at most 120 characters before it, outside the sorted spans ``skip`` (its notes): what a
+    reference list names (``King, Michael (2003). The Penguin History of New Zealand``), for
+    :func:`listed`. One pass over the text."""
+    out: set[tuple[str, int]] = set()
+    starts = [s for s, _ in skip]
+    for m in _ANY_YEAR.finditer(text):
+        at = m.start()
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and at < skip[i][1]:
+            continue
+        line = text.rfind("\n", max(0, at - 120), at) + 1
+        year = int(m.group())
+        out.update((word, year) for word in _WORD_RE.findall(text, max(line, at - 120), at))
+    return frozenset(out)
+
+
+def listed(reference: Reference, names: frozenset[tuple[str, int]]) -> bool:
+    """Whether the first author of a name-and-year ``reference`` (``King 2003, p. 41``) stands
+    before its year somewhere in the document's ``names`` (:func:`name_years`): the entry of a
+    reference list that the short citation points to."""
     if not reference.authors or reference.year is None:
         return False
-    family = reference.authors[0].split(",")[0].strip()
-    pattern = re.compile(rf"(?<!\w){re.escape(family)}(?!\w)[^\n]{{0,120}}?"
-                         rf"(?<!\d){reference.year}(?!\d)")
-    starts = [s for s, _ in skip]
-    for m in pattern.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0 or skip[i][1] <= m.start():
-            return True
-    return False
+    family = reference.authors[0].split(",")[0].split()
+    return bool(family) and (family[0], reference.year) in names
 
 
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"
 #: A name and a year, and pages at most: ``World Bank (2021).``, ``OECD, 2019.``, ``See Smith
 #: and Jones 2019a: 12``, ``Smith, J. (2020), p. 4``, ``Smith et al. 2021``.

@@ -15,12 +15,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import Document, Extraction, Finding, Note
-from ..references import listed, names_only
+from ..references import listed, name_years, names_only
 from ..urls import find_urls, shorten
 from .rules import emits, rule
 
@@ -193,9 +193,22 @@ def check(extraction: Extraction, placeholder_words: Iterable[str] = ()
     are the house style's own words for a missing source (``XXX``), each matched as written
     (case included) and standing alone."""
     extra = _words_pattern(tuple(w for w in placeholder_words if w))
-    notes = sorted(span for note in extraction.notes for span in note.spans)
+    listed_works = _Listed(extraction)
     for note in extraction.notes:
-        yield from _check_note(extraction.document, note, extra, notes)
+        yield from _check_note(extraction.document, note, extra, listed_works)
+
+
+class _Listed:
+    """The names and years the document gives outside its notes (a reference list), read
+    once, on first use (:func:`footcheck.references.name_years`)."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self._extraction = extraction
+
+    @functools.cached_property
+    def names(self) -> frozenset[tuple[str, int]]:
+        notes = sorted(span for note in self._extraction.notes for span in note.spans)
+        return name_years(self._extraction.document.text, notes)
 
 
 @functools.lru_cache(maxsize=8)
@@ -333,9 +346,9 @@ class _View:
 
 
 def _check_note(document: Document, note: Note, extra: re.Pattern[str] | None = None,
-                notes: Sequence[tuple[int, int]] = ()) -> Iterator[Finding]:
+                listed_works: _Listed | None = None) -> Iterator[Finding]:
     """All content findings of one note (``extra``: the house style's placeholder words;
-    ``notes``: the spans of every note of the document, in order)."""
+    ``listed_works``: what the document lists outside its notes)."""
     view = _View.of(document, note)
     if _EMPTY.fullmatch(view.text):
         yield _empty(view)
@@ -344,7 +357,7 @@ def _check_note(document: Document, note: Note, extra: re.Pattern[str] | None = 
     yield from _placeholder_findings(view, placeholders)
     yield from _remark_findings(view, placeholders)
     if not placeholders:
-        yield from _incomplete(view, notes)
+        yield from _incomplete(view, listed_works)
     yield from _formatting(view)
     yield from _mixed_script(view)
 
@@ -453,10 +466,10 @@ def _is_query(view: _View, i: int) -> bool:
 
 
 @emits("incomplete-reference")
-def _incomplete(view: _View, notes: Sequence[tuple[int, int]] = ()) -> Iterator[Finding]:
+def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Finding]:
     """A note that is only an address, a source that is only an author and a year (as
     parsed, pointing back to no citation in full, in a note or in a reference list outside
-    the ``notes`` spans), or too little to identify a source."""
+    the notes: ``listed_works``), or too little to identify a source."""
     masked = view.masked
     if _CODE in masked:
         return  # "``fsencode()``: <url>": the code names what the address is
@@ -468,8 +481,11 @@ def _incomplete(view: _View, notes: Sequence[tuple[int, int]] = ()) -> Iterator[
         yield view.finding("incomplete-reference",
                            "the note gives only an address: no author, title or date", 0)
         return
-    bare = [r for r in view.note.references
-            if names_only(r) and not listed(view.document.text, r, notes)]
+    bare = [r for r in view.note.references if names_only(r)]
+    if bare:
+        names = listed_works.names if listed_works is not None else \
+            name_years(view.document.text)
+        bare = [r for r in bare if not listed(r, names)]
     for ref in bare:
         yield view.finding("incomplete-reference",
                            f"{shorten(' '.join(ref.raw.split()), 60)!r} names only an author "
