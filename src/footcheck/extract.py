@@ -44,7 +44,7 @@ from .model import (
 )
 from .numerals import AMBIGUOUS, ARABIC, ROMAN, Numeral
 from .readers.markup import MAX_NOTES
-from .urls import find_urls
+from .urls import MISSING_SCHEME, find_urls
 
 # Notations, as reported in findings and used for style consistency.
 CARET = "caret"  # ^{xiv} or ^xiv (pandoc's braces are optional for one token)
@@ -1022,7 +1022,7 @@ def note_urls(document: Document, spans: tuple[tuple[int, int], ...]) -> tuple[U
     urls: list[Url] = []
     for s, e in spans:
         urls += find_urls(text, s, e, make_url)
-    if len(urls) > 1 and any(u.problem == "missing scheme" for u in urls):
+    if len(urls) > 1 and any(u.problem == MISSING_SCHEME for u in urls):
         urls = _without_site_names(urls)
     return tuple(urls)
 
@@ -1036,7 +1036,7 @@ def _without_site_names(urls: list[Url]) -> list[Url]:
     as a citation gives its container (``"Title" https://www.vice.com/…. www.vice.com.``)."""
     hosts = {_host(u.url) for u in urls if u.problem is None}
     return [u for u in urls
-            if not (u.problem == "missing scheme" and _BARE_HOST.fullmatch(u.raw)
+            if not (u.problem == MISSING_SCHEME and _BARE_HOST.fullmatch(u.raw)
                     and _host(u.raw) in hosts)]
 
 
