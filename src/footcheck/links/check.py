@@ -239,6 +239,13 @@ class HostGate:
         self._hosts: dict[str, _HostState] = {}
         self._tickets = itertools.count()
 
+    def _state(self, host: str) -> _HostState:
+        """The state of ``host`` (made on first use); the lock must be held."""
+        state = self._hosts.get(host)
+        if state is None:
+            state = self._hosts[host] = _HostState(threading.Condition(self._lock))
+        return state
+
     @contextmanager
     def slot(self, host: str, until: float = math.inf, rank: int = 1) -> Iterator[Slot]:
         """Hold one of the host's request slots.
@@ -249,9 +256,7 @@ class HostGate:
         """
         asked = time.monotonic()
         with self._lock:
-            state = self._hosts.get(host)
-            if state is None:
-                state = self._hosts[host] = _HostState(threading.Condition(self._lock))
+            state = self._state(host)
             me = (rank, next(self._tickets))
             heapq.heappush(state.line, me)
             try:
@@ -284,10 +289,9 @@ class HostGate:
                     state.lingering.append(time.monotonic() + held.linger)
                 state.cond.notify_all()
 
-    def answered(self, host: str, sent: float, refused_for: float | None = None) -> bool:
+    def answered(self, host: str, sent: float, refused_for: float | None = None) -> None:
         """Take the answer from ``host`` to a request sent at ``sent`` (``time.monotonic()``):
-        a 429 asking to wait ``refused_for`` seconds, or (``None``) any other; whether the
-        host is now paused.
+        a 429 asking to wait ``refused_for`` seconds, or (``None``) any other.
 
         One 429 may be one page's own answer: only its URL waits (see :meth:`Checker._send`).
         A 429 to a request sent after it, with no other answer between them, is the host
@@ -296,26 +300,21 @@ class HostGate:
         """
         now = time.monotonic()
         with self._lock:
-            state = self._hosts.get(host)
-            if state is None:
-                state = self._hosts[host] = _HostState(threading.Condition(self._lock))
+            state = self._state(host)
             if refused_for is None:
                 state.refused_at = math.inf
-                return False
+                return
             state.limited_until = max(state.limited_until, now + refused_for)
             if sent > state.refused_at:
                 state.not_before = max(state.not_before, state.limited_until)
-                return True
-            state.refused_at = min(state.refused_at, now)
-            return False
+            else:
+                state.refused_at = min(state.refused_at, now)
 
     def hold_off(self, host: str, seconds: float) -> None:
         """Start no new request to ``host`` for ``seconds`` (after a 429); requests under way
         go on, and no slot is held meanwhile."""
         with self._lock:
-            state = self._hosts.get(host)
-            if state is None:
-                state = self._hosts[host] = _HostState(threading.Condition(self._lock))
+            state = self._state(host)
             state.not_before = max(state.not_before, time.monotonic() + seconds)
 
 
