@@ -64,10 +64,10 @@ class LinkConfig:
     address actually connected to.
 
     A 429 is retried once, after its ``Retry-After`` (at most ``max_retry_after``; without
-    one, ``retry_delay``). One 429 may be one page's answer; with ``pause_on_429`` two in a
-    row from one host, no other answer between them, are the host limiting footcheck ("Too
-    Many Requests"), and no new request goes to that host until the wait has passed; without
-    it only each throttled URL waits.
+    one, ``retry_delay``). One 429 may be one page's answer; with ``pause_on_429`` a 429 to a
+    request sent after a 429 from the same host, no other answer between them, is the host
+    limiting footcheck ("Too Many Requests"), and no new request goes to that host until the
+    wait has passed; without it only each throttled URL waits.
 
     ``on_warning`` receives the warnings of a run (an unusable link cache), each said once;
     ``None`` writes them to standard error as ``footcheck: warning: …``.
