@@ -213,7 +213,11 @@ def citation_key(reference: Reference) -> str:
     word, or the URL's site), folded to ASCII, Cyrillic transliterated; ``anon`` when none.
     """
     year = str(reference.year) if reference.year else ""
-    return f"{_key_name(reference)}{year}{_key_word(reference)}" or "anon"
+    key = f"{_key_name(reference)}{year}{_key_word(reference)}"
+    return _NOT_KEY.sub("", key) or "anon"  # ´ folds to a space: " yo" of ftp://´ýÕ.¶/a
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9]")
 
 
 def _suffixes() -> Iterator[str]:

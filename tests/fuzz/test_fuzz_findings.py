@@ -228,3 +228,30 @@ def test_a_name_in_capitals_title_case_cannot_lower_is_read_once():
 
     assert split_names("ϒϒ ϒϒ, ΑΒ") == [{"family": "ϒϒ ϒϒ", "given": "ΑΒ"}]
     ok("Claim.^{1}\n\nNotes\n\n^{1} ϒϒ ϒϒ, ΑΒ (2020). A title. Herald.\n".encode(), "brief.txt")
+
+
+def test_a_zip_member_whose_data_lies_past_the_end_is_one_error_line(tmp_path):
+    """An .odt whose stored ``mimetype`` entry says its data starts past the end of the file
+    (a local header's extra field 60,000 bytes long): zipfile's EOFError escaped while the
+    kind of archive was being told (found by the campaign, seed 10000000, input 64583)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    data = bytearray(buffer.getvalue())
+    data[28:30] = (60_000).to_bytes(2, "little")  # the first local header's extra length
+    result = audit(tmp_path, "brief.odt", bytes(data))
+    assert result.exit_code == 3, result.output
+    assert len(result.stderr.splitlines()) == 1 and "brief.odt: is a damaged" in result.stderr
+    ok(bytes(data), "brief.odt")
+
+
+def test_a_citation_key_holds_only_letters_and_digits():
+    """A work known by its address alone, on a host of accents (``ftp://´ýÕ.¶/a``): the
+    acute accent folded to a space and the key ' yo' reached BibTeX, which read 'yo' (found
+    by the campaign, seed 10000000, input 156474)."""
+    from footcheck.model import Reference
+    from footcheck.works import citation_key
+
+    assert citation_key(Reference(urls=("ftp://´\xadÞýÕ\xad.\xad¶/a",))) == "yo"
+    assert citation_key(Reference(urls=("ftp://´¶.´/a",))) == "anon"

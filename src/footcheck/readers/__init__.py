@@ -342,7 +342,7 @@ def _zip_kind(data: bytes) -> str | None:
             if "mimetype" in names:  # read by what comes out, not what the header says
                 mimetype = read_member(archive, "mimetype", 200, exact=False).strip()
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError,
-            zlib.error, Unreadable):
+            EOFError, zlib.error, Unreadable):  # a member cut short raises EOFError
         return None
     if "word/document.xml" in names:
         return "docx"
