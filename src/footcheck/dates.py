@@ -18,9 +18,13 @@ are not these: the trained model was trained with that list as it stands.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 __all__ = ["ENGLISH_MONTH_NUMBERS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "MONTH_NUMBERS",
-           "calendar_day", "long_date", "month_number"]
+           "YEAR", "calendar_day", "long_date", "month_number"]
+
+#: A year of a citation, 1500–2099, not inside a longer number.
+YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
+from .dates import YEAR
 from .model import Reference
 from .translit import fold_letters
 from .urls import find_urls
@@ -287,7 +288,7 @@ def name_years(text: str, skip: Sequence[tuple[int, int]] = ()) -> frozenset[tup
     :func:`listed`. One pass over the text."""
     out: set[tuple[str, int]] = set()
     starts = [s for s, _ in skip]
-    for m in _ANY_YEAR.finditer(text):
+    for m in YEAR.finditer(text):
         at = m.start()
         i = bisect.bisect_right(starts, at) - 1
         if i >= 0 and at < skip[i][1]:
@@ -308,7 +309,6 @@ def listed(reference: Reference, names: frozenset[tuple[str, int]]) -> bool:
     return bool(family) and (family[0], reference.year) in names
 
 
-_ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"
 #: A name and a year, and pages at most: ``World Bank (2021).``, ``OECD, 2019.``, ``See Smith

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..dates import YEAR
 from ..model import Document, Extraction, Finding, Note
 from ..references import listed, name_years, names_only
 from ..urls import find_urls, shorten
@@ -132,7 +133,6 @@ _NEEDED_WORDS = _words_pattern(_NEEDED)
 #: Each needed word, with the needed words it contains ("??" contains "?").
 _CONTAINED = {word: frozenset(w for w in _NEEDED if w in word) for word in _NEEDED}
 _LEADING = re.compile(r"[:;,.)\]}]+")
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _DOI = re.compile(r"(?i)\bdoi\b|\b10\.\d{4,9}/")
 _CROSS_REFERENCE = re.compile(
     r"(?i)\b(?:ibid|ibidem|op\.?\s*cit|loc\.?\s*cit|idem|id\.|supra|infra|see\s+(?:note|n\.|"
@@ -493,7 +493,7 @@ def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Fi
     if bare:
         return
     words = _WORD.findall(masked)
-    if (_YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
+    if (YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
             or view.titles or len(words) > 5):
         return
     if not words or not (_SOURCE_KIND.search(masked) or all(

@@ -34,7 +34,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from ..dates import month_number
+from ..dates import YEAR, month_number
 from .features import ORG_WORDS, PARTICLES
 from .tokens import Token
 
@@ -46,7 +46,6 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-(\d\d)(?:-(\d\d))?(?!\d)")
 _DOTTED = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+\.?")
@@ -355,8 +354,8 @@ def parse_date(text: str) -> tuple[int | None, int | None, int | None]:
         d, mo = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             return int(m.group(3)), mo, d
-    ym = _YEAR.search(text)
-    year = int(ym.group(1)) if ym else None
+    ym = YEAR.search(text)
+    year = int(ym.group()) if ym else None
     month = None
     month_at = None
     for w in _WORD.finditer(text):
@@ -718,7 +717,7 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
         issue = issue or iss
     if container and volume is None:
         m = _TRAILING_VOLUME.search(container)
-        if m and not _YEAR.fullmatch(m.group(1)) and m.start() > 0:
+        if m and not YEAR.fullmatch(m.group(1)) and m.start() > 0:
             volume = m.group(1)
             container = _keep_abbreviation(container[: m.start()] + ".",
                                            clean(container[: m.start()]))
