@@ -673,7 +673,9 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
     ``stripped`` holds each line without its surrounding white space; ``marker_lines``
     counts the markers on each line (by index); ``section`` is the index of the heading
     that opens the notes section, if there is one; ``feet`` the lines of a PDF in its page
-    feet and its page numbers (see :func:`_page_feet`).
+    feet and its page numbers (see :func:`_page_feet`): there a note at a page foot goes on,
+    or is followed by the next note typed ``2.``, only in the page feet, and one in the body
+    only in the body (the page after a page of footnotes may open with a list).
     """
     approved = _weak_runs(labels, raw_markers, section, stripped, skipped, feet)
     cited = {numerals.read(m[3]).system for m in raw_markers if not m[6]}
@@ -693,12 +695,13 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
             continue
         lab = labels.get(i)
         accept = False
+        beside = feet is None or current is None or (i in feet[0]) == (current.line - 1 in feet[0])
         if lab is not None and lab.notation in WEAK_LABELS and current is not None and \
                 prev_kind == "note" and lab.indent > current.label.indent + 1:
             lab = None  # a list inside the note: "1. The report lists: / 1. … / 2. …"
         if lab is not None:
             if lab.notation in WEAK_LABELS:
-                accept = (i in approved or _continues(current, lab, prev_kind)
+                accept = (i in approved or (beside and _continues(current, lab, prev_kind))
                           or (under_heading and _typed_in(lab.numeral.system, cited)
                               and _resumes(drafts, lab, prev_kind, heading)))
             else:
@@ -714,6 +717,7 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
             drafts.append(current)
             prev_kind = "note"
         elif current is not None and prev_kind == "note" and \
+                beside and \
                 _continuation(text, current, line, gap, marker_lines.get(i, 0)):
             current.spans += (_strip(text, start, end),)
             current.end_line = i + 1

@@ -477,13 +477,14 @@ def drawn_pdf(pages: list[str], rotate: int = 0) -> bytes:
     return out.encode("latin-1")
 
 
-def line(y: float, text: str, size: float = 11, label: str = "", marker: str = "") -> str:
-    """A line of ``text`` from (72, ``y``) in ``size``, after a glued superscript ``label``
+def line(y: float, text: str, size: float = 11, label: str = "", marker: str = "",
+         x: float = 72) -> str:
+    """A line of ``text`` from (``x``, ``y``) in ``size``, after a glued superscript ``label``
     and before a superscript ``marker``, each two thirds as large and raised."""
     small, rise = round(size * 2 / 3, 1), round(size / 3, 1)
     runs = [(small, rise, label), (size, 0, text), (small, rise, marker)]
     drawn = " ".join(f"/F1 {s} Tf {r} Ts ({t}) Tj" for s, r, t in runs if t)
-    return f"BT 72 {y} Td {drawn} ET\n"
+    return f"BT {x} {y} Td {drawn} ET\n"
 
 
 def notes_of(document) -> list[tuple[str, str, str]]:
@@ -540,6 +541,57 @@ def test_endnotes_as_large_as_the_body_start_after_its_last_marker():
     assert [(series, token) for series, token, _ in notes_of(document)] == \
         [(ENDNOTES, "i"), (ENDNOTES, "ii")]
     assert "\n^{ii} Nowak, Anna." in document.text
+
+
+def test_a_page_after_footnotes_may_open_with_a_list():
+    """LaTeX's layout: the body goes on at the top of the next page and a numbered list
+    follows, in reading order right after the page's footnotes; the list is body text, not
+    more of the last footnote (a note at a page foot goes on only in the page feet)."""
+    first = "".join([
+        line(780, "Georgia imports most of its gas through a single pipeline.", marker="1"),
+        line(766, "The government has options for reducing this dependency, the"),
+        "0.5 w 72 120 m 216 120 l S\n",
+        line(108, "Alexander Cooley, Great Games (Oxford: OUP, 2012), 45.", 9, "1"),
+    ])
+    second = "".join([
+        line(780, "ministry says, and each of them has its costs:", marker="2"),
+        line(766, "1. diversify suppliers through the gas corridor;"),
+        line(752, "2. expand storage capacity near the capital."),
+        line(738, "Storage is the cheapest of the options for the ministry.", marker="3"),
+        "0.5 w 72 120 m 216 120 l S\n",
+        line(108, "Ministry of Economy, Energy Strategy 2030 (Tbilisi, 2021).", 9, "2"),
+        line(96, "Thomas de Waal, The Caucasus (Oxford: OUP, 2010), 12.", 9, "3"),
+    ])
+    document = reader.read(drawn_pdf([first, second]), "latex.pdf")
+    assert notes_of(document) == [
+        (FOOTNOTES, "1", "Alexander Cooley, Great Games (Oxford: OUP, 2012), 45."),
+        (FOOTNOTES, "2", "Ministry of Economy, Energy Strategy 2030 (Tbilisi, 2021)."),
+        (FOOTNOTES, "3", "Thomas de Waal, The Caucasus (Oxford: OUP, 2010), 12."),
+    ]
+    assert not audit(document).findings
+
+
+def test_latex_footnotes_go_on_at_the_margin():
+    """LaTeX indents a footnote's first line, its label raised, and sets the lines after it
+    at the margin: one that opens with a number (``1 January 2018``, as wide as the indent)
+    goes on with its note, and an address broken after its scheme is whole again."""
+    page = "".join([
+        line(780, "Prices in Kvemo Kartli rose faster than anywhere else.", marker="1"),
+        line(766, "The OECD expects the gap to close by the end of the decade.", marker="2"),
+        "0.5 w 72 120 m 216 120 l S\n",
+        line(108, "World Bank, Kvemo Kartli Prices Tracker 2018, published on", 9, "1",
+             x=79.5),
+        line(97, "1 January 2018 by the office of the Bank, https:", 9),
+        line(86, "//www.worldbank.org/publications/kvemo-kartli-2018.", 9),
+        line(75, "OECD, Housing Outlook 2019, 8 February 2019.", 9, "2", x=79.5),
+    ])
+    document = reader.read(drawn_pdf([page]), "latex.pdf")
+    assert notes_of(document) == [
+        (FOOTNOTES, "1", "World Bank, Kvemo Kartli Prices Tracker 2018, published on 1 January "
+                         "2018 by the office of the Bank, "
+                         "https://www.worldbank.org/publications/kvemo-kartli-2018."),
+        (FOOTNOTES, "2", "OECD, Housing Outlook 2019, 8 February 2019."),
+    ]
 
 
 def test_a_rotated_page_reads_as_shown():

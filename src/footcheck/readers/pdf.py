@@ -66,6 +66,7 @@ _PAGE_NUMBER = re.compile(
 _MARGIN = 0.12  # top and bottom fraction of a page where headers, footers and numbers live
 _REPEATED = 0.5  # a header or footer is on at least this fraction of the pages
 _URL_START = re.compile(r"(?:<?(?:https?|ftp)://|<?www\.)\S*$", re.IGNORECASE)
+_SCHEME_ONLY = re.compile(r"[<(]?(?:https?|ftp):/?", re.IGNORECASE)  # ``https:`` | ``//host…``
 _MARKER_ONLY = re.compile(r"(?:\^\{[^{}\s]+\}[,;]?)+")
 # A line starting like a note: a superscript or bare numeral followed by text.
 _LABEL = re.compile(r"(?:- )?(?:\^\{[^{}\s]+\}|[IVXLC]{1,8}\.?|[ivxlc]{1,8}\.|\d{1,3}\.?) +\S")
@@ -944,9 +945,11 @@ def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict) -> None:
     apart from the text (``i  Ministry…``) or, when wider than the indent, glued to it
     (``viiiNational…``). A label must be cited by a marker, or number on from the label
     before (``numbered`` holds the last number of each numbering system and case). The
-    label is taken out of the line's words and set as ``label``.
+    label is taken out of the line's words and set as ``label``. A block whose labels are
+    superscripts has no others: there a line that opens with a number (``1 January 2018``,
+    a LaTeX note going on at the margin) goes on with its note.
     """
-    if len(lines) < 2:
+    if len(lines) < 2 or any(line.label for line in lines):
         return
     margin = min(line.words[0].x0 for line in lines)
     hanging = Counter(round(line.words[0].x0) for line in lines  # the notes' other lines
@@ -1195,8 +1198,11 @@ def _join(text: str, following: str, forced: bool, vocabulary: set[str]) -> str:
 def _continues_url(last: str, first: str, forced: bool = False) -> bool:
     """Whether ``first`` (a line's first word) continues the URL ending the line before.
 
-    ``forced`` says the URL filled the line before on its own, so it was broken anywhere.
+    ``forced`` says the URL filled the line before on its own, so it was broken anywhere;
+    LaTeX's ``url`` package breaks one even after its scheme (``https:`` | ``//host/…``).
     """
+    if _SCHEME_ONLY.fullmatch(last) and first.startswith("/"):
+        return True
     if not _URL_START.search(last) or not _URL_PIECE.fullmatch(first) or len(first) < 2:
         return False
     if last.startswith("<") or ">" in last:
