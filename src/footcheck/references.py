@@ -884,6 +884,8 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
 
     if cites := _author_date_sources(text):
         return cites
+    if (m := _IBID_LEAD.match(text)) and text[m.end():].strip() and not is_ibid(text):
+        return _crf_sources(text[:m.end()]) + _remark_sources(text, m.end())
     parts = citations.parts(text)
     if is_commentary(text) and not any(f["url"] or f["doi"] or _placed(f) for _, _, f in parts) \
             and not (parts and _opens_with_author(text, parts[0][2])):
@@ -899,6 +901,22 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
             out.append(Source(Reference(raw=stripped, note=stripped), start,
                               start + len(stripped), note=stripped))
     return tuple(out)
+
+
+#: An ``Ibid.`` that ends a sentence before more of the note (``Ibid., 71. Emphasis added.``,
+#: ``Ibid. See also …``): the sentence after it opens with a capital, a quote or a bracket.
+_IBID_LEAD = re.compile(_IBID.pattern + r"(?<=\.\s)(?=[^\W\d_a-zа-яё]|[\"“‘'(\[*])")
+
+
+def _remark_sources(text: str, start: int) -> tuple[Source, ...]:
+    """The sources cited in the rest of a note after its ``Ibid.`` (from ``start``): only
+    those with something that places a work (a date, an address, a publisher, a journal…)
+    or an author and a title; a remark (``Emphasis added.``, a sentence of comment) cites
+    nothing."""
+    return tuple(replace(s, start=s.start + start, end=s.end + start)
+                 for s in _crf_sources(text[start:])
+                 if any(getattr(s.reference, name) for name in _FULL_FIELDS)
+                 or (s.reference.authors and s.reference.title))
 
 
 def _placed(f: dict) -> bool:

@@ -371,6 +371,42 @@ def test_not_ibid(text):
     assert not is_ibid(text)
 
 
+IBID_REMARKS = """A.[^1] B.[^2] C.[^3] D.[^4] E.[^5]
+
+[^1]: Alexander Cooley, *Great Games, Local Rules* (Oxford: Oxford University Press, 2012), 45.
+[^2]: Ibid., 71. Emphasis added.
+[^3]: Ibid. This note compares the accounts of the events and weighs the evidence for each.
+[^4]: Ibid., 80. See also Thomas de Waal, *The Caucasus* (Oxford: OUP, 2010), 12.
+[^5]: Ibid. Coal output fell by half in the decade after independence, the ministry says.
+"""
+
+
+def test_a_remark_after_ibid_cites_nothing_and_a_citation_after_it_is_read(tmp_path):
+    """An Ibid. that ends a sentence is the source; what follows is read on its own: a
+    remark or a sentence of comment cites nothing, a citation is a second source (and the
+    source the next Ibid. points back to)."""
+    from footcheck.pipeline import audit
+
+    notes = _notes(IBID_REMARKS)
+    for note, title, pages in zip(notes[1:], ["Great Games, Local Rules"] * 3 + ["The Caucasus"],
+                                  ("71", None, "80", None), strict=True):
+        ibid = note.references[0]
+        assert (ibid.title, ibid.refers_back, ibid.pages) == (title, "ibid", pages)
+    assert [len(n.references) for n in notes] == [1, 1, 1, 2, 1]
+    also = notes[3].references[1]
+    assert (also.authors, also.title) == (("de Waal, Thomas",), "The Caucasus")
+    path = tmp_path / "brief.md"
+    path.write_text(IBID_REMARKS, encoding="utf-8")
+    assert audit(path).findings == ()
+
+
+@pytest.mark.parametrize("lead", ["See also", "Cf.", "See, e.g.,", "Compare"])
+def test_words_leading_into_a_citation_are_not_its_author(lead):
+    ref, = parse(f"{lead} Thomas de Waal, *The Caucasus: An Introduction* (Oxford: Oxford "
+                 f"University Press, 2010), 12.")
+    assert ref.authors == ("de Waal, Thomas",)
+
+
 AUTHOR_DATE = """# Brief
 
 A.[^1] B.[^2] C.[^3] D.[^4] E.[^5]

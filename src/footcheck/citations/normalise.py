@@ -253,6 +253,11 @@ _SEPARATORS = re.compile(r"\s*,\s*|\s+(?:and|und|et|y|e|i|и|with)\s+|\s*&\s*|\s
 
 _AND_WORDS = frozenset(("and", "und", "et", "y", "with"))
 _LEADING_AND = re.compile(r"^(?:and|und|et|y|&)\s+", re.IGNORECASE)
+#: Words that lead into a citation (``see also``, ``cf.``), read with the author's name that
+#: follows them.
+_LEAD_IN = re.compile(
+    r"^(?:(?:see|also|cf|compare|e\.\s?g|for\s+example|vgl|см\.?)\b[.,:]*\s+)+(?=\S)",
+    re.IGNORECASE)
 
 
 def split_names(span: str, capitals: bool = True) -> list[dict[str, str]]:
@@ -263,6 +268,7 @@ def split_names(span: str, capitals: bool = True) -> list[dict[str, str]]:
     text = _SPACE.sub(" ", text).strip(" ,;:.")
     text = re.sub(r"(\w)- (\w)", r"\1-\2", text)
     text = re.sub(r"\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*$", "", text)
+    text = _LEAD_IN.sub("", text)
     if not text:
         return []
     words = [w for w in _LETTERS.findall(text) if w.lower() not in _AND_WORDS]
