@@ -1,14 +1,15 @@
 """The notes a file really holds, the same in every format: a cross-format corpus.
 
 Each brief of tests/crossformat/briefs.py is written once, as data, and produced at test time
-(into a temporary folder, never committed) in eight formats:
+(into a temporary folder, never committed) in nine formats:
 
 * ``odt``: OpenDocument written by the test (real ``text:note`` elements, endnotes numbered
   i, ii, iii and footnotes 1, 2, 3 by ``text:notes-configuration``, ``text:list`` lists,
   tables); ``md``: Markdown with ``[^n]`` footnotes;
 * ``lo.docx``, ``lo.pdf``, ``lo.html``: that .odt saved by LibreOffice headless as Word, PDF
   and HTML;
-* ``pandoc.docx``, ``pandoc.html``, ``pandoc.odt``: that .md converted by pandoc.
+* ``pandoc.docx``, ``pandoc.html``, ``pandoc.odt``, ``pandoc.pdf``: that .md converted by
+  pandoc (the PDF through LaTeX).
 
 For every brief and format, ``audit(path)`` (offline) must give exactly the brief's notes per
 series (their tokens, in order), its markers, the URLs of each note, the content findings
@@ -54,7 +55,7 @@ KEEPS_CLASSES = frozenset({"odt", "lo.docx", "lo.pdf", "lo.html"})
 # citation; pandoc keeps them footnotes in Word (w:footnoteReference), OpenDocument
 # (text:note-class="footnote") and HTML (<section role="doc-endnotes"> holding Markdown's
 # footnotes: footcheck names them footnotes, as the Markdown they came from).
-ONE_CLASS = frozenset({"md", "pandoc.docx", "pandoc.html", "pandoc.odt"})
+ONE_CLASS = frozenset({"md", "pandoc.docx", "pandoc.html", "pandoc.odt", "pandoc.pdf"})
 assert set(produce.FORMATS) == KEEPS_CLASSES | ONE_CLASS
 
 # What each test compares (one test function each): notes and markers per series, the URLs
@@ -66,7 +67,7 @@ ASPECTS = ("notes", "markers", "urls", "content", "serious")
 # Every case not listed passes: all the briefs in odt, md, lo.docx, lo.pdf, lo.html (LibreOffice's
 # <a class="sdendnoteanc" href="#sdendnote1sym"><sup>i</sup></a> and <div id="sdendnote1">,
 # sdfootnote… for footnotes, is read, the series taken from the ids), pandoc.docx,
-# pandoc.html and pandoc.odt.
+# pandoc.html, pandoc.odt and pandoc.pdf (LaTeX's footnotes at the page feet).
 KNOWN: dict[tuple[str, str, str], str] = {}  # every case passes today
 assert all(b in {x.name for x in BRIEFS} | {"*"} and f in produce.FORMATS
            and a in (*ASPECTS, "*") for b, f, a in KNOWN), "KNOWN names an unknown case"
@@ -162,23 +163,27 @@ def corpus(tmp_path_factory) -> dict[str, object]:
     folder = tmp_path_factory.mktemp("crossformat")
     produce.write_sources(BRIEFS, folder)
     names = [brief.name for brief in BRIEFS]
-    tools = {"soffice": shutil.which("soffice"), "pandoc": shutil.which("pandoc")}
+    tools = {tool: shutil.which(tool) for tool in ("soffice", "pandoc", *produce.LATEX)}
     with ThreadPoolExecutor(max_workers=2) as pool:
         jobs = []
         if tools["soffice"]:
             jobs.append(pool.submit(produce.libreoffice, tools["soffice"], names, folder))
         if tools["pandoc"]:
-            jobs.append(pool.submit(produce.pandoc, tools["pandoc"], names, folder))
+            formats = [f for f in produce.PANDOC
+                       if f != "pandoc.pdf" or all(tools[t] for t in produce.LATEX)]
+            jobs.append(pool.submit(produce.pandoc, tools["pandoc"], names, folder, formats))
         for job in jobs:
             job.result()
     return {"folder": folder, "missing": {tool for tool, path in tools.items() if not path}}
 
 
 def path_for(corpus: dict[str, object], brief: Brief, fmt: str) -> Path:
-    tool = ("soffice" if fmt in produce.LIBREOFFICE else "pandoc" if fmt in produce.PANDOC
-            else None)
-    if tool in corpus["missing"]:
-        need(tool)  # skips, or fails under CI
+    tools = (["soffice"] if fmt in produce.LIBREOFFICE else
+             ["pandoc", *produce.LATEX] if fmt == "pandoc.pdf" else
+             ["pandoc"] if fmt in produce.PANDOC else [])
+    for tool in tools:
+        if tool in corpus["missing"]:
+            need(tool)  # skips, or fails under CI
     return produce.path_of(corpus["folder"], brief.name, fmt)
 
 

@@ -4,11 +4,14 @@
 * ``libreoffice``: from the .odt files, LibreOffice headless writes Word (.docx), PDF and
   HTML: one ``soffice`` process per target format converts every brief, the three processes
   running side by side, each with its own profile;
-* ``pandoc``: from the .md files, pandoc writes Word (.docx), HTML (``-t html5 -s``) and
-  OpenDocument (.odt); not PDF, which it would make through LaTeX.
+* ``pandoc``: from the .md files, pandoc writes Word (.docx), HTML (``-t html5 -s``),
+  OpenDocument (.odt) and PDF through LaTeX, as its users do: pdfLaTeX (Latin Modern, Type 1
+  fonts, the footnotes LaTeX sets at page feet with their links), or LuaLaTeX with DejaVu
+  Serif for a brief in other scripts, which pdfLaTeX cannot set.
 
 The formats are named ``odt``, ``md``, ``lo.docx``, ``lo.pdf``, ``lo.html``, ``pandoc.docx``,
-``pandoc.html`` and ``pandoc.odt``; :func:`path_of` gives the file of a brief in one.
+``pandoc.html``, ``pandoc.odt`` and ``pandoc.pdf``; :func:`path_of` gives the file of a brief
+in one.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from .render import to_markdown, to_odt
 
 AUTHORED = ("odt", "md")
 LIBREOFFICE = ("lo.docx", "lo.pdf", "lo.html")
-PANDOC = ("pandoc.docx", "pandoc.html", "pandoc.odt")
+PANDOC = ("pandoc.docx", "pandoc.html", "pandoc.odt", "pandoc.pdf")
 FORMATS = AUTHORED + LIBREOFFICE + PANDOC
 TIMEOUT = 300  # seconds for one tool run; the whole corpus takes about ten
 
@@ -66,22 +69,37 @@ def libreoffice(soffice: str, names: list[str], folder: Path) -> None:
         assert not missing, f"LibreOffice did not write {fmt} for {missing}: {output}"
 
 
-def pandoc(pandoc_path: str, names: list[str], folder: Path) -> None:
-    """Convert every ``<name>.md`` of ``folder`` to .docx, .html and .odt with pandoc."""
+def pandoc(pandoc_path: str, names: list[str], folder: Path,
+           formats: Iterable[str] = PANDOC) -> None:
+    """Convert every ``<name>.md`` of ``folder`` to each of ``formats`` with pandoc."""
     def convert(name: str, fmt: str) -> None:
         source = path_of(folder, name, "md")
         target = path_of(folder, name, fmt)
         target.parent.mkdir(exist_ok=True)
         options = (["-t", "html5", "-s", "--metadata", f"pagetitle={name}"]
-                   if fmt == "pandoc.html" else [])
+                   if fmt == "pandoc.html" else
+                   _latex(source.read_text(encoding="utf-8")) if fmt == "pandoc.pdf" else [])
         result = subprocess.run([pandoc_path, "-f", "markdown", *options, "-o", str(target),
                                  str(source)], capture_output=True, text=True,
                                 timeout=TIMEOUT, check=False)
         assert result.returncode == 0 and target.exists(), (
             f"pandoc did not write {target.name}: {result.stderr}")
 
-    for fmt in PANDOC:
+    formats = tuple(formats)
+    for fmt in formats:
         (folder / fmt).mkdir(exist_ok=True)
     with ThreadPoolExecutor(max_workers=4) as pool:
-        for future in [pool.submit(convert, n, f) for n in names for f in PANDOC]:
+        for future in [pool.submit(convert, n, f) for n in names for f in formats]:
             future.result()
+
+
+#: The TeX engines pandoc's PDF needs (see :func:`_latex`).
+LATEX = ("pdflatex", "lualatex")
+
+
+def _latex(markdown: str) -> list[str]:
+    """pandoc's options for a PDF of ``markdown``: pdfLaTeX when its fonts have every
+    character (Latin scripts), else LuaLaTeX with a font that has them."""
+    if all(ord(c) < 0x250 or c in "–—‘’“”„…•€" for c in markdown):
+        return ["--pdf-engine=pdflatex"]
+    return ["--pdf-engine=lualatex", "-V", "mainfont=DejaVu Serif"]

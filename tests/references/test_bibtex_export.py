@@ -1,7 +1,9 @@
-"""BibTeX and CSL-JSON export of works, checked by bibtexparser, biber and citeproc-py.
+"""BibTeX and CSL-JSON export of works, checked by bibtexparser, biber, BibTeX with LaTeX and
+citeproc-py.
 
-biber and citeproc-py are real consumers. Locally a test that needs one skips when it is not
-installed; under CI (``CI=true``) it fails instead, so a missing install step is noticed.
+biber, BibTeX (with LuaLaTeX typesetting the bibliography) and citeproc-py are real consumers.
+Locally a test that needs one skips when it is not installed; under CI (``CI=true``) it fails
+instead, so a missing install step is noticed.
 """
 
 from __future__ import annotations
@@ -164,6 +166,57 @@ def test_biber_warns_on_the_sample_only_where_the_audit_does(tmp_path: Path,
     assert keys == {"iwpr", "khodorkovskyark", "ciacountry", "anon"}
     flagged = {f.number for f in check(sample_extraction()) if f.kind == "unparsed-reference"}
     assert flagged == {44, 57, 87}
+
+
+LATEX_MAIN = r"""\documentclass{article}
+\usepackage{url}
+\begin{document}
+\nocite{*}
+\bibliographystyle{plain}
+\bibliography{refs}
+\end{document}
+"""
+
+
+def _bibtex(tmp_path: Path, text: str) -> tuple[list[str], str]:
+    """Typeset ``text`` (classic BibTeX) as LaTeX users do: LuaLaTeX, BibTeX with
+    ``plain.bst``, LuaLaTeX again. BibTeX's warnings, and the bibliography it wrote."""
+    latex, bibtex_exe = need("lualatex"), need("bibtex")
+    (tmp_path / "refs.bib").write_text(text, encoding="utf-8")
+    (tmp_path / "main.tex").write_text(LATEX_MAIN, encoding="utf-8")
+
+    def run(*command: str) -> str:
+        done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True,
+                              timeout=300, check=False)
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr
+        return done.stdout
+
+    typeset = (latex, "-interaction=nonstopmode", "-halt-on-error", "main.tex")
+    run(*typeset)
+    output = run(bibtex_exe, "main")
+    assert "error message" not in output, output
+    run(*typeset)
+    log = (tmp_path / "main.log").read_text(encoding="utf-8", errors="replace")
+    assert not re.search(r"Citation .* undefined", log), log[-2000:]
+    warnings = [line for line in output.splitlines() if line.startswith("Warning--")]
+    return warnings, (tmp_path / "main.bbl").read_text(encoding="utf-8")
+
+
+def test_bibtex_and_latex_typeset_complete_citations_without_warnings(tmp_path: Path) -> None:
+    works = group(CLEAN)
+    warnings, bbl = _bibtex(tmp_path, bibtex.render_works(works, style="bibtex"))
+    assert warnings == []
+    assert sorted(re.findall(r"\\bibitem\{([^}]+)\}", bbl)) == sorted(works.keys())
+
+
+def test_bibtex_warns_on_the_sample_only_where_the_audit_does(tmp_path: Path,
+                                                               sample_works) -> None:
+    warnings, bbl = _bibtex(tmp_path, bibtex.render_works(sample_works, style="bibtex"))
+    assert sorted(re.findall(r"\\bibitem\{([^}]+)\}", bbl)) == sorted(sample_works.keys())
+    # plain.bst sorts by author: the works without one are the bare URL (XV, FC203's) and
+    # LXXXVII (FC405's), the only ones it warns about.
+    assert sorted(warnings) == ["Warning--to sort, need author or key in anon",
+                                "Warning--to sort, need author or key in iwpr"]
 
 
 def test_csl_json_items(sample_works) -> None:
