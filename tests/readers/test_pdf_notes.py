@@ -594,6 +594,16 @@ def test_latex_footnotes_go_on_at_the_margin():
     ]
 
 
+@pytest.mark.parametrize("gap", [1.5, 2.5])
+def test_a_tight_space_parts_words(gap):
+    """A space narrower than a fifth of the type (a tightly justified 9 pt footnote, with no
+    space character, as LaTeX sets it) still parts the words: PDFium judges it by the font."""
+    kern = round(gap / 9 * 1000)
+    content = f"BT 72 700 Td /F1 9 Tf [(accounts of) -{kern} (the events)] TJ ET\n"
+    assert reader.read(drawn_pdf([content]), "tight.pdf").text.strip() == \
+        "accounts of the events"
+
+
 def test_a_rotated_page_reads_as_shown():
     page = ("BT /F1 11 Tf 0 1 -1 0 100 100 Tm (A landscape page cites a note.) Tj "
             "/F1 7 Tf 4 Ts (3) Tj ET\n")

@@ -35,6 +35,7 @@ on it.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 import math
@@ -81,6 +82,7 @@ _PUNCTUATION = ".,;:!?()[]{}'\"‘’“”*<>"
 MAX_PAGES = 5_000  # a longer PDF is refused, not read for minutes into gigabytes
 MAX_CHARS = 4_000_000  # characters of text in the whole PDF (a 1,000-page book has ~3M)
 MAX_PAGE_CHARS = 500_000  # characters on one page (a dense page of text holds ~6,000)
+MAX_PAGE_LINKS = 5_000  # links within the document read on one page (an index has hundreds)
 MAX_MEMORY = 320 * 1024 * 1024  # bytes the reading may allocate (where it runs apart)
 MAX_SECONDS = 300  # time the reading may take (where it runs apart)
 _URL_PIECE = re.compile(r"[\w\-./~%?&=#:+,;@!$'*()\[\]>]+")
@@ -99,6 +101,8 @@ class _Word:
     bottom: float
     size: float
     italic: bool
+    spaced: bool = False  # a space stands before it (see :func:`_words`)
+    goto: int = -1  # the link within the document it is the text of (see :func:`_gotos`)
 
 
 @dataclass
@@ -356,8 +360,9 @@ def _page_contents(pdf, page) -> tuple[list[_Word], list[_Link], float, list[_Ru
     x, y = ctypes.c_double(), ctypes.c_double()
     name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     fonts: dict[bytes, str] = {}
-    chars: list[list] = []  # [text, x0, x1, baseline, size, font name]
+    chars: list[list] = []  # [text, x0, x1, baseline, size, font, after a space, link]
     last: list | None = None  # the character before, which this one may end
+    spaced = False  # whether a space (PDFium's, or the file's) came before this character
     for i in range(count):
         pdfium.FPDFText_GetCharOrigin(handle, i, x, y)
         left, baseline = a * x.value + b * y.value + e, c * x.value + d * y.value + f
@@ -367,7 +372,8 @@ def _page_contents(pdf, page) -> tuple[list[_Word], list[_Link], float, list[_Ru
         last = None
         char = text[i]
         if char.isspace():
-            continue  # words are split where the characters leave a gap anyway
+            spaced = True
+            continue
         pdfium.FPDFText_GetMatrix(handle, i, matrix)
         across = a * matrix.a + b * matrix.b  # the baseline's direction, as shown
         if across <= 0 or abs(c * matrix.a + d * matrix.b) > 0.01 * across:
@@ -379,17 +385,32 @@ def _page_contents(pdf, page) -> tuple[list[_Word], list[_Link], float, list[_Ru
         size = pdfium.FPDFText_GetFontSize(handle, i) * math.hypot(matrix.c, matrix.d)
         right = max(left, a * box.left + b * box.bottom + e, a * box.right + b * box.top + e)
         last = [char, left, right, baseline, size,
-                fonts.get(font) or fonts.setdefault(font, font.decode("latin-1"))]
+                fonts.get(font) or fonts.setdefault(font, font.decode("latin-1")), spaced, -1]
         chars.append(last)
+        spaced = False
     textpage.close()
+    if gotos := _gotos(page, shown):
+        by_x = sorted(chars, key=lambda ch: ch[1] + ch[2])
+        middles = [ch[1] + ch[2] for ch in by_x]  # twice each character's middle
+        for number, (x0, top, x1, bottom) in enumerate(gotos):
+            for ch in by_x[bisect.bisect_left(middles, 2 * x0):
+                           bisect.bisect_right(middles, 2 * x1)]:
+                if top <= ch[3] - 0.3 * ch[4] <= bottom:
+                    ch[7] = number
     return _words(chars), _links(pdf, page, shown), float(page.get_size()[1]), \
         _rules(page, shown)
 
 
 def _words(chars: list[list]) -> list[_Word]:
-    """The words of a page from its characters ([text, x0, x1, baseline, size, font]), as
-    pdfplumber makes them: characters grouped into lines by height, left to right, a word
-    ending at a gap, a change of line, size or font."""
+    """The words of a page from its characters ([text, x0, x1, baseline, size, font, after a
+    space, link]), as pdfplumber makes them: characters grouped into lines by height, left to
+    right, a word ending at a gap, a space, a change of line, size or font, or where one
+    link within the document gives way to another (``¹²``, notes 1 and 2).
+
+    PDFium puts a space where the characters leave one, judged by their font; that also
+    parts words whose gap the boxes hide (LaTeX sets no space characters, and a tightly
+    justified ``of the`` in a footnote leaves 1.4 pt between the overhang of ``f`` and
+    ``t``)."""
     chars = sorted(chars, key=lambda ch: ch[3] - 0.8 * ch[4])  # by top
     lines: list[list[list]] = []
     top = None
@@ -406,7 +427,8 @@ def _words(chars: list[list]) -> list[_Word]:
         for ch in line:
             if word:
                 prev = word[-1]
-                if ch[4] != prev[4] or ch[5] != prev[5] or ch[1] > prev[2] + 1.5 or \
+                if ch[4] != prev[4] or ch[5] != prev[5] or ch[1] > prev[2] + 1.5 or ch[6] or \
+                        (ch[7] != prev[7] and ch[7] >= 0 and prev[7] >= 0) or \
                         abs((ch[3] - 0.8 * ch[4]) - (prev[3] - 0.8 * prev[4])) > 3:
                     words.append(_word(word))
                     word = []
@@ -422,7 +444,7 @@ def _word(chars: list[list]) -> _Word:
     top = min(ch[3] - 0.8 * ch[4] for ch in chars)
     bottom = max(ch[3] + 0.2 * ch[4] for ch in chars)
     return _Word("".join(ch[0] for ch in chars), first[1], max(ch[2] for ch in chars), top,
-                 bottom, first[4], bool(_ITALIC_FONT.search(first[5])))
+                 bottom, first[4], bool(_ITALIC_FONT.search(first[5])), first[6], first[7])
 
 
 def _links(pdf, page, shown: tuple[float, ...]) -> list[_Link]:
@@ -447,6 +469,29 @@ def _links(pdf, page, shown: tuple[float, ...]) -> list[_Link]:
         ys = (c * box.left + d * box.bottom + f, c * box.right + d * box.top + f)
         links.append((uri, (min(xs), min(ys), max(xs), max(ys))))
     return links
+
+
+def _gotos(page, shown: tuple[float, ...]) -> list[tuple[float, float, float, float]]:
+    """The boxes (x0, top, x1, bottom) of the page's links to places in the document, as
+    word processors and LaTeX (hyperref) link each note marker to its note."""
+    import pypdfium2.raw as pdfium
+
+    a, b, c, d, e, f = shown
+    boxes = []
+    position = ctypes.c_int(0)
+    link = pdfium.FPDF_LINK()
+    box = pdfium.FS_RECTF()
+    while pdfium.FPDFLink_Enumerate(page.raw, position, link):
+        action = pdfium.FPDFLink_GetAction(link)
+        internal = pdfium.FPDFAction_GetType(action) == pdfium.PDFACTION_GOTO if action else \
+            bool(pdfium.FPDFLink_GetDest(page.pdf.raw, link))
+        if internal and pdfium.FPDFLink_GetAnnotRect(link, box):
+            xs = (a * box.left + b * box.bottom + e, a * box.right + b * box.top + e)
+            ys = (c * box.left + d * box.bottom + f, c * box.right + d * box.top + f)
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            if len(boxes) == MAX_PAGE_LINKS:
+                break
+    return boxes
 
 
 def _shown(page) -> tuple[float, float, float, float, float, float]:
@@ -554,8 +599,9 @@ def _write(line: _Line, labels: set[str]) -> str:
     while i < len(words):
         word = words[i]
         raised = line.raised[i]
-        gap = previous is not None and \
-            word.x0 - previous.x1 > 0.2 * min(word.size, line.size)
+        gap = previous is not None and (
+            word.x0 - previous.x1 > 0.2 * min(word.size, line.size) or
+            (word.spaced and not raised))  # (PDFium may space a superscript off its word)
         if gap:
             same = previous.italic == word.italic and not raised
             pieces.append(Piece(" ", italic=same and word.italic))
@@ -578,7 +624,13 @@ def _write(line: _Line, labels: set[str]) -> str:
             base = ""
             if previous is not None and not gap and not line.raised[i - 1]:
                 base = re.search(r"\d*$", previous.text).group()
-            written = _markers(run, labels, base)
+            linked_to = [w.goto for w in words[i:j]]
+            if j - i > 1 and min(linked_to) >= 0 and len(set(linked_to)) == j - i:
+                # each superscript links to its own note: one marker each, as linked
+                written = "".join(_markers(w.text, labels | {w.text.strip(",")},
+                                           base if w is word else "") for w in words[i:j])
+            else:
+                written = _markers(run, labels, base)
         pieces.append(Piece(written, raw=True))
         previous = words[j - 1]
         i = j
@@ -846,6 +898,27 @@ def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> None:
                     _close(page[j], page[j + 1]):
                 keep[j] = True
         pages[i] = [line for line, kept in zip(page, keep, strict=True) if kept]
+    _drop_low_page_numbers(pages)
+
+
+def _drop_low_page_numbers(pages: list[list[_Line]]) -> None:
+    """Remove the page numbers set above the bottom margin (KOMA-Script's and memoir's
+    roomy layouts): a page's last line that is a bare number, apart from the text above
+    it, counting the pages (the same number minus the page's place on at least two pages,
+    or 1 on a one-page document)."""
+    offsets: dict[int, int] = {}
+    for i, page in enumerate(pages):
+        last = page[-1] if page else None
+        if last is None or last.label or (len(page) > 1 and _close(page[-2], last)):
+            continue
+        text = " ".join(w.text for w in last.words).strip()
+        if _PAGE_NUMBER.fullmatch(text) and (digits := re.search(r"\d+", text)):
+            offsets[i] = int(digits.group()) - i
+    common = Counter(offsets.values()).most_common(1)
+    if common and (common[0][1] >= 2 or (len(pages) == 1 and common[0][0] == 1)):
+        for i, offset in offsets.items():
+            if offset == common[0][0]:
+                del pages[i][-1]
 
 
 def _close(upper: _Line, lower: _Line) -> bool:
