@@ -6,8 +6,9 @@ margin; it sets no space characters; a long footnote goes on at the foot of the 
 ``hyperref`` links each mark to its note, so two marks side by side (``¹²``, notes 1 and 2)
 are two links. The variants: the standard article, two columns, lower-case roman marks,
 memoir and KOMA-Script classes, and a long brief whose long notes break over pages and
-whose pages may open with a list. Each must give exactly its notes and markers and no
-finding at all. The tests skip without pdfLaTeX, and fail under CI (see helpers.require).
+whose pages may open with a list, and one without hyperref's links. Each must give
+exactly its notes and markers and no finding at all. The tests skip without pdfLaTeX, and
+fail under CI (see helpers.require).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ VARIANTS = {  # name: (document class, preamble, notes, every how many a long no
     "memoir": ("memoir", "", 30, 0),
     "koma": ("scrartcl", "", 30, 0),
     "long": ("article", "", 110, 17),
+    "nolinks": ("article", "", 40, 0),  # no hyperref: marks ¹² told apart by their order
 }
 
 
@@ -86,7 +88,8 @@ def source(name: str) -> str:
         cls = f"[{options}]{{{cls}"
     else:
         cls = f"{{{cls}"
-    return (f"\\documentclass{cls}}}\n\\usepackage{{url}}\n\\usepackage{{hyperref}}\n"
+    links = "" if name == "nolinks" else "\\usepackage{hyperref}\n"
+    return (f"\\documentclass{cls}}}\n\\usepackage{{url}}\n{links}"
             f"{preamble}\n\\begin{{document}}\n\\section*{{Energy security in the South "
             f"Caucasus}}\n{body(count, long_every)}\n\\end{{document}}\n")
 

@@ -491,6 +491,15 @@ def notes_of(document) -> list[tuple[str, str, str]]:
     return [(n.series, n.token, n.text) for n in extract(document).notes]
 
 
+def test_a_mark_that_is_a_label_is_cut_where_the_cut_goes_on_from_the_marks_before():
+    labels = {str(n) for n in range(1, 15)}
+    assert reader._split("12", labels, {}) == ["1", "2"]  # the first marks: notes 1 and 2
+    assert reader._split("12", labels, {"arabic": 11}) == ["12"]  # after 11: note 12
+    assert reader._split("12", labels, {"arabic": 3}) == ["12"]  # no cut goes on from 3
+    assert reader._split("12", labels, None) == ["12"]  # no order known (a notes area)
+    assert reader._split("13", labels, {"arabic": 0}) == ["13"]  # 1 then 3 skips note 2
+
+
 def test_endnotes_after_the_body_and_a_footnote_as_word_prints_them():
     """Endnotes right after the body, smaller, below a rule; a footnote at the page foot;
     endnote iii cut by the page break, going on over two lines at the top of the next page

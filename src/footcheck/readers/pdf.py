@@ -173,8 +173,9 @@ def _read(data: bytes, path: str) -> Document:
     body_size = _body_size(lines)
     _find_notes(pages, rules, body_size)
     labels = {line.label for line in lines if line.note and line.label}
+    last: dict[str, int] = {}  # the highest marker of each numbering system so far
     for line in lines:
-        line.text = _write(line, labels)
+        line.text = _write(line, labels, last)
     _mark_paragraphs(pages, body_size)
     return _document(_paragraphs(lines), path)
 
@@ -582,13 +583,16 @@ def _label_of(line: _Line) -> str:
     return token if _NUMERAL.fullmatch(token) else ""
 
 
-def _write(line: _Line, labels: set[str]) -> str:
+def _write(line: _Line, labels: set[str], last: dict[str, int] | None = None) -> str:
     """The text of a line: words spaced as on the page, superscripts, italics and links.
 
     ``labels`` are the note labels of the document, by which superscript runs are split
-    into markers (see :func:`_markers`); a note label starting a line in a notes area is
-    followed by a space.
+    into markers (see :func:`_markers`), and ``last`` the highest marker of each numbering
+    system in the body so far, which a body line's markers update; a note label starting a
+    line in a notes area is followed by a space.
     """
+    if line.note:
+        last = None
     pieces: list[Piece] = []
     if line.note and line.label and not line.raised[0]:  # a label set in the notes' size
         pieces.append(Piece(f"^{{{line.label}}} ", raw=True))
@@ -628,16 +632,18 @@ def _write(line: _Line, labels: set[str]) -> str:
             if j - i > 1 and min(linked_to) >= 0 and len(set(linked_to)) == j - i:
                 # each superscript links to its own note: one marker each, as linked
                 written = "".join(_markers(w.text, labels | {w.text.strip(",")},
-                                           base if w is word else "") for w in words[i:j])
+                                           base if w is word else "", last)
+                                  for w in words[i:j])
             else:
-                written = _markers(run, labels, base)
+                written = _markers(run, labels, base, last)
         pieces.append(Piece(written, raw=True))
         previous = words[j - 1]
         i = j
     return render(_linked(pieces, linked)).strip()
 
 
-def _markers(run: str, labels: set[str], base: str = "") -> str:
+def _markers(run: str, labels: set[str], base: str = "",
+             last: dict[str, int] | None = None) -> str:
     """How the superscript run ``run`` is written, given the document's note ``labels``.
 
     A run that is not a note label but reads as several (``iii1``, ``89``) is split into
@@ -645,32 +651,55 @@ def _markers(run: str, labels: set[str], base: str = "") -> str:
     exist, written apart from the number so that it does not read as an exponent; otherwise
     an exponent, written with Unicode superscript digits.
     """
-    groups = [_split(part.strip(), labels) for part in run.split(",")]
+    groups = [_split(part.strip(), labels, last) for part in run.split(",")]
     tokens = [token for group in groups for token in group]
     if not all(_NUMERAL.fullmatch(token) for token in tokens):
         return superscript(run)  # "st" in 1st, "TM", "*": not markers
     written = ",".join("".join(f"^{{{token}}}" for token in group) for group in groups)
-    if not base:
-        return written
-    if base != "10" and all(token in labels for token in tokens):
-        return " " + written
-    return run.translate(_TO_SUPERSCRIPT) if run.isdigit() else superscript(run)
+    if base and (base == "10" or not all(token in labels for token in tokens)):
+        return run.translate(_TO_SUPERSCRIPT) if run.isdigit() else superscript(run)
+    if last is not None:
+        for token in tokens:
+            numeral = read_numeral(token)
+            if numeral.value is not None:
+                last[numeral.system] = max(last.get(numeral.system, 0), numeral.value)
+    return " " + written if base else written
 
 
-def _split(token: str, labels: set[str]) -> list[str]:
+def _split(token: str, labels: set[str], last: dict[str, int] | None = None) -> list[str]:
     """``token`` cut into note labels (``iii1`` -> ``iii``, ``1``) when it is not one itself.
 
     Of the ways to cut it, one whose numbers go up in each numbering system is preferred,
-    then the one with the fewest pieces; ``[token]`` when there is none.
+    then the one with the fewest pieces; ``[token]`` when there is none. A token that is a
+    label is cut all the same where the cut goes on one by one from the markers before it
+    (``last``, the highest of each numbering system) and the token does not: ``¹²`` after
+    none is notes 1 and 2, after note 11 note 12.
     """
-    if token in labels or not labels or len(token) > 12:
+    if not labels or len(token) > 12:
         return [token]
+    if token in labels:
+        return [token] if last is None else _cut_going_on(token, labels, last)
     best: tuple[tuple[bool, int], list[str]] | None = None
     for parts in _cuts(token, labels):
         key = (not _ascending(parts), len(parts))
         if best is None or key < best[0]:
             best = (key, parts)
     return best[1] if best else [token]
+
+
+def _cut_going_on(token: str, labels: set[str], last: dict[str, int]) -> list[str]:
+    """``[token]``, or the cut of it into labels that go on one by one from ``last`` (the
+    highest marker of each numbering system so far) where the token itself does not."""
+    numeral = read_numeral(token)
+    if numeral.value is None or numeral.value == last.get(numeral.system, 0) + 1:
+        return [token]
+    for parts in _cuts(token, labels):
+        numerals = [read_numeral(part) for part in parts]
+        start = last.get(numerals[0].system, 0) + 1
+        if all(n.system == numerals[0].system and n.value == start + k
+               for k, n in enumerate(numerals)):
+            return parts
+    return [token]
 
 
 def _cuts(token: str, labels: set[str]) -> Iterator[list[str]]:
