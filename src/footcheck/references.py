@@ -674,6 +674,12 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
     if about := _about_urls(text, start, end, f):
         f = {**f, "url": [u for u in f["url"] if u not in about]}
     authors = tuple(_name(a) for a in f["author"])
+    if not f["title"] and f["container"] and authors and "," not in authors[0] and \
+            not (f["volume"] or f["issue"] or f["pages"]) and outlet_named(f["container"]) is None:
+        # "Asian Development Bank, *Imereti Housing Bulletin 2020*, 15 March 2020, <url>": an
+        # organisation's own publication, its title read as a periodical's name (a person's
+        # article in a periodical, or an outlet's item, without a title lacks one)
+        f = {**f, "title": f["container"], "container": None}
     genre = f["genre"]
     title = f["title"]
     note = f["note"] and (_LABEL_IN_NOTE.sub(" ", f["note"]).strip(" .,;:") or None)

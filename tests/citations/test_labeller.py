@@ -109,6 +109,27 @@ def test_organisation_as_author() -> None:
     assert f["year"] == 2023
 
 
+@pytest.mark.parametrize("name", [
+    "European Bank for Reconstruction and Development", "Ministry of Education and Science",
+    "Bundesministerium für Wirtschaft und Klimaschutz"])
+def test_an_organisation_named_with_and_is_one_author(name) -> None:
+    assert normalise.split_names(name) == [{"literal": name}]
+    assert [a["family"] for a in normalise.split_names("Smith, Jane, and Kim Jones")] == [
+        "Smith", "Jones"]
+
+
+def test_an_organisation_and_its_emphasised_title_with_a_date_read_as_a_note() -> None:
+    f = citations.fields("Institute for Development of Freedom of Information, *Kakheti "
+                         "Housing Overview 2020*, 15 March 2020, "
+                         "<https://idfi.ge/publications/kakheti-housing-overview-2020>.")
+    assert f["author"] == [{"literal": "Institute for Development of Freedom of Information"}]
+    assert f["title"] == "Kakheti Housing Overview 2020"
+    g = citations.fields("European Bank for Reconstruction and Development, *Kakheti Housing "
+                         "Tracker 2021*, 22 April 2021, "
+                         "<https://www.ebrd.com/publications/kakheti-housing-tracker-2021>.")
+    assert (g["date"], g["note"]) == ("2021-04-22", None)
+
+
 def test_markdown_link_and_escapes() -> None:
     f = citations.fields("Petrova, Anna, [Rents in Almaty](https://vlast.kz/rents-2023), "
                          "_Vlast.kz_, 14 March 2023.")

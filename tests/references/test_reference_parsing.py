@@ -407,6 +407,17 @@ def test_words_leading_into_a_citation_are_not_its_author(lead):
     assert ref.authors == ("de Waal, Thomas",)
 
 
+def test_an_organisations_publication_read_as_a_periodical_is_its_title():
+    """A title the labeller read as a periodical's name, with nothing that places an article
+    in one, is the title of an organisation's own publication; a person's citation of a
+    periodical, or a known outlet, without a title still lacks one."""
+    ref, = parse("Asian Development Bank, *Imereti Housing Bulletin 2020*, 15 March 2020, "
+                 "https://www.adb.org/publications/imereti-housing-bulletin-2020.")
+    assert (ref.title, ref.container) == ("Imereti Housing Bulletin 2020", None)
+    person, = parse("Jane Smith, *Caucasus Analytical Digest*, 2021.")
+    assert (person.title, person.container) == (None, "Caucasus Analytical Digest")
+
+
 AUTHOR_DATE = """# Brief
 
 A.[^1] B.[^2] C.[^3] D.[^4] E.[^5]

@@ -315,7 +315,8 @@ def _names_of(text: str, alone: bool, single: bool) -> list[dict[str, str]]:
     if alone and len(pieces) == 1 and _org_like(pieces[0], alone=True):
         return [{"literal": pieces[0]}]
     if alone and _org_like(text, alone=False) and not any(
-            _given_like(p) for p in pieces[1:]) and "," not in text and "&" not in text:
+            _given_like(p) and len(_words(p)) > 1 for p in pieces[1:]) and \
+            "," not in text and "&" not in text:  # (one word after "and" is no person)
         return [{"literal": text.strip(" .")}]
     if single and len(pieces) == 2 and _given_like(pieces[1]):
         return [{"family": pieces[0], "given": pieces[1]}]
@@ -539,7 +540,13 @@ def _repair(text: str, runs: list[list]) -> None:
       (``Emigration sparks a 'reckoning' in Central Asia.``);
     * a subtitle cut off a quoted title: a container run that opens with a colon right after
       the title continues the title up to the quote that closes it (``"We're All Hostages
-      Here": Wanted …,' The Moscow Times``).
+      Here": Wanted …,' The Moscow Times``);
+    * a date read as a note: with no date run, a note run that is a whole date (a day, a
+      month and a year) is the date;
+    * an organisation read as more of the title it publishes: with no author, a title run
+      that opens with words outside emphasis, then a comma, then an emphasised title
+      (``Institute for Development of Freedom of Information, *Kakheti Outlook 2019*``)
+      is the author, then the title.
     """
     def run_text(run: list) -> str:
         return text[run[1]:run[2]]
@@ -594,7 +601,25 @@ def _repair(text: str, runs: list[list]) -> None:
                 runs[k - 1][2] = m.end()
                 runs[k][1] = m.end()
             break
+    labels = [run[0] for run in runs]
+    if "date" not in labels:
+        for run in runs:
+            if run[0] == "note" and _WHOLE_DATE.fullmatch(run_text(run).strip(" ,.;")) and \
+                    all(parse_date(run_text(run))):
+                run[0] = "date"
+                break
+    if "author" not in labels and labels[:1] == ["title"] and \
+            (m := _ORG_THEN_TITLE.match(text, runs[0][1], runs[0][2])):
+        runs[0:1] = [["author", runs[0][1], m.end(1)], ["title", m.start(2), runs[0][2]]]
 
+
+#: A whole date: ``22 April 2021``, ``April 22, 2021``, ``2021-04-22``.
+_WHOLE_DATE = re.compile(r"\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}"
+                         r"|\d{4}-\d\d-\d\d")
+#: A name (words without emphasis, the first a capital's, at most twelve), a comma, then an
+#: emphasised title to the end of the run.
+_ORG_THEN_TITLE = re.compile(r"\s*((?=[^\W\d_a-z])[^*_,\n\s]+(?:\s+[^*_,\n\s]+){0,11})\s*,\s*"
+                             r"([*_]{1,2}[^*_\s].*)", re.DOTALL)
 
 #: ``Family, I.`` (initials with full stops) then words with a small one among them: a
 #: title the labeller took for more of the author's name.
