@@ -17,8 +17,9 @@ curated tables tell:
 * a report without another date takes the year that ends its title (``Remote Work Survey
   2023``);
 * an explanatory note that cites nothing (:func:`is_commentary`: a long first sentence,
-  no link, no author opening it) has no sources; a short note with nothing to read
-  (``get source here``) is one source with only a ``note``, so that the checks say so.
+  no link, no author opening it; or a short sentence of prose the labeller read nothing in)
+  has no sources; a shorter note with nothing to read (``get source here``) is one source
+  with only a ``note``, so that the checks say so.
 
 The outlets section holds the curated table of news outlets, wires, think tanks,
 international organisations, government domains and publishers (:data:`OUTLETS`, read from
@@ -334,6 +335,21 @@ def is_commentary(text: str) -> bool:
     end = _sentence_end(text)
     first = text if end == -1 else text[:end]
     return len(first.split()) >= 12 and not find_urls(text)
+
+
+def _remark(text: str) -> bool:
+    """Whether a short note that the labeller read nothing in is one sentence of prose
+    (``The 2014 census counted dwellings but not their use.``): six to eleven words, most of
+    them after the first in small letters, closed by a full stop, with nothing a citation
+    has (a quote, emphasis, a link, a parenthesised year, a colon). A shorter note (``get
+    source here``) stays a source with nothing read, for the checks to report."""
+    words = text.split()
+    if not 6 <= len(words) < 12 or not text[0].isupper() or text[-1] not in ".!?" or \
+            any(c in text for c in QUOTES + "*_:[]<>") or _YEAR_PAREN.search(text) or \
+            find_urls(text) or _sentence_end(text) not in (-1, len(text) - 1):
+        return False
+    small = sum(word[0].islower() for word in words[1:])
+    return small >= 0.6 * (len(words) - 1)
 
 
 # --- outlets ----------------------------------------------------------------------------------
@@ -898,7 +914,7 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
         return ()  # an explanatory note: prose that cites nothing whole, opens with no author
     out = [_source(text, start, end, f) for start, end, f in parts]
     stripped = text.strip()
-    if not out and stripped and not is_commentary(stripped):
+    if not out and stripped and not is_commentary(stripped) and not _remark(stripped):
         start = text.index(stripped[0])
         if _ISSUER_LEAD.match(stripped):
             f = citations.fields(stripped)

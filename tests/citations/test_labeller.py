@@ -128,6 +128,11 @@ def test_an_organisation_and_its_emphasised_title_with_a_date_read_as_a_note() -
                          "Tracker 2021*, 22 April 2021, "
                          "<https://www.ebrd.com/publications/kakheti-housing-tracker-2021>.")
     assert (g["date"], g["note"]) == ("2021-04-22", None)
+    h = citations.fields("Ministry of Finance of Georgia, *Basic Data and Directions "
+                         "2024-2027*, Tbilisi, 29 September 2023, "
+                         "<https://www.mof.ge/en/basic-data-and-directions-2024-2027>.")
+    assert (h["place"], h["date"], h["note"], h["type"]) == (
+        "Tbilisi", "2023-09-29", None, "webpage")
 
 
 def test_markdown_link_and_escapes() -> None:

@@ -53,10 +53,11 @@ def test_a_url_under_way_goes_before_new_ones():
 
 
 # --- 429: the host is paused, Retry-After honoured ---------------------------------------------
-def limiting_host(web, refusals: int | set[int]) -> list[tuple[float, str]]:
+def limiting_host(web, refusals: int | set[int], retry_after: int = 1
+                  ) -> list[tuple[float, str]]:
     """Serve /p0…/p5 on ``web``; the host's first ``refusals`` answers (or those whose
-    1-based arrival numbers it holds) are 429s (Retry-After: 1 s) whatever the page, as a
-    rate limiter sends them. The arrivals, (time, path)."""
+    1-based arrival numbers it holds) are 429s (Retry-After: ``retry_after`` seconds)
+    whatever the page, as a rate limiter sends them. The arrivals, (time, path)."""
     refused = set(range(1, refusals + 1)) if isinstance(refusals, int) else refusals
     arrivals: list[tuple[float, str]] = []
     lock = threading.Lock()
@@ -66,7 +67,7 @@ def limiting_host(web, refusals: int | set[int]) -> list[tuple[float, str]]:
             arrivals.append((time.monotonic(), h.path))
             refuse = len(arrivals) in refused
         if refuse:
-            web.send(h, 429, "slow down", {"Retry-After": "1"}, "text/plain")
+            web.send(h, 429, "slow down", {"Retry-After": str(retry_after)}, "text/plain")
         else:
             web.send(h, 200, web.html(f"Page {h.path}", ARTICLE))
 
@@ -98,10 +99,11 @@ def test_a_single_429_delays_only_its_url(web, config_factory):
 
 def test_two_429s_with_an_answer_between_them_do_not_pause_the_host(web, config_factory):
     """Two pages that each answer 429 once (their own limit), other pages served between
-    them: the host is not limiting footcheck, only the two URLs wait."""
-    arrivals = limiting_host(web, refusals={1, 3})
+    them: the host is not limiting footcheck, only the two URLs wait. (Their Retry-After
+    is 3 s, longer than a loaded machine takes to fetch the other pages.)"""
+    arrivals = limiting_host(web, refusals={1, 3}, retry_after=3)
     urls = [web.url(f"/p{i}") for i in range(6)]
-    results = verify(urls, config_factory(per_host=2, soft404_probe=False))
+    results = verify(urls, config_factory(per_host=2, soft404_probe=False, max_retry_after=5))
     assert {r.verdict for r in results.values()} == {"alive"}
     paths = [path for _, path in arrivals]
     refused = [paths[0], paths[2]]
@@ -111,9 +113,10 @@ def test_two_429s_with_an_answer_between_them_do_not_pause_the_host(web, config_
 
 
 def test_without_pause_on_429_only_the_urls_wait(web, config_factory):
-    arrivals = limiting_host(web, refusals=2)
+    arrivals = limiting_host(web, refusals=2, retry_after=3)  # (room for a loaded machine)
     urls = [web.url(f"/p{i}") for i in range(6)]
-    results = verify(urls, config_factory(per_host=2, soft404_probe=False, pause_on_429=False))
+    results = verify(urls, config_factory(per_host=2, soft404_probe=False, pause_on_429=False,
+                                          max_retry_after=5))
     assert {r.verdict for r in results.values()} == {"alive"}
     paths = [path for _, path in arrivals]
     # the four other pages went between the second 429 and the retries (two refused URLs

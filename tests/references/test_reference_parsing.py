@@ -407,6 +407,16 @@ def test_words_leading_into_a_citation_are_not_its_author(lead):
     assert ref.authors == ("de Waal, Thomas",)
 
 
+@pytest.mark.parametrize("text, sources", [
+    ("The 2014 census counted dwellings but not their use.", 0),
+    ("Lisbon and Barcelona also stopped issuing new licences in their centres.", 0),
+    ("Get source here.", 1),  # too short to tell: a source with nothing read, reported
+    ("Interview with a ministry official, Tbilisi, 12 May 2023.", 1),
+])
+def test_a_short_sentence_of_prose_cites_nothing(text, sources):
+    assert len(parse(text)) == sources
+
+
 def test_an_organisations_publication_read_as_a_periodical_is_its_title():
     """A title the labeller read as a periodical's name, with nothing that places an article
     in one, is the title of an organisation's own publication; a person's citation of a

@@ -511,7 +511,7 @@ def _type(f: dict) -> str:
         if len(date) == 10 or f.get("url"):
             return "article-newspaper"
         return "article-journal"
-    if f.get("publisher") or f.get("place") or f.get("edition"):
+    if f.get("publisher") or f.get("edition") or (f.get("place") and not f.get("url")):
         if re.search(r"report|paper|brief|review|survey|assessment|outlook|update|"
                      r"strategy|index", title):
             return "report"
@@ -542,7 +542,8 @@ def _repair(text: str, runs: list[list]) -> None:
       the title continues the title up to the quote that closes it (``"We're All Hostages
       Here": Wanted …,' The Moscow Times``);
     * a date read as a note: with no date run, a note run that is a whole date (a day, a
-      month and a year) is the date;
+      month and a year) is the date, and a place before it the place
+      (``Tbilisi, 29 September 2023``);
     * an organisation read as more of the title it publishes: with no author, a title run
       that opens with words outside emphasis, then a comma, then an emphasised title
       (``Institute for Development of Freedom of Information, *Kakheti Outlook 2019*``)
@@ -603,19 +604,25 @@ def _repair(text: str, runs: list[list]) -> None:
             break
     labels = [run[0] for run in runs]
     if "date" not in labels:
-        for run in runs:
-            if run[0] == "note" and _WHOLE_DATE.fullmatch(run_text(run).strip(" ,.;")) and \
-                    all(parse_date(run_text(run))):
-                run[0] = "date"
+        for k, run in enumerate(runs):
+            if run[0] == "note" and (m := _PLACE_DATE.fullmatch(text, run[1], run[2])) and \
+                    all(parse_date(m["date"])):
+                if m["place"] and "place" not in labels:
+                    runs[k:k + 1] = [["place", run[1], m.end("place")],
+                                     ["date", m.start("date"), run[2]]]
+                elif not m["place"]:
+                    run[0] = "date"
                 break
     if "author" not in labels and labels[:1] == ["title"] and \
             (m := _ORG_THEN_TITLE.match(text, runs[0][1], runs[0][2])):
         runs[0:1] = [["author", runs[0][1], m.end(1)], ["title", m.start(2), runs[0][2]]]
 
 
-#: A whole date: ``22 April 2021``, ``April 22, 2021``, ``2021-04-22``.
-_WHOLE_DATE = re.compile(r"\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}"
-                         r"|\d{4}-\d\d-\d\d")
+#: A whole date (``22 April 2021``, ``April 22, 2021``, ``2021-04-22``), perhaps after the
+#: place it was issued in (``Tbilisi, 29 September 2023``).
+_PLACE_DATE = re.compile(r"\s*(?:(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+){0,3}),\s*)?"
+                         r"(?P<date>\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}"
+                         r"|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)[\s,.;]*")
 #: A name (words without emphasis, the first a capital's, at most twelve), a comma, then an
 #: emphasised title to the end of the run.
 _ORG_THEN_TITLE = re.compile(r"\s*((?=[^\W\d_a-z])[^*_,\n\s]+(?:\s+[^*_,\n\s]+){0,11})\s*,\s*"
