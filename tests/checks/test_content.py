@@ -198,6 +198,16 @@ def test_placeholder_is_not_also_incomplete() -> None:
     assert [f.kind for f in findings("LXXXVII get source here")] == ["placeholder"]
 
 
+def test_a_placeholder_is_not_also_an_unparsed_reference() -> None:
+    """The whole audit: the source of a placeholder note, in which nothing could be read,
+    is the placeholder FC201 reports; a note beside it with nothing read is FC405's."""
+    from footcheck.pipeline import audit
+
+    text = "A.[^1] B.[^2]\n\n[^1]: get source here\n[^2]: nothing here\n"
+    report = audit(Document.from_text(text, path="brief.md"))
+    assert [(f.code, f.number) for f in report.findings] == [("FC201", 1), ("FC405", 2)]
+
+
 # --- formatting --------------------------------------------------------------------------
 
 _VI = (

@@ -48,7 +48,20 @@ def run(extraction: Extraction, *, select: Iterable[str] = (), ignore: Iterable[
         from . import links as link_checks
 
         found.extend(link_checks.check(extraction, links))
+    found = _placeholders_answer(extraction, found)
     return sort(f for f in found if selected(BY_CODE[f.code], select, ignore))
+
+
+def _placeholders_answer(extraction: Extraction, found: list[Finding]) -> list[Finding]:
+    """``found`` without what a placeholder already says: on a note FC201 reports as a
+    placeholder (``get source here``), a source in which nothing could be read (no author,
+    no title) is that placeholder, not a second finding of unparsed-reference."""
+    held = {(f.series, f.number) for f in found if f.code == "FC201"}
+    if not held:
+        return found
+    unread = {(n.series, n.number) for n in extraction.notes if (n.series, n.number) in held
+              and n.references and all(not (r.authors or r.title) for r in n.references)}
+    return [f for f in found if not (f.code == "FC405" and (f.series, f.number) in unread)]
 
 
 def _wanted(prefixes: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
