@@ -511,7 +511,8 @@ def _type(f: dict) -> str:
         if len(date) == 10 or f.get("url"):
             return "article-newspaper"
         return "article-journal"
-    if f.get("publisher") or f.get("edition") or (f.get("place") and not f.get("url")):
+    if f.get("publisher") or f.get("edition") or (f.get("place") and not (
+            f.get("url") and len(f.get("date") or "") == 10)):  # (a web document's day)
         if re.search(r"report|paper|brief|review|survey|assessment|outlook|update|"
                      r"strategy|index", title):
             return "report"
