@@ -15,7 +15,9 @@ date               ``date = {2023-03-13}``                ``year = {2023}``, ``m
 Text fields are escaped for LaTeX (``& % $ # _ { } ~ ^ \\``), acronyms in titles are
 protected with braces, organisations as authors are wrapped in braces (``{Reuters}``), and
 non-ASCII text (Cyrillic included) is kept as UTF-8. URLs and DOIs are written verbatim. A
-source that could not be read becomes ``@misc`` with its text in ``note``.
+source that could not be read becomes ``@misc`` with its text in ``note``. In classic BibTeX
+a work without an author has a ``key`` (its outlet, publisher, title or site), which styles
+such as ``plain`` sort and label it by.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Iterable
 
 from ..dates import MONTH_ABBREVIATIONS, long_date
 from ..model import Reference
+from ..urls import hostname, site_labels
 from ..works import Work
 
 __all__ = ["STYLES", "entry", "escape", "render_works"]
@@ -74,6 +77,16 @@ def _long_date(iso: str) -> str:
     if len(parts) == 2:
         return long_date(parts[0], int(parts[1]))
     return iso
+
+
+def _sort_name(ref: Reference) -> str:
+    """What classic BibTeX sorts and labels a work without an author by (its ``key``
+    field): the outlet or publisher, else the title, else the site of its address."""
+    if ref.container or ref.publisher or ref.title:
+        return ref.container or ref.publisher or ref.title or ""
+    if ref.urls and (labels := site_labels(hostname(ref.urls[0]))):
+        return labels[-1]
+    return "Anonymous"
 
 
 def _institution(ref: Reference) -> str | None:
@@ -126,6 +139,8 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
             fields.append((name, value))
 
     add("author", _authors(ref))
+    if not (biblatex or ref.authors):
+        add("key", escape(_sort_name(ref)))
     title = ref.title
     if kind == "misc" and not title and ref.type == "personal_communication":
         title = "Personal communication"
