@@ -102,7 +102,7 @@ class _Word:
     size: float
     italic: bool
     spaced: bool = False  # a space stands before it (see :func:`_words`)
-    goto: int = -1  # the link within the document it is the text of (see :func:`_gotos`)
+    goto: int = -1  # the link within the document it is the text of (see :func:`_links`)
 
 
 @dataclass
@@ -390,7 +390,8 @@ def _page_contents(pdf, page) -> tuple[list[_Word], list[_Link], float, list[_Ru
         chars.append(last)
         spaced = False
     textpage.close()
-    if gotos := _gotos(page, shown):
+    links, gotos = _links(pdf, page, shown)
+    if gotos:
         by_x = sorted(chars, key=lambda ch: ch[1] + ch[2])
         middles = [ch[1] + ch[2] for ch in by_x]  # twice each character's middle
         for number, (x0, top, x1, bottom) in enumerate(gotos):
@@ -398,7 +399,7 @@ def _page_contents(pdf, page) -> tuple[list[_Word], list[_Link], float, list[_Ru
                            bisect.bisect_right(middles, 2 * x1)]:
                 if top <= ch[3] - 0.3 * ch[4] <= bottom:
                     ch[7] = number
-    return _words(chars), _links(pdf, page, shown), float(page.get_size()[1]), \
+    return _words(chars), links, float(page.get_size()[1]), \
         _rules(page, shown)
 
 
@@ -448,51 +449,39 @@ def _word(chars: list[list]) -> _Word:
                  bottom, first[4], bool(_ITALIC_FONT.search(first[5])), first[6], first[7])
 
 
-def _links(pdf, page, shown: tuple[float, ...]) -> list[_Link]:
-    """The link annotations of a page that go to an address (URI), with their boxes."""
+def _links(pdf, page, shown: tuple[float, ...]
+           ) -> tuple[list[_Link], list[tuple[float, float, float, float]]]:
+    """The link annotations of a page, with their boxes (x0, top, x1, bottom): those that
+    go to an address (URI), and the boxes of those that go to a place in the document, as
+    word processors and LaTeX (hyperref) link each note marker to its note."""
     import pypdfium2.raw as pdfium
 
     a, b, c, d, e, f = shown
     links: list[_Link] = []
+    gotos: list[tuple[float, float, float, float]] = []
     position = ctypes.c_int(0)
     link = pdfium.FPDF_LINK()
     box = pdfium.FS_RECTF()
     buffer = ctypes.create_string_buffer(4096)
     while pdfium.FPDFLink_Enumerate(page.raw, position, link):
         action = pdfium.FPDFLink_GetAction(link)
-        if not action or pdfium.FPDFAction_GetType(action) != pdfium.PDFACTION_URI:
+        kind = pdfium.FPDFAction_GetType(action) if action else None
+        uri = kind == pdfium.PDFACTION_URI
+        internal = kind == pdfium.PDFACTION_GOTO if action else \
+            bool(pdfium.FPDFLink_GetDest(pdf.raw, link))
+        if not (uri or (internal and len(gotos) < MAX_PAGE_LINKS)) or \
+                not pdfium.FPDFLink_GetAnnotRect(link, box):
             continue
-        length = pdfium.FPDFAction_GetURIPath(pdf.raw, action, buffer, len(buffer))
-        if not pdfium.FPDFLink_GetAnnotRect(link, box) or not 1 < length <= len(buffer):
-            continue
-        uri = buffer.raw[:length - 1].decode("utf-8", "replace")
         xs = (a * box.left + b * box.bottom + e, a * box.right + b * box.top + e)
         ys = (c * box.left + d * box.bottom + f, c * box.right + d * box.top + f)
-        links.append((uri, (min(xs), min(ys), max(xs), max(ys))))
-    return links
-
-
-def _gotos(page, shown: tuple[float, ...]) -> list[tuple[float, float, float, float]]:
-    """The boxes (x0, top, x1, bottom) of the page's links to places in the document, as
-    word processors and LaTeX (hyperref) link each note marker to its note."""
-    import pypdfium2.raw as pdfium
-
-    a, b, c, d, e, f = shown
-    boxes = []
-    position = ctypes.c_int(0)
-    link = pdfium.FPDF_LINK()
-    box = pdfium.FS_RECTF()
-    while pdfium.FPDFLink_Enumerate(page.raw, position, link):
-        action = pdfium.FPDFLink_GetAction(link)
-        internal = pdfium.FPDFAction_GetType(action) == pdfium.PDFACTION_GOTO if action else \
-            bool(pdfium.FPDFLink_GetDest(page.pdf.raw, link))
-        if internal and pdfium.FPDFLink_GetAnnotRect(link, box):
-            xs = (a * box.left + b * box.bottom + e, a * box.right + b * box.top + e)
-            ys = (c * box.left + d * box.bottom + f, c * box.right + d * box.top + f)
-            boxes.append((min(xs), min(ys), max(xs), max(ys)))
-            if len(boxes) == MAX_PAGE_LINKS:
-                break
-    return boxes
+        shown_box = (min(xs), min(ys), max(xs), max(ys))
+        if internal:
+            gotos.append(shown_box)
+            continue
+        length = pdfium.FPDFAction_GetURIPath(pdf.raw, action, buffer, len(buffer))
+        if 1 < length <= len(buffer):
+            links.append((buffer.raw[:length - 1].decode("utf-8", "replace"), shown_box))
+    return links, gotos
 
 
 def _shown(page) -> tuple[float, float, float, float, float, float]:
