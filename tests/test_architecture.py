@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "footcheck"
 # Lower layers first; a module may import only from lower layers (or from its own package):
 # modules of one layer are siblings and never import each other.
 LAYERS = [
-    {"model", "errors", "numerals", "translit", "dates"},
+    {"model", "errors", "numerals", "translit", "dates", "collector"},
     {"readers", "output", "urls"},
     {"document"},
     {"extract", "citations"},

@@ -24,12 +24,15 @@ from __future__ import annotations
 import bisect
 import functools
 import io
+import operator
 import re
+import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsIndex
 
+from ..collector import collector_paused
 from ..model import (
     CODE,
     FOOTNOTES,
@@ -129,6 +132,13 @@ def parse(document: Document) -> Document:
     if any(len(m.group().expandtabs()) > MAX_INDENT for m in indented.finditer(text)):
         raise Unreadable(f"is nested too deeply to read as reStructuredText (a line is "
                          f"indented by more than {MAX_INDENT} columns)")
+    # docutils' tree is ~20 objects per line, all in cycles (each node points to its
+    # parent): the collector's scans of it while it grows were up to half the time.
+    with collector_paused():
+        return _parsed(document, text)
+
+
+def _parsed(document: Document, text: str) -> Document:
     tree = _doctree(text)
     if tree is None:
         return replace(document, format="rst")
@@ -151,16 +161,121 @@ def _doctree(text: str) -> nodes.document | None:
     """The docutils tree of ``text``, or ``None`` when docutils fails on it."""
     try:
         from docutils.core import publish_doctree
-        from docutils.parsers.rst import Parser
 
         settings = {**_SETTINGS, "warning_stream": io.StringIO()}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return publish_doctree(text.translate(_EXTRA_BREAKS),
-                                   parser=Parser(inliner=_inliner()),
+            return publish_doctree(text.translate(_EXTRA_BREAKS), parser=_parser()(),
                                    settings_overrides=settings)
     except Exception:  # docutils has bugs on odd input; any of them means "no structure"
         return None
+
+
+@functools.cache
+def _parser() -> type:
+    """docutils' reStructuredText parser, with footcheck's inliner (:func:`_inliner`), states
+    (:func:`_lazy_states`) and children (:class:`_Children`)."""
+    from docutils import nodes
+    from docutils.parsers.rst import Parser
+    from docutils.transforms import Transform
+
+    class Indexed(Transform):
+        """Long lists of children find a node by identity in constant time (:class:`_Children`)."""
+
+        default_priority = 1  # before every transform that replaces nodes
+
+        def apply(self) -> None:
+            for node in self.document.findall(nodes.Element):
+                if len(node.children) > _INDEXED:
+                    node.children = _Children(node.children)
+
+    class Fast(Parser):
+        def __init__(self) -> None:
+            super().__init__(inliner=_inliner())
+            self.state_classes = _lazy_states()
+
+        def get_transforms(self) -> list[type]:
+            return [*super().get_transforms(), Indexed]
+
+    return Fast
+
+
+#: How many children a node has before they are :class:`_Children`.
+_INDEXED = 32
+
+
+class _Children(list):  # type: ignore[type-arg]
+    """A node's children, which find one of them in constant time.
+
+    docutils' transforms replace a reference they cannot resolve (a missing footnote or
+    target, an undefined substitution, a surplus ``[#]_`` or ``__``) after finding it in
+    its parent's children by a search from the first (``Element.index``): quadratic in a
+    paragraph of thousands (20 KB of ``|x|`` took 0.6 s, 40 KB 2.8 s; 10 MB would take
+    hours). The places are remembered by identity and checked before use, so any change
+    to the list is seen; docutils' ``Text`` nodes (strings, equal when equal) are searched
+    as before.
+    """
+
+    __slots__ = ("_at",)
+
+    def __init__(self, items: Iterable[object]) -> None:
+        super().__init__(items)
+        self._at: dict[int, int] = {}
+
+    def index(self, item: object, start: SupportsIndex = 0,
+              stop: SupportsIndex = sys.maxsize) -> int:
+        if not isinstance(item, str):
+            at = self._at.get(id(item))
+            if at is None or at >= len(self) or self[at] is not item:
+                at = self._remember().get(id(item))
+            if at is not None and self[at] is item and \
+                    operator.index(start) <= at < operator.index(stop):
+                return at
+        return super().index(item, start, stop)
+
+    def _remember(self) -> dict[int, int]:
+        """Remember where each child is (the first place, as ``list.index`` finds)."""
+        self._at = {}
+        for i, child in enumerate(self):
+            self._at.setdefault(id(child), i)
+        return self._at
+
+
+@functools.cache
+def _lazy_states() -> tuple[type, ...]:
+    """docutils' parser states, whose nested state machines make a state when it is used.
+
+    docutils runs a nested state machine for every list item, footnote and comment, and
+    makes all fifteen of its states (with their transitions) for each: 5,000 one-line
+    items (``i.`` or ``..`` in 20 KB) spent 1.7 of their 2.5 s there, though an item uses
+    one or two states. The states are docutils' own, subclassed only to name the machine
+    their nested parses run (docutils' ``nested_sm``); the tree is the same.
+    """
+    from docutils.parsers.rst import states
+
+    class Made(dict):  # type: ignore[type-arg]
+        """A machine's states by name, each made on first use (docutils makes all)."""
+
+        def __init__(self, machine: states.NestedStateMachine, classes: list[type]) -> None:
+            super().__init__()
+            self.machine = machine
+            self.classes = {cls.__name__: lazy.get(cls, cls) for cls in classes}
+
+        def __missing__(self, name: str) -> states.RSTState:
+            state = self[name] = self.classes[name](self.machine, self.machine.debug)
+            if getattr(self.machine, "memo", None) is not None:  # made while running
+                state.runtime_init()
+            return state
+
+    class Nested(states.NestedStateMachine):
+        def add_states(self, state_classes: list[type]) -> None:
+            self.states = Made(self, state_classes)
+
+    shared: list[states.NestedStateMachine] = []  # docutils keeps one list for all states
+    lazy = {cls: type(cls.__name__, (cls,), {"nested_sm": Nested, "nested_sm_cache": shared,
+                                            "__module__": __name__})
+            for cls in states.state_classes}
+    return tuple(lazy.values())
 
 
 def _inliner():
