@@ -222,6 +222,7 @@ def render_works(works: Iterable[Work], *, style: str = "biblatex") -> str:
     """Render works as a BibTeX database (via bibtexparser), one entry per work, in order."""
     import bibtexparser
     from bibtexparser import model
+    from bibtexparser.middlewares.parsestack import default_unparse_stack
 
     library = bibtexparser.Library()
     for work in works:
@@ -232,4 +233,7 @@ def render_works(works: Iterable[Work], *, style: str = "biblatex") -> str:
     if library.failed_blocks:
         duplicates = ", ".join(b.key for b in library.failed_blocks if hasattr(b, "key"))
         raise ValueError(f"duplicate BibTeX keys: {duplicates}")
-    return bibtexparser.write_string(library)
+    # In place: the library is this function's own, and copying it block by block (the
+    # default) was half the writing time (2,222 works: 0.36 s, 0.17 s in deepcopy).
+    return bibtexparser.write_string(
+        library, unparse_stack=default_unparse_stack(allow_inplace_modification=True))
