@@ -24,6 +24,9 @@ def send(h: BaseHTTPRequestHandler, status: int, body: str | bytes = "",
     h.send_header("Content-Length", str(len(data)))
     for key, value in (headers or {}).items():
         h.send_header(key, value)
+    release = getattr(h, "release", None)
+    if release is not None:
+        release()  # before the client can have the answer and send its next request
     h.end_headers()
     if h.command != "HEAD":
         h.wfile.write(data)
@@ -60,13 +63,20 @@ class Web:
                     web.log.append((self.command, self.path))
                     web.active += 1
                     web.peak = max(web.peak, web.active)
+                    self.counted = True
                 try:
                     web.routes.get(path, web.fallback)(self)
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True
                 finally:
-                    with web._lock:
+                    self.release()
+
+            def release(self) -> None:
+                """No longer count this request as active (once)."""
+                with web._lock:
+                    if self.counted:
                         web.active -= 1
+                        self.counted = False
 
             do_GET = do_HEAD = _any
 
