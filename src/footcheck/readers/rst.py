@@ -143,13 +143,15 @@ def _parsed(document: Document, text: str) -> Document:
     if tree is None:
         return replace(document, format="rst")
     source = _Source(document)
-    code, blocks = _not_prose(source, tree)
-    placed = _place_texts(source, tree)
-    refs, inline_hidden = _inline(source, tree, placed)
-    definitions = list(_definitions(source, tree, code))
+    elements = list(_elements(tree))  # walked once: each pass below reads the list
+    texts = _texts(elements)
+    code, blocks = _not_prose(source, elements)
+    placed = _place_texts(source, texts)
+    refs, inline_hidden = _inline(source, tree, texts, placed)
+    definitions = list(_definitions(source, elements, code))
     check_notes(len(definitions), len(refs))
     notes, markers = _numbered(document, definitions, refs)
-    blocks += _text_blocks(source, tree, placed)
+    blocks += _text_blocks(source, elements, placed)
     blocks += [Block(NOTE_BODY, n.spans[0][0], n.spans[-1][1]) for n in notes if n.spans]
     blocks.sort(key=lambda b: (b.start, -b.end))
     return replace(document, format="rst", blocks=tuple(blocks),
@@ -185,9 +187,12 @@ def _parser() -> type:
         default_priority = 1  # before every transform that replaces nodes
 
         def apply(self) -> None:
-            for node in self.document.findall(nodes.Element):
+            stack: list[nodes.Element] = [self.document]
+            while stack:
+                node = stack.pop()
                 if len(node.children) > _INDEXED:
                     node.children = _Children(node.children)
+                stack += [child for child in node.children if isinstance(child, nodes.Element)]
 
     class Fast(Parser):
         def __init__(self) -> None:
@@ -491,14 +496,15 @@ def _lines_around(node: nodes.Element) -> tuple[int, int]:
 # --- what is not prose ---------------------------------------------------------------------
 
 
-def _not_prose(source: _Source, tree: nodes.document) -> tuple[list[Span], list[Block]]:
+def _not_prose(source: _Source,
+               elements: list[nodes.Element]) -> tuple[list[Span], list[Block]]:
     """The spans of the blocks that are not prose, and the CODE blocks among them."""
     from docutils import nodes
 
     hidden: list[Span] = []
     blocks: list[Block] = []
     used: set[int] = set()  # lines of the comments and targets found
-    for node in _elements(tree):
+    for node in elements:
         if isinstance(node, (nodes.literal_block, nodes.doctest_block, nodes.math_block)):
             pieces = _block_lines(source, node.rawsource, _candidates(source, node))
             if pieces:
@@ -611,26 +617,25 @@ def _failed_markup(source: _Source,
 # --- blocks of text and their inline nodes ------------------------------------------------
 
 
-def _place_texts(source: _Source, tree: nodes.document) -> dict[int, Span]:
+def _place_texts(source: _Source, texts: list[nodes.TextElement]) -> dict[int, Span]:
     """Where each block of text (paragraph, title, term…) is: ``id(node)`` -> span."""
     placed: dict[int, Span] = {}
-    for node in _texts(tree):
+    for node in texts:
         span = _text_span(source, node.rawsource, _candidates(source, node))
         if span is not None:
             placed[id(node)] = span
     return placed
 
 
-def _texts(tree: nodes.document) -> Iterator[nodes.TextElement]:
-    """The blocks of prose under ``tree``: text elements that are neither inline nor code,
-    nor comments, targets or labels."""
+def _texts(elements: list[nodes.Element]) -> list[nodes.TextElement]:
+    """The blocks of prose among ``elements``: text elements that are neither inline nor
+    code, nor comments, targets or labels."""
     from docutils import nodes
 
     skipped = (nodes.Inline, nodes.FixedTextElement, nodes.comment, nodes.target,
                nodes.label, nodes.substitution_definition)
-    for node in _elements(tree):
-        if isinstance(node, nodes.TextElement) and not isinstance(node, skipped):
-            yield node
+    return [node for node in elements
+            if isinstance(node, nodes.TextElement) and not isinstance(node, skipped)]
 
 
 def _text_span(source: _Source, raw: str, lines: list[int]) -> Span | None:
@@ -663,7 +668,7 @@ class _Ref:
     target: nodes.Element | None
 
 
-def _inline(source: _Source, tree: nodes.document,
+def _inline(source: _Source, tree: nodes.document, texts: list[nodes.TextElement],
             placed: dict[int, Span]) -> tuple[list[_Ref], list[Span]]:
     """The footnote and citation references, and the inline spans that are not prose
     (literals, math, embedded link destinations).
@@ -678,7 +683,7 @@ def _inline(source: _Source, tree: nodes.document,
     hidden: list[Span] = []
     taken: set[int] = set()
     after = 0
-    for node in _texts(tree):
+    for node in texts:
         span = placed.get(id(node))
         if span is not None:
             after = max(after, span[1])
@@ -792,7 +797,7 @@ class _Definition:
     text: str
 
 
-def _definitions(source: _Source, tree: nodes.document,
+def _definitions(source: _Source, elements: list[nodes.Element],
                  code: list[Span]) -> Iterator[_Definition]:
     """Each footnote and citation, found in the source near the line docutils gives it.
 
@@ -804,7 +809,7 @@ def _definitions(source: _Source, tree: nodes.document,
     code = _merged(code)
     code_starts = [s for s, _ in code]
     used: set[int] = set()
-    for node in _elements(tree):
+    for node in elements:
         if not isinstance(node, (nodes.footnote, nodes.citation)):
             continue
         found = next(((i, m) for i in _candidates(source, node)
@@ -936,7 +941,7 @@ _CONTAINERS = {"list_item": LIST_ITEM, "block_quote": QUOTE}
 _BULLET = re.compile(r"(?:[-*+•‣⁃]|\(?(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|#)[.)])[ \t]+$")
 
 
-def _text_blocks(source: _Source, tree: nodes.document,
+def _text_blocks(source: _Source, elements: list[nodes.Element],
                  placed: dict[int, Span]) -> list[Block]:
     """Headings, paragraphs, list items, table cells and block quotes, where they are: a
     container spans the text placed under it (a list item from its bullet); a table
@@ -944,7 +949,7 @@ def _text_blocks(source: _Source, tree: nodes.document,
     from docutils import nodes
 
     out = []
-    for node in _elements(tree):
+    for node in elements:
         span = placed.get(id(node))
         if isinstance(node, nodes.entry):
             out += [Block(TABLE_CELL, *piece) for paragraph in node.findall(nodes.paragraph)
