@@ -165,6 +165,16 @@ class _Markup:
                 yield i, end + 1
             start = i + len(needle)
 
+    def occurrences(self, needle: str, most: int = 10) -> Iterator[int]:
+        """Where the first ``most`` occurrences of ``needle`` (lower case) start."""
+        start = 0
+        for _ in range(most):
+            i = self.low.find(needle, start)
+            if i < 0:
+                return
+            yield i
+            start = i + len(needle)
+
     def inner(self, name: str, start: int = 0, stop: int | None = None,
               limit: int = 5_000) -> str | None:
         """The markup inside the first ``name`` element in the range (at most ``limit``)."""
@@ -272,12 +282,7 @@ def _published(metas: dict[str, str], doc: _Markup) -> str | None:
 
 def _time_published(doc: _Markup) -> str | None:
     """The ``datetime`` of a ``<time itemprop="datePublished">`` element."""
-    start = 0
-    for _ in range(10):
-        i = doc.low.find("datepublished", start)
-        if i < 0:
-            return None
-        start = i + 13
+    for i in doc.occurrences("datepublished"):
         tag = doc.low.rfind("<", 0, i)
         if tag < 0 or not doc.low.startswith("<time", tag) or ">" in doc.low[tag:i]:
             continue
@@ -289,12 +294,7 @@ def _time_published(doc: _Markup) -> str | None:
 
 
 def _json_ld_date(doc: _Markup) -> str | None:
-    start = 0
-    for _ in range(10):
-        i = doc.low.find("application/ld+json", start)
-        if i < 0:
-            return None
-        start = i + 19
+    for i in doc.occurrences("application/ld+json"):
         opening = doc.low.find(">", i)
         close = doc.low.find("</script", opening)
         if opening < 0 or close < 0:
