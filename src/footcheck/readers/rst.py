@@ -177,7 +177,6 @@ def _doctree(text: str) -> nodes.document | None:
 def _parser() -> type:
     """docutils' reStructuredText parser, with footcheck's inliner (:func:`_inliner`), states
     (:func:`_lazy_states`) and children (:class:`_Children`)."""
-    from docutils import nodes
     from docutils.parsers.rst import Parser
     from docutils.transforms import Transform
 
@@ -187,12 +186,9 @@ def _parser() -> type:
         default_priority = 1  # before every transform that replaces nodes
 
         def apply(self) -> None:
-            stack: list[nodes.Element] = [self.document]
-            while stack:
-                node = stack.pop()
+            for node in (self.document, *_elements(self.document)):
                 if len(node.children) > _INDEXED:
                     node.children = _Children(node.children)
-                stack += [child for child in node.children if isinstance(child, nodes.Element)]
 
     class Fast(Parser):
         def __init__(self) -> None:
