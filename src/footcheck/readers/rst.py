@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import functools
 import io
-import operator
 import re
 import sys
 import warnings
@@ -225,12 +224,11 @@ class _Children(list):  # type: ignore[type-arg]
 
     def index(self, item: object, start: SupportsIndex = 0,
               stop: SupportsIndex = sys.maxsize) -> int:
-        if not isinstance(item, str):
+        if not isinstance(item, str) and start == 0 and stop == sys.maxsize:  # docutils' call
             at = self._at.get(id(item))
             if at is None or at >= len(self) or self[at] is not item:
                 at = self._remember().get(id(item))
-            if at is not None and self[at] is item and \
-                    operator.index(start) <= at < operator.index(stop):
+            if at is not None:
                 return at
         return super().index(item, start, stop)
 
