@@ -20,13 +20,17 @@ not an empty set of headers.
 from __future__ import annotations
 
 import http.client
+import ipaddress
+import math
 import os
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import requests
 import urllib3
@@ -113,12 +117,24 @@ def _shutdown(sock: socket.socket) -> None:
 
 
 class _Watchdog:
-    """One daemon thread firing the watches whose deadline has passed."""
+    """One daemon thread firing the watches whose deadline has passed.
+
+    The thread sleeps until the earliest deadline it saw and is woken only for an earlier
+    one: starting and moving a watch (three times a request) rarely wakes it, since a new
+    deadline lies beyond the ones already waited for.
+    """
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._watches: set[_Watch] = set()
         self._thread: threading.Thread | None = None
+        self._wake = math.inf  # when the thread wakes next, unless woken earlier
+
+    def _changed(self, deadline: float) -> None:
+        """A watch now ends at ``deadline`` (the lock is held)."""
+        if deadline < self._wake:
+            self._wake = deadline
+            self._cond.notify()
 
     def start(self, watch: _Watch) -> None:
         with self._cond:
@@ -127,13 +143,13 @@ class _Watchdog:
                 self._thread = threading.Thread(target=self._run, name="footcheck-watchdog",
                                                 daemon=True)
                 self._thread.start()
-            self._cond.notify()
+            self._changed(watch.deadline)
 
     def move(self, watch: _Watch, deadline: float) -> None:
         """Change the deadline of ``watch`` (never beyond its per-URL limit)."""
         with self._cond:
             watch.deadline = min(deadline, watch.limit)
-            self._cond.notify()
+            self._changed(watch.deadline)
 
     def stop(self, watch: _Watch) -> None:
         with self._cond:
@@ -148,8 +164,9 @@ class _Watchdog:
                 for watch in due:
                     self._watches.discard(watch)
                     watch.fire()
-                wait = min((w.deadline for w in self._watches), default=now + 60.0) - now
-                self._cond.wait(timeout=max(0.005, wait))
+                self._wake = min((w.deadline for w in self._watches), default=math.inf)
+                self._cond.wait(None if self._wake == math.inf
+                                else max(0.005, self._wake - now))
 
 
 _WATCHDOG = _Watchdog()
@@ -262,7 +279,20 @@ class _Guarded:
         watch = context.watch if context is not None else None
         if watch is not None:  # the request is sent: the headers are due within read_timeout
             _WATCHDOG.move(watch, time.monotonic() + watch.read_timeout)
+        _quick_ack(self.sock)
         return super().getresponse(*args, **kwargs)  # type: ignore[misc]
+
+
+def _quick_ack(sock: socket.socket | None) -> None:
+    """Acknowledge the answer's first bytes at once (Linux), not after the usual 40 ms.
+
+    A server that writes its headers and its body separately without ``TCP_NODELAY`` (as
+    Python's ``http.server`` does) holds the body back until the headers are acknowledged:
+    with delayed acknowledgement every answer took 40 ms longer (96 ms instead of 53 ms for
+    an answer due after 50 ms).
+    """
+    with suppress(AttributeError, OSError):  # not Linux, or no socket
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)  # type: ignore[union-attr]
 
 
 class _GuardedHTTPConnection(_Guarded, HTTPConnection):
@@ -293,9 +323,63 @@ class _GuardedAdapter(HTTPAdapter):
         }
 
 
+class _Session(requests.Session):
+    """A session that reads the environment once, when made, not on every request.
+
+    requests, trusting the environment, reads every environment variable two or three times
+    per request to find proxies, and ``~/.netrc`` for credentials (a tenth of the checker's
+    CPU per URL). Here the proxies (``http_proxy``, ``https_proxy``, ``all_proxy``,
+    ``no_proxy`` with host suffixes and CIDR ranges, as requests reads them) and the CA bundle
+    (``REQUESTS_CA_BUNDLE``, ``CURL_CA_BUNDLE``) are read once. Credentials from ``~/.netrc``
+    are never sent: a cited URL is not a host the user chose to log in to.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.trust_env = False
+        self._env_proxies = urllib.request.getproxies_environment()
+        self.verify = (os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+                       or True)
+
+    def proxies_for(self, url: str) -> dict[str, str]:
+        """The proxy the environment names for ``url``, by scheme ({} for none)."""
+        env = self._env_proxies
+        if not env:
+            return {}
+        parts = urlsplit(url)
+        proxy = env.get(parts.scheme) or env.get("all")
+        host = parts.hostname or ""
+        if not proxy or _bypassed(host, env.get("no", "")):
+            return {}
+        return {parts.scheme: proxy}
+
+    def request(self, method, url, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+        if kwargs.get("proxies") is None:
+            kwargs["proxies"] = self.proxies_for(url)
+        return super().request(method, url, *args, **kwargs)
+
+
+def _bypassed(host: str, no_proxy: str) -> bool:
+    """Whether ``no_proxy`` exempts ``host``: a CIDR range holding it, or what urllib
+    matches (``*``, the host, a domain it ends in)."""
+    if not no_proxy:
+        return False
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if address is not None:
+        for entry in no_proxy.replace(" ", "").split(","):
+            if "/" in entry:
+                with suppress(ValueError):
+                    if address in ipaddress.ip_network(entry, strict=False):
+                        return True
+    return bool(urllib.request.proxy_bypass_environment(host, {"no": no_proxy}))
+
+
 def make_session(config: LinkConfig) -> requests.Session:
     """A session sending the headers a browser sends, with a connection pool per host."""
-    session = requests.Session()
+    session = _Session()
     session.headers.update({
         "User-Agent": config.user_agent,
         "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
