@@ -61,3 +61,25 @@ def test_the_whole_farm_every_verdict_right_and_no_429_provoked(
     assert _wrong(farm, table, cfg) == []
     assert farm.stats()["cap_429_total"] == 0
     assert max(farm.stats()["peak"].values()) <= 4
+
+
+def test_the_benchmark_bounds_tell_a_late_hang_from_an_early_one():
+    """benchmarks/links.py: the lower bound knows which URLs hang and starts them first; the
+    cited-order bound starts them where they are cited, so a hang cited last waits for the
+    answers before it and ends the host's run late."""
+    from linkfarm.farm import Url
+
+    from links import lower_bound, order_bound
+
+    def table(kinds: list[str]) -> list[Url]:
+        return [Url("127.0.0.2", f"/p{i}", kind) for i, kind in enumerate(kinds)]
+
+    quick = ["alive"] * 120
+    first, split = table(["never"] * 4 + quick), table(["never"] * 3 + quick + ["never"])
+    args = (0.05, 10.0, 4, 1.0, 1)
+    bound = (0.05 + 4 * 10 + 120 * 0.05) / 4  # the probe, the hangs, the answers on 4 slots
+    assert lower_bound(first, *args) == pytest.approx(bound)
+    assert lower_bound(split, *args) == pytest.approx(bound)
+    assert order_bound(first, *args) == pytest.approx(bound, abs=0.05)
+    # three slots hang for 10 s while the fourth gives 120 answers, then the last hang starts
+    assert order_bound(split, *args) == pytest.approx(0.05 + 120 * 0.05 + 10, abs=0.05)
