@@ -18,10 +18,12 @@ def no_proxy_settings(monkeypatch):
         monkeypatch.delenv(name.upper(), raising=False)
 
 
-def test_environment_proxy_carries_the_requests(web, monkeypatch, config_factory):
+@pytest.mark.parametrize("no_proxy", ["", "10.0.0.0/8,127.0.0.3,example.org"])
+def test_environment_proxy_carries_the_requests(web, monkeypatch, config_factory, no_proxy):
     target = "http://127.0.0.2:9/report"  # nothing listens there: only the proxy can answer
     web.routes[target] = lambda h: web.send(h, 200, web.html("Report", "<h1>Report</h1>"))
     monkeypatch.setenv("http_proxy", web.url(""))
+    monkeypatch.setenv("no_proxy", no_proxy)  # none, or none that holds the host
     results = verify([target], config_factory())
     assert results[target].verdict == "alive"
     assert ("GET", target) in web.log

@@ -337,21 +337,34 @@ class _Session(requests.Session):
     def __init__(self) -> None:
         super().__init__()
         self.trust_env = False
-        self._env_proxies = urllib.request.getproxies_environment()
         self.verify = (os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
                        or True)
+        proxies = urllib.request.getproxies_environment()
+        self._no_proxy = proxies.pop("no", "")
+        self._proxies = proxies
+        self._no_networks = tuple(_networks(self._no_proxy))
 
     def proxies_for(self, url: str) -> dict[str, str]:
         """The proxy the environment names for ``url``, by scheme ({} for none)."""
-        env = self._env_proxies
-        if not env:
+        if not self._proxies:
             return {}
         parts = urlsplit(url)
-        proxy = env.get(parts.scheme) or env.get("all")
-        host = parts.hostname or ""
-        if not proxy or _bypassed(host, env.get("no", "")):
+        proxy = self._proxies.get(parts.scheme) or self._proxies.get("all")
+        if not proxy or self._bypassed(parts.hostname or ""):
             return {}
         return {parts.scheme: proxy}
+
+    def _bypassed(self, host: str) -> bool:
+        """Whether ``no_proxy`` exempts ``host``: a CIDR range holding it, or what urllib
+        matches (``*``, the host, a domain it ends in)."""
+        if not self._no_proxy:
+            return False
+        if self._no_networks:
+            with suppress(ValueError):
+                address = ipaddress.ip_address(host)
+                if any(address in network for network in self._no_networks):
+                    return True
+        return bool(urllib.request.proxy_bypass_environment(host, {"no": self._no_proxy}))
 
     def request(self, method, url, *args, **kwargs):  # type: ignore[no-untyped-def,override]
         if kwargs.get("proxies") is None:
@@ -359,22 +372,12 @@ class _Session(requests.Session):
         return super().request(method, url, *args, **kwargs)
 
 
-def _bypassed(host: str, no_proxy: str) -> bool:
-    """Whether ``no_proxy`` exempts ``host``: a CIDR range holding it, or what urllib
-    matches (``*``, the host, a domain it ends in)."""
-    if not no_proxy:
-        return False
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
-    if address is not None:
-        for entry in no_proxy.replace(" ", "").split(","):
-            if "/" in entry:
-                with suppress(ValueError):
-                    if address in ipaddress.ip_network(entry, strict=False):
-                        return True
-    return bool(urllib.request.proxy_bypass_environment(host, {"no": no_proxy}))
+def _networks(no_proxy: str) -> Iterator[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """The CIDR ranges among the entries of a ``no_proxy`` value."""
+    for entry in no_proxy.replace(" ", "").split(","):
+        if "/" in entry:
+            with suppress(ValueError):
+                yield ipaddress.ip_network(entry, strict=False)
 
 
 def make_session(config: LinkConfig) -> requests.Session:
