@@ -65,6 +65,22 @@ def test_matching_page_is_silent(httpserver, tmp_path):
     assert [link.verdict for link in report.links] == ["alive"]
 
 
+def test_a_page_that_refreshes_to_the_story_is_judged_by_the_story(httpserver, tmp_path):
+    story = ("<html><head><title>Rents in the capital double | Daily</title>"
+             '<meta property="article:published_time" content="2023-03-13T10:00:00Z">'
+             "</head><body>x</body></html>")
+    moved = ('<html><head><title>Redirecting</title><meta http-equiv="refresh" '
+             'content="0; url=/story"></head><body>This story has moved.</body></html>')
+    httpserver.expect_request("/story").respond_with_data(story, content_type="text/html")
+    httpserver.expect_request("/old").respond_with_data(moved, content_type="text/html")
+    url = httpserver.url_for("/old")
+    report = audit(brief(f"Smith, Jane (2023). 'Rents in the capital double,' *Daily*. "
+                         f"13 March. Available at: <{url}>"), links=config(tmp_path))
+    assert report.findings == ()  # no title-mismatch against 'Redirecting'
+    assert [(link.verdict, link.final_url) for link in report.links] == \
+        [("alive", httpserver.url_for("/story"))]
+
+
 def test_a_bare_url_takes_its_title_from_the_page_it_reached(httpserver, tmp_path):
     from footcheck.formats import render_bibliography
 

@@ -85,6 +85,40 @@ def test_too_many_redirects(web, config_factory):
     assert web.hits("/r4") == 0
 
 
+def refreshing(web, path: str, content: str) -> str:
+    """A page at ``path`` whose ``<meta http-equiv="refresh">`` has ``content``; its URL."""
+    head = f'<meta http-equiv="Refresh" content="{content}">'
+    return web.page(path, body=web.html("Redirecting…", "<p>This page has moved.</p>", head))
+
+
+def test_meta_refresh_is_followed_like_a_redirect(web, config_factory):
+    new = web.page("/story", body=web.html("Migration and the labour market", ARTICLE))
+    for content in ("0; url=/story", "0;URL='/story'", "3, url=/story"):
+        r = one(refreshing(web, f"/old-{len(content)}", content), config_factory)
+        assert (r.verdict, r.final_url, r.title) == \
+            ("alive", new, "Migration and the labour market"), content
+
+
+def test_meta_refresh_to_a_missing_page_is_dead(web, config_factory):
+    r = one(refreshing(web, "/old", "0; url=/404.html"), config_factory)
+    assert (r.verdict, r.http_status) == ("dead", 404)
+
+
+def test_meta_refresh_that_reloads_or_waits_long_is_not_a_redirect(web, config_factory):
+    web.page("/elsewhere", body=web.html("Elsewhere", ARTICLE))
+    for path, content in (("/reload", "600"), ("/itself", "0; url=/itself"),
+                          ("/timeout", "1800; url=/elsewhere")):
+        r = one(refreshing(web, path, content), config_factory)
+        assert (r.verdict, r.final_url, r.title) == ("alive", web.url(path), "Redirecting…")
+    assert web.hits("/elsewhere") == 0
+
+
+def test_meta_refresh_loop_is_detected(web, config_factory):
+    refreshing(web, "/a", "0; url=/b")
+    r = one(refreshing(web, "/b", "0; url=/a"), config_factory)
+    assert r.verdict == "unreachable" and "loop" in r.detail
+
+
 # --- dead ------------------------------------------------------------------------------------
 def test_404_and_410_are_dead(web, config_factory):
     gone = web.page("/gone", 410, web.html("Gone"))

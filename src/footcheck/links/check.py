@@ -530,8 +530,11 @@ class Checker:
         time.sleep(wait)
         return self._send(method, url, host, clock)
 
-    def _follow(self, url: str, method: str, clock: _Clock) -> tuple[list[_Hop], Fetched]:
-        """Request ``url`` and follow its redirects; the hops and the final answer."""
+    def _follow(self, url: str, method: str, clock: _Clock,
+                ) -> tuple[list[_Hop], Fetched, Page | None]:
+        """Request ``url`` and follow its redirects; the hops, the final answer and its page
+        (when it is HTML). A page whose ``<meta http-equiv="refresh">`` sends the reader on
+        at once is a redirect, as in a browser."""
         hops: list[_Hop] = []
         seen: set[tuple[str, str]] = set()
         session = self.session()
@@ -560,10 +563,15 @@ class Checker:
             location = fetched.headers.get("Location")
             if 300 <= fetched.status < 400 and fetched.status != 304 and location:
                 target = urljoin(current, location.strip())
-                hops.append(_Hop(current, fetched.status, target))
-                current = target
-                continue
-            return hops, fetched
+            else:
+                page = parse(fetched.body, fetched.charset) \
+                    if fetched.body and fetched.is_html else None
+                refresh = page.refresh if page and 200 <= fetched.status < 300 else None
+                target = urljoin(current, refresh) if refresh else None
+                if target is None or target.split("#", 1)[0] == current.split("#", 1)[0]:
+                    return hops, fetched, page  # an answer, or a page reloading itself
+            hops.append(_Hop(current, fetched.status, target))
+            current = target
         raise _Stop(UNREACHABLE, f"more than {self.config.max_redirects} redirects",
                     status=hops[-1].status if hops else None, final_url=current)
 
@@ -577,10 +585,10 @@ class Checker:
             probe_url = f"{origin}/footcheck-{slug}/{secrets.token_hex(4)}"
             clock = _Clock(self.config.url_timeout, self.deadline, started=True)
             try:
-                _, fetched = self._follow(probe_url, "GET", clock)
+                _, fetched, page = self._follow(probe_url, "GET", clock)
             except _Stop:
                 return None
-            page = parse(fetched.body, fetched.charset) if fetched.is_html else Page()
+            page = page or Page()
             return _Probe(probe_url, fetched.status, fetched.url, page.html_title, page.h1,
                           page.text)
 
@@ -616,10 +624,9 @@ class Checker:
         return None
 
     # --- one URL -----------------------------------------------------------------------------
-    def _judge(self, url: str, hops: list[_Hop], fetched: Fetched) -> LinkResult:
+    def _judge(self, url: str, hops: list[_Hop], fetched: Fetched,
+               page: Page | None) -> LinkResult:
         status = fetched.status
-        page = parse(fetched.body, fetched.charset) if fetched.body and fetched.is_html \
-            else None
         final_path = urlsplit(fetched.url).path
         wall = wall_signal(page, status, fetched.headers, final_path, urlsplit(url).path)
         title = page.title if page else None
@@ -656,12 +663,12 @@ class Checker:
 
     def _verify(self, url: str, clock: _Clock) -> LinkResult:
         method = "HEAD" if self.config.head_first else "GET"
-        hops, fetched = self._follow(url, method, clock)
+        hops, fetched, page = self._follow(url, method, clock)
         if method == "HEAD":
             html_or_unknown = fetched.is_html or not fetched.content_type
             if not (200 <= fetched.status < 300) or html_or_unknown:
-                hops, fetched = self._follow(url, "GET", clock)
-        return self._judge(url, hops, fetched)
+                hops, fetched, page = self._follow(url, "GET", clock)
+        return self._judge(url, hops, fetched, page)
 
     def check(self, request: LinkRequest) -> LinkResult:
         """The verdict on one URL (without its archived snapshot: see :meth:`rescue`)."""

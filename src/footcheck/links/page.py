@@ -27,6 +27,12 @@ _CHALLENGE_MARKERS = (
     "hcaptcha.com", "px-captcha", "captcha-delivery.com", "_incapsula_resource",
     "distil_r_captcha", "perimeterx", "awswaf")
 _PASSWORD = re.compile(r"""<input[^>]+type\s*=\s*["']?password""")
+#: The content of a ``<meta http-equiv="refresh">``: a delay, then (perhaps) ``url=``.
+_REFRESH = re.compile(r"""\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*|\s+)(?:url\s*=\s*)?(["']?)(.+?)\2\s*$""",
+                      re.I | re.S)
+#: A refresh to another address within this many seconds is a redirect; a longer one (a
+#: page reloading itself, a session ending) is not.
+REFRESH_FOLLOWED = 10
 
 #: How much of a page is read: the head (when it has no end), the markup scanned for the
 #: visible text, and bounds on the elements of each kind looked at.
@@ -86,7 +92,9 @@ class Page:
     ``title`` is the best title for matching a citation (``citation_title``, then
     ``og:title``, then ``<title>``); ``html_title`` is the ``<title>`` element alone.
     ``published`` is an ISO 8601 date. ``text`` is the start of the visible text.
-    ``canonical`` is the ``href`` of ``<link rel="canonical">`` as written.
+    ``canonical`` is the ``href`` of ``<link rel="canonical">`` as written. ``refresh`` is
+    the address a ``<meta http-equiv="refresh">`` sends the reader to within
+    :data:`REFRESH_FOLLOWED` seconds, as written.
     """
 
     title: str | None = None
@@ -97,6 +105,7 @@ class Page:
     canonical: str | None = None
     has_password: bool = False
     challenge_scripts: bool = False
+    refresh: str | None = None
 
 
 def decode(body: bytes, charset: str | None) -> str:
@@ -232,13 +241,15 @@ def parse(body: bytes, charset: str | None = None) -> Page:
     """
     doc = _Markup(decode(body, charset))
     metas: dict[str, str] = {}
-    canonical = None
+    canonical = refresh = None
     for i, end in doc.tags("meta", 0, doc.head_end):
         attrs = _attributes(doc.text[i:end])
         key = attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or ""
         value = attrs.get("content", "").strip()
         if key.strip() and value:
             metas.setdefault(key.strip().lower(), value)
+        elif attrs.get("http-equiv", "").strip().lower() == "refresh" and refresh is None:
+            refresh = _refresh(value)
     for i, end in doc.tags("link", 0, doc.head_end):
         attrs = _attributes(doc.text[i:end])
         if "canonical" in attrs.get("rel", "").lower().split():
@@ -251,10 +262,18 @@ def parse(body: bytes, charset: str | None = None) -> Page:
     h1 = _clean(_TAG.sub(" ", heading)) if heading is not None else None
     region = min(len(doc.low), HEAD_LIMIT)
     return Page(title=title, html_title=html_title, h1=h1, published=_published(metas, doc),
-                text=doc.visible_text(TEXT_LIMIT), canonical=canonical,
+                text=doc.visible_text(TEXT_LIMIT), canonical=canonical, refresh=refresh,
                 has_password=bool(_PASSWORD.search(doc.low)),
                 challenge_scripts=any(doc.low.find(m, 0, region) >= 0
                                       for m in _CHALLENGE_MARKERS))
+
+
+def _refresh(content: str) -> str | None:
+    """The address of a refresh's ``content`` (``0; url=/new``), if it is soon enough."""
+    found = _REFRESH.match(content)
+    if not found or int(found.group(1)) > REFRESH_FOLLOWED:
+        return None
+    return found.group(3).strip() or None
 
 
 # --- dates -----------------------------------------------------------------------------------
