@@ -102,6 +102,26 @@ def test_wall_signals():
                            "/a", "/a")
 
 
+def test_cookie_consent_walls():
+    youtube = "https://www.youtube.com/watch?v=abc"
+    consent = Page(html_title="Before you continue to YouTube")
+    assert "consent" in wall_signal(
+        consent, 200, {}, "https://consent.youtube.com/m?continue=x", youtube)
+    assert "consent" in wall_signal(
+        None, 200, {}, "https://guce.yahoo.com/consent?brandType=nonEu", "https://yahoo.com/a")
+    assert "consent" in wall_signal(Page(html_title="Bevor Sie zu Google weitergehen"), 200,
+                                    {}, "https://www.google.com/x?y", "https://google.com/x")
+    assert "consent" in wall_signal(Page(html_title="Privacy"), 200, {},
+                                    "https://news.example/cookie-consent", "https://news.example/a")
+    # a consent page cited as such, an article about consent, a title alike on the page asked
+    assert not wall_signal(consent, 200, {}, "https://consent.google.com/",
+                           "https://consent.google.com/")
+    assert not wall_signal(Page(html_title="The consent decree"), 200, {},
+                           "https://news.example/2023/consent-decree", "https://news.example/a")
+    assert not wall_signal(Page(html_title="Before you continue: a guide"), 200, {},
+                           "https://news.example/a", "https://news.example/a")
+
+
 def test_trivial_redirects():
     assert trivial_redirect("http://a.org/x", "https://a.org/x")
     assert trivial_redirect("https://a.org/x", "https://www.a.org/x/")

@@ -191,6 +191,15 @@ def test_login_redirect_is_blocked(web, config_factory):
     assert "login" in r.detail
 
 
+def test_cookie_consent_redirect_is_blocked(web, config_factory):
+    web.page("/consent", body=web.html("Before you continue", "<form><button>Accept all"
+                                                              "</button></form>"))
+    url = web.redirect("/watch", "/consent?continue=/watch", 302)
+    r = one(url, config_factory)
+    assert r.verdict == "blocked"
+    assert "consent" in r.detail
+
+
 def test_persistent_429_is_blocked_after_one_retry(web, config_factory):
     url = web.page("/busy", 429, web.html("Too Many Requests"), {"Retry-After": "0"})
     r = one(url, config_factory)

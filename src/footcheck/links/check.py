@@ -627,8 +627,7 @@ class Checker:
     def _judge(self, url: str, hops: list[_Hop], fetched: Fetched,
                page: Page | None) -> LinkResult:
         status = fetched.status
-        final_path = urlsplit(fetched.url).path
-        wall = wall_signal(page, status, fetched.headers, final_path, urlsplit(url).path)
+        wall = wall_signal(page, status, fetched.headers, fetched.url, url)
         title = page.title if page else None
         published = page.published if page else None
 

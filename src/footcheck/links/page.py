@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from ..dates import calendar_day, month_number
 
@@ -80,6 +80,14 @@ _LOGIN_TITLE = re.compile(
 _PAYWALL_TITLE = re.compile(
     r"subscribe to (read|continue)|subscription required|subscribers only"
     r"|register to (read|continue)|become a member to", re.I)
+#: Where a site sends a visitor to accept its cookies first: a consent wall when a redirect
+#: ends there (Google's and YouTube's consent.*, Yahoo's and AOL's guce.*, a /consent page).
+_CONSENT_HOST = ("consent.", "guce.")
+_CONSENT_PATH = re.compile(r"/(cookie[-_]?)?consents?/?$", re.I)
+_CONSENT_TITLE = re.compile(
+    r"before you continue|bevor sie .{0,40}weitergehen|avant d[’']accéder|avant de continuer"
+    r"|antes de (ir a|continuar)|prima di (procedere|continuare)|cookie consent"
+    r"|we value your privacy|прежде чем перейти", re.I)
 LOGIN_PATH = re.compile(
     r"/(login|log-in|signin|sign-in|sign_in|sso|auth|oauth2?|account/login|users/sign_in"
     r"|session/new|idp|cas/login|accounts/login)\b", re.I)
@@ -276,6 +284,12 @@ def _refresh(content: str) -> str | None:
     return found.group(3).strip() or None
 
 
+def _consent(parts: SplitResult) -> bool:
+    """Whether an address is a site's cookie consent page."""
+    return ((parts.hostname or "").startswith(_CONSENT_HOST)
+            or bool(_CONSENT_PATH.search(parts.path)))
+
+
 # --- dates -----------------------------------------------------------------------------------
 _DATE_META = (
     "citation_publication_date", "citation_date", "citation_online_date",
@@ -433,11 +447,13 @@ def not_found_signal(page: Page) -> str | None:
     return None
 
 
-def wall_signal(page: Page | None, status: int, headers: object, final_path: str,
-                original_path: str) -> str | None:
-    """Why a response looks like a bot wall, challenge, login or paywall page, or ``None``.
+def wall_signal(page: Page | None, status: int, headers: object, final_url: str,
+                original_url: str) -> str | None:
+    """Why a response looks like a bot wall, challenge, cookie consent, login or paywall
+    page, or ``None``.
 
-    ``headers`` is a case-insensitive mapping of the response headers.
+    ``headers`` is a case-insensitive mapping of the response headers; ``final_url`` is the
+    address that answered, ``original_url`` the one asked for.
     """
     get = getattr(headers, "get", lambda *_: None)
     if (get("cf-mitigated") or "").lower() == "challenge":
@@ -445,6 +461,9 @@ def wall_signal(page: Page | None, status: int, headers: object, final_path: str
     for header in ("x-datadome", "x-amzn-waf-action", "x-sucuri-block"):
         if get(header):
             return f"bot wall ({header})"
+    final, original = urlsplit(final_url), urlsplit(original_url)
+    if _consent(final) and not _consent(original):
+        return f"cookie consent page ({final.hostname or final.path})"
     if page is None:
         return None
     title = page.html_title or page.title or ""
@@ -454,7 +473,9 @@ def wall_signal(page: Page | None, status: int, headers: object, final_path: str
         return "bot wall or challenge page"
     if _PAYWALL_TITLE.search(title):
         return f"paywall (title {title!r})"
-    login_path = bool(LOGIN_PATH.search(final_path)) and not LOGIN_PATH.search(original_path)
+    if final_url != original_url and _CONSENT_TITLE.search(title):
+        return f"cookie consent page (title {title!r})"
+    login_path = bool(LOGIN_PATH.search(final.path)) and not LOGIN_PATH.search(original.path)
     if _LOGIN_TITLE.search(title) and (page.has_password or login_path):
         return f"login page (title {title!r})"
     if login_path and page.has_password:
