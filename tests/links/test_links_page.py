@@ -76,6 +76,12 @@ def test_charset_from_meta_and_header():
     "Sorry, the page you requested does not exist", "We couldn't find that page",
     "Hmm, we can’t find the page you’re looking for", "Nothing here", "No such page",
     "This page has been removed",
+    # the languages of the sites such briefs cite
+    "Сторінку не знайдено", "Помилка 404 - Сторінка не знайдена | Укрінформ",
+    "Старонка не знойдзена", "გვერდი ვერ მოიძებნა", "Էջը չի գտնվել", "Бет табылмады",
+    "Səhifə tapılmadı", "Sayfa bulunamadı", "Página não encontrada", "Stránka nenalezena",
+    "Pagina nu a fost găsită", "Az oldal nem található", "Puslapis nerastas",
+    "Lapa nav atrasta", "页面不存在", "ページが見つかりません", "الصفحة غير موجودة",
 ])
 def test_not_found_titles(title):
     assert says_not_found(title)
@@ -86,6 +92,8 @@ def test_not_found_titles(title):
     "Migration from Russia in 2022", "The 404 best places to live", None, "",
     "Nothing here is what it seems", "The statue has been removed from the square",
     "Why we couldn't find housing in Tbilisi",
+    "Зниклих моряків не знайдено через тиждень пошуків", "Sayfa bulunamadı diyen site kapandı",
+    "Relokantų butų Vilniuje nerastas sprendimas", "ქურდი ვერ მოიძებნა: პოლიცია ეძებს",
 ])
 def test_real_titles_are_not_not_found(title):
     assert not says_not_found(title)

@@ -45,12 +45,18 @@ TEXT_LIMIT = 5_000
 
 # --- soft 404 --------------------------------------------------------------------------------
 _NOT_FOUND = re.compile(
-    r"(page|file|article|content|document|resource|url)?\s*(was |is |has been )?"
+    r"(page|file|article|content|document|resource|url)?\s*(\bwas |\bis |\bhas been )?"
     r"(not found|not be found|cannot be found|can't be found|can’t be found|could not be found"
     r"|couldn't be found|couldn’t be found|does not exist|doesn't exist|doesn’t exist"
     r"|no longer exists|no longer available|is missing|not available|unavailable"
     r"|introuvable|nicht gefunden|no encontrada|non trovata|niet gevonden|nie znaleziono"
-    r"|не найдена|не найден|не существует)"
+    r"|não encontrada|nao encontrada|não existe|nenalezena|nebola nájdená|nu a fost găsită"
+    r"|nem található|ei löytynyt|hittades inte|kunde inte hittas|ikke fundet|finnes ikke"
+    r"|nerastas|nav atrasta|ei leitud|bulunamadı|tapılmadı"
+    r"|не найдена|не найден|не существует|не знайдено|не знайдена|не існує|не знойдзена"
+    r"|табылмады|топилмади|ვერ მოიძებნა|არ არსებობს|չի գտնվել|չգտնվեց|գոյություն չունի"
+    r"|页面不存在|找不到页面|页面未找到|找不到網頁|網頁不存在|ページが見つかりません"
+    r"|페이지를 찾을 수 없습니다|غير موجودة|لم يتم العثور|הדף לא נמצא|پیدا نشد)"
     r"|\b(couldn[’']t|could not|can[’']t|cannot|can not|unable to|did not|didn[’']t) find\b"
     r"|\bnothing (was |is )?(found|here)\b|\bno such page\b|\b(has been|was) (removed|deleted)\b"
     r"|\b(error\s*)?(404|410)\b|\bfehler\s*404\b|\bseite\b.*\bnicht\b.*\bgefunden\b",
@@ -63,7 +69,9 @@ _FILLER = re.compile(
     r"\b(oops|whoops|hmm|sorry|we're sorry|we are sorry|you['’]re|error|http|status|code|the"
     r"|this|that|your|requested|page|file|article|content|document|resource|url|we|you|can|could|not|find"
     r"|looking|for|are|were|is|was|a|an|it|seems|looks|like|страница|ошибка|seite|página"
-    r"|pagina|la|le|die|de)\b", re.I)
+    r"|pagina|la|le|die|de|stránka|az|oldal|sivua|sidan|siden|puslapis|lapa|lehte|sayfa|hata"
+    r"|səhifə|сторінку|сторінка|помилка|старонка|бет|парақ|қате|sahifa|გვერდი|შეცდომა|էջը|էջ"
+    r"|սխալ|الصفحة|صفحه|הדף)\b", re.I)
 _SEGMENT_SPLIT = re.compile(r"\s+[|–—·•:»-]\s+|\s*\|\s*")
 
 # --- walls -----------------------------------------------------------------------------------
