@@ -571,6 +571,56 @@ def search_engine(url: str) -> tuple[str, str | None] | None:
     return None
 
 
+#: Part of every address :func:`wrapper` recognises (a quick test before parsing a URL).
+WRAPPER_HINT = re.compile(r"safelinks|urldefense|mimecast|facebook\.|instagram\.|vk\.com"
+                          r"|linkedin\.|youtube\.|slack-redir")
+#: Exit pages of social networks and other sites: (host, path, name, the parameter holding
+#: the address they lead to). A host matches itself and its subdomains.
+_EXIT_PAGES = (
+    ("l.facebook.com", "/l.php", "Facebook", "u"),
+    ("lm.facebook.com", "/l.php", "Facebook", "u"),
+    ("l.instagram.com", "/", "Instagram", "u"),
+    ("vk.com", "/away.php", "VK", "to"),
+    ("linkedin.com", "/redir/redirect", "LinkedIn", "url"),
+    ("youtube.com", "/redirect", "YouTube", "q"),
+    ("slack-redir.net", "/link", "Slack", "url"),
+    ("safelinks.protection.outlook.com", "/", "Outlook Safe Links", "url"),
+    ("urldefense.proofpoint.com", "/v2/url", "Proofpoint URL Defense", "u"),
+)
+_PROOFPOINT_ESCAPE = re.compile(r"-([0-9A-Fa-f]{2})")
+
+
+def wrapper(url: str) -> tuple[str, str | None] | None:
+    """If ``url`` wraps another address (an e-mail filter's rewritten link, a social
+    network's exit page), say which: ``(the wrapper's name, the address it leads to)``, the
+    address ``None`` when the wrapper does not carry it (Mimecast). ``None`` for any other
+    URL, and for a wrapper whose address is not an http(s) one."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    path = parts.path or "/"
+    if host in ("urldefense.com", "www.urldefense.com") and path.startswith("/v3/__"):
+        inner = url.split("/v3/__", 1)[1].split("__;", 1)[0]  # '*' escapes what it changed
+        target = inner if "*" not in inner else None
+        return ("Proofpoint URL Defense", target) if not target or _is_web(target) else None
+    if host.endswith("mimecast.com") and path.startswith("/s/"):
+        return "Mimecast", None
+    for suffix, exit_path, name, key in _EXIT_PAGES:
+        if (host == suffix or host.endswith("." + suffix)) and path.rstrip("/") == \
+                exit_path.rstrip("/"):
+            target = dict(parse_qsl(parts.query)).get(key, "")
+            if name.startswith("Proofpoint"):  # https-3A__host_path: '-XX' escapes, '_' is '/'
+                target = unquote(_PROOFPOINT_ESCAPE.sub(r"%\1", target.replace("_", "/")))
+            return (name, target) if _is_web(target) else None
+    return None
+
+
+def _is_web(url: str) -> bool:
+    return url[:8].lower().startswith(("http://", "https://"))
+
+
 def strip_tracking(url: str) -> tuple[str, list[str]]:
     """Return ``url`` without tracking parameters and text fragments, and what was removed.
 

@@ -115,6 +115,10 @@ CASES: dict[str, Case] = {
     "FC305": Case(brief(SMITH.replace("<https://", "<http://")), brief(SMITH)),
     "FC306": Case(brief(SMITH.replace("<https://", "www.").replace("/rents>", "/rents")),
                   brief(SMITH.replace("<https://", "<https://www."))),
+    "FC307": Case(brief(SMITH.replace(
+        "<https://dailypost.example.org/2023/03/13/rents>",
+        "<https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fdailypost.example.org"
+        "%2F2023%2F03%2F13%2Frents&data=05%7C01%7Cjane%40institute.org>")), brief(SMITH)),
     # --- references --------------------------------------------------------------------
     "FC401": Case(brief(SMITH, SMITH.replace("Smith, Jane", "Smyth, Jane")),
                   brief(SMITH, SMITH.replace("13 March 2023.", "13 March 2023, p. 2."))),

@@ -139,6 +139,44 @@ def test_pages_on_search_engine_hosts_that_are_not_searches(url: str) -> None:
     assert findings(f"^1 Something (2021). Title. Available at: <{url}>") == []
 
 
+# --- wrapped-url -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("url", "name", "target"), [
+    ("https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Freport"
+     "%3Fid%3D7%26utm_source%3Dmail&data=05%7C01%7Cjane%40institute.org&sdata=x&reserved=0",
+     "Outlook Safe Links", "https://example.org/report?id=7"),
+    ("https://urldefense.proofpoint.com/v2/url?u=https-3A__www.example.com_news_story-2D1"
+     "&d=DwMFaQ&c=abc&r=def", "Proofpoint URL Defense", "https://www.example.com/news/story-1"),
+    ("https://urldefense.com/v3/__https://www.example.com/report__;!!ABC!def$",
+     "Proofpoint URL Defense", "https://www.example.com/report"),
+    ("https://protect-eu.mimecast.com/s/AbCdEfGh?domain=example.com", "Mimecast", None),
+    ("https://l.facebook.com/l.php?u=https%3A%2F%2Fmeduza.io%2Fen%2Ffeature%2F2023&h=AT0",
+     "Facebook", "https://meduza.io/en/feature/2023"),
+    ("https://vk.com/away.php?to=https%3A%2F%2Fnovayagazeta.ru%2Farticles%2F1&cc_key=",
+     "VK", "https://novayagazeta.ru/articles/1"),
+    ("https://www.youtube.com/redirect?event=video_description&q=https%3A%2F%2Fexample.org%2Fa",
+     "YouTube", "https://example.org/a"),
+])
+def test_wrapped_links_name_the_address_they_lead_to(url: str, name: str,
+                                                      target: str | None) -> None:
+    [f] = findings(f"^1 Institute (2023). Report. Available at: <{url}>")  # nothing else
+    assert f.kind == "wrapped-url"
+    assert f.message.startswith(f"{name} link cited instead of the page it leads to")
+    assert f.suggestion == target
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.facebook.com/institute/posts/123",
+    "https://vk.com/wall-12345_678",
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    "https://www.linkedin.com/pulse/relocants-georgia-jane-smith",
+    "https://example.org/l.php?u=https%3A%2F%2Fexample.com",
+    "https://vk.com/away.php?to=javascript%3Aalert(1)",
+])
+def test_pages_on_wrapper_hosts_that_are_not_wrappers(url: str) -> None:
+    assert findings(f"^1 Something (2021). Title. Available at: <{url}>") == []
+
+
 # --- tracking-url ------------------------------------------------------------------------
 
 _LXXIII = (

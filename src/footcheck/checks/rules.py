@@ -142,6 +142,12 @@ RULES: tuple[Rule, ...] = (
          "A browser guesses the rest, but PDF converters, link checkers and reference "
          "managers do not make it a link, and most citation styles want the full address.",
          "www.bbs.gov.bd"),
+    Rule("FC307", "wrapped-url", W,
+         "A link rewritten by an e-mail filter or a social network's exit page (Outlook Safe "
+         "Links, Proofpoint, Mimecast, Facebook, VK…) cited instead of the address it leads to.",
+         "The wrapper can expire or be blocked, hides the source from readers, and a "
+         "rewritten e-mail link may carry the recipient's address.",
+         "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org…"),
     # --- references ----------------------------------------------------------------------
     Rule("FC401", "variant-citation", W,
          "The same work cited with a different author spelling, title or date in another note.",

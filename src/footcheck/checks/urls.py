@@ -2,13 +2,15 @@
 
 For every URL of a note (found once, by extraction): ``malformed-url``, or
 ``schemeless-url`` for ``www.…`` that only lacks its ``https://``; ``search-url`` (a
-search-results page or a search engine's redirect wrapper), ``tracking-url`` (text
-fragments, click ids, ``utm_*`` and search-session parameters) and ``insecure-url`` (plain
-``http://``). A URL that is a search page gets no other finding: it must be replaced whatever
-else is wrong with it. A search that looks up another URL of the same note ("View at Google
-Scholar" beside the DOI it searches for) is a convenience link next to the source, not a
-search cited in its place: it is checked as an ordinary URL. ``empty-link`` looks at the
-whole document, body included, for Markdown links whose target is empty or ``#``.
+search-results page or a search engine's redirect wrapper), ``wrapped-url`` (an e-mail
+filter's rewritten link or a social network's exit page), ``tracking-url`` (text fragments,
+click ids, ``utm_*`` and search-session parameters) and ``insecure-url`` (plain
+``http://``). A URL that is a search page or a wrapper gets no other finding: it must be
+replaced whatever else is wrong with it. A search that looks up another URL of the same note
+("View at Google Scholar" beside the DOI it searches for) is a convenience link next to the
+source, not a search cited in its place: it is checked as an ordinary URL. ``empty-link``
+looks at the whole document, body included, for Markdown links whose target is empty or
+``#``.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from ..urls import (
     ANGLE,
     ENGINE_HINT,
     MISSING_SCHEME,
+    WRAPPER_HINT,
     find_empty_links,
     is_local,
     search_engine,
     shorten,
     strip_tracking,
+    wrapper,
 )
 from .rules import emits, rule
 
@@ -52,7 +56,7 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
         if found.repaired is None:
             return
         url = found.repaired
-    search = _search_url(note, found, url)
+    search = _search_url(note, found, url) or _wrapped_url(note, found, url)
     if search is not None:
         yield search
         return
@@ -98,6 +102,21 @@ def _search_url(note: Note, found: Url, url: str) -> Finding | None:
         message = f"{what} cited instead of the page it leads to"
     return rule("search-url").finding(message, found.line, found.column, suggestion=target,
                                       **_where(note))
+
+
+@emits("wrapped-url")
+def _wrapped_url(note: Note, found: Url, url: str) -> Finding | None:
+    """The finding of ``url`` when it wraps the address it leads to (an e-mail filter's
+    rewritten link, a social network's exit page), suggesting that address; else ``None``."""
+    wrapped = wrapper(url) if WRAPPER_HINT.search(url.lower()) else None
+    if wrapped is None:
+        return None
+    name, target = wrapped
+    suggestion = strip_tracking(target)[0] if target else None
+    where = "" if target else " (it does not say which: open it to find out)"
+    return rule("wrapped-url").finding(
+        f"{name} link cited instead of the page it leads to{where}", found.line, found.column,
+        suggestion=suggestion, **_where(note))
 
 
 @emits("tracking-url")

@@ -63,6 +63,8 @@ FIXES: dict[str, str] = {
     "FC304": "Cite the URL without its tracking parameters or text fragment.",
     "FC305": "Cite the https:// address when the site serves one.",
     "FC306": "Write the address in full, with https:// (the report suggests it).",
+    "FC307": "Cite the address the link leads to (the report suggests it when the link "
+             "carries it; otherwise open the link to find out).",
     "FC401": "Cite the work the same way in every note.",
     "FC402": "Check the source and correct the date in the note, or the URL.",
     "FC403": "Name the outlet the URL belongs to, or cite the named outlet's own URL.",
