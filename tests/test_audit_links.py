@@ -81,6 +81,17 @@ def test_a_page_that_refreshes_to_the_story_is_judged_by_the_story(httpserver, t
         [("alive", httpserver.url_for("/story"))]
 
 
+def test_a_page_titled_only_with_its_site_name_is_not_a_mismatch(httpserver, tmp_path):
+    shell = ('<html><head><title>Daily</title><meta property="og:site_name" content="Daily">'
+             '</head><body><div id="app"></div><script src="/app.js"></script></body></html>')
+    httpserver.expect_request("/story").respond_with_data(shell, content_type="text/html")
+    url = httpserver.url_for("/story")
+    report = audit(brief(f"Smith, Jane (2023). 'Rents in the capital double,' *Daily*. "
+                         f"13 March. Available at: <{url}>"), links=config(tmp_path))
+    assert report.findings == ()  # not titled 'Daily', not 'Rents in the capital double'
+    assert [(link.verdict, link.title) for link in report.links] == [("alive", None)]
+
+
 def test_a_bare_url_takes_its_title_from_the_page_it_reached(httpserver, tmp_path):
     from footcheck.formats import render_bibliography
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from footcheck.links.match import dates_match, normalize_title, title_similarity, titles_match
+from footcheck.links.match import (
+    dates_match,
+    generic_title,
+    normalize_title,
+    title_similarity,
+    titles_match,
+)
+from footcheck.urls import site_labels
 
 
 @pytest.mark.parametrize("cited,page", [
@@ -45,3 +52,22 @@ def test_mismatching_titles(cited, page):
 ])
 def test_dates_match(cited, published, ok):
     assert dates_match(cited, published) is ok
+
+
+@pytest.mark.parametrize("title,site_name,host", [
+    ("Meduza", None, "meduza.io"), ("Медуза", None, "meduza.io"),
+    ("Reuters", "Reuters", "www.reuters.com"), ("Daily Post", "Daily Post", "dailypost.example"),
+    ("DailyPost", None, "dailypost.example"), ("Loading…", None, "news.example"),
+    ("Главная", None, "news.example"), ("Home", "Daily Post", "dailypost.example"),
+])
+def test_titles_that_name_only_the_site(title, site_name, host):
+    assert generic_title(title, site_name, site_labels(host))
+
+
+@pytest.mark.parametrize("title,site_name,host", [
+    ("Rents in the capital double | Daily Post", "Daily Post", "dailypost.example"),
+    ("BBC News", "BBC", "www.bbc.co.uk"), ("Home Office", None, "www.gov.uk"),
+    ("Index of /files", None, "files.example"), (None, "Daily Post", "dailypost.example"),
+])
+def test_titles_that_name_a_page(title, site_name, host):
+    assert not generic_title(title, site_name, site_labels(host))

@@ -88,7 +88,7 @@ def test_too_many_redirects(web, config_factory):
 def refreshing(web, path: str, content: str) -> str:
     """A page at ``path`` whose ``<meta http-equiv="refresh">`` has ``content``; its URL."""
     head = f'<meta http-equiv="Refresh" content="{content}">'
-    return web.page(path, body=web.html("Redirecting…", "<p>This page has moved.</p>", head))
+    return web.page(path, body=web.html("Old address", "<p>This page has moved.</p>", head))
 
 
 def test_meta_refresh_is_followed_like_a_redirect(web, config_factory):
@@ -109,7 +109,7 @@ def test_meta_refresh_that_reloads_or_waits_long_is_not_a_redirect(web, config_f
     for path, content in (("/reload", "600"), ("/itself", "0; url=/itself"),
                           ("/timeout", "1800; url=/elsewhere")):
         r = one(refreshing(web, path, content), config_factory)
-        assert (r.verdict, r.final_url, r.title) == ("alive", web.url(path), "Redirecting…")
+        assert (r.verdict, r.final_url, r.title) == ("alive", web.url(path), "Old address")
     assert web.hits("/elsewhere") == 0
 
 

@@ -38,7 +38,7 @@ import requests
 import urllib3
 
 from ..model import LinkResult
-from ..urls import hostname
+from ..urls import hostname, site_labels
 from . import archive
 from .cache import Cache
 from .config import (
@@ -66,6 +66,7 @@ from .guard import (
     dns_probe,
     is_public,
 )
+from .match import generic_title
 from .page import Page, not_found_signal, parse, wall_signal
 
 #: Statuses that mean "the server would not show us the page", not "the page is gone".
@@ -629,6 +630,8 @@ class Checker:
         status = fetched.status
         wall = wall_signal(page, status, fetched.headers, fetched.url, url)
         title = page.title if page else None
+        if page and generic_title(title, page.site_name, site_labels(hostname(fetched.url))):
+            title = None  # the page does not say which work it is
         published = page.published if page else None
 
         def result(verdict: str, detail: str | None = None) -> LinkResult:

@@ -63,6 +63,26 @@ def title_similarity(cited: str, page_title: str) -> float:
     return best
 
 
+#: Titles that name no page: what a site shows before its scripts have run, or on its front.
+_GENERIC_TITLES = frozenset({
+    "home", "homepage", "home page", "main page", "start", "welcome", "loading", "redirecting",
+    "please wait", "untitled", "untitled document", "document", "index", "glavnaya",
+    "glavnaya stranica", "zagruzka",
+})
+
+
+def generic_title(title: str | None, site_name: str | None, site_labels: list[str]) -> bool:
+    """Whether a page's ``title`` names only its site (``site_name`` as the page gives it,
+    or a label of its host, ``meduza`` for meduza.io) or no page at all ("Loading…",
+    "Home", "Главная"): a title that says nothing about the work at the address, as pages
+    built by scripts show before their scripts run."""
+    if not title:
+        return False
+    name = normalize_title(title)
+    sites = {normalize_title(site_name or "")} | {normalize_title(label) for label in site_labels}
+    return name in _GENERIC_TITLES or name in sites or name.replace(" ", "") in sites
+
+
 def titles_match(cited: str, page_title: str, threshold: float = THRESHOLD) -> bool:
     """True when ``page_title`` plausibly names the work cited as ``cited``."""
     return title_similarity(cited, page_title) >= threshold

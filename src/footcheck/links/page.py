@@ -110,7 +110,8 @@ class Page:
     ``published`` is an ISO 8601 date. ``text`` is the start of the visible text.
     ``canonical`` is the ``href`` of ``<link rel="canonical">`` as written. ``refresh`` is
     the address a ``<meta http-equiv="refresh">`` sends the reader to within
-    :data:`REFRESH_FOLLOWED` seconds, as written.
+    :data:`REFRESH_FOLLOWED` seconds, as written. ``site_name`` is the site's own name
+    (``og:site_name``, ``application-name``).
     """
 
     title: str | None = None
@@ -122,6 +123,7 @@ class Page:
     has_password: bool = False
     challenge_scripts: bool = False
     refresh: str | None = None
+    site_name: str | None = None
 
 
 def decode(body: bytes, charset: str | None) -> str:
@@ -279,6 +281,7 @@ def parse(body: bytes, charset: str | None = None) -> Page:
     region = min(len(doc.low), HEAD_LIMIT)
     return Page(title=title, html_title=html_title, h1=h1, published=_published(metas, doc),
                 text=doc.visible_text(TEXT_LIMIT), canonical=canonical, refresh=refresh,
+                site_name=_clean(metas.get("og:site_name") or metas.get("application-name")),
                 has_password=bool(_PASSWORD.search(doc.low)),
                 challenge_scripts=any(doc.low.find(m, 0, region) >= 0
                                       for m in _CHALLENGE_MARKERS))
