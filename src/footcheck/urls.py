@@ -585,7 +585,6 @@ _EXIT_PAGES = (
     ("youtube.com", "/redirect", "YouTube", "q"),
     ("slack-redir.net", "/link", "Slack", "url"),
     ("safelinks.protection.outlook.com", "/", "Outlook Safe Links", "url"),
-    ("urldefense.proofpoint.com", "/v2/url", "Proofpoint URL Defense", "u"),
 )
 _PROOFPOINT_ESCAPE = re.compile(r"-([0-9A-Fa-f]{2})")
 
@@ -605,14 +604,16 @@ def wrapper(url: str) -> tuple[str, str | None] | None:
         inner = url.split("/v3/__", 1)[1].split("__;", 1)[0]  # '*' escapes what it changed
         target = inner if "*" not in inner else None
         return ("Proofpoint URL Defense", target) if not target or _is_web(target) else None
+    if host == "urldefense.proofpoint.com" and path == "/v2/url":
+        written = dict(parse_qsl(parts.query)).get("u", "")  # https-3A__host_path: '-XX' is
+        target = unquote(_PROOFPOINT_ESCAPE.sub(r"%\1", written.replace("_", "/")))  # %XX
+        return ("Proofpoint URL Defense", target) if _is_web(target) else None
     if host.endswith("mimecast.com") and path.startswith("/s/"):
         return "Mimecast", None
     for suffix, exit_path, name, key in _EXIT_PAGES:
         if (host == suffix or host.endswith("." + suffix)) and path.rstrip("/") == \
                 exit_path.rstrip("/"):
             target = dict(parse_qsl(parts.query)).get(key, "")
-            if name.startswith("Proofpoint"):  # https-3A__host_path: '-XX' escapes, '_' is '/'
-                target = unquote(_PROOFPOINT_ESCAPE.sub(r"%\1", target.replace("_", "/")))
             return (name, target) if _is_web(target) else None
     return None
 

@@ -56,9 +56,9 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
         if found.repaired is None:
             return
         url = found.repaired
-    search = _search_url(note, found, url) or _wrapped_url(note, found, url)
-    if search is not None:
-        yield search
+    instead = _search_url(note, found, url) or _wrapped_url(note, found, url)
+    if instead is not None:  # cited instead of the source: nothing else about it matters
+        yield instead
         return
     yield from _tracking_url(note, found, url)
     yield from _insecure_url(note, found, url)

@@ -630,7 +630,8 @@ class Checker:
         status = fetched.status
         wall = wall_signal(page, status, fetched.headers, fetched.url, url)
         title = page.title if page else None
-        if page and generic_title(title, page.site_name, site_labels(hostname(fetched.url))):
+        if page and title and generic_title(title, page.site_name,
+                                             site_labels(hostname(fetched.url))):
             title = None  # the page does not say which work it is
         published = page.published if page else None
 

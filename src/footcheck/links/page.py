@@ -295,12 +295,6 @@ def _refresh(content: str) -> str | None:
     return found.group(3).strip() or None
 
 
-def _consent(parts: SplitResult) -> bool:
-    """Whether an address is a site's cookie consent page."""
-    return ((parts.hostname or "").startswith(_CONSENT_HOST)
-            or bool(_CONSENT_PATH.search(parts.path)))
-
-
 # --- dates -----------------------------------------------------------------------------------
 _DATE_META = (
     "citation_publication_date", "citation_date", "citation_online_date",
@@ -456,6 +450,12 @@ def not_found_signal(page: Page) -> str | None:
     if page.canonical and _ERROR_PATH.search(urlsplit(page.canonical).path):
         return f"canonical link points to {page.canonical!r}"
     return None
+
+
+def _consent(parts: SplitResult) -> bool:
+    """Whether an address is a site's cookie consent page."""
+    return ((parts.hostname or "").startswith(_CONSENT_HOST)
+            or bool(_CONSENT_PATH.search(parts.path)))
 
 
 def wall_signal(page: Page | None, status: int, headers: object, final_url: str,
