@@ -550,7 +550,7 @@ def search_engine(url: str) -> tuple[str, str | None] | None:
             return (f"Google Scholar search{about}", None) if path == "/scholar" else None
         if path == "/url":
             target = params.get("q") or params.get("url")
-            if target and target.lower().startswith(("http://", "https://")):
+            if target and _is_web(target):
                 return "Google redirect link", target
             return None
         if path in ("/search", "/webhp", "/") and ("q" in params or "tbm" in params):
@@ -619,6 +619,7 @@ def wrapper(url: str) -> tuple[str, str | None] | None:
 
 
 def _is_web(url: str) -> bool:
+    """Whether ``url`` is an http(s) address (a wrapper may hold any other)."""
     return url[:8].lower().startswith(("http://", "https://"))
 
 
