@@ -393,11 +393,17 @@ _extra: tuple[Outlet, ...] = ()
 
 @functools.cache
 def _outlets() -> tuple[Outlet, ...]:
-    """The table of :data:`OUTLETS_FILE`, read once, after the outlets of :func:`extra_outlets`."""
+    """The table: the outlets of :func:`extra_outlets`, then those of :data:`OUTLETS_FILE`."""
+    return (*_extra, *_file_outlets()) if _extra else _file_outlets()
+
+
+@functools.cache
+def _file_outlets() -> tuple[Outlet, ...]:
+    """The outlets of :data:`OUTLETS_FILE`, read once: the same objects before, during and
+    after a block of :func:`extra_outlets`."""
     from importlib.resources import files
 
-    text = files(__package__).joinpath(OUTLETS_FILE).read_text(encoding="utf-8")
-    return (*_extra, *read_outlets(text))
+    return read_outlets(files(__package__).joinpath(OUTLETS_FILE).read_text(encoding="utf-8"))
 
 
 @contextmanager

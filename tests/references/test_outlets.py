@@ -306,3 +306,16 @@ def test_a_configurations_outlets_leave_nothing_behind_in_the_process(sample_pat
         getattr(cached, "cache_clear", lambda: None)()
     references._clear_outlet_caches()
     assert after == audit(sample).findings
+
+
+def test_a_configurations_outlets_leave_the_table_itself_as_it_was():
+    """After a house style's outlets the table is the one read before (the same outlets,
+    not a copy read again): what a caller holds still names the outlets found."""
+    from footcheck import references
+
+    before = references.OUTLETS
+    with references.extra_outlets([("House Weekly", ["house.example"])]):
+        assert outlet_named("House Weekly").name == "House Weekly"
+        assert references.OUTLETS[1:] == before
+    assert references.OUTLETS is before
+    assert outlet_named(before[0].name) is before[0]
