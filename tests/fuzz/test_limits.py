@@ -4,8 +4,11 @@ error line and exit 3. The limits are lowered here so that small files reach the
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import io
 import sys
+import threading
 import time
 import zipfile
 import zlib
@@ -248,18 +251,54 @@ def test_a_pdf_stream_inflating_to_gigabytes_is_refused(tmp_path, monkeypatch):
                                                "than 40 MB of memory)")
 
 
+# Readers a child reading apart runs in the tests: module-level, so that a child started by
+# multiprocessing's fork server (which the parent cannot hand a closure) can run them too.
+def _slow_read(data: bytes, path: str):
+    time.sleep(30)
+
+
+def _raise(error: Exception, data: bytes, path: str):
+    raise error
+
+
+@contextlib.contextmanager
+def _another_thread_running():
+    """A thread of the host application runs beside the reading (forking would be unsafe)."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pdf_only_on_linux
+def test_a_threaded_application_gets_the_same_limits(tmp_path, monkeypatch):
+    """The reading runs apart from a process with other threads too (started by the fork
+    server): the document comes back, a bomb is refused and a slow reading stopped, under
+    the limits the parent has."""
+    pytest.importorskip("pypdfium2")
+    from footcheck.readers import Unreadable, pdf
+
+    monkeypatch.setattr(pdf, "MAX_MEMORY", 40 * 1024 * 1024)
+    with _another_thread_running():
+        assert pdf.read(_pdf(TEXT), "ok.pdf").text.startswith("A claim")
+        with pytest.raises(Unreadable, match=r"needs more than 40 MB of memory"):
+            pdf.read(_pdf(TEXT + b" " * (200 * 1024 * 1024)), "bomb.pdf")
+        monkeypatch.setattr(pdf, "_read", _slow_read)
+        monkeypatch.setattr(pdf, "MAX_SECONDS", 1)
+        with pytest.raises(Unreadable, match=r"takes too long to read"):
+            pdf.read(_pdf(TEXT), "slow.pdf")
+
+
 @pdf_only_on_linux
 def test_a_pdf_taking_too_long_is_stopped(tmp_path, monkeypatch):
     pytest.importorskip("pypdfium2")
     from footcheck.readers import pdf
 
-    read = pdf._read
-
-    def slow(data, path):
-        time.sleep(30)
-        return read(data, path)
-
-    monkeypatch.setattr(pdf, "_read", slow)
+    monkeypatch.setattr(pdf, "_read", _slow_read)
     monkeypatch.setattr(pdf, "MAX_SECONDS", 1)
     started = time.monotonic()
     one_error_line(tmp_path, "slow.pdf", _pdf(TEXT), "takes too long to read (more than 1 s)")
@@ -271,15 +310,10 @@ def test_what_the_pdf_reader_raises_apart_comes_back(monkeypatch):
     pytest.importorskip("pypdfium2")
     from footcheck.readers import Unreadable, pdf
 
-    def raising(error):
-        def read(data, path):
-            raise error
-        return read
-
     for error, expected in ((Unreadable("is odd"), Unreadable),
                             (RecursionError("deep"), RecursionError),
                             (ValueError("a bug"), RuntimeError)):
-        monkeypatch.setattr(pdf, "_read", raising(error))
+        monkeypatch.setattr(pdf, "_read", functools.partial(_raise, error))
         with pytest.raises(expected) as caught:
             pdf.read(_pdf(TEXT), "x.pdf")
         assert str(error) in str(caught.value)

@@ -41,7 +41,6 @@ import itertools
 import math
 import os
 import re
-import signal
 import statistics
 import sys
 import threading
@@ -187,39 +186,39 @@ _CHILD = False  # whether this process is the one reading a PDF apart
 
 def _apart() -> bool:
     """Whether to read in a child process: on Linux, where a child's memory can be limited,
-    when fork is safe (no other thread holds a lock the child would inherit)."""
-    return (sys.platform.startswith("linux") and hasattr(os, "fork") and not _CHILD
-            and threading.active_count() == 1)
+    unless this process is already that child."""
+    return sys.platform.startswith("linux") and not _CHILD
 
 
 def _read_apart(data: bytes, path: str) -> Document:
-    """:func:`_read` in a forked child whose new memory is limited to :data:`MAX_MEMORY`
+    """:func:`_read` in a child process whose new memory is limited to :data:`MAX_MEMORY`
     (``RLIMIT_DATA``) and whose time to :data:`MAX_SECONDS`; the document comes back
     pickled. PDFium ends a process whose allocation fails (SIGABRT): that, or a
-    ``MemoryError``, is reported as a file too large to read, in one line."""
+    ``MemoryError``, is reported as a file too large to read, in one line.
+
+    The child is forked from this process when it runs no other thread; otherwise (a
+    threaded application, a test runner's worker) from multiprocessing's fork server, as
+    forking a process whose other threads may hold locks is unsafe."""
+    import multiprocessing
     import pickle
 
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read, send the outcome, and leave without cleaning up
-        status = 1
-        try:
-            os.close(reader)
-            _limit_child()
-            outcome = _outcome(data, path)
-            with os.fdopen(writer, "wb") as out:
-                out.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(writer)
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    context = multiprocessing.get_context(method)
+    reader, writer = context.Pipe(duplex=False)
+    limits = {name: globals()[name] for name in _LIMITS}
+    child = context.Process(target=_child, args=(data, path, writer, _read, limits),
+                            daemon=True)
     try:
-        payload, finished = _receive(reader, time.monotonic() + MAX_SECONDS)
+        child.start()
+        writer.close()
+        payload, finished = _receive(reader.fileno(), time.monotonic() + MAX_SECONDS)
     finally:
-        os.close(reader)
-        if _reap(pid) is None:  # still running: out of time, or the parent interrupted
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        reader.close()
+        child.join(0.5)
+        if child.exitcode is None:  # still running: out of time, or the parent interrupted
+            child.kill()
+            child.join()
+        child.close()
     if not finished:
         raise Unreadable(f"takes too long to read (more than {MAX_SECONDS} s)")
     if not payload:
@@ -236,12 +235,34 @@ def _read_apart(data: bytes, path: str) -> Document:
     raise RuntimeError(f"the PDF reader failed: {value}")
 
 
-def _outcome(data: bytes, path: str) -> tuple[str, object]:
-    """What reading in the child came to, as a picklable pair."""
+#: The limits a child reading apart takes from its parent (one started by the fork server
+#: would otherwise have the module's own).
+_LIMITS = ("MAX_MEMORY", "MAX_PAGES", "MAX_CHARS", "MAX_PAGE_CHARS")
+
+
+def _child(data: bytes, path: str, writer, read, limits: dict[str, int]) -> None:
+    """The child's work: ``read`` under the parent's ``limits``, send the outcome through
+    ``writer``, and leave without cleaning up."""
+    import pickle
+
+    status = 1
+    try:
+        globals().update(limits)
+        _limit_child()
+        outcome = pickle.dumps(_outcome(data, path, read), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writer.fileno(), "wb", closefd=False) as out:
+            out.write(outcome)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _outcome(data: bytes, path: str, read) -> tuple[str, object]:
+    """What ``read`` came to in the child, as a picklable pair."""
     global _CHILD
     _CHILD = True
     try:
-        return "document", _read(data, path)
+        return "document", read(data, path)
     except Unreadable as exc:
         return "unreadable", str(exc)
     except MemoryError:
@@ -300,16 +321,6 @@ def _receive(reader: int, deadline: float) -> tuple[bytes, bool]:
         if not chunk:
             return b"".join(chunks), True
         chunks.append(chunk)
-
-
-def _reap(pid: int) -> int | None:
-    """The child's wait status, once it has ended (waiting a moment for it), or None."""
-    for _ in range(50):
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return status
-        time.sleep(0.01)
-    return None
 
 
 def _too_large() -> str:
