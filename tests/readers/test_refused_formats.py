@@ -140,7 +140,7 @@ def test_refused_with_one_line_exit_3(tmp_path, name, data, message):
     ("figure.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(100), "PNG image"),
     ("scan.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(100), "JPEG image"),
     ("chart.gif", b"GIF89a\x01\x00\x01\x00" + bytes(100), "GIF image"),
-    ("brief.txt.gz", gzip.compress(b"A claim.^{1}\n\n^{1} A source.\n"), "gzip archive"),
+    ("brief.txt.gz", gzip.compress(b"A claim.^{1}\n\n^{1} A source.\n", mtime=0), "gzip archive"),
     ("brief.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF document"),  # the text path names it
     ("brief.md", ODT_ZIP, "zip archive, such as a .docx or .odt file"),
 ])
