@@ -105,6 +105,24 @@ def test_bracketed_citations_may_repeat(fixture_path):
     assert [m.number for m in result.markers] == [1, 2, 1, 3]
 
 
+IEEE_NOTES = "".join(f"[{n}] A. Author, \"Title {n},\" Journal, vol. {n}, 2020.\n"
+                     for n in range(1, 10))
+
+
+@pytest.mark.parametrize(("cited", "numbers"), [
+    ("[4]–[6]", [4, 5, 6]),  # IEEE: a range of two bracketed numbers
+    ("[4]-[6]", [4, 5, 6]),
+    ("[2], [3]–[5]", [2, 3, 4, 5]),
+    ("[6]–[4]", [6, 4]),  # not a range: each number alone
+    ("[4] – [6]", [4, 6]),  # spaced: a dash in the sentence, not a range
+])
+def test_a_range_of_bracketed_numbers_cites_those_between(cited, numbers):
+    result = run(f"Costs are higher {cited}. Other work [1], [7], [8], [9].\n\n"
+                 f"References\n\n{IEEE_NOTES}")
+    assert [m.number for m in result.markers][:len(numbers)] == numbers
+    assert len(result.notes) == 9
+
+
 def test_exponents_are_not_markers(fixture_path):
     result = read(fixture_path("notation-superscript-digits.txt"))
     assert len(result.markers) == 3  # km² and 10² are skipped

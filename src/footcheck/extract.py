@@ -146,6 +146,32 @@ def bibliography_heading(document: Document, line: int) -> bool:
     return False
 
 
+#: The heading of a list of works cited by author and year (APA, Harvard, MLA…).
+_WORKS_HEADING = re.compile(
+    r"\s*(?:#+\s*)?(?:(?:\*\*|__)\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
+    r"sources|literature(?:\s+cited)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|bibliographie|"
+    r"literatur(?:verzeichnis)?|quellen(?:verzeichnis)?|referencias|bibliograf[íi]a|"
+    r"riferimenti(?:\s+bibliografici)?|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|"
+    r"список\s+(?:литературы|источников)|литература|библиография|источники)"
+    r"\s*(?:(?:\*\*|__)\s*)?(?::\s*)?(?:(?:\*\*|__)\s*)?$", re.IGNORECASE)
+#: A line of such a list: it gives a year, a DOI or an address.
+_WORK_ENTRY = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|\bdoi\b|https?://", re.IGNORECASE)
+_WORKS_REACH = 40  # lines after the heading looked at for the list's entries
+
+
+def reference_list(document: Document) -> bool:
+    """Whether ``document`` lists works under a heading of their own (References,
+    Bibliography, Works cited, Literatur…), two or more of the lines after it giving a year,
+    a DOI or an address: a text citing by author and year keeps its sources there."""
+    lines = document.text.split("\n")
+    for index, line in enumerate(lines):
+        if len(line) < 60 and _WORKS_HEADING.fullmatch(line):
+            after = lines[index + 1:index + 1 + _WORKS_REACH]
+            if sum(1 for entry in after if _WORK_ENTRY.search(entry)) >= 2:
+                return True
+    return False
+
+
 _PAGE_NUMBER_RE = re.compile(
     r"\s*(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?\d{1,4}\s*(?:[-–—]\s*)?(?:(?:of|/)\s*\d{1,4}\s*)?$",
     re.IGNORECASE)
@@ -532,6 +558,9 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
                     continue
                 maybe = len(token) >= 4
             yield start, end, written, token, notation, line, maybe
+            if notation == BRACKET and token.isdigit() and \
+                    (span := _BRACKET_RANGE.match(text, end)):
+                yield from _between(text, start, span, token, line, maybe)
             continue
         tokens, complete = _expand(token)
         if notation == BRACKET and not (complete and all(t[0] != "0" for t in tokens)):
@@ -563,6 +592,21 @@ def _in_code(text: str, start: int, end: int) -> bool:
         return False  # " [12] ": the common case
     rest = _NOT_CODE.sub("", text[left:start] + " " + text[end:right])
     return _CODE_CHARS.search(rest) is not None
+
+
+#: A dash and a second bracketed number after one: ``[4]–[6]`` cites 4, 5 and 6 (IEEE).
+_BRACKET_RANGE = re.compile(r"[–-]\[([1-9]\d{0,3})\]")
+
+
+def _between(text: str, start: int, span: re.Match[str], first: str, line: int,
+             maybe: bool) -> Iterator[_RawMarker]:
+    """The numbers between ``[first]`` at ``start`` and the bracketed number of ``span``
+    just after it (a range of at most 50), each a marker written as the whole range."""
+    low, high = int(first), int(span[1])
+    if low < high <= low + 50:
+        written = text[start:span.end()]
+        for number in range(low + 1, high):
+            yield start, span.end(), written, str(number), BRACKET, line, maybe
 
 
 _LIST_SEPARATOR = re.compile(r"\s*,\s*")
