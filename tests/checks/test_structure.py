@@ -113,6 +113,27 @@ def test_no_notes():
     assert [f.kind for f in result] == ["no-notes", "missing-note", "missing-note"]
 
 
+AUTHOR_DATE = ("Rents doubled (Smith, 2020), as Jones (2021, p. 4) found.\n\n"
+               "{heading}\n\n"
+               "Jones, A. (2021). Housing in the capital. City Press.\n\n"
+               "Smith, J. (2020). Rents and wages. https://doi.org/10.1000/xyz\n")
+
+
+@pytest.mark.parametrize("heading", ["References", "## Bibliography", "Works cited",
+                                     "**Literaturverzeichnis**", "Список литературы"])
+def test_a_text_citing_by_author_and_year_has_its_sources_in_its_list(heading):
+    assert findings(AUTHOR_DATE.format(heading=heading)) == []
+
+
+def test_no_list_of_works_is_still_no_notes():
+    assert [f.kind for f in findings(AUTHOR_DATE.format(heading="Further reading"))] \
+        == ["no-notes"]  # not the heading of a list of works cited
+    one = "Rents doubled.\n\nReferences\n\nSmith, J. (2020). Rents and wages.\n"
+    assert [f.kind for f in findings(one)] == ["no-notes"]  # one line is no list
+    marked = AUTHOR_DATE.format(heading="References").replace("found.", "found.^{1}")
+    assert "no-notes" in [f.kind for f in findings(marked)]  # a marker wants a note
+
+
 def test_sample_structure(sample_path):
     text = sample_path.read_text(encoding="utf-8")
     got = {(f.kind, f.series, f.number, f.line) for f in findings(text)}

@@ -59,8 +59,9 @@ def check(extraction: Extraction) -> Iterator[Finding]:
 
 @emits("no-notes")
 def _no_notes(extraction: Extraction) -> Iterator[Finding]:
-    """One finding when the document has no note at all, saying how many markers it has."""
-    if extraction.notes:
+    """One finding when the document has no note at all, saying how many markers it has;
+    none when it has no marker either and lists the works it cites (author and year)."""
+    if extraction.notes or (not extraction.markers and ex.reference_list(extraction.document)):
         return
     yield rule("no-notes").finding(
         "the document contains no notes"
