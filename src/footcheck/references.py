@@ -803,6 +803,8 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
             elif not ref.title and (cited := _author_date(ref.raw, by_year)):
                 kept += [_pointing(work, ref.raw, pages, "short") for work, pages in cited]
                 continue
+            if earlier is None and not _is_full(ref) and (named := _short_form(ref.raw, full)):
+                earlier, pages, how = named[0], named[1], "short"
             if earlier is not None:
                 ref = _pointing(earlier, ref.raw, pages, how)
             elif _is_full(ref):
@@ -887,6 +889,27 @@ def _full_of(short: Reference, full: dict[str, list[Reference]]) -> Reference | 
     for ref in reversed(full.get(_family(short.authors[0]), ())):
         if words and _title_words(ref.title or "")[:len(words)] == words:
             return ref
+    return None
+
+
+#: A short form as written, whatever the labeller made of it: ``Lowi, Water and Power,
+#: 187.``, ``Allan, "Virtual Water," 546.``: names, a short title, pages.
+_SHORT_FORM = re.compile(r"\s*(?P<names>[^,\d()]{2,60}),\s+(?P<title>[^,\d()]+?),?[\"”’]?,?\s*"
+                         r"(?:(?i:pp?\.)\s*)?(?P<pages>\d[\d\s,–-]*?)[\s.]*")
+
+
+def _short_form(raw: str, full: dict[str, list[Reference]]
+                ) -> tuple[Reference, str | None] | None:
+    """The latest earlier full citation ``raw`` names as a short form (its first author's
+    family name, the first words of its title, pages), and those pages; or None."""
+    m = _SHORT_FORM.fullmatch(raw)
+    if m is None:
+        return None
+    words = _title_words(m["title"])
+    family = m["names"].split(" and ")[0].split(" & ")[0].split()
+    for ref in reversed(full.get(_family(family[-1]), ()) if family else ()):
+        if words and _title_words(ref.title or "")[:len(words)] == words:
+            return ref, _pages(m["pages"])
     return None
 
 

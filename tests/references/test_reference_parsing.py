@@ -343,6 +343,38 @@ def test_back_references_make_no_works_or_findings_of_their_own(tmp_path):
     assert "FC405" not in findings and "FC401" not in findings
 
 
+SHORT_FORMS = """\
+A.^{1} B.^{2} C.^{3} D.^{4} E.^{5}
+
+Notes
+
+^{1} Miriam R. Lowi, Water and Power: The Politics of a Scarce Resource in the Jordan \
+River Basin (Cambridge: Cambridge University Press, 1993), 1–4.
+^{2} J. A. Allan, "Virtual Water: A Strategic Resource," Ground Water 36, no. 4 (1998): 545–46.
+^{3} Lowi, Water and Power, 187.
+^{4} Allan, "Virtual Water," 546.
+^{5} Smith, Water and Power, 12.
+"""
+
+
+def test_a_short_form_is_found_by_its_words_whatever_the_labeller_made_of_it(tmp_path):
+    """``Lowi, Water and Power, 187.`` reads to the labeller as two editors (names joined by
+    "and"): the short form is found by its author's family name and its title's first
+    words all the same, and is no incomplete note; one naming no earlier work still is."""
+    from footcheck.pipeline import audit
+
+    notes = _notes(SHORT_FORMS)
+    lowi, allan = notes[0].references[0], notes[1].references[0]
+    for note, full, pages in ((notes[2], lowi, "187"), (notes[3], allan, "546")):
+        ref = note.references[0]
+        assert (ref.refers_back, ref.title, ref.pages) == ("short", full.title, pages)
+    assert notes[4].references[0].refers_back is None  # Smith wrote no Water and Power here
+    path = tmp_path / "brief.txt"
+    path.write_text(SHORT_FORMS, encoding="utf-8")
+    assert sorted((f.code, f.line) for f in audit(path).findings
+                  if f.code in ("FC203", "FC405")) == [("FC203", 9), ("FC405", 9)]
+
+
 def test_ibid_with_nothing_before_it_in_its_series_is_reported():
     from footcheck.model import Document
     from footcheck.pipeline import audit

@@ -492,6 +492,8 @@ def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Fi
                            "and a date: nothing to find the work by", 0)
     if bare:
         return
+    if view.note.references and all(r.refers_back for r in view.note.references):
+        return  # "Lowi, Water and Power, 187.": a short form of a citation given in full
     words = _WORD.findall(masked)
     if (YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
             or view.titles or len(words) > 5):
