@@ -189,6 +189,9 @@ def test_incomplete_references(line: str) -> None:
     "^{14} Author's calculations.",
     "^{15} Reuters. <https://www.reuters.com/world/a-2023-10-10/>",
     "^{16} Op. cit.",
+    "^{17} A/HRC/RES/52/10.",  # United Nations document symbols
+    "^{18} E/CN.4/2005/L.10, para. 4.",
+    "^{19} CCPR/C/GC/36.",
 ])
 def test_complete_references(line: str) -> None:
     assert findings(line, "incomplete-reference") == []
@@ -414,7 +417,8 @@ def test_short_remarks_that_cite_nothing_are_not_incomplete(line: str) -> None:
     assert findings(line, "incomplete-reference") == []
 
 
-@pytest.mark.parametrize("line", ["^{4} Ministry of Finance.", "^{5} Email from the press office."])
+@pytest.mark.parametrize("line", ["^{4} Ministry of Finance.", "^{5} Email from the press office.",
+                                  "^{6} UN Human Rights Council.", "^{7} HRC/RES."])
 def test_short_names_and_kinds_of_source_are_incomplete(line: str) -> None:
     assert [f.kind for f in findings(line, "incomplete-reference")] == ["incomplete-reference"]
 

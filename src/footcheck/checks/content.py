@@ -134,6 +134,11 @@ _NEEDED_WORDS = _words_pattern(_NEEDED)
 _CONTAINED = {word: frozenset(w for w in _NEEDED if w in word) for word in _NEEDED}
 _LEADING = re.compile(r"[:;,.)\]}]+")
 _DOI = re.compile(r"(?i)\bdoi\b|\b10\.\d{4,9}/")
+#: An official document's symbol, which finds it in its body's repository: the United
+#: Nations' ``A/HRC/RES/52/10``, ``E/CN.4/2005/L.10``, ``CCPR/C/GC/36``, ``S/2020/123``
+#: (capital letters and numbers in three or more parts between slashes, one all digits).
+_DOCUMENT_SYMBOL = re.compile(
+    r"\b[A-Z]{1,6}(?:\.\d+)?(?=(?:/[A-Z0-9.-]+){2,})(?=\S*/\d+\b)(?:/[A-Z0-9.-]+)+")
 _CROSS_REFERENCE = re.compile(
     r"(?i)\b(?:ibid|ibidem|op\.?\s*cit|loc\.?\s*cit|idem|id\.|supra|infra|see\s+(?:note|n\.|"
     r"above|below|chapter|section|table|figure|fig\.)|author'?s'?\s|authors')"
@@ -496,7 +501,7 @@ def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Fi
         return  # "Lowi, Water and Power, 187.": a short form of a citation given in full
     words = _WORD.findall(masked)
     if (YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
-            or view.titles or len(words) > 5):
+            or _DOCUMENT_SYMBOL.search(masked) or view.titles or len(words) > 5):
         return
     if not words or not (_SOURCE_KIND.search(masked) or all(
             w[0].isupper() or w.lower() in _NAME_LINKS for w in words)):
