@@ -897,12 +897,14 @@ def _full_of(short: Reference, full: dict[str, list[Reference]]) -> Reference | 
 _SHORT_FORM = re.compile(r"\s*(?P<names>[^,\d()]{2,60}),\s+(?P<title>[^,\d()]+?),?[\"”’]?,?\s*"
                          r"(?:(?i:pp?\.)\s*)?(?P<pages>\d[\d\s,–-]*?)[\s.]*")
 
+_SHORT_FORM_LENGTH = 200  # characters a short form has at most (bounding the match's work)
+
 
 def _short_form(raw: str, full: dict[str, list[Reference]]
                 ) -> tuple[Reference, str | None] | None:
     """The latest earlier full citation ``raw`` names as a short form (its first author's
     family name, the first words of its title, pages), and those pages; or None."""
-    m = _SHORT_FORM.fullmatch(raw)
+    m = _SHORT_FORM.fullmatch(raw) if len(raw) <= _SHORT_FORM_LENGTH else None
     if m is None:
         return None
     words = _title_words(m["title"])
