@@ -146,14 +146,12 @@ def bibliography_heading(document: Document, line: int) -> bool:
     return False
 
 
-#: The heading of a list of works cited by author and year (APA, Harvard, MLA…).
-_WORKS_HEADING = re.compile(
-    r"\s*(?:#+\s*)?(?:(?:\*\*|__)\s*)?(?:references?(?:\s+list)?|bibliography|works\s+cited|"
-    r"sources|literature(?:\s+cited)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|bibliographie|"
-    r"literatur(?:verzeichnis)?|quellen(?:verzeichnis)?|referencias|bibliograf[íi]a|"
-    r"riferimenti(?:\s+bibliografici)?|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|"
-    r"список\s+(?:литературы|источников)|литература|библиография|источники)"
-    r"\s*(?:(?:\*\*|__)\s*)?(?::\s*)?(?:(?:\*\*|__)\s*)?$", re.IGNORECASE)
+#: Words of a notes heading (:data:`_HEADING_RE`) that name a list of works, as a text
+#: citing by author and year has (References, Bibliography, Works cited, Quellen…).
+_WORKS_WORDS = re.compile(
+    r"(?i:reference|r[ée]f[ée]rence|bibliograph|works\s+cited|source|literat|quellen|"
+    r"referencias|fuentes|riferimenti|fonti|refer[êe]ncias|fontes|литератур|библиограф|"
+    r"источник)")
 #: A line of such a list: it gives a year, a DOI or an address.
 _WORK_ENTRY = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|\bdoi\b|https?://", re.IGNORECASE)
 _WORKS_REACH = 40  # lines after the heading looked at for the list's entries
@@ -165,7 +163,7 @@ def reference_list(document: Document) -> bool:
     a DOI or an address: a text citing by author and year keeps its sources there."""
     lines = document.text.split("\n")
     for index, line in enumerate(lines):
-        if len(line) < 60 and _WORKS_HEADING.fullmatch(line):
+        if len(line) < 60 and _HEADING_RE.fullmatch(line) and _WORKS_WORDS.search(line):
             after = lines[index + 1:index + 1 + _WORKS_REACH]
             if sum(1 for entry in after if _WORK_ENTRY.search(entry)) >= 2:
                 return True

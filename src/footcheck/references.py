@@ -885,9 +885,15 @@ def _family(author: str) -> str:
 
 def _full_of(short: Reference, full: dict[str, list[Reference]]) -> Reference | None:
     """The latest full citation a short one names (see :func:`refer_back`)."""
-    words = _title_words(short.title or "")
-    for ref in reversed(full.get(_family(short.authors[0]), ())):
-        if words and _title_words(ref.title or "")[:len(words)] == words:
+    return _latest(full, short.authors[0], short.title or "")
+
+
+def _latest(full: dict[str, list[Reference]], author: str, title: str) -> Reference | None:
+    """The latest full citation whose first author has ``author``'s family name and whose
+    title begins with the words of ``title``."""
+    words = _title_words(title)
+    for ref in reversed(full.get(_family(author), ()) if words else ()):
+        if _title_words(ref.title or "")[:len(words)] == words:
             return ref
     return None
 
@@ -907,12 +913,9 @@ def _short_form(raw: str, full: dict[str, list[Reference]]
     m = _SHORT_FORM.fullmatch(raw) if len(raw) <= _SHORT_FORM_LENGTH else None
     if m is None:
         return None
-    words = _title_words(m["title"])
-    family = m["names"].split(" and ")[0].split(" & ")[0].split()
-    for ref in reversed(full.get(_family(family[-1]), ()) if family else ()):
-        if words and _title_words(ref.title or "")[:len(words)] == words:
-            return ref, _pages(m["pages"])
-    return None
+    first = m["names"].split(" and ")[0].split(" & ")[0].split()  # the first author's names
+    found = _latest(full, first[-1], m["title"]) if first else None
+    return (found, _pages(m["pages"])) if found is not None else None
 
 
 def _title_words(title: str) -> list[str]:
