@@ -221,3 +221,12 @@ def test_odd_port_does_not_stop_grouping_or_checking() -> None:
     assert normalise_url(texts[0].split()[-1]) == "x.org:abc/a"
     assert len(group(extraction(*texts).notes)) == 1
     assert [m.split(":")[0] for m in messages(*texts)] == ["variant-citation"]
+
+
+def test_an_undated_web_page_cited_with_the_day_it_was_read_has_its_date() -> None:
+    """Chicago and MLA cite a page that gives no date of its own with the day it was read."""
+    assert messages('Food and Agriculture Organization, "AQUASTAT Core Database," accessed '
+                    "March 3, 2024, https://www.fao.org/aquastat/en/databases/maindatabase.") == []
+    assert messages('Food and Agriculture Organization, "AQUASTAT Core Database," '
+                    "https://www.fao.org/aquastat/en/databases/maindatabase.") == [
+        "unparsed-reference: no date could be identified for 'AQUASTAT Core Database'"]

@@ -263,6 +263,9 @@ def _unparsed(cited: Iterable[_Cited]) -> Iterator[Finding]:
         if "author" in missing and (ref.publisher or (ref.container and ref.type in _UNSIGNED)):
             missing.remove("author")  # the publisher, or the outlet of an unsigned news item,
             # answers for a work without an author ("'Fuel prices rise,' Reuters, 5 May 2022")
+        if "date" in missing and ref.accessed and ref.urls:
+            missing.remove("date")  # an undated web page, cited with the day it was read
+            # ("…," accessed March 3, 2024, https://…): as Chicago and MLA have it
         if not missing:
             continue
         if is_ibid(ref.raw):
