@@ -313,21 +313,41 @@ def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ..
     """A notes heading followed by paragraphs of which no note could be read, where that
     matters: where markers do not all find their note ("Notes" heading) — a "References"
     list only in a document with no notes. Without a marker pointing nowhere, a Notes
-    section of remarks is only prose."""
-    if resolved:
+    section of remarks is only prose; but one listing notes numbered from 1, in a document
+    where no note or marker was read, is notes whose markers were not found (superscript
+    numbers a conversion flattened into the text: ``in 2022.1 They``)."""
+    if resolved and notes:
         return
     last_note = max((n.line for n in notes), default=0)
     for i in range(len(stripped) - 1, last_note - 1, -1):
         line = stripped[i]
         if not line or i in skipped or len(line) >= 60 or not _HEADING_RE.fullmatch(line):
             continue
-        if notes and not _NOTES_WORD.search(line):
+        if (notes or resolved) and not _NOTES_WORD.search(line):
+            return
+        if resolved:  # nothing read at all
+            entries = _numbered_entries(stripped[i + 1:])
+            if entries >= 2:
+                yield Unread(line.strip("#*_: "), i + 1, 1, entries, section=True)
             return
         paragraphs = sum(1 for j in range(i + 1, len(stripped))
                          if stripped[j] and not stripped[j - 1] and j not in skipped)
         if paragraphs >= 2:
             yield Unread(line.strip("#*_: "), i + 1, 1, paragraphs, section=True)
         return
+
+
+_ENTRY_NUMBER = re.compile(r"(\d{1,4})[.)]?[ \t]+\S")
+
+
+def _numbered_entries(lines: list[str]) -> int:
+    """How many of ``lines`` (stripped) open with the numbers 1, 2, 3… in turn."""
+    expected = 1
+    for line in lines:
+        m = _ENTRY_NUMBER.match(line)
+        if m and int(m[1]) == expected:
+            expected += 1
+    return expected - 1
 
 
 def _prose(document: Document) -> str:

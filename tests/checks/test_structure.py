@@ -193,3 +193,20 @@ def test_a_bibliography_no_marker_cites_is_no_list_of_uncited_notes():
     assert len(findings(LISTED.format(heading="Notes"), "uncited-note")) == 2
     cited = LISTED.format(heading="Bibliography").replace("software.", "software [1].")
     assert [f.number for f in findings(cited, "uncited-note")] == [2]
+
+
+FLATTENED = ("Remittances reached 48 per cent of GDP in 2022.1 They fell as the rouble "
+             "weakened.2\n\nNotes\n\n{entries}\n")
+
+
+def test_numbered_notes_whose_markers_were_flattened_are_said_unread():
+    """Text taken from a PDF loses its superscripts: "in 2022.1 They". A Notes section
+    listing notes numbered from 1, with no note or marker read, is reported, not passed
+    over as prose."""
+    entries = "1 World Bank, Remittances, 2023.\n2 Central Bank of Russia, Transfers, 2024."
+    [unread] = findings(FLATTENED.format(entries=entries), "unread-notes")
+    assert unread.line == 3 and "lists 2 numbered notes but no marker" in unread.message
+    for prose in ("The figures are rounded.\n\nSome are estimates.",  # remarks, unnumbered
+                  "3 World Bank, 2023.\n4 Central Bank, 2024.",  # not numbered from 1
+                  "1 World Bank, Remittances, 2023."):  # one entry
+        assert findings(FLATTENED.format(entries=prose), "unread-notes") == []

@@ -75,11 +75,16 @@ def _no_notes(extraction: Extraction) -> Iterator[Finding]:
 def _unread(extraction: Extraction) -> Iterator[Finding]:
     """One finding per syntax or notes section that extraction could not read."""
     for unread in extraction.unread:
-        yield rule("unread-notes").finding(_unread_message(unread), unread.line, unread.column)
+        yield rule("unread-notes").finding(_unread_message(unread, extraction.markers),
+                                           unread.line, unread.column)
 
 
-def _unread_message(unread: Unread) -> str:
+def _unread_message(unread: Unread, markers: Sequence[Marker]) -> str:
     """What footcheck could not read, and what follows."""
+    if unread.section and not markers:
+        return (f"the section '{unread.what}' lists {unread.count} numbered notes but no "
+                "marker in the text points at them (superscript numbers flattened into the "
+                "text?); their sources are not checked")
     if unread.section:
         return (f"the section '{unread.what}' holds {unread.count} paragraphs but no note "
                 "with a number footcheck could read; their sources are not checked")
