@@ -877,12 +877,16 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
             cited[numeral.system].add(numeral.value)
             if line not in labels:
                 last_marker = max(last_marker, line)
+    runs = _numbered_runs(labels)
+    # the numbers of the run that opens the notes section: a run at a page foot before it
+    # numbered within them is a list in the body, not a second series of the same numbers
+    opening = next((r for r in runs if section is not None and r[0][0] > section), [])
+    in_section = {(lab.numeral.system, lab.numeral.value) for _, lab in opening}
     approved: set[int] = set()
     final: list[int] = []  # the last cited run with no marker after it
-    run: list[tuple[int, _Label]] = []
     first_after_section = True  # a later run there is a list after the notes (an annex)
 
-    def close() -> None:
+    def close(run: list[tuple[int, _Label]]) -> None:
         nonlocal final, first_after_section
         values = {lab.numeral.value for _, lab in run}
         system = run[0][1].numeral.system
@@ -898,28 +902,35 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
                     _paragraphs_between(section, lines[0], stripped, skipped) <= _SECTION_LEAD:
                 approved.update(lines)
             first_after_section = False
-        elif _at_page_foot(lines[-1], stripped, skipped, feet):
+        elif _at_page_foot(lines[-1], stripped, skipped, feet) and not (
+                {(system, v) for v in values} <= in_section):
             approved.update(lines)
         elif section is None and lines[0] > last_marker and _paragraphs_between(
                 lines[-1], len(stripped), stripped, skipped) <= _SECTION_TAIL:
             final = lines
 
+    for run in runs:
+        close(run)
+    return approved.union(final)
+
+
+def _numbered_runs(labels: dict[int, _Label]) -> list[list[tuple[int, _Label]]]:
+    """The weak labels in runs of one notation numbered upward by one (repeats allowed),
+    in the order of the lines."""
+    runs: list[list[tuple[int, _Label]]] = []
     for i in sorted(labels):
         lab = labels[i]
         if lab.notation not in WEAK_LABELS:
             continue
-        if run:
-            last = run[-1][1]
+        if runs:
+            last = runs[-1][-1][1]
             if last.notation == lab.notation and \
                     last.numeral.value + (lab.notation == BRACKET) <= lab.numeral.value \
                     <= last.numeral.value + 2:  # "1. 1. 1." is a lazy list; "[25] [25]" is not
-                run.append((i, lab))
+                runs[-1].append((i, lab))
                 continue
-            close()
-        run = [(i, lab)]
-    if run:
-        close()
-    return approved.union(final)
+        runs.append([(i, lab)])
+    return runs
 
 
 _SECTION_LEAD = 5  # paragraphs a notes section may open with before its first note
