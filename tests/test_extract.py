@@ -123,6 +123,48 @@ def test_a_range_of_bracketed_numbers_cites_those_between(cited, numbers):
     assert len(result.notes) == 9
 
 
+FLAT_NOTES = ("\n\nNotes\n\n1 World Bank, Remittances, 2023.\n2 IMF, Article IV, 2024.\n"
+              "3 ILO, Migrant workers, 2022.\n4 OECD, Outlook, 2023.\n")
+
+
+@pytest.mark.parametrize(("body", "cited"), [
+    # a PDF's text layer copied out: each superscript became plain digits
+    ("Flows rose in 2022.1 The rouble weakened.2 Russia hosts 3.2 million,3 Kazakhstan "
+     "0.4 million.4", [(1, "2022.1"), (2, "weakened.2"), (3, "million,3"), (4, "million.4")]),
+    # glued to a word without punctuation, and a note cited again after punctuation
+    ("Flows rose sharply1 and fell.2 As noted,1 prices rose;3 wages lagged.4",
+     [(1, "sharply1"), (2, "fell.2"), (1, "noted,1"), (3, "rose;3"), (4, "lagged.4")]),
+    # CO2, G20 and decimals are no markers; numbers out of turn neither
+    ("CO2 fell 2.3 per cent.1 The G20 met,2 and 12 of them agreed.3 In 2023.4 Prices4 rose.",
+     [(1, "cent.1"), (2, "met,2"), (3, "agreed.3"), (4, "2023.4")]),
+])
+def test_superscripts_flattened_into_the_text_are_markers(body, cited):
+    result = run(body + FLAT_NOTES)
+    assert [n.number for n in result.notes] == [1, 2, 3, 4]
+    found = [(m.number, m.notation) for m in result.markers]
+    assert found == [(number, "flattened") for number, _ in cited]
+    line = body
+    assert [line[m.column - 1 - len(w) + len(str(n)):m.column - 1 + len(str(n))]
+            for m, (n, w) in zip(result.markers, cited, strict=True)] == [w for _, w in cited]
+
+
+@pytest.mark.parametrize("body", [
+    "Flows rose in 2022.1 The rouble weakened.",  # one note of four: not convincing
+    "Flows rose in 2022. The rouble weakened. Prices rose 3.2 per cent.",  # none
+    "Flows rose.1 Prices fell.2 Wages rose.3 Rents rose.4 Taxes rose.5",  # past the last note
+])
+def test_numbers_in_the_text_that_do_not_cite_the_notes_in_turn_are_not_markers(body):
+    result = run(body + FLAT_NOTES)
+    assert not result.notes and not result.markers
+    assert [u.count for u in result.unread] == [4]  # said unread (FC109)
+
+
+def test_flattened_numbers_are_not_looked_for_where_markers_were_read():
+    result = run("Flows rose.^{1} Prices fell.2 Wages rose.^{2}\n\nNotes\n\n"
+                 "^{1} World Bank, Remittances, 2023.\n^{2} IMF, Article IV, 2024.\n")
+    assert [(m.number, m.notation) for m in result.markers] == [(1, "caret"), (2, "caret")]
+
+
 def test_exponents_are_not_markers(fixture_path):
     result = read(fixture_path("notation-superscript-digits.txt"))
     assert len(result.markers) == 3  # km² and 10² are skipped

@@ -18,6 +18,7 @@ The steps, in order:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -55,6 +56,7 @@ HTML = "html"  # <sup>12</sup>
 NUMBERED = "numbered"  # 12. or XII. at a line start
 BARE = "bare"  # LXVIII at a line start
 BULLETED = "bulleted "  # prefix: "- ^{II}"
+FLATTENED = "flattened"  # 2022.1 or weakened.2: a superscript a conversion made plain
 
 WEAK_LABELS = frozenset({BRACKET, NUMBERED, BARE})
 # Notations in which a number may be cited again: numbered citations, and the footnotes of
@@ -240,8 +242,25 @@ def extract(document: Document) -> Extraction:
     if bylines:
         raw_markers = [m for m in raw_markers if m[5] not in bylines]
         labels = {i: lab for i, lab in labels.items() if i not in bylines}
-    marker_lines = Counter(m[5] for m in raw_markers if not m[6])  # line -> markers on it
     section = _notes_section(stripped, skipped, labels)
+    read = functools.partial(_assemble, document, text, lines, stripped, skipped, labels,
+                             section, names)
+    extraction = read(raw_markers)
+    if not (extraction.notes or extraction.markers or document.native_notes) and \
+            document.format in ("text", "markdown") and section is not None and \
+            (flat := _flattened(text, lines, stripped, skipped, section)):
+        again = read(flat)
+        if again.notes and _resolved(again.notes, again.markers):
+            return again
+    return extraction
+
+
+def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
+              stripped: list[str], skipped: set[int], labels: dict[int, _Label],
+              section: int | None, names: dict[str, int],
+              raw_markers: list[_RawMarker]) -> Extraction:
+    """The notes of ``labels`` the markers of ``raw_markers`` make notes, and the markers."""
+    marker_lines = Counter(m[5] for m in raw_markers if not m[6])  # line -> markers on it
     drafts = _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines, section,
                    _page_feet(document, stripped))
 
@@ -825,6 +844,72 @@ def _continues(current: _Draft | None, lab: _Label, prev_kind: str) -> bool:
     if not _compatible(prev.system, lab.numeral.system) or prev.value is None:
         return False
     return prev.value - 1 <= lab.numeral.value <= prev.value + 2
+
+
+# --- superscript numbers flattened into the text ----------------------------------------------
+
+#: A number a conversion may have flattened from a superscript: one to four digits, not
+#: part of a longer number and followed by no word (``weakened.2``, not ``2.3`` or ``3G``).
+_FLAT_NUMBER = re.compile(r"(?<!\d)[1-9]\d{0,3}(?![\w.,]?\w|\d)")
+_FLAT_PUNCTUATION = ".,;:!?’”\"')]"  # what may close a word before the number
+_SENTENCE_FOLLOWS = re.compile(r"[ \t]+[\"“(]?[A-Z]|[ \t]*$")
+_WORD_REACH = 40  # letters looked at before a number for the word it is glued to
+#: The share of the notes the flattened markers must cite, each note first cited in turn.
+_FLAT_COVER = 0.8
+
+
+def _flattened(text: str, lines: list[tuple[int, int]], stripped: list[str],
+               skipped: set[int], section: int) -> list[_RawMarker]:
+    """Markers whose superscripts a conversion flattened into the text (a PDF's text layer
+    copied out: ``in 2022.1 They``), for the notes numbered from 1 under the notes heading
+    at line index ``section``; empty unless they are convincing.
+
+    A number glued to the text (:func:`_glued`) is a marker only where it goes on with the
+    notes in order: the next note (one more than the highest cited so far) or, after
+    punctuation closing a word, one cited already. The markers found must cite at least
+    :data:`_FLAT_COVER` of the notes, and none past the last."""
+    count = _numbered_entries(stripped[section + 1:])
+    if count < 2:
+        return []
+    found: list[_RawMarker] = []
+    highest = 0
+    for index in range(section):
+        if not stripped[index] or index in skipped or _LABEL_RE.match(stripped[index]):
+            continue
+        start, end = lines[index]
+        for m in _FLAT_NUMBER.finditer(text, start, end):
+            glued = _glued(text, start, m.start(), m.end(), end)
+            if glued is None:
+                continue
+            value = int(m[0])
+            if value != highest + 1 and not (glued and value <= highest):
+                continue  # out of turn; or cited again, but not after punctuation
+            highest = max(highest, value)
+            found.append((m.start(), m.end(), m[0], m[0], FLATTENED, index, False))
+    cited = {int(token) for _, _, _, token, _, _, _ in found}
+    if highest > count or len(cited) < max(2, _FLAT_COVER * count):
+        return []
+    return found
+
+
+def _glued(text: str, line_start: int, at: int, after: int, line_end: int) -> bool | None:
+    """How the number ``text[at:after]`` is glued to what comes before it: ``True`` after a
+    word of two or more letters and punctuation closing it (``weakened.2``), ``False``
+    directly after such a word (``sharply1``, not a capitalised abbreviation such as ``CO2``)
+    or after a number's full stop or comma with a sentence following (``in 2022.1 They``);
+    ``None`` when it is not glued so."""
+    punct = at
+    while punct > line_start and at - punct < 2 and text[punct - 1] in _FLAT_PUNCTUATION:
+        punct -= 1
+    word = punct
+    while word > line_start and punct - word < _WORD_REACH and text[word - 1].isalpha():
+        word -= 1
+    if punct - word >= 2:
+        return True if punct < at else (None if text[word:punct].isupper() else False)
+    if at - punct == 1 and text[punct] in ".," and punct > line_start and \
+            text[punct - 1].isdigit() and _SENTENCE_FOLLOWS.match(text, after, line_end):
+        return False
+    return None
 
 
 def _notes_section(stripped: list[str], skipped: set[int],

@@ -195,14 +195,14 @@ def test_a_bibliography_no_marker_cites_is_no_list_of_uncited_notes():
     assert [f.number for f in findings(cited, "uncited-note")] == [2]
 
 
-FLATTENED = ("Remittances reached 48 per cent of GDP in 2022.1 They fell as the rouble "
-             "weakened.2\n\nNotes\n\n{entries}\n")
+FLATTENED = ("Remittances reached 48 per cent of GDP in 2022. They fell as the rouble "
+             "weakened.\n\nNotes\n\n{entries}\n")
 
 
-def test_numbered_notes_whose_markers_were_flattened_are_said_unread():
-    """Text taken from a PDF loses its superscripts: "in 2022.1 They". A Notes section
-    listing notes numbered from 1, with no note or marker read, is reported, not passed
-    over as prose."""
+def test_numbered_notes_whose_markers_were_lost_are_said_unread():
+    """Text taken from a PDF may lose its superscripts altogether. A Notes section listing
+    notes numbered from 1, with no note or marker read, is reported, not passed over as
+    prose."""
     entries = "1 World Bank, Remittances, 2023.\n2 Central Bank of Russia, Transfers, 2024."
     [unread] = findings(FLATTENED.format(entries=entries), "unread-notes")
     assert unread.line == 3 and "lists 2 numbered notes but no marker" in unread.message

@@ -568,7 +568,8 @@ def _has_letter(token: str) -> bool:
 _DESCRIBE = {ex.CARET: "^{…}", ex.PANDOC: "^…^", ex.SUPERSCRIPT: "Unicode superscripts",
              ex.MARKDOWN: "[^…]", ex.BRACKET: "[…]", ex.HTML: "<sup>…</sup>",
              ex.NUMBERED: "numbers followed by a full stop", ex.BARE: "bare numbers",
-             ex.RST: "[…]_", NATIVE: "the word processor's own notes"}
+             ex.RST: "[…]_", NATIVE: "the word processor's own notes",
+             ex.FLATTENED: "plain digits glued to the text"}
 
 
 def _describe(value: str) -> str:
