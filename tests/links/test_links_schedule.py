@@ -128,6 +128,22 @@ def test_without_pause_on_429_only_the_urls_wait(web, config_factory):
     assert sorted(paths[-2:]) == sorted(paths[:2]) and len(set(paths[2:6])) == 4
 
 
+def test_urls_waiting_out_a_retry_after_leave_their_host_to_the_others(web, config_factory):
+    """With one request at a time, two pages that each answer 429 (their own limit, the host
+    not paused) wait out their Retry-After while the other four are fetched: the waiting
+    URLs hold neither the slot nor their host's places (two URLs under way per slot)."""
+    arrivals = limiting_host(web, refusals=2, retry_after=3)
+    urls = [web.url(f"/p{i}") for i in range(6)]
+    results = verify(urls, config_factory(per_host=1, soft404_probe=False, pause_on_429=False,
+                                          max_retry_after=5))
+    assert {r.verdict for r in results.values()} == {"alive"}
+    paths = [path for _, path in arrivals]
+    assert len(paths) == 8 and sorted(paths[-2:]) == sorted(paths[:2])
+    assert len(set(paths[2:6])) == 4
+    second_429 = arrivals[1][0]
+    assert all(t - second_429 < 2.5 for t, _ in arrivals[2:6])  # not after the 3 s wait
+
+
 # --- the order of a host's queue ---------------------------------------------------------------
 def test_the_next_run_starts_the_slowest_urls_first(web, config_factory, tmp_path):
     def slow(h):

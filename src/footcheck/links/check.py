@@ -387,6 +387,9 @@ class Checker:
         #: seconds each URL took (see :meth:`_Clock.spent`), for the next run's order
         self.timings: dict[str, float] = {}
         self._archive_down = False
+        #: told ``True`` when the URL of this thread begins to wait out a Retry-After and
+        #: ``False`` when it ends: the scheduler starts another URL meanwhile
+        self.resting: Callable[[bool], None] = lambda begins: None
         self._local = threading.local()
         self._sessions: list[requests.Session] = []
         self._sessions_lock = threading.Lock()
@@ -528,7 +531,11 @@ class Checker:
         wait = self._retry_wait(fetched)
         if wait is None or time.monotonic() + wait >= clock.at:
             return fetched
-        time.sleep(wait)
+        self.resting(True)
+        try:
+            time.sleep(wait)
+        finally:
+            self.resting(False)
         return self._send(method, url, host, clock)
 
     def _follow(self, url: str, method: str, clock: _Clock,
@@ -755,10 +762,10 @@ def run(requests_: list[LinkRequest], checker: Checker, on_result: Callable[...,
     Each host has its own queue: the URLs that took longest last time (``costs``: seconds by
     URL, e.g. from the cache) first, so that no slow URL starts last and keeps the run
     waiting; then the unknown ones, in the given order; then those known to be quick. A host
-    has at most twice its request slots of URLs under way (the others may sleep before a
-    retry or wait for the host's soft-404 probe), and the workers are enough for every host
-    to use all its slots. Archive lookups run in their own small pool, as soon as a verdict
-    calls for one, so they never hold up a host's queue.
+    has at most twice its request slots of URLs under way (the others may wait for the
+    host's soft-404 probe), not counting those waiting out a Retry-After, and the workers
+    are enough for every host to use all its slots. Archive lookups run in their own small
+    pool, as soon as a verdict calls for one, so they never hold up a host's queue.
 
     Returns the results by URL. URLs not finished by ``checker.deadline`` get ``unverified``.
     """
@@ -773,8 +780,9 @@ def run(requests_: list[LinkRequest], checker: Checker, on_result: Callable[...,
     finished: queue.Queue[LinkResult | None] = queue.Queue()  # None: a lookup started
     lock = threading.Lock()
     stopped = False
-    workers = sum(min(len(q), limits[host]) for host, q in queues.items())
-    pool = ThreadPoolExecutor(max_workers=max(1, min(config.max_workers, workers)),
+    # threads start as tasks need them: one per URL under way, and one more for each URL
+    # waiting out a Retry-After (its host's next URL starts meanwhile)
+    pool = ThreadPoolExecutor(max_workers=max(1, min(config.max_workers, len(requests_))),
                               thread_name_prefix="footcheck-link")
     rescues = ThreadPoolExecutor(max_workers=max(1, config.per_host),
                                  thread_name_prefix="footcheck-archive")
@@ -787,6 +795,7 @@ def run(requests_: list[LinkRequest], checker: Checker, on_result: Callable[...,
             finished.put(result)
 
     def task(host: str, req: LinkRequest) -> None:
+        here.host = host
         try:
             result = checker.check(req)
         except Exception as exc:  # a bug must not lose the URL or hang the run
@@ -806,6 +815,20 @@ def run(requests_: list[LinkRequest], checker: Checker, on_result: Callable[...,
         while pending and inflight[host] < limits[host] and not stopped:
             inflight[host] += 1
             pool.submit(task, host, pending.popleft())
+
+    here = threading.local()  # the host whose queue the thread's URL came from
+
+    def resting(begins: bool) -> None:
+        """A URL waiting out a Retry-After holds neither a slot nor its host's place."""
+        host = getattr(here, "host", None)
+        if host is None:
+            return  # not one of the run's URLs (an archive lookup)
+        with lock:
+            inflight[host] += -1 if begins else 1
+            if begins:
+                dispatch(host)
+
+    checker.resting = resting
 
     with lock:  # interleave the hosts so that no host's queue starves the others
         for _ in range(per_host_tasks):
@@ -837,6 +860,7 @@ def run(requests_: list[LinkRequest], checker: Checker, on_result: Callable[...,
         with lock:
             stopped = True
             late = list(waiting.values())  # verdicts known, their lookup cut short
+        checker.resting = lambda begins: None
         timed_out = len(results) < len(requests_)
         pool.shutdown(wait=not timed_out, cancel_futures=True)
         rescues.shutdown(wait=not timed_out, cancel_futures=True)
