@@ -293,6 +293,28 @@ def test_a_threaded_application_gets_the_same_limits(tmp_path, monkeypatch):
             pdf.read(_pdf(TEXT), "slow.pdf")
 
 
+def _read_in_worker(threaded: bool) -> str:
+    from footcheck.readers import pdf
+
+    if not threaded:
+        return pdf.read(_pdf(TEXT), "ok.pdf").text
+    with _another_thread_running():
+        return pdf.read(_pdf(TEXT), "ok.pdf").text
+
+
+@pdf_only_on_linux
+@pytest.mark.parametrize("threaded", [False, True])
+def test_a_pdf_is_read_in_a_pool_worker(threaded):
+    """A multiprocessing pool's worker is daemonic: it may not start a process through
+    multiprocessing (the fuzz campaign's 491 PDFs crashed so), only fork one when it runs
+    no other thread; with other threads it reads in its own process."""
+    pytest.importorskip("pypdfium2")
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_read_in_worker, (threaded,)).startswith("A claim")
+
+
 @pdf_only_on_linux
 def test_a_pdf_taking_too_long_is_stopped(tmp_path, monkeypatch):
     pytest.importorskip("pypdfium2")

@@ -41,12 +41,13 @@ import itertools
 import math
 import os
 import re
+import signal
 import statistics
 import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..model import PAGE_FOOT, Block, Document
@@ -186,8 +187,15 @@ _CHILD = False  # whether this process is the one reading a PDF apart
 
 def _apart() -> bool:
     """Whether to read in a child process: on Linux, where a child's memory can be limited,
-    unless this process is already that child."""
-    return sys.platform.startswith("linux") and not _CHILD
+    unless this process is already that child, or has other threads and may start no
+    process but by forking (a daemonic multiprocessing worker)."""
+    if not sys.platform.startswith("linux") or _CHILD:
+        return False
+    if threading.active_count() == 1:
+        return True
+    import multiprocessing
+
+    return not multiprocessing.current_process().daemon
 
 
 def _read_apart(data: bytes, path: str) -> Document:
@@ -197,28 +205,20 @@ def _read_apart(data: bytes, path: str) -> Document:
     ``MemoryError``, is reported as a file too large to read, in one line.
 
     The child is forked from this process when it runs no other thread; otherwise (a
-    threaded application, a test runner's worker) from multiprocessing's fork server, as
-    forking a process whose other threads may hold locks is unsafe."""
-    import multiprocessing
+    threaded application, a test runner's worker) it comes from multiprocessing's fork
+    server, as forking a process whose other threads may hold locks is unsafe."""
     import pickle
 
-    method = "fork" if threading.active_count() == 1 else "forkserver"
-    context = multiprocessing.get_context(method)
-    reader, writer = context.Pipe(duplex=False)
     limits = {name: globals()[name] for name in _LIMITS}
-    child = context.Process(target=_child, args=(data, path, writer, _read, limits),
-                            daemon=True)
+    if threading.active_count() == 1:
+        reader, stop = _forked(data, path, limits)
+    else:
+        reader, stop = _served(data, path, limits)
     try:
-        child.start()
-        writer.close()
-        payload, finished = _receive(reader.fileno(), time.monotonic() + MAX_SECONDS)
+        payload, finished = _receive(reader, time.monotonic() + MAX_SECONDS)
     finally:
-        reader.close()
-        child.join(0.5)
-        if child.exitcode is None:  # still running: out of time, or the parent interrupted
-            child.kill()
-            child.join()
-        child.close()
+        os.close(reader)
+        stop()
     if not finished:
         raise Unreadable(f"takes too long to read (more than {MAX_SECONDS} s)")
     if not payload:
@@ -240,9 +240,62 @@ def _read_apart(data: bytes, path: str) -> Document:
 _LIMITS = ("MAX_MEMORY", "MAX_PAGES", "MAX_CHARS", "MAX_PAGE_CHARS")
 
 
-def _child(data: bytes, path: str, writer, read, limits: dict[str, int]) -> None:
+def _forked(data: bytes, path: str, limits: dict[str, int]) -> tuple[int, Callable[[], None]]:
+    """A forked child reading ``data``: the pipe it answers on, and what ends it (a child
+    still running is killed: out of time, or the parent interrupted)."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(reader)
+        _child(data, path, writer, _read, limits)
+    os.close(writer)
+
+    def stop() -> None:
+        for _ in range(50):  # a child that has answered ends in a moment
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                return
+            time.sleep(0.01)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+    return reader, stop
+
+
+def _served(data: bytes, path: str, limits: dict[str, int]) -> tuple[int, Callable[[], None]]:
+    """As :func:`_forked`, the child started by multiprocessing's fork server."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=_served_child, args=(data, path, writer, _read, limits),
+                            daemon=True)
+    try:
+        child.start()
+    except BaseException:
+        reader.close()
+        raise
+    finally:
+        writer.close()
+
+    def stop() -> None:
+        child.join(0.5)
+        if child.exitcode is None:
+            child.kill()
+            child.join()
+        child.close()
+
+    fd = os.dup(reader.fileno())  # the caller closes its pipe as it does a forked one's
+    reader.close()
+    return fd, stop
+
+
+def _served_child(data: bytes, path: str, writer, read, limits: dict[str, int]) -> None:
+    _child(data, path, writer.fileno(), read, limits)
+
+
+def _child(data: bytes, path: str, writer: int, read, limits: dict[str, int]) -> None:
     """The child's work: ``read`` under the parent's ``limits``, send the outcome through
-    ``writer``, and leave without cleaning up."""
+    the pipe ``writer``, and leave without cleaning up."""
     import pickle
 
     status = 1
@@ -250,7 +303,7 @@ def _child(data: bytes, path: str, writer, read, limits: dict[str, int]) -> None
         globals().update(limits)
         _limit_child()
         outcome = pickle.dumps(_outcome(data, path, read), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(writer.fileno(), "wb", closefd=False) as out:
+        with os.fdopen(writer, "wb", closefd=False) as out:
             out.write(outcome)
         status = 0
     finally:
