@@ -853,7 +853,7 @@ def _continues(current: _Draft | None, lab: _Label, prev_kind: str) -> bool:
 _FLAT_NUMBER = re.compile(r"(?<!\d)[1-9]\d{0,3}(?![\w.,]?\w|\d)")
 _FLAT_PUNCTUATION = ".,;:!?’”\"')]"  # what may close a word before the number
 _SENTENCE_FOLLOWS = re.compile(r"[ \t]+[\"“(]?[A-Z]|[ \t]*$")
-_WORD_REACH = 40  # letters looked at before a number for the word it is glued to
+_GLUED_REACH = 40  # letters looked at before a number for the word it is glued to
 #: The share of the notes the flattened markers must cite, each note first cited in turn.
 _FLAT_COVER = 0.8
 
@@ -902,7 +902,7 @@ def _glued(text: str, line_start: int, at: int, after: int, line_end: int) -> bo
     while punct > line_start and at - punct < 2 and text[punct - 1] in _FLAT_PUNCTUATION:
         punct -= 1
     word = punct
-    while word > line_start and punct - word < _WORD_REACH and text[word - 1].isalpha():
+    while word > line_start and punct - word < _GLUED_REACH and text[word - 1].isalpha():
         word -= 1
     if punct - word >= 2:
         return True if punct < at else (None if text[word:punct].isupper() else False)
