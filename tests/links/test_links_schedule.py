@@ -110,10 +110,11 @@ def test_two_429s_with_an_answer_between_them_do_not_pause_the_host(web, config_
     assert {r.verdict for r in results.values()} == {"alive"}
     paths = [path for _, path in arrivals]
     refused = sorted([paths[0], paths[3]])
+    timeline = [(round(t - arrivals[0][0], 2), path) for t, path in arrivals]
     # every other page went before the retries (a paused host would have sent the first
     # retry, a URL already under way, before the pages still waiting)
-    assert len(paths) == 8 and sorted(paths[-2:]) == refused
-    assert len(set(paths[1:6]) - set(refused)) == 4
+    assert len(paths) == 8 and sorted(paths[-2:]) == refused, timeline
+    assert len(set(paths[1:6]) - set(refused)) == 4, timeline
 
 
 def test_without_pause_on_429_only_the_urls_wait(web, config_factory):
