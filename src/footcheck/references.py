@@ -976,10 +976,11 @@ def _remark_sources(text: str, start: int) -> tuple[Source, ...]:
 
 
 def _placed(f: dict) -> bool:
-    """Whether fields make a whole citation by themselves: an author, a title and an
-    imprint with its date (``…, see Alexander Cooley, *Great Games* (Oxford: OUP, 2012), 55.``;
-    prose read as fields has no imprint)."""
-    return bool(f["author"] and f["title"] and f["date"] and f["publisher"])
+    """Whether fields make a whole citation by themselves: a title and an imprint with its
+    date, after an author or not (``…, see Alexander Cooley, *Great Games* (Oxford: OUP,
+    2012), 55.``; an agency's report, ``Agence internationale de l’énergie, Energy Policy
+    Review: Georgia, Paris, AIE, 2024, p. 12.``; prose read as fields has no imprint)."""
+    return bool(f["title"] and f["date"] and f["publisher"] and (f["author"] or f["place"]))
 
 
 def _author_date_sources(text: str) -> tuple[Source, ...]:

@@ -375,6 +375,22 @@ def test_a_short_form_is_found_by_its_words_whatever_the_labeller_made_of_it(tmp
                   if f.code in ("FC203", "FC405")) == [("FC203", 9), ("FC405", 9)]
 
 
+def test_an_agency_report_without_an_author_is_a_source_an_ibid_points_to():
+    """A long first sentence reads as an explanatory note unless it is placed by an
+    imprint: an agency's report (title, place, publisher, year, no author) is one."""
+    notes = _notes("A.^{1} B.^{2}\n\nNotes\n\n"
+                   "^{1} Agence internationale de l’énergie, Energy Policy Review: Georgia, "
+                   "Paris, AIE, 2024, p. 12.\n^{2} Ibid., p. 15.\n")
+    [report] = notes[0].references
+    assert (report.publisher, report.year) == ("AIE", 2024)
+    [again] = notes[1].references
+    assert (again.refers_back, again.title, again.pages) == ("ibid", report.title, "15")
+    # a note of comment stays one: it names no publisher and no place
+    assert _notes("A.^{1}\n\nNotes\n\n^{1} The figures for the first quarter were revised "
+                  "twice by the statistics office in 2024 and again in early 2025.\n"
+                  )[0].references == ()
+
+
 def test_ibid_with_nothing_before_it_in_its_series_is_reported():
     from footcheck.model import Document
     from footcheck.pipeline import audit
