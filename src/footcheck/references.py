@@ -754,8 +754,9 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
 # --- citations that point back -----------------------------------------------------------
 
 #: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же.
-_IBID = re.compile(r"\s*(?i:see\s+)?(?i:ibid\b\.?|ibidem\b|id\.|idem\b|ebd\.|ebenda\b|"
-                   r"там\s+же\b)[\s.,:;]*(?i:(?:at|pp?\.|pages?|s\.|с\.|стр\.)\s*)?"
+_IBID = re.compile(r"\s*(?i:see\s+)?(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|ebd\.|"
+                   r"ebenda\b|там\s+же\b)[\s.,:;]*"
+                   r"(?i:(?:at|pp?\.|p[áa]gs?\.|pages?|s\.|с\.|стр\.)\s*)?"
                    r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*)?[\s.]*")
 
 

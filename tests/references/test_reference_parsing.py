@@ -403,6 +403,7 @@ def test_ibid_with_nothing_before_it_in_its_series_is_reported():
 @pytest.mark.parametrize("text, pages", [
     ("Ibid.", None), ("ibid., 47.", "47"), ("Ibid., pp. 12–14.", "12–14"), ("Id. at 5.", "5"),
     ("Ibidem, 3", "3"), ("Там же, с. 12.", "12"), ("Ebd., S. 7.", "7"), ("See ibid., 9.", "9"),
+    ("Ídem, p. 15.", "15"), ("Ibíd., pág. 4.", "4"), ("Ivi, p. 12.", "12"),
 ])
 def test_ibid_forms(text, pages):
     from footcheck.references import _IBID, is_ibid

@@ -140,7 +140,8 @@ _DOI = re.compile(r"(?i)\bdoi\b|\b10\.\d{4,9}/")
 _DOCUMENT_SYMBOL = re.compile(
     r"\b[A-Z]{1,6}(?:\.\d+)?(?=(?:/[A-Z0-9.-]+){2,})(?=\S*/\d+\b)(?:/[A-Z0-9.-]+)+")
 _CROSS_REFERENCE = re.compile(
-    r"(?i)\b(?:ibid|ibidem|op\.?\s*cit|loc\.?\s*cit|idem|id\.|supra|infra|see\s+(?:note|n\.|"
+    r"(?i)\b(?:ib[ií]d|ib[ií]dem|op\.?\s*cit|loc\.?\s*cit|[ií]dem|[ií]d\.|ivi\b|supra|infra|"
+    r"see\s+(?:note|n\.|"
     r"above|below|chapter|section|table|figure|fig\.)|author'?s'?\s|authors')"
 )
 _ADDRESS_WORDS = re.compile(
