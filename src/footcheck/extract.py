@@ -356,7 +356,7 @@ def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ..
         return
 
 
-_ENTRY_NUMBER = re.compile(r"(\d{1,4})[.)]?[ \t]+\S")
+_ENTRY_NUMBER = re.compile(r"[(\[]?(\d{1,4})[.)\]]?[ \t]+\S")  # 1 …, 1. …, (1) …, [1] …
 
 
 def _numbered_entries(lines: list[str]) -> int:

@@ -206,6 +206,9 @@ def test_numbered_notes_whose_markers_were_lost_are_said_unread():
     entries = "1 World Bank, Remittances, 2023.\n2 Central Bank of Russia, Transfers, 2024."
     [unread] = findings(FLATTENED.format(entries=entries), "unread-notes")
     assert unread.line == 3 and "lists 2 numbered notes but no marker" in unread.message
+    numbered = "(1) World Bank, Remittances, 2023.\n(2) Central Bank of Russia, Transfers, 2024."
+    [unread] = findings(FLATTENED.format(entries=numbered), "unread-notes")  # (1) … as well
+    assert "lists 2 numbered notes" in unread.message
     for prose in ("The figures are rounded.\n\nSome are estimates.",  # remarks, unnumbered
                   "3 World Bank, 2023.\n4 Central Bank, 2024.",  # not numbered from 1
                   "1 World Bank, Remittances, 2023."):  # one entry

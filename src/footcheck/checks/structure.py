@@ -83,8 +83,8 @@ def _unread_message(unread: Unread, markers: Sequence[Marker]) -> str:
     """What footcheck could not read, and what follows."""
     if unread.section and not markers:
         return (f"the section '{unread.what}' lists {unread.count} numbered notes but no "
-                "marker in the text points at them (superscript numbers flattened into the "
-                "text?); their sources are not checked")
+                "marker footcheck reads points at them in the text (superscripts lost in a "
+                "conversion, or numbers in brackets); their sources are not checked")
     if unread.section:
         return (f"the section '{unread.what}' holds {unread.count} paragraphs but no note "
                 "with a number footcheck could read; their sources are not checked")
