@@ -290,6 +290,7 @@ def _served(data: bytes, path: str, limits: dict[str, int]) -> tuple[int, Callab
 
 
 def _served_child(data: bytes, path: str, writer, read, limits: dict[str, int]) -> None:
+    """:func:`_child` in the fork server's child, whose pipe comes as a connection."""
     _child(data, path, writer.fileno(), read, limits)
 
 
