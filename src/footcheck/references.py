@@ -261,9 +261,11 @@ def cited_without_title(reference: Reference) -> bool:
 
     That is a personal communication, or a document an organisation issued named by its
     kind (``Central Bank press release, 15 January 2024``): one organisation as author and a
-    ``genre`` that is a press release, statement, report, communiqué or announcement.
+    ``genre`` that is a press release, statement, report, communiqué or announcement; or an
+    act cited by its kind and number (``Law of Georgia No. 2873-XVIth, 30 May 2023``).
     """
-    if reference.type == PERSONAL_COMMUNICATION:
+    if reference.type == PERSONAL_COMMUNICATION or (
+            reference.type == LEGISLATION and reference.genre):
         return True
     return bool(reference.genre) and len(reference.authors) == 1 and \
         "," not in reference.authors[0] and _ISSUED_GENRE.fullmatch(reference.genre) is not None
@@ -612,7 +614,8 @@ _LABEL_IN_NOTE = re.compile(rf"\s*\b(?:(?:{'|'.join(_LABEL_VERBS)})\s+(?:{'|'.jo
 #: ``Federal Law No. 115-FZ``, ``Order No. 12``.
 _LEGAL_LEAD = re.compile(
     r"\s*(?P<kind>(?:[A-Z][\w-]*\s+){0,4}(?:Decree|Law|Act|Order|Resolution|Regulation|"
-    r"Directive|Ordinance|Instruction)\s+(?:No\.?|Nr\.?|№)\s*[\w/-]*\d[\w/-]*)")
+    r"Directive|Ordinance|Instruction)\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4})?"
+    r"(?:No\.?|Nr\.?|№)\s*[\w/-]*\d[\w/-]*)")
 
 
 #: A given name after an issuer lead: ``Yusupova press release, Guzel.`` is a person's name.

@@ -230,3 +230,17 @@ def test_an_undated_web_page_cited_with_the_day_it_was_read_has_its_date() -> No
     assert messages('Food and Agriculture Organization, "AQUASTAT Core Database," '
                     "https://www.fao.org/aquastat/en/databases/maindatabase.") == [
         "unparsed-reference: no date could be identified for 'AQUASTAT Core Database'"]
+
+
+@pytest.mark.parametrize("text", ["Law of Georgia No. 2873-XVIth, 30 May 2023.",
+                                  "Law of the Kyrgyz Republic No. 12, 20 January 2024."])
+def test_an_act_cited_by_its_kind_and_number_is_whole(text: str) -> None:
+    """"Law of <country> No. …" names the act: no author or title is missing."""
+    [ref] = parse(text)
+    assert ref.type == "legislation" and ref.genre == text.split(",")[0]
+    assert messages(text) == []
+
+
+def test_an_act_without_its_number_is_still_unparsed() -> None:
+    assert messages("Law of Georgia, 2023.") == [
+        "unparsed-reference: no author could be identified for 'Law of Georgia'"]
