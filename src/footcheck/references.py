@@ -808,7 +808,7 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
                 kept += [_pointing(work, ref.raw, pages, "short") for work, pages in cited]
                 continue
             if earlier is None and not _is_full(ref) and (named := _short_form(ref.raw, full)):
-                earlier, pages, how = named[0], named[1], "short"
+                (earlier, pages), how = named, "short"
             if earlier is not None:
                 ref = _pointing(earlier, ref.raw, pages, how)
             elif _is_full(ref):

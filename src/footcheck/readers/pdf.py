@@ -133,9 +133,8 @@ def read(data: bytes, path: str) -> Document:
     On Linux the reading runs in a process of its own (:func:`_read_apart`), whose memory
     and time are limited: PDFium inflates a page's streams whole, and a 1 MB file can hold
     a stream of gigabytes."""
-    if _apart():
-        return _read_apart(data, path)
-    return _read(data, path)
+    start = _starter()
+    return _read(data, path) if start is None else _read_apart(data, path, start)
 
 
 def _read(data: bytes, path: str) -> Document:
@@ -185,35 +184,35 @@ def _read(data: bytes, path: str) -> Document:
 _CHILD = False  # whether this process is the one reading a PDF apart
 
 
-def _apart() -> bool:
-    """Whether to read in a child process: on Linux, where a child's memory can be limited,
-    unless this process is already that child, or has other threads and may start no
-    process but by forking (a daemonic multiprocessing worker)."""
+_Starter = Callable[[bytes, str, dict[str, int]], tuple[int, Callable[[], None]]]
+
+
+def _starter() -> _Starter | None:
+    """How to start the child that reads apart, or ``None`` to read in this process: on
+    Linux, where a child's memory can be limited, unless this process is already that
+    child. A process with no other thread forks it (:func:`_forked`); one with threads has
+    the fork server start it (:func:`_served`), unless it is a daemonic multiprocessing
+    worker, which may start no process but by forking."""
     if not sys.platform.startswith("linux") or _CHILD:
-        return False
+        return None
     if threading.active_count() == 1:
-        return True
+        return _forked
     import multiprocessing
 
-    return not multiprocessing.current_process().daemon
+    return None if multiprocessing.current_process().daemon else _served
 
 
-def _read_apart(data: bytes, path: str) -> Document:
+def _read_apart(data: bytes, path: str, start: _Starter) -> Document:
     """:func:`_read` in a child process whose new memory is limited to :data:`MAX_MEMORY`
     (``RLIMIT_DATA``) and whose time to :data:`MAX_SECONDS`; the document comes back
     pickled. PDFium ends a process whose allocation fails (SIGABRT): that, or a
     ``MemoryError``, is reported as a file too large to read, in one line.
 
-    The child is forked from this process when it runs no other thread; otherwise (a
-    threaded application, a test runner's worker) it comes from multiprocessing's fork
-    server, as forking a process whose other threads may hold locks is unsafe."""
+    ``start`` starts the child (see :func:`_starter`): forking a process whose other
+    threads may hold locks is unsafe, so a threaded one has the fork server start it."""
     import pickle
 
-    limits = {name: globals()[name] for name in _LIMITS}
-    if threading.active_count() == 1:
-        reader, stop = _forked(data, path, limits)
-    else:
-        reader, stop = _served(data, path, limits)
+    reader, stop = start(data, path, {name: globals()[name] for name in _LIMITS})
     try:
         payload, finished = _receive(reader, time.monotonic() + MAX_SECONDS)
     finally:
