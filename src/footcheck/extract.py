@@ -57,6 +57,7 @@ NUMBERED = "numbered"  # 12. or XII. at a line start
 BARE = "bare"  # LXVIII at a line start
 BULLETED = "bulleted "  # prefix: "- ^{II}"
 FLATTENED = "flattened"  # 2022.1 or weakened.2: a superscript a conversion made plain
+PARENTHESISED = "parenthesised"  # costs (1). -- notes listed "(1) …" under a notes heading
 
 WEAK_LABELS = frozenset({BRACKET, NUMBERED, BARE})
 # Notations in which a number may be cited again: numbered citations, and the footnotes of
@@ -243,13 +244,17 @@ def extract(document: Document) -> Extraction:
         raw_markers = [m for m in raw_markers if m[5] not in bylines]
         labels = {i: lab for i, lab in labels.items() if i not in bylines}
     section = _notes_section(stripped, skipped, labels)
-    read = functools.partial(_assemble, document, text, lines, stripped, skipped, labels,
-                             section, names)
-    extraction = read(raw_markers)
-    if not (extraction.notes or extraction.markers or document.native_notes) and \
-            document.format in ("text", "markdown") and section is not None and \
-            (flat := _flattened(text, lines, stripped, skipped, section)):
-        again = read(flat)
+    read = functools.partial(_assemble, document, text, lines, stripped, skipped)
+    extraction = read(labels, section, names, raw_markers)
+    if extraction.notes or extraction.markers or document.native_notes or \
+            document.format not in ("text", "markdown"):
+        return extraction
+    heading = section if section is not None else _notes_section(stripped, skipped,
+                                                                 {len(stripped): None})
+    if heading is None:
+        return extraction
+    for listed, markers in _unmarked(text, lines, stripped, skipped, heading):
+        again = read({**labels, **listed}, section, names, markers)
         if again.notes and _resolved(again.notes, again.markers):
             return again
     return extraction
@@ -858,38 +863,90 @@ _GLUED_REACH = 40  # letters looked at before a number for the word it is glued 
 _FLAT_COVER = 0.8
 
 
+def _unmarked(text: str, lines: list[tuple[int, int]], stripped: list[str], skipped: set[int],
+              section: int) -> Iterator[tuple[dict[int, _Label], list[_RawMarker]]]:
+    """Where nothing was read but the notes heading at line index ``section`` lists notes
+    numbered from 1: markers in a notation footcheck reads only then, if they cite those
+    notes in turn (with the labels they need that are not read in general). Superscripts
+    a conversion flattened into the text (:func:`_flattened`), then numbers in parentheses
+    (``costs (1).``, for notes listed ``(1) …``, ``1. …`` or ``1) …``)."""
+    if flat := _flattened(text, lines, stripped, skipped, section):
+        yield {}, flat
+    listed = {i: label for i in range(section + 1, len(lines))
+              if i not in skipped and (label := _parenthesised_label(text, *lines[i]))}
+    found = [(m.start(), m.end(), m[0], m[1], index, True)
+             for index in range(section) if stripped[index] and index not in skipped
+             for m in _PAREN_NUMBER.finditer(text, *lines[index])
+             if _cites(text, lines[index][0], m.start())]
+    if cited := _in_turn(found, _numbered_entries(stripped[section + 1:]), PARENTHESISED):
+        yield listed, cited
+
+
+#: A note number in parentheses, after a word or closing punctuation: ``costs (1).``
+_PAREN_NUMBER = re.compile(r"\(([1-9]\d{0,3})\)(?![\w(])")
+_PAREN_LABEL = re.compile(r"[ \t]*(\(([1-9]\d{0,3})\))[ \t]+(?=\S)")
+
+
+def _cites(text: str, line_start: int, at: int) -> bool:
+    """Whether the ``(n)`` at ``at`` follows a word, a number or closing punctuation on its
+    line, as a note number does (``costs (1)``, ``in 2025 (2)``, ``costs.(1)``), not a
+    clause's number (``Article 7(2)``, ``f(1)``) or a list item's at the line start."""
+    before = text[line_start:at]
+    if before.endswith((" ", "\t")):
+        before = before.rstrip(" \t")
+        return bool(before) and before[-1] != "("
+    return bool(before) and before[-1] in _FLAT_PUNCTUATION
+
+
+def _parenthesised_label(text: str, start: int, end: int) -> _Label | None:
+    """The label of a note listed ``(1) …`` on the line ``text[start:end]``, if it is one."""
+    m = _PAREN_LABEL.match(text, start, end)
+    if m is None:
+        return None
+    return _Label(start=m.start(1), indent=m.start(1) - start, text_start=m.end(),
+                  label=m[1], token=m[2], notation=NUMBERED, numeral=numerals.read(m[2]),
+                  bullet=False)
+
+
+def _in_turn(found: list[tuple[int, int, str, str, int, bool]], count: int,
+             notation: str) -> list[_RawMarker]:
+    """The markers among ``found`` (start, end, label, number, line index, and whether it
+    may cite a note again) that cite ``count`` notes numbered from 1 in turn: each the next
+    note (one more than the highest cited so far) or, where it may, one cited already.
+    Empty unless they cite at least :data:`_FLAT_COVER` of the notes, and none past the
+    last."""
+    markers: list[_RawMarker] = []
+    highest = 0
+    for start, end, label, token, index, again in found:
+        value = int(token)
+        if value != highest + 1 and not (again and value <= highest):
+            continue
+        highest = max(highest, value)
+        markers.append((start, end, label, token, notation, index, False))
+    cited = {int(m[3]) for m in markers}
+    if count < 2 or highest > count or len(cited) < max(2, _FLAT_COVER * count):
+        return []
+    return markers
+
+
 def _flattened(text: str, lines: list[tuple[int, int]], stripped: list[str],
                skipped: set[int], section: int) -> list[_RawMarker]:
     """Markers whose superscripts a conversion flattened into the text (a PDF's text layer
     copied out: ``in 2022.1 They``), for the notes numbered from 1 under the notes heading
-    at line index ``section``; empty unless they are convincing.
+    at line index ``section``; empty unless they are convincing (:func:`_in_turn`).
 
-    A number glued to the text (:func:`_glued`) is a marker only where it goes on with the
-    notes in order: the next note (one more than the highest cited so far) or, after
-    punctuation closing a word, one cited already. The markers found must cite at least
-    :data:`_FLAT_COVER` of the notes, and none past the last."""
-    count = _numbered_entries(stripped[section + 1:])
-    if count < 2:
-        return []
-    found: list[_RawMarker] = []
-    highest = 0
+    A number glued to the text (:func:`_glued`) may cite a note again only after
+    punctuation closing a word."""
+    found = []
     for index in range(section):
         if not stripped[index] or index in skipped or _LABEL_RE.match(stripped[index]):
             continue
         start, end = lines[index]
         for m in _FLAT_NUMBER.finditer(text, start, end):
             glued = _glued(text, start, m.start(), m.end(), end)
-            if glued is None:
-                continue
-            value = int(m[0])
-            if value != highest + 1 and not (glued and value <= highest):
-                continue  # out of turn; or cited again, but not after punctuation
-            highest = max(highest, value)
-            found.append((m.start(), m.end(), m[0], m[0], FLATTENED, index, False))
-    cited = {int(token) for _, _, _, token, _, _, _ in found}
-    if highest > count or len(cited) < max(2, _FLAT_COVER * count):
-        return []
-    return found
+            if glued is not None:
+                found.append((m.start(), m.end(), m[0], m[0], index, glued))
+    return _in_turn(found, _numbered_entries(stripped[section + 1:]), FLATTENED)
 
 
 def _glued(text: str, line_start: int, at: int, after: int, line_end: int) -> bool | None:
@@ -913,9 +970,10 @@ def _glued(text: str, line_start: int, at: int, after: int, line_end: int) -> bo
 
 
 def _notes_section(stripped: list[str], skipped: set[int],
-                   labels: dict[int, _Label]) -> int | None:
+                   labels: dict[int, _Label | None]) -> int | None:
     """The index of the heading that opens the notes section ("Notes", "Références"…):
-    the last one with note labels after it; ``None`` when there is none."""
+    the last one with note labels after it (given ``{len(stripped): None}``: the last one);
+    ``None`` when there is none."""
     last_label = max(labels, default=-1)
     for i in range(last_label - 1, -1, -1):
         line = stripped[i]

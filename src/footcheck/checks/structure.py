@@ -569,7 +569,8 @@ _DESCRIBE = {ex.CARET: "^{…}", ex.PANDOC: "^…^", ex.SUPERSCRIPT: "Unicode su
              ex.MARKDOWN: "[^…]", ex.BRACKET: "[…]", ex.HTML: "<sup>…</sup>",
              ex.NUMBERED: "numbers followed by a full stop", ex.BARE: "bare numbers",
              ex.RST: "[…]_", NATIVE: "the word processor's own notes",
-             ex.FLATTENED: "plain digits glued to the text"}
+             ex.FLATTENED: "plain digits glued to the text",
+             ex.PARENTHESISED: "numbers in parentheses"}
 
 
 def _describe(value: str) -> str:
