@@ -251,9 +251,9 @@ def extract(document: Document) -> Extraction:
         return extraction
     heading = section if section is not None else _notes_section(stripped, skipped,
                                                                  {len(stripped): None})
-    if heading is None:
-        return extraction
-    for listed, markers in _unmarked(text, lines, stripped, skipped, heading):
+    tries = _unmarked(text, lines, stripped, skipped, heading) if heading is not None else \
+        _glued_feet(text, lines, stripped, skipped)
+    for listed, markers in tries:
         again = read({**labels, **listed}, section, names, markers)
         if again.notes and _resolved(again.notes, again.markers):
             return again
@@ -790,8 +790,9 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
                 accept = (i in approved or (beside and _continues(current, lab, prev_kind))
                           or (under_heading and _typed_in(lab.numeral.system, cited)
                               and _resumes(drafts, lab, prev_kind, heading)))
-            else:
-                accept = gap > 0 or prev_kind in ("note", "heading", "blank")
+            else:  # a glued label at a page foot (:func:`_glued_feet`) ends the text above
+                accept = gap > 0 or prev_kind in ("note", "heading", "blank") or \
+                    lab.notation == FLATTENED
         if accept:
             if current is None or prev_kind not in ("note",):
                 block += 1
@@ -927,6 +928,39 @@ def _in_turn(found: list[tuple[int, int, str, str, int, bool]], count: int,
     if count < 2 or highest > count or len(cited) < max(2, _FLAT_COVER * count):
         return []
     return markers
+
+
+#: A note at a page foot whose number a conversion glued to its text: ``1World Bank, …``.
+_GLUED_LABEL = re.compile(r"[ \t]*([1-9]\d{0,2})(?=[A-ZÀ-ÖØ-ÞА-ЯЁ«\"“‘])")
+
+
+def _glued_feet(text: str, lines: list[tuple[int, int]], stripped: list[str],
+                skipped: set[int]) -> Iterator[tuple[dict[int, _Label], list[_RawMarker]]]:
+    """Where nothing was read and there is no notes heading: notes at the page feet of a
+    PDF's text layer copied out, their superscript numbers glued to their text
+    (``1World Bank, …``) and numbered 1, 2, 3… through the document, with the markers
+    flattened into the text that cite them in turn (:func:`_in_turn`)."""
+    listed: dict[int, _Label] = {}
+    for index, (start, end) in enumerate(lines):
+        if index in skipped or not stripped[index]:
+            continue
+        m = _GLUED_LABEL.match(text, start, end)
+        if m is not None and int(m[1]) == len(listed) + 1:
+            listed[index] = _Label(start=m.start(1), indent=m.start(1) - start,
+                                   text_start=m.end(), label=m[1], token=m[1], notation=FLATTENED,
+                                   numeral=numerals.read(m[1]), bullet=False)
+    if len(listed) < 2:
+        return
+    found = []
+    for index, (start, end) in enumerate(lines):
+        if index in listed or index in skipped or not stripped[index]:
+            continue
+        for m in _FLAT_NUMBER.finditer(text, start, end):
+            glued = _glued(text, start, m.start(), m.end(), end)
+            if glued is not None:
+                found.append((m.start(), m.end(), m[0], m[0], index, glued))
+    if markers := _in_turn(found, len(listed), FLATTENED):
+        yield listed, markers
 
 
 def _flattened(text: str, lines: list[tuple[int, int]], stripped: list[str],
