@@ -161,6 +161,36 @@ def test_vancouver_and_ieee() -> None:
     assert (g["volume"], g["pages"], g["year"]) == ("11", "120-131", 2023)
 
 
+def test_gost_book_and_article() -> None:
+    """GOST 7.1/7.0.5, as Russian-language briefs cite: initials after the family name, the
+    "— " and "// " that open an element, "С." and "с." for pages, "№" for the issue."""
+    f = citations.fields("Нуриев А. Р. Экономика Каспийского региона. — Баку: Элм, 2016. "
+                         "— 304 с.")
+    assert f["author"] == [{"family": "Нуриев", "given": "А. Р."}]
+    assert f["title"] == "Экономика Каспийского региона"
+    assert (f["place"], f["publisher"], f["year"], f["pages"]) == ("Баку", "Элм", 2016, "304")
+    g = citations.fields("Шарипова З. Т., Ким В. А. Рынок труда в условиях пандемии // "
+                         "Экономика региона. — 2020. — Т. 16, № 3. — С. 715–729.")
+    assert families(g) == ["Шарипова", "Ким"]
+    assert g["title"] == "Рынок труда в условиях пандемии"
+    assert g["container"] == "Экономика региона"
+    assert (g["year"], g["volume"], g["issue"], g["pages"]) == (2020, "16", "3", "715-729")
+    assert g["type"] == "article-journal"
+
+
+def test_an_agency_report_cited_with_commas_and_no_emphasis() -> None:
+    """The European and UN habit, and any note whose italics a conversion lost."""
+    f = citations.fields("Ministry of Agriculture of Armenia, Land Reform Review 2022, "
+                         "Yerevan, 2023, p. 9.")
+    assert f["author"] == [{"literal": "Ministry of Agriculture of Armenia"}]
+    assert (f["title"], f["place"], f["year"], f["pages"]) == (
+        "Land Reform Review 2022", "Yerevan", 2023, "9")
+    g = citations.fields("Banco Asiático de Desarrollo, Panorama del agua en Asia central, "
+                         "Manila, 2021, pág. 44.")
+    assert g["author"] == [{"literal": "Banco Asiático de Desarrollo"}]
+    assert (g["title"], g["pages"]) == ("Panorama del agua en Asia central", "44")
+
+
 def test_names_split() -> None:
     f = citations.fields("U. Kremer, H. Zima, H.-J. Bast, and M. Gerndt. Advanced tools and "
                          "techniques for automatic parallelization. Parallel Computing, "
@@ -177,6 +207,14 @@ def test_names_split() -> None:
         {"family": "Ivorski", "given": "Ivalio"}, {"family": "Kasyanenko", "given": "Sergiy"}]
     assert normalise.split_names("European Union Agency for Asylum") == [
         {"literal": "European Union Agency for Asylum"}]
+    # initials after the family name (GOST, and Russian habits in English)
+    assert normalise.split_names("Петров П. П., Сидорова А. В.") == [
+        {"family": "Петров", "given": "П. П."}, {"family": "Сидорова", "given": "А. В."}]
+    assert normalise.split_names("Ivanov I.I.") == [{"family": "Ivanov", "given": "I.I."}]
+    assert normalise.split_names("Smith JA, Jones B") == [
+        {"family": "Smith", "given": "JA"}, {"family": "Jones", "given": "B"}]
+    assert normalise.split_names("Mary Jane Smith") == [
+        {"family": "Smith", "given": "Mary Jane"}]
 
 
 def test_container_keeps_no_volume_or_pages() -> None:

@@ -33,7 +33,8 @@ def expected(work: Work) -> dict:
     title = ref.title or ("Personal communication" if ref.type == "personal_communication"
                           else None)
     values = {"title": title, "secondary_title": ref.container, "volume": ref.volume,
-              "number": ref.issue, "publisher": ref.publisher, "doi": ref.doi}
+              "number": ref.issue, "publisher": ref.publisher, "place_published": ref.place,
+              "doi": ref.doi}
     out.update({k: v for k, v in values.items() if v})
     date = ref.date or (str(ref.year) if ref.year else None)
     if date:

@@ -220,6 +220,13 @@ def parts(text: str) -> list[tuple[int, int, dict]]:
             f = fields_of(piece, part_t, labels_of(piece, part_t))
         else:
             f = fields_of(text, part_t, part_l)
-        if any(f[k] for k in _CITING):
+        if _names_a_work(f):
             out.append((begin, end, f))
     return out
+
+
+def _names_a_work(f: dict) -> bool:
+    """Whether fields hold one that names a work (:data:`_CITING`), with a letter in it if
+    it is text: a run of markers (``^{1} ^{1}``) read as a genre names none."""
+    return any(f[k] and (not isinstance(f[k], str) or any(c.isalpha() for c in f[k]))
+               for k in _CITING)

@@ -8,10 +8,10 @@ its first token to its last, cleaned:
   full stop that ends an abbreviation stays (``Am. J. Anat.``, ``Ltd.``);
 * ``author`` (and ``editor``, ``translator``) spans are split into names (see
   :func:`split_names`): ``Last, First``; ``Last, F.``; ``First Last``; ``F. Last``;
-  ``Last FM`` (Vancouver); lists joined by ``,``, ``;``, ``and``, ``&``; roles (``ed.``,
-  ``edited by``, ``(eds)``, ``et al.``) dropped. A name that reads as an organisation
-  (organisation words, a leading *The*, lower-case words, digits, a place as last word, a
-  single word standing alone) is kept whole as ``{"literal": …}``;
+  ``Last FM`` (Vancouver); ``Last F. M.`` (GOST); lists joined by ``,``, ``;``, ``and``,
+  ``&``; roles (``ed.``, ``edited by``, ``(eds)``, ``et al.``) dropped. A name that reads
+  as an organisation (organisation words, a leading *The*, lower-case words, digits, a
+  place as last word, a single word standing alone) is kept whole as ``{"literal": …}``;
 * ``date`` spans give the year (the first year-like number of any date span) and, from the
   first span that names a month and no other year, the month and day: ``2023``, ``2023-08``,
   ``2023-08-23`` (month names in several languages, ISO dates, ``12.03.2023``);
@@ -19,7 +19,9 @@ its first token to its last, cleaned:
   ``vol.36, no. 9`` and ``No. 129`` give volume and issue (and Vancouver's ``2008;9(3):``
   the year, when no date span gave one); a container that still ends with a
   volume number (``Am. J. Anat. 103``) gives it up when no volume was found;
-* ``pages`` lose ``p.``/``pp.``; ``url`` spans give URLs (Markdown escapes removed); ``doi``
+* ``pages`` lose ``p.``/``pp.``, ``S.``, ``pág.`` and GOST's ``С.`` (a book's count of
+  pages its ``p.`` or ``с.`` after the number); GOST's separators (``— ``, ``// ``) open
+  no value; ``url`` spans give URLs (Markdown escapes removed); ``doi``
   spans (or a ``doi.org`` URL) give the bare DOI, and a DOI written as a URL is also listed
   among the URLs; ``accessed`` spans give an ISO date.
 
@@ -95,11 +97,13 @@ _INNER_OPENING = re.compile(r"(?:^|(?<=[\s(\[\"“]))'(?=\w)")
 
 
 def _strip_ends(text: str) -> str:
-    """Without surrounding white space, end punctuation, quotes and Markdown link brackets."""
+    """Without surrounding white space, end punctuation, quotes, Markdown link brackets and
+    GOST's separators (``— М.:``, ``// Вопросы экономики``)."""
     text = text.strip()
     for _ in range(6):
         before = text
         text = text.strip().rstrip(_END_PUNCT + " ").lstrip(_END_PUNCT + " ")
+        text = _GOST_SEPARATOR.sub("", text)
         if (text.startswith("[") and text.endswith("]")) or (
                 text.startswith("(") and text.endswith(")") and text.count("(") == 1):
             text = text[1:-1]
@@ -127,6 +131,9 @@ def _strip_ends(text: str) -> str:
         if text == before:
             break
     return text.strip()
+
+
+_GOST_SEPARATOR = re.compile(r"^(?:[—–]|//)\s*|\s+(?:[—–]|//)$")
 
 
 def _keep_abbreviation(original: str, stripped: str) -> str:
@@ -174,6 +181,9 @@ def comparable(value: object) -> object:
 # --- names --------------------------------------------------------------------------------
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][a-zа-я]?\.?-?\s*)+$")
+#: One word of initials: ``JA``, ``И.``, ``I.I.``, ``J.-P.``
+_INITIAL_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]{1,3}|(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.-?){1,3}"
+                           r"|(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.-?){1,2}[A-ZÀ-ÖØ-ÞА-ЯЁ])$")
 _VANCOUVER_INITIALS = re.compile(r"^[A-ZÀ-ÖØ-ÞА-Я]{1,3}$")
 
 
@@ -183,6 +193,16 @@ def _is_initials(piece: str) -> bool:
 
 def _words(piece: str) -> list[str]:
     return piece.split()
+
+
+#: Words of organisations' names in other languages (read when splitting names only: the
+#: labeller's features are :data:`~footcheck.citations.features.ORG_WORDS`).
+_ORG_WORDS_ABROAD = _set("""
+banco banque ministerio ministère agencia agence instituto fondo fonds comisión consejo
+conseil gobierno gouvernement organización bundesamt ministerium stiftung regierung verband
+министерство комитет агентство банк бюро служба фонд институт центр правительство совет
+управление организация комиссия академия университет
+""")
 
 
 def _org_like(piece: str, alone: bool) -> bool:
@@ -199,7 +219,7 @@ def _org_like(piece: str, alone: bool) -> bool:
         return True
     for w in words:
         low = w.strip(".,").lower()
-        if low in ORG_WORDS:
+        if low in ORG_WORDS or low in _ORG_WORDS_ABROAD:
             return True
         if w[0].islower() and low not in PARTICLES and len(low) > 1 and low not in _AND_WORDS:
             return True
@@ -213,9 +233,14 @@ def _org_like(piece: str, alone: bool) -> bool:
 
 def _person_first_last(piece: str) -> dict[str, str]:
     words = _words(piece)
-    if len(words) >= 2 and _VANCOUVER_INITIALS.match(words[-1].replace(".", "")) and not (
-            _is_initials(words[0])) and len(words[-1].replace(".", "")) <= 3:
-        return {"family": " ".join(words[:-1]), "given": words[-1]}
+    # initials after the family name: Vancouver's "Smith JA", GOST's "Иванов И. И.",
+    # "Ivanov I.I."
+    given = len(words)
+    while given > 1 and _INITIAL_WORD.match(words[given - 1]):
+        given -= 1
+    if given < len(words) and not _is_initials(words[0]) and all(
+            w.endswith(".") for w in words[given:-1]):
+        return {"family": " ".join(words[:given]), "given": " ".join(words[given:])}
     if len(words) == 1:
         return {"family": words[0]}
     k = len(words) - 1
@@ -418,17 +443,20 @@ def _date(spans: list[str]) -> tuple[int | None, str | None]:
 
 # --- the other fields -----------------------------------------------------------------------
 
-_VOLUME = re.compile(r"\b(?:vol(?:ume)?|bd|band|jg|tome?|t|v)\.?\s*([\w-]*\d[\w-]*|[IVXLCDM]+\b)",
+_VOLUME = re.compile(r"\b(?:vol(?:ume)?|bd|band|jg|tome?|t|v|т)\.?\s*([\w-]*\d[\w-]*|[IVXLCDM]+\b)",
                      re.IGNORECASE)
-_ISSUE = re.compile(r"\b(?:no|nos|nr|num|number|issue|iss|n|h|heft|№)\.?\s*([\w/-]*\d[\w/-]*)",
-                    re.IGNORECASE)
+_ISSUE = re.compile(r"(?:\b(?:no|nos|nr|num|number|issue|iss|n|h|heft|вып)\.?|№)\s*"
+                    r"([\w/-]*\d[\w/-]*)", re.IGNORECASE)
 _PAREN_ISSUE = re.compile(r"\(\s*([^()]+?)\s*\)")
 _LEAD_NUMBER = re.compile(r"^\W*([\w-]*\d[\w-]*|[IVXLCDM]+\b)")
 _TRAILING_VOLUME = re.compile(r"(?:,\s*|\s+)(?:vol\.?\s*)?(\d{1,4})\s*[,.:]?\s*$", re.IGNORECASE)
 _YEAR_VOLUME = re.compile(r"^\s*(1[5-9]\d\d|20\d\d)\s*(?:[A-Z][a-z]{2}\s*)?[;]\s*")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]+")
 _DOI = re.compile(r"10\.\d{4,9}/[^\s<>\"“”]+")
-_PAGES = re.compile(r"^(?:pp?|pages?|s|ss|seiten?|str|at)\.?\s*", re.IGNORECASE)
+#: What names pages before their numbers (``pp.``, ``S.``, ``pág.``, GOST's ``С.``) or after
+#: a book's count of them (``256 p.``, ``256 с.``).
+_PAGES = re.compile(r"^(?:p[áa]gs?|pp?|pages?|s|ss|seiten?|str|at|с|стр)\.?\s*"
+                    r"|(?<=\d)\s*(?:pp?|pages|p[áa]gs|s|seiten|с|стр)\.?$", re.IGNORECASE)
 
 
 def _volume_issue(text: str) -> tuple[str | None, str | None]:
