@@ -123,6 +123,26 @@ def test_a_range_of_bracketed_numbers_cites_those_between(cited, numbers):
     assert len(result.notes) == 9
 
 
+@pytest.mark.parametrize(("cited", "numbers"), [
+    ("[1, с. 14]", [1]),  # GOST: the number and its page
+    ("[4, pp. 7–9]", [4]),
+    ("[2; 3]", [2, 3]),  # several in one pair
+    ("[1, т. 2, с. 5; 3, S. 4f]", [1, 3]),
+    ("[5, № 4]", [5]),
+])
+def test_a_bracketed_number_with_its_page_or_beside_others_cites_it(cited, numbers):
+    result = run(f"Costs are higher {cited}. Other work [6], [7], [8], [9].\n\n"
+                 f"References\n\n{IEEE_NOTES}")
+    assert [m.number for m in result.markers][:len(numbers)] == numbers
+
+
+@pytest.mark.parametrize("text", ["[1, see above]", "[0; 1]", "[1, 2:3]", "a[1; 2]=b"])
+def test_brackets_that_are_no_citation_with_a_page_cite_nothing(text):
+    result = run(f"Costs are higher {text}. Other work [6], [7], [8], [9].\n\n"
+                 f"References\n\n{IEEE_NOTES}")
+    assert [m.number for m in result.markers] == [6, 7, 8, 9]
+
+
 FLAT_NOTES = ("\n\nNotes\n\n1 World Bank, Remittances, 2023.\n2 IMF, Article IV, 2024.\n"
               "3 ILO, Migrant workers, 2022.\n4 OECD, Outlook, 2023.\n")
 

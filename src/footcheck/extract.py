@@ -75,6 +75,12 @@ _TOKENS = rf"{_TOKEN}(?:[ \t]*[,–-][ \t]*{_TOKEN}){{0,20}}"  # 3,4 or 5–7 or
 _LINKED_NUMBER = r"\[\d{1,4}\]\((?:[^()\s]|\([^()\s]*\))*\)"  # (13) in an address: one level
 _LINK_AROUND_NUMBER = re.compile(r"\[(\d{1,4})\]\((?:[^()\s]|\([^()\s]*\))*\)")
 
+# A place in a work cited by number: an abbreviation and a number or range (``с. 14``,
+# ``pp. 7–9``, ``т. 2``, ``S. 4f``, ``№ 3``); a number followed by such places.
+_LOCATOR = r"(?:[^\W\d_]{1,5}\.|№)[ \t]*\d{1,5}[a-z]{0,2}(?:[ \t]*[–-][ \t]*\d{1,5})?"
+_CITED = rf"[1-9]\d{{0,3}}(?:[ \t]*,[ \t]*{_LOCATOR})*"
+_CITED_NUMBER = re.compile(r"(?:^|;)[ \t]*(\d+)")
+
 # Every character a marker can start with. Markers are matched only where one of these
 # stands (see _marker_starts), several times faster than searching for the whole alternation.
 _MARKER_START = re.compile(rf"[\^\[<{_SUP_DIGITS}{_SUP_ROMAN}]")
@@ -87,12 +93,16 @@ _MARKER_RE = re.compile(
     rf"|<sup>\s*(?P<ht>{_TOKENS})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
     r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:])"
+    # numbered citations with a page or volume, or several in one pair (GOST, IEEE):
+    # ``[1, с. 14]``, ``[4, pp. 7–9]``, ``[2; 3]``, ``[1, т. 2, с. 5; 3]``
+    rf"|(?<!\])\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\](?![(\[:])"
     rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[])"
     # or glued to the word it follows, its superscript lost: ``Monographs.[1](https://…)``
     rf"|(?<=[^\s\[(])(?P<gt>{_LINKED_NUMBER}(?:,[ \t]*{_LINKED_NUMBER}){{0,20}})(?![(\[:])"
 )
 _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht": HTML,
-                    "sup": SUPERSCRIPT, "bt": BRACKET, "lt": BRACKET, "gt": BRACKET}
+                    "sup": SUPERSCRIPT, "bt": BRACKET, "bl": BRACKET, "lt": BRACKET,
+                    "gt": BRACKET}
 _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may be exponents
 
 _LABEL_RE = re.compile(
@@ -591,6 +601,11 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
             continue
         maybe = exponent is MAYBE
         line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order
+        if group == "bl":  # several citations, or one with its page: their numbers
+            if not _in_code(text, start, end):
+                for number in _CITED_NUMBER.findall(token):
+                    yield start, end, written, number, notation, line, len(number) >= 4
+            continue
         if group == "bt" and _in_code(text, start, end):
             continue  # /root[1]/customer[1], (0[1-9])|(1[0-2]): an index, a character class
             # (a linked number is no index, even glued to a formula: "[[69](…)]:SE=…")
