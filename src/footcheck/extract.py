@@ -23,7 +23,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from . import numerals
@@ -168,6 +168,30 @@ _WORKS_WORDS = re.compile(
 #: A line of such a list: it gives a year, a DOI or an address.
 _WORK_ENTRY = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|\bdoi\b|https?://", re.IGNORECASE)
 _WORKS_REACH = 40  # lines after the heading looked at for the list's entries
+
+
+def listed_works(document: Document, notes: Iterable[Note]) -> list[str]:
+    """The entries listed under a heading of works (Bibliography, References, Works cited,
+    Список литературы…) that are not notes: each line giving a year, a DOI or an address,
+    with the lines after it that give none (an entry wrapped). A short note (``Lowi, Water
+    and Power, 45.``) names one of them in the Chicago notes-and-bibliography style."""
+    in_notes = {line for n in notes for line in range(n.line, n.end_line + 1)}
+    entries: list[str] = []
+    under = False
+    for number, line in enumerate(document.text.split("\n"), start=1):
+        text = line.strip()
+        if text and len(text) < 60 and _HEADING_RE.fullmatch(text):
+            under = _WORKS_WORDS.search(text) is not None
+        elif not text or number in in_notes:
+            continue
+        elif under and _WORK_ENTRY.search(text):
+            entries.append(text)
+        elif under and entries and len(entries[-1]) < _ENTRY_LENGTH:
+            entries[-1] += " " + text
+    return entries
+
+
+_ENTRY_LENGTH = 1_000  # characters an entry of a list of works has at most
 
 
 def reference_list(document: Document) -> bool:

@@ -108,9 +108,12 @@ def verify_links(extractions: Iterable[Extraction], config: LinkConfig,
 def parse_references(extraction: Extraction) -> Extraction:
     """Fill every note's ``references`` with the sources its text cites (an ``Ibid.`` or a
     short form with the fields of the citation it points back to)."""
+    from .extract import listed_works
     from .references import parse, refer_back
 
-    found = refer_back([(note.series, parse(note.text)) for note in extraction.notes])
+    listed = [ref for entry in listed_works(extraction.document, extraction.notes)
+              for ref in parse(entry)]
+    found = refer_back([(note.series, parse(note.text)) for note in extraction.notes], listed)
     # Note(**fields) rather than dataclasses.replace, which re-reads the fields every call.
     notes = tuple([Note(**{**vars(note), "references": refs})
                    for note, refs in zip(extraction.notes, found, strict=True)])

@@ -777,8 +777,8 @@ _OP_CIT = re.compile(r"\s*(?P<names>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w.'’-]*)
 _FULL_FIELDS = ("date", "urls", "doi", "publisher", "container", "place")
 
 
-def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
-               ) -> list[tuple[Reference, ...]]:
+def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]],
+               listed: Iterable[Reference] = ()) -> list[tuple[Reference, ...]]:
     """The references of each note, with those that point back to another citation given
     its fields (and ``refers_back``): ``Ibid.`` the last source of the note before in the
     same series; a short form (``Schumpeter, Capitalism, 50.``: authors and a title, nothing
@@ -787,10 +787,15 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
     pages, ``Webb, page 324``, the latest of that author); author-date citations without
     a title (``Smith (2020), p. 45``, ``See Smith 2020, 12; Jones 2021``) the one full
     citation anywhere in the document of that author and year. Each item is ``(series,
-    references)``, in the order of the document; what finds no citation is kept."""
+    references)``, in the order of the document; what finds no citation is kept.
+    ``listed`` are the works of the document's bibliography: a short form names one of them
+    when no earlier note cites the work in full (Chicago's notes and bibliography)."""
     by_year = _by_author_year(refs for _, refs in notes)
     last: dict[str, Reference] = {}  # the last source of each series' latest note
     full: dict[str, list[Reference]] = {}  # full citations, by folded first family name
+    for ref in listed:
+        if _is_full(ref):
+            full.setdefault(_family(ref.authors[0]), []).append(ref)
     out = []
     for series, refs in notes:
         kept: list[Reference] = []
@@ -802,7 +807,7 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]]
             elif (m := _OP_CIT.fullmatch(ref.raw)) and (cited := _cited_author(m, full)):
                 earlier, how = cited, "short"
                 pages = _pages(m["pages"] or m["only_pages"])
-            elif _is_short(ref):
+            elif is_short(ref):
                 earlier, how, pages = _full_of(ref, full), "short", ref.pages
             elif not ref.title and (cited := _author_date(ref.raw, by_year)):
                 kept += [_pointing(work, ref.raw, pages, "short") for work, pages in cited]
@@ -879,7 +884,9 @@ def _author_date(raw: str, by_year: dict[tuple[str, int], dict[tuple[str, ...], 
     return found
 
 
-def _is_short(ref: Reference) -> bool:
+def is_short(ref: Reference) -> bool:
+    """Whether ``ref`` is a short form as parsed: authors and a title, nothing that places
+    the work (``Lowi, Water and Power, 45.``)."""
     return bool(ref.authors and ref.title) and not any(getattr(ref, f) for f in _FULL_FIELDS)
 
 
@@ -894,10 +901,16 @@ def _full_of(short: Reference, full: dict[str, list[Reference]]) -> Reference | 
 
 def _latest(full: dict[str, list[Reference]], author: str, title: str) -> Reference | None:
     """The latest full citation whose first author has ``author``'s family name and whose
-    title begins with the words of ``title``."""
+    title begins with the words of ``title`` (or, where the labeller cut the title wrong,
+    whose text holds them in a row: ``Lowi, Miriam R. Water and Power: The Politics…``)."""
     words = _title_words(title)
-    for ref in reversed(full.get(_family(author), ()) if words else ()):
+    refs = full.get(_family(author), ()) if words else ()
+    for ref in reversed(refs):
         if _title_words(ref.title or "")[:len(words)] == words:
+            return ref
+    for ref in reversed(refs):
+        written = _title_words(ref.raw)
+        if any(written[i:i + len(words)] == words for i in range(len(written))):
             return ref
     return None
 

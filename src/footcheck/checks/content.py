@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..dates import YEAR
 from ..model import Document, Extraction, Finding, Note
-from ..references import listed, name_years, names_only
+from ..references import is_short, listed, name_years, names_only
 from ..urls import find_urls, shorten
 from .rules import emits, rule
 
@@ -507,6 +507,13 @@ def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Fi
     if not words or not (_SOURCE_KIND.search(masked) or all(
             w[0].isupper() or w.lower() in _NAME_LINKS for w in words)):
         return  # "Modulo dynamic linking.", "Crazy, right?", code: a note that cites nothing
+    short = [r for r in view.note.references if is_short(r)]
+    if short and len(short) == len(view.note.references):  # "Smith, Other Book, 187."
+        yield view.finding("incomplete-reference",
+                           f"{shorten(' '.join(short[0].raw.split()), 60)!r} is a short form, "
+                           "but no earlier note or bibliography entry gives the work in full",
+                           0)
+        return
     yield view.finding("incomplete-reference",
                        f"the note {shorten(view.text, 60)!r} names no title, date or address",
                        0)
