@@ -103,7 +103,8 @@ def _strip_ends(text: str) -> str:
     for _ in range(6):
         before = text
         text = text.strip().rstrip(_END_PUNCT + " ").lstrip(_END_PUNCT + " ")
-        text = _GOST_SEPARATOR.sub("", text)
+        if text[:1] in _GOST_ENDS or text[-1:] in _GOST_ENDS:
+            text = _GOST_SEPARATOR.sub("", text)
         if (text.startswith("[") and text.endswith("]")) or (
                 text.startswith("(") and text.endswith(")") and text.count("(") == 1):
             text = text[1:-1]
@@ -134,6 +135,7 @@ def _strip_ends(text: str) -> str:
 
 
 _GOST_SEPARATOR = re.compile(r"^(?:[—–]|//)\s*|\s+(?:[—–]|//)$")
+_GOST_ENDS = "—–/"  # what a value may begin or end with that the separator pattern takes
 
 
 def _keep_abbreviation(original: str, stripped: str) -> str:
