@@ -283,8 +283,8 @@ def extract(document: Document) -> Extraction:
     if extraction.notes or extraction.markers or document.native_notes or \
             document.format not in ("text", "markdown"):
         return extraction
-    heading = section if section is not None else _notes_section(stripped, skipped,
-                                                                 {len(stripped): None})
+    heading = section if section is not None else _last_heading(stripped, skipped,
+                                                                len(stripped))
     tries = _unmarked(text, lines, stripped, skipped, heading) if heading is not None else \
         _glued_feet(text, lines, stripped, skipped)
     for listed, markers in tries:
@@ -990,14 +990,8 @@ def _glued_feet(text: str, lines: list[tuple[int, int]], stripped: list[str],
                                    numeral=numerals.read(m[1]), bullet=False)
     if len(listed) < 2:
         return
-    found = []
-    for index, (start, end) in enumerate(lines):
-        if index in listed or index in skipped or not stripped[index]:
-            continue
-        for m in _FLAT_NUMBER.finditer(text, start, end):
-            glued = _glued(text, start, m.start(), m.end(), end)
-            if glued is not None:
-                found.append((m.start(), m.end(), m[0], m[0], index, glued))
+    found = _flat_numbers(text, lines, (i for i in range(len(lines)) if i not in listed
+                                        and i not in skipped and stripped[i]))
     if markers := _in_turn(found, len(listed), FLATTENED):
         yield listed, markers
 
@@ -1010,16 +1004,23 @@ def _flattened(text: str, lines: list[tuple[int, int]], stripped: list[str],
 
     A number glued to the text (:func:`_glued`) may cite a note again only after
     punctuation closing a word."""
+    found = _flat_numbers(text, lines, (i for i in range(section) if stripped[i] and
+                                        i not in skipped and not _LABEL_RE.match(stripped[i])))
+    return _in_turn(found, _numbered_entries(stripped[section + 1:]), FLATTENED)
+
+
+def _flat_numbers(text: str, lines: list[tuple[int, int]], indexes: Iterable[int]
+                  ) -> list[tuple[int, int, str, str, int, bool]]:
+    """The numbers glued to the text (:func:`_glued`) on the lines of ``indexes``, for
+    :func:`_in_turn`: each may cite a note again if it follows punctuation closing a word."""
     found = []
-    for index in range(section):
-        if not stripped[index] or index in skipped or _LABEL_RE.match(stripped[index]):
-            continue
+    for index in indexes:
         start, end = lines[index]
         for m in _FLAT_NUMBER.finditer(text, start, end):
             glued = _glued(text, start, m.start(), m.end(), end)
             if glued is not None:
                 found.append((m.start(), m.end(), m[0], m[0], index, glued))
-    return _in_turn(found, _numbered_entries(stripped[section + 1:]), FLATTENED)
+    return found
 
 
 def _glued(text: str, line_start: int, at: int, after: int, line_end: int) -> bool | None:
@@ -1043,12 +1044,15 @@ def _glued(text: str, line_start: int, at: int, after: int, line_end: int) -> bo
 
 
 def _notes_section(stripped: list[str], skipped: set[int],
-                   labels: dict[int, _Label | None]) -> int | None:
+                   labels: dict[int, _Label]) -> int | None:
     """The index of the heading that opens the notes section ("Notes", "Références"…):
-    the last one with note labels after it (given ``{len(stripped): None}``: the last one);
-    ``None`` when there is none."""
-    last_label = max(labels, default=-1)
-    for i in range(last_label - 1, -1, -1):
+    the last one with note labels after it; ``None`` when there is none."""
+    return _last_heading(stripped, skipped, max(labels, default=-1))
+
+
+def _last_heading(stripped: list[str], skipped: set[int], before: int) -> int | None:
+    """The index of the last notes heading above line index ``before``, or ``None``."""
+    for i in range(before - 1, -1, -1):
         line = stripped[i]
         if line and i not in skipped and len(line) < 60 and _HEADING_RE.fullmatch(line):
             return i

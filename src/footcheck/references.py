@@ -902,13 +902,14 @@ def _full_of(short: Reference, full: dict[str, list[Reference]]) -> Reference | 
 def _latest(full: dict[str, list[Reference]], author: str, title: str) -> Reference | None:
     """The latest full citation whose first author has ``author``'s family name and whose
     title begins with the words of ``title`` (or, where the labeller cut the title wrong,
-    whose text holds them in a row: ``Lowi, Miriam R. Water and Power: The Politics…``)."""
+    whose text holds them in a row, for a short title of two words or more: ``Lowi, Miriam
+    R. Water and Power: The Politics…``)."""
     words = _title_words(title)
     refs = full.get(_family(author), ()) if words else ()
     for ref in reversed(refs):
         if _title_words(ref.title or "")[:len(words)] == words:
             return ref
-    for ref in reversed(refs):
+    for ref in reversed(refs if len(words) >= 2 else ()):  # one word alone proves little
         written = _title_words(ref.raw)
         if any(written[i:i + len(words)] == words for i in range(len(written))):
             return ref
