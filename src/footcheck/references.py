@@ -631,6 +631,9 @@ def _genre_type(genre: str | None) -> str | None:
     return None
 
 
+_PAGE_RANGE = re.compile(r"\d\s*[-–]\s*\d")  # an article's pages, not a page cited in a report
+
+
 def _kind(f: dict, authors: tuple[str, ...]) -> str:
     """The type of a source: what its genre, its URLs and the outlet it names tell first,
     then the type the labeller's fields suggest."""
@@ -647,6 +650,8 @@ def _kind(f: dict, authors: tuple[str, ...]) -> str:
     kinds = {_url_type(url) for url in f["url"]}
     if VIDEO in kinds:
         return VIDEO
+    if f["issue"] and f["container"] and _PAGE_RANGE.search(f["pages"] or ""):
+        return ARTICLE_JOURNAL  # "// Вопросы экономики. — 2023. — № 5. — С. 22–41."
     if REPORT in kinds or f["issue"]:
         return REPORT  # a PDF, or a numbered paper of a series ("Visions, No. 129")
     name = f["container"] or (authors[0] if authors and "," not in authors[0] else None)

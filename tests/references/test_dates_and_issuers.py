@@ -104,6 +104,20 @@ def test_report_with_place_and_publisher() -> None:
     assert ref.authors == ()
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    # GOST: an article's number in its journal and its pages
+    ("Иванов И. И. Рубль и переводы // Вопросы экономики. — 2023. — № 5. — С. 22–41.",
+     "article-journal"),
+    # a numbered paper of a series, cited whole or at one page
+    ("Inozemstev, V. The Exodus of the Century. *Russie. Eurasie. Visions*, No. 129, Ifri, "
+     "July 2023.", "report"),
+    ("Inozemstev, V. The Exodus of the Century. *Russie. Eurasie. Visions*, No. 129, Ifri, "
+     "July 2023, p. 12.", "report"),
+])
+def test_a_numbered_issue_with_a_range_of_pages_is_a_journal_s(text: str, kind: str) -> None:
+    assert one(text).type == kind
+
+
 def test_place_with_its_state() -> None:
     source = parse_sources("Doe, Jane (2019). *Borders*. Cambridge, MA: MIT Press.")[0]
     assert (source.reference.publisher, source.place) == ("MIT Press", "Cambridge, MA")
