@@ -305,3 +305,26 @@ def test_a_list_after_typed_notes_whose_markers_they_answer_is_not_notes():
     report = audit(word.read(data, "manual.docx"))
     assert notes_of(report) == [(ENDNOTES, 1), (ENDNOTES, 2), (ENDNOTES, 3)]
     assert structure(report) == Counter({("FC102", 4): 1})  # the real defect: no note 4
+
+
+def test_a_single_spaced_numbered_list_whose_item_fills_its_line_is_two_items():
+    """A reference list set single-spaced (LibreOffice's list from a Word file): item 4 is one
+    line reaching the right margin, item 5 starts below it at the same left edge. Joined as
+    one paragraph wrapped, note 5 was lost and its marker pointed nowhere (FC102)."""
+    items = ["1. World Bank. Migration and Development Brief 39. Washington, DC, 2023.",
+             "2. Ivanov I.I. The rouble and remittances. Voprosy Ekonomiki, 2023, no. 5.",
+             "3. Central Bank of Russia. Cross-border remittances of individuals, 2024.",
+             "4. Ministry of Internal Affairs of Russia. Migration statistics, December 2023. "
+             "Moscow, 2024.",
+             "5. Migration Service of Kazakhstan. Annual report 2023."]
+    page = "".join([
+        _text(72, 780, "Remittances make up half of GDP [1]. The rouble fell [2; 3]. Migrants "
+                       "rose [4, p. 7] and [5]."),
+        _text(72, 750, "References"),
+        *(_text(72, 730 - 14 * k, item) for k, item in enumerate(items)),
+    ])
+    report = audit(pdf.read(drawn_pdf([page]), "list.pdf"))
+    assert [n.number for n in report.notes] == [1, 2, 3, 4, 5]
+    assert report.notes[-1].text == "Migration Service of Kazakhstan. Annual report 2023."
+    assert [m.number for m in report.markers] == [1, 2, 3, 4, 5]
+    assert structure(report) == Counter()

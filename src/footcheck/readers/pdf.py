@@ -1234,7 +1234,20 @@ def _breaks(before: _Line, line: _Line) -> bool:
         return False  # a marker pushed onto a line of its own
     first = line.words[0]
     return (abs(line.size - before.size) > 0.5 or before.room > first.x1 - first.x0
-            or (line.text.lstrip("- ").startswith("^{") and _finished(before.text)))
+            or (line.text.lstrip("- ").startswith("^{") and _finished(before.text))
+            or _next_item(before, line))
+
+
+_ITEM = re.compile(r"(\d{1,3})[.)] +\S")  # a numbered list's item: "4. МВД России…"
+
+
+def _next_item(before: _Line, line: _Line) -> bool:
+    """Whether ``line`` opens the item after the one ``before`` opens, both at one left edge
+    (``4. …`` then ``5. …``): a list set single-spaced, whose one-line item reached the
+    right margin, is two items, not one paragraph wrapped."""
+    a, b = _ITEM.match(before.text), _ITEM.match(line.text)
+    return a is not None and b is not None and int(b[1]) == int(a[1]) + 1 and \
+        abs(before.words[0].x0 - line.words[0].x0) <= 0.5 * line.size
 
 
 def _finished(text: str) -> bool:
