@@ -159,6 +159,42 @@ def test_tables_and_numbered_lists():
     assert notes_of(data) == [("endnotes", 1, "Smith, 2020."), ("endnotes", 2, "Jones, 2021.")]
 
 
+def test_a_list_that_restarts_its_numbering_starts_again_at_one():
+    """Two lists of one definition, the second with ``w:startOverride`` (how pandoc and Word
+    write a new list): notes per chapter, each numbered from 1. Counted on, the second
+    chapter's notes were 3 and 4, and its markers 1 and 2 duplicates (FC104)."""
+    restart = ('<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>')
+    numbering = (
+        '<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.'
+        'openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        f'<w:num w:numId="1"><w:abstractNumId w:val="0"/>{restart}</w:num>'
+        f'<w:num w:numId="2"><w:abstractNumId w:val="0"/>{restart}</w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+
+    def item(num: int, text: str) -> str:
+        return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'
+                f'</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>')
+
+    def para(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    rels = ('<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/numbering" Target="numbering.xml"/>')
+    body = (item(1, "FAO, Country Profile: Uzbekistan, Rome, 2023.")
+            + item(1, "World Bank, Irrigation Efficiency, 2021.")
+            + para("Chapter 2") + para("Hydropower supplies the winter. Exports go south.")
+            + para("Notes") + item(2, "Ministry of Energy, Energy Balance 2023, 2024.")
+            + item(2, "CAREC Institute, Regional Power Trade, 2022.")
+            + para("Annex") + item(3, "A list that goes on from the first."))
+    data = docx(["Chapter 1", "Irrigation takes most of the water. Canals lose a third.",
+                 "Notes"], body_xml=body, extra_parts={"word/numbering.xml": numbering})
+    text = text_of(_add_relationship(data, rels))
+    assert "1. Ministry of Energy" in text and "2. CAREC Institute" in text
+    assert "3. A list that goes on" in text  # no override: the shared count goes on
+
+
 def _add_relationship(data: bytes, relationship: str) -> bytes:
     import io
     import zipfile

@@ -275,21 +275,37 @@ class Lists:
                     text.get(f"{W}val", "") if text is not None else "")
             self.levels[abstract.get(f"{W}abstractNumId", "")] = levels
         self.abstract_of: dict[str, str] = {}
+        #: the levels a list instance starts again, and where (``w:lvlOverride``)
+        self.restarts: dict[str, dict[int, int]] = {}
         for num in root.iter(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")
             if ref is not None:
-                self.abstract_of[num.get(f"{W}numId", "")] = ref.get(f"{W}val", "")
+                num_id = num.get(f"{W}numId", "")
+                self.abstract_of[num_id] = ref.get(f"{W}val", "")
+                for override in num.iter(f"{W}lvlOverride"):
+                    start = override.find(f"{W}startOverride")
+                    if start is not None:
+                        self.restarts.setdefault(num_id, {})[number(override, 0, "ilvl")] = \
+                            number(start, 1)
         self.counters: dict[str, list[int]] = {}
 
     def label(self, num_id: str, level: int) -> str:
-        """The next label of list ``num_id`` at ``level`` (``3.``, ``iv)``, ``-``, or empty)."""
+        """The next label of list ``num_id`` at ``level`` (``3.``, ``iv)``, ``-``, or empty).
+
+        Lists sharing one definition share its count, except that a list whose
+        ``w:lvlOverride`` sets a ``w:startOverride`` starts again there at its first
+        paragraph (pandoc and Word write each new list so: two lists numbered 1, 2)."""
         abstract = self.abstract_of.get(num_id)
         levels = self.levels.get(abstract or "")
         if not levels or level not in levels or num_id == "0" or not 0 <= level < 10:
             return ""
         counters = self.counters.setdefault(abstract or "", [0] * 10)
         start, fmt, _ = levels[level]
-        counters[level] = counters[level] + 1 if counters[level] else start
+        restart = self.restarts.get(num_id, {}).pop(level, None)
+        if restart is not None:
+            counters[level] = restart
+        else:
+            counters[level] = counters[level] + 1 if counters[level] else start
         for deeper in range(level + 1, len(counters)):
             counters[deeper] = 0
         if fmt == "bullet":
