@@ -269,3 +269,33 @@ def test_superscripts_that_resolve_to_no_typed_note_are_formatting():
 def test_markdown_footnote_syntax_in_a_word_file_is_text():
     found = extract(reader.read(docx([r"The pattern [^#x20#x9] matches a blank."]), "s.docx"))
     assert found.markers == ()
+
+
+def test_notes_typed_on_lines_of_one_paragraph_are_each_a_note():
+    """Notes typed at the end of a Word file with Shift+Enter between them are one paragraph
+    of several lines (``w:br``): read as one line, only the first note was found and the
+    markers of the others pointed nowhere (FC102)."""
+    br = "{xml:<w:r><w:br/></w:r>}"
+    data = docx(["Gas comes from Azerbaijan.¹ It grows.² Armenia depends on Russia.³",
+                 "Notes",
+                 f"¹ IEA, Energy Policy Review: Georgia, Paris 2024, p. 12.{br}² Ibid., p. 15."
+                 f"{br}³ Müller, Hans: Gas und Macht im Kaukasus, Berlin 2021, S. 88."])
+    document = reader.read(data, "b.docx")
+    assert "p. 12.\n² Ibid., p. 15.\n³ Müller" in document.text
+    report = audit(document)
+    assert [n.number for n in report.notes] == [1, 2, 3]
+    assert [m.number for m in report.markers] == [1, 2, 3]
+    assert not [f for f in report.findings if f.severity.value != "info"]
+    assert location(document, document.text.split("\n").index("Notes") + 1) == "paragraph 2"
+
+
+def test_a_line_break_in_a_table_cell_keeps_both_lines_in_the_cell():
+    br = "{xml:<w:r><w:br/></w:r>}"
+    table = ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1 = Recalculate</w:t></w:r><w:r><w:br/></w:r>'
+             '<w:r><w:t>2 = Keep</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
+    data = docx([f"Settings{br}as set."], body_xml=table)
+    document = reader.read(data, "b.docx")
+    assert "1 = Recalculate\n2 = Keep" in document.text
+    assert [document.text[b.start:b.end] for b in document.blocks
+            if b.kind == "table_cell"] == ["1 = Recalculate", "2 = Keep"]
+    assert not audit(document).notes

@@ -334,7 +334,8 @@ def test_spaces_tabs_line_breaks_and_skipped_content():
              "</draw:text-box></draw:frame>",
              '<office:annotation><dc:creator>A</dc:creator>', p("a comment"),
              "</office:annotation>.")
-    assert reader.read(odt(body), "b.odt").text == "One two three four five.\n"
+    # a line break ends a line inside the paragraph (no blank line: the paragraph goes on)
+    assert reader.read(odt(body), "b.odt").text == "One two three\nfour five.\n"
 
 
 def test_italics_and_superscript_through_named_and_paragraph_styles():

@@ -29,11 +29,13 @@ from xml.etree import ElementTree
 from ..model import ENDNOTES, FOOTNOTES, Document, Marker, Note
 from . import Unreadable
 from .markup import (
+    LINE_BREAK,
     NativeNote,
     Paragraph,
     Piece,
     assemble,
     cell_blocks,
+    cell_lines,
     format_number,
     link,
     reference,
@@ -234,6 +236,9 @@ class _Word:
                 continue  # inside a field's instruction: not shown
             elif tag == "t":
                 self._text(child.text or "", italic, superscript)
+            elif tag in ("br", "cr") and child.get(f"{W}type") in (None, "textWrapping") \
+                    and self.custom_mark is None:
+                self.current.pieces.append(LINE_BREAK)  # Shift+Enter: a line ends here
             elif tag in ("tab", "ptab", "br", "cr"):
                 if tag == "br" and child.get(f"{W}type") == "page":
                     self.current.break_after = True
@@ -320,7 +325,7 @@ class _Word:
         if self.recorded_pages:
             starts = sorted(i for i in self.page_breaks if 0 < i < len(firsts))
             pages = (1, *(firsts[i] for i in starts))
-        return text, pages, native_notes, markers, tuple(firsts[i] for i in self.cells)
+        return text, pages, native_notes, markers, cell_lines(self.paragraphs, firsts, self.cells)
 
 
 class _NoteSeries:

@@ -70,7 +70,14 @@ def render(pieces: list[Piece]) -> str:
         else:
             out.append(text)
         i = j
-    return _SPACES.sub(" ", "".join(out))
+    text = _SPACES.sub(" ", "".join(out))
+    return _LINE_BREAK.sub("\n", text).strip() if "\n" in text else text
+
+
+#: A line break inside a paragraph (Word's Shift+Enter), with the spaces around it and any
+#: breaks after it: one line ends there, and no blank line, which would end the paragraph.
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+LINE_BREAK = Piece("\n", raw=True)  # a reader's piece for it
 
 
 def superscript(text: str) -> str:
@@ -204,7 +211,8 @@ def assemble(paragraphs: list[str], notes: list[NativeNote]
     firsts = []
     for paragraph in paragraphs:
         firsts.append(len(lines) + 1)
-        add(paragraph)
+        for line in paragraph.split("\n"):  # a line break inside it: two lines, no blank
+            add(line)
         add("")
     out_notes: list[Note] = []
     for series in (FOOTNOTES, ENDNOTES):
@@ -216,7 +224,8 @@ def assemble(paragraphs: list[str], notes: list[NativeNote]
             label = _written(series, note.label) + (":" if series == FOOTNOTES else "")
             first = len(lines) + 1
             spans, pieces = [], []
-            for i, text in enumerate(note.paragraphs or [""]):
+            for i, text in enumerate([line for paragraph in note.paragraphs or [""]
+                                      for line in paragraph.split("\n")]):
                 head = f"{label} " if i == 0 else ""
                 start = offset + len(head)
                 add(f"{head}{text}".rstrip())
@@ -230,6 +239,13 @@ def assemble(paragraphs: list[str], notes: list[NativeNote]
                                   end_line=len(lines) - 1, text=body, spans=tuple(spans)))
     check_notes(len(out_notes), len(markers))
     return "\n".join(lines), firsts, tuple(out_notes), tuple(markers)
+
+
+def cell_lines(paragraphs: list[str], firsts: list[int], cells: list[int]) -> tuple[int, ...]:
+    """The 1-based lines of the paragraphs ``cells`` (indexes) of :func:`assemble`'s text,
+    each of its lines where a line break parts it."""
+    return tuple(line for i in cells
+                 for line in range(firsts[i], firsts[i] + paragraphs[i].count("\n") + 1))
 
 
 def cell_blocks(document: Document, lines: tuple[int, ...]) -> tuple[Block, ...]:

@@ -36,11 +36,13 @@ from xml.etree import ElementTree
 from ..model import ENDNOTES, FOOTNOTES, Document, Marker, Note
 from . import Unreadable
 from .markup import (
+    LINE_BREAK,
     NativeNote,
     Paragraph,
     Piece,
     assemble,
     cell_blocks,
+    cell_lines,
     format_number,
     link,
     reference,
@@ -502,7 +504,9 @@ class _Odt:
                 self._link(start, child.get(f"{XLINK}href", ""))
             elif tag == f"{TEXT}note":
                 self.current.pieces.append(Piece(self.cite(child), raw=True))
-            elif tag in (f"{TEXT}s", f"{TEXT}tab", f"{TEXT}line-break"):
+            elif tag == f"{TEXT}line-break":
+                self.current.pieces.append(LINE_BREAK)  # Shift+Enter: a line ends here
+            elif tag in (f"{TEXT}s", f"{TEXT}tab"):
                 self._text(" ", formatting)
             elif tag == f"{TEXT}soft-page-break":
                 self.recorded_pages = True
@@ -571,7 +575,7 @@ class _Odt:
         if self.recorded_pages:
             starts = sorted(i for i in self.page_breaks if 0 < i < len(firsts))
             pages = (1, *(firsts[i] for i in starts))
-        return text, pages, notes, markers, tuple(firsts[i] for i in self.cells)
+        return text, pages, notes, markers, cell_lines(self.paragraphs, firsts, self.cells)
 
 
 def _written_number(element: ElementTree.Element) -> str:
