@@ -137,8 +137,8 @@ _NOTES_HEADINGS = (
 # Written so that no two runs of white space can take the same spaces (each ``\s*`` ends at a
 # character the next part must start with): a line of 10,000 spaces took seconds to refuse.
 _HEADING_RE = re.compile(
-    rf"\s*(?:#+\s*)?(?:(?:\*\*|__)\s*)?(?:{_NOTES_HEADINGS})"
-    r"\s*(?:(?:\*\*|__)\s*)?(?::\s*)?(?:(?:\*\*|__)\s*)?$",
+    rf"\s*(?:#+\s*)?(?:(?:\*\*?|__?)\s*)?(?:{_NOTES_HEADINGS})"
+    r"\s*(?:(?:\*\*?|__?)\s*)?(?::\s*)?(?:(?:\*\*?|__?)\s*)?$",
     re.IGNORECASE)
 #: Headings (of :data:`_HEADING_RE`) of a list of works rather than of notes: Bibliography,
 #: Works cited, Literatur(verzeichnis), Список литературы, Литература…

@@ -120,7 +120,8 @@ AUTHOR_DATE = ("Rents doubled (Smith, 2020), as Jones (2021, p. 4) found.\n\n"
 
 
 @pytest.mark.parametrize("heading", ["References", "## Bibliography", "Works cited",
-                                     "**Literaturverzeichnis**", "Список литературы"])
+                                     "**Literaturverzeichnis**", "Список литературы",
+                                     "*References*", "_Bibliography:_"])  # italics: ODT
 def test_a_text_citing_by_author_and_year_has_its_sources_in_its_list(heading):
     assert findings(AUTHOR_DATE.format(heading=heading)) == []
 
