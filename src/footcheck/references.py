@@ -744,6 +744,9 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
         kind = LEGISLATION
     else:
         kind = _kind({**f, "genre": genre, "title": title, "note": note}, authors)
+    publisher, place = f["publisher"], f["place"]
+    if place and not publisher and outlet_named(place) is not None:
+        publisher, place = place, None  # "No. 129, Ifri, July 2023": an institute, no city
     year, date = f["year"], f["date"]
     if year is None and title and kind == REPORT and _TITLE_DATE.search(title):
         # "Remote Work Survey 2023": a report's title that ends with a year names its
@@ -753,10 +756,9 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
     ref = Reference(type=kind, authors=authors, year=year, title=title,
                     container=f["container"], date=date, volume=f["volume"],
                     issue=f["issue"], pages=f["pages"], urls=tuple(f["url"]), doi=f["doi"],
-                    accessed=f["accessed"], publisher=f["publisher"], place=f["place"],
+                    accessed=f["accessed"], publisher=publisher, place=place,
                     raw=text[start:end].strip(), note=note, genre=genre)
-    return Source(reference=ref, start=start, end=end, note=note, genre=genre,
-                  place=f["place"])
+    return Source(reference=ref, start=start, end=end, note=note, genre=genre, place=place)
 
 
 # --- citations that point back -----------------------------------------------------------

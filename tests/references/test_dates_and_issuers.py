@@ -118,6 +118,15 @@ def test_a_numbered_issue_with_a_range_of_pages_is_a_journal_s(text: str, kind: 
     assert one(text).type == kind
 
 
+def test_an_institute_read_as_the_place_is_the_publisher() -> None:
+    """``No. 129, Ifri, July 2023``: the labeller may take the institute for a city; a place
+    the outlet table knows as an outlet is the publisher (a city stays a place)."""
+    ref = one("Inozemstev, V. The Exodus of the Century. *Russie. Eurasie. Visions*, No. 129, "
+              "Ifri, July 2023.")
+    assert (ref.publisher, ref.place) == ("Ifri", None)
+    assert one("Doe, Jane (2019). *Borders*. Cambridge, MA: MIT Press.").place == "Cambridge, MA"
+
+
 def test_place_with_its_state() -> None:
     source = parse_sources("Doe, Jane (2019). *Borders*. Cambridge, MA: MIT Press.")[0]
     assert (source.reference.publisher, source.place) == ("MIT Press", "Cambridge, MA")
