@@ -111,8 +111,8 @@ def parse_references(extraction: Extraction) -> Extraction:
     from .extract import listed_works
     from .references import parse, refer_back
 
-    listed = [ref for entry in listed_works(extraction.document, extraction.notes)
-              for ref in parse(entry)]
+    listed = (ref for entry in listed_works(extraction.document, extraction.notes)
+              for ref in parse(entry))  # read only if a short form looks for its work
     found = refer_back([(note.series, parse(note.text)) for note in extraction.notes], listed)
     # Note(**fields) rather than dataclasses.replace, which re-reads the fields every call.
     notes = tuple([Note(**{**vars(note), "references": refs})

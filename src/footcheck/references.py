@@ -796,13 +796,11 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]],
     citation anywhere in the document of that author and year. Each item is ``(series,
     references)``, in the order of the document; what finds no citation is kept.
     ``listed`` are the works of the document's bibliography: a short form names one of them
-    when no earlier note cites the work in full (Chicago's notes and bibliography)."""
+    when no earlier note cites the work in full (Chicago's notes and bibliography); they are
+    read at the first short form, if any."""
     by_year = _by_author_year(refs for _, refs in notes)
     last: dict[str, Reference] = {}  # the last source of each series' latest note
-    full: dict[str, list[Reference]] = {}  # full citations, by folded first family name
-    for ref in listed:
-        if _is_full(ref):
-            full.setdefault(_family(ref.authors[0]), []).append(ref)
+    full = _FullCitations(listed)
     out = []
     for series, refs in notes:
         kept: list[Reference] = []
@@ -835,6 +833,27 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]],
 def _pages(written: str | None) -> str | None:
     """The pages a citation that points back gives (``47``, ``12–14``), or None."""
     return (written or "").strip(" ,") or None
+
+
+class _FullCitations(dict):  # type: ignore[type-arg]
+    """Full citations by folded first family name, in the order of the document: those of
+    the bibliography (``listed``, an iterable read at the first lookup, and only then: an
+    author-date paper's hundreds of entries cost a labelling each) before the notes'."""
+
+    def __init__(self, listed: Iterable[Reference]) -> None:
+        super().__init__()
+        self._listed: Iterable[Reference] | None = listed
+
+    def get(self, family: str, default: object = None):  # type: ignore[override]
+        if self._listed is not None:
+            listed, self._listed = self._listed, None
+            works: dict[str, list[Reference]] = {}
+            for ref in listed:
+                if _is_full(ref):
+                    works.setdefault(_family(ref.authors[0]), []).append(ref)
+            for name, refs in works.items():
+                self[name] = refs + super().get(name, [])
+        return super().get(family, default)
 
 
 def _cited_author(m: re.Match, full: dict[str, list[Reference]]) -> Reference | None:

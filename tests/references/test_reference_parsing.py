@@ -549,3 +549,21 @@ def test_what_a_cited_work_lacks_is_said_once_where_it_is_cited_in_full():
     text = ("A.[^1] B.[^2]\n\n[^1]: Cooley, *Great Games*, 61.\n[^2]: Ibid.\n")
     report = audit(Document.from_text(text, path="brief.md"))
     assert [(f.code, f.number) for f in report.findings] == [("FC405", 1)]
+
+
+def test_the_bibliography_is_read_only_when_a_short_form_looks_for_its_work():
+    from footcheck.references import parse, refer_back
+
+    def bibliography():
+        read.append(True)
+        yield from parse("Lowi, Miriam R. Water and Power: The Politics of a Scarce Resource. "
+                         "Cambridge: Cambridge University Press, 1993.")
+
+    read: list[bool] = []
+    full = [("endnotes", parse("Smith, John. *Rents*. London: Verso, 2020, 4."))]
+    refer_back(full, bibliography())
+    assert read == []  # no short form: its hundred entries cost nothing
+    short = [*full, ("endnotes", parse("Lowi, Water and Power, 45."))]
+    found = refer_back(short, bibliography())
+    assert read == [True]
+    assert found[1][0].refers_back == "short" and found[1][0].year == 1993
