@@ -71,7 +71,7 @@ _PLACEHOLDER_CS = _Guarded(re.compile(
     """,
     re.VERBOSE,
 ), needs=frozenset(("todo", "fixme", "tbd", "tbc", "tk", "source")))
-_ALONE = re.compile(r"(?i)\W*(?:TK|source\s+here|source|ref|citation)\W*")
+_ALONE = re.compile(r"(?i)\W*(?:TK|X{3,}|source\s+here|source|ref|citation)\W*")
 _EMPTY = re.compile(r"[\s\-–—.,;:*_]*")
 
 _BOUNDARY = r"(?:^|(?<=[(\[])|(?<=\s)[-–—])\s*"
