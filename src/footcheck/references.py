@@ -16,10 +16,12 @@ curated tables tell:
   tank's page is a web page), else the labeller's guess;
 * a report without another date takes the year that ends its title (``Remote Work Survey
   2023``);
-* an explanatory note that cites nothing (:func:`is_commentary`: a long first sentence,
-  no link, no author opening it; or a short sentence of prose the labeller read nothing in)
-  has no sources; a shorter note with nothing to read (``get source here``) is one source
-  with only a ``note``, so that the checks say so.
+* an explanatory note that cites nothing (:func:`is_explanatory`: sentences of prose with
+  no quote, emphasis, colon, bracketed number or address, or an editor's formula such as
+  ``Emphasis added.``; :func:`is_commentary`: a long first sentence, no link, no author
+  opening it; or a short sentence of prose the labeller read nothing in) has no sources;
+  a shorter note with nothing to read (``get source here``) is one source with only a
+  ``note``, so that the checks say so.
 
 The outlets section holds the curated table of news outlets, wires, think tanks,
 international organisations, government domains and publishers (:data:`OUTLETS`, read from
@@ -36,13 +38,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from .dates import YEAR
+from .dates import MONTH_NUMBERS, YEAR
 from .model import Reference
 from .translit import fold_letters
 from .urls import find_urls
 
 __all__ = ["OUTLETS", "Outlet", "Source", "cited_without_title", "extra_outlets", "fold_letters",
-           "is_commentary", "listed", "name_years", "names_only", "outlet_named",
+           "is_commentary", "is_explanatory", "listed", "name_years", "names_only", "outlet_named",
            "outlet_of_host", "parse", "parse_sources"]
 
 # --- types ------------------------------------------------------------------------------------
@@ -337,6 +339,62 @@ def is_commentary(text: str) -> bool:
     end = _sentence_end(text)
     first = text if end == -1 else text[:end]
     return len(first.split()) >= 12 and not find_urls(text)
+
+
+#: The editors' formulas a note may be made of: ``Emphasis added.``, ``Translation mine.``
+_EDITORIAL = re.compile(
+    r"(?:(?:my|author[’']s|our)\s+)?(?:emphasis|italics|translation|transliteration)"
+    r"(?:\s+(?:added|mine|ours|in\s+(?:the\s+)?original|by\s+the\s+authors?|supplied))?"
+    r"|(?:emphasis|italics)\s+(?:added|mine|in\s+(?:the\s+)?original)",
+    re.IGNORECASE)
+#: Words that make a sentence a clause (a verb, a pronoun): titles seldom hold them in a
+#: citation that has no quotes, emphasis, colon or year in brackets.
+_CLAUSE_WORDS = frozenset(re.findall(r"\S+", """
+is are was were be been being has have had does did do not will would can could may might
+must should he she they we it his her their our its this these those who which
+est sont était étaient ist sind war waren wurde wurden es son fue fueron está
+"""))
+_PROSE_BREAKS = re.compile(r"https?://|www\.|\([^()]*\d[^()]*\)|[:*_\[\]<>\"‘“”‚„«»]"
+                           r"|(?:^|\s)['’]")  # (an apostrophe is no quote: ``Georgia's``)
+_WORD_SPLIT = re.compile(r"[\s,;]+")
+
+
+def is_explanatory(text: str) -> bool:
+    """Whether a note is an explanation that cites nothing, written as sentences: an
+    author's biography, thanks, a word on method (``All figures are in current US dollars.
+    Conversions use the annual average rate.``), or an editor's formula (``Emphasis
+    added.``, ``Translation by the author.``).
+
+    Every sentence has three words or more, half of them after the first in small letters
+    (numbers aside), and one sentence is a clause (``is``, ``were``, ``they``…); the note has
+    no address, no quote, emphasis, colon or bracket, no bracketed number; a single sentence
+    also names no month and has at most one comma. A citation fails one of these: it opens
+    with names, quotes or italicises its title, dates itself.
+    """
+    text = text.strip()
+    if _EDITORIAL.fullmatch(text.rstrip(".")):
+        return True
+    if not text or text[-1] not in ".!?" or _PROSE_BREAKS.search(text) or _DOI.search(text):
+        return False
+    sentences = []
+    start = 0
+    while start < len(text):
+        end = _sentence_end(text, start)
+        end = len(text) if end == -1 else end + 1
+        if (sentence := text[start:end].strip(" .!?")):
+            sentences.append(sentence)
+        start = end
+    clause = False
+    for sentence in sentences:
+        words = [w for w in _WORD_SPLIT.split(sentence) if w]
+        rest = [w for w in words[1:] if not w[0].isdigit()]
+        if len(words) < 3 or sum(w[0].islower() for w in rest) < 0.5 * len(rest):
+            return False
+        clause = clause or any(w.lower() in _CLAUSE_WORDS for w in words)
+    if len(sentences) == 1 and (sentences[0].count(",") > 1 or any(
+            w.lower().rstrip(".") in MONTH_NUMBERS for w in sentences[0].split())):
+        return False
+    return clause
 
 
 def _remark(text: str) -> bool:
@@ -986,6 +1044,8 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
         return cites
     if (m := _IBID_LEAD.match(text)) and text[m.end():].strip() and not is_ibid(text):
         return _crf_sources(text[:m.end()]) + _remark_sources(text, m.end())
+    if is_explanatory(text):
+        return ()  # sentences that explain, thank or introduce the author: no source
     parts = citations.parts(text)
     if is_commentary(text) and not any(f["url"] or f["doi"] or _placed(f) for _, _, f in parts) \
             and not (parts and _opens_with_author(text, parts[0][2])):

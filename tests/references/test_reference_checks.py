@@ -231,3 +231,44 @@ def test_an_unsigned_news_item_needs_no_author() -> None:
     assert kinds(check(extraction(signed_by_nobody))) == []
     bare_title = "Kazakhstan to raise fuel prices. 5 January 2022."  # no outlet: who wrote it?
     assert kinds(check(extraction(bare_title))) == [("unparsed-reference", 1)]
+
+
+@pytest.mark.parametrize("note", [
+    "Jane Smith is a senior fellow at the Caucasus Policy Institute. The views expressed are "
+    "her own.",
+    "All figures are in current US dollars. Conversions use the average annual exchange rate.",
+    "John Doe was Georgia's ambassador to France from 2015 to 2019. He now teaches at Ilia "
+    "State University.",
+    "The Central Bank did not respond to a request for comment. A spokesperson later declined "
+    "to give figures.",
+    "Data for Abkhazia and South Ossetia are not included. See the methodology note for "
+    "details.",
+    "Interviews were conducted in Russian and Georgian. Quotations have been lightly edited.",
+    "Emphasis added.",
+    "Translation by the author.",
+    "Emphasis in original.",
+])
+def test_notes_that_explain_cite_nothing(note: str) -> None:
+    from footcheck.references import is_explanatory, parse_sources
+
+    assert is_explanatory(note)
+    assert parse_sources(note) == ()
+    assert kinds(check(extraction(note))) == []
+
+
+@pytest.mark.parametrize("note", [
+    "Ministry of Finance report on the budget.",  # incomplete, but a source: no clause
+    "Interview with a government official.",
+    "Haddad, Samir. The price of bread is rising. Oxford University Press, 2019.",
+    "Jane Smith, Why the housing market is broken (London: Verso, 2020), 12.",
+    "Reuters, Georgia raises rates as inflation is rising, 15 March 2023.",
+    "Smith, J. (2020). Why rents are rising. Sage, 2020.",
+    "Jane Smith, 'Why rents are rising and what it means', Guardian, 2 May 2023.",
+    "See the report by the Ministry of Economy, which was published in March 2023.",
+])
+def test_citations_and_incomplete_sources_are_not_explanations(note: str) -> None:
+    from footcheck.references import is_explanatory, parse_sources
+
+    assert not is_explanatory(note)
+    if note[-6:-1].isdigit():  # a dated citation: read as a source
+        assert parse_sources(note) != ()

@@ -169,7 +169,9 @@ RULES: tuple[Rule, ...] = (
          "An editor may prefer 'Ibid.' or a single note.",
          "Notes LXX and LXXI both cite Schenk (2023) word for word."),
     Rule("FC405", "unparsed-reference", N,
-         "A source whose author, title or date could not be identified.",
+         "A source whose author, title or date could not be identified. A note that only "
+         "explains (sentences of prose, an author's biography, 'Emphasis added.') cites "
+         "nothing and is not read as a source.",
          "The bibliography entry for it will be incomplete.",
          "A note holding only an organisation name and a URL."),
     # --- links checked online --------------------------------------------------------------
