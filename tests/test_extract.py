@@ -319,3 +319,41 @@ def test_absurdly_long_numbers_are_no_notes_and_no_crash():
     text = f"Text.^{{1}}\n\n^{{1}} Source, <https://1.2.3.{host}/>. 2021.\n"
     (note,) = extract(Document.from_text(text)).notes
     assert "not a valid IP address" in note.urls[0].problem
+
+
+SYMBOL_NOTES = (
+    "Housing in Tbilisi\n\n"
+    "Rents rose by a third in 2022.* Russian arrivals drove it,† though the bank disputes "
+    "the size.‡\n\n"
+    "* Transparency International Georgia, \"Housing Prices,\" 12 March 2023.\n"
+    "† Galt & Taggart, Real Estate Market Report Q4 2022 (Tbilisi, 2023), 4.\n"
+    "‡ National Bank of Georgia, Monetary Policy Report, February 2023, 17.\n")
+
+
+def test_notes_marked_with_symbols_in_a_plain_text():
+    ex = run(SYMBOL_NOTES)
+    assert [(n.token, n.number) for n in ex.notes] == [("*", 1), ("†", 2), ("‡", 3)]
+    assert [(m.token, m.number) for m in ex.markers] == [("*", 1), ("†", 2), ("‡", 3)]
+    assert {n.notation for n in ex.notes} == {"symbol"}
+    assert ex.notes[1].text.startswith("Galt & Taggart")
+
+
+def test_asterisks_counted_up_and_a_symbol_note_cited_nowhere():
+    stars = run("Rents rose.* Prices fell.**\n\n* Geostat, 2023.\n** NBG, 2023.\n")
+    assert [(n.token, n.number) for n in stars.notes] == [("*", 1), ("**", 2)]
+    uncited = run(SYMBOL_NOTES.replace("size.‡", "size."))
+    assert [n.token for n in uncited.notes] == ["*", "†", "‡"]
+    assert [m.token for m in uncited.markers] == ["*", "†"]
+
+
+@pytest.mark.parametrize("text", [
+    "A *very* big rise.\n\n* one item\n* another item\n",  # emphasis and a bullet list
+    "A **bold** claim and more.\n\n* one item\n",  # bold, then one bullet
+    "Rents rose.*\n\n* Geostat, 2023.\n* NBG, 2023.\n",  # one symbol listed twice
+    "Rents rose.†\n\n‡ Geostat, 2023.\n",  # the second symbol with no first
+    "* Geostat, 2023.\n\nRents rose.*\n",  # listed before it is cited
+    "Section 5§2 and § 3 apply.\n\n§ Not a note.\n",
+])
+def test_symbols_that_mark_no_note(text):
+    ex = run(text)
+    assert ex.notes == () and ex.markers == ()

@@ -58,6 +58,7 @@ BARE = "bare"  # LXVIII at a line start
 BULLETED = "bulleted "  # prefix: "- ^{II}"
 FLATTENED = "flattened"  # 2022.1 or weakened.2: a superscript a conversion made plain
 PARENTHESISED = "parenthesised"  # costs (1). -- notes listed "(1) …" under a notes heading
+SYMBOL = "symbol"  # rose.* … † … ‡ -- notes listed "* …", "† …" in a plain text
 
 WEAK_LABELS = frozenset({BRACKET, NUMBERED, BARE})
 # Notations in which a number may be cited again: numbered citations, and the footnotes of
@@ -287,8 +288,12 @@ def extract(document: Document) -> Extraction:
                                                                 len(stripped))
     tries = _unmarked(text, lines, stripped, skipped, heading) if heading is not None else \
         _glued_feet(text, lines, stripped, skipped)
+    if document.format == "text":
+        tries = itertools.chain(tries, _symbols(text, lines, stripped, skipped))
     for listed, markers in tries:
-        again = read({**labels, **listed}, section, names, markers)
+        symbols = {lab.token: lab.numeral.value for lab in listed.values()
+                   if lab.notation == SYMBOL}
+        again = read({**labels, **listed}, section, {**names, **symbols}, markers)
         if again.notes and _resolved(again.notes, again.markers):
             return again
     return extraction
@@ -536,7 +541,7 @@ def _footnote_names(text: str) -> dict[str, int]:
 
 def _read(token: str, notation: str, names: dict[str, int]) -> Numeral:
     """The numeral of a marker or label token; a named footnote gets its number by name."""
-    if notation == MARKDOWN and token in names:
+    if notation in (MARKDOWN, SYMBOL) and token in names:
         return Numeral(token, names[token], ARABIC)
     return numerals.read(token)
 
@@ -994,6 +999,58 @@ def _glued_feet(text: str, lines: list[tuple[int, int]], stripped: list[str],
                                         and i not in skipped and stripped[i]))
     if markers := _in_turn(found, len(listed), FLATTENED):
         yield listed, markers
+
+
+#: The note symbols in their order (Chicago's; doubled after the sixth: ``**``, ``††``…).
+_SYMBOL_ORDER = "*†‡§‖¶"
+_SYMBOL = r"\*{1,3}|†{1,3}|‡{1,3}|§{1,3}|‖{1,3}|¶{1,3}"
+#: A symbol closing a word or its punctuation, and then a space, punctuation or the line end.
+_SYMBOL_MARKER = re.compile(rf"(?<=[^\W_]|[.,;:!?)\]\"'”’%])({_SYMBOL})(?=[\s.,;:!?)\]\"”’]|$)")
+_SYMBOL_LABEL = re.compile(rf"[ \t]*({_SYMBOL})[ \t]+(?=\S)")
+_EMPHASIS_OPENS = re.compile(r"(?:^|(?<=\s))\*{1,3}(?=[^\s*])")
+
+
+def _symbols(text: str, lines: list[tuple[int, int]], stripped: list[str], skipped: set[int]
+             ) -> Iterator[tuple[dict[int, _Label], list[_RawMarker]]]:
+    """Where nothing was read in a plain text: notes marked with symbols (``rose.*``,
+    ``driver,†``) and listed below them, each on a line of its own (``* Transparency …``,
+    ``† Galt & Taggart …``). Convincing only if each symbol is listed once, the symbols
+    listed are the first of their order (``*``, ``†``, ``‡``…, or ``*``, ``**``, ``***``)
+    and each is cited before its note (of three or more, one may be cited nowhere, for the
+    checks to report). An asterisk that closes an emphasis (``*very*``) cites nothing, and
+    lines that open with one symbol one after the other are a bulleted list."""
+    found: list[tuple[int, re.Match[str]]] = []
+    listed: dict[int, re.Match[str]] = {}
+    for index, (start, end) in enumerate(lines):
+        if index in skipped or not stripped[index]:
+            continue
+        if (m := _SYMBOL_LABEL.match(text, start, end)) is not None:
+            listed[index] = m
+            continue
+        for m in _SYMBOL_MARKER.finditer(text, start, end):
+            if m[1][0] != "*" or not _EMPHASIS_OPENS.search(text, start, m.start()):
+                found.append((index, m))
+    listed = {index: m for index, m in listed.items()  # (not the items of a bulleted list)
+              if not any(j in listed and listed[j][1] == m[1] for j in (index - 1, index + 1))}
+    tokens = [m[1] for m in listed.values()]
+    if not found or len(set(tokens)) != len(tokens):
+        return
+    stars = all(set(t) == {"*"} for t in tokens)
+    numbers = {t: len(t) if stars else _SYMBOL_ORDER.index(t[0]) + 1 + 6 * (len(t) - 1)
+               for t in tokens}
+    first_cited = {}
+    for index, m in found:
+        first_cited.setdefault(m[1], index)
+    uncited = sum(first_cited.get(m[1], len(lines)) >= index for index, m in listed.items())
+    if sorted(numbers.values()) != list(range(1, len(numbers) + 1)) or \
+            uncited > (len(listed) > 2) or uncited == len(listed):
+        return
+    labels = {index: _Label(start=m.start(1), indent=m.start(1) - lines[index][0],
+                            text_start=m.end(), label=m[1], token=m[1], notation=SYMBOL,
+                            numeral=Numeral(m[1], numbers[m[1]], ARABIC), bullet=False)
+              for index, m in listed.items()}
+    yield labels, [(m.start(1), m.end(1), m[1], m[1], SYMBOL, index, False)
+                   for index, m in found if m[1] in numbers]
 
 
 def _flattened(text: str, lines: list[tuple[int, int]], stripped: list[str],

@@ -570,7 +570,7 @@ _DESCRIBE = {ex.CARET: "^{…}", ex.PANDOC: "^…^", ex.SUPERSCRIPT: "Unicode su
              ex.NUMBERED: "numbers followed by a full stop", ex.BARE: "bare numbers",
              ex.RST: "[…]_", NATIVE: "the word processor's own notes",
              ex.FLATTENED: "plain digits glued to the text",
-             ex.PARENTHESISED: "numbers in parentheses"}
+             ex.PARENTHESISED: "numbers in parentheses", ex.SYMBOL: "symbols (*, †, ‡)"}
 
 
 def _describe(value: str) -> str:
