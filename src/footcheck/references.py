@@ -196,7 +196,9 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]?\.[A-Z]|No|Vol|pp?|St|D
                            r"|eds|cf|al|Jr|Inc|Ltd|Co|U\.S|U\.K)$")
 _JOURNAL = re.compile(r"\bjournal\b|\breview\b|\bquarterly\b")
 _VIDEO_URL = re.compile(r"youtube\.com|youtu\.be|vimeo\.com|/videos?/", re.I)
-_TITLE_DATE = re.compile(r"\s(?:1[6-9]|20)\d\d$")
+#: The edition ending a report's title: ``Survey 2023``, ``Outlook, October 2023``.
+_TITLE_DATE = re.compile(r"(?:(?<=[\s,])(?P<month>[^\W\d_]+)\.?\s+|\s)"
+                         r"(?P<year>(?:1[6-9]|20)\d\d)$")
 #: The kinds of document an organisation issues and is cited by, with a date, without a
 #: title (as the whole genre: ``press release``, ``Press Statement``, ``annual report``).
 _ISSUED = (r"(?:(?:press|news|media)\s+releases?|(?:(?:press|public|official|joint)\s+)?"
@@ -365,11 +367,12 @@ def is_explanatory(text: str) -> bool:
     Conversions use the annual average rate.``), or an editor's formula (``Emphasis
     added.``, ``Translation by the author.``).
 
-    Every sentence has three words or more, half of them after the first in small letters
-    (numbers aside), and one sentence is a clause (``is``, ``were``, ``they``…); the note has
-    no address, no quote, emphasis, colon or bracket, no bracketed number; a single sentence
-    also names no month and has at most one comma. A citation fails one of these: it opens
-    with names, quotes or italicises its title, dates itself.
+    Every sentence has three words or more, a third of them after the first in small
+    letters and half in the whole note (numbers aside), and one sentence is a clause
+    (``is``, ``were``, ``they``…); the note has no address, no quote, emphasis, colon or
+    bracket, no bracketed number; a single sentence also names no month and has at most
+    one comma. A citation fails one of these: it opens with names, quotes or italicises its
+    title, dates itself.
     """
     text = text.strip()
     if _EDITORIAL.fullmatch(text.rstrip(".")):
@@ -385,12 +388,18 @@ def is_explanatory(text: str) -> bool:
             sentences.append(sentence)
         start = end
     clause = False
+    small = others = 0
     for sentence in sentences:
         words = [w for w in _WORD_SPLIT.split(sentence) if w]
         rest = [w for w in words[1:] if not w[0].isdigit()]
-        if len(words) < 3 or sum(w[0].islower() for w in rest) < 0.5 * len(rest):
+        lower = sum(w[0].islower() for w in rest)
+        if len(words) < 3 or lower < 0.3 * len(rest):
             return False
+        small += lower
+        others += len(rest)
         clause = clause or any(w.lower() in _CLAUSE_WORDS for w in words)
+    if small < 0.5 * others:
+        return False
     if len(sentences) == 1 and (sentences[0].count(",") > 1 or any(
             w.lower().rstrip(".") in MONTH_NUMBERS for w in sentences[0].split())):
         return False
@@ -806,11 +815,12 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
     if place and not publisher and outlet_named(place) is not None:
         publisher, place = place, None  # "No. 129, Ifri, July 2023": an institute, no city
     year, date = f["year"], f["date"]
-    if year is None and title and kind == REPORT and _TITLE_DATE.search(title):
-        # "Remote Work Survey 2023": a report's title that ends with a year names its
-        # edition, when the source gives no other date.
-        year = int(title[-4:])
-        date = title[-4:]
+    if year is None and title and kind == REPORT and (m := _TITLE_DATE.search(title)):
+        # "Remote Work Survey 2023", "Policy Brief, February 2024": a report's title that
+        # ends with a date names its edition, when the source gives no other date.
+        year = int(m["year"])
+        month = MONTH_NUMBERS.get(m["month"].lower()) if m["month"] else None
+        date = f"{year}-{month:02d}" if month else m["year"]
     ref = Reference(type=kind, authors=authors, year=year, title=title,
                     container=f["container"], date=date, volume=f["volume"],
                     issue=f["issue"], pages=f["pages"], urls=tuple(f["url"]), doi=f["doi"],

@@ -375,3 +375,17 @@ def test_sources_the_labeller_runs_together_are_cut_at_their_semicolon(note, tit
 ])
 def test_a_semicolon_inside_one_source_does_not_cut_it(note):
     assert len(citations.parts(note)) == 1
+
+
+def test_an_issue_in_brackets_after_the_volume_is_no_date() -> None:
+    from footcheck.citations.normalise import fields_of
+    from footcheck.citations.tokens import tokenize
+
+    text = "Goble, Paul. (2023). 'Threats,' Eurasia Daily Monitor 20, (160). <https://x.org/a>."
+    tokens = tokenize(text)
+    labels = citations.labels_of(text, tokens)
+    at = [t.text for t in tokens].index("160")
+    labels[at - 1:at + 3] = ["date"] * 4  # "(160)." read as a date, as a model may
+    assert labels[at - 2] == "volume"
+    f = fields_of(text, tokens, labels)
+    assert (f["volume"], f["issue"], f["year"]) == ("20", "160", 2023)

@@ -578,7 +578,9 @@ def _repair(text: str, runs: list[list]) -> None:
     * an organisation read as more of the title it publishes: with no author, a title run
       that opens with words outside emphasis, then a comma, then an emphasised title
       (``Institute for Development of Freedom of Information, *Kakheti Outlook 2019*``)
-      is the author, then the title.
+      is the author, then the title;
+    * an issue read as a date: a number in brackets that is no year, right after the
+      volume, is more of the volume (``Eurasia Daily Monitor 20, (160).``).
     """
     def run_text(run: list) -> str:
         return text[run[1]:run[2]]
@@ -647,8 +649,17 @@ def _repair(text: str, runs: list[list]) -> None:
     if "author" not in labels and labels[:1] == ["title"] and \
             (m := _ORG_THEN_TITLE.match(text, runs[0][1], runs[0][2])):
         runs[0:1] = [["author", runs[0][1], m.end(1)], ["title", m.start(2), runs[0][2]]]
+    for k in range(1, len(runs)):
+        if runs[k][0] == "date" and runs[k - 1][0] == "volume" and \
+                (m := _ISSUE_NUMBER.fullmatch(run_text(runs[k]))) and \
+                not 1500 <= int(m[1]) <= 2099:
+            runs[k - 1][2] = runs[k][2]  # "Monitor 20, (160).": the issue, no year
+            del runs[k]
+            break
 
 
+#: A number in brackets, as an issue is given after its volume: ``(160).``
+_ISSUE_NUMBER = re.compile(r"\s*\((\d{1,4})\)[\s.,:;]*")
 #: A whole date (``22 April 2021``, ``April 22, 2021``, ``2021-04-22``), perhaps after the
 #: place it was issued in (``Tbilisi, 29 September 2023``).
 _PLACE_DATE = re.compile(r"\s*(?:(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+){0,3}),\s*)?"
