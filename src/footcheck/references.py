@@ -359,6 +359,7 @@ est sont était étaient ist sind war waren wurde wurden es son fue fueron está
 _PROSE_BREAKS = re.compile(r"https?://|www\.|\([^()]*\d[^()]*\)|[:*_\[\]<>\"‘“”‚„«»]"
                            r"|(?:^|\s)['’]")  # (an apostrophe is no quote: ``Georgia's``)
 _WORD_SPLIT = re.compile(r"[\s,;]+")
+_POINTS_TO = re.compile(r"(?:see|cf\.|compare|for\s+(?:more|details|a\s))\b", re.IGNORECASE)
 
 
 def is_explanatory(text: str) -> bool:
@@ -367,17 +368,18 @@ def is_explanatory(text: str) -> bool:
     Conversions use the annual average rate.``), or an editor's formula (``Emphasis
     added.``, ``Translation by the author.``).
 
-    Every sentence has three words or more, a third of them after the first in small
-    letters and half in the whole note (numbers aside), and one sentence is a clause
-    (``is``, ``were``, ``they``…); the note has no address, no quote, emphasis, colon or
-    bracket, no bracketed number; a single sentence also names no month and has at most
-    one comma. A citation fails one of these: it opens with names, quotes or italicises its
-    title, dates itself.
+    Every sentence has three words or more, a third of them after the first in small letters and
+    half in the whole note (numbers aside), and one sentence is a clause (``is``, ``were``,
+    ``they``…); the note has no address, no quote, emphasis, colon or bracket, no bracketed
+    number, and does not open by pointing to a work (``See``, ``Cf.``); a single sentence also
+    has at most one comma and no month after one. A citation fails one of these: it opens with
+    names, quotes or italicises its title, dates itself.
     """
     text = text.strip()
     if _EDITORIAL.fullmatch(text.rstrip(".")):
         return True
-    if not text or text[-1] not in ".!?" or _PROSE_BREAKS.search(text) or _DOI.search(text):
+    if not text or text[-1] not in ".!?" or _PROSE_BREAKS.search(text) or \
+            _DOI.search(text) or _POINTS_TO.match(text):
         return False
     sentences = []
     start = 0
@@ -400,10 +402,23 @@ def is_explanatory(text: str) -> bool:
         clause = clause or any(w.lower() in _CLAUSE_WORDS for w in words)
     if small < 0.5 * others:
         return False
-    if len(sentences) == 1 and (sentences[0].count(",") > 1 or any(
-            w.lower().rstrip(".") in MONTH_NUMBERS for w in sentences[0].split())):
+    if len(sentences) == 1 and (sentences[0].count(",") > 1 or _dated(sentences[0])):
         return False
     return clause
+
+
+def _dated(sentence: str) -> bool:
+    """Whether a sentence is dated as a citation is, a month after a comma (``…, 15 March
+    2023``, ``…, March 15``), not as prose dates (``the elections of October 2024``)."""
+    words = sentence.split()
+    for i, word in enumerate(words):
+        if i and word.lower().rstrip(".,") in MONTH_NUMBERS:
+            before = words[i - 1]
+            if before.isdigit() and i > 1:
+                before = words[i - 2]
+            if before.endswith(","):
+                return True
+    return False
 
 
 def _remark(text: str) -> bool:
@@ -815,9 +830,11 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
     if place and not publisher and outlet_named(place) is not None:
         publisher, place = place, None  # "No. 129, Ifri, July 2023": an institute, no city
     year, date = f["year"], f["date"]
-    if year is None and title and kind == REPORT and (m := _TITLE_DATE.search(title)):
+    if year is None and title and (m := _TITLE_DATE.search(title)) and (
+            kind == REPORT or (kind != BOOK and m["month"] and title[m.start() - 2] == ",")):
         # "Remote Work Survey 2023", "Policy Brief, February 2024": a report's title that
-        # ends with a date names its edition, when the source gives no other date.
+        # ends with a date names its edition, when the source gives no other date (and so
+        # does a month and year after a comma ending any title but a book's).
         year = int(m["year"])
         month = MONTH_NUMBERS.get(m["month"].lower()) if m["month"] else None
         date = f"{year}-{month:02d}" if month else m["year"]

@@ -143,6 +143,8 @@ def test_a_date_ending_a_report_s_title_dates_it_without_another_date() -> None:
     assert one("Annual Report 2022. Washington, DC: World Bank. 3 May 2023.").date == \
         "2023-05-03"
     assert one("Policy Brief, February 2024. Vienna: ICMPD.").date == "2024-02"
+    assert one("National Bank of Georgia, Monetary Policy Report, February 2023, 17."
+               ).date == "2023-02"
     # not a book's title, where a year is more often its subject
     assert one("*Moscow 1937*. London: Polity.").date is None
 

@@ -244,6 +244,7 @@ def test_an_unsigned_news_item_needs_no_author() -> None:
     "Data for Abkhazia and South Ossetia are not included. See the methodology note for "
     "details.",
     "Interviews were conducted in Russian and Georgian. Quotations have been lightly edited.",
+    "This brief was written before the elections of October 2024.",
     "Emphasis added.",
     "Translation by the author.",
     "Emphasis in original.",
@@ -265,6 +266,7 @@ def test_notes_that_explain_cite_nothing(note: str) -> None:
     "Smith, J. (2020). Why rents are rising. Sage, 2020.",
     "Jane Smith, 'Why rents are rising and what it means', Guardian, 2 May 2023.",
     "See the report by the Ministry of Economy, which was published in March 2023.",
+    "The minister was interviewed in Tbilisi, 3 March 2023.",
 ])
 def test_citations_and_incomplete_sources_are_not_explanations(note: str) -> None:
     from footcheck.references import is_explanatory, parse_sources
