@@ -849,8 +849,8 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
 # --- citations that point back -----------------------------------------------------------
 
 #: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же.
-_IBID = re.compile(r"\s*(?i:see\s+)?(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|ebd\.|"
-                   r"ebenda\b|там\s+же\b)[\s.,:;]*"
+_IBID = re.compile(r"\s*(?i:see\s+)?[*_]{0,2}(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|"
+                   r"ebd\.|ebenda\b|там\s+же\b)[*_]{0,2}[\s.,:;]*"
                    r"(?i:(?:at|pp?\.|p[áa]gs?\.|pages?|s\.|с\.|стр\.)\s*)?"
                    r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*)?[\s.]*")
 
@@ -860,10 +860,11 @@ def is_ibid(text: str) -> bool:
     ``Там же, с. 12``)."""
     return _IBID.fullmatch(text) is not None
 #: "The work of this author cited before": ``Smith, op. cit., p. 4``, ``Smith, loc. cit.``,
-#: ``Webb, page 324`` (an author and pages alone).
+#: ``Smith, *supra* note 3, at 45`` (legal), ``Webb, page 324`` (an author and pages alone).
 _OP_CIT = re.compile(r"\s*(?P<names>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}),?\s+(?:"
-                     r"(?i:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\.?,?\s*"
-                     r"(?i:(?:pp?\.|pages?)\s*)?(?P<pages>\d[\d\s,–-]*)?"
+                     r"[*_]{0,2}(?i:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|supra)\.?[*_]{0,2}"
+                     r"(?i:\s+notes?\s+\d+)?,?\s*"
+                     r"(?i:(?:pp?\.|pages?|at)\s*)?(?P<pages>\d[\d\s,–-]*)?"
                      r"|(?i:pp?\.|pages?)\s*(?P<only_pages>\d[\d\s,–-]*))[\s.]*")
 #: Fields a full citation has and a short one lacks.
 _FULL_FIELDS = ("date", "urls", "doi", "publisher", "container", "place")

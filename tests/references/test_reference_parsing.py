@@ -404,6 +404,7 @@ def test_ibid_with_nothing_before_it_in_its_series_is_reported():
     ("Ibid.", None), ("ibid., 47.", "47"), ("Ibid., pp. 12–14.", "12–14"), ("Id. at 5.", "5"),
     ("Ibidem, 3", "3"), ("Там же, с. 12.", "12"), ("Ebd., S. 7.", "7"), ("See ibid., 9.", "9"),
     ("Ídem, p. 15.", "15"), ("Ibíd., pág. 4.", "4"), ("Ivi, p. 12.", "12"),
+    ("*Id.* at 234.", "234"), ("_Ibid._, 7.", "7"),
 ])
 def test_ibid_forms(text, pages):
     from footcheck.references import _IBID, is_ibid
@@ -517,6 +518,17 @@ def test_op_cit_points_to_the_latest_full_citation_of_that_author():
     assert (cited.title, cited.pages, cited.refers_back) == ("Borders and Belonging", "9",
                                                              "short")
     assert notes[3].references[0].refers_back is None  # no Brown cited before
+
+
+def test_supra_note_points_to_the_authors_work_cited_before():
+    notes = _notes("A.[^1] B.[^2] C.[^3]\n\n"
+                   "[^1]: Jane Smith, *Borders and Belonging* (London: Verso, 2020), 4.\n"
+                   "[^2]: Smith, *supra* note 1, at 240.\n"
+                   "[^3]: Smith, supra, at 12.\n")
+    for note, pages in zip(notes[1:], ("240", "12"), strict=True):
+        ref = note.references[0]
+        assert (ref.title, ref.pages, ref.refers_back) == ("Borders and Belonging", pages,
+                                                           "short")
 
 
 def test_an_author_and_pages_alone_point_to_that_authors_latest_work():
