@@ -722,6 +722,10 @@ def _kind(f: dict, authors: tuple[str, ...]) -> str:
     told = _genre_type(f["genre"]) or _genre_type(f["note"] if not f["title"] else None)
     if told:
         return told
+    if not authors and (f["type"] == LEGAL_CASE or (
+            f["type"] == LEGISLATION and any(c.isdigit() for c in f["title"] or ""))):
+        # "United States v. Kogan, 52 F.4th 118", "50 U.S.C. § 4819": a volume, no article
+        return f["type"]
     if f["genre"] and _ISSUED_GENRE.fullmatch(f["genre"]):
         return REPORT  # a press release, a statement, a communiqué
     if f["doi"] or f["volume"]:
@@ -794,7 +798,9 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
         f = {**f, "title": f["container"], "container": None}
     genre = f["genre"]
     title = f["title"]
-    note = f["note"] and (_LABEL_IN_NOTE.sub(" ", f["note"]).strip(" .,;:") or None)
+    # (an address's opening bracket left after its label: "Available at: [")
+    note = f["note"] and (_LABEL_IN_NOTE.sub(" ", f["note"]).rstrip(" [(<").strip(" .,;:")
+                          or None)
     m = _ISSUER_LEAD.match(text, start, end)
     org, issued = _issuer(m["org"], m["genre"]) if m else (None, None)
     if org and not _GIVEN_NAME_AFTER.match(text, m.end()) and (

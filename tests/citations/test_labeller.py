@@ -389,3 +389,21 @@ def test_an_issue_in_brackets_after_the_volume_is_no_date() -> None:
     assert labels[at - 2] == "volume"
     f = fields_of(text, tokens, labels)
     assert (f["volume"], f["issue"], f["year"]) == ("20", "160", 2023)
+
+
+@pytest.mark.parametrize("text, wrong, fields", [
+    ('B. Lee, "Who Rents?" *Caucasus Digest* 131 (2023): 9–14.', {"131": "pages"},
+     {"volume": "131", "pages": "9-14", "year": 2023}),
+    ("M. Kovács, *Opening*, Policy Paper (Budapest: Institute, 2022), 8.", {"8": "date"},
+     {"pages": "8", "year": 2022}),
+])
+def test_volume_and_pages_a_model_may_misread(text, wrong, fields) -> None:
+    from footcheck.citations.normalise import fields_of
+    from footcheck.citations.tokens import tokenize
+
+    tokens = tokenize(text)
+    labels = citations.labels_of(text, tokens)
+    for i, token in enumerate(tokens):
+        labels[i] = wrong.get(token.text, labels[i])
+    got = fields_of(text, tokens, labels)
+    assert {name: got[name] for name in fields} == fields

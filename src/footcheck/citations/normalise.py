@@ -528,6 +528,8 @@ def _type(f: dict) -> str:
                  r"v\.|case|court)\b", genre) or parties or re.search(
             r"\[\d{4}\]\s+\w+|\b(?:act|regulation|directive)\s+(?:\d{4}|\(eu\))", title):
         return "legal_case" if parties or re.search(r"\[\d{4}\]", title) else "legislation"
+    if not f.get("author") and _CODE_SECTION.search(title):
+        return "legislation"  # "50 U.S.C. § 4819", "Exec. Order No. 14,024"
     if re.search(r"report|working paper|policy brief|discussion paper|briefing|paper series|"
                  r"occasional paper|technical", genre + " " + title[:0]):
         return "report"
@@ -580,7 +582,14 @@ def _repair(text: str, runs: list[list]) -> None:
       (``Institute for Development of Freedom of Information, *Kakheti Outlook 2019*``)
       is the author, then the title;
     * an issue read as a date: a number in brackets that is no year, right after the
-      volume, is more of the volume (``Eurasia Daily Monitor 20, (160).``).
+      volume, is more of the volume (``Eurasia Daily Monitor 20, (160).``);
+    * a kind of document inside a name (``Yusupova press release, Guzel.``) names no
+      genre;
+    * a volume read as pages: a number right after the container, then the date, then the
+      pages, is the volume (``*Caucasus Analytical Digest* 131 (2023): 9–14.``);
+    * pages read as more of the date: what follows the bracket closing an imprint's year,
+      when no pages were read, is the pages (``(Budapest: Institute, 2022), 8.``), and so
+      is what follows an issue's bracket and a colon in the volume (``39 (3): 17.``).
     """
     def run_text(run: list) -> str:
         return text[run[1]:run[2]]
@@ -649,6 +658,24 @@ def _repair(text: str, runs: list[list]) -> None:
     if "author" not in labels and labels[:1] == ["title"] and \
             (m := _ORG_THEN_TITLE.match(text, runs[0][1], runs[0][2])):
         runs[0:1] = [["author", runs[0][1], m.end(1)], ["title", m.start(2), runs[0][2]]]
+    labels = [run[0] for run in runs]
+    if labels.count("pages") == 2 and "volume" not in labels:
+        k = labels.index("pages")
+        if 0 < k < len(runs) - 2 and labels[k - 1] == "container" and \
+                labels[k + 1] == "date" and labels[k + 2] == "pages" and \
+                run_text(runs[k]).strip().isdigit():
+            runs[k][0] = "volume"  # "Digest* 131 (2023): 9–14": the volume, then the pages
+    if "pages" not in labels and runs and runs[-1][0] == "date" and \
+            (m := _DATE_THEN_PAGES.search(text, runs[-1][1], runs[-1][2])):
+        runs[-1:] = [["date", runs[-1][1], m.start(1)], ["pages", m.start(1), runs[-1][2]]]
+    for k in range(1, len(runs) - 1):
+        if runs[k][0] == "genre" and runs[k - 1][0] == runs[k + 1][0] == "author":
+            runs[k][0] = "note"  # "Yusupova press release, Guzel.": words inside a name
+            break
+    if "pages" not in labels and "volume" in labels:
+        k = labels.index("volume")
+        if m := _ISSUE_THEN_PAGES.search(text, runs[k][1], runs[k][2]):
+            runs[k:k + 1] = [["volume", runs[k][1], m.start(1)], ["pages", m.start(1), runs[k][2]]]
     for k in range(1, len(runs)):
         if runs[k][0] == "date" and runs[k - 1][0] == "volume" and \
                 (m := _ISSUE_NUMBER.fullmatch(run_text(runs[k]))) and \
@@ -658,6 +685,14 @@ def _repair(text: str, runs: list[list]) -> None:
             break
 
 
+#: A code, a section or an order cited by its number: ``50 U.S.C. § 4819``, ``31 C.F.R.
+#: § 589.201``, ``Exec. Order No. 14,024``, ``Pub. L. No. 117-68``, ``136 Stat. 1``.
+_CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub\.\s+l\.|"
+                           r"\d\s+stat\.\s+\d")
+#: Pages after a volume's issue and a colon, read as more of the volume: ``39 (3): 17.``
+_ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
+#: Pages after the bracket that closes an imprint's date: ``2022), 8.``
+_DATE_THEN_PAGES = re.compile(r"(?<=\d\d\d\d\)[,:] )(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: A number in brackets, as an issue is given after its volume: ``(160).``
 _ISSUE_NUMBER = re.compile(r"\s*\((\d{1,4})\)[\s.,:;]*")
 #: A whole date (``22 April 2021``, ``April 22, 2021``, ``2021-04-22``), perhaps after the
