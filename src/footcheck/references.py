@@ -359,6 +359,10 @@ est sont était étaient ist sind war waren wurde wurden es son fue fueron está
 _PROSE_BREAKS = re.compile(r"https?://|www\.|\([^()]*\d[^()]*\)|[:*_\[\]<>\"‘“”‚„«»]"
                            r"|(?:^|\s)['’]")  # (an apostrophe is no quote: ``Georgia's``)
 _WORD_SPLIT = re.compile(r"[\s,;]+")
+#: A word or two quoted in a sentence, after a word in small letters: ``here "migrants"
+#: means …`` (a title in quotes opens the note, or closes on its punctuation: ``"Title,"``).
+_SCARE_QUOTES = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z], ))[\"“‘'][^\W\d_][\w’' -]{0,30}"
+                           r"(?<![ ,.])[\"”’'](?=[\s;])")
 _POINTS_TO = re.compile(r"(?:see|cf\.|compare|for\s+(?:more|details|a\s))\b", re.IGNORECASE)
 
 
@@ -370,16 +374,17 @@ def is_explanatory(text: str) -> bool:
 
     Every sentence has three words or more, a third of them after the first in small letters and
     half in the whole note (numbers aside), and one sentence is a clause (``is``, ``were``,
-    ``they``…); the note has no address, no quote, emphasis, colon or bracket, no bracketed
-    number, and does not open by pointing to a work (``See``, ``Cf.``); a single sentence also
-    has at most one comma and no month after one. A citation fails one of these: it opens with
-    names, quotes or italicises its title, dates itself.
+    ``they``…); the note has no address, no quote (but a word or two quoted mid-sentence),
+    emphasis, colon or bracket, no bracketed number, and does not open by pointing to a work
+    (``See``, ``Cf.``); a single sentence also has at most one comma and no month after one. A
+    citation fails one of these: it opens with names, quotes or italicises its title, dates
+    itself.
     """
     text = text.strip()
     if _EDITORIAL.fullmatch(text.rstrip(".")):
         return True
-    if not text or text[-1] not in ".!?" or _PROSE_BREAKS.search(text) or \
-            _DOI.search(text) or _POINTS_TO.match(text):
+    if not text or text[-1] not in ".!?" or _PROSE_BREAKS.search(_SCARE_QUOTES.sub("", text)) \
+            or _DOI.search(text) or _POINTS_TO.match(text):
         return False
     sentences = []
     start = 0

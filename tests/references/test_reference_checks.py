@@ -245,6 +245,7 @@ def test_an_unsigned_news_item_needs_no_author() -> None:
     "details.",
     "Interviews were conducted in Russian and Georgian. Quotations have been lightly edited.",
     "This brief was written before the elections of October 2024.",
+    "Here and below, “migrants” means Russian citizens who arrived after February 2022.",
     "Emphasis added.",
     "Translation by the author.",
     "Emphasis in original.",
@@ -267,6 +268,8 @@ def test_notes_that_explain_cite_nothing(note: str) -> None:
     "Jane Smith, 'Why rents are rising and what it means', Guardian, 2 May 2023.",
     "See the report by the Ministry of Economy, which was published in March 2023.",
     "The minister was interviewed in Tbilisi, 3 March 2023.",
+    "Jane Smith, “Why rents are rising,” Guardian, 2 May 2023.",
+    "Reuters reported that the \"new wave\" is smaller, 3 May 2023.",
 ])
 def test_citations_and_incomplete_sources_are_not_explanations(note: str) -> None:
     from footcheck.references import is_explanatory, parse_sources
