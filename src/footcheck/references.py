@@ -862,8 +862,9 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
 #: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же.
 _IBID = re.compile(r"\s*(?i:see\s+)?[*_]{0,2}(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|"
                    r"ebd\.|ebenda\b|там\s+же\b)[*_]{0,2}[\s.,:;]*"
-                   r"(?i:(?:at|pp?\.|p[áa]gs?\.|pages?|s\.|с\.|стр\.)\s*)?"
-                   r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*)?[\s.]*")
+                   r"(?i:(?:at|pp?\.|p[áa]gs?\.|pages?|s\.|с\.|стр\.|arts?\.|paras?\.|§+|"
+                   r"ch\.|chap\.|sec\.|sections?)\s*)?"
+                   r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*(?:\([\w.]+\))*)?[\s.]*")
 
 
 def is_ibid(text: str) -> bool:
@@ -1073,6 +1074,19 @@ def _opens_with_author(text: str, fields: dict) -> bool:
     return text.lstrip().startswith(name) or text.lstrip().startswith(first.get("family", "\0"))
 
 
+#: A note that sends the reader to another note: ``See note 3.``, ``Cf. notes 4–6 above.``,
+#: ``See n. 12.``, ``See above, note 3.``
+_TO_NOTE = re.compile(r"\s*(?i:(?:see|cf\.?|compare)(?:\s+also)?,?\s+)?(?i:(?:above|below),?\s+)?"
+                      r"(?i:notes?|nn?\.)\s*[\dIVXLCDMivxlcdm]+(?:\s*(?:[–,-]|and|&)\s*"
+                      r"[\dIVXLCDMivxlcdm]+)*(?:,?\s+(?i:above|below|supra|infra))?[\s.]*")
+#: What opens a note whose figures the author derived from a source, before the source:
+#: ``Author's calculations based on Geostat, …``, ``Data from …``, ``Source: …``.
+_DERIVED_FROM = re.compile(
+    r"\s*(?i:(?:(?:the\s+)?authors?[’']s?\s+(?:own\s+)?(?:calculations?|estimates?|analysis|"
+    r"elaboration|compilation)|figures?|data|estimates?)\s+(?:based\s+on|using|from)"
+    r"|based\s+on|sources?\s*:|data\s*:)\s+")
+
+
 @functools.lru_cache(maxsize=4096)
 def _crf_sources(text: str) -> tuple[Source, ...]:
     """The sources of a note's text (see :func:`parse_sources`), cached by text: briefs cite
@@ -1083,8 +1097,11 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
         return cites
     if (m := _IBID_LEAD.match(text)) and text[m.end():].strip() and not is_ibid(text):
         return _crf_sources(text[:m.end()]) + _remark_sources(text, m.end())
-    if is_explanatory(text):
-        return ()  # sentences that explain, thank or introduce the author: no source
+    if is_explanatory(text) or _TO_NOTE.fullmatch(text):
+        return ()  # sentences that explain, thank or introduce the author; "See note 3."
+    if (m := _DERIVED_FROM.match(text)) and text[m.end():].strip():
+        return tuple(replace(s, start=s.start + m.end(), end=s.end + m.end())
+                     for s in _crf_sources(text[m.end():]))
     parts = citations.parts(text)
     if is_commentary(text) and not any(f["url"] or f["doi"] or _placed(f) for _, _, f in parts) \
             and not (parts and _opens_with_author(text, parts[0][2])):

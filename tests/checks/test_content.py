@@ -485,12 +485,16 @@ def test_questions_about_the_source_are_remarks(line: str) -> None:
     "^{2} [Source](https://x.org/a), 2020.",
     "^{3} [Source][e], 2020.",
     "^{4} Smith, *Rome in the XXX Century*, 2020.",  # XXX inside a citation: its words
+    "^{5} TBC Capital, *Macro Outlook*, June 2022.",  # a bank's name (TBC Bank Group)
+    "^{6} Galt & Taggart and TBC Bank, *Real Estate Review*, 2023.",
 ])
 def test_words_in_prose_and_link_texts_are_not_placeholders(line: str) -> None:
     assert findings(line, "placeholder") == []
 
 
 @pytest.mark.parametrize("line", ["^{4} Smith (2020). TBD.", "^{5} Smith (2020). [source]",
+                                  "^{8} Smith (2020), pages TBC.",
+                                  "^{9} Source TBC. Smith (2020).",
                                   "^{6} XXX", "^{7} xxxx."])  # a note that is only XXX
 def test_placeholders_standing_alone(line: str) -> None:
     assert [f.kind for f in findings(line, "placeholder")] == ["placeholder"]

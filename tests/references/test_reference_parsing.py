@@ -404,7 +404,8 @@ def test_ibid_with_nothing_before_it_in_its_series_is_reported():
     ("Ibid.", None), ("ibid., 47.", "47"), ("Ibid., pp. 12–14.", "12–14"), ("Id. at 5.", "5"),
     ("Ibidem, 3", "3"), ("Там же, с. 12.", "12"), ("Ebd., S. 7.", "7"), ("See ibid., 9.", "9"),
     ("Ídem, p. 15.", "15"), ("Ibíd., pág. 4.", "4"), ("Ivi, p. 12.", "12"),
-    ("*Id.* at 234.", "234"), ("_Ibid._, 7.", "7"),
+    ("*Id.* at 234.", "234"), ("_Ibid._, 7.", "7"), ("Ibid., art. 4(1).", "4(1)"),
+    ("Ibid., para. 12.", "12"), ("Id. § 3.", "3"),
 ])
 def test_ibid_forms(text, pages):
     from footcheck.references import _IBID, is_ibid
@@ -579,3 +580,24 @@ def test_the_bibliography_is_read_only_when_a_short_form_looks_for_its_work():
     found = refer_back(short, bibliography())
     assert read == [True]
     assert found[1][0].refers_back == "short" and found[1][0].year == 1993
+
+
+@pytest.mark.parametrize("text", ["See note 3.", "Cf. notes 4–6 above.", "See above, note 12.",
+                                  "See n. 12.", "See notes 3 and 7."])
+def test_a_note_that_sends_to_another_note_cites_nothing(text):
+    from footcheck.references import parse_sources
+
+    assert parse_sources(text) == ()
+
+
+@pytest.mark.parametrize("lead", ["Author's calculations based on ", "Data from ", "Source: ",
+                                  "Based on "])
+def test_the_source_after_a_lead_in_is_read(lead):
+    from footcheck.references import parse_sources
+
+    text = lead + "World Bank, *Georgia Economic Update* (Washington, DC: World Bank, 2023), 5."
+    [source] = parse_sources(text)
+    ref = source.reference
+    assert (ref.authors, ref.title, ref.year) == (("World Bank",), "Georgia Economic Update",
+                                                  2023)
+    assert text[source.start:].startswith("World Bank")

@@ -64,7 +64,7 @@ _PLACEHOLDER_CI = _Guarded(re.compile(
 _PLACEHOLDER_CS = _Guarded(re.compile(
     r"""
     (?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bstill\s)(?<!\bremains\s)
-    \b(?:TODO|FIXME|TBD|TBC)\b
+    \b(?:TODO|FIXME|(?:TBD|TBC)(?!\s+(?:[A-Z][a-z]|&)))\b
     |\bTK(?:TK)+\b|[\[(]\s*TK\s*[\])]|(?:^|(?<=[.;:,]\s))TK(?=[.;:,]|\s*$)
     |(?i:\b(?:pp?\.|pages?|date|year|url|link|vol\.|no\.|accessed)\s*)TK\b
     |\bSOURCE\s+HERE\b|[\[(]\s*(?i:source\s+here)\s*[\])]
