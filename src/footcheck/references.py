@@ -92,8 +92,10 @@ class Source:
         """Names of the main fields that could not be identified: author, title, date."""
         ref = self.reference
         out = []
-        if not ref.authors and ref.type not in (LEGISLATION, LEGAL_CASE):
-            out.append("author")  # a law or a judgment is cited by its name and number
+        if not ref.authors and ref.type not in (LEGISLATION, LEGAL_CASE) and not (
+                ref.type == PERSONAL_COMMUNICATION and _INTERVIEW.search(ref.raw)):
+            out.append("author")  # a law or a judgment is cited by its name and number,
+            # the author's interview by whom it was with, who may not be named
         if not ref.title:
             out.append("title")
         if not ref.date and ref.year is None:
@@ -864,7 +866,8 @@ _IBID = re.compile(r"\s*(?i:see\s+)?[*_]{0,2}(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií
                    r"ebd\.|ebenda\b|там\s+же\b)[*_]{0,2}[\s.,:;]*"
                    r"(?i:(?:at|pp?\.|p[áa]gs?\.|pages?|s\.|с\.|стр\.|arts?\.|paras?\.|§+|"
                    r"ch\.|chap\.|sec\.|sections?)\s*)?"
-                   r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*(?:\([\w.]+\))*)?[\s.]*")
+                   r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*(?:\([\w.]+\))*(?:\s*ff?\.)?)?"
+                   r"(?:[\s,]*\((?i:emphasis|italics|translation)[^()]*\))?[\s.]*")
 
 
 def is_ibid(text: str) -> bool:
@@ -1074,6 +1077,29 @@ def _opens_with_author(text: str, fields: dict) -> bool:
     return text.lstrip().startswith(name) or text.lstrip().startswith(first.get("family", "\0"))
 
 
+#: The author's own interviews and correspondence: ``interview with the author``,
+#: ``Author's interviews with relocants``, ``conversation with the author``.
+_INTERVIEW = re.compile(r"(?i)\b(?:(?:interviews?|conversations?|correspondence|e-?mails?)\s+"
+                        r"(?:with|by|to)\s+(?:the\s+)?authors?\b|authors?[’']s?\s+(?:own\s+)?"
+                        r"(?:interviews?|conversations?|correspondence))")
+_MONTH_YEAR = re.compile(r"(?i)\b([^\W\d_]{3,})\.?\s+((?:1[5-9]|20)\d\d)\b")
+
+
+def _interview(text: str, start: int) -> Source:
+    """A personal communication the labeller read nothing in, dated by its last year (and
+    the month before it): ``[Name withheld], interview with the author, Tbilisi, 2023.``"""
+    years = list(YEAR.finditer(text))
+    date = year = None
+    if years:
+        year = int(years[-1].group())
+        date = str(year)
+        if (m := _MONTH_YEAR.search(text, max(0, years[-1].start() - 15))) and \
+                m.start(2) == years[-1].start() and (month := MONTH_NUMBERS.get(m[1].lower())):
+            date = f"{year}-{month:02d}"
+    ref = Reference(type=PERSONAL_COMMUNICATION, year=year, date=date, raw=text, note=text)
+    return Source(ref, start, start + len(text), note=text)
+
+
 #: A note that sends the reader to another note: ``See note 3.``, ``Cf. notes 4–6 above.``,
 #: ``See n. 12.``, ``See above, note 3.``
 _TO_NOTE = re.compile(r"\s*(?i:(?:see|cf\.?|compare)(?:\s+also)?,?\s+)?(?i:(?:above|below),?\s+)?"
@@ -1110,6 +1136,8 @@ def _crf_sources(text: str) -> tuple[Source, ...]:
     stripped = text.strip()
     if not out and stripped and not is_commentary(stripped) and not _remark(stripped):
         start = text.index(stripped[0])
+        if _INTERVIEW.search(stripped):
+            return (_interview(stripped, start),)
         if _ISSUER_LEAD.match(stripped):
             f = citations.fields(stripped)
             out.append(_source(text, start, start + len(stripped), f))

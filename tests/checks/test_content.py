@@ -157,6 +157,9 @@ def test_editorial_remarks(line: str, needle: str) -> None:
     "^{9} Smith, J. (2020). Is Kazakhstan next? *Foreign Affairs*, 99(2), 12–19.",
     "^{10} Check Point Research (2023). 'Telegram scams.' 3 May.",
     "^{11} Write to jeff@carleton.ca (2024) or see @meduza_en.",
+    "^{12} @KremlinRussia_E, X (formerly Twitter), 5 May 2023, https://x.com/a/status/1.",
+    "^{13} @rybar on Telegram, post of 3 March 2023.",
+    "^{14} As reported by @nexta_tv, 4 May 2023.",
 ])
 def test_titles_and_ordinary_parentheticals_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []

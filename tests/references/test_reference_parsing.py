@@ -601,3 +601,23 @@ def test_the_source_after_a_lead_in_is_read(lead):
     assert (ref.authors, ref.title, ref.year) == (("World Bank",), "Georgia Economic Update",
                                                   2023)
     assert text[source.start:].startswith("World Bank")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("[Name withheld], interview with the author, Tbilisi, 2023.", "2023"),
+    ("Author's interviews with relocants in Tbilisi, March–April 2023.", "2023-04"),
+])
+def test_the_authors_interviews_are_personal_communications(text, date):
+    from footcheck.references import parse_sources
+
+    [source] = parse_sources(text)
+    assert (source.reference.type, source.reference.date) == ("personal_communication", date)
+    assert source.missing == ("title",)  # (a personal communication needs none: see checks)
+
+
+@pytest.mark.parametrize("text, pages", [("Ibid., pp. 12 ff.", "12 ff."),
+                                         ("Ibid., 14 (emphasis added).", "14")])
+def test_ibid_with_following_pages_or_a_remark(text, pages):
+    from footcheck.references import _IBID, _pages
+
+    assert _pages(_IBID.fullmatch(text)["pages"]) == pages

@@ -89,12 +89,17 @@ _REMARK_CI = _Guarded(re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 ), needs=frozenset(("need", "check", "verif", "confirm", "added", "date", "[")))
+#: What follows a social network account's handle in a citation: ``@handle, X (formerly
+#: Twitter), 5 May 2023``, ``@handle on Telegram``.
+_ACCOUNT = (r"\s*,?\s*(?:on\s+)?(?:X\b|Twitter|Telegram|Instagram|Facebook|Threads|Bluesky|"
+            r"Mastodon|TikTok|YouTube|VK|LinkedIn|post\b|tweet)")
 _REMARK_CS = _Guarded(re.compile(
     rf"""
     {_BOUNDARY}Not\s+sure\b|\bnot\s+sure\b
     |\((?:\?|\s\?\s)\)|\[\s*\?\s*\]
     |\bNB:
-    |(?<![\w@.\[/])@[A-Za-z][\w.-]*(?=\s*[:,?]|\s+[a-z])
+    |(?<![\w@.\[/])(?<!\bby\s)(?<!\bvia\s)(?<!\bas\s)(?<!\bfrom\s)(?<!\bof\s)
+        @[A-Za-z][\w.-]*(?=\s*[:,?]|\s+[a-z])(?!{_ACCOUNT})
     """,
     re.VERBOSE,
 ), needs=frozenset(("sure", "?", "nb:", "@")))
