@@ -376,6 +376,20 @@ def test_redirect_to_home_is_soft_404(web, config_factory):
     assert r.final_url == web.url("/")
 
 
+def test_an_article_moved_to_the_home_page_is_soft_404_on_an_honest_host(web, config_factory):
+    _home(web)  # unknown paths get a real 404 (the fallback): only this one goes home
+    web.page("/en/", body=web.html("The Daily in English", ARTICLE))
+    web.page("/story/", body=web.html("A real article", ARTICLE))
+    moves = {"/2019/05/removed-article": "/", "/old-section": "/en/", "/story": "/story/"}
+    for path, target in moves.items():
+        web.redirect(path, target)
+    for path in ("/2019/05/removed-article", "/old-section"):
+        r = one(web.url(path), config_factory)
+        assert (r.verdict, r.final_url) == ("soft-404", web.url(moves[path]))
+        assert "home page" in r.detail
+    assert one(web.url("/story"), config_factory).verdict == "alive"  # the same page
+
+
 def test_soft_404_probe_is_made_once_per_host(web, config_factory):
     for i in range(5):
         web.page(f"/a{i}", body=web.html(f"Article {i}", ARTICLE.replace("Tbilisi", str(i))))

@@ -144,6 +144,11 @@ def _norm(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), (parts.netloc or "").lower(), path, parts.query, ""))
 
 
+def _site(host: str | None) -> str:
+    """A host without its ``www.``: ``www.example.org`` and ``example.org`` are one site."""
+    return (host or "").lower().removeprefix("www.")
+
+
 def trivial_redirect(src: str, dst: str) -> bool:
     """True for a redirect an editor does not care about.
 
@@ -151,9 +156,7 @@ def trivial_redirect(src: str, dst: str) -> bool:
     trailing slash, and nothing else.
     """
     a, b = urlsplit(src), urlsplit(dst)
-    host_a = (a.hostname or "").lower().removeprefix("www.")
-    host_b = (b.hostname or "").lower().removeprefix("www.")
-    if host_a != host_b or a.query != b.query:
+    if _site(a.hostname) != _site(b.hostname) or a.query != b.query:
         return False
     if a.scheme != b.scheme and (a.scheme, b.scheme) != ("http", "https"):
         return False
@@ -614,10 +617,14 @@ class Checker:
             signal = not_found_signal(page)
             if signal:
                 return signal
-        if not self.config.soft404_probe or not fetched.is_html:
-            return None
         if _HOME_PATH.match(urlsplit(url).path or "/"):
             return None  # a home page cannot be a substitute for itself
+        final = urlsplit(fetched.url)
+        if _HOME_PATH.match(final.path or "/") and not final.query and \
+                _site(final.hostname) == _site(urlsplit(url).hostname):
+            return f"redirected to the site's home page, {fetched.url}"  # the page is gone
+        if not self.config.soft404_probe or not fetched.is_html:
+            return None
         probe = self._probe(url)
         if probe is None or not 200 <= probe.status < 300:
             return None
