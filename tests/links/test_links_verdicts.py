@@ -6,6 +6,8 @@ import socket
 import threading
 import time
 
+import pytest
+
 from footcheck.links import NETWORK_DOWN, REFUSED_PRIVATE, LinkRequest, verify
 
 
@@ -388,6 +390,34 @@ def test_an_article_moved_to_the_home_page_is_soft_404_on_an_honest_host(web, co
         assert (r.verdict, r.final_url) == ("soft-404", web.url(moves[path]))
         assert "home page" in r.detail
     assert one(web.url("/story"), config_factory).verdict == "alive"  # the same page
+
+
+@pytest.mark.parametrize("title, body", [
+    ("defunct-outlet.org is for sale | Sedo", "<h1>Make an offer</h1>"),
+    ("defunct-outlet.org", "<h1>This domain may be for sale</h1><p>Related searches</p>"),
+    ("Welcome", "<p>The domain defunct-outlet.org has expired.</p><p>This domain is parked "
+                "free, courtesy of a registrar.</p>"),
+])
+def test_a_parked_domain_is_soft_404(web, config_factory, title, body):
+    url = web.page("/2018/story", body=web.html(title, body))
+    r = one(url, config_factory, soft404_probe=False)
+    assert r.verdict == "soft-404" and "parked domain" in r.detail
+
+
+def test_an_article_about_domain_sales_is_alive(web, config_factory):
+    story = "<p>The domain is for sale, its owner said, for a million dollars.</p>"  # short
+    url = web.page("/2018/story", body=web.html("Domain for sale: how squatters profit", story))
+    assert one(url, config_factory, soft404_probe=False).verdict == "alive"
+
+
+def test_a_site_sent_to_a_domain_market_is_parked():
+    from footcheck.links.check import sent_to_market
+
+    assert sent_to_market("https://defunct.org/a", "https://sedo.com/search?q=defunct.org") \
+        == "sedo.com"
+    assert sent_to_market("https://defunct.org/", "https://www.hugedomains.com/d/defunct.org")
+    assert sent_to_market("https://sedo.com/about", "https://sedo.com/us/about") is None
+    assert sent_to_market("https://a.org/x", "https://notsedo.com/x") is None
 
 
 def test_soft_404_probe_is_made_once_per_host(web, config_factory):

@@ -67,7 +67,7 @@ from .guard import (
     is_public,
 )
 from .match import generic_title
-from .page import Page, not_found_signal, parse, wall_signal
+from .page import PARKING_HOSTS, Page, not_found_signal, parse, wall_signal
 
 #: Statuses that mean "the server would not show us the page", not "the page is gone".
 BLOCKED_STATUSES = frozenset({401, 402, 403, 407, 429, 451, 406, 418, 999})
@@ -147,6 +147,15 @@ def _norm(url: str) -> str:
 def _site(host: str | None) -> str:
     """A host without its ``www.``: ``www.example.org`` and ``example.org`` are one site."""
     return (host or "").lower().removeprefix("www.")
+
+
+def sent_to_market(url: str, final_url: str) -> str | None:
+    """The domain marketplace or parking service (:data:`PARKING_HOSTS`) another site's
+    ``url`` ended on, or ``None``: the site has gone and its name is for sale."""
+    host = _site(urlsplit(final_url).hostname)
+    if host == _site(urlsplit(url).hostname):
+        return None
+    return next((h for h in PARKING_HOSTS if host == h or host.endswith("." + h)), None)
 
 
 def trivial_redirect(src: str, dst: str) -> bool:
@@ -608,20 +617,25 @@ class Checker:
     def _soft_404(self, url: str, fetched: Fetched, page: Page | None) -> str | None:
         """Why a 200 answer is a "not found" page, or ``None``.
 
-        Decided by the page itself (its title, heading or canonical link say so), or by the
-        host's answer for a path that cannot exist: redirected to the same place, or the
-        same page (same title, same heading, nearly the same text, once the words of each
-        path, which such pages often repeat, are left out).
+        Decided by the page itself (its title, heading or canonical link say so, or it
+        offers the domain for sale), by where it was sent (a domain marketplace; an
+        article's own site's home page), or by the host's answer for a path that cannot
+        exist: redirected to the same place, or the same page (same title, same heading,
+        nearly the same text, once the words of each path, which such pages often repeat,
+        are left out).
         """
         if page is not None:
             signal = not_found_signal(page)
             if signal:
                 return signal
-        if _HOME_PATH.match(urlsplit(url).path or "/"):
+        if sent := sent_to_market(url, fetched.url):
+            return f"a parked domain (sent to {sent})"
+        cited, final = urlsplit(url), urlsplit(fetched.url)
+        site = _site(final.hostname)
+        if _HOME_PATH.match(cited.path or "/"):
             return None  # a home page cannot be a substitute for itself
-        final = urlsplit(fetched.url)
         if _HOME_PATH.match(final.path or "/") and not final.query and \
-                _site(final.hostname) == _site(urlsplit(url).hostname):
+                site == _site(cited.hostname):
             return f"redirected to the site's home page, {fetched.url}"  # the page is gone
         if not self.config.soft404_probe or not fetched.is_html:
             return None

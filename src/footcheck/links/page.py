@@ -74,6 +74,24 @@ _FILLER = re.compile(
     r"|սխալ|الصفحة|صفحه|הדף)\b", re.I)
 _SEGMENT_SPLIT = re.compile(r"\s+[|–—·•:»-]\s+|\s*\|\s*")
 
+#: What a parked domain's page says: the site has gone and its name is for sale.
+_PARKED = re.compile(
+    r"(?:\bdomain(?:\s+name)?|\b[\w-]+\.[a-z]{2,})\s+(?:is\s+|may\s+be\s+|might\s+be\s+)?"
+    r"for\s+sale\b"
+    r"|\bbuy\s+this\s+domain\b|\b(?:this\s+)?domain\s+(?:is\s+|has\s+been\s+)?parked\b"
+    r"|\bparked\s+(?:free|domain)\b|\bthis\s+domain\s+has\s+expired\b"
+    r"|\bdomain\s+(?:name\s+)?(?:zu\s+verkaufen|à\s+vendre|en\s+venta)\b", re.I)
+#: The same said in a page's text, where only the page's own words count ("this domain").
+_PARKED_TEXT = re.compile(
+    r"\bthis\s+domain(?:\s+name)?\s+(?:is\s+|may\s+be\s+|might\s+be\s+)for\s+sale\b"
+    r"|\bbuy\s+this\s+domain\b|\bthis\s+domain\s+(?:is\s+|has\s+been\s+)parked\b"
+    r"|\bparked\s+free\b|\bthis\s+domain\s+has\s+expired\b", re.I)
+_PARKING_TEXT = 3_000  # a parking page says little else
+#: Domain marketplaces and parking services a gone site's address may be sent to.
+PARKING_HOSTS = ("sedo.com", "hugedomains.com", "dan.com", "afternic.com", "parkingcrew.net",
+                 "bodis.com", "sav.com", "undeveloped.com", "atom.com", "domainmarket.com",
+                 "perfectdomain.com", "buydomains.com")
+
 # --- walls -----------------------------------------------------------------------------------
 _CHALLENGE_TITLE = re.compile(
     r"just a moment|attention required|access denied|access to this page has been denied"
@@ -442,7 +460,13 @@ def says_not_found(text: str | None) -> bool:
 
 
 def not_found_signal(page: Page) -> str | None:
-    """Why ``page`` looks like a "not found" page, or ``None``."""
+    """Why ``page`` looks like a "not found" page, or a parked domain's, or ``None``."""
+    for text in (page.html_title, page.h1):  # the message and little else
+        if text and len(text) < 160 and _PARKED.search(text) and \
+                len(re.findall(r"[^\W\d_]+", _PARKED.sub(" ", text))) <= 2:
+            return f"a parked domain ({text.strip()!r})"
+    if len(page.text) < _PARKING_TEXT and _PARKED_TEXT.search(page.text):
+        return "a parked domain (the page offers the domain for sale)"
     if says_not_found(page.html_title):
         return f"title says {page.html_title!r}"
     if says_not_found(page.h1):
