@@ -407,3 +407,21 @@ def test_volume_and_pages_a_model_may_misread(text, wrong, fields) -> None:
         labels[i] = wrong.get(token.text, labels[i])
     got = fields_of(text, tokens, labels)
     assert {name: got[name] for name in fields} == fields
+
+
+@pytest.mark.parametrize("text, container, genre", [
+    ('Petrosyan, Ani. "Tech Doubles." EVN Report, 12 Jan. 2023, evnreport.com/a.',
+     "EVN Report", None),
+    ('Smith, J. "Title." Policy Brief, 12 Jan. 2023.', None, "Policy Brief"),
+])
+def test_an_outlet_named_like_a_kind_of_document(text, container, genre) -> None:
+    from footcheck.citations.normalise import fields_of
+    from footcheck.citations.tokens import tokenize
+
+    tokens = tokenize(text)
+    labels = citations.labels_of(text, tokens)
+    words = [t.text for t in tokens]
+    at = words.index("Report") if "Report" in words else words.index("Brief")
+    labels[at - 1:at + 2] = ["genre"] * 3  # the name and its comma read as a genre
+    f = fields_of(text, tokens, labels)
+    assert (f["container"], f["genre"]) == (container, genre)

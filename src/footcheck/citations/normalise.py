@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..dates import YEAR, month_number
-from .features import ORG_WORDS, PARTICLES
+from .features import GENRE_WORDS, ORG_WORDS, PARTICLES
 from .tokens import Token
 
 __all__ = ["comparable", "fields_of", "parse_date", "split_names"]
@@ -583,6 +583,9 @@ def _repair(text: str, runs: list[list]) -> None:
       is the author, then the title;
     * an issue read as a date: a number in brackets that is no year, right after the
       volume, is more of the volume (``Eurasia Daily Monitor 20, (160).``);
+    * an outlet read as a genre: after a quoted title and before the date, with no
+      container, a name ending with a genre word is the outlet (``"Title." EVN Report, 12
+      Jan. 2023``; not ``Policy Brief``);
     * a kind of document inside a name (``Yusupova press release, Guzel.``) names no
       genre;
     * a volume read as pages: a number right after the container, then the date, then the
@@ -668,6 +671,13 @@ def _repair(text: str, runs: list[list]) -> None:
     if "pages" not in labels and runs and runs[-1][0] == "date" and \
             (m := _DATE_THEN_PAGES.search(text, runs[-1][1], runs[-1][2])):
         runs[-1:] = [["date", runs[-1][1], m.start(1)], ["pages", m.start(1), runs[-1][2]]]
+    if "container" not in labels:
+        for k in range(1, len(runs) - 1):
+            if runs[k][0] == "genre" and runs[k - 1][0] == "title" and \
+                    runs[k + 1][0] == "date" and text[runs[k - 1][2] - 1] in _CLOSERS and \
+                    _outlet_named(run_text(runs[k])):
+                runs[k][0] = "container"  # '"Title." EVN Report, 12 Jan. 2023': the outlet
+                break
     for k in range(1, len(runs) - 1):
         if runs[k][0] == "genre" and runs[k - 1][0] == runs[k + 1][0] == "author":
             runs[k][0] = "note"  # "Yusupova press release, Guzel.": words inside a name
@@ -713,6 +723,21 @@ _AUTHOR_THEN_TITLE = re.compile(
 
 _NAME_LINKS = frozenset(["of", "the", "and", "for", "de", "du", "des", "on", "in", "&", "und",
                          "für"])
+
+
+#: Words that qualify a kind of document (``Policy Brief``, ``Annual Report``).
+_GENRE_QUALIFIERS = frozenset(("policy", "working", "research", "discussion", "occasional",
+                               "technical", "briefing", "annual", "special", "country",
+                               "press", "background", "issue", "analytical"))
+
+
+def _outlet_named(genre: str) -> bool:
+    """Whether a run read as a genre is an outlet's name ending with a genre word: a
+    capitalised word before it that qualifies no kind of document (``EVN Report``, not
+    ``Policy Brief``)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", genre)
+    return len(words) >= 2 and words[-1].lower() in GENRE_WORDS and all(
+        w[0].isupper() and w.lower() not in GENRE_WORDS | _GENRE_QUALIFIERS for w in words[:-1])
 
 
 def _name_like(text: str) -> bool:
