@@ -357,6 +357,7 @@ _CLAUSE_WORDS = frozenset(re.findall(r"\S+", """
 is are was were be been being has have had does did do not will would can could may might
 must should he she they we it his her their our its this these those who which
 est sont était étaient ist sind war waren wurde wurden es son fue fueron está
+является являются был была было были это не он она они мы
 """))
 _PROSE_BREAKS = re.compile(r"https?://|www\.|\([^()]*\d[^()]*\)|[:*_\[\]<>\"‘“”‚„«»]"
                            r"|(?:^|\s)['’]")  # (an apostrophe is no quote: ``Georgia's``)

@@ -246,6 +246,8 @@ def test_an_unsigned_news_item_needs_no_author() -> None:
     "Interviews were conducted in Russian and Georgian. Quotations have been lightly edited.",
     "This brief was written before the elections of October 2024.",
     "Here and below, “migrants” means Russian citizens who arrived after February 2022.",
+    "Les chiffres sont arrondis. Les données de 2024 sont provisoires.",
+    "Все цифры округлены. Данные за 2024 год являются предварительными.",
     "Emphasis added.",
     "Translation by the author.",
     "Emphasis in original.",
@@ -270,6 +272,8 @@ def test_notes_that_explain_cite_nothing(note: str) -> None:
     "The minister was interviewed in Tbilisi, 3 March 2023.",
     "Jane Smith, “Why rents are rising,” Guardian, 2 May 2023.",
     "Reuters reported that the \"new wave\" is smaller, 3 May 2023.",
+    "Bundesamt für Migration und Flüchtlinge, Das Bundesamt in Zahlen 2022, Nürnberg 2023.",
+    "Иванов И. И. Миграция и рынок труда. — М.: Наука, 2020. — 256 с.",
 ])
 def test_citations_and_incomplete_sources_are_not_explanations(note: str) -> None:
     from footcheck.references import is_explanatory, parse_sources
