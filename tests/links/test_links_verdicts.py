@@ -115,6 +115,23 @@ def test_meta_refresh_that_reloads_or_waits_long_is_not_a_redirect(web, config_f
     assert web.hits("/elsewhere") == 0
 
 
+@pytest.mark.parametrize("script", ["window.location.href = '/story';",
+                                    'location.replace("/story")', "document.location='/story'"])
+def test_a_page_that_only_sends_on_by_script_is_followed(web, config_factory, script):
+    new = web.page("/story", body=web.html("Migration and the labour market", ARTICLE))
+    old = web.page("/old", body=web.html("Redirecting…", "", f"<script>{script}</script>"))
+    r = one(old, config_factory)
+    assert (r.verdict, r.final_url) == ("alive", new)
+
+
+def test_a_script_on_a_page_with_content_is_not_followed(web, config_factory):
+    web.page("/elsewhere", body=web.html("Elsewhere", ARTICLE))
+    url = web.page("/article", body=web.html(
+        "A real article", ARTICLE, "<script>if (x) { location.href = '/elsewhere'; }</script>"))
+    assert one(url, config_factory).final_url == url
+    assert web.hits("/elsewhere") == 0
+
+
 def test_meta_refresh_loop_is_detected(web, config_factory):
     refreshing(web, "/a", "0; url=/b")
     r = one(refreshing(web, "/b", "0; url=/a"), config_factory)

@@ -128,7 +128,8 @@ class Page:
     ``published`` is an ISO 8601 date. ``text`` is the start of the visible text.
     ``canonical`` is the ``href`` of ``<link rel="canonical">`` as written. ``refresh`` is
     the address a ``<meta http-equiv="refresh">`` sends the reader to within
-    :data:`REFRESH_FOLLOWED` seconds, as written. ``site_name`` is the site's own name
+    :data:`REFRESH_FOLLOWED` seconds, or a script does on a page that shows almost nothing
+    else (``location.replace('/new')``), as written. ``site_name`` is the site's own name
     (``og:site_name``, ``application-name``).
     """
 
@@ -297,12 +298,37 @@ def parse(body: bytes, charset: str | None = None) -> Page:
     heading = doc.inner("h1", doc.body_start)
     h1 = _clean(_TAG.sub(" ", heading)) if heading is not None else None
     region = min(len(doc.low), HEAD_LIMIT)
+    text = doc.visible_text(TEXT_LIMIT)
+    challenge = any(doc.low.find(m, 0, region) >= 0 for m in _CHALLENGE_MARKERS)
+    if refresh is None and len(text) < _SCRIPT_REDIRECT_TEXT and not challenge:
+        refresh = _script_redirect(doc.text, region)  # a page that only sends the reader on
     return Page(title=title, html_title=html_title, h1=h1, published=_published(metas, doc),
-                text=doc.visible_text(TEXT_LIMIT), canonical=canonical, refresh=refresh,
+                text=text, canonical=canonical, refresh=refresh,
                 site_name=_clean(metas.get("og:site_name") or metas.get("application-name")),
-                has_password=bool(_PASSWORD.search(doc.low)),
-                challenge_scripts=any(doc.low.find(m, 0, region) >= 0
-                                      for m in _CHALLENGE_MARKERS))
+                has_password=bool(_PASSWORD.search(doc.low)), challenge_scripts=challenge)
+
+
+#: A script sending the reader to another address: ``window.location.href = '/new'``,
+#: ``location.replace("/new")``. Followed like a refresh on a page that shows (almost)
+#: nothing else.
+_SCRIPT_REDIRECT = re.compile(
+    r"location(?:\.href)?\s*=\s*[\"']([^\"'\s<>]{1,500})[\"']"
+    r"|location\.(?:replace|assign)\(\s*[\"']([^\"'\s<>]{1,500})[\"']\s*\)")
+_SCRIPT_REDIRECT_TEXT = 200  # characters of visible text such a page has at most
+_SCRIPT_REDIRECT_TRIES = 20  # "location" words looked at (an app's bundle has many)
+
+
+def _script_redirect(text: str, end: int) -> str | None:
+    """Where a script in ``text[:end]`` sends the reader: the pattern is tried only where
+    the word ``location`` stands, so a page of scripts costs a few searches."""
+    at = text.find("location", 0, end)
+    for _ in range(_SCRIPT_REDIRECT_TRIES):
+        if at < 0:
+            return None
+        if m := _SCRIPT_REDIRECT.match(text, at, end):
+            return m[1] or m[2]
+        at = text.find("location", at + 8, end)
+    return None
 
 
 def _refresh(content: str) -> str | None:
