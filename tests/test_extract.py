@@ -357,3 +357,25 @@ def test_asterisks_counted_up_and_a_symbol_note_cited_nowhere():
 def test_symbols_that_mark_no_note(text):
     ex = run(text)
     assert ex.notes == () and ex.markers == ()
+
+
+AUTHOR_DATE = (
+    "Rents doubled (Smith, 2020a, 2020b; see Table 2), as Lee et al. (2021) found; Georgia "
+    "(2023) did not (OECD, 2022, p. 4; Law No. 45, 2019; in 2019). Brown (2018) argues.\n\n"
+    "References\n\n"
+    "Brown, A. (2018). One. Verso.\n\n"
+    "Lee, B., Kim, C., & Oh, D. (2021). Two. *Journal*, 1(2), 3–4.\n\n"
+    "Organisation for Economic Co-operation and Development (OECD). (2022). Three. OECD.\n\n"
+    "Smith, J. (2020a). Four. Verso. Smith, J. (2020b). Five. Verso.\n")
+
+
+def test_author_date_citations_and_the_works_they_name():
+    from footcheck.extract import author_date_citations, work_keys
+
+    doc = Document.from_text(AUTHOR_DATE)
+    cited = [(c.name, c.year, c.plain) for c in author_date_citations(doc, ())]
+    assert cited == [("smith", "2020a", False), ("smith", "2020b", False),
+                     ("oecd", "2022", False), ("lee", "2021", False),
+                     ("georgia", "2023", True), ("brown", "2018", False)]
+    assert work_keys(doc, ()) == {"brown": {"2018"}, "lee": {"2021"}, "organisation": {"2022"},
+                                  "oecd": {"2022"}, "smith": {"2020a", "2020b"}}

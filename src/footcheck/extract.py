@@ -176,8 +176,13 @@ def listed_works(document: Document, notes: Iterable[Note]) -> list[str]:
     Список литературы…) that are not notes: each line giving a year, a DOI or an address,
     with the lines after it that give none (an entry wrapped). A short note (``Lowi, Water
     and Power, 45.``) names one of them in the Chicago notes-and-bibliography style."""
+    return [text for _, text in _works(document, notes)]
+
+
+def _works(document: Document, notes: Iterable[Note]) -> list[tuple[int, str]]:
+    """(first line, text) of each entry :func:`listed_works` gives."""
     in_notes = {line for n in notes for line in range(n.line, n.end_line + 1)}
-    entries: list[str] = []
+    entries: list[tuple[int, str]] = []
     under = False
     for number, line in enumerate(document.text.split("\n"), start=1):
         text = line.strip()
@@ -186,10 +191,140 @@ def listed_works(document: Document, notes: Iterable[Note]) -> list[str]:
         elif not text or number in in_notes:
             continue
         elif under and _WORK_ENTRY.search(text):
-            entries.append(text)
-        elif under and entries and len(entries[-1]) < _ENTRY_LENGTH:
-            entries[-1] += " " + text
+            entries.append((number, text))
+        elif under and entries and len(entries[-1][1]) < _ENTRY_LENGTH:
+            entries[-1] = (entries[-1][0], entries[-1][1] + " " + text)
     return entries
+
+
+# --- author-date citations in the text ---------------------------------------------------
+
+@dataclass(frozen=True)
+class NameYear:
+    """An author-date citation in the text, ``(Smith et al., 2020, p. 4)`` or ``Smith
+    (2020)``: where it stands, as written, and the first author's first capitalised word
+    (folded) and year it names; ``plain`` when written without the comma, ``&`` or ``et
+    al.`` that mark a citation beyond doubt (``(Census 2021)`` may be none), or a name and
+    a year in brackets with no verb of citing after them nor ``by``/``in`` before
+    (``Ukraine (2022)``)."""
+
+    line: int
+    column: int
+    text: str
+    name: str
+    year: str
+    plain: bool
+
+
+_YEAR_TOKEN = r"(?:1[6-9]|20)\d\d[a-z]?|n\.\s?d\."
+_CITED_NAMES = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ ,]+(?:(?:and|&|de|van|von|der|da|di|du|la|le)\s+)?" \
+               r"[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5}(?:,?\s+(?:et\s+al\.?|and\s+others))?"
+#: One citation inside brackets: ``see Smith & Jones, 2019a, p. 4``.
+_CITATION_PART = re.compile(
+    rf"(?:(?:see(?:\s+also)?|e\.g\.|cf\.|also|for\s+example)[,\s]+)*"
+    rf"(?P<names>{_CITED_NAMES}),?\s+(?P<years>(?:{_YEAR_TOKEN})(?:,\s*(?:{_YEAR_TOKEN}))*)"
+    r"(?:\s*[,:]\s*(?:pp?\.|para\.|ch\.|chap\.)?\s*[\divxlc][\d\s,–-]*)?")
+#: What marks a bracketed name and year as a citation beyond doubt: a comma before the
+#: year, an ``&``, ``et al.``
+_MARKED = re.compile(rf",\s*(?:{_YEAR_TOKEN})|&|\bet\s+al\b")
+_BRACKETED = re.compile(r"\(([^()\n]{4,300})\)")
+#: ``Smith (2020)``, ``Smith and Jones (2019, p. 4)``, ``Lee et al. (2021a)``.
+_NARRATIVE = re.compile(
+    r"(?<![\w.])(?P<names>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’-]+|"
+    rf"\s+et\s+al\.?)?)\s+\((?P<years>{_YEAR_TOKEN})(?:,\s*pp?\.\s*[\d–-]+)?\)")
+#: A verb after ``Name (2020)`` that makes the name an author's (``Smith (2020) finds``),
+#: where ``the invasion of Ukraine (2022) changed`` is no citation.
+_CITING_VERB = re.compile(
+    r"\s+(?:also\s+)?(?:finds?|found|argue[sd]?|notes?|noted|shows?|showed|shown|reports?|"
+    r"reported|estimates?|estimated|suggests?|suggested|writes?|wrote|observes?|observed|"
+    r"claims?|claimed|concludes?|concluded|documents?|documented|describes?|described|"
+    r"demonstrates?|demonstrated|points?\s+out|pointed\s+out|calls?|called|defines?|"
+    r"defined|explains?|explained|provides?|provided|examines?|examined|analy[sz]es|"
+    r"analy[sz]ed|compares?|compared|proposes?|proposed|emphasi[sz]es|emphasi[sz]ed)\b")
+#: Capitalised words that open no author's name: months, parts of a document, sentence words.
+_NOT_NAMES = frozenset(re.findall(r"\S+", """
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall
+winter figure fig table chart box section article art chapter annex appendix part law act
+decree q1 q2 q3 q4 h1 h2 fy in since by from the a an this that these those until before
+after between during around about circa ca see also eg cf"""))
+
+
+def _first_name(names: str) -> str | None:
+    """The first capitalised word of a citation's names, folded (``de Waal`` → ``waal``)."""
+    for word in re.findall(r"[^\W\d_][\w'’-]*", names):
+        if word[0].isupper():
+            folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+            return folded.lower() or word.lower()
+    return None
+
+
+def author_date_citations(document: Document, notes: Iterable[Note]) -> list[NameYear]:
+    """The author-date citations of the text, outside its notes and its list of works."""
+    notes = tuple(notes)
+    skip = {line for n in notes for line in range(n.line, n.end_line + 1)}
+    works = _works(document, notes)
+    if works:
+        skip.update(range(works[0][0] - 1, len(document.line_starts) + 1))
+    text = _prose(document)
+    out: list[NameYear] = []
+    for index, (start, end) in enumerate(_line_spans(document)):
+        if index + 1 in skip or not text[start:end].strip():
+            continue
+        found: list[tuple[int, str, str, bool]] = []
+        for m in _BRACKETED.finditer(text, start, end):
+            offset = m.start(1)
+            for part in re.finditer(r"[^;]+", m[1]):
+                c = _CITATION_PART.fullmatch(part[0].strip())
+                if c is None:
+                    continue
+                plain = _MARKED.search(c[0]) is None
+                found.append((offset + part.start() + len(part[0]) - len(part[0].lstrip()),
+                              c[0], c["names"] + "\0" + c["years"], plain))
+        for m in _NARRATIVE.finditer(text, start, end):
+            cites = _CITING_VERB.match(text, m.end(), end) or \
+                text[max(start, m.start() - 4):m.start()].lower().endswith(("by ", "in ")) \
+                or " et al" in m["names"] or " and " in m["names"] or "&" in m["names"]
+            found.append((m.start(), m[0], m["names"] + "\0" + m["years"], not cites))
+        for at, written, names_years, plain in found:
+            names, years = names_years.split("\0")
+            name = _first_name(names)
+            if name is None or name in _NOT_NAMES:
+                continue
+            for year in re.findall(_YEAR_TOKEN, years):
+                out.append(NameYear(index + 1, at - start + 1, written, name,
+                                    year.replace(" ", ""), plain))
+    return out
+
+
+#: The author part of an entry of a list of works: up to its year (``Smith, J. (2020).``,
+#: ``World Bank. 2023.``, ``Smith, J., 2020,``).
+_ENTRY_YEAR = re.compile(rf"\(?({_YEAR_TOKEN})\)?")
+_ENTRY_BRACKETED_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)\.")
+
+
+def work_keys(document: Document, notes: Iterable[Note]) -> dict[str, set[str]]:
+    """For each first-author word (folded) of the list of works, the years it lists (with
+    their letters, ``2020a``), and for an organisation also its acronym in brackets
+    (``International Monetary Fund (IMF). (2023).``)."""
+    keys: dict[str, set[str]] = {}
+
+    def add(head: str, year: str) -> None:
+        words = {_first_name(head)} | {a.lower() for a in re.findall(r"\b[A-Z]{2,8}\b", head)}
+        for word in words - {None}:
+            keys.setdefault(word, set()).add(year.replace(" ", ""))
+
+    for _, entry in _works(document, notes):
+        m = _ENTRY_YEAR.search(entry)
+        if m is None or m.start() > 300:
+            continue
+        add(entry[:m.start()], m[1])
+        # entries a conversion ran together: each "… (2023)." after a sentence names one more
+        for more in _ENTRY_BRACKETED_YEAR.finditer(entry, m.end()):
+            cut = entry.rfind(". ", 0, max(0, more.start() - 2))
+            if cut >= 0:
+                add(entry[cut + 2:more.start()], more[1])
+    return keys
 
 
 _ENTRY_LENGTH = 1_000  # characters an entry of a list of works has at most

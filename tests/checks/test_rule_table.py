@@ -30,6 +30,14 @@ BROWN = "Brown, Lee (2020). *A history of rents*. London: Verso."
 PAGE = "https://dailypost.example.org/2023/03/13/rents"
 
 
+#: A text citing by author and date, with its list of works.
+AUTHOR_DATE = ("Rents doubled (Smith, 2023). Wages fell (Jones & Kim, 2021), as Lee (2022) "
+               "found.\n\nReferences\n\n"
+               "Jones, A., & Kim, B. (2021). Wages fall again. *Weekly Times*.\n"
+               "Lee, C. (2022). *Labour markets*. Verso.\n"
+               "Smith, J. (2023). Rents in the capital. *Daily Post*.\n")
+
+
 def brief(*notes: str, markers: tuple[str, ...] = (), labels: tuple[str, ...] = ()) -> str:
     """A plain-text brief: one claim per marker, then a Notes section with one note per line.
 
@@ -94,6 +102,7 @@ CASES: dict[str, Case] = {
     "FC109": Case(markdown(SMITH, "Claim one.[^1] Claim two [@jones2021, p. 4]."),
                   markdown(SMITH, "Claim one.[^1] Claim two (Jones 2021, p. 4)."),
                   path="brief.md"),
+    "FC110": Case(AUTHOR_DATE.replace("Lee (2022)", "Lee (2021)"), AUTHOR_DATE),
     # --- content -----------------------------------------------------------------------
     "FC201": Case(brief(SMITH, "get source here"), brief(SMITH, JONES)),
     "FC202": Case(brief(SMITH + " need more info on this?"), brief(SMITH)),

@@ -91,6 +91,12 @@ RULES: tuple[Rule, ...] = (
          "Their sources go unchecked: a clean report would hide that they were not read.",
          "## Notes followed by unnumbered paragraphs; pandoc citations [@smith2020, p. 4]."),
     # --- content -------------------------------------------------------------------------
+    Rule("FC110", "unlisted-citation", W,
+         "An author-date citation in the text, (Smith, 2020) or Smith (2020), whose author "
+         "and year no entry of the document's list of works gives (checked when most of the "
+         "text's citations name an entry, so that the list is known to be read).",
+         "A reader cannot find the work; the entry was left out or the year is wrong.",
+         "(Petrov, 2020) in a text whose References list no Petrov."),
     Rule("FC201", "placeholder", E,
          "A placeholder left where a source should be: 'get source here', TK, TODO, "
          "[source?], 'citation needed'.",

@@ -50,6 +50,7 @@ def check(extraction: Extraction) -> Iterator[Finding]:
     """Yield every structure finding for the document."""
     yield from _no_notes(extraction)
     yield from _unread(extraction)
+    yield from _unlisted(extraction)
     for series in _series(extraction):
         yield from _malformed(series)
         for part in _parts(series, extraction.document):  # each article of a compilation
@@ -69,6 +70,44 @@ def _no_notes(extraction: Extraction) -> Iterator[Finding]:
            if len(extraction.markers) > 1 else
            "; its one marker points nowhere" if extraction.markers else
            " and no note markers"), 1)
+
+
+#: How many citations and entries make an author-date text, and the share of its citations
+#: that must name an entry before the others are reported.
+_AUTHOR_DATE_LEAST = 3
+_AUTHOR_DATE_SHARE = 0.6
+
+
+@emits("unlisted-citation")
+def _unlisted(extraction: Extraction) -> Iterator[Finding]:
+    """One finding per author-date citation of the text whose first author and year no
+    entry of the list of works gives, when the text cites by author and date: it lists
+    three works or more and most of its citations name one of them. A citation written
+    without a comma, ``&`` or ``et al.`` (``(Census 2021)``) is reported only when its
+    name is in the list."""
+    document, notes = extraction.document, extraction.notes
+    if not ex.reference_list(document):
+        return
+    keys = ex.work_keys(document, notes)
+    if len(keys) < _AUTHOR_DATE_LEAST:
+        return
+    cited = ex.author_date_citations(document, notes)
+    listed = [c for c in cited if c.year in keys.get(c.name, ())]
+    if len(cited) < _AUTHOR_DATE_LEAST or len(listed) < _AUTHOR_DATE_SHARE * len(cited):
+        return
+    for c in cited:
+        years = keys.get(c.name)
+        if (years and c.year in years) or (c.plain and not years):
+            continue
+        if years:
+            shown = ", ".join(sorted(years))
+            yield rule("unlisted-citation").finding(
+                f"'{c.text}' names no entry of the list of works, which gives that author "
+                f"for {shown}", c.line, c.column,
+                suggestion=f"check the year: the list has {shown}")
+        else:
+            yield rule("unlisted-citation").finding(
+                f"'{c.text}' names no entry of the list of works", c.line, c.column)
 
 
 @emits("unread-notes")

@@ -51,6 +51,8 @@ FIXES: dict[str, str] = {
     "FC108": "Export the brief again with its notes, or check that the right file was audited.",
     "FC109": "Write the notes in a notation footcheck reads (numbered notes, Word or "
              "OpenDocument notes, Markdown footnotes), or check their sources by hand.",
+    "FC110": "Add the work to the list of works, or correct the author or the year the "
+             "citation gives so that it names its entry.",
     "FC201": "Replace the placeholder with the full citation of the source.",
     "FC202": "Settle the query, then delete the comment from the note.",
     "FC203": "Add the author, title, outlet and date of the source next to its URL.",
