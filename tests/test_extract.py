@@ -379,3 +379,12 @@ def test_author_date_citations_and_the_works_they_name():
                      ("georgia", "2023", True), ("brown", "2018", False)]
     assert work_keys(doc, ()) == {"brown": {"2018"}, "lee": {"2021"}, "organisation": {"2022"},
                                   "oecd": {"2022"}, "smith": {"2020a", "2020b"}}
+
+
+def test_a_narrative_citation_of_three_authors_is_read_by_its_first():
+    from footcheck.extract import author_date_citations
+
+    doc = Document.from_text("As Barrero, Bloom, and\nDavis (2021) note, it stays. In Tbilisi, "
+                             "Gibbs (2023) finds the same.\n")
+    cited = [(c.name, c.other, c.plain) for c in author_date_citations(doc, ())]
+    assert cited == [("davis", "barrero", True), ("gibbs", "tbilisi", True)]

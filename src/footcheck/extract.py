@@ -214,6 +214,8 @@ class NameYear:
     name: str
     year: str
     plain: bool
+    other: str | None = None  # another reading of the first author: Barrero in ``Barrero,
+    # Bloom and Davis (2021)``, or Tbilisi in ``In Tbilisi, Smith (2020)``
 
 
 _YEAR_TOKEN = r"(?:1[6-9]|20)\d\d[a-z]?|n\.\s?d\."
@@ -232,6 +234,8 @@ _BRACKETED = re.compile(r"\(([^()\n]{4,300})\)")
 _NARRATIVE = re.compile(
     r"(?<![\w.])(?P<names>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’-]+|"
     rf"\s+et\s+al\.?)?)\s+\((?P<years>{_YEAR_TOKEN})(?:,\s*pp?\.\s*[\d–-]+)?\)")
+#: Names before a narrative citation's last one: ``Barrero, Bloom, and`` Davis (2021).
+_NAMES_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:(?:and|&)\s+)?)+$")
 #: A verb after ``Name (2020)`` that makes the name an author's (``Smith (2020) finds``),
 #: where ``the invasion of Ukraine (2022) changed`` is no citation.
 _CITING_VERB = re.compile(
@@ -285,15 +289,18 @@ def author_date_citations(document: Document, notes: Iterable[Note]) -> list[Nam
             cites = _CITING_VERB.match(text, m.end(), end) or \
                 text[max(start, m.start() - 4):m.start()].lower().endswith(("by ", "in ")) \
                 or " et al" in m["names"] or " and " in m["names"] or "&" in m["names"]
-            found.append((m.start(), m[0], m["names"] + "\0" + m["years"], not cites))
+            before = _NAMES_BEFORE.search(text, max(0, m.start() - 120), m.start())
+            found.append((m.start(), m[0], m["names"] + "\0" + m["years"]
+                          + ("\0" + before[0] if before else ""), not cites))
         for at, written, names_years, plain in found:
-            names, years = names_years.split("\0")
+            names, years, *other = names_years.split("\0")
             name = _first_name(names)
             if name is None or name in _NOT_NAMES:
                 continue
+            alt = _first_name(other[0]) if other else None
             for year in re.findall(_YEAR_TOKEN, years):
                 out.append(NameYear(index + 1, at - start + 1, written, name,
-                                    year.replace(" ", ""), plain))
+                                    year.replace(" ", ""), plain or alt is not None, alt))
     return out
 
 

@@ -92,12 +92,13 @@ def _unlisted(extraction: Extraction) -> Iterator[Finding]:
     if len(keys) < _AUTHOR_DATE_LEAST:
         return
     cited = ex.author_date_citations(document, notes)
-    listed = [c for c in cited if c.year in keys.get(c.name, ())]
+    listed = [c for c in cited if c.year in keys.get(c.name, ())
+              or c.year in keys.get(c.other or "", ())]
     if len(cited) < _AUTHOR_DATE_LEAST or len(listed) < _AUTHOR_DATE_SHARE * len(cited):
         return
     for c in cited:
         years = keys.get(c.name)
-        if (years and c.year in years) or (c.plain and not years):
+        if c in listed or (c.plain and not years):
             continue
         if years:
             shown = ", ".join(sorted(years))
