@@ -92,8 +92,8 @@ def _unlisted(extraction: Extraction) -> Iterator[Finding]:
     if len(keys) < _AUTHOR_DATE_LEAST:
         return
     cited = ex.author_date_citations(document, notes)
-    listed = [c for c in cited if c.year in keys.get(c.name, ())
-              or c.year in keys.get(c.other or "", ())]
+    listed = {c for c in cited if c.year in keys.get(c.name, ())
+              or c.year in keys.get(c.other or "", ())}  # (a set: looked up for each one)
     if len(cited) < _AUTHOR_DATE_LEAST or len(listed) < _AUTHOR_DATE_SHARE * len(cited):
         return
     for c in cited:
