@@ -370,21 +370,22 @@ AUTHOR_DATE = (
 
 
 def test_author_date_citations_and_the_works_they_name():
-    from footcheck.extract import author_date_citations, work_keys
+    from footcheck.extract import author_date
 
     doc = Document.from_text(AUTHOR_DATE)
-    cited = [(c.name, c.year, c.plain) for c in author_date_citations(doc, ())]
+    citations, keys = author_date(doc, ())
+    cited = [(c.name, c.year, c.plain) for c in citations]
     assert cited == [("smith", "2020a", False), ("smith", "2020b", False),
                      ("oecd", "2022", False), ("lee", "2021", False),
                      ("georgia", "2023", True), ("brown", "2018", False)]
-    assert work_keys(doc, ()) == {"brown": {"2018"}, "lee": {"2021"}, "organisation": {"2022"},
+    assert keys == {"brown": {"2018"}, "lee": {"2021"}, "organisation": {"2022"},
                                   "oecd": {"2022"}, "smith": {"2020a", "2020b"}}
 
 
 def test_a_narrative_citation_of_three_authors_is_read_by_its_first():
-    from footcheck.extract import author_date_citations
+    from footcheck.extract import author_date
 
     doc = Document.from_text("As Barrero, Bloom, and\nDavis (2021) note, it stays. In Tbilisi, "
                              "Gibbs (2023) finds the same.\n")
-    cited = [(c.name, c.other, c.plain) for c in author_date_citations(doc, ())]
+    cited = [(c.name, c.other, c.plain) for c in author_date(doc, ())[0]]
     assert cited == [("davis", "barrero", True), ("gibbs", "tbilisi", True)]

@@ -45,6 +45,7 @@ from .model import (
 )
 from .numerals import AMBIGUOUS, ARABIC, ROMAN, Numeral
 from .readers.markup import MAX_NOTES
+from .translit import fold_letters
 from .urls import MISSING_SCHEME, find_urls
 
 # Notations, as reported in findings and used for style consistency.
@@ -258,49 +259,52 @@ def _first_name(names: str) -> str | None:
     """The first capitalised word of a citation's names, folded (``de Waal`` → ``waal``)."""
     for word in re.findall(r"[^\W\d_][\w'’-]*", names):
         if word[0].isupper():
-            folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-            return folded.lower() or word.lower()
+            return fold_letters(word)
     return None
 
 
-def author_date_citations(document: Document, notes: Iterable[Note]) -> list[NameYear]:
-    """The author-date citations of the text, outside its notes and its list of works."""
+def author_date(document: Document, notes: Iterable[Note]
+                ) -> tuple[list[NameYear], dict[str, set[str]]]:
+    """The author-date citations of the text (outside its notes and its list of works), and
+    the keys of that list's entries (:func:`_work_keys`)."""
     notes = tuple(notes)
-    skip = {line for n in notes for line in range(n.line, n.end_line + 1)}
     works = _works(document, notes)
+    skip = {line for n in notes for line in range(n.line, n.end_line + 1)}
     if works:
         skip.update(range(works[0][0] - 1, len(document.line_starts) + 1))
-    text = _prose(document)
+    return _citations(_prose(document), _line_spans(document), skip), _work_keys(works)
+
+
+def _citations(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[NameYear]:
+    """The author-date citations on the lines of ``text`` but those (1-based) in ``skip``."""
     out: list[NameYear] = []
-    for index, (start, end) in enumerate(_line_spans(document)):
+    for index, (start, end) in enumerate(lines):
         if index + 1 in skip or not text[start:end].strip():
             continue
-        found: list[tuple[int, str, str, bool]] = []
+        # (where, as written, names, years, plain, the names before a narrative one)
+        found: list[tuple[int, str, str, str, bool, str | None]] = []
         for m in _BRACKETED.finditer(text, start, end):
-            offset = m.start(1)
             for part in re.finditer(r"[^;]+", m[1]):
                 c = _CITATION_PART.fullmatch(part[0].strip())
-                if c is None:
-                    continue
-                plain = _MARKED.search(c[0]) is None
-                found.append((offset + part.start() + len(part[0]) - len(part[0].lstrip()),
-                              c[0], c["names"] + "\0" + c["years"], plain))
+                if c is not None:
+                    at = m.start(1) + part.start() + len(part[0]) - len(part[0].lstrip())
+                    found.append((at, c[0], c["names"], c["years"],
+                                  _MARKED.search(c[0]) is None, None))
         for m in _NARRATIVE.finditer(text, start, end):
             cites = _CITING_VERB.match(text, m.end(), end) or \
                 text[max(start, m.start() - 4):m.start()].lower().endswith(("by ", "in ")) \
                 or " et al" in m["names"] or " and " in m["names"] or "&" in m["names"]
             before = _NAMES_BEFORE.search(text, max(0, m.start() - 120), m.start())
-            found.append((m.start(), m[0], m["names"] + "\0" + m["years"]
-                          + ("\0" + before[0] if before else ""), not cites))
-        for at, written, names_years, plain in found:
-            names, years, *other = names_years.split("\0")
+            found.append((m.start(), m[0], m["names"], m["years"], not cites,
+                          before[0] if before else None))
+        for at, written, names, years, plain, before in found:
             name = _first_name(names)
             if name is None or name in _NOT_NAMES:
                 continue
-            alt = _first_name(other[0]) if other else None
+            other = _first_name(before) if before else None
             for year in re.findall(_YEAR_TOKEN, years):
                 out.append(NameYear(index + 1, at - start + 1, written, name,
-                                    year.replace(" ", ""), plain or alt is not None, alt))
+                                    year.replace(" ", ""), plain or other is not None, other))
     return out
 
 
@@ -310,10 +314,10 @@ _ENTRY_YEAR = re.compile(rf"\(?({_YEAR_TOKEN})\)?")
 _ENTRY_BRACKETED_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)\.")
 
 
-def work_keys(document: Document, notes: Iterable[Note]) -> dict[str, set[str]]:
-    """For each first-author word (folded) of the list of works, the years it lists (with
-    their letters, ``2020a``), and for an organisation also its acronym in brackets
-    (``International Monetary Fund (IMF). (2023).``)."""
+def _work_keys(works: Iterable[tuple[int, str]]) -> dict[str, set[str]]:
+    """For each first-author word (folded) of the entries of a list of works, the years it
+    lists (with their letters, ``2020a``), and for an organisation also its acronym in
+    brackets (``International Monetary Fund (IMF). (2023).``)."""
     keys: dict[str, set[str]] = {}
 
     def add(head: str, year: str) -> None:
@@ -321,7 +325,7 @@ def work_keys(document: Document, notes: Iterable[Note]) -> dict[str, set[str]]:
         for word in words - {None}:
             keys.setdefault(word, set()).add(year.replace(" ", ""))
 
-    for _, entry in _works(document, notes):
+    for _, entry in works:
         m = _ENTRY_YEAR.search(entry)
         if m is None or m.start() > 300:
             continue

@@ -88,10 +88,9 @@ def _unlisted(extraction: Extraction) -> Iterator[Finding]:
     document, notes = extraction.document, extraction.notes
     if not ex.reference_list(document):
         return
-    keys = ex.work_keys(document, notes)
+    cited, keys = ex.author_date(document, notes)
     if len(keys) < _AUTHOR_DATE_LEAST:
         return
-    cited = ex.author_date_citations(document, notes)
     listed = {c for c in cited if c.year in keys.get(c.name, ())
               or c.year in keys.get(c.other or "", ())}  # (a set: looked up for each one)
     if len(cited) < _AUTHOR_DATE_LEAST or len(listed) < _AUTHOR_DATE_SHARE * len(cited):
