@@ -343,13 +343,14 @@ _ENTRY_LENGTH = 1_000  # characters an entry of a list of works has at most
 
 def reference_list(document: Document) -> bool:
     """Whether ``document`` lists works under a heading of their own (References,
-    Bibliography, Works cited, Literatur…), two or more of the lines after it giving a year,
-    a DOI or an address: a text citing by author and year keeps its sources there."""
+    Bibliography, Works cited, Literatur…), the lines after it giving two years, DOIs or
+    addresses or more (on two lines, or on one: a conversion may run the entries into one
+    paragraph): a text citing by author and year keeps its sources there."""
     lines = document.text.split("\n")
     for index, line in enumerate(lines):
         if len(line) < 60 and _HEADING_RE.fullmatch(line) and _WORKS_WORDS.search(line):
             after = lines[index + 1:index + 1 + _WORKS_REACH]
-            if sum(1 for entry in after if _WORK_ENTRY.search(entry)) >= 2:
+            if sum(len(_WORK_ENTRY.findall(entry, 0, _ENTRY_LENGTH)) for entry in after) >= 2:
                 return True
     return False
 

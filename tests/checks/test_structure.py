@@ -126,6 +126,11 @@ def test_a_text_citing_by_author_and_year_has_its_sources_in_its_list(heading):
     assert findings(AUTHOR_DATE.format(heading=heading)) == []
 
 
+def test_a_list_of_works_run_into_one_paragraph_is_still_a_list():
+    joined = AUTHOR_DATE.format(heading="References").replace("Press.\n\n", "Press. ")
+    assert findings(joined) == []
+
+
 def test_no_list_of_works_is_still_no_notes():
     assert [f.kind for f in findings(AUTHOR_DATE.format(heading="Further reading"))] \
         == ["no-notes"]  # not the heading of a list of works cited
