@@ -53,11 +53,12 @@ def test_a_url_under_way_goes_before_new_ones():
 
 
 # --- 429: the host is paused, Retry-After honoured ---------------------------------------------
-def limiting_host(web, refusals: int | set[int], retry_after: int = 1
+def limiting_host(web, refusals: int | set[int], retry_after: int = 1, served_in: float = 0.0
                   ) -> list[tuple[float, str]]:
     """Serve /p0…/p5 on ``web``; the host's first ``refusals`` answers (or those whose
     1-based arrival numbers it holds) are 429s (Retry-After: ``retry_after`` seconds)
-    whatever the page, as a rate limiter sends them. The arrivals, (time, path)."""
+    whatever the page, as a rate limiter sends them, at once; a page takes ``served_in``
+    seconds. The arrivals, (time, path)."""
     refused = set(range(1, refusals + 1)) if isinstance(refusals, int) else refusals
     arrivals: list[tuple[float, str]] = []
     lock = threading.Lock()
@@ -69,6 +70,7 @@ def limiting_host(web, refusals: int | set[int], retry_after: int = 1
         if refuse:
             web.send(h, 429, "slow down", {"Retry-After": str(retry_after)}, "text/plain")
         else:
+            time.sleep(served_in)
             web.send(h, 200, web.html(f"Page {h.path}", ARTICLE))
 
     for i in range(6):
@@ -101,10 +103,13 @@ def test_two_429s_with_an_answer_between_them_do_not_pause_the_host(web, config_
     """Two pages that each answer 429 once (their own limit), other pages served between
     them: the host is not limiting footcheck, only the two URLs wait. (Their Retry-After
     is 5 s, longer than a loaded machine takes to fetch the other pages.) The first and
-    the fourth requests are refused: the fourth starts only in a slot an answer of 200 has
-    freed, so that answer is in before it, whatever the machine's speed (a third request
-    refused may be read before the second's answer: two 429s in a row, a pause)."""
-    arrivals = limiting_host(web, refusals={1, 4}, retry_after=5)
+    the fourth requests are refused, at once, and a page takes half a second: the first
+    refusal is in long before the second page's answer, and the fourth request starts only
+    in a slot a page's answer has freed. (Served at once, the first refusal could be read
+    after the second page's answer, and the fourth request sent in its slot: a request
+    sent after a 429 and refused with no answer between them, a host limiting footcheck,
+    rightly paused.)"""
+    arrivals = limiting_host(web, refusals={1, 4}, retry_after=5, served_in=0.5)
     urls = [web.url(f"/p{i}") for i in range(6)]
     results = verify(urls, config_factory(per_host=2, soft404_probe=False, max_retry_after=6,
                                           url_timeout=10.0))
