@@ -465,6 +465,12 @@ _SIMPLE_URL = re.compile(r"(?i:https?)://([A-Za-z0-9.\-]+)(/[^?#\s]*)?")
 _ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 
+def same_site_host(host: str | None) -> str:
+    """``host`` lower-cased and without its ``www.``: ``www.example.org`` and
+    ``example.org`` are one site."""
+    return (host or "").lower().removeprefix("www.")
+
+
 def hostname(url: str) -> str:
     """The lower-cased host name of ``url``; empty when it has none or cannot be read."""
     try:
@@ -674,14 +680,12 @@ def normalise_url(url: str) -> str:
     """
     simple = _SIMPLE_URL.fullmatch(url)
     if simple:  # the common case, read without urllib: the same result, faster
-        host = simple.group(1).lower().rstrip(".")
-        if host.startswith("www."):
-            host = host[4:]
+        host = same_site_host(simple.group(1).rstrip("."))
         if host:
             return host + (simple.group(2) or "").rstrip("/")
     try:
         parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower().rstrip(".")
+        host = same_site_host((parts.hostname or "").rstrip("."))
         port = parts.port
         search = on_search_engine(host)
         query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
@@ -689,8 +693,6 @@ def normalise_url(url: str) -> str:
                           doseq=True)
     except ValueError:  # a port that is no number, a broken [IPv6] host, a lone surrogate…
         return _rough_url(url)
-    if host.startswith("www."):
-        host = host[4:]
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     path = re.sub(r"/+$", "", parts.path) or ""
@@ -708,10 +710,7 @@ def _rough_url(url: str) -> str:
     its scheme, ``www.``, fragment and trailing slash, its host part lower-cased."""
     rest = _ANY_SCHEME.sub("", url.strip()).split("#", 1)[0]
     host, slash, path = rest.partition("/")
-    host = host.lower().rstrip(".")
-    if host.startswith("www."):
-        host = host[4:]
-    return (host + slash + path).rstrip("/")
+    return (same_site_host(host.rstrip(".")) + slash + path).rstrip("/")
 
 
 def shorten(text: str, limit: int = 80) -> str:

@@ -38,7 +38,7 @@ import requests
 import urllib3
 
 from ..model import LinkResult
-from ..urls import hostname, site_labels
+from ..urls import hostname, same_site_host, site_labels
 from . import archive
 from .cache import Cache
 from .config import (
@@ -144,16 +144,11 @@ def _norm(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), (parts.netloc or "").lower(), path, parts.query, ""))
 
 
-def _site(host: str | None) -> str:
-    """A host without its ``www.``: ``www.example.org`` and ``example.org`` are one site."""
-    return (host or "").lower().removeprefix("www.")
-
-
 def sent_to_market(url: str, final_url: str) -> str | None:
     """The domain marketplace or parking service (:data:`PARKING_HOSTS`) another site's
     ``url`` ended on, or ``None``: the site has gone and its name is for sale."""
-    host = _site(urlsplit(final_url).hostname)
-    if host == _site(urlsplit(url).hostname):
+    host = same_site_host(urlsplit(final_url).hostname)
+    if host == same_site_host(urlsplit(url).hostname):
         return None
     return next((h for h in PARKING_HOSTS if host == h or host.endswith("." + h)), None)
 
@@ -165,7 +160,7 @@ def trivial_redirect(src: str, dst: str) -> bool:
     trailing slash, and nothing else.
     """
     a, b = urlsplit(src), urlsplit(dst)
-    if _site(a.hostname) != _site(b.hostname) or a.query != b.query:
+    if same_site_host(a.hostname) != same_site_host(b.hostname) or a.query != b.query:
         return False
     if a.scheme != b.scheme and (a.scheme, b.scheme) != ("http", "https"):
         return False
@@ -631,11 +626,11 @@ class Checker:
         if sent := sent_to_market(url, fetched.url):
             return f"a parked domain (sent to {sent})"
         cited, final = urlsplit(url), urlsplit(fetched.url)
-        site = _site(final.hostname)
+        site = same_site_host(final.hostname)
         if _HOME_PATH.match(cited.path or "/"):
             return None  # a home page cannot be a substitute for itself
         if _HOME_PATH.match(final.path or "/") and not final.query and \
-                site == _site(cited.hostname):
+                site == same_site_host(cited.hostname):
             return f"redirected to the site's home page, {fetched.url}"  # the page is gone
         if not self.config.soft404_probe or not fetched.is_html:
             return None
