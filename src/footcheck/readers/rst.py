@@ -153,9 +153,22 @@ def _parsed(document: Document, text: str) -> Document:
     blocks += _text_blocks(source, elements, placed)
     blocks += [Block(NOTE_BODY, n.spans[0][0], n.spans[-1][1]) for n in notes if n.spans]
     blocks.sort(key=lambda b: (b.start, -b.end))
+    _dismantle(tree, elements)
     return replace(document, format="rst", blocks=tuple(blocks),
                    hidden=_merged(code + inline_hidden), native_notes=notes,
                    native_markers=markers)
+
+
+def _dismantle(tree: nodes.document, elements: list[nodes.Element]) -> None:
+    """Break the cycles of docutils' tree (each node points to its parent, the document to
+    its nodes by id and name), so that it is freed as soon as the reader lets it go.
+
+    Left whole, the tree waits for the cyclic collector: 2,000 footnotes in 20 KB left
+    ~200,000 objects that took 0.4 s to collect when the process ended.
+    """
+    for node in elements:
+        node.__dict__.clear()
+    tree.__dict__.clear()
 
 
 def _doctree(text: str) -> nodes.document | None:
