@@ -50,6 +50,16 @@ def test_duplicate_note_first_copy_misnumbered():
     assert dup[0].line == 9 and "probably V" in dup[0].message
 
 
+def test_a_note_number_used_many_times_lists_the_first_places_and_counts_the_rest():
+    markers = caret([str(i) for i in range(1, 31)])
+    labels = caret(["1"] * 30)
+    dup = findings(brief(markers, labels), "duplicate-note")
+    assert dup[0].message.startswith("30 endnotes are numbered 1 (lines 5, 6, 7, 8, 9, 10, "
+                                     "11, 12, 13, 14 and 20 more);")
+    few = findings(brief(markers[:3], labels[:3]), "duplicate-note")
+    assert "(lines 5, 6, 7);" in few[0].message
+
+
 def test_missing_and_uncited_notes():
     markers = caret(["I", "II", "III", "IV", "V", "VI", "VIII"])  # no VII marker
     labels = caret(["I", "II", "III", "IV", "V", "VII", "VIII"])  # no VI note

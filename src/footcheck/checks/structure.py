@@ -158,13 +158,21 @@ def _series(extraction: Extraction) -> list[_Series]:
     return out
 
 
+#: The most places a message lists; the rest are counted (``and 2,036 more``).
+_MOST_PLACES = 10
+
+
 def _places(at: Callable[[int], str], lines: Iterable[int]) -> str:
-    """``lines 66, 68`` (or ``paragraph 40, paragraph 41``) for several places."""
-    places = [at(line).rsplit(" ", 1) for line in lines]
+    """``lines 66, 68`` (or ``paragraph 40, paragraph 41``) for several places; past
+    :data:`_MOST_PLACES`, the first of them and how many more."""
+    lines = list(lines)
+    more = len(lines) - _MOST_PLACES
+    places = [at(line).rsplit(" ", 1) for line in lines[:_MOST_PLACES]]
+    rest = f" and {more:,} more" if more > 0 else ""
     units = {unit for unit, _ in places}
     if len(units) == 1 and " " not in units.copy().pop():  # "line 66" or "paragraph 30"
-        return f"{units.pop()}s " + ", ".join(number for _, number in places)
-    return "; ".join(" ".join(place) for place in places)
+        return f"{units.pop()}s " + ", ".join(number for _, number in places) + rest
+    return "; ".join(" ".join(place) for place in places) + rest
 
 
 # --- parts: numbering that restarts in a new notes block -----------------------------------
