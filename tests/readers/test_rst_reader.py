@@ -320,3 +320,9 @@ def test_children_are_found_as_a_list_finds_them():
 def test_an_escaped_embedded_uri_in_a_dangling_reference_stays_prose():
     document = read("See `\\<inline>`_ and `text <https://example.org/a>`_.\n")
     assert hidden(document) == ["<https://example.org/a>"]
+
+
+def test_an_embedded_alias_is_not_prose_whether_its_target_exists_or_not():
+    document = read("See `the report <report_>`_ and `the data <data_>`_.\n\n"
+                    ".. _report: https://example.org/r\n")
+    assert "<report_>" in hidden(document) and "<data_>" in hidden(document)
