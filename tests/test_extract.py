@@ -389,3 +389,24 @@ def test_a_narrative_citation_of_three_authors_is_read_by_its_first():
                              "Gibbs (2023) finds the same.\n")
     cited = [(c.name, c.other, c.plain) for c in author_date(doc, ())[0]]
     assert cited == [("davis", "barrero", True), ("gibbs", "tbilisi", True)]
+
+
+def test_a_citation_broken_over_lines_is_read_whole():
+    from footcheck.extract import author_date
+
+    doc = Document.from_text("Rents rose after 2022 as newcomers arrived (Petrov &\nIvanova, "
+                             "2020; World\nBank, 2023), as Kuznetsova et\nal. (2021) "
+                             "found.\n\nNext (Lee,\n\n2021) is two paragraphs.\n")
+    cited = [(c.line, c.column, c.text, c.name, c.year) for c in author_date(doc, ())[0]]
+    assert cited == [(1, 45, "Petrov & Ivanova, 2020", "petrov", "2020"),
+                     (2, 16, "World Bank, 2023", "world", "2023"),
+                     (3, 17, "Kuznetsova et al. (2021)", "kuznetsova", "2021")]
+
+
+def test_an_organisation_cited_first_with_its_abbreviation_is_found_by_it_after():
+    from footcheck.extract import author_date
+
+    doc = Document.from_text("Aid fell (Asian Development Bank [ADB], 2022). Later (ADB, 2022; "
+                             "UNHCR, 2021).\n")
+    cited = [(c.name, c.other) for c in author_date(doc, ())[0]]
+    assert cited == [("asian", None), ("adb", "asian"), ("unhcr", None)]

@@ -225,7 +225,7 @@ _CITED_NAMES = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ ,]+(?:(?:and|&|de|van|von|der|da
 #: One citation inside brackets: ``see Smith & Jones, 2019a, p. 4``.
 _CITATION_PART = re.compile(
     rf"(?:(?:see(?:\s+also)?|e\.g\.|cf\.|also|for\s+example)[,\s]+)*"
-    rf"(?P<names>{_CITED_NAMES}),?\s+(?P<years>(?:{_YEAR_TOKEN})(?:,\s*(?:{_YEAR_TOKEN}))*)"
+    rf"(?P<names>{_CITED_NAMES})(?:\s+\[(?P<abbr>[A-Z][A-Za-z&.-]{{1,11}})\])?,?\s+(?P<years>(?:{_YEAR_TOKEN})(?:,\s*(?:{_YEAR_TOKEN}))*)"
     r"(?:\s*[,:]\s*(?:pp?\.|para\.|ch\.|chap\.)?\s*[\divxlc][\d\s,–-]*)?")
 #: What marks a bracketed name and year as a citation beyond doubt: a comma before the
 #: year, an ``&``, ``et al.``
@@ -276,25 +276,31 @@ def author_date(document: Document, notes: Iterable[Note]
 
 
 def _citations(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[NameYear]:
-    """The author-date citations on the lines of ``text`` but those (1-based) in ``skip``."""
+    """The author-date citations on the lines of ``text`` but those (1-based) in ``skip``,
+    read a paragraph (a run of lines with text) at a time: a citation may run over a line
+    break, as in a hard-wrapped Markdown or text file."""
     out: list[NameYear] = []
-    for index, (start, end) in enumerate(lines):
-        if index + 1 in skip or not text[start:end].strip():
-            continue
+    aliases: dict[str, str] = {}  # imf -> international: (International Monetary Fund [IMF], …)
+    starts = [start for start, _ in lines]
+    for first, last in _runs(text, lines, skip):
+        start = lines[first][0]
+        para = text[start:lines[last][1]].replace("\n", " ")
         # (where, as written, names, years, plain, the names before a narrative one)
         found: list[tuple[int, str, str, str, bool, str | None]] = []
-        for m in _BRACKETED.finditer(text, start, end):
+        for m in _BRACKETED.finditer(para):
             for part in re.finditer(r"[^;]+", m[1]):
                 c = _CITATION_PART.fullmatch(part[0].strip())
                 if c is not None:
                     at = m.start(1) + part.start() + len(part[0]) - len(part[0].lstrip())
                     found.append((at, c[0], c["names"], c["years"],
                                   _MARKED.search(c[0]) is None, None))
-        for m in _NARRATIVE.finditer(text, start, end):
-            cites = _CITING_VERB.match(text, m.end(), end) or \
-                text[max(start, m.start() - 4):m.start()].lower().endswith(("by ", "in ")) \
+                    if c["abbr"] and (name := _first_name(c["names"])):
+                        aliases[fold_letters(c["abbr"])] = name
+        for m in _NARRATIVE.finditer(para):
+            cites = _CITING_VERB.match(para, m.end()) or \
+                para[max(0, m.start() - 4):m.start()].lower().endswith(("by ", "in ")) \
                 or " et al" in m["names"] or " and " in m["names"] or "&" in m["names"]
-            before = _NAMES_BEFORE.search(text, max(0, m.start() - 120), m.start())
+            before = _NAMES_BEFORE.search(para, max(0, m.start() - 120), m.start())
             found.append((m.start(), m[0], m["names"], m["years"], not cites,
                           before[0] if before else None))
         for at, written, names, years, plain, before in found:
@@ -302,10 +308,30 @@ def _citations(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[
             if name is None or name in _NOT_NAMES:
                 continue
             other = _first_name(before) if before else None
+            index = bisect.bisect_right(starts, start + at) - 1
             for year in re.findall(_YEAR_TOKEN, years):
-                out.append(NameYear(index + 1, at - start + 1, written, name,
-                                    year.replace(" ", ""), plain or other is not None, other))
+                out.append(NameYear(index + 1, start + at - starts[index] + 1,
+                                    " ".join(written.split()), name, year.replace(" ", ""),
+                                    plain or other is not None, other))
+    if aliases:  # (IMF, 2023) names the entry of the organisation it abbreviates
+        out = [replace(c, other=aliases[c.name]) if c.other is None and c.name in aliases
+               else c for c in out]
     return out
+
+
+def _runs(text: str, lines: list[tuple[int, int]], skip: set[int]) -> Iterator[tuple[int, int]]:
+    """The first and last index of each run of consecutive lines with text, none in
+    ``skip`` (1-based)."""
+    first = None
+    for index, (start, end) in enumerate(lines):
+        if index + 1 in skip or not text[start:end].strip():
+            if first is not None:
+                yield first, index - 1
+            first = None
+        elif first is None:
+            first = index
+    if first is not None:
+        yield first, len(lines) - 1
 
 
 #: The author part of an entry of a list of works: up to its year (``Smith, J. (2020).``,

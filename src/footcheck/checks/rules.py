@@ -94,7 +94,9 @@ RULES: tuple[Rule, ...] = (
     Rule("FC110", "unlisted-citation", W,
          "An author-date citation in the text, (Smith, 2020) or Smith (2020), whose author "
          "and year no entry of the document's list of works gives (checked when most of the "
-         "text's citations name an entry, so that the list is known to be read).",
+         "text's citations name an entry, so that the list is known to be read). A citation "
+         "may run over a line break; an organisation cited first with its abbreviation, "
+         "(Asian Development Bank [ADB], 2022), is known by it after: (ADB, 2022).",
          "A reader cannot find the work; the entry was left out or the year is wrong.",
          "(Petrov, 2020) in a text whose References list no Petrov."),
     Rule("FC201", "placeholder", E,
