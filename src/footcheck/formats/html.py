@@ -104,7 +104,7 @@ def render(report: Report, *, color: bool = False) -> str:
         f'<p class="meta">{escape(describe_document(report.document))}</p>',
         "</header>",
         '<main id="report">',
-        *_summary(view),
+        *_summary(view, loose),
         '<div id="controls" class="controls" hidden></div>',
         *_text_findings(report, loose, where, view.styles),
         *_notes(view, attached, where),
@@ -119,7 +119,7 @@ def render(report: Report, *, color: bool = False) -> str:
 # --- summary ----------------------------------------------------------------------------------
 
 
-def _summary(view: ReportView) -> list[str]:
+def _summary(view: ReportView, loose: list[Finding]) -> list[str]:
     report = view.report
     out = ['<section class="summary" aria-label="Summary">', '<div class="cards">']
     out += [f'<div class="card sev-{severity}"><span class="num">{n}</span>'
@@ -151,15 +151,15 @@ def _summary(view: ReportView) -> list[str]:
         out.append("</div>")
     else:
         out.append(f'<p class="clean">{NO_PROBLEMS}</p>')
-    out.append(_contents(view))
+    out.append(_contents(view, loose))
     out.append("</section>")
     return out
 
 
-def _contents(view: ReportView) -> str:
-    """Links to the report's sections."""
+def _contents(view: ReportView, loose: list[Finding]) -> str:
+    """Links to the report's sections (``loose``: the findings about the body text)."""
     parts = []
-    loose_kinds = {f.kind for f in _attach(view.report)[1]}
+    loose_kinds = {f.kind for f in loose}
     if "missing-note" in loose_kinds:
         parts.append('<a href="#missing">Markers without notes</a>')
     if loose_kinds - {"missing-note"}:
