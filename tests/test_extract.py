@@ -410,3 +410,13 @@ def test_an_organisation_cited_first_with_its_abbreviation_is_found_by_it_after(
                              "UNHCR, 2021).\n")
     cited = [(c.name, c.other) for c in author_date(doc, ())[0]]
     assert cited == [("asian", None), ("adb", "asian"), ("unhcr", None)]
+
+
+def test_an_organisation_listed_by_its_name_is_found_by_its_initials():
+    from footcheck.extract import _work_keys
+
+    keys = _work_keys([(1, "United Nations High Commissioner for Refugees. (2021). Trends."),
+                       (2, "World Health Organization. (2020). Report."),
+                       (3, "Lee, B., Kim, C., & Oh, D. (2021). Two.")])
+    assert keys == {"united": {"2021"}, "unhcr": {"2021"}, "world": {"2020"},
+                    "who": {"2020"}, "lee": {"2021"}}

@@ -340,14 +340,23 @@ _ENTRY_YEAR = re.compile(rf"\(?({_YEAR_TOKEN})\)?")
 _ENTRY_BRACKETED_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)\.")
 
 
+#: A person's name in an entry's authors: ``Lee, B.``, ``Smith, J. R.``.
+_PERSON = re.compile(r",\s*[A-ZÀ-ÖØ-Þ]\.")
+
+
 def _work_keys(works: Iterable[tuple[int, str]]) -> dict[str, set[str]]:
     """For each first-author word (folded) of the entries of a list of works, the years it
-    lists (with their letters, ``2020a``), and for an organisation also its acronym in
-    brackets (``International Monetary Fund (IMF). (2023).``)."""
+    lists (with their letters, ``2020a``), and for an organisation also its acronym: in
+    brackets (``International Monetary Fund (IMF). (2023).``) or made of its capitalised
+    words' initials (``United Nations High Commissioner for Refugees. (2021).`` is cited as
+    ``(UNHCR, 2021)``)."""
     keys: dict[str, set[str]] = {}
 
     def add(head: str, year: str) -> None:
         words = {_first_name(head)} | {a.lower() for a in re.findall(r"\b[A-Z]{2,8}\b", head)}
+        initials = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z][\w'’]*", head))
+        if 2 <= len(initials) <= 8 and not _PERSON.search(head):
+            words.add(initials.lower())
         for word in words - {None}:
             keys.setdefault(word, set()).add(year.replace(" ", ""))
 
