@@ -370,10 +370,11 @@ AUTHOR_DATE = (
 
 
 def test_author_date_citations_and_the_works_they_name():
-    from footcheck.extract import author_date
+    from footcheck.extract import author_date, work_keys
 
     doc = Document.from_text(AUTHOR_DATE)
-    citations, keys = author_date(doc, ())
+    citations, works = author_date(doc, ())
+    keys = work_keys(works)
     cited = [(c.name, c.year, c.plain) for c in citations]
     assert cited == [("smith", "2020a", False), ("smith", "2020b", False),
                      ("oecd", "2022", False), ("lee", "2021", False),
@@ -413,10 +414,14 @@ def test_an_organisation_cited_first_with_its_abbreviation_is_found_by_it_after(
 
 
 def test_an_organisation_listed_by_its_name_is_found_by_its_initials():
-    from footcheck.extract import _work_keys
+    from footcheck.extract import author_date
 
-    keys = _work_keys([(1, "United Nations High Commissioner for Refugees. (2021). Trends."),
-                       (2, "World Health Organization. (2020). Report."),
-                       (3, "Lee, B., Kim, C., & Oh, D. (2021). Two.")])
-    assert keys == {"united": {"2021"}, "unhcr": {"2021"}, "world": {"2020"},
-                    "who": {"2020"}, "lee": {"2021"}}
+    doc = Document.from_text("Text.\n\nReferences\n\n"
+                             "United Nations High Commissioner for Refugees. (2021). Trends.\n\n"
+                             "World Health Organization. (2020). Report.\n\n"
+                             "Lee, B., Kim, C., & Oh, D. (2021). Two.\n")
+    works = [(w.line, w.authors, sorted(w.names), w.year) for w in author_date(doc, ())[1]]
+    assert works == [
+        (5, "United Nations High Commissioner for Refugees", ["unhcr", "united"], "2021"),
+        (7, "World Health Organization", ["who", "world"], "2020"),
+        (9, "Lee, B., Kim, C., & Oh, D.", ["lee"], "2021")]

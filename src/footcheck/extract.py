@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from . import numerals
 from .document import shown_path as _shown
@@ -177,13 +178,21 @@ def listed_works(document: Document, notes: Iterable[Note]) -> list[str]:
     Список литературы…) that are not notes: each line giving a year, a DOI or an address,
     with the lines after it that give none (an entry wrapped). A short note (``Lowi, Water
     and Power, 45.``) names one of them in the Chicago notes-and-bibliography style."""
-    return [text for _, text in _works(document, notes)]
+    return [entry.text for entry in _works(document, notes)]
 
 
-def _works(document: Document, notes: Iterable[Note]) -> list[tuple[int, str]]:
-    """(first line, text) of each entry :func:`listed_works` gives."""
+class _Entry(NamedTuple):
+    """An entry of a list of works: its first and last line, its text on one line."""
+
+    line: int
+    last: int
+    text: str
+
+
+def _works(document: Document, notes: Iterable[Note]) -> list[_Entry]:
+    """Each entry :func:`listed_works` gives."""
     in_notes = {line for n in notes for line in range(n.line, n.end_line + 1)}
-    entries: list[tuple[int, str]] = []
+    entries: list[_Entry] = []
     under = False
     for number, line in enumerate(document.text.split("\n"), start=1):
         text = line.strip()
@@ -192,9 +201,9 @@ def _works(document: Document, notes: Iterable[Note]) -> list[tuple[int, str]]:
         elif not text or number in in_notes:
             continue
         elif under and _WORK_ENTRY.search(text):
-            entries.append((number, text))
-        elif under and entries and len(entries[-1][1]) < _ENTRY_LENGTH:
-            entries[-1] = (entries[-1][0], entries[-1][1] + " " + text)
+            entries.append(_Entry(number, number, text))
+        elif under and entries and len(entries[-1].text) < _ENTRY_LENGTH:
+            entries[-1] = _Entry(entries[-1].line, number, entries[-1].text + " " + text)
     return entries
 
 
@@ -264,15 +273,15 @@ def _first_name(names: str) -> str | None:
 
 
 def author_date(document: Document, notes: Iterable[Note]
-                ) -> tuple[list[NameYear], dict[str, set[str]]]:
+                ) -> tuple[list[NameYear], list[ListedWork]]:
     """The author-date citations of the text (outside its notes and its list of works), and
-    the keys of that list's entries (:func:`_work_keys`)."""
+    the works that list gives (:func:`_listed`)."""
     notes = tuple(notes)
     works = _works(document, notes)
     skip = {line for n in notes for line in range(n.line, n.end_line + 1)}
     if works:
-        skip.update(range(works[0][0] - 1, len(document.line_starts) + 1))
-    return _citations(_prose(document), _line_spans(document), skip), _work_keys(works)
+        skip.update(range(works[0].line - 1, len(document.line_starts) + 1))
+    return _citations(_prose(document), _line_spans(document), skip), _listed(works)
 
 
 def _citations(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[NameYear]:
@@ -344,33 +353,67 @@ _ENTRY_BRACKETED_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)\.")
 _PERSON = re.compile(r",\s*[A-ZÀ-ÖØ-Þ]\.")
 
 
-def _work_keys(works: Iterable[tuple[int, str]]) -> dict[str, set[str]]:
-    """For each first-author word (folded) of the entries of a list of works, the years it
-    lists (with their letters, ``2020a``), and for an organisation also its acronym: in
-    brackets (``International Monetary Fund (IMF). (2023).``) or made of its capitalised
-    words' initials (``United Nations High Commissioner for Refugees. (2021).`` is cited as
-    ``(UNHCR, 2021)``)."""
-    keys: dict[str, set[str]] = {}
+@dataclass(frozen=True)
+class ListedWork:
+    """A work a list of works gives: its entry's first and last line, its authors as
+    written (up to the year), the words a citation may name its first author by (folded:
+    the first capitalised word, an acronym, an organisation's initials) and its year
+    (``2020a``)."""
 
-    def add(head: str, year: str) -> None:
+    line: int
+    last: int
+    authors: str
+    names: frozenset[str]
+    year: str
+
+
+def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
+    """The works of the entries ``works`` of a list of works, each by
+    the words that name its first author: the first capitalised word, an acronym in
+    brackets (``International Monetary Fund (IMF). (2023).``) and an organisation's
+    initials (``United Nations High Commissioner for Refugees. (2021).`` is cited as
+    ``(UNHCR, 2021)``). An entry that gives no year early is left out."""
+    out: list[ListedWork] = []
+
+    def add(entry: _Entry, head: str, year: str) -> None:
         words = {_first_name(head)} | {a.lower() for a in re.findall(r"\b[A-Z]{2,8}\b", head)}
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z][\w'’]*", head))
         if 2 <= len(initials) <= 8 and not _PERSON.search(head):
             words.add(initials.lower())
-        for word in words - {None}:
-            keys.setdefault(word, set()).add(year.replace(" ", ""))
+        words.discard(None)
+        if words:
+            authors = re.sub(r"(\w\w)\.$", r"\1", " ".join(head.split()).rstrip(" ,("))
+            out.append(ListedWork(entry.line, entry.last, authors,
+                                  frozenset(words), year.replace(" ", "")))  # type: ignore[arg-type]
 
-    for _, entry in works:
-        m = _ENTRY_YEAR.search(entry)
+    for entry in works:
+        text = entry.text
+        m = _ENTRY_YEAR.search(text)
         if m is None or m.start() > 300:
             continue
-        add(entry[:m.start()], m[1])
+        add(entry, text[:m.start()], m[1])
         # entries a conversion ran together: each "… (2023)." after a sentence names one more
-        for more in _ENTRY_BRACKETED_YEAR.finditer(entry, m.end()):
-            cut = entry.rfind(". ", 0, max(0, more.start() - 2))
+        for more in _ENTRY_BRACKETED_YEAR.finditer(text, m.end()):
+            cut = text.rfind(". ", 0, max(0, more.start() - 2))
             if cut >= 0:
-                add(entry[cut + 2:more.start()], more[1])
+                add(entry, text[cut + 2:more.start()], more[1])
+    return out
+
+
+def work_keys(works: Iterable[ListedWork]) -> dict[str, set[str]]:
+    """For each word that names the first author of one of ``works``, the years listed."""
+    keys: dict[str, set[str]] = {}
+    for work in works:
+        for name in work.names:
+            keys.setdefault(name, set()).add(work.year)
     return keys
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of ``text`` folded as citations' names are (:func:`_first_name`), whole
+    and in their letter runs (``Smith’s`` gives ``smith’s`` and ``smith``)."""
+    found = set(re.findall(r"[^\W\d_][\w'’-]*", text)) | set(re.findall(r"[^\W\d_]+", text))
+    return frozenset(fold_letters(w) for w in found)
 
 
 _ENTRY_LENGTH = 1_000  # characters an entry of a list of works has at most

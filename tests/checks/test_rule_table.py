@@ -103,6 +103,8 @@ CASES: dict[str, Case] = {
                   markdown(SMITH, "Claim one.[^1] Claim two (Jones 2021, p. 4)."),
                   path="brief.md"),
     "FC110": Case(AUTHOR_DATE.replace("Lee (2022)", "Lee (2021)"), AUTHOR_DATE),
+    "FC111": Case(AUTHOR_DATE + "Gogua, L. (2021). *Cities*. Ilia State University.\n",
+                  AUTHOR_DATE),
     # --- content -----------------------------------------------------------------------
     "FC201": Case(brief(SMITH, "get source here"), brief(SMITH, JONES)),
     "FC202": Case(brief(SMITH + " need more info on this?"), brief(SMITH)),

@@ -99,6 +99,13 @@ RULES: tuple[Rule, ...] = (
          "(Asian Development Bank [ADB], 2022), is known by it after: (ADB, 2022).",
          "A reader cannot find the work; the entry was left out or the year is wrong.",
          "(Petrov, 2020) in a text whose References list no Petrov."),
+    Rule("FC111", "uncited-work", W,
+         "A work the list of works gives whose author the text names nowhere: no "
+         "author-date citation names it and no word of the text or its notes is its first "
+         "author's (checked when most of the text's citations name an entry).",
+         "Every work listed should be cited: the citation was lost in editing, or the entry "
+         "is left over from a draft.",
+         "References list Gogua, L. (2021), but the text never mentions Gogua."),
     Rule("FC201", "placeholder", E,
          "A placeholder left where a source should be: 'get source here', TK, TODO, "
          "[source?], 'citation needed'.",

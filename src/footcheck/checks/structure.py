@@ -50,7 +50,7 @@ def check(extraction: Extraction) -> Iterator[Finding]:
     """Yield every structure finding for the document."""
     yield from _no_notes(extraction)
     yield from _unread(extraction)
-    yield from _unlisted(extraction)
+    yield from _author_date(extraction)
     for series in _series(extraction):
         yield from _malformed(series)
         for part in _parts(series, extraction.document):  # each article of a compilation
@@ -78,26 +78,45 @@ _AUTHOR_DATE_LEAST = 3
 _AUTHOR_DATE_SHARE = 0.6
 
 
-@emits("unlisted-citation")
-def _unlisted(extraction: Extraction) -> Iterator[Finding]:
-    """One finding per author-date citation of the text whose first author and year no
-    entry of the list of works gives, when the text cites by author and date: it lists
-    three works or more and most of its citations name one of them. A citation written
-    without a comma, ``&`` or ``et al.`` (``(Census 2021)``) is reported only when its
-    name is in the list."""
+class _AuthorDate(NamedTuple):
+    """An author-date text as read: its citations, the works its list gives, the years
+    listed for each name, and the citations that name a listed work."""
+
+    document: Document
+    cited: list[ex.NameYear]
+    works: list[ex.ListedWork]
+    keys: dict[str, set[str]]
+    listed: set[ex.NameYear]
+
+
+def _author_date(extraction: Extraction) -> Iterator[Finding]:
+    """Citations naming no listed work, and listed works no citation names, when the text
+    cites by author and date: it lists three works or more and most of its citations
+    name one of them (so that both are known to be read)."""
     document, notes = extraction.document, extraction.notes
     if not ex.reference_list(document):
         return
-    cited, keys = ex.author_date(document, notes)
+    cited, works = ex.author_date(document, notes)
+    keys = ex.work_keys(works)
     if len(keys) < _AUTHOR_DATE_LEAST:
         return
     listed = {c for c in cited if c.year in keys.get(c.name, ())
               or c.year in keys.get(c.other or "", ())}  # (a set: looked up for each one)
     if len(cited) < _AUTHOR_DATE_LEAST or len(listed) < _AUTHOR_DATE_SHARE * len(cited):
         return
-    for c in cited:
-        years = keys.get(c.name)
-        if c in listed or (c.plain and not years):
+    reading = _AuthorDate(document, cited, works, keys, listed)
+    yield from _unlisted(reading)
+    yield from _uncited_works(reading)
+
+
+@emits("unlisted-citation")
+def _unlisted(reading: _AuthorDate) -> Iterator[Finding]:
+    """One finding per author-date citation of the text whose first author and year no
+    entry of the list of works gives. A citation written without a comma, ``&`` or ``et
+    al.`` (``(Census 2021)``) is reported only when its name is in the list."""
+    for c in reading.cited:
+        years = reading.keys.get(c.name)
+        if c in reading.listed or (c.plain and not years):
             continue
         if years:
             shown = ", ".join(sorted(years))
@@ -108,6 +127,25 @@ def _unlisted(extraction: Extraction) -> Iterator[Finding]:
         else:
             yield rule("unlisted-citation").finding(
                 f"'{c.text}' names no entry of the list of works", c.line, c.column)
+
+
+@emits("uncited-work")
+def _uncited_works(reading: _AuthorDate) -> Iterator[Finding]:
+    """One finding per work of the list whose author the text names nowhere: no citation
+    names it, and no word of the text or its notes is its author's (``Smith’s (2020)
+    study`` or a citation in a form not read counts as citing it)."""
+    names = {c.name for c in reading.cited} | {c.other for c in reading.cited if c.other}
+    candidates = [w for w in reading.works if not w.names & names]
+    if not candidates:
+        return
+    lines = reading.document.text.split("\n")
+    first, last = reading.works[0].line, max(w.last for w in reading.works)
+    written = ex.words("\n".join(lines[:first - 1] + lines[last:]))  # notes included
+    for work in candidates:
+        if not work.names & written:
+            yield rule("uncited-work").finding(
+                f"'{work.authors} ({work.year})' in the list of works is cited nowhere in "
+                "the text", work.line, 1)
 
 
 @emits("unread-notes")

@@ -53,6 +53,8 @@ FIXES: dict[str, str] = {
              "OpenDocument notes, Markdown footnotes), or check their sources by hand.",
     "FC110": "Add the work to the list of works, or correct the author or the year the "
              "citation gives so that it names its entry.",
+    "FC111": "Cite the work where the text relies on it, or delete the entry from the list "
+             "of works.",
     "FC201": "Replace the placeholder with the full citation of the source.",
     "FC202": "Settle the query, then delete the comment from the note.",
     "FC203": "Add the author, title, outlet and date of the source next to its URL.",
