@@ -191,6 +191,14 @@ def test_repeated_note_only_within_a_series_and_after_whitespace_normalisation()
     assert list(check(other)) == []
 
 
+def test_a_note_copied_whole_with_its_number_is_a_duplicate_not_a_repeat() -> None:
+    ex = extraction("Doe, J. (2023). 'T,' Outlet. 1 May. <https://o.example/a>",
+                    "Doe, J. (2023). 'T,' Outlet. 1 May. <https://o.example/a>")
+    a, b = ex.notes
+    copied = Extraction(ex.document, (a, Note(**{**b.__dict__, "number": a.number})), ())
+    assert list(check(copied)) == []
+
+
 def test_unparsed_reference_says_what_is_missing() -> None:
     ex = extraction("TK", "Doe, J. (2023). 6 December.", "<https://only.example/url>",
                     "Doe, Jeff (2023). Personal Communication. 6 December.")
