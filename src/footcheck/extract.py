@@ -168,6 +168,10 @@ _WORKS_WORDS = re.compile(
     r"(?i:reference|r[ée]f[ée]rence|bibliograph|works\s+cited|source|literat|quellen|"
     r"referencias|fuentes|riferimenti|fonti|refer[êe]ncias|fontes|литератур|библиограф|"
     r"источник)")
+#: The headings of a list of the works cited only (a Bibliography may list works consulted).
+_CITED_WORKS_WORDS = re.compile(
+    r"(?i:reference|r[ée]f[ée]rence|works\s+cited|literature\s+cited|referencias|"
+    r"riferimenti|refer[êe]ncias)")
 #: A line of such a list: it gives a year, a DOI or an address.
 _WORK_ENTRY = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|\bdoi\b|https?://", re.IGNORECASE)
 _WORKS_REACH = 40  # lines after the heading looked at for the list's entries
@@ -182,28 +186,32 @@ def listed_works(document: Document, notes: Iterable[Note]) -> list[str]:
 
 
 class _Entry(NamedTuple):
-    """An entry of a list of works: its first and last line, its text on one line."""
+    """An entry of a list of works: its first and last line, its text on one line, and
+    whether its heading says the list holds the works cited (References, Works cited), not
+    those consulted too (a Bibliography, Sources)."""
 
     line: int
     last: int
     text: str
+    cited: bool
 
 
 def _works(document: Document, notes: Iterable[Note]) -> list[_Entry]:
     """Each entry :func:`listed_works` gives."""
     in_notes = {line for n in notes for line in range(n.line, n.end_line + 1)}
     entries: list[_Entry] = []
-    under = False
+    under = cited = False
     for number, line in enumerate(document.text.split("\n"), start=1):
         text = line.strip()
         if text and len(text) < 60 and _HEADING_RE.fullmatch(text):
             under = _WORKS_WORDS.search(text) is not None
+            cited = _CITED_WORKS_WORDS.search(text) is not None
         elif not text or number in in_notes:
             continue
         elif under and _WORK_ENTRY.search(text):
-            entries.append(_Entry(number, number, text))
+            entries.append(_Entry(number, number, text, cited))
         elif under and entries and len(entries[-1].text) < _ENTRY_LENGTH:
-            entries[-1] = _Entry(entries[-1].line, number, entries[-1].text + " " + text)
+            entries[-1] = entries[-1]._replace(last=number, text=entries[-1].text + " " + text)
     return entries
 
 
@@ -365,6 +373,7 @@ class ListedWork:
     authors: str
     names: frozenset[str]
     year: str
+    cited_list: bool = True  # under References or Works cited, which list works cited only
 
 
 def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
@@ -383,8 +392,8 @@ def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
         words.discard(None)
         if words:
             authors = re.sub(r"(\w\w)\.$", r"\1", " ".join(head.split()).rstrip(" ,("))
-            out.append(ListedWork(entry.line, entry.last, authors,
-                                  frozenset(words), year.replace(" ", "")))  # type: ignore[arg-type]
+            out.append(ListedWork(entry.line, entry.last, authors,  # type: ignore[arg-type]
+                                  frozenset(words), year.replace(" ", ""), entry.cited))
 
     for entry in works:
         text = entry.text

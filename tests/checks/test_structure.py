@@ -229,3 +229,28 @@ def test_numbered_notes_whose_markers_were_lost_are_said_unread():
                   "3 World Bank, 2023.\n4 Central Bank, 2024.",  # not numbered from 1
                   "1 World Bank, Remittances, 2023."):  # one entry
         assert findings(FLATTENED.format(entries=prose), "unread-notes") == []
+
+
+UNCITED_WORK = ("Rents doubled (Smith, 2023). Wages fell (Jones & Kim, 2021), as Lee (2022) "
+               "found.\n\n{heading}\n\n"
+               "Jones, A., & Kim, B. (2021). Wages fall again. *Weekly Times*.\n"
+               "Lee, C. (2022). *Labour markets*. Verso.\n"
+               "Gogua, L. (2021). *Cities*. Ilia State University.\n"
+               "Smith, J. (2023). Rents in the capital. *Daily Post*.\n")
+
+
+@pytest.mark.parametrize("heading, uncited", [
+    ("References", ["Gogua, L. (2021)"]), ("Works cited", ["Gogua, L. (2021)"]),
+    ("Bibliography", []),  # may list works consulted and not cited
+    ("Sources", []),
+])
+def test_a_listed_work_cited_nowhere_is_reported_under_a_list_of_works_cited(heading, uncited):
+    found = findings(UNCITED_WORK.format(heading=heading), "uncited-work")
+    assert [f.message.split("'")[1] for f in found] == uncited
+    assert all(f.line == 7 for f in found)
+
+
+def test_a_listed_work_whose_author_the_text_names_in_another_form_is_cited():
+    text = UNCITED_WORK.format(heading="References").replace(
+        "found.", "found, and Gogua’s study of cities agrees.")
+    assert findings(text, "uncited-work") == []

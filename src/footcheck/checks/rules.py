@@ -102,7 +102,8 @@ RULES: tuple[Rule, ...] = (
     Rule("FC111", "uncited-work", W,
          "A work the list of works gives whose author the text names nowhere: no "
          "author-date citation names it and no word of the text or its notes is its first "
-         "author's (checked when most of the text's citations name an entry).",
+         "author's (checked when most of the text's citations name an entry, and only under "
+         "References or Works cited: a Bibliography may list works consulted).",
          "Every work listed should be cited: the citation was lost in editing, or the entry "
          "is left over from a draft.",
          "References list Gogua, L. (2021), but the text never mentions Gogua."),

@@ -133,9 +133,10 @@ def _unlisted(reading: _AuthorDate) -> Iterator[Finding]:
 def _uncited_works(reading: _AuthorDate) -> Iterator[Finding]:
     """One finding per work of the list whose author the text names nowhere: no citation
     names it, and no word of the text or its notes is its author's (``Smith’s (2020)
-    study`` or a citation in a form not read counts as citing it)."""
+    study`` or a citation in a form not read counts as citing it). Only under a heading
+    of works cited (References, Works cited): a Bibliography may list works consulted."""
     names = {c.name for c in reading.cited} | {c.other for c in reading.cited if c.other}
-    candidates = [w for w in reading.works if not w.names & names]
+    candidates = [w for w in reading.works if w.cited_list and not w.names & names]
     if not candidates:
         return
     lines = reading.document.text.split("\n")
