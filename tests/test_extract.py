@@ -425,3 +425,25 @@ def test_an_organisation_listed_by_its_name_is_found_by_its_initials():
         (5, "United Nations High Commissioner for Refugees", ["unhcr", "united"], "2021"),
         (7, "World Health Organization", ["who", "world"], "2020"),
         (9, "Lee, B., Kim, C., & Oh, D.", ["lee"], "2021")]
+
+
+WRAPPED_URL = ("https://eurasianet.org/georgia-sees-record-influx-of-russians-fleeing-"
+               "mobilization")
+
+
+@pytest.mark.parametrize("text, path", [
+    ("Russians arrived in 2022.[1] Rents rose.[2]\n\nNotes\n\n1. Giorgi Lomsadze, \"Georgia "
+     "sees record influx,\" Eurasianet, 28 September 2022,\nhttps://eurasianet.org/georgia-sees-"
+     "record-influx-of-russians-fleeing-\nmobilization.\n2. Geostat, Consumer Price Index, "
+     "2023.\n", "brief.txt"),
+    ("Russians arrived in 2022.[^1] Rents rose.[^2]\n\n[^1]: Giorgi Lomsadze, \"Georgia sees "
+     "record influx,\" Eurasianet, 28 September\n    2022, https://eurasianet.org/georgia-sees-"
+     "record-influx-of-russians-fleeing-\n    mobilization.\n[^2]: Geostat, Consumer Price "
+     "Index, 2023.\n", "brief.md"),
+])
+def test_a_url_a_hard_wrap_broke_in_a_note_is_read_whole(text, path):
+    from footcheck.readers import structure
+
+    note = extract(structure(Document.from_text(text, path=path))).notes[0]
+    assert [u.url for u in note.urls] == [WRAPPED_URL]
+    assert note.text.endswith(f"2022, {WRAPPED_URL}.")

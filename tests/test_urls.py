@@ -311,3 +311,28 @@ def test_the_public_suffix_list_is_read_once_by_threads_asking_together(monkeypa
         thread.join()
     assert domains == ["bbc.co.uk"] * 16
     assert made == [1]
+
+
+@pytest.mark.parametrize("text, url", [
+    ("See https://eurasianet.org/georgia-sees-record-influx-of-russians-fleeing-\n"
+     "mobilization. Next", "https://eurasianet.org/georgia-sees-record-influx-of-russians-"
+                           "fleeing-mobilization"),
+    ("At https://example.org/reports/\nannual-2023.pdf, p. 4",
+     "https://example.org/reports/annual-2023.pdf"),
+    ("At https://example.org/a/\nview?id=4.", "https://example.org/a/view?id=4"),
+    ("x https://a.org/x-\n  indented-rest.html.", "https://a.org/x-indented-rest.html"),
+])
+def test_a_bare_url_a_hard_wrap_broke_goes_on_on_the_next_line(text: str, url: str) -> None:
+    (found,) = find_urls(text)
+    assert found.url == url and found.problem is None
+    assert text[found.start:found.end] == found.raw and "\n" in found.raw
+
+
+@pytest.mark.parametrize("text", [
+    "At https://example.org/\naccessed 3 May", "At https://example.org/\nwell-known results",
+    "At https://example.org/\ne.g. this", "At https://example.org/\nn.d.",
+    "x https://a.org/path-\nThe next line", "x https://a.org/b-c\nnext", "end https://a.org/x-",
+])
+def test_a_line_of_prose_after_a_url_is_not_its_rest(text: str) -> None:
+    (found,) = find_urls(text)
+    assert "\n" not in found.raw

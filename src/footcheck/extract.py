@@ -554,8 +554,9 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
     notes = _build_notes(document, drafts, series_of)
     markers = tuple(_build_markers(document, markers_raw, series_of, names))
     if document.native_notes or document.native_markers:
-        native = tuple(replace(n, urls=note_urls(document, n.spans))
-                       for n in document.native_notes)
+        native = tuple(replace(n, urls=urls, text=_rejoined(n.text, urls))
+                       for n in document.native_notes
+                       for urls in (note_urls(document, n.spans),))
         notes = tuple(sorted(notes + native, key=lambda n: (n.line, n.column)))
         markers = tuple(sorted(markers + document.native_markers, key=lambda m: m.offset))
     unread = (*_foreign_syntax(document, text),
@@ -1608,11 +1609,24 @@ def note_urls(document: Document, spans: tuple[tuple[int, int], ...]) -> tuple[U
         return Url(url, raw, line, column, start, end, outer, problem, repaired, form)
 
     urls: list[Url] = []
-    for s, e in spans:
+    for s, e in _lines_run(text, spans):  # a URL may go on on the note's next line
         urls += find_urls(text, s, e, make_url)
     if len(urls) > 1 and any(u.problem == MISSING_SCHEME for u in urls):
         urls = _without_site_names(urls)
     return tuple(urls)
+
+
+def _lines_run(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with those that follow one another across one line break (and its
+    indentation) made one."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] < s and text.count("\n", out[-1][1], s) == 1 \
+                and not text[out[-1][1]:s].strip():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 _BARE_HOST = re.compile(r"www\d*\.[^\s/]+/?", re.IGNORECASE)
@@ -1642,14 +1656,26 @@ def _build_notes(document: Document, drafts: list[_Draft],
     for d in drafts:
         lab = d.label
         spans = d.spans
-        body = " ".join(text[s:e].strip() for s, e in spans if e > s)
+        urls = note_urls(document, spans)
         column = lab.start - document.line_starts[d.line - 1] + 1  # the label is on line d.line
         notation = (BULLETED + lab.notation) if lab.bullet else lab.notation
         notes.append(Note(label=lab.label, token=lab.token, number=d.value,
                           series=series_of[d.system], notation=notation, line=d.line,
-                          column=column, end_line=d.end_line, text=body, spans=spans,
-                          urls=note_urls(document, spans), malformed=lab.numeral.malformed))
+                          column=column, end_line=d.end_line,
+                          text=_rejoined(" ".join(text[s:e].strip() for s, e in spans if e > s),
+                                         urls),
+                          spans=spans, urls=urls, malformed=lab.numeral.malformed))
     return tuple(notes)
+
+
+def _rejoined(text: str, urls: Iterable[Url]) -> str:
+    """A note's ``text`` with each of its ``urls`` that a hard wrap broke over two lines
+    (``…fleeing-`` / ``mobilization``) written whole again."""
+    for u in urls:
+        if "\n" in u.raw:
+            broken = r"\s+".join(map(re.escape, u.raw.split()))
+            text = re.sub(broken, lambda m: "".join(m[0].split()), text, count=1)
+    return text
 
 
 def _foot_lines(document: Document) -> frozenset[int]:

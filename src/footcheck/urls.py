@@ -170,7 +170,8 @@ def find_urls(text: str, start: int = 0, end: int | None = None,
                 url = m[0]
                 if url[-1] in _TRAIL_OR_PAREN:
                     url = _trim(url)
-                if url and _GOOD.match(url) and "\\" not in url:
+                if url and _GOOD.match(url) and "\\" not in url and not (
+                        url[-1] in "-/" and text.startswith("\n", at + len(url))):
                     stop = at + len(url)
                     out.append(make(at, stop, url, url, None, None, BARE, (at, stop)))
                     pos = stop - start
@@ -223,7 +224,7 @@ def _url_at(text: str, at: int, lo: int, end: int) -> FoundUrl | None:
     m = _BARE.match(text, at, end)
     if m is None:
         return None
-    return _bare(text, at, m.end())
+    return _bare(text, at, m.end(), end)
 
 
 def _link_at(text: str, close: int, lo: int, end: int) -> re.Match[str] | None:
@@ -268,15 +269,44 @@ def _trim(raw: str) -> str:
     return raw
 
 
-def _bare(text: str, start: int, end: int) -> FoundUrl | None:
-    """A bare URL from its greedy match, with trailing punctuation removed."""
+def _bare(text: str, start: int, end: int, limit: int) -> FoundUrl | None:
+    """A bare URL from its greedy match, with trailing punctuation removed, and its rest
+    on the next line (up to ``limit``) when a hard wrap broke it there (:func:`_wrapped`)."""
     raw = _trim(text[start:end])
     if not raw:
         return None
     url = _UNESCAPE.sub(r"\1", raw) if "\\" in raw else raw
-    problem, repaired = _analyse(url)
     stop = start + len(raw)
+    if url[-1] in "-/" and text.startswith("\n", stop):
+        rest = _wrapped(text, stop + 1, limit, url[-1])
+        if rest is not None:
+            url += rest[0]
+            stop = rest[1]
+            raw = text[start:stop]
+    problem, repaired = _analyse(url)
     return FoundUrl(start, stop, raw, url, problem, repaired, BARE, (start, stop))
+
+
+#: The rest of a URL a hard wrap moved to the next line: no space, lower case or a digit
+#: first, so that a line of prose after a URL is not taken for its rest.
+_REST = re.compile(r"[ \t]*([a-z0-9][\w\-.~/?#=&%+:@!$*,;]*)")
+#: What only a URL's rest has: a path, a query, a file's suffix, a dashed number.
+_URLISH = re.compile(r"[/?=&%_]|\.(?:s?html?|php|aspx?|jsp|pdf|docx?|xlsx?|csv|xml|json)\b|-\d")
+
+
+def _wrapped(text: str, at: int, end: int, last: str) -> tuple[str, int] | None:
+    """The rest of a URL that ends with ``last`` (``-`` or ``/``) at a line break, read
+    from ``at`` on the next line, and where it ends; ``None`` when the next line does not
+    go on with it. After ``-`` (where no URL ends) any such word goes on; after ``/``
+    only one with a URL's marks (``report-2023.pdf``, ``?id=4``), not ``accessed``,
+    ``well-known`` or ``e.g.``."""
+    m = _REST.match(text, at, end)
+    if m is None:
+        return None
+    rest = _trim(m[1])
+    if not rest or (last == "/" and not _URLISH.search(rest)):
+        return None
+    return rest, m.start(1) + len(rest)
 
 
 def _angle(text: str, m: re.Match[str]) -> FoundUrl:
