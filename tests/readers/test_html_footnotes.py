@@ -242,12 +242,15 @@ class=MsoEndnoteReference>[ii]</span></a> Jones, A. (2022). Remote Work Abroad.<
 </div></body></html>
 """
 
+#: Google Docs' HTML export links every address through its own redirect (``sa=D``).
 GOOGLE_DOCS = """<html><body class="c4 doc-content"><p class="c1"><span class="c0">Georgia \
 received many relocants.</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span \
 class="c0">&nbsp;Most worked remotely.</span><sup><a href="#ftnt2" id="ftnt_ref2">[2]</a></sup>\
 </p><hr class="c5"><div><p class="c3"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span \
-class="c2">&nbsp;Smith, J. (2023). Relocation and Its Limits. https://example.org/relocation\
-</span></p></div><div><p class="c3"><a href="#ftnt_ref2" id="ftnt2">[2]</a><span class="c2">\
+class="c2">&nbsp;Smith, J. (2023). Relocation and Its Limits. </span><span class="c6"><a \
+class="c7" href="https://www.google.com/url?q=https://example.org/relocation&amp;sa=D&amp;source=editors&amp;\
+ust=1701234567890123&amp;usg=AOvVaw2xExAmPlE">https://example.org/relocation</a></span>\
+</p></div><div><p class="c3"><a href="#ftnt_ref2" id="ftnt2">[2]</a><span class="c2">\
 &nbsp;Jones, A. (2022). Remote Work Abroad. Caucasus Review, 4(2), 10–20.</span></p></div>\
 </body></html>
 """
@@ -275,7 +278,7 @@ GENERATORS = {
                   [(ENDNOTES, "iii", 3), (ENDNOTES, "iv", 4)]),
     "word-export": (WORD_EXPORT, [(*ROMAN[0], SMITH_BARE), (*ROMAN[1], JONES)], ROMAN),
     "google-docs": (GOOGLE_DOCS, [
-        (*TWO[0], "Smith, J. (2023). Relocation and Its Limits. https://example.org/relocation"),
+        (*TWO[0], "Smith, J. (2023). Relocation and Its Limits. <https://example.org/relocation>"),
         (*TWO[1], "Jones, A. (2022). Remote Work Abroad. Caucasus Review, 4(2), 10–20.")], TWO),
 }
 
@@ -300,6 +303,13 @@ def test_each_generator_gives_its_notes_and_markers(name, tmp_path):
     path = tmp_path / f"{name}.html"
     path.write_text(page, encoding="utf-8")
     assert serious(path) == []
+
+
+def test_a_google_redirect_copied_from_search_results_is_still_reported(tmp_path):
+    copied = GOOGLE_DOCS.replace("sa=D&amp;source=editors", "sa=t&amp;source=web")
+    path = tmp_path / "copied.html"
+    path.write_text(copied, encoding="utf-8")
+    assert [code for code, _ in serious(path)] == ["FC302"]
 
 
 def test_notes_are_handed_over_written_as_markdown_footnotes():

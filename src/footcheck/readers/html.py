@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..model import ENDNOTES, FOOTNOTES, MARKDOWN, Document, Marker, Note
 from ..numerals import is_roman
@@ -111,6 +111,7 @@ def read(data: bytes, path: str) -> Document:
         raise Unreadable(f"is too large to read (more than {MAX_TAGS:,} HTML tags)")
     soup = BeautifulSoup(data, "html.parser")
     _localise(soup)
+    _unwrap_exported(soup)
     links = _links(soup)
     page = _Page(links)
     page.block(soup)
@@ -145,6 +146,32 @@ def _localise(soup) -> None:
     for a, base, fragment in anchors:
         if base in own:
             a["href"] = "#" + fragment
+
+
+def _unwrap_exported(soup) -> None:
+    """Write the address a link leads to where the program that wrote the page wrapped it
+    in its own redirect: Google Docs' HTML export links every address as
+    ``https://www.google.com/url?q=ADDRESS&sa=D&source=editors&ust=…``. The author cited
+    ADDRESS (the link shows it); a redirect copied from search results (``sa=t``) is left
+    for the search-URL rule."""
+    for a in soup.find_all("a", href=True):
+        href = str(a["href"])
+        if "/url?" not in href:
+            continue
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            continue
+        host = (parts.hostname or "").lower()
+        if parts.path != "/url" or not _GOOGLE_HOST.fullmatch(host):
+            continue
+        params = parse_qs(parts.query)
+        target = params.get("q", [""])[0]
+        if params.get("sa") == ["D"] and target.startswith(("http://", "https://")):
+            a["href"] = target
+
+
+_GOOGLE_HOST = re.compile(r"(?:www\.)?google\.[a-z.]{2,6}")
 
 
 def _notation(item: Note | Marker) -> Note | Marker:
