@@ -447,3 +447,13 @@ def test_a_url_a_hard_wrap_broke_in_a_note_is_read_whole(text, path):
     note = extract(structure(Document.from_text(text, path=path))).notes[0]
     assert [u.url for u in note.urls] == [WRAPPED_URL]
     assert note.text.endswith(f"2022, {WRAPPED_URL}.")
+
+
+def test_an_appendix_after_the_list_of_works_is_not_one_of_its_entries():
+    from footcheck.extract import author_date
+
+    text = ("Rents rose (Smith, 2020).\n\n# References\n\nSmith, J. (2020). Rents. Verso.\n\n"
+            "### Reports\n\nWorld Bank. (2021). Update. World Bank.\n\n"
+            "# Appendix A. The 2022 data\n\n| 1 | 0.0139 | 2022 |\n")
+    works = [(w.line, w.authors) for w in author_date(Document.from_text(text), ())[1]]
+    assert works == [(5, "Smith, J."), (9, "World Bank")]

@@ -168,6 +168,11 @@ _WORKS_WORDS = re.compile(
     r"(?i:reference|r[ée]f[ée]rence|bibliograph|works\s+cited|source|literat|quellen|"
     r"referencias|fuentes|riferimenti|fonti|refer[êe]ncias|fontes|литератур|библиограф|"
     r"источник)")
+#: An appendix's heading, which ends a list of works before it (``# Appendix A. The 2022
+#: data``, ``Annex 2``); a list's own subheadings (``Books``, ``Reports``) do not.
+_APPENDIX = re.compile(r"(?:#{1,6}\s*)?(?:\*\*?|__?)?(?:[\dIVX]+\.?\s+)?"
+                       r"(?i:appendix|appendices|annex|annexe|anhang|anexo|приложение)"
+                       r"(?:\s+[\w.]{1,4})?(?:\*\*?|__?)?(?:[.:]|\s*$|\s+(?=[A-ZА-Я]))")
 #: The headings of a list of the works cited only (a Bibliography may list works consulted).
 _CITED_WORKS_WORDS = re.compile(
     r"(?i:reference|r[ée]f[ée]rence|works\s+cited|literature\s+cited|referencias|"
@@ -206,6 +211,8 @@ def _works(document: Document, notes: Iterable[Note]) -> list[_Entry]:
         if text and len(text) < 60 and _HEADING_RE.fullmatch(text):
             under = _WORKS_WORDS.search(text) is not None
             cited = _CITED_WORKS_WORDS.search(text) is not None
+        elif under and len(text) < 80 and _APPENDIX.match(text):
+            under = False  # an appendix after the list ends it
         elif not text or number in in_notes:
             continue
         elif under and _WORK_ENTRY.search(text):
