@@ -425,3 +425,22 @@ def test_an_outlet_named_like_a_kind_of_document(text, container, genre) -> None
     labels[at - 1:at + 2] = ["genre"] * 3  # the name and its comma read as a genre
     f = fields_of(text, tokens, labels)
     assert (f["container"], f["genre"]) == (container, genre)
+
+
+@pytest.mark.parametrize("text, title, genre", [
+    ("Memorial Human Rights Centre, Abuses Against Migrant Workers in Russia, Report No. 14, "
+     "New York, 3 March 2022.", "Abuses Against Migrant Workers in Russia", "Report"),
+    ("Aga Khan Development Network, Mountain Societies, Working Paper No. 2, Khorog, 2018.",
+     "Mountain Societies", "Working Paper"),
+])
+def test_a_series_and_number_read_as_the_end_of_the_title(text, title, genre) -> None:
+    from footcheck.citations.normalise import fields_of
+    from footcheck.citations.tokens import tokenize
+
+    tokens = tokenize(text)
+    labels = citations.labels_of(text, tokens)
+    words = [t.text for t in tokens]
+    first, last = words.index(",") + 1, words.index("No") + 3  # to the number's comma
+    labels[first:last + 1] = ["title"] * (last + 1 - first)
+    f = fields_of(text, tokens, labels)
+    assert (f["title"], f["genre"]) == (title, genre)

@@ -592,7 +592,9 @@ def _repair(text: str, runs: list[list]) -> None:
       pages, is the volume (``*Caucasus Analytical Digest* 131 (2023): 9–14.``);
     * pages read as more of the date: what follows the bracket closing an imprint's year,
       when no pages were read, is the pages (``(Budapest: Institute, 2022), 8.``), and so
-      is what follows an issue's bracket and a colon in the volume (``39 (3): 17.``).
+      is what follows an issue's bracket and a colon in the volume (``39 (3): 17.``);
+    * a series read as the end of the title: ``, Report No. 14,`` closing a title run (with
+      no genre nor volume read) is the genre and the number.
     """
     def run_text(run: list) -> str:
         return text[run[1]:run[2]]
@@ -693,8 +695,21 @@ def _repair(text: str, runs: list[list]) -> None:
             runs[k - 1][2] = runs[k][2]  # "Monitor 20, (160).": the issue, no year
             del runs[k]
             break
+    labels = [run[0] for run in runs]
+    if labels.count("title") == 1 and "genre" not in labels and "volume" not in labels:
+        k = labels.index("title")
+        if m := _SERIES_NUMBER.search(text, runs[k][1], runs[k][2]):
+            # "Abuses Against Migrant Workers, Report No. 14,": the kind and its number
+            runs[k:k + 1] = [["title", runs[k][1], m.start()], ["genre", m.start(1), m.end(1)],
+                             ["volume", m.start(2), runs[k][2]]]
 
 
+#: A report's series and number read as the end of its title: ``, Report No. 14,``,
+#: ``, Working Paper No. 2``, ``, Policy Brief 5.``
+_SERIES_NUMBER = re.compile(
+    r",\s*((?:(?:Special|Country|Research|Policy|Working|Discussion|Occasional|Briefing|"
+    r"Technical|Issue|Background|Staff)\s+)?(?:Report|Paper|Brief|Note))\s+"
+    r"(No\.?\s*\d[\w/-]*)[\s.,;]*$")
 #: A code, a section or an order cited by its number: ``50 U.S.C. § 4819``, ``31 C.F.R.
 #: § 589.201``, ``Exec. Order No. 14,024``, ``Pub. L. No. 117-68``, ``136 Stat. 1``.
 _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub\.\s+l\.|"
