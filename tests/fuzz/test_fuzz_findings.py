@@ -255,3 +255,13 @@ def test_a_citation_key_holds_only_letters_and_digits():
 
     assert citation_key(Reference(urls=("ftp://´\xadÞýÕ\xad.\xad¶/a",))) == "yo"
     assert citation_key(Reference(urls=("ftp://´¶.´/a",))) == "anon"
+
+
+def test_two_semicolons_in_a_row_inside_a_source_are_no_source_between():
+    """A cut at the first ``;`` left nothing before the second, then read as a source of no
+    tokens: IndexError (found by the campaign, seed 99300000, input 14427, a damaged .odt)."""
+    from footcheck import citations
+
+    assert citations.parts("<//news.bbc.co.uk/#:~:text=a%20b>//news.bbc.co.uk/#:~:text=a%20b "
+                           "n. References ; ; TODO no. [e.g. ibid](www.aaaaaaaaaaaaaaaaaaaaaaaa"
+                           ".org)")

@@ -180,6 +180,8 @@ def _cut_inside(text: str, tokens: list[Token], first: int, last: int
     out = []
     start = first
     for i in cuts:
+        if i == start:  # ";;": nothing before this one since the last cut
+            continue
         labels, after = _alone(text, tokens[i + 1:last])
         if labels[0] == "author" and _whole(after) and _whole(_alone(text, tokens[start:i])[1]):
             out.append((start, i))
