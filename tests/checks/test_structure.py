@@ -254,3 +254,13 @@ def test_a_listed_work_whose_author_the_text_names_in_another_form_is_cited():
     text = UNCITED_WORK.format(heading="References").replace(
         "found.", "found, and Gogua’s study of cities agrees.")
     assert findings(text, "uncited-work") == []
+
+
+def test_a_work_of_a_second_article_cited_in_its_own_text_is_cited():
+    first = UNCITED_WORK.format(heading="References").replace(
+        "Gogua, L. (2021). *Cities*. Ilia State University.\n", "")
+    second = ("\n\nSecond article\n\nCities grew (Gogua, 2021; Smith, 2023; Lee, 2022).\n\n"
+              "References\n\nGogua, L. (2021). *Cities*. Ilia State University.\n"
+              "Lee, C. (2022). *Labour markets*. Verso.\n"
+              "Smith, J. (2023). Rents in the capital. *Daily Post*.\n")
+    assert findings(first + second, "uncited-work") == []

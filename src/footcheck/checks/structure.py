@@ -129,19 +129,26 @@ def _unlisted(reading: _AuthorDate) -> Iterator[Finding]:
                 f"'{c.text}' names no entry of the list of works", c.line, c.column)
 
 
+#: A word of prose before an entry's year (``Cities grew (Gogua, 2021…``): a paragraph of text
+#: after the list, or a style that puts the title first, is not taken for an entry's authors.
+_PROSE_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿа-яё][^\W\d_]{3,}")
+
+
 @emits("uncited-work")
 def _uncited_works(reading: _AuthorDate) -> Iterator[Finding]:
     """One finding per work of the list whose author the text names nowhere: no citation
     names it, and no word of the text or its notes is its author's (``Smith’s (2020)
     study`` or a citation in a form not read counts as citing it). Only under a heading
-    of works cited (References, Works cited): a Bibliography may list works consulted."""
+    of works cited (References, Works cited): a Bibliography may list works consulted; and
+    only an entry that opens with its authors."""
     names = {c.name for c in reading.cited} | {c.other for c in reading.cited if c.other}
-    candidates = [w for w in reading.works if w.cited_list and not w.names & names]
+    works = [w for w in reading.works if not _PROSE_WORD.search(w.authors)]
+    candidates = [w for w in works if w.cited_list and not w.names & names]
     if not candidates:
         return
-    lines = reading.document.text.split("\n")
-    first, last = reading.works[0].line, max(w.last for w in reading.works)
-    written = ex.words("\n".join(lines[:first - 1] + lines[last:]))  # notes included
+    entries = {n for w in works for n in range(w.line, w.last + 1)}
+    written = ex.words("\n".join(line for n, line in enumerate(
+        reading.document.text.split("\n"), start=1) if n not in entries))  # notes included
     for work in candidates:
         if not work.names & written:
             yield rule("uncited-work").finding(
