@@ -457,3 +457,22 @@ def test_an_appendix_after_the_list_of_works_is_not_one_of_its_entries():
             "# Appendix A. The 2022 data\n\n| 1 | 0.0139 | 2022 |\n")
     works = [(w.line, w.authors) for w in author_date(Document.from_text(text), ())[1]]
     assert works == [(5, "Smith, J."), (9, "World Bank")]
+
+
+@pytest.mark.parametrize("entry, second", [
+    ("Gogua, L. (2021) Inequality. Ilia State University. Kuznetsova, A., Smirnov, P. and "
+     "Orlova, E. (2021) “Migration and rents,” PSA, 37.",
+     "Kuznetsova, A., Smirnov, P. and Orlova, E."),
+    ("Gogua, Levan. 2021. Inequality. Ilia State University. Kuznetsova, Anna, and Elena "
+     "Orlova. 2021. “Migration.” PSA 37: 301–18.", "Kuznetsova, Anna, and Elena Orlova"),
+    ("Gogua, L. (2021). Inequality. Ilia. Kuznetsova, A., Smirnov, P., & Orlova, E. (2021). "
+     "Migration. PSA.", "Kuznetsova, A., Smirnov, P., & Orlova, E."),
+    ("Gogua, L. (2021). One. *Journal*, 1(2), 3–4. European Commission. (2020). *Report*.",
+     "European Commission"),
+])
+def test_entries_a_conversion_ran_together_are_each_a_work(entry, second):
+    from footcheck.extract import author_date
+
+    text = f"Text (Gogua, 2021).\n\nReferences\n\n{entry}\n"
+    works = [(w.authors, w.ran_in) for w in author_date(Document.from_text(text), ())[1]]
+    assert works[1:] == [(second, True)] and works[0][1] is False

@@ -361,7 +361,10 @@ def _runs(text: str, lines: list[tuple[int, int]], skip: set[int]) -> Iterator[t
 #: The author part of an entry of a list of works: up to its year (``Smith, J. (2020).``,
 #: ``World Bank. 2023.``, ``Smith, J., 2020,``).
 _ENTRY_YEAR = re.compile(rf"\(?({_YEAR_TOKEN})\)?")
-_ENTRY_BRACKETED_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)\.")
+#: The year of one more entry in an entry a conversion ran together: APA's ``… (2023).``,
+#: or Chicago's and Harvard's ``… Orlova. 2021.`` after a sentence.
+_ENTRY_LATER_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)[.\s]|"
+                               rf"(?<=[^\W\d_]{{2}}\. )({_YEAR_TOKEN})\.(?=\s)")
 
 
 #: A person's name in an entry's authors: ``Lee, B.``, ``Smith, J. R.``.
@@ -381,6 +384,7 @@ class ListedWork:
     names: frozenset[str]
     year: str
     cited_list: bool = True  # under References or Works cited, which list works cited only
+    ran_in: bool = False  # found after another in one entry (a conversion ran them together)
 
 
 def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
@@ -391,7 +395,7 @@ def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
     ``(UNHCR, 2021)``). An entry that gives no year early is left out."""
     out: list[ListedWork] = []
 
-    def add(entry: _Entry, head: str, year: str) -> None:
+    def add(entry: _Entry, head: str, year: str, ran_in: bool = False) -> None:
         words = {_first_name(head)} | {a.lower() for a in re.findall(r"\b[A-Z]{2,8}\b", head)}
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z][\w'’]*", head))
         if 2 <= len(initials) <= 8 and not _PERSON.search(head):
@@ -400,7 +404,8 @@ def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
         if words:
             authors = re.sub(r"(\w\w)\.$", r"\1", " ".join(head.split()).rstrip(" ,("))
             out.append(ListedWork(entry.line, entry.last, authors,  # type: ignore[arg-type]
-                                  frozenset(words), year.replace(" ", ""), entry.cited))
+                                  frozenset(words), year.replace(" ", ""), entry.cited,
+                                  ran_in))
 
     for entry in works:
         text = entry.text
@@ -408,12 +413,22 @@ def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
         if m is None or m.start() > 300:
             continue
         add(entry, text[:m.start()], m[1])
-        # entries a conversion ran together: each "… (2023)." after a sentence names one more
-        for more in _ENTRY_BRACKETED_YEAR.finditer(text, m.end()):
-            cut = text.rfind(". ", 0, max(0, more.start() - 2))
+        # entries a conversion ran together: each "… (2023)." or "… Orlova. 2021." after a
+        # sentence names one more
+        for more in _ENTRY_LATER_YEAR.finditer(text, m.end()):
+            cut = _sentence_before(text, max(0, more.start() - 2))
             if cut >= 0:
-                add(entry, text[cut + 2:more.start()], more[1])
+                add(entry, text[cut + 2:more.start()], more[1] or more[2], True)
     return out
+
+
+def _sentence_before(text: str, end: int) -> int:
+    """Where the last ``. `` before ``end`` is that a new entry may follow: not one before a
+    small word (``Smirnov, P. and Orlova, E.``); -1 for none."""
+    cut = text.rfind(". ", 0, end)
+    while cut >= 0 and text[cut + 2:cut + 3].islower():
+        cut = text.rfind(". ", 0, cut)
+    return cut
 
 
 def work_keys(works: Iterable[ListedWork]) -> dict[str, set[str]]:

@@ -1,10 +1,13 @@
 """An author-date paper as pandoc's citeproc writes it (Chicago author-date, its default
-style) in every format pandoc produces: each citation names an entry, so it is clean; with
-a work listed but cited nowhere (``nocite``), FC111 names that work, in every format."""
+style, and Harvard, from citeproc-py's styles) in the formats pandoc produces, PDF through
+LaTeX included: each citation names an entry, so it is clean; with a work listed but cited
+nowhere (``nocite``), FC111 names that work, in every format. (In the PDF the uncited
+entry, one line long, runs into the next: that one is still found by its name.)"""
 
 from __future__ import annotations
 
 import subprocess
+from importlib import resources
 
 import pytest
 
@@ -40,12 +43,20 @@ BIB = """@article{petrov2020, author={Petrov, Dmitri and Ivanova, Maria}, title=
 """
 
 FORMATS = {".html": ["-s"], ".docx": [], ".odt": [], ".txt": ["-t", "plain"],
-           ".md": ["-t", "gfm"]}
+           ".md": ["-t", "gfm"], ".pdf": []}
+#: style: (pandoc's options, the formats made, how the uncited entry's authors are written)
+STYLES = {
+    "chicago": ([], tuple(FORMATS), "Gogua, Levan"),
+    "harvard": (["--csl", str(resources.files("citeproc") / "data" / "styles"
+                              / "harvard-cite-them-right.csl")], (".txt", ".docx", ".pdf"),
+                "Gogua, L."),
+}
+CASES = [(style, suffix) for style, (_, suffixes, _) in STYLES.items() for suffix in suffixes]
 
 
 @pytest.fixture(scope="module")
 def papers(tmp_path_factory):
-    """Each format's clean paper and the one listing Gogua (2021) uncited."""
+    """Each style's and format's clean paper and the one listing Gogua (2021) uncited."""
     pandoc = need("pandoc")
     folder = tmp_path_factory.mktemp("citeproc")
     (folder / "refs.bib").write_text(BIB, encoding="utf-8")
@@ -53,17 +64,18 @@ def papers(tmp_path_factory):
     for name, nocite in (("clean", ""), ("uncited", 'nocite: "@gogua2021"\n')):
         source = folder / f"{name}-source.md"
         source.write_text(PAPER.format(nocite=nocite), encoding="utf-8")
-        for suffix, options in FORMATS.items():
-            out = folder / f"{name}{suffix}"
-            subprocess.run([pandoc, source.name, "--citeproc", *options, "-o", out.name],
-                           cwd=folder, check=True, capture_output=True, timeout=120)
-            made[name, suffix] = out
+        for style, suffix in CASES:
+            out = folder / f"{name}-{style}{suffix}"
+            subprocess.run([pandoc, source.name, "--citeproc", *STYLES[style][0],
+                            *FORMATS[suffix], "-o", out.name],
+                           cwd=folder, check=True, capture_output=True, timeout=300)
+            made[name, style, suffix] = out
     return made
 
 
-@pytest.mark.parametrize("suffix", FORMATS)
-def test_a_citeproc_paper_is_clean_and_its_uncited_work_is_found(papers, suffix):
-    assert [(f.code, f.message) for f in audit(papers["clean", suffix]).findings] == []
-    uncited = [(f.code, f.message) for f in audit(papers["uncited", suffix]).findings]
-    assert uncited == [("FC111", "'Gogua, Levan (2021)' in the list of works is cited "
+@pytest.mark.parametrize("style, suffix", CASES)
+def test_a_citeproc_paper_is_clean_and_its_uncited_work_is_found(papers, style, suffix):
+    assert [(f.code, f.message) for f in audit(papers["clean", style, suffix]).findings] == []
+    uncited = [(f.code, f.message) for f in audit(papers["uncited", style, suffix]).findings]
+    assert uncited == [("FC111", f"'{STYLES[style][2]} (2021)' in the list of works is cited "
                                  "nowhere in the text")]

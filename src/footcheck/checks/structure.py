@@ -140,10 +140,10 @@ def _uncited_works(reading: _AuthorDate) -> Iterator[Finding]:
     names it, and no word of the text or its notes is its author's (``Smith’s (2020)
     study`` or a citation in a form not read counts as citing it). Only under a heading
     of works cited (References, Works cited): a Bibliography may list works consulted; and
-    only an entry that opens with its authors."""
+    only an entry that opens with its authors, not one guessed inside another entry."""
     names = {c.name for c in reading.cited} | {c.other for c in reading.cited if c.other}
     works = [w for w in reading.works if not _PROSE_WORD.search(w.authors)]
-    candidates = [w for w in works if w.cited_list and not w.names & names]
+    candidates = [w for w in works if w.cited_list and not w.ran_in and not w.names & names]
     if not candidates:
         return
     entries = {n for w in works for n in range(w.line, w.last + 1)}
