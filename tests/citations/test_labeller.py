@@ -444,3 +444,24 @@ def test_a_series_and_number_read_as_the_end_of_the_title(text, title, genre) ->
     labels[first:last + 1] = ["title"] * (last + 1 - first)
     f = fields_of(text, tokens, labels)
     assert (f["title"], f["genre"]) == (title, genre)
+
+
+@pytest.mark.parametrize("text, title, place", [
+    ("Asian Infrastructure Investment Bank, Energy Sector Strategy, Beijing, 2022, "
+     "https://www.aiib.example/policies/energy-strategy.", "Energy Sector Strategy", "Beijing"),
+    ("Konrad-Adenauer-Stiftung, Energiepolitik in Zentralasien, Sankt Augustin, 2019, S. 12.",
+     "Energiepolitik in Zentralasien", "Sankt Augustin"),
+])
+def test_the_agency_styles_place_read_as_the_end_of_the_title(text, title, place) -> None:
+    from footcheck.citations.normalise import fields_of
+    from footcheck.citations.tokens import tokenize
+
+    tokens = tokenize(text)
+    labels = citations.labels_of(text, tokens)
+    words = [t.text for t in tokens]
+    first, year = words.index(",") + 1, next(i for i, w in enumerate(words) if w.isdigit())
+    labels[:first] = ["author"] * first
+    labels[first:year] = ["title"] * (year - first)  # the place and its comma as the title
+    labels[year] = "date"
+    f = fields_of(text, tokens, labels)
+    assert (f["title"], f["place"]) == (title, place)

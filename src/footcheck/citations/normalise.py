@@ -594,7 +594,11 @@ def _repair(text: str, runs: list[list]) -> None:
       when no pages were read, is the pages (``(Budapest: Institute, 2022), 8.``), and so
       is what follows an issue's bracket and a colon in the volume (``39 (3): 17.``);
     * a series read as the end of the title: ``, Report No. 14,`` closing a title run (with
-      no genre nor volume read) is the genre and the number.
+      no genre nor volume read) is the genre and the number;
+    * a place read as the end of the title in the agency style: between an author and the
+      date, with no place nor publisher read, a title ending with a comma and one or two
+      capitalised words ends before them, which are the place (``Bank, Energy Sector
+      Strategy, Beijing, 2022``).
     """
     def run_text(run: list) -> str:
         return text[run[1]:run[2]]
@@ -696,6 +700,16 @@ def _repair(text: str, runs: list[list]) -> None:
             del runs[k]
             break
     labels = [run[0] for run in runs]
+    if "place" not in labels and "publisher" not in labels:
+        for k in range(1, len(runs) - 1):
+            if runs[k][0] == "title" and runs[k - 1][0] == "author" and \
+                    runs[k + 1][0] == "date" and \
+                    (m := _TITLE_THEN_PLACE.fullmatch(text, runs[k][1], runs[k][2])):
+                # "Bank, Energy Sector Strategy, Beijing, 2022": the agency style's place
+                runs[k:k + 1] = [["title", runs[k][1], m.end(1)],
+                                 ["place", m.start(2), runs[k][2]]]
+                break
+    labels = [run[0] for run in runs]
     if labels.count("title") == 1 and "genre" not in labels and "volume" not in labels:
         k = labels.index("title")
         if m := _SERIES_NUMBER.search(text, runs[k][1], runs[k][2]):
@@ -704,6 +718,11 @@ def _repair(text: str, runs: list[list]) -> None:
                              ["volume", m.start(2), runs[k][2]]]
 
 
+#: A title and the place it was issued in, read as one title in the agency style
+#: (``Energy Sector Strategy, Beijing,``): a title of two words or more, a comma, then one or
+#: two capitalised words.
+_TITLE_THEN_PLACE = re.compile(r"(\S+\s+\S.*?),\s+([A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?)"
+                               r"[\s,.]*")
 #: A report's series and number read as the end of its title: ``, Report No. 14,``,
 #: ``, Working Paper No. 2``, ``, Policy Brief 5.``
 _SERIES_NUMBER = re.compile(
