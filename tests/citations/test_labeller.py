@@ -427,6 +427,18 @@ def test_an_outlet_named_like_a_kind_of_document(text, container, genre) -> None
     assert (f["container"], f["genre"]) == (container, genre)
 
 
+def misread(text: str, relabel) -> dict:
+    """The fields of ``text`` when the model's labels are changed by ``relabel(words,
+    labels)`` into a reading the model may give."""
+    from footcheck.citations.normalise import fields_of
+    from footcheck.citations.tokens import tokenize
+
+    tokens = tokenize(text)
+    labels = citations.labels_of(text, tokens)
+    relabel([t.text for t in tokens], labels)
+    return fields_of(text, tokens, labels)
+
+
 @pytest.mark.parametrize("text, title, genre", [
     ("Memorial Human Rights Centre, Abuses Against Migrant Workers in Russia, Report No. 14, "
      "New York, 3 March 2022.", "Abuses Against Migrant Workers in Russia", "Report"),
@@ -434,15 +446,11 @@ def test_an_outlet_named_like_a_kind_of_document(text, container, genre) -> None
      "Mountain Societies", "Working Paper"),
 ])
 def test_a_series_and_number_read_as_the_end_of_the_title(text, title, genre) -> None:
-    from footcheck.citations.normalise import fields_of
-    from footcheck.citations.tokens import tokenize
+    def relabel(words: list[str], labels: list[str]) -> None:
+        first, last = words.index(",") + 1, words.index("No") + 3  # to the number's comma
+        labels[first:last + 1] = ["title"] * (last + 1 - first)
 
-    tokens = tokenize(text)
-    labels = citations.labels_of(text, tokens)
-    words = [t.text for t in tokens]
-    first, last = words.index(",") + 1, words.index("No") + 3  # to the number's comma
-    labels[first:last + 1] = ["title"] * (last + 1 - first)
-    f = fields_of(text, tokens, labels)
+    f = misread(text, relabel)
     assert (f["title"], f["genre"]) == (title, genre)
 
 
@@ -453,15 +461,11 @@ def test_a_series_and_number_read_as_the_end_of_the_title(text, title, genre) ->
      "Energiepolitik in Zentralasien", "Sankt Augustin"),
 ])
 def test_the_agency_styles_place_read_as_the_end_of_the_title(text, title, place) -> None:
-    from footcheck.citations.normalise import fields_of
-    from footcheck.citations.tokens import tokenize
+    def relabel(words: list[str], labels: list[str]) -> None:
+        first, year = words.index(",") + 1, next(i for i, w in enumerate(words) if w.isdigit())
+        labels[:first] = ["author"] * first
+        labels[first:year] = ["title"] * (year - first)  # the place and its comma as the title
+        labels[year] = "date"
 
-    tokens = tokenize(text)
-    labels = citations.labels_of(text, tokens)
-    words = [t.text for t in tokens]
-    first, year = words.index(",") + 1, next(i for i, w in enumerate(words) if w.isdigit())
-    labels[:first] = ["author"] * first
-    labels[first:year] = ["title"] * (year - first)  # the place and its comma as the title
-    labels[year] = "date"
-    f = fields_of(text, tokens, labels)
+    f = misread(text, relabel)
     assert (f["title"], f["place"]) == (title, place)
