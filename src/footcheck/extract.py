@@ -43,11 +43,12 @@ from .model import (
     Note,
     Unread,
     Url,
+    within,
 )
 from .numerals import AMBIGUOUS, ARABIC, ROMAN, Numeral
 from .readers.markup import MAX_NOTES
 from .translit import fold_letters
-from .urls import MISSING_SCHEME, find_urls
+from .urls import EMPTY_HOST, MISSING_SCHEME, find_urls
 
 # Notations, as reported in findings and used for style consistency.
 CARET = "caret"  # ^{xiv} or ^xiv (pandoc's braces are optional for one token)
@@ -508,11 +509,18 @@ class _Draft:
 
 
 def extract(document: Document) -> Extraction:
-    """Find every note and marker of ``document`` and sort them into series.
+    """Find every note and marker of ``document`` and sort them into series, and the URLs
+    the text links to outside them.
 
     Notes and markers the format defines (``document.native_notes``/``native_markers``)
     are taken as they are; notes typed by hand are looked for only in the rest of the prose.
     """
+    extraction = _notes_and_markers(document)
+    return replace(extraction, linked=linked_urls(document, extraction.notes))
+
+
+def _notes_and_markers(document: Document) -> Extraction:
+    """The notes and markers of ``document`` (see :func:`extract`)."""
     text = _prose(document)
     lines = _line_spans(document)
     stripped = [line.strip() for line in text.split("\n")]  # one per line, as in ``lines``
@@ -1636,6 +1644,26 @@ def note_urls(document: Document, spans: tuple[tuple[int, int], ...]) -> tuple[U
     if len(urls) > 1 and any(u.problem == MISSING_SCHEME for u in urls):
         urls = _without_site_names(urls)
     return tuple(urls)
+
+
+def linked_urls(document: Document, notes: Iterable[Note]) -> tuple[Url, ...]:
+    """The URLs a reader can follow outside the notes: the prose's links and addresses, and
+    those of a list of works. Not those in code, comments or math (hidden, unless the hidden
+    span is a link's destination), nor a site named in the prose without its scheme
+    (``www.example.org``), which names a site rather than links to it, nor a scheme alone
+    (``https://``), which prose about addresses writes."""
+    spans = sorted(span for note in notes for span in note.spans)
+    gaps = []
+    at = 0
+    for start, end in spans:
+        if start > at:
+            gaps.append((at, start))
+        at = max(at, end)
+    gaps.append((at, len(document.text)))
+    hidden, links = document.hidden, document.links
+    return tuple(url for url in note_urls(document, gaps)
+                 if url.problem != MISSING_SCHEME and EMPTY_HOST not in (url.problem or "")
+                 and (not hidden or not within(hidden, url.start) or within(links, url.start)))
 
 
 def _lines_run(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -78,6 +78,8 @@ class Document:
     destinations, math; never scanned for markers or labels) and, where the format itself
     defines notes (Markdown or reStructuredText footnotes), ``native_notes`` and
     ``native_markers``, which the extractor passes through instead of guessing them.
+    ``links`` are the spans among ``hidden`` that are a hyperlink's destination (a Markdown
+    link, autolink or reference definition): not prose, but an address a reader follows.
     """
 
     path: str
@@ -91,6 +93,7 @@ class Document:
     hidden: tuple[tuple[int, int], ...] = field(repr=False, default=())
     native_notes: tuple[Note, ...] = field(repr=False, default=())
     native_markers: tuple[Marker, ...] = field(repr=False, default=())
+    links: tuple[tuple[int, int], ...] = field(repr=False, default=())
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",
@@ -141,9 +144,15 @@ class Document:
         return self.text[start:] if end == -1 else self.text[start:end]
 
 
+def within(spans: tuple[tuple[int, int], ...], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the sorted ``spans`` (such as ``Document.hidden``)."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
 @dataclass(frozen=True)
 class Url:
-    """A URL found in a note: the cleaned address, what was written, and where.
+    """A URL found in a note or the text: the cleaned address, what was written, and where.
 
     ``start``/``end`` are the offsets of ``raw`` in ``Document.text``; ``outer`` spans the
     whole construct (``<…>`` or ``[text](…)``). ``problem`` says why the URL cannot work as
@@ -348,13 +357,15 @@ class Unread:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What ``extract`` found in a document: notes and markers of every series, and what
-    looked like notes but could not be read."""
+    """What ``extract`` found in a document: notes and markers of every series, what looked
+    like notes but could not be read, and the URLs ``linked`` outside the notes (a link in
+    the prose, an address in a list of works), which are checked as a note's are."""
 
     document: Document
     notes: tuple[Note, ...]
     markers: tuple[Marker, ...]
     unread: tuple[Unread, ...] = ()
+    linked: tuple[Url, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -379,6 +390,7 @@ class Report:
     findings: tuple[Finding, ...]
     links: tuple[LinkResult, ...] = ()
     suppressed: tuple[Suppressed, ...] | None = None
+    linked: tuple[Url, ...] = ()  # the URLs outside the notes (``Extraction.linked``)
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity name, every severity present."""

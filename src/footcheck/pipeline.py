@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -12,7 +12,7 @@ from .collector import collector_paused
 from .document import read
 from .errors import FootcheckError
 from .extract import extract
-from .model import Document, Extraction, LinkResult, Note, Report
+from .model import Document, Extraction, LinkResult, Note, Report, Url
 
 if TYPE_CHECKING:
     from .links import LinkConfig, Progress
@@ -52,14 +52,14 @@ def audit_many(extractions: Iterable[Extraction], *, select: Iterable[str] = (),
         results = verify_links(extractions, links, progress)
     reports = []
     for extraction in extractions:
-        cited = {u.url for note in extraction.notes for u in note.urls}
+        cited = {u.url for u in _checked_urls(extraction)}
         mine = {url: result for url, result in results.items() if url in cited}
         with collector_paused():
             findings = checks.run(extraction, select=select, ignore=ignore, links=mine,
                                   placeholder_words=placeholder_words)
         reports.append(Report(document=extraction.document, notes=extraction.notes,
                               markers=extraction.markers, findings=tuple(findings),
-                              links=tuple(mine.values())))
+                              links=tuple(mine.values()), linked=extraction.linked))
     return reports
 
 
@@ -90,7 +90,8 @@ def load(source: str | os.PathLike | Document) -> Extraction:
 
 def verify_links(extractions: Iterable[Extraction], config: LinkConfig,
                  progress: Callable[[Progress], None] | None = None) -> dict[str, LinkResult]:
-    """Verify every URL the notes cite (each once), with the date the note gives for it."""
+    """Verify every URL the notes cite and the text links to (each once), with the date the
+    note gives for it."""
     from .links import LinkRequest, verify
 
     requests = []
@@ -102,7 +103,16 @@ def verify_links(extractions: Iterable[Extraction], config: LinkConfig,
                 date = next((r.date for r in note.references if url.url in r.urls and r.date),
                             None)
                 requests.append(LinkRequest(url.url, date))
+        requests += [LinkRequest(url.url, None) for url in extraction.linked
+                     if not url.problem]
     return verify(requests, config, progress) if requests else {}
+
+
+def _checked_urls(extraction: Extraction) -> Iterator[Url]:
+    """Every URL of ``extraction`` that is checked: the notes' and the text's."""
+    for note in extraction.notes:
+        yield from note.urls
+    yield from extraction.linked
 
 
 def parse_references(extraction: Extraction) -> Extraction:

@@ -38,6 +38,7 @@ __all__ = ["EmptyLink", "FoundUrl", "find_empty_links", "find_urls", "hostname",
 
 BARE, ANGLE, MARKDOWN = "bare", "angle", "markdown"
 MISSING_SCHEME = "missing scheme"  # the problem of www.example.org: all else may be right
+EMPTY_HOST = "empty host"  # the problem of "https://" alone: it names no page at all
 _T = TypeVar("_T")
 
 
@@ -438,7 +439,7 @@ def _host_problem(rest: str) -> str | None:
     if colon and not _digits(port):
         return f"invalid port '{port}'" if port else "empty port"
     if not host:
-        return "empty host"
+        return EMPTY_HOST
     name = host[:-1] if host.endswith(".") else host
     for ch in name:  # ASCII letters and digits, and letters of other scripts (IDN)
         if not (ch in ".-_" or (ch.isalnum() if ch.isascii() else ch.isalpha())):

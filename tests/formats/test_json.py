@@ -217,7 +217,7 @@ def test_links_list_the_notes_citing_each_url() -> None:
     assert links[2]["notes"] == []
     assert list(links[0]) == [
         "url", "verdict", "http_status", "final_url", "title", "published", "checked_at",
-        "from_cache", "archive_url", "detail", "notes",
+        "from_cache", "archive_url", "detail", "notes", "text",
     ]
     assert links[0]["title"] is None
     assert links[1]["from_cache"] is True

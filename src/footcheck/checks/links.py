@@ -1,4 +1,5 @@
-"""Link rules: what checking the cited URLs online found, reported on every note citing them.
+"""Link rules: what checking the cited URLs online found, reported on every note citing them
+and every place the text links to them.
 
 Unlike the other families this one needs the verdicts of :func:`footcheck.links.verify`; the
 audit passes them in. Links that could not be verified at all (no network, refused private
@@ -21,7 +22,8 @@ from .rules import emits, rule
 
 
 def check(extraction: Extraction, links: Mapping[str, LinkResult]) -> Iterator[Finding]:
-    """Yield link findings for every note citing a checked URL, then one for unverified ones."""
+    """Yield link findings for every note citing a checked URL and every place the text links
+    to one outside the notes, then one for unverified ones."""
     for note in extraction.notes:
         for url in note.urls:
             result = links.get(url.url)
@@ -30,6 +32,10 @@ def check(extraction: Extraction, links: Mapping[str, LinkResult]) -> Iterator[F
             yield from _verdict(note, url, result)
             if result.verdict.reached:
                 yield from _page_matches(note, url, result)
+    for url in extraction.linked:  # no note names a title or date to compare the page with
+        result = links.get(url.url)
+        if result is not None and result.verdict is not LinkVerdict.UNVERIFIED:
+            yield from _verdict(None, url, result)
     yield from _unverified(links)
 
 
@@ -55,7 +61,7 @@ def _reason(result: LinkResult) -> str:
 
 @emits("dead-link", "redirected", "soft-404", "blocked", "timeout", "unreachable",
        "server-error")
-def _verdict(note: Note, url: Url, result: LinkResult) -> Iterator[Finding]:
+def _verdict(note: Note | None, url: Url, result: LinkResult) -> Iterator[Finding]:
     """The finding a verdict makes by itself, if any (its rule is the verdict's
     :attr:`~footcheck.model.LinkVerdict.rule_kind`)."""
     kind = result.verdict.rule_kind
@@ -73,8 +79,8 @@ def _verdict(note: Note, url: Url, result: LinkResult) -> Iterator[Finding]:
         message = f"{url.url} is {result.verdict.replace('-', ' ')}{status}{detail}"
         if result.archive_url:
             suggestion = f"cite the archived copy {result.archive_url}"
-    yield rule(kind).finding(message, url.line, url.column, series=note.series,
-                             number=note.number, suggestion=suggestion)
+    yield rule(kind).finding(message, url.line, url.column, series=note and note.series,
+                             number=note and note.number, suggestion=suggestion)
 
 
 def _same_page(a: str, b: str) -> bool:

@@ -80,8 +80,8 @@ RULES: tuple[Rule, ...] = (
          "Notes I–XXIV in upper case, then xxv–xlvi in lower case."),
     Rule("FC108", "no-notes", W,
          "The document contains no notes and no markers at all (a text citing by author "
-         "and year, with its list of works under References or Bibliography, is not "
-         "reported).",
+         "and year, with its list of works under References or Bibliography, or by links "
+         "to its sources, is not reported).",
          "A brief without sources is usually a conversion that lost them.",
          "A .txt export in which the endnotes were dropped."),
     Rule("FC109", "unread-notes", W,

@@ -58,11 +58,19 @@ def check(extraction: Extraction) -> Iterator[Finding]:
             yield from _style(part)  # has its own house style
 
 
+#: How many different addresses a text links to to cite its sources by link (one link is a
+#: brief's home page or a contact, as an export that lost its notes keeps).
+_LINKED_LEAST = 2
+
+
 @emits("no-notes")
 def _no_notes(extraction: Extraction) -> Iterator[Finding]:
     """One finding when the document has no note at all, saying how many markers it has;
-    none when it has no marker either and lists the works it cites (author and year)."""
-    if extraction.notes or (not extraction.markers and ex.reference_list(extraction.document)):
+    none when it has no marker either and cites its sources otherwise: a list of the works
+    it cites (author and year), or links to them in its text."""
+    if extraction.notes or (not extraction.markers and (
+            len({url.url for url in extraction.linked}) >= _LINKED_LEAST
+            or ex.reference_list(extraction.document))):
         return
     yield rule("no-notes").finding(
         "the document contains no notes"

@@ -1,6 +1,7 @@
 """URL rules: how the URLs in the notes are written (nothing here goes online).
 
-For every URL of a note (found once, by extraction): ``malformed-url``, or
+For every URL of a note and every URL the text links to outside the notes (found once, by
+extraction; reported without a note): ``malformed-url``, or
 ``schemeless-url`` for ``www.…`` that only lacks its ``https://``; ``search-url`` (a
 search-results page or a search engine's redirect wrapper), ``wrapped-url`` (an e-mail
 filter's rewritten link or a social network's exit page), ``tracking-url`` (text fragments,
@@ -16,10 +17,10 @@ looks at the whole document, body included, for Markdown links whose target is e
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from urllib.parse import parse_qsl, urlsplit
 
-from ..model import Extraction, Finding, Note, Url
+from ..model import Extraction, Finding, Note, Url, within
 from ..urls import (
     ANGLE,
     ENGINE_HINT,
@@ -37,15 +38,23 @@ from .rules import emits, rule
 __all__ = ["check"]
 
 def check(extraction: Extraction) -> Iterator[Finding]:
-    """Yield the URL findings of every note, then the empty links of the whole document."""
+    """Yield the URL findings of every note, then those of the URLs the text links to
+    outside the notes, then the empty links of the whole document."""
     for note in extraction.notes:
         for found in note.urls:
-            yield from _url_findings(note, found)
+            yield from _url_findings(note, found, note.urls)
+    beside: dict[int, list[Url]] = {}  # a link's neighbours: those of its line (an entry's)
+    for found in extraction.linked:
+        beside.setdefault(found.line, []).append(found)
+    for found in extraction.linked:
+        yield from _url_findings(None, found, beside[found.line])
     yield from _empty_links(extraction)
 
 
-def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
-    """The findings for one URL of a note.
+def _url_findings(note: Note | None, found: Url, neighbours: Sequence[Url]
+                  ) -> Iterator[Finding]:
+    """The findings for one URL of a note (or of the text, ``note`` ``None``), whose
+    ``neighbours`` are the URLs written beside it.
 
     A URL that cannot work and cannot be repaired gets no other finding; one that is a search
     page gets none but that (its repaired form is judged, when it has one).
@@ -56,7 +65,7 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
         if found.repaired is None:
             return
         url = found.repaired
-    instead = _search_url(note, found, url) or _wrapped_url(note, found, url)
+    instead = _search_url(note, found, url, neighbours) or _wrapped_url(note, found, url)
     if instead is not None:  # cited instead of the source: nothing else about it matters
         yield instead
         return
@@ -64,13 +73,14 @@ def _url_findings(note: Note, found: Url) -> Iterator[Finding]:
     yield from _insecure_url(note, found, url)
 
 
-def _where(note: Note) -> dict[str, str | int | None]:
-    """The series and number a finding about a URL of ``note`` carries."""
-    return {"series": note.series, "number": note.number}
+def _where(note: Note | None) -> dict[str, str | int | None]:
+    """The series and number a finding about a URL of ``note`` carries (none for the
+    text's)."""
+    return {"series": note.series, "number": note.number} if note else {}
 
 
 @emits("malformed-url", "schemeless-url")
-def _malformed_url(note: Note, found: Url) -> Finding:
+def _malformed_url(note: Note | None, found: Url) -> Finding:
     """The finding of a URL that cannot work as written, with its repair if there is one:
     ``schemeless-url`` when all it lacks is its scheme."""
     suggestion = found.repaired
@@ -86,11 +96,13 @@ def _malformed_url(note: Note, found: Url) -> Finding:
 
 
 @emits("search-url")
-def _search_url(note: Note, found: Url, url: str) -> Finding | None:
+def _search_url(note: Note | None, found: Url, url: str, neighbours: Sequence[Url]
+                ) -> Finding | None:
     """The finding of ``url`` (``found`` or its repair) when it is a search page cited as a
     source, suggesting the page it leads to if it wraps one; else ``None``."""
     engine = search_engine(url) if ENGINE_HINT.search(url.lower()) else None
-    if engine is not None and engine[1] is None and _looks_up_a_neighbour(note, found, url):
+    if engine is not None and engine[1] is None and _looks_up_a_neighbour(found, url,
+                                                                          neighbours):
         engine = None  # "View at Google Scholar" beside the source: an ordinary link
     if engine is None:
         return None
@@ -105,7 +117,7 @@ def _search_url(note: Note, found: Url, url: str) -> Finding | None:
 
 
 @emits("wrapped-url")
-def _wrapped_url(note: Note, found: Url, url: str) -> Finding | None:
+def _wrapped_url(note: Note | None, found: Url, url: str) -> Finding | None:
     """The finding of ``url`` when it wraps the address it leads to (an e-mail filter's
     rewritten link, a social network's exit page), suggesting that address; else ``None``."""
     wrapped = wrapper(url) if WRAPPER_HINT.search(url.lower()) else None
@@ -120,7 +132,7 @@ def _wrapped_url(note: Note, found: Url, url: str) -> Finding | None:
 
 
 @emits("tracking-url")
-def _tracking_url(note: Note, found: Url, url: str) -> Iterator[Finding]:
+def _tracking_url(note: Note | None, found: Url, url: str) -> Iterator[Finding]:
     """A finding when ``url`` carries tracking or session data, suggesting it without."""
     cleaned, removed = strip_tracking(url) if "?" in url or "#" in url else (url, [])
     if removed:
@@ -130,7 +142,7 @@ def _tracking_url(note: Note, found: Url, url: str) -> Iterator[Finding]:
 
 
 @emits("insecure-url")
-def _insecure_url(note: Note, found: Url, url: str) -> Iterator[Finding]:
+def _insecure_url(note: Note | None, found: Url, url: str) -> Iterator[Finding]:
     """A finding when ``url`` uses plain http:// to a host that is not local."""
     if url[:7].lower() == "http://" and not is_local(url):
         yield rule("insecure-url").finding(
@@ -138,15 +150,16 @@ def _insecure_url(note: Note, found: Url, url: str) -> Iterator[Finding]:
             found.line, found.column, suggestion="https://" + url[7:], **_where(note))
 
 
-def _looks_up_a_neighbour(note: Note, found: Url, url: str) -> bool:
-    """Whether the search ``url`` looks up another URL of the same note (or its DOI).
+def _looks_up_a_neighbour(found: Url, url: str, neighbours: Sequence[Url]) -> bool:
+    """Whether the search ``url`` looks up one of its ``neighbours`` (the other URLs of its
+    note, or of its line in the text) or its DOI.
 
     "[View at Google Scholar](https://scholar.google.com/scholar?q=http://dx.doi.org/10.x/y)"
     beside "http://dx.doi.org/10.x/y" is a convenience link next to the cited source, not a
     search cited in place of one. A search for a URL that the note does not also give is
     still a search cited as the source.
     """
-    if len(note.urls) < 2:
+    if len(neighbours) < 2:
         return False
     try:
         query = parse_qsl(urlsplit(url).query, keep_blank_values=False)
@@ -157,7 +170,7 @@ def _looks_up_a_neighbour(note: Note, found: Url, url: str) -> bool:
     wanted.discard("")
     if not wanted:
         return False
-    for other in note.urls:
+    for other in neighbours:
         if other is found:
             continue
         address = _same_address(other.repaired or other.url)
@@ -185,7 +198,7 @@ def _empty_links(extraction: Extraction) -> Iterator[Finding]:
         return  # "[x]()" is no link in reStructuredText
     hidden = document.hidden
     links = [link for link in find_empty_links(document.text)
-             if not hidden or not _inside(hidden, link.start + 1)]  # its text
+             if not hidden or not within(hidden, link.start + 1)]  # its text
     if not links:
         return
     in_notes_only = document.format == "html"  # a page's "Share" and "Menu" links are chrome
@@ -206,9 +219,3 @@ def _empty_links(extraction: Extraction) -> Iterator[Finding]:
             "remove the link",
             line, column, series=note.series if note else None,
             number=note.number if note else None)
-
-
-def _inside(spans: tuple[tuple[int, int], ...], offset: int) -> bool:
-    """Whether ``offset`` lies in one of the sorted ``spans``."""
-    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from ..model import Document, LinkResult, Note, Report
+    from ..model import Document, LinkResult, Note, Report, Url
     from ..works import Work, Works
 
 #: Format name -> module path, for reports of an audit.
@@ -219,13 +219,25 @@ def citing_notes(report: Report) -> dict[str, list[Note]]:
     return out
 
 
-def cited_by(notes: Iterable[Note], styles: dict[str, str]) -> str:
-    """Name the notes citing a URL compactly: ``endnotes IV, V; footnote 2``."""
+def linking_places(report: Report) -> dict[str, list[Url]]:
+    """Map each cleaned URL to the places outside the notes that link to it, in order."""
+    out: dict[str, list[Url]] = {}
+    for url in report.linked:
+        out.setdefault(url.url, []).append(url)
+    return out
+
+
+def cited_by(notes: Iterable[Note], styles: dict[str, str], places: Iterable[str] = ()
+             ) -> str:
+    """Name the notes citing a URL and the ``places`` of the text linking to it compactly:
+    ``endnotes IV, V; footnote 2; the text at 12:5``."""
     by_series: dict[str, list[str]] = {}
     for note in notes:
         label = number_label(note.number, styles.get(note.series, ARABIC))
         by_series.setdefault(note.series, []).append(label)
-    return "; ".join(
-        f"{series_noun(s) if len(labels) == 1 else s} {', '.join(labels)}"
-        for s, labels in by_series.items()
-    )
+    named = [f"{series_noun(s) if len(labels) == 1 else s} {', '.join(labels)}"
+             for s, labels in by_series.items()]
+    places = list(dict.fromkeys(places))
+    if places:
+        named.append(f"the text at {', '.join(places)}")
+    return "; ".join(named)

@@ -108,6 +108,7 @@ def render(report: Report, *, color: bool = False) -> str:
         '<div id="controls" class="controls" hidden></div>',
         *_text_findings(report, loose, where, view.styles),
         *_notes(view, attached, where),
+        *_text_links(view),
         "</main>",
         f"<script>{script}</script>",
         "</body>",
@@ -295,7 +296,7 @@ def _sentence_end(line: str, starts: list[int], ends: list[int], after: int) -> 
 
 def _notes(view: ReportView, attached: dict[int, list[Finding]], where: Callable[[int], str]
            ) -> list[str]:
-    report, styles, citing = view.report, view.styles, view.citing
+    report, styles = view.report, view.styles
     if not report.notes:
         return []
     links = {link.url: link for link in report.links}
@@ -315,7 +316,7 @@ def _notes(view: ReportView, attached: dict[int, list[Finding]], where: Callable
                        f'<span class="where">{escape(where(note.line))}</span></h3>')
             out.append(f'<p class="text">{_note_text(report, note)}</p>')
             out += _references(note.references)
-            out += _note_links(note, links, citing, styles)
+            out += _note_links(note, links, view)
             out.append("</div>")
             if findings:
                 out.append('<ul class="findings">')
@@ -395,9 +396,32 @@ def _short(reference: Reference) -> str:
     return f" — {escape(shown)}" if shown else ""
 
 
-def _note_links(note: Note, links: dict[str, LinkResult], citing: dict[str, list[Note]],
-                styles: dict[str, str]) -> list[str]:
+def _note_links(note: Note, links: dict[str, LinkResult], view: ReportView) -> list[str]:
+    """The verdicts of the URLs ``note`` cites, each with where else it is cited."""
     results = [links[url] for url in dict.fromkeys(u.url for u in note.urls) if url in links]
+
+    def elsewhere(link: LinkResult) -> str:
+        others = cited_by([n for n in view.citing.get(link.url, []) if n is not note],
+                          view.styles, view.linked.get(link.url, ()))
+        return f"also in {others}" if others else ""
+
+    return _link_list(results, elsewhere)
+
+
+def _text_links(view: ReportView) -> list[str]:
+    """The verdicts of the URLs the text links to outside the notes, each with where."""
+    links = {link.url: link for link in view.report.links}
+    results = [links[url] for url in view.linked if url in links]
+    if not results:
+        return []
+    return ['<section class="block" id="text-links"><h2>Links in the text '
+            f'<span class="count">{len(results)}</span></h2>',
+            *_link_list(results, lambda link: view.cited_by(link.url)), "</section>"]
+
+
+def _link_list(results: list[LinkResult], places: Callable[[LinkResult], str]) -> list[str]:
+    """A list of link verdicts, each with its status, title and detail, where ``places``
+    says it is cited, and its archived copy."""
     if not results:
         return []
     out = ['<ul class="links">']
@@ -411,9 +435,9 @@ def _note_links(note: Note, links: dict[str, LinkResult], citing: dict[str, list
             details.append(escape(link.detail))
         if link.from_cache:
             details.append("cached")
-        others = [n for n in citing.get(link.url, []) if n is not note]
-        if others:
-            details.append("also in " + escape(cited_by(others, styles)))
+        cited = places(link)
+        if cited:
+            details.append(escape(cited))
         archive = safe_href(link.archive_url or "")
         if archive:
             details.append(_anchor(archive, "archived copy"))

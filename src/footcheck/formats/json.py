@@ -11,8 +11,8 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..model import SERIES, Document, Finding, LinkResult, Marker, Note, Reference, Report
-from . import citing_notes
+from ..model import SERIES, Document, Finding, LinkResult, Marker, Note, Reference, Report, Url
+from . import citing_notes, linking_places
 from .view import series_counts
 
 SCHEMA = "footcheck-audit/1"
@@ -33,7 +33,7 @@ def to_dict(report: Report) -> dict[str, Any]:
     from .. import __version__
 
     doc = report.document
-    citing = citing_notes(report)
+    citing, linked = citing_notes(report), linking_places(report)
     where = _location(doc)
     findings = sorted(report.findings, key=lambda f: (f.line, f.column, f.code))
     out = {
@@ -50,7 +50,8 @@ def to_dict(report: Report) -> dict[str, Any]:
         "notes": [_note(note) for note in report.notes],
         "markers": [_marker(marker) for marker in report.markers],
         "findings": [_finding(finding, where) for finding in findings],
-        "links": [_link(link, citing.get(link.url, ())) for link in report.links],
+        "links": [_link(link, citing.get(link.url, ()), linked.get(link.url, ()), where)
+                  for link in report.links],
     }
     if report.suppressed is not None:  # a baseline or a comment in the document set some aside
         out["summary"]["suppressed"] = len(report.suppressed)
@@ -151,7 +152,8 @@ def _finding(finding: Finding, where: Callable[[int, int], str]) -> dict[str, An
     }
 
 
-def _link(link: LinkResult, notes: Iterable[Note]) -> dict[str, Any]:
+def _link(link: LinkResult, notes: Iterable[Note], places: Iterable[Url],
+          where: Callable[[int, int], str]) -> dict[str, Any]:
     return {
         "url": link.url,
         "verdict": link.verdict,
@@ -164,4 +166,6 @@ def _link(link: LinkResult, notes: Iterable[Note]) -> dict[str, Any]:
         "archive_url": link.archive_url,
         "detail": link.detail,
         "notes": [{"series": note.series, "number": note.number} for note in notes],
+        "text": [{"line": url.line, "column": url.column, "location": where(url.line, url.column)}
+                 for url in places],
     }

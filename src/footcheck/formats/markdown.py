@@ -12,7 +12,6 @@ from ..model import Finding, Report
 from . import (
     ARABIC,
     BIDI_OVERRIDES,
-    cited_by,
     describe_document,
     note_name,
     number_label,
@@ -131,7 +130,7 @@ def _links(view: ReportView) -> list[str]:
             parts = [link(result.url), *link_status(result, link)]
             if result.detail:
                 parts.append(f"({escape(result.detail)})")
-            cited = cited_by(view.citing.get(result.url, []), view.styles)
+            cited = view.cited_by(result.url)
             if cited:
                 parts.append(f"— {escape(cited)}")
             if result.archive_url:

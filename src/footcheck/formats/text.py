@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import LinkVerdict, Report, Severity
-from . import BIDI_OVERRIDES, cited_by, describe_document, note_name, positions
+from . import BIDI_OVERRIDES, describe_document, note_name, positions
 from .view import NO_PROBLEMS, ReportView, link_status, per_series, plural, verdict_overview
 
 RESET = "\x1b[0m"
@@ -119,7 +119,7 @@ def _links(view: ReportView, paint: Paint) -> list[str]:
                 parts.append(f"({clean(link.detail)})")
             if link.from_cache:
                 parts.append(paint("(cached)", DIM))
-            notes = cited_by(view.citing.get(link.url, ()), view.styles)
+            notes = view.cited_by(link.url)
             if notes:
                 parts.append(f"[{notes}]")
             out.append("    " + "  ".join(parts))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ..model import Finding, LinkResult, LinkVerdict, Marker, Note, Report, Severity
-from . import citing_notes, numbering, series_noun
+from . import cited_by, citing_notes, linking_places, numbering, positions, series_noun
 
 #: Every severity, the worst first: the order in which reports list them.
 SEVERITIES = tuple(sorted(Severity, reverse=True))
@@ -112,7 +112,9 @@ class ReportView:
     """Everything the text, Markdown and HTML reports show of one report, computed once.
 
     ``styles`` says how each series writes its numbers (see :func:`numbering`); ``notes``
-    and ``markers`` are counts per series; ``citing`` maps each URL to the notes citing it.
+    and ``markers`` are counts per series; ``citing`` maps each URL to the notes citing it,
+    ``linked`` to the places of the text outside the notes linking to it (as an editor finds
+    them: ``12:5``, ``paragraph 12``).
     """
 
     report: Report
@@ -123,6 +125,7 @@ class ReportView:
     markers: dict[str, int]
     links: tuple[LinkGroup, ...]
     citing: dict[str, list[Note]]
+    linked: dict[str, list[str]]
 
     @classmethod
     def of(cls, report: Report) -> ReportView:
@@ -130,4 +133,18 @@ class ReportView:
         return cls(report=report, styles=numbering(report), counts=severity_counts(report),
                    findings=severity_groups(report.findings),
                    notes=series_counts(report.notes), markers=series_counts(report.markers),
-                   links=link_groups(report.links), citing=citing_notes(report))
+                   links=link_groups(report.links), citing=citing_notes(report),
+                   linked=_places(report))
+
+    def cited_by(self, url: str) -> str:
+        """The notes citing ``url`` and the places of the text linking to it, in words."""
+        return cited_by(self.citing.get(url, ()), self.styles, self.linked.get(url, ()))
+
+
+def _places(report: Report) -> dict[str, list[str]]:
+    """Each URL the text links to outside the notes, with where, as an editor finds it."""
+    if not report.linked:
+        return {}
+    where = positions(report)
+    return {url: [where(u.line, u.column) for u in found]
+            for url, found in linking_places(report).items()}

@@ -2,7 +2,9 @@
 
 Block elements (paragraphs, headings, list items, table cells…) become one line each, with
 a blank line between them; links become ``[text](url)`` or ``<url>``, ``<em>``/``<i>``/
-``<cite>`` ``*…*``. Scripts, styles, forms and navigation are dropped; ``<pre>`` blocks are
+``<cite>`` ``*…*``; a link in the page's furniture (menus, share buttons, the site's header
+and footer, anything outside a ``<main>`` or ``<article>``) keeps its text, not its target,
+which is no source. Scripts, styles, forms and navigation are dropped; ``<pre>`` blocks are
 kept but marked as not prose (``Document.hidden``), so ``[^9]`` in a code sample is no
 marker. Ordered lists keep their numbers (``start``, ``value``, ``type="i"``), bulleted
 lists get ``- ``.
@@ -98,6 +100,13 @@ _BACK_WORDS = re.compile(r"back|reverse|to-top", re.IGNORECASE)
 _NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote"})
 _NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
 _NOTE_BLOCKS = frozenset({"li", "aside", "p", "div", "section", "dd", "footer", "td"})
+# --- a page's furniture: its links lead around the site, not to sources ---
+_CONTENT = frozenset({"main", "article"})
+_CHROME_TAGS = frozenset({"header", "footer"})
+_CHROME_ROLES = frozenset({"banner", "contentinfo", "navigation", "search", "menu", "menubar",
+                           "toolbar"})
+_CHROME_WORDS = re.compile(r"(?<![a-z])(?:share|sharing|social|menu|breadcrumbs?|cookies?"
+                           r"|newsletter|subscribe|masthead|toolbar)(?![a-z])", re.IGNORECASE)
 _CONTAINER_DEPTH = 5  # a note's markup and that of its first few containers name it
 
 
@@ -399,6 +408,7 @@ class _Page:
         self.inline: list[str] = []
         self.prefix = ""  # a list item's label, put before the item's first line
         self.code: set[int] = set()  # indexes of the lines of <pre> blocks: not prose
+        self.content_marked: bool | None = None  # has <main>, <article> or role="main"
 
     def note(self, element) -> list[str]:
         """The lines of one note element."""
@@ -485,10 +495,32 @@ class _Page:
             href = str(node.get("href") or "").strip()
             if _BACKLINK.match(inner) and href.startswith("#"):
                 return ""  # a note's link back to its marker
-            return link(inner, href) if href else inner
+            return link(inner, href) if href and (self.in_note or not self._chrome(node)) \
+                else inner
         if name in _ITALIC:
             return italic(inner)
         return inner
+
+    def _chrome(self, node) -> bool:
+        """Whether the link ``node`` is part of the page's furniture (a menu, share buttons,
+        the site's header or footer, anything outside a page's ``<main>`` or ``<article>``),
+        which the audit does not check as a source: its text is kept, not its target. A
+        container whose words name notes is no furniture."""
+        for parent in node.parents:
+            name = parent.name
+            if name in _CONTENT or parent.get("role") == "main":
+                return False
+            if name == "[document]":  # outside the page's content, if it marks it
+                if self.content_marked is None:
+                    self.content_marked = parent.find(
+                        lambda tag: tag.name in _CONTENT or tag.get("role") == "main") is not None
+                return self.content_marked
+            if name not in _CHROME_TAGS and parent.get("role") not in _CHROME_ROLES and not (
+                    _CHROME_WORDS.search(f"{parent.get('id', '')} "
+                                         f"{' '.join(parent.get('class', []))}")):
+                continue
+            return not _NOTE_WORDS.search(_words(parent, 1))
+        return False
 
     def _backlink(self, node) -> bool:
         """Whether ``node`` links a note back to its marker: an in-page link to a marker or

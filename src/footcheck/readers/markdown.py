@@ -105,6 +105,7 @@ def parse(document: Document) -> Document:
     inlines: list[_Inline] = env["footcheck_inlines"]
     where = _Placer(text, document.line_starts)
     hidden: list[tuple[int, int]] = []
+    links: list[tuple[int, int]] = []  # the hidden spans a reader follows: link targets
     blocks: list[Block] = []
     covered = [False] * (len(document.line_starts) + 1)
 
@@ -134,6 +135,7 @@ def parse(document: Document) -> Document:
             end = where.line_end(i)
             if text[start:end].strip():
                 hidden.append((start, end))
+                links.append((start, end))
 
     refs: list[tuple[str, int, int]] = []  # label, start, end in text
     inline_notes: list[tuple[int, int]] = []  # start, end of ^[…] in text
@@ -154,6 +156,10 @@ def parse(document: Document) -> Document:
             elif m.rule == "link":
                 hidden.append((start, start + 1))  # "[" … "](destination)"
                 hidden.append((to_text(m.label_end), end))
+                links.append(hidden[-1])
+            elif m.rule == "autolink":
+                hidden.append((start, end))
+                links.append((start, end))
             elif m.rule != "html_inline" or inline.token.content.startswith("<!--", m.start):
                 hidden.append((start, end))
 
@@ -163,7 +169,8 @@ def parse(document: Document) -> Document:
     check_notes(len(notes), len(markers))
     blocks.sort(key=lambda b: (b.start, -b.end))
     return replace(document, format="markdown", blocks=tuple(blocks),
-                   hidden=tuple(sorted(hidden)), native_notes=notes, native_markers=markers)
+                   hidden=tuple(sorted(hidden)), links=tuple(sorted(links)),
+                   native_notes=notes, native_markers=markers)
 
 
 def _footnotes(document: Document, definitions: Iterator[_Definition],
