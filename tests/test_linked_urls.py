@@ -170,3 +170,14 @@ def test_a_dead_link_in_the_text_is_reported_where_it_is(httpserver, tmp_path):
     assert f"{gone}  404  (HTTP 404)  [footnote 1; the text at 4:10]" in shown
     html = render("html", report)
     assert 'id="text-links"' in html and "the text at 3:" in html
+
+
+def test_rst_embedded_links_and_targets_are_linked_not_code():
+    text = ("Remittances\n===========\n\nTransfers rose, says `the bank "
+            "<https://nbg.gov.ge/en/remittances>`_, and the\n`survey`_ agrees; see "
+            "https://geostat.ge/en/cpi too.\n\n.. _survey: https://crrc.ge/en/survey-2023\n\n"
+            ".. code-block:: text\n\n   https://code.example.org/\n\n"
+            ".. https://comment.example.org/\n")
+    assert linked(text, "brief.rst") == [
+        "https://nbg.gov.ge/en/remittances", "https://geostat.ge/en/cpi",
+        "https://crrc.ge/en/survey-2023"]

@@ -86,6 +86,11 @@ MAX_PAGE_LINKS = 5_000  # links within the document read on one page (an index h
 MAX_MEMORY = 320 * 1024 * 1024  # bytes the reading may allocate (where it runs apart)
 MAX_SECONDS = 300  # time the reading may take (where it runs apart)
 _URL_PIECE = re.compile(r"[\w\-./~%?&=#:+,;@!$'*()\[\]>]+")
+# A link ending a line and one starting the next: one link broken by the line, when both go
+# to the same address (LaTeX and Word write an annotation per line).
+_LINK_ENDS = re.compile(r"\[([^\[\]]*)\]\((\S+)\)$")
+_LINK_STARTS = re.compile(r"\[([^\[\]]*)\]\((\S+)\)")
+_ADDRESS_MARKS = re.compile(r"[/.\-_?=#%&\d]")  # a word with these may be a piece of a URL
 
 
 _Link = tuple[str, tuple[float, float, float, float]]  # target, (x0, top, x1, bottom)
@@ -809,11 +814,13 @@ def _linked(pieces: list[Piece], linked: dict[int, str]) -> list[Piece]:
                 pieces[j + 1].text == " " and linked.get(j + 2) == target)):
             j += 1
         shown = "".join(p.text for p in pieces[i:j + 1])
-        if "://" in shown or "www." in shown or "@" in shown or \
-                (len(shown) > 3 and shown.strip(_PUNCTUATION) in target):
-            out.extend(pieces[i:j + 1])
+        core = shown.strip(_PUNCTUATION)
+        if "://" in shown or "www." in shown or "@" in shown or (
+                len(core) > 3 and core in target and (not out or _ADDRESS_MARKS.search(core))):
+            out.extend(pieces[i:j + 1])  # (a line's first word may be an address's rest)
         else:
-            out.append(Piece(link(shown, target), raw=True))
+            trail = shown[len(shown.rstrip(".,;:")):]  # the sentence's, not the link's
+            out.append(Piece(link(shown[:len(shown) - len(trail)], target) + trail, raw=True))
         i = j + 1
     return out
 
@@ -1341,11 +1348,17 @@ def _going_on(notes: list[_Paragraph], last: _Paragraph, line: _Line) -> _Paragr
 def _join(text: str, following: str, forced: bool, vocabulary: set[str]) -> str:
     """``text`` continued by the next line ``following``, rejoining what the break split.
 
+    A link broken by the line (an annotation on each line, to the same address) is made one.
     A URL or a word broken at a hyphen, dash or slash is joined without a space. A line-end
     hyphen is dropped only when the document itself writes the joined word without it
     (``migration``) and kept otherwise (``anti-government``, URLs). An italic stretch going
     on over the break loses the ``*`` on both sides of it.
     """
+    ending = _LINK_ENDS.search(text) if text.endswith(")") else None
+    starting = _LINK_STARTS.match(following) if ending else None
+    if starting and starting[2] == ending[2]:
+        return (text[:ending.start()] + link(f"{ending[1]} {starting[1]}", ending[2])
+                + following[starting.end():])
     first = following.split(" ", 1)[0]
     last = text.rsplit(" ", 1)[-1]
     if _continues_url(last, first, forced) or following.startswith("^{"):

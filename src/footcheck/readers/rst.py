@@ -144,9 +144,9 @@ def _parsed(document: Document, text: str) -> Document:
     source = _Source(document)
     elements = list(_elements(tree))  # walked once: each pass below reads the list
     texts = _texts(elements)
-    code, blocks = _not_prose(source, elements)
+    code, blocks, targets = _not_prose(source, elements)
     placed = _place_texts(source, texts)
-    refs, inline_hidden = _inline(source, tree, texts, placed)
+    refs, inline_hidden, embedded = _inline(source, tree, texts, placed)
     definitions = list(_definitions(source, elements, code))
     check_notes(len(definitions), len(refs))
     notes, markers = _numbered(document, definitions, refs)
@@ -155,8 +155,8 @@ def _parsed(document: Document, text: str) -> Document:
     blocks.sort(key=lambda b: (b.start, -b.end))
     _dismantle(tree, elements)
     return replace(document, format="rst", blocks=tuple(blocks),
-                   hidden=_merged(code + inline_hidden), native_notes=notes,
-                   native_markers=markers)
+                   hidden=_merged(code + inline_hidden), links=tuple(sorted(targets + embedded)),
+                   native_notes=notes, native_markers=markers)
 
 
 def _dismantle(tree: nodes.document, elements: list[nodes.Element]) -> None:
@@ -540,13 +540,15 @@ def _lines_around(node: nodes.Element) -> tuple[int, int]:
 # --- what is not prose ---------------------------------------------------------------------
 
 
-def _not_prose(source: _Source,
-               elements: list[nodes.Element]) -> tuple[list[Span], list[Block]]:
-    """The spans of the blocks that are not prose, and the CODE blocks among them."""
+def _not_prose(source: _Source, elements: list[nodes.Element]
+               ) -> tuple[list[Span], list[Block], list[Span]]:
+    """The spans of the blocks that are not prose, the CODE blocks among them, and the
+    external hyperlink targets among them (``.. _name: https://…``), which are links."""
     from docutils import nodes
 
     hidden: list[Span] = []
     blocks: list[Block] = []
+    links: list[Span] = []
     used: set[int] = set()  # lines of the comments and targets found
     for node in elements:
         if isinstance(node, (nodes.literal_block, nodes.doctest_block, nodes.math_block)):
@@ -564,6 +566,8 @@ def _not_prose(source: _Source,
             if first is not None:
                 used.add(first)
                 hidden.append(source.lines_span(first, source.extent(first)))
+                if isinstance(node, nodes.target) and node.get("refuri"):
+                    links.append(hidden[-1])
         elif isinstance(node, nodes.system_message):
             failed = _failed_markup(source, node)
             if failed is not None:
@@ -571,7 +575,7 @@ def _not_prose(source: _Source,
                 hidden.append(span)
                 if markup.kind == "directive":
                     blocks.append(Block(CODE, *span))
-    return hidden, blocks
+    return hidden, blocks, links
 
 
 def _explicit_candidates(source: _Source, node: nodes.Element) -> list[int]:
@@ -713,9 +717,9 @@ class _Ref:
 
 
 def _inline(source: _Source, tree: nodes.document, texts: list[nodes.TextElement],
-            placed: dict[int, Span]) -> tuple[list[_Ref], list[Span]]:
-    """The footnote and citation references, and the inline spans that are not prose
-    (literals, math, embedded link destinations).
+            placed: dict[int, Span]) -> tuple[list[_Ref], list[Span], list[Span]]:
+    """The footnote and citation references, the inline spans that are not prose
+    (literals, math, embedded link destinations), and the link destinations among them.
 
     Each block's inline nodes are looked for in its source, in order, each after the
     previous one and the text between them; a block docutils gave no place is searched
@@ -725,6 +729,7 @@ def _inline(source: _Source, tree: nodes.document, texts: list[nodes.TextElement
 
     refs: list[_Ref] = []
     hidden: list[Span] = []
+    links: list[Span] = []  # embedded URIs: hidden, but links
     taken: set[int] = set()
     after = 0
     for node in texts:
@@ -755,7 +760,8 @@ def _inline(source: _Source, tree: nodes.document, texts: list[nodes.TextElement
                     embedded := _EMBEDDED_URI.search(source.text, *span)) and not _escaped(
                     source.text, embedded.start()):
                 hidden.append(embedded.span())
-    return refs, hidden
+                links.append(embedded.span())
+    return refs, hidden, links
 
 
 def _is_reference(node: nodes.Node) -> bool:
