@@ -1652,14 +1652,15 @@ def linked_urls(document: Document, notes: Iterable[Note]) -> tuple[Url, ...]:
     span is a link's destination), nor a site named in the prose without its scheme
     (``www.example.org``), which names a site rather than links to it, nor a scheme alone
     (``https://``), which prose about addresses writes."""
+    text = document.text
     spans = sorted(span for note in notes for span in note.spans)
     gaps = []
     at = 0
     for start, end in spans:
-        if start > at:
+        if text.find("/", at, start) != -1:  # every URL linked has one (a label has none)
             gaps.append((at, start))
         at = max(at, end)
-    gaps.append((at, len(document.text)))
+    gaps.append((at, len(text)))
     hidden, links = document.hidden, document.links
     return tuple(url for url in note_urls(document, gaps)
                  if url.problem != MISSING_SCHEME and EMPTY_HOST not in (url.problem or "")
