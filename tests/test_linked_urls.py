@@ -181,3 +181,15 @@ def test_rst_embedded_links_and_targets_are_linked_not_code():
     assert linked(text, "brief.rst") == [
         "https://nbg.gov.ge/en/remittances", "https://geostat.ge/en/cpi",
         "https://crrc.ge/en/survey-2023"]
+
+
+def test_furniture_named_by_its_class_without_html5_tags():
+    page = ('<html><body><div id="header"><a href="https://inst.example.org/">Home</a></div>'
+            '<div class="content"><p>Rents rose, says <a href="https://geostat.ge/en/cpi">'
+            'Geostat</a>.</p><div class="sidebar-widget"><a href="https://inst.example.org/'
+            'more">More</a></div></div><div id="comments"><p>Nice! <a href="https://spam.'
+            'example.org/">me</a></p></div><div class="site-footer"><a href="https://'
+            'twitter.com/inst">Twitter</a></div><div class="footer-notes"><p>1. Geostat, '
+            '<a href="https://geostat.ge/en/cpi-2023">CPI 2023</a>.</p></div></body></html>')
+    assert linked(page, "page.html") == ["https://geostat.ge/en/cpi",
+                                         "https://geostat.ge/en/cpi-2023"]

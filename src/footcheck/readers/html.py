@@ -106,7 +106,8 @@ _CHROME_TAGS = frozenset({"header", "footer"})
 _CHROME_ROLES = frozenset({"banner", "contentinfo", "navigation", "search", "menu", "menubar",
                            "toolbar"})
 _CHROME_WORDS = re.compile(r"(?<![a-z])(?:share|sharing|social|menu|breadcrumbs?|cookies?"
-                           r"|newsletter|subscribe|masthead|toolbar)(?![a-z])", re.IGNORECASE)
+                           r"|newsletter|subscribe|masthead|toolbar|header|footer|sidebar"
+                           r"|widgets?|comments?|related)(?![a-z])", re.IGNORECASE)
 _CONTAINER_DEPTH = 5  # a note's markup and that of its first few containers name it
 
 
