@@ -193,3 +193,9 @@ def test_furniture_named_by_its_class_without_html5_tags():
             '<a href="https://geostat.ge/en/cpi-2023">CPI 2023</a>.</p></div></body></html>')
     assert linked(page, "page.html") == ["https://geostat.ge/en/cpi",
                                          "https://geostat.ge/en/cpi-2023"]
+
+
+def test_an_address_in_a_running_footer_is_one_finding():
+    page = "Rents rose sharply in the capital, and transfers followed.\n\nhttp://inst.example.org\n\n"
+    report = audit(decode((page * 5).encode(), "brief.txt"), select=["FC305"])
+    assert kinds(report) == [("insecure-url", 3, None)]

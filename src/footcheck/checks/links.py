@@ -19,6 +19,7 @@ from ..links.match import titles_match
 from ..model import Extraction, Finding, LinkResult, LinkVerdict, Note, Reference, Url
 from .references import page_date_mismatch
 from .rules import emits, rule
+from .urls import first_places
 
 
 def check(extraction: Extraction, links: Mapping[str, LinkResult]) -> Iterator[Finding]:
@@ -32,7 +33,7 @@ def check(extraction: Extraction, links: Mapping[str, LinkResult]) -> Iterator[F
             yield from _verdict(note, url, result)
             if result.verdict.reached:
                 yield from _page_matches(note, url, result)
-    for url in extraction.linked:  # no note names a title or date to compare the page with
+    for url in first_places(extraction.linked):  # no note names a title or date to compare
         result = links.get(url.url)
         if result is not None and result.verdict is not LinkVerdict.UNVERIFIED:
             yield from _verdict(None, url, result)

@@ -17,7 +17,7 @@ looks at the whole document, body included, for Markdown links whose target is e
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import parse_qsl, urlsplit
 
 from ..model import Extraction, Finding, Note, Url, within
@@ -46,7 +46,7 @@ def check(extraction: Extraction) -> Iterator[Finding]:
     beside: dict[int, list[Url]] = {}  # a link's neighbours: those of its line (an entry's)
     for found in extraction.linked:
         beside.setdefault(found.line, []).append(found)
-    for found in extraction.linked:
+    for found in first_places(extraction.linked):
         yield from _url_findings(None, found, beside[found.line])
     yield from _empty_links(extraction)
 
@@ -71,6 +71,15 @@ def _url_findings(note: Note | None, found: Url, neighbours: Sequence[Url]
         return
     yield from _tracking_url(note, found, url)
     yield from _insecure_url(note, found, url)
+
+
+def first_places(linked: Iterable[Url]) -> list[Url]:
+    """Each URL the text links to, at the first place it does: a page's running footer, or
+    a site linked from several paragraphs, is one finding (the reports list every place)."""
+    first: dict[str, Url] = {}
+    for url in linked:
+        first.setdefault(url.raw, url)
+    return list(first.values())
 
 
 def _where(note: Note | None) -> dict[str, str | int | None]:
