@@ -202,6 +202,9 @@ class _Entry(NamedTuple):
     cited: bool
 
 
+_BULLET = re.compile(r"^[-*+•‣◦–]\s+")  # an entry's list bullet, not part of its text
+
+
 def _works(document: Document, notes: Iterable[Note]) -> list[_Entry]:
     """Each entry :func:`listed_works` gives."""
     in_notes = {line for n in notes for line in range(n.line, n.end_line + 1)}
@@ -217,7 +220,7 @@ def _works(document: Document, notes: Iterable[Note]) -> list[_Entry]:
         elif not text or number in in_notes:
             continue
         elif under and _WORK_ENTRY.search(text):
-            entries.append(_Entry(number, number, text, cited))
+            entries.append(_Entry(number, number, _BULLET.sub("", text, count=1), cited))
         elif under and entries and len(entries[-1].text) < _ENTRY_LENGTH:
             entries[-1] = entries[-1]._replace(last=number, text=entries[-1].text + " " + text)
     return entries
@@ -653,7 +656,8 @@ def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ..
             continue
         if (notes or resolved) and not _NOTES_WORD.search(line):
             return
-        if resolved:  # nothing read at all
+        if resolved or not _NOTES_WORD.search(line):  # nothing read, or a list of works:
+            # notes only if numbered as notes are (a list of works by author is no notes)
             entries = _numbered_entries(stripped[i + 1:])
             if entries >= 2:
                 yield Unread(line.strip("#*_: "), i + 1, 1, entries, section=True)

@@ -231,6 +231,30 @@ def test_numbered_notes_whose_markers_were_lost_are_said_unread():
         assert findings(FLATTENED.format(entries=prose), "unread-notes") == []
 
 
+MARKED_WORKS = ("OnionScan<sup>1</sup> scans hidden services on Tor<sup>2</sup>, as earlier "
+                "studies did (Hawkins, 2015; Bloch & Corum, 2008).\n\n## {heading}\n\n"
+                "{first}Bloch, M., & Corum, J. (2008, May 5). Mapping the human diseasome. "
+                "http://www.visualcomplexity.com/vc/project.cfm?id=612\n\n"
+                "{second}Hawkins, E. (2015, March). Scrap rainbow colour scales. *Nature*, 519.\n")
+
+
+def test_a_list_of_works_by_author_is_no_notes_section_whose_notes_were_unread():
+    """Markers pointing nowhere are reported (FC102); the list of works under them is no
+    notes section footcheck failed to read. Numbered as notes are (Vancouver), it is the
+    notes the markers point at."""
+    works = MARKED_WORKS.format(heading="Works Cited", first="- ", second="- ")
+    assert findings(works, "unread-notes") == []
+    assert len(findings(works, "missing-note")) == 2
+    numbered = MARKED_WORKS.format(heading="References", first="1. ", second="2. ")
+    assert findings(numbered, "unread-notes") == findings(numbered, "missing-note") == []
+
+
+def test_a_listed_works_bullet_is_not_part_of_its_authors():
+    text = UNCITED_WORK.format(heading="References").replace("\nGogua", "\n- Gogua")
+    [uncited] = findings(text, "uncited-work")
+    assert uncited.message.startswith("'Gogua, L. (2021)'")
+
+
 UNCITED_WORK = ("Rents doubled (Smith, 2023). Wages fell (Jones & Kim, 2021), as Lee (2022) "
                "found.\n\n{heading}\n\n"
                "Jones, A., & Kim, B. (2021). Wages fall again. *Weekly Times*.\n"
