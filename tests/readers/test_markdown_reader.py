@@ -30,6 +30,15 @@ def test_code_comments_math_and_link_destinations_are_hidden():
     assert extract(doc).markers == ()
 
 
+def test_amounts_in_dollars_are_no_math():
+    """pandoc's rule: no space inside the dollars, no digit after the closing one. Two
+    amounts in a sentence do not hide the marker between them."""
+    doc = read("Spent $5 million in 2022[^1] and $10 million, then $34bn[^2] and $12bn; "
+               "its cost is $x^{2}$ or $\\alpha$.\n\n[^1]: Ministry, 2023.\n[^2]: Ibid.\n")
+    assert [m.token for m in doc.native_markers] == ["1", "2"]
+    assert [doc.text[s:e] for s, e in doc.hidden] == ["$x^{2}$", "$\\alpha$"]
+
+
 def test_a_note_holding_only_code_is_not_empty_and_not_doubled():
     doc = read('A claim.[^1]\n\n[^1]:\n    ```json\n    {"title": "Some report"}\n    ```\n')
     notes = extract(doc).notes

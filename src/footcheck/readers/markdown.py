@@ -379,7 +379,10 @@ def _parser() -> MarkdownIt:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = (MarkdownIt("commonmark", {"html": True}).enable("table")
-          .use(front_matter_plugin).use(dollarmath_plugin)
+          .use(front_matter_plugin)
+          # pandoc's rule for $math$: no space inside either dollar, no digit after the
+          # closing one, so that "$34 billion … on $12 billion" is two amounts, not math
+          .use(dollarmath_plugin, allow_space=False, allow_digits=False)
           .use(footnote_plugin, move_to_end=False, always_match_refs=True))
     # Nothing is rendered: emphasis, entities and line breaks change no position footcheck
     # needs, and link destinations are read from the source, so they need no normalising.
