@@ -472,13 +472,18 @@ def test_a_short_citation_of_a_work_in_the_reference_list_is_not_incomplete() ->
     assert found == [("FC203", 2)]  # Bain 2006 is in no list
 
 
-@pytest.mark.parametrize("line", ["^{1} Crazy, right?", "^{2} Who knew? Smith, J. (2020). Title."])
+@pytest.mark.parametrize("line", ["^{1} Crazy, right?", "^{2} Who knew? Smith, J. (2020). Title.",
+                                  "^{3} Can paradigm shifts even be personal?",
+                                  "^{4} Smith (2020), 4. Why did wages fall so far in 2021?"])
 def test_rhetorical_questions_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []
 
 
 @pytest.mark.parametrize("line", ["^{3} Smith (2020). Is this the 2022 figure?",
-                                  "^{4} <https://x.org/report> Which date?"])
+                                  "^{4} <https://x.org/report> Which date?",
+                                  "^{5} Smith (2020), 4. Which edition?",
+                                  "^{6} Smith (2020), 4. Can we cite the original instead?",
+                                  "^{7} Smith (2020). Was it 2019 or 2020?"])
 def test_questions_about_the_source_are_remarks(line: str) -> None:
     assert [f.kind for f in findings(line, "editorial-comment")] == ["editorial-comment"]
 

@@ -173,13 +173,28 @@ _SOURCE_KIND = re.compile(
     r"data|dataset|statistics|statement|speech|press\s+release|website|article|document|"
     r"source|sources|memo|minutes|transcript|official|officials|ministry|agency)s?\b",
     re.IGNORECASE)
-# A question to the author or editor, not a rhetorical aside ("Crazy, right?"): it asks
-# about the source, or opens as a question does.
-_QUERY = re.compile(
-    r"(?i:is|are|was|were|should|shall|do|does|did|can|could|would|will|which|what|where|when|"
-    r"who|whose|how|why|has|have|any)\b"
-    r"|.*\b(?i:source|date|year|figure|number|link|url|page|title|author|check|confirm|verify|"
+# A question to the author or editor, not a rhetorical aside ("Crazy, right?", "Can paradigm
+# shifts even be personal?"): it asks about the source, or opens as a question does and
+# points at the text or its writers ("Is this the 2022 figure?", "Do we have it?") or is
+# as short as a query ("Which report?").
+_ASKS = re.compile(
+    r"(?i:is|are|was|were|should|shall|do|does|did|can|could|would|will|which|what|where|"
+    r"when|who|whose|how|why|has|have|any)\b")
+_POINTS_AT_TEXT = re.compile(r"\b(?i:this|that|these|those|it|we|you|i|us|our|your|here)\b")
+_ABOUT_SOURCE = re.compile(
+    r"\b(?i:source|date|year|figure|number|link|url|page|title|author|check|confirm|verify|"
     r"correct|citation|reference)s?\b")
+_QUERY_WORDS = 4  # a question this short is a query ("Which report?", "What year, exactly?")
+
+
+def _query(question: str) -> bool:
+    """Whether ``question`` (ending before its '?') asks the author or editor something."""
+    if _ABOUT_SOURCE.search(question):
+        return True
+    return _ASKS.match(question) is not None and (
+        len(question.split()) <= _QUERY_WORDS or _POINTS_AT_TEXT.search(question) is not None)
+
+
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "du", "der", "und",
                          "y", "et", "al"})
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -444,7 +459,8 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
         inner = m.group(1).strip()
         if inner[:1].islower() and not view.in_title(m.start()) and (
                 _PAREN_REMARK.match(inner) or _HERE_AND_DIGITS.search(inner)
-                or (inner.endswith("?") and (len(inner.split()) <= 4 or _QUERY.match(inner)))):
+                or (inner.endswith("?") and (len(inner.split()) <= _QUERY_WORDS
+                                             or _query(inner[:-1])))):
             spans.append(m.span())
     i = masked.find("?")
     while i != -1:
@@ -473,7 +489,7 @@ def _is_query(view: _View, i: int) -> bool:
     if first.group().islower():
         return True  # "need more info on this?"
     at_end = not masked[i + 1:].strip(" " + _MASK)
-    return at_end and bool(_QUERY.match(masked, first.start(), i))  # "Is this the 2022 figure?"
+    return at_end and _query(masked[first.start():i])  # "Is this the 2022 figure?"
 
 
 @emits("incomplete-reference")
