@@ -199,3 +199,14 @@ def test_an_address_in_a_running_footer_is_one_finding():
     page = "Rents rose sharply in the capital, and transfers followed.\n\nhttp://inst.example.org\n\n"
     report = audit(decode((page * 5).encode(), "brief.txt"), select=["FC305"])
     assert kinds(report) == [("insecure-url", 3, None)]
+
+
+def test_the_urls_of_notes_footcheck_could_not_read_are_still_checked():
+    text = ("Remittances reached 48 per cent of GDP in 2022. They fell as the rouble "
+            "weakened.\n\nNotes\n\n1 World Bank, Remittances, 2023, https://wb.example.org/r"
+            "\n2 Central Bank of Russia, Transfers, 2024, https://cbr.example.org/t\n")
+    report = audit(decode(text.encode(), "brief.txt"))
+    [unread] = [f for f in report.findings if f.kind == "unread-notes"]
+    assert unread.message.endswith("only their URLs are checked")
+    assert [u.url for u in report.linked] == ["https://wb.example.org/r",
+                                              "https://cbr.example.org/t"]

@@ -177,10 +177,10 @@ def _unread_message(unread: Unread, markers: Sequence[Marker]) -> str:
     if unread.section and not markers:
         return (f"the section '{unread.what}' lists {unread.count} numbered notes but no "
                 "marker footcheck reads points at them in the text (superscripts lost in a "
-                "conversion, or numbers in brackets); their sources are not checked")
+                "conversion, or numbers in brackets); only their URLs are checked")
     if unread.section:
         return (f"the section '{unread.what}' holds {unread.count} paragraphs but no note "
-                "with a number footcheck could read; their sources are not checked")
+                "with a number footcheck could read; only their URLs are checked")
     if unread.count == 1:
         return (f"a {unread.what}: footcheck does not read this syntax, so its source is "
                 "not checked")
