@@ -535,7 +535,8 @@ def _notes_and_markers(document: Document) -> Extraction:
     labels = {i: lab for i, (s, e) in enumerate(lines)
               if stripped[i] and i not in skipped and i not in cells
               and (lab := _label_at(text, s, e, names)) is not None}
-    raw_markers = list(itertools.islice(_find_markers(text, document.line_starts),
+    raw_markers = list(itertools.islice(_find_markers(text, document.line_starts,
+                                                      not document.plain_lines),
                                         MAX_NOTES + 1))
     if len(raw_markers) > MAX_NOTES or len(labels) > MAX_NOTES:
         what = "note markers" if len(raw_markers) > MAX_NOTES else "notes"
@@ -827,13 +828,16 @@ MAYBE = None
 def _is_exponent(text: str, start: int, end: int) -> bool | None:
     """Whether a superscript or caret at ``text[start:end]`` is an exponent, not a marker.
 
-    :data:`MAYBE` for a superscript digit after a number or a closing bracket (``2035⁴`` in
-    a table, ``(a+b)²``): an exponent unless a note of that number exists.
+    :data:`MAYBE` for a superscript number after a number, a closing bracket or a norm's bar
+    (``2035⁴`` in a table, ``(a+b)²``, ``||x||²``) or a word of two letters or a capital
+    standing alone (``adjusted R²``, ``Px¹``): an exponent unless a note of that number exists
+    that no other marker cites.
     """
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before in ")]":
-        return MAYBE if text[start] in _SUP_DIGITS or text[end - 1].isdigit() else False
+    digits = text[start] in _SUP_DIGITS or text[start:end].lstrip("^{").rstrip("}").isdigit()
+    if before in ")]|":
+        return MAYBE if digits else False
     if before.isascii() and after.isascii() and not before.isalnum():
         return False  # "policy.^{12} ", the common case: the tests below cannot succeed
     if before.isdigit():  # 10^6 and 10⁶, but perhaps "in 2035⁴"
@@ -853,8 +857,9 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
     while word_start and text[word_start - 1].isalpha():
         word_start -= 1
     word = text[word_start:start]
-    return word.lower() in _UNITS or (len(word) == 1 and word.islower()
-                                      and text[start:end].lstrip("^{").rstrip("}").isdigit())
+    if len(word) <= 2 and digits:  # a variable: x², or R², Px¹ (MAYBE: "EU" takes notes)
+        return True if len(word) == 1 and word.islower() else MAYBE
+    return word.lower() in _UNITS
 
 
 def _marker_starts(text: str) -> list[int]:
@@ -875,7 +880,8 @@ def _marker_starts(text: str) -> list[int]:
     return starts
 
 
-def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarker]:
+def _find_markers(text: str, line_starts: tuple[int, ...],
+                  formatted: bool = False) -> Iterator[_RawMarker]:
     """Yield every marker-like span in ``text`` as a raw tuple, one per number it cites
     (``^{3,4}``, ``[5–7]`` and ``<sup>iv–vi</sup>`` cite several), with the index of its
     line (``line_starts`` are the offsets at which the lines start)."""
@@ -897,7 +903,10 @@ def _find_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarke
         exponent = _is_exponent(text, start, end) if notation in _EXPONENT_LIKE else False
         if exponent:
             continue
-        maybe = exponent is MAYBE
+        # In a converted file a marker is set against its word: a superscript standing
+        # apart (a sum's limit in a formula) cites only a note no other marker cites.
+        maybe = exponent is MAYBE or (formatted and notation in _EXPONENT_LIKE and start > 0
+                                      and text[start - 1] in " \t")
         line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order
         if group == "bl":  # several citations, or one with its page: their numbers
             if not _in_code(text, start, end):
@@ -1741,8 +1750,9 @@ def _foot_lines(document: Document) -> frozenset[int]:
 
 def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
                       formatted: bool) -> list[_RawMarker]:
-    """The raw markers without the doubtful ones: possible exponents (``2035⁴``, ``)²``)
-    and years (``[2019]``) for which no note of that number exists, bracketed numbers
+    """The raw markers without the doubtful ones: possible exponents (``2035⁴``, ``)²``,
+    ``R²``) and years (``[2019]``) for which no note of that number exists or whose note a
+    marker beyond doubt cites, bracketed numbers
     (``[1, 2, 3]``) in a document with no arabic notes typed by hand, and, where a
     superscript is formatting first (``formatted``: a converted file, or notes the format
     defines), typed markers of a numbering system no typed note uses or far past its last
@@ -1751,6 +1761,9 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
     (``^ah``, ``^12^``, not a superscript the reader wrote ``^{12}``) is a marker only when
     its note exists."""
     numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS)}
+    noted = {(d.system, d.value) for d in drafts}
+    surely = {(n.system, n.value) for m in raw if not m[6]  # cited beyond doubt
+              for n in (numerals.read(m[3]),)}
     systems = {d.system for d in drafts}
     last = {system: max((d.value or 0 for d in drafts if d.system == system), default=0)
             for system in systems}
@@ -1760,7 +1773,8 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
         if m[4] == BRACKET and not numbered:
             continue
         numeral = numerals.read(m[3])
-        if m[6] and numeral.value not in numbered:
+        if m[6] and ((numeral.system, numeral.value) in surely or not any(
+                (system, numeral.value) in noted for system in (numeral.system, AMBIGUOUS))):
             continue
         if formatted and m[4] in (CARET, PANDOC) and not m[2].startswith("^{") and not (
                 not numeral.malformed and any((system, numeral.value) in typed

@@ -258,6 +258,37 @@ def test_a_repeated_pdf_line_after_a_body_list_does_not_make_it_notes():
     assert [n.number for n in foot.notes] == [1, 2, 3]
 
 
+FORMULAS = ["Exposure lowers postings,^{1} as the tables show.^{2}",
+            "The fit is good (adjusted R^{2} of 0.48, and R^{2} (within) 0.01), the norm "
+            "||Qs − Q¯s||^{2} is small, Px^{1} s = 1, and δ = w(l)dl (7)^{0} where",
+            "log x = X st−=0 ^{1} i,j ∂ exp(λ) Qs",
+            "^{1} The data are public.", "^{2} Authors' calculations."]
+
+
+def test_a_papers_formulas_are_no_markers():
+    """Working papers saved as PDF by LaTeX: R², a norm's square, a two-letter variable's
+    exponent, an equation number's superscript and a sum's limit set apart are exponents
+    when a marker beyond doubt cites that note."""
+    found = extract(_pdf_document(FORMULAS, foot=3))
+    assert [n.number for n in found.notes] == [1, 2]
+    assert [m.number for m in found.markers] == [1, 2]
+
+
+def test_a_doubtful_superscript_cites_a_note_no_other_marker_cites():
+    """The same positions are markers when their note would be cited by nothing else: the
+    plan in "Plan B³", the EU in "the EU²"."""
+    text = ["Exposure lowers postings.^{1} It is Plan B^{3} of the EU^{2}.",
+            "^{1} The data are public.", "^{2} Authors' calculations.", "^{3} A plan."]
+    found = extract(_pdf_document(text, foot=1))
+    assert [m.number for m in found.markers] == [1, 3, 2]
+
+
+def test_a_marker_set_apart_in_a_typed_text_is_a_marker():
+    text = "Some are anti-Putin, ^{1} others not.^{2}\n\nNotes\n\n^{1} One.\n^{2} Two.\n"
+    found = extract(Document.from_text(text))
+    assert [m.number for m in found.markers] == [1, 2]
+
+
 # --- code and site names ------------------------------------------------------------------------
 
 def test_bracketed_numbers_in_code_are_not_citations():
