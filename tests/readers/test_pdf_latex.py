@@ -78,7 +78,17 @@ VARIANTS = {  # name: (document class, preamble, notes, every how many a long no
     "koma": ("scrartcl", "", 30, 0),
     "long": ("article", "", 110, 17),
     "nolinks": ("article", "", 40, 0),  # no hyperref: marks ¹² told apart by their order
+    "widetable": ("article}[twocolumn", "", 60, 0),  # a table across the page over columns
 }
+#: A table set across both columns at the top of a page (``table*``), as journals print
+#: them: its rows cross the gutter, which the columns under it have all the same.
+WIDE_TABLE = ("\\begin{table*}\\caption{Descriptive statistics of the main variables in the "
+              "full data set and in the municipalities in which a populist ran}\\centering"
+              "\\begin{tabular}{lrrrr}\\hline Variable & Full data set & Analysis set & "
+              "Non-populist & Populist \\\\ \\hline "
+              + " ".join(f"Resident population of the municipalities, group {i} & {i},156 & "
+                         f"2{i},818 & 1{i},647 & 2{i},557 \\\\" for i in range(1, 19))
+              + " \\hline\\end{tabular}\\end{table*}\n")
 
 
 def source(name: str) -> str:
@@ -89,9 +99,12 @@ def source(name: str) -> str:
     else:
         cls = f"{{{cls}"
     links = "" if name == "nolinks" else "\\usepackage{hyperref}\n"
+    text = body(count, long_every)
+    if name == "widetable":  # floats to the top of the next page
+        text = WIDE_TABLE + text
     return (f"\\documentclass{cls}}}\n\\usepackage{{url}}\n{links}"
             f"{preamble}\n\\begin{{document}}\n\\section*{{Energy security in the South "
-            f"Caucasus}}\n{body(count, long_every)}\n\\end{{document}}\n")
+            f"Caucasus}}\n{text}\n\\end{{document}}\n")
 
 
 @pytest.fixture(scope="module")

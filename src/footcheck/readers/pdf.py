@@ -828,6 +828,7 @@ def _linked(pieces: list[Piece], linked: dict[int, str]) -> list[Piece]:
 # --- columns ------------------------------------------------------------------------------
 
 _GUTTER = 6.0  # points: the narrowest space between two columns of text
+_SPANNING = 0.5  # share of a page's rows a head and a foot across its columns may take
 _COLUMN_ROWS = 8  # rows of text a column holds at least
 _REACH = 0.25  # a column's rows end (or start) within this fraction of its width of the gutter
 _PROSE_WORDS = 4  # words in a row of prose at least
@@ -863,10 +864,40 @@ def _columns(words: list[_Word]) -> list[list[_Word]]:
     """The words of a page in the parts read one after the other: one part, or what
     stands above the columns, the columns left to right, and what stands below them. The
     page is cut only when every column is one of text (see :func:`_text_column`)."""
+    parts = _text_columns(words) or _cut_beside(words)
+    return [part for part, _ in parts] if parts else [words]
+
+
+def _cut_beside(words: list[_Word]) -> list[tuple[list[_Word], bool]] | None:
+    """The parts of a page whose columns stand under a head or over a foot that spans them,
+    too tall for the gutter to pass for one a title crosses (a table across the page above
+    two columns of text, a figure and its notes below them): the head, the columns cut as
+    :func:`_cut` cuts them, the foot; or ``None``. The head ends at the first row
+    under which the rest stands in columns of text; the foot starts at the last row over
+    which it does."""
+    if _gutter(words, _SPANNING) is None:
+        return None  # text across the page nearly all the way down: one column
+    tops = sorted({w.top for w in words})
+    half = len(tops) // 2  # the columns take half the page's rows at least
+    for top in tops[:half]:
+        parts = _text_columns([w for w in words if w.top > top])
+        if parts:
+            return [([w for w in words if w.top <= top], False), *parts]
+    for bottom in reversed(tops[half:]):
+        parts = _text_columns([w for w in words if w.top < bottom])
+        if parts:
+            return [*parts, ([w for w in words if w.top >= bottom], False)]
+    return None
+
+
+def _text_columns(words: list[_Word]) -> list[tuple[list[_Word], bool]] | None:
+    """``words`` cut as :func:`_cut` cuts them, when they stand in columns of text."""
+    if len(words) <= 2 * _COLUMN_ROWS or _gutter(words) is None:
+        return None
     parts = _cut(words, 0)
     if len(parts) == 1 or not all(_text_column(part) for part, column in parts if column):
-        return [words]
-    return [part for part, _ in parts]
+        return None
+    return parts
 
 
 def _cut(words: list[_Word], depth: int) -> list[tuple[list[_Word], bool]]:
@@ -895,9 +926,10 @@ def _cut(words: list[_Word], depth: int) -> list[tuple[list[_Word], bool]]:
     return [(part, column) for part, column in parts if part]
 
 
-def _gutter(words: list[_Word]) -> tuple[float, float] | None:
+def _gutter(words: list[_Word], crossing: float = 0.03) -> tuple[float, float] | None:
     """The widest vertical strip in the middle of the text that (nearly) no word crosses,
-    as (left, right), when it is at least :data:`_GUTTER` wide."""
+    as (left, right), when it is at least :data:`_GUTTER` wide: words of at most the share
+    ``crossing`` of the rows may cross it."""
     x0 = min(w.x0 for w in words)
     width = max(w.x1 for w in words) - x0
     if width < 20 * _GUTTER:
@@ -907,7 +939,7 @@ def _gutter(words: list[_Word]) -> tuple[float, float] | None:
         cover[int(w.x0 - x0)] += 1
         cover[int(w.x1 - x0) + 1] -= 1
     rows = len({round(w.top / 2) for w in words})
-    allowed = max(1, int(0.03 * rows))  # a title or a rule's caption may cross it
+    allowed = max(1, int(crossing * rows))  # a title or a rule's caption may cross it
     best: tuple[float, float] | None = None
     running = 0
     run_start = None
