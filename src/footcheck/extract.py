@@ -321,7 +321,8 @@ def _citations(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[
                 if c is not None:
                     at = m.start(1) + part.start() + len(part[0]) - len(part[0].lstrip())
                     found.append((at, c[0], c["names"], c["years"],
-                                  _MARKED.search(c[0]) is None, None))
+                                  _MARKED.search(c[0]) is None or _unjoined(c["names"]),
+                                  None))
                     if c["abbr"] and (name := _first_name(c["names"])):
                         aliases[fold_letters(c["abbr"])] = name
         for m in _NARRATIVE.finditer(para):
@@ -345,6 +346,16 @@ def _citations(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[
         out = [replace(c, other=aliases[c.name]) if c.other is None and c.name in aliases
                else c for c in out]
     return out
+
+
+def _unjoined(names: str) -> bool:
+    """Whether ``names`` are a list with no "and", "&" or "et al." to join its last name,
+    as no style writes several authors: ``Paris, Nicolas Bessin`` (an old book's place and
+    printer, ``(Paris, Nicolas Bessin, 1649, p. 10)``) is doubtful as a citation."""
+    return "," in names and _JOINED.search(names) is None
+
+
+_JOINED = re.compile(r"&|\band\b|\bet\s+al\b")
 
 
 def _runs(text: str, lines: list[tuple[int, int]], skip: set[int]) -> Iterator[tuple[int, int]]:

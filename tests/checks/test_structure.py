@@ -274,6 +274,16 @@ def test_a_listed_work_cited_nowhere_is_reported_under_a_list_of_works_cited(hea
     assert all(f.line == 7 for f in found)
 
 
+def test_an_old_books_imprint_in_brackets_is_no_citation():
+    """(Place, Printer, Year, page): a list of names no "and" or "&" joins is no author
+    list, and is reported only when its first name is a listed author."""
+    text = UNCITED_WORK.format(heading="References").replace(
+        "found.", "found in a pamphlet (Paris, Nicolas Bessin, 1649, p. 10) and (Lee, Kim, "
+        "2020).")
+    assert [f.message.split("'")[1] for f in findings(text, "unlisted-citation")] == [
+        "Lee, Kim, 2020"]
+
+
 def test_a_listed_work_whose_author_the_text_names_in_another_form_is_cited():
     text = UNCITED_WORK.format(heading="References").replace(
         "found.", "found, and Gogua’s study of cities agrees.")
