@@ -474,7 +474,8 @@ def test_a_short_citation_of_a_work_in_the_reference_list_is_not_incomplete() ->
 
 @pytest.mark.parametrize("line", ["^{1} Crazy, right?", "^{2} Who knew? Smith, J. (2020). Title.",
                                   "^{3} Can paradigm shifts even be personal?",
-                                  "^{4} Smith (2020), 4. Why did wages fall so far in 2021?"])
+                                  "^{4} Smith (2020), 4. Why did wages fall so far in 2021?",
+                                  "^{5} Talin, Explicit Lexical Scoping (pre-PEP?), 2006."])
 def test_rhetorical_questions_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []
 

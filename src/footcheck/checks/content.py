@@ -108,6 +108,7 @@ _PAREN_REMARK = re.compile(
     r"(?:check|verify|confirm|double-check|todo|tbd|tk|needs?|find|add|fix|insert|unclear|unsure"
     r"|not\s+sure)\b"
 )
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 _HERE_AND_DIGITS = re.compile(r"\bhere\b.*\d|\d.*\bhere\b")
 # A bare figure in brackets right after a source's URL, "<…> (300 000)": the author's note of
 # a number found there, not part of the citation. A year there is a date, so not one of these.
@@ -459,7 +460,9 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
         inner = m.group(1).strip()
         if inner[:1].islower() and not view.in_title(m.start()) and (
                 _PAREN_REMARK.match(inner) or _HERE_AND_DIGITS.search(inner)
-                or (inner.endswith("?") and (len(inner.split()) <= _QUERY_WORDS
+                or (inner.endswith("?") and ((len(inner.split()) <= _QUERY_WORDS
+                                              and not _CAPITAL.search(inner, 1))
+                                             # ("(pre-PEP?)" in a title is no query)
                                              or _query(inner[:-1])))):
             spans.append(m.span())
     i = masked.find("?")
