@@ -97,10 +97,16 @@ def test_one_link_or_none_is_still_a_text_without_notes():
 
 
 def test_url_rules_apply_to_the_texts_links_without_a_note():
+    """A search in the prose may be meant ("a search finds 300 papers"); in the list of
+    works it stands where a source should."""
     text = ("# Rents\n\nRents rose, say [the figures](https://www.geostat.ge/en/cpi?utm_source="
-            "newsletter) and [a search](https://www.google.com/search?q=tbilisi+rents).\n")
+            "newsletter) and [a search](https://www.google.com/search?q=tbilisi+rents) "
+            "(Gogua, 2021; Lee, 2022; Orlova, 2020).\n\n# References\n\n"
+            "Gogua, L. (2021). *Cities*. Ilia State University.\n\n"
+            "Lee, C. (2022). *Labour markets*. https://www.google.com/search?q=labour+markets\n\n"
+            "Orlova, A. (2020). Exodus. *Journal*, 3(1), 1–9.\n")
     report = audit(decode(text.encode(), "brief.md"), select=["FC3"])
-    assert sorted(kinds(report)) == [("search-url", 3, None), ("tracking-url", 3, None)]
+    assert sorted(kinds(report)) == [("search-url", 9, None), ("tracking-url", 3, None)]
     assert all(f.number is None for f in report.findings)
 
 

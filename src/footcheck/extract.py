@@ -191,6 +191,12 @@ def listed_works(document: Document, notes: Iterable[Note]) -> list[str]:
     return [entry.text for entry in _works(document, notes)]
 
 
+def listed_lines(document: Document, notes: Iterable[Note]) -> frozenset[int]:
+    """The lines (1-based) of the entries :func:`listed_works` gives."""
+    return frozenset(n for entry in _works(document, notes)
+                     for n in range(entry.line, entry.last + 1))
+
+
 class _Entry(NamedTuple):
     """An entry of a list of works: its first and last line, its text on one line, and
     whether its heading says the list holds the works cited (References, Works cited), not

@@ -20,6 +20,7 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import parse_qsl, urlsplit
 
+from ..extract import listed_lines
 from ..model import Extraction, Finding, Note, Url, within
 from ..urls import (
     ANGLE,
@@ -46,15 +47,20 @@ def check(extraction: Extraction) -> Iterator[Finding]:
     beside: dict[int, list[Url]] = {}  # a link's neighbours: those of its line (an entry's)
     for found in extraction.linked:
         beside.setdefault(found.line, []).append(found)
+    listed = listed_lines(extraction.document, extraction.notes) if extraction.linked else ()
     for found in first_places(extraction.linked):
-        yield from _url_findings(None, found, beside[found.line])
+        # the prose may link to a search on purpose ("a search finds 300 papers"); a list
+        # of works may not cite one
+        yield from _url_findings(None, found, beside[found.line],
+                                 searches=found.line in listed)
     yield from _empty_links(extraction)
 
 
-def _url_findings(note: Note | None, found: Url, neighbours: Sequence[Url]
-                  ) -> Iterator[Finding]:
+def _url_findings(note: Note | None, found: Url, neighbours: Sequence[Url],
+                  searches: bool = True) -> Iterator[Finding]:
     """The findings for one URL of a note (or of the text, ``note`` ``None``), whose
-    ``neighbours`` are the URLs written beside it.
+    ``neighbours`` are the URLs written beside it; a search page is reported only where
+    ``searches`` says it cannot be meant.
 
     A URL that cannot work and cannot be repaired gets no other finding; one that is a search
     page gets none but that (its repaired form is judged, when it has one).
@@ -65,7 +71,8 @@ def _url_findings(note: Note | None, found: Url, neighbours: Sequence[Url]
         if found.repaired is None:
             return
         url = found.repaired
-    instead = _search_url(note, found, url, neighbours) or _wrapped_url(note, found, url)
+    instead = (_search_url(note, found, url, neighbours) if searches else None) or \
+        _wrapped_url(note, found, url)
     if instead is not None:  # cited instead of the source: nothing else about it matters
         yield instead
         return
