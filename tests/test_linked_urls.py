@@ -216,3 +216,13 @@ def test_the_urls_of_notes_footcheck_could_not_read_are_still_checked():
     assert unread.message.endswith("only their URLs are checked")
     assert [u.url for u in report.linked] == ["https://wb.example.org/r",
                                               "https://cbr.example.org/t"]
+
+
+def test_a_comment_set_as_an_article_of_its_own_is_furniture():
+    page = ('<html><body><main><article class="post"><p>Parsing is fast, says <a href='
+            '"https://github.com/lemire/simdjson">simdjson</a>.</p><ol class="commentlist">'
+            '<li class="comment"><article id="div-comment-1" class="comment-body"><p>Nice.</p>'
+            '<div class="reply"><a class="comment-reply-link" href="https://blog.example.org/'
+            'post/?replytocom=1#respond">Reply</a></div></article></li></ol></article></main>'
+            '</body></html>')
+    assert linked(page, "page.html") == ["https://github.com/lemire/simdjson"]

@@ -509,18 +509,17 @@ class _Page:
         container whose words name notes is no furniture."""
         for parent in node.parents:
             name = parent.name
-            if name in _CONTENT or parent.get("role") == "main":
-                return False
             if name == "[document]":  # outside the page's content, if it marks it
                 if self.content_marked is None:
                     self.content_marked = parent.find(
                         lambda tag: tag.name in _CONTENT or tag.get("role") == "main") is not None
                 return self.content_marked
-            if name not in _CHROME_TAGS and parent.get("role") not in _CHROME_ROLES and not (
+            if name in _CHROME_TAGS or parent.get("role") in _CHROME_ROLES or \
                     _CHROME_WORDS.search(f"{parent.get('id', '')} "
-                                         f"{' '.join(parent.get('class', []))}")):
-                continue
-            return not _NOTE_WORDS.search(_words(parent, 1))
+                                         f"{' '.join(parent.get('class', []))}"):
+                return not _NOTE_WORDS.search(_words(parent, 1))
+            if name in _CONTENT or parent.get("role") == "main":
+                return False  # (a comment may be an <article> of its own: tested first)
         return False
 
     def _backlink(self, node) -> bool:
