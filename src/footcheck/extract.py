@@ -898,10 +898,11 @@ def _marker_starts(text: str) -> list[int]:
 
 
 def _find_markers(text: str, line_starts: tuple[int, ...],
-                  formatted: bool = False) -> Iterator[_RawMarker]:
+                  converted: bool = False) -> Iterator[_RawMarker]:
     """Yield every marker-like span in ``text`` as a raw tuple, one per number it cites
     (``^{3,4}``, ``[5–7]`` and ``<sup>iv–vi</sup>`` cite several), with the index of its
-    line (``line_starts`` are the offsets at which the lines start)."""
+    line (``line_starts`` are the offsets at which the lines start). In a ``converted``
+    file (Word, PDF, a web page) a superscript standing apart from any word is doubtful."""
     match = _MARKER_RE.match
     end = 0
     line = 0
@@ -922,7 +923,7 @@ def _find_markers(text: str, line_starts: tuple[int, ...],
             continue
         # In a converted file a marker is set against its word: a superscript standing
         # apart (a sum's limit in a formula) cites only a note no other marker cites.
-        maybe = exponent is MAYBE or (formatted and notation in _EXPONENT_LIKE and start > 0
+        maybe = exponent is MAYBE or (converted and notation in _EXPONENT_LIKE and start > 0
                                       and text[start - 1] in " \t")
         line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order
         if group == "bl":  # several citations, or one with its page: their numbers
