@@ -325,6 +325,10 @@ def cases() -> dict[str, Callable[[], tuple[str, bytes]]]:
         b"^{%d} Smith, J. (2020). *Title %d*. https://example.org/%d\n" % (i, i, i)
         for i in range(1, 39_900)))
     case("text-urls", ".txt")(lambda: _fill(b"https://example.org/a ", nine))
+    case("text-links-at-limit", ".txt")(lambda: b"".join(  # each checked, each a finding
+        b"http://h%d.example.org/p/%d\n" % (i % 50, i) for i in range(79_000)))
+    case("markdown-links-at-limit", ".md")(lambda: b"".join(
+        b"[s](http://h%d.example.org/p/%d) " % (i % 50, i) for i in range(79_000)))
     case("markdown-markers", ".md")(lambda: _fill(b"[^1]", nine))
     case("markdown-footnotes", ".md")(lambda: b"".join(
         b"Claim.[^%d]\n\n[^%d]: Smith %d.\n\n" % (i, i, i) for i in range(230_000)))

@@ -226,3 +226,14 @@ def test_a_comment_set_as_an_article_of_its_own_is_furniture():
             'post/?replytocom=1#respond">Reply</a></div></article></li></ol></article></main>'
             '</body></html>')
     assert linked(page, "page.html") == ["https://github.com/lemire/simdjson"]
+
+
+def test_a_flood_of_links_is_refused_in_one_line(monkeypatch):
+    from footcheck import extract
+    from footcheck.errors import InputError
+
+    monkeypatch.setattr(extract, "MAX_LINKS", 3)
+    text = "".join(f"See https://h{i}.example.org/p.\n" for i in range(4))
+    with pytest.raises(InputError, match="has too many links in its text to audit"):
+        load(decode(text.encode(), "brief.txt"))
+    assert len(load(decode(text[:-30].encode(), "brief.txt")).linked) == 3

@@ -1677,6 +1677,11 @@ def note_urls(document: Document, spans: tuple[tuple[int, int], ...]) -> tuple[U
     return tuple(urls)
 
 
+#: The most URLs a text may link to outside its notes (each checked and reported as a note's
+#: URL is): as many as the notes a brief may have.
+MAX_LINKS = MAX_NOTES
+
+
 def linked_urls(document: Document, notes: Iterable[Note]) -> tuple[Url, ...]:
     """The URLs a reader can follow outside the notes: the prose's links and addresses, and
     those of a list of works. Not those in code, comments or math (hidden, unless the hidden
@@ -1693,9 +1698,13 @@ def linked_urls(document: Document, notes: Iterable[Note]) -> tuple[Url, ...]:
         at = max(at, end)
     gaps.append((at, len(text)))
     hidden, links = document.hidden, document.links
-    return tuple(url for url in note_urls(document, gaps)
-                 if url.problem != MISSING_SCHEME and EMPTY_HOST not in (url.problem or "")
-                 and (not hidden or not within(hidden, url.start) or within(links, url.start)))
+    linked = tuple(url for url in note_urls(document, gaps)
+                   if url.problem != MISSING_SCHEME and EMPTY_HOST not in (url.problem or "")
+                   and (not hidden or not within(hidden, url.start) or within(links, url.start)))
+    if len(linked) > MAX_LINKS:  # a flood of addresses, as no document links to
+        raise InputError(f"{_shown(document.path)}: has too many links in its text to audit "
+                         f"(more than {MAX_LINKS:,})")
+    return linked
 
 
 def _lines_run(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
