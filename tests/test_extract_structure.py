@@ -200,3 +200,87 @@ def test_an_unheaded_numbered_list_with_sections_below_is_not_the_notes():
     # the same run at the end, with a short trailer only, is the notes
     page = top + "Some prose.\n\n" + most_read + "© 2018 The Herald\n"
     assert [n.token for n in run(page).notes] == ["1", "2", "3", "4", "5"]
+
+
+# --- a plain-text book's footnotes: tagged, or set in blocks under the text citing them ----
+
+TAGGED_BOOK = """\
+CHAPTER I
+
+The essay draws its force from rhythm.[1] What would happen if we took
+the rhythm away? The Master (Confucius)[2] said: 'How to play music may
+be known.'
+
+[Footnote 1: The strength of the motive lies in its rhythm [sic], as
+Burney, _History of Music_, vol. ii. p. 4, says.]
+
+[Footnote 2: Kong. His disciples called him Fu Tsee.]
+
+More text follows here, with another note.[3]
+
+[Footnote 3: See Burney, _History of Music_, vol. ii. p. 9.]
+"""
+
+
+def test_tagged_footnotes_are_notes_without_their_closing_bracket():
+    ex = run(TAGGED_BOOK)
+    assert [(n.token, n.line, n.end_line) for n in ex.notes] == [
+        ("1", 7, 8), ("2", 10, 10), ("3", 14, 14)]
+    assert ex.notes[0].text == ("The strength of the motive lies in its rhythm [sic], as "
+                                "Burney, _History of Music_, vol. ii. p. 4, says.")
+    assert [m.token for m in ex.markers] == ["1", "2", "3"]
+
+
+def test_lettered_tagged_footnotes_are_cited_by_their_letter():
+    lettered = TAGGED_BOOK.replace("[1]", "[A]").replace("[2]", "[B]").replace("[3]", "[C]")
+    for n in "123":
+        lettered = lettered.replace(f"[Footnote {n}:", f"[Footnote {'_ABC'[int(n)]}:")
+    ex = run(lettered)
+    assert [(n.token, n.number) for n in ex.notes] == [("A", 1), ("B", 2), ("C", 3)]
+    assert [(m.token, m.number) for m in ex.markers] == [("A", 1), ("B", 2), ("C", 3)]
+    # without lettered notes, a letter in brackets is no marker
+    assert run("Option [A] or option [B] applies.\n").markers == ()
+
+
+BLOCK_BOOK = """\
+The first essay draws its force directly from rhythm.[1] What would
+happen if we took the rhythm away?
+
+[1] The strength of the motive in the fifth symphony lies in its rhythm.
+
+The Master (Confucius)[2] said: 'How to play music may be known.' And
+the drum was made of serpents' skins.[3]
+
+Its sound was heard far away, and the dancers moved to it.
+
+[2] Kong. His disciples called him Fu Tsee, or the master.
+
+[3] This drum was made of serpents' skins; see Amiot, Mémoires, vol. vi.
+"""
+
+
+def test_bracket_notes_set_in_blocks_under_the_text_citing_them_are_notes():
+    ex = run(BLOCK_BOOK)
+    assert [(n.token, n.line) for n in ex.notes] == [("1", 4), ("2", 11), ("3", 13)]
+    assert [m.line for m in ex.markers] == [1, 6, 7]
+    padded = BLOCK_BOOK.replace("[1]", "[01]").replace("[2]", "[02]").replace("[3]", "[03]")
+    assert [(n.token, n.number) for n in run(padded).notes] == [
+        ("01", 1), ("02", 2), ("03", 3)]
+    assert [m.number for m in run(padded).markers] == [1, 2, 3]
+
+
+def test_bracket_lines_not_set_under_their_citations_are_not_notes():
+    # the first note cited only below it: no notes
+    late = BLOCK_BOOK.replace("rhythm.[1]", "rhythm.") + "\nAs the motive [1] shows.\n"
+    assert run(late).notes == ()
+    # an array's codes [07] stay codes beside notes numbered [1]
+    codes = BLOCK_BOOK + "\nThe register holds [07] and [08] after a reset.\n"
+    assert [m.line for m in run(codes).markers] == [1, 6, 7]
+
+
+def test_a_key_in_brackets_and_a_spaced_caret_are_no_markers():
+    text = BLOCK_BOOK + ("\n[4]  = Quarter-note\n[8]  = Eighth-note\n\n"
+                         "Rhythm [3/2: 2 ^2. 4 | 2 2], as Kong wrote.^2\n")
+    ex = run(text)
+    assert [(m.token, m.line) for m in ex.markers] == [("1", 1), ("2", 6), ("3", 7),
+                                                       ("2", 18)]

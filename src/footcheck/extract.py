@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import itertools
 import re
 import unicodedata
@@ -62,6 +63,7 @@ BULLETED = "bulleted "  # prefix: "- ^{II}"
 FLATTENED = "flattened"  # 2022.1 or weakened.2: a superscript a conversion made plain
 PARENTHESISED = "parenthesised"  # costs (1). -- notes listed "(1) …" under a notes heading
 SYMBOL = "symbol"  # rose.* … † … ‡ -- notes listed "* …", "† …" in a plain text
+TAGGED = "tagged"  # [Footnote 1: …] or [Footnote A: …], cited [1] or [A] (Project Gutenberg)
 
 WEAK_LABELS = frozenset({BRACKET, NUMBERED, BARE})
 # Notations in which a number may be cited again: numbered citations, and the footnotes of
@@ -89,6 +91,9 @@ _CITED_NUMBER = re.compile(r"(?:^|;)[ \t]*(\d+)")
 # stands (see _marker_starts), several times faster than searching for the whole alternation.
 _MARKER_START = re.compile(rf"[\^\[<{_SUP_DIGITS}{_SUP_ROMAN}]")
 _ASCII_MARKER_STARTS = ("^", "[", "<sup>")  # how a marker starts in an ASCII text
+# What no bracketed citation is followed by: a link's text "[1](…)", a label "[1]:", a key
+# "[4] = quarter-note".
+_BRACKET_AFTER = r"(?![(\[:]|[ \t]*=)"
 _MARKER_RE = re.compile(
     # Each branch captures only its token, so ``lastgroup`` names the notation.
     rf"\^(?P<pt>{_TOKENS})\^"
@@ -96,10 +101,10 @@ _MARKER_RE = re.compile(
     r"|\[\^(?P<mt>[^\]\s\[]+)\](?!:)"
     rf"|<sup>\s*(?P<ht>{_TOKENS})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
-    r"|(?<!\])\[(?P<bt>\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\](?![(\[:])"
+    rf"|(?<!\])\[(?P<bt>\d{{1,4}}(?:\s*[,–-]\s*\d{{1,4}})*)\]{_BRACKET_AFTER}"
     # numbered citations with a page or volume, or several in one pair (GOST, IEEE):
     # ``[1, с. 14]``, ``[4, pp. 7–9]``, ``[2; 3]``, ``[1, т. 2, с. 5; 3]``
-    rf"|(?<!\])\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\](?![(\[:])"
+    rf"|(?<!\])\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\]{_BRACKET_AFTER}"
     rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[])"
     # or glued to the word it follows, its superscript lost: ``Monographs.[1](https://…)``
     rf"|(?<=[^\s\[(])(?P<gt>{_LINKED_NUMBER}(?:,[ \t]*{_LINKED_NUMBER}){{0,20}})(?![(\[:])"
@@ -109,19 +114,22 @@ _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht
                     "gt": BRACKET}
 _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may be exponents
 
+# A note that says what it is, its text closed by the bracket: ``[Footnote 3: Ibid.]``.
+_TAG = rf"\[(?i:foot-?note|note)[ \t]+(?P<t>{_TOKEN})[ \t]*:"
 _LABEL_RE = re.compile(
     r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?:"
     rf"\^\{{\s*(?P<c1>[^{{}}\s]{{1,20}})\s*\}}|\^(?P<c2>{_TOKEN})\^?"
     r"|\[\^(?P<m>[^\]\s\[]+)\]:"
     rf"|<sup>\s*(?P<h>{_TOKEN})\s*</sup>"
     rf"|(?P<s>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
-    r"|\[(?P<b>\d{1,4})\](?:\((?:[^()\s]|\([^()\s]*\))*\))?"  # [1], or [1](its link)
+    rf"|{_TAG}"
+    r"|\[(?P<b>\d{1,4})\](?:\((?:[^()\s]|\([^()\s]*\))*\))?(?![ \t]*=)"  # [1] or [1](link)
     r"|(?P<n>\d{1,4}|[IVXLCDM]{1,8}|[ivxlcdm]{1,8})[.)](?=[ \t])"
     r"|(?P<r>[IVXLCDM]{1,8}|[ivxlcdm]{1,8}|\d{1,3})(?=[ \t]+\S)"
     r")[ \t]*"
 )
 _LABEL_NOTATION = {"c1": CARET, "c2": CARET, "m": MARKDOWN, "h": HTML, "s": SUPERSCRIPT,
-                   "b": BRACKET, "n": NUMBERED, "r": BARE}
+                   "t": TAGGED, "b": BRACKET, "n": NUMBERED, "r": BARE}
 
 # Headings of a notes section, in English, French, German, Spanish, Italian, Portuguese and
 # Russian: "Notes", "## Endnotes", "**References**", "Références :", "Примечания".
@@ -526,6 +534,7 @@ class _Draft:
     block: int = 0
     system: str = ""
     value: int | None = None
+    brackets: int = 0  # of a tagged note, the brackets still open: 0 once it is closed
 
 
 def extract(document: Document) -> Extraction:
@@ -547,14 +556,18 @@ def _notes_and_markers(document: Document) -> Extraction:
     # Word, OpenDocument and web pages hold no running headers: there a line repeated is
     # text (a table's "Done" column, a spec's "[Example:"), not page furniture.
     skipped = _skipped_lines(stripped, repeated=document.format in _PAGED_FORMATS)
-    names = _footnote_names(text)
+    letters = _tag_letters(text) if "[" in text else {}
+    names = {**_footnote_names(text), **letters}
     cells = _cell_lines(document)
     labels = {i: lab for i, (s, e) in enumerate(lines)
               if stripped[i] and i not in skipped and i not in cells
               and (lab := _label_at(text, s, e, names)) is not None}
-    raw_markers = list(itertools.islice(_find_markers(text, document.line_starts,
-                                                      not document.plain_lines),
-                                        MAX_NOTES + 1))
+    # notes numbered [01], [02]…: then [07] in the text cites one, and is no code
+    padded = any(lab.notation == BRACKET and lab.token[0] == "0" for lab in labels.values())
+    found = _find_markers(text, document.line_starts, not document.plain_lines, padded)
+    if letters:
+        found = heapq.merge(found, _letter_markers(text, document.line_starts, letters))
+    raw_markers = list(itertools.islice(found, MAX_NOTES + 1))
     if len(raw_markers) > MAX_NOTES or len(labels) > MAX_NOTES:
         what = "note markers" if len(raw_markers) > MAX_NOTES else "notes"
         raise InputError(f"{_shown(document.path)}: has too many {what} to audit (more than "
@@ -826,9 +839,32 @@ def _footnote_names(text: str) -> dict[str, int]:
     return numerals.label_numbers(m.group(1) for m in _FOOTNOTE_NAME.finditer(text))
 
 
+_LETTER_TAG = re.compile(r"\[(?i:foot-?note|note)[ \t]+([A-Za-z]{1,2})[ \t]*:")
+_LETTER_MARKER = re.compile(r"\[([A-Za-z]{1,2})\]")
+
+
+def _tag_letters(text: str) -> dict[str, int]:
+    """Numbers for the letters of lettered notes (``[Footnote B: …]``, cited ``[B]``): B is
+    2, Z 26, AA 27. Notes lettered only with roman digits (``[Footnote IV: …]``) are roman."""
+    letters = dict.fromkeys(m[1] for m in _LETTER_TAG.finditer(text))
+    if all(numerals.is_roman(t) for t in letters):
+        return {}
+    return {t: functools.reduce(lambda n, c: n * 26 + ord(c) - 64, t.upper(), 0)
+            for t in letters}
+
+
+def _letter_markers(text: str, line_starts: tuple[int, ...],
+                    letters: dict[str, int]) -> Iterator[_RawMarker]:
+    """The markers ``[B]`` of lettered notes (:func:`_tag_letters`)."""
+    for m in _LETTER_MARKER.finditer(text):
+        if m[1] in letters:
+            line = bisect.bisect_right(line_starts, m.start()) - 1
+            yield m.start(), m.end(), m[0], m[1], TAGGED, line, False
+
+
 def _read(token: str, notation: str, names: dict[str, int]) -> Numeral:
     """The numeral of a marker or label token; a named footnote gets its number by name."""
-    if notation in (MARKDOWN, SYMBOL) and token in names:
+    if notation in (MARKDOWN, SYMBOL, TAGGED) and token in names:
         return Numeral(token, names[token], ARABIC)
     return numerals.read(token)
 
@@ -897,12 +933,14 @@ def _marker_starts(text: str) -> list[int]:
     return starts
 
 
-def _find_markers(text: str, line_starts: tuple[int, ...],
-                  converted: bool = False) -> Iterator[_RawMarker]:
+def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = False,
+                  padded: bool = False) -> Iterator[_RawMarker]:
     """Yield every marker-like span in ``text`` as a raw tuple, one per number it cites
     (``^{3,4}``, ``[5–7]`` and ``<sup>iv–vi</sup>`` cite several), with the index of its
     line (``line_starts`` are the offsets at which the lines start). In a ``converted``
-    file (Word, PDF, a web page) a superscript standing apart from any word is doubtful."""
+    file (Word, PDF, a web page) a superscript standing apart from any word is doubtful.
+    A bracketed number with a leading zero (``[07]``) is a code unless the notes are
+    ``padded`` so (``[01] …``)."""
     match = _MARKER_RE.match
     end = 0
     line = 0
@@ -922,9 +960,11 @@ def _find_markers(text: str, line_starts: tuple[int, ...],
         if exponent:
             continue
         # In a converted file a marker is set against its word: a superscript standing
-        # apart (a sum's limit in a formula) cites only a note no other marker cites.
-        maybe = exponent is MAYBE or (converted and notation in _EXPONENT_LIKE and start > 0
-                                      and text[start - 1] in " \t")
+        # apart (a sum's limit in a formula) cites only a note no other marker cites; so
+        # does a caret without braces standing apart in any text ("2 ^2. 4", a notation).
+        apart = start > 0 and text[start - 1] in " \t"
+        maybe = exponent is MAYBE or (
+            apart and ((converted and notation in _EXPONENT_LIKE) or group == "ct2"))
         line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order
         if group == "bl":  # several citations, or one with its page: their numbers
             if not _in_code(text, start, end):
@@ -936,7 +976,7 @@ def _find_markers(text: str, line_starts: tuple[int, ...],
             # (a linked number is no index, even glued to a formula: "[[69](…)]:SE=…")
         if notation == MARKDOWN or token.isalnum():  # a name, or a single number
             if notation == BRACKET:  # [07] is a code; [2019] a year, unless note 2019 exists
-                if token[0] == "0":
+                if token[0] == "0" and not (padded and token.strip("0")):
                     continue
                 maybe = len(token) >= 4
             yield start, end, written, token, notation, line, maybe
@@ -1139,15 +1179,18 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
             span_end = end
             while span_end > lab.text_start and text[span_end - 1].isspace():
                 span_end -= 1
-            current = _Draft(label=lab, line=i + 1, spans=((lab.text_start, span_end),),
-                             end_line=i + 1, block=block)
+            current = _Draft(label=lab, line=i + 1, spans=(), end_line=i + 1, block=block,
+                             brackets=lab.notation == TAGGED)
+            _extend(text, current, lab.text_start, span_end)
             drafts.append(current)
             prev_kind = "note"
-        elif current is not None and prev_kind == "note" and \
-                beside and \
-                _continuation(text, current, line, gap, marker_lines.get(i, 0)):
-            current.spans += (_strip(text, start, end),)
+        elif current is not None and (current.brackets > 0 and lab is None and (
+                gap == 0 or i - current.end_line < _TAG_REACH) if current.label.notation == TAGGED
+                else prev_kind == "note" and beside and
+                _continuation(text, current, line, gap, marker_lines.get(i, 0))):
+            _extend(text, current, *_strip(text, start, end))
             current.end_line = i + 1
+            prev_kind = "note"
         elif _HEADING_RE.fullmatch(line):
             under_heading = True
             heading = i
@@ -1160,6 +1203,23 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
             prev_kind = "heading" if _looks_like_heading(line) else "text"
         gap = 0
     return drafts
+
+
+_TAG_REACH = 8  # lines a tagged note's paragraph may stand below its last line, still open
+
+
+def _extend(text: str, note: _Draft, start: int, end: int) -> None:
+    """Add ``text[start:end]`` to ``note``: of a tagged note, up to the bracket closing it."""
+    if note.brackets > 0:
+        depth = note.brackets
+        for at in range(start, end):
+            c = text[at]
+            depth += (c == "[") - (c == "]")
+            if depth == 0:
+                end = at
+                break
+        note.brackets = depth
+    note.spans += ((start, end),)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1443,11 +1503,14 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
     strong = {(lab.notation, lab.numeral.value) for lab in labels.values()
               if lab.notation not in WEAK_LABELS}
     last_marker = -1
+    places: dict[tuple[str, int], list[int]] = {}  # the lines citing each number
     for _, _, _, token, notation, line, maybe in raw_markers:
         numeral = numerals.read(token)
         if numeral.value is not None and not numeral.malformed and not maybe and \
                 (notation, numeral.value) not in strong:
             cited[numeral.system].add(numeral.value)
+            if notation == BRACKET:
+                places.setdefault((numeral.system, numeral.value), []).append(line)
             if line not in labels:
                 last_marker = max(last_marker, line)
     runs = _numbered_runs(labels)
@@ -1484,7 +1547,36 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
 
     for run in runs:
         close(run)
+    for run in _numbered_runs({i: lab for i, lab in labels.items() if lab.notation == BRACKET}):
+        if (cited_above := _interleaved(run, places, stripped)) >= 2:
+            approved.update(i for i, _ in run[:cited_above])
     return approved.union(final)
+
+
+def _interleaved(run: list[tuple[int, _Label]], places: dict[tuple[str, int], list[int]],
+                 stripped: list[str]) -> int:
+    """How many of the labels ``[1] …`` opening ``run`` (``places``: the lines citing each
+    number in brackets) are notes set in blocks under the text citing them, as a plain-text
+    book sets its footnotes (``[1] …`` under the paragraph or the section citing ``[1]``):
+    each block opens a paragraph, and each of its notes is cited between the block before
+    it and itself. A block ends where a marker stands."""
+    cited_lines = sorted({line for lines in places.values() for line in lines})
+    previous = -1  # the last line of the block before
+    for k, (i, lab) in enumerate(run):
+        if k and _between_lines(cited_lines, run[k - 1][0], i):
+            previous = run[k - 1][0]  # a new block
+        if (k == 0 or previous == run[k - 1][0]) and (i == 0 or stripped[i - 1]):
+            return k  # the block's first note opens no paragraph: a list's next item
+        lines = places.get((lab.numeral.system, lab.numeral.value), [])
+        if not _between_lines(lines, previous, i):
+            return k
+    return len(run)
+
+
+def _between_lines(lines: list[int], first: int, last: int) -> bool:
+    """Whether a line of the sorted ``lines`` lies strictly between ``first`` and ``last``."""
+    j = bisect.bisect_right(lines, first)
+    return j < len(lines) and lines[j] < last
 
 
 def _numbered_runs(labels: dict[int, _Label]) -> list[list[tuple[int, _Label]]]:
