@@ -623,7 +623,7 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
                        for urls in (note_urls(document, n.spans),))
         notes = tuple(sorted(notes + native, key=lambda n: (n.line, n.column)))
         markers = tuple(sorted(markers + document.native_markers, key=lambda m: m.offset))
-    unread = (*_foreign_syntax(document, text),
+    unread = (*document.unread, *_foreign_syntax(document, text),
               *_empty_section(stripped, skipped, notes, _resolved(notes, markers)))
     return Extraction(document=document, notes=notes, markers=markers, unread=unread)
 

@@ -80,6 +80,8 @@ class Document:
     ``native_markers``, which the extractor passes through instead of guessing them.
     ``links`` are the spans among ``hidden`` that are a hyperlink's destination (a Markdown
     link, autolink or reference definition): not prose, but an address a reader follows.
+    ``unread`` is what the reader saw amiss in the format itself (a code block never closed
+    that would print the notes after it as code).
     """
 
     path: str
@@ -94,6 +96,7 @@ class Document:
     native_notes: tuple[Note, ...] = field(repr=False, default=())
     native_markers: tuple[Marker, ...] = field(repr=False, default=())
     links: tuple[tuple[int, int], ...] = field(repr=False, default=())
+    unread: tuple[Unread, ...] = field(repr=False, default=())  # what the reader saw amiss
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",
@@ -353,6 +356,7 @@ class Unread:
     column: int = 1
     count: int = 1
     section: bool = False
+    unclosed: bool = False  # a code block never closed, read past: ``count`` notes after it
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,8 @@ def test_editorial_remarks(line: str, needle: str) -> None:
     "^{12} @KremlinRussia_E, X (formerly Twitter), 5 May 2023, https://x.com/a/status/1.",
     "^{13} @rybar on Telegram, post of 3 March 2023.",
     "^{14} As reported by @nexta_tv, 4 May 2023.",
+    "^{15} Zum Begriff siehe @TN_libero_mab213864266, S. 150.",  # pandoc citation keys
+    "^{16} So @ziku_digital_2020 und @smith2020, p. 4.",
 ])
 def test_titles_and_ordinary_parentheticals_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []

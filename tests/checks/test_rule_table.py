@@ -19,6 +19,7 @@ from footcheck import checks
 from footcheck.checks.rules import RULES
 from footcheck.model import Document, LinkResult
 from footcheck.pipeline import audit, load
+from footcheck.readers import structure
 
 ROMAN = ("I", "II", "III", "IV", "V")
 
@@ -105,6 +106,9 @@ CASES: dict[str, Case] = {
     "FC110": Case(AUTHOR_DATE.replace("Lee (2022)", "Lee (2021)"), AUTHOR_DATE),
     "FC111": Case(AUTHOR_DATE + "Gogua, L. (2021). *Cities*. Ilia State University.\n",
                   AUTHOR_DATE),
+    "FC112": Case(markdown(SMITH, "Claim one.[^1] Its class is\n```rdf:type\nowl:Class.```"),
+                  markdown(SMITH, "Claim one.[^1] Its class is\n`rdf:type\nowl:Class.`"),
+                  path="brief.md"),
     # --- content -----------------------------------------------------------------------
     "FC201": Case(brief(SMITH, "get source here"), brief(SMITH, JONES)),
     "FC202": Case(brief(SMITH + " need more info on this?"), brief(SMITH)),
@@ -165,7 +169,7 @@ LIVE = [r.code for r in RULES if not r.removed]
 
 def codes(text: str, path: str, links: Mapping[str, LinkResult] | None) -> set[str]:
     """The codes of the findings of a document named ``path``, with the given verdicts if any."""
-    document = Document.from_text(text, path=path)
+    document = structure(Document.from_text(text, path=path))  # as read from a file
     if links is None:
         return {f.code for f in audit(document).findings}
     return {f.code for f in checks.run(load(document), links=links)}

@@ -88,3 +88,27 @@ def test_an_undefined_named_footnote_is_named_in_the_message(tmp_path):
     report = audit_md(tmp_path, "A claim.[^video] Another.[^1]" + NOTE)
     assert [(f.code, f.message) for f in report.findings] == [
         ("FC102", "no footnote [^video] is defined")]
+
+
+UNCLOSED = ("Works are abstract.[^1] Every instrument is classed with\n"
+            "```rdf:type\nowl:Class .```\nas a class.[^2]\n\n"
+            "[^1]: IFLA, *Functional Requirements for Bibliographic Records*, 2006, p. 16.\n\n"
+            "[^2]: W3C, *OWL 2 Web Ontology Language Primer*, 2012.\n")
+
+
+def test_notes_after_a_code_block_never_closed_are_read_and_the_block_reported():
+    """A fence typed for inline code over two lines leaves the last code block open to the
+    end of the file: its notes would print as code. They are read as meant, and said."""
+    doc = read(UNCLOSED)
+    assert [n.token for n in doc.native_notes] == ["1", "2"]
+    assert [m.token for m in doc.native_markers] == ["1", "2"]
+    assert [(u.line, u.count, u.unclosed) for u in doc.unread] == [(2, 2, True)]
+    assert len(doc.text) == len(UNCLOSED) and doc.text == UNCLOSED  # the text is untouched
+
+
+def test_a_closed_code_block_and_one_holding_no_notes_are_code():
+    shown = "Write a note so:\n\n```markdown\nText.[^1]\n\n[^1]: Source.\n```\n"
+    doc = read(shown)
+    assert doc.native_notes == () and doc.unread == ()
+    doc = read("A claim.[^1]\n\n[^1]: Source, 2020.\n\n```python\nprint('no end')\n")
+    assert [n.token for n in doc.native_notes] == ["1"] and doc.unread == ()

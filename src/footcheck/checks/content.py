@@ -90,7 +90,8 @@ _REMARK_CI = _Guarded(re.compile(
     re.IGNORECASE | re.VERBOSE,
 ), needs=frozenset(("need", "check", "verif", "confirm", "added", "date", "[")))
 #: What follows a social network account's handle in a citation: ``@handle, X (formerly
-#: Twitter), 5 May 2023``, ``@handle on Telegram``.
+#: Twitter), 5 May 2023``, ``@handle on Telegram``. A name with an underscore or a year
+#: (``@smith_2020``, ``@TN_libero_mab21``) is a pandoc citation key, not someone addressed.
 _ACCOUNT = (r"\s*,?\s*(?:on\s+)?(?:X\b|Twitter|Telegram|Instagram|Facebook|Threads|Bluesky|"
             r"Mastodon|TikTok|YouTube|VK|LinkedIn|post\b|tweet)")
 _REMARK_CS = _Guarded(re.compile(
@@ -99,7 +100,7 @@ _REMARK_CS = _Guarded(re.compile(
     |\((?:\?|\s\?\s)\)|\[\s*\?\s*\]
     |\bNB:
     |(?<![\w@.\[/])(?<!\bby\s)(?<!\bvia\s)(?<!\bas\s)(?<!\bfrom\s)(?<!\bof\s)
-        @[A-Za-z][\w.-]*(?=\s*[:,?]|\s+[a-z])(?!{_ACCOUNT})
+        @(?![\w.-]*(?:_|\d{{4}}))[A-Za-z][\w.-]*(?=\s*[:,?]|\s+[a-z])(?!{_ACCOUNT})
     """,
     re.VERBOSE,
 ), needs=frozenset(("sure", "?", "nb:", "@")))

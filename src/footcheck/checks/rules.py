@@ -90,6 +90,13 @@ RULES: tuple[Rule, ...] = (
          "note could be read.",
          "Their sources go unchecked: a clean report would hide that they were not read.",
          "## Notes followed by unnumbered paragraphs; pandoc citations [@smith2020, p. 4]."),
+    Rule("FC112", "unclosed-code", E,
+         "A Markdown code block opened with ``` and never closed, with footnote "
+         "definitions after it (footcheck reads them as their author meant).",
+         "Everything after the fence prints as code: the notes vanish from the page and "
+         "their markers point nowhere.",
+         "A fence typed for inline code over two lines (```rdf:type```) shifts every later "
+         "fence, and the last one runs to the end, over the footnotes."),
     # --- content -------------------------------------------------------------------------
     Rule("FC110", "unlisted-citation", W,
          "An author-date citation in the text, (Smith, 2020) or Smith (2020), whose author "

@@ -50,6 +50,7 @@ def check(extraction: Extraction) -> Iterator[Finding]:
     """Yield every structure finding for the document."""
     yield from _no_notes(extraction)
     yield from _unread(extraction)
+    yield from _unclosed(extraction)
     yield from _author_date(extraction)
     for series in _series(extraction):
         yield from _malformed(series)
@@ -168,8 +169,21 @@ def _uncited_works(reading: _AuthorDate) -> Iterator[Finding]:
 def _unread(extraction: Extraction) -> Iterator[Finding]:
     """One finding per syntax or notes section that extraction could not read."""
     for unread in extraction.unread:
-        yield rule("unread-notes").finding(_unread_message(unread, extraction.markers),
-                                           unread.line, unread.column)
+        if not unread.unclosed:
+            yield rule("unread-notes").finding(_unread_message(unread, extraction.markers),
+                                               unread.line, unread.column)
+
+
+@emits("unclosed-code")
+def _unclosed(extraction: Extraction) -> Iterator[Finding]:
+    """A code block never closed, which would print the notes after it as code."""
+    for unread in extraction.unread:
+        if unread.unclosed:
+            notes = f"{unread.count} footnote definition{'s' * (unread.count != 1)}"
+            yield rule("unclosed-code").finding(
+                f"this {unread.what} is never closed: the rest of the document, {notes} "
+                "included, would print as code (footcheck read them as notes)",
+                unread.line, unread.column, suggestion="close the code block where it ends")
 
 
 def _unread_message(unread: Unread, markers: Sequence[Marker]) -> str:

@@ -55,6 +55,8 @@ FIXES: dict[str, str] = {
              "citation gives so that it names its entry.",
     "FC111": "Cite the work where the text relies on it, or delete the entry from the list "
              "of works.",
+    "FC112": "Close the code block where its code ends (a line of ``` alone); write inline "
+             "code on one line, between single backticks.",
     "FC201": "Replace the placeholder with the full citation of the source.",
     "FC202": "Settle the query, then delete the comment from the note.",
     "FC203": "Add the author, title, outlet and date of the source next to its URL.",

@@ -39,6 +39,7 @@ from ..model import (
     Document,
     Marker,
     Note,
+    Unread,
 )
 from ..numerals import label_numbers
 from . import Unreadable
@@ -102,6 +103,13 @@ def parse(document: Document) -> Document:
     check_notes(text.count("[^") + text.count("^["), 0)
     env: dict = {"footcheck_inlines": []}
     tokens = _parser().parse(text, env)
+    unread: tuple[Unread, ...] = ()
+    if (unclosed := _unclosed_fence(tokens, text, document.line_starts)) is not None:
+        # Read the notes as their author meant them (they would print as code), and say so.
+        line, start, end, notes = unclosed
+        unread = (Unread("code block", line, count=notes, unclosed=True),)
+        env = {"footcheck_inlines": []}
+        tokens = _parser().parse(text[:start] + " " * (end - start) + text[end:], env)
     inlines: list[_Inline] = env["footcheck_inlines"]
     where = _Placer(text, document.line_starts)
     hidden: list[tuple[int, int]] = []
@@ -170,7 +178,33 @@ def parse(document: Document) -> Document:
     blocks.sort(key=lambda b: (b.start, -b.end))
     return replace(document, format="markdown", blocks=tuple(blocks),
                    hidden=tuple(sorted(hidden)), links=tuple(sorted(links)),
-                   native_notes=notes, native_markers=markers)
+                   native_notes=notes, native_markers=markers, unread=unread)
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
+
+
+def _unclosed_fence(tokens: list[Token], text: str, line_starts: tuple[int, ...],
+                    ) -> tuple[int, int, int, int] | None:
+    """The last code block, if it is never closed and so runs to the end of the document
+    holding footnote definitions: its line, the span of its opening fence, and how many
+    definitions it swallows. (A fence typed for inline code, ```` ```rdf:type``` ```` over
+    two lines, shifts every later fence by one and leaves the last one open.)"""
+    fence = next((t for t in reversed(tokens) if t.type == "fence" and t.map), None)
+    if fence is None:
+        return None
+    first, stop = fence.map
+    last = text[line_starts[stop - 1]:line_starts[stop] if stop < len(line_starts) else None]
+    closing = last.strip()
+    if stop - 1 > first and closing and set(closing) == {fence.markup[0]} and \
+            len(closing) >= len(fence.markup):
+        return None  # closed
+    notes = len(_DEFINITION.findall(fence.content))
+    if not notes:
+        return None
+    start = line_starts[first]
+    end = text.find("\n", start)
+    return first + 1, start, len(text) if end == -1 else end, notes
 
 
 def _footnotes(document: Document, definitions: Iterator[_Definition],
