@@ -284,3 +284,44 @@ def test_a_key_in_brackets_and_a_spaced_caret_are_no_markers():
     ex = run(text)
     assert [(m.token, m.line) for m in ex.markers] == [("1", 1), ("2", 6), ("3", 7),
                                                        ("2", 18)]
+
+
+# --- footnotes beside works cited [1] and listed "[1] …": two series ------------------------
+
+FOOTNOTES_AND_REFERENCES = """\
+Rents rose in 2022.¹ Studies agree [1], [2].
+
+¹ Ministry of Finance (2023). Budget law 2023, article 4.
+
+Wages fell.² As the survey found [2], and later [3].
+
+² Border Service (2022). Monthly statistics, September 2022.
+
+References
+
+*[1] A. Smith. Rents in the capital. Daily Post, 2020.*
+*[2] B. Jones. Wages fall again. Weekly Times, 2021.*
+*[3] C. Lee. Labour markets. Verso, 2022.*
+"""
+
+
+def test_footnotes_beside_a_numbered_list_of_works_are_two_series():
+    ex = run(FOOTNOTES_AND_REFERENCES)
+    series = {n.series for n in ex.notes if n.token in "¹²"}
+    listed = {n.series for n in ex.notes if n.token in "123"}
+    assert len(series) == len(listed) == 1 and series != listed
+    assert [(n.token, n.label) for n in ex.notes if n.series in listed] == [
+        ("1", "[1]"), ("2", "[2]"), ("3", "[3]")]  # an italic entry's label, not "*[1]"
+    assert {(m.token, m.series) for m in ex.markers} == {
+        ("¹", *series), ("²", *series), ("1", *listed), ("2", *listed), ("3", *listed)}
+
+
+def test_one_numbering_cited_in_brackets_or_by_superscripts_stays_one_series():
+    only_brackets = FOOTNOTES_AND_REFERENCES.replace("¹", "").replace("²", "")
+    assert len({n.series for n in run(only_brackets).notes}) == 1
+    superscripts = ("Rents rose.¹ Wages fell.² Prices rose.³\n\nReferences\n\n"
+                    "[1] A. Smith. Rents. 2020.\n[2] B. Jones. Wages. 2021.\n"
+                    "[3] C. Lee. Prices. 2022.\n")
+    ex = run(superscripts)
+    assert len({n.series for n in ex.notes}) == 1
+    assert [m.number for m in ex.markers] == [1, 2, 3]

@@ -65,6 +65,11 @@ PARENTHESISED = "parenthesised"  # costs (1). -- notes listed "(1) …" under a 
 SYMBOL = "symbol"  # rose.* … † … ‡ -- notes listed "* …", "† …" in a plain text
 TAGGED = "tagged"  # [Footnote 1: …] or [Footnote A: …], cited [1] or [A] (Project Gutenberg)
 
+# The numbering "system" of works cited [1] and listed "[1] …" in a document that also has
+# arabic notes of another notation (a report's footnotes¹ beside its IEEE references): a
+# series apart.
+CITED = "cited"
+
 WEAK_LABELS = frozenset({BRACKET, NUMBERED, BARE})
 # Notations in which a number may be cited again: numbered citations, and the footnotes of
 # Markdown and reStructuredText, where citing one footnote twice is legal.
@@ -117,7 +122,7 @@ _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may b
 # A note that says what it is, its text closed by the bracket: ``[Footnote 3: Ibid.]``.
 _TAG = rf"\[(?i:foot-?note|note)[ \t]+(?P<t>{_TOKEN})[ \t]*:"
 _LABEL_RE = re.compile(
-    r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?:"
+    r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?P<emph>[*_]{1,3}(?=\[\d))?(?:"
     rf"\^\{{\s*(?P<c1>[^{{}}\s]{{1,20}})\s*\}}|\^(?P<c2>{_TOKEN})\^?"
     r"|\[\^(?P<m>[^\]\s\[]+)\]:"
     rf"|<sup>\s*(?P<h>{_TOKEN})\s*</sup>"
@@ -608,7 +613,8 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
 
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
     native_series = {n.series for n in document.native_notes}
-    series_of = _name_series(drafts, native_series, _foot_lines(document))
+    series_of = _name_series(drafts, native_series, _foot_lines(document),
+                             _two_arabic_kinds(markers_raw))
     # In a Word file, a PDF or a web page a superscript is formatting first: there, as
     # beside notes the format defines, a typed marker must resolve to typed notes.
     formatted = bool(native_series) or not document.plain_lines
@@ -821,7 +827,7 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
     if notation == BARE and token == "I" and text[text_start:text_start + 1].islower():
         return None  # "I thank Alice and Bob": the pronoun
     bullet = m["bullet"] is not None
-    label_start = m.start("bullet") if bullet else m.end("indent")
+    label_start = m.start("bullet") if bullet else m.end("emph") if m["emph"] else m.end("indent")
     label_end = m.end(group) + 1 if group == "b" else text_start  # [1], not its link
     return _Label(start=label_start, indent=m.end("indent") - start, text_start=text_start,
                   label=text[label_start:label_end].strip(), token=token, notation=notation,
@@ -1663,11 +1669,20 @@ def _outside_notes(raw_markers: list[_RawMarker], drafts: list[_Draft],
 # --- series -------------------------------------------------------------------------------
 
 
+def _two_arabic_kinds(raw: list[_RawMarker]) -> bool:
+    """Whether the text cites arabic numbers both in brackets ([1]) and otherwise (¹, ^{1})."""
+    kinds = {m[4] == BRACKET for m in raw
+             if not m[6] and m[4] != MARKDOWN and m[3].isdigit()}
+    return len(kinds) == 2
+
+
 def _name_series(drafts: list[_Draft], native: set[str] = frozenset(),
-                 foot: frozenset[int] = frozenset()) -> dict[str, str]:
+                 foot: frozenset[int] = frozenset(), split: bool = False) -> dict[str, str]:
     """Give each draft its series; return the map numbering system -> series name.
 
-    Notes are grouped by numbering system (Markdown footnote definitions apart). Where the
+    Notes are grouped by numbering system (Markdown footnote definitions apart; with
+    ``split``, where the text cites arabic numbers in brackets and otherwise, notes typed
+    ``[1] …`` apart from the other arabic notes, as :data:`CITED`). Where the
     reader knows the page feet (``foot``: the 1-based lines of notes set there, in a PDF), a
     group most of whose notes stand there is ``footnotes``, the others ``endnotes``.
     Otherwise the group holding most of the document's last block of notes is ``endnotes``;
@@ -1675,7 +1690,7 @@ def _name_series(drafts: list[_Draft], native: set[str] = frozenset(),
     format defines notes of its own (the ``native`` series), the notes typed by hand form the
     other series (endnotes beside Markdown or Word footnotes, footnotes beside Word endnotes).
     """
-    names = _series_names(drafts)
+    names = _series_names(drafts, split)
     if foot and drafts:
         at_foot = Counter(d.system for d in drafts if d.line in foot)
         total = Counter(d.system for d in drafts)
@@ -1687,10 +1702,12 @@ def _name_series(drafts: list[_Draft], native: set[str] = frozenset(),
     if native:
         typed = FOOTNOTES if native == {ENDNOTES} else ENDNOTES
         names = {system: FOOTNOTES if system == MARKDOWN else typed for system in names}
+    if CITED in names and names[CITED] == names[ARABIC]:
+        names[CITED] = FOOTNOTES if names[ARABIC] == ENDNOTES else ENDNOTES
     return names
 
 
-def _series_names(drafts: list[_Draft]) -> dict[str, str]:
+def _series_names(drafts: list[_Draft], split: bool = False) -> dict[str, str]:
     """The series of each numbering system, as :func:`_name_series` describes."""
     groups: dict[str, list[_Draft]] = {}
     ambiguous = []
@@ -1708,6 +1725,12 @@ def _series_names(drafts: list[_Draft]) -> dict[str, str]:
     for d in ambiguous:
         d.system = _resolve_ambiguous_note(d, groups)
         groups.setdefault(d.system, []).append(d)
+    arabic = groups.get(ARABIC, [])
+    if split and len({d.label.notation == BRACKET for d in arabic}) == 2:
+        groups[ARABIC] = [d for d in arabic if d.label.notation != BRACKET]
+        groups[CITED] = [d for d in arabic if d.label.notation == BRACKET]
+        for d in groups[CITED]:
+            d.system = CITED
     if not groups:
         return {ROMAN: ENDNOTES, ARABIC: ENDNOTES, MARKDOWN: FOOTNOTES}
     last_block = max(d.block for d in drafts)
@@ -1731,6 +1754,8 @@ def _series_names(drafts: list[_Draft]) -> dict[str, str]:
         names.setdefault(system, names[ordered[0]] if len(groups) == 1 else
                          (FOOTNOTES if ENDNOTES in names.values() else ENDNOTES))
     names.setdefault(MARKDOWN, FOOTNOTES)
+    if CITED in names and names[CITED] == names[ARABIC]:
+        names[CITED] = FOOTNOTES if names[ARABIC] == ENDNOTES else ENDNOTES
     return names
 
 
@@ -1879,9 +1904,10 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
     a marker only when it resolves, or nearly, to a note. There a caret typed in the text
     (``^ah``, ``^12^``, not a superscript the reader wrote ``^{12}``) is a marker only when
     its note exists."""
-    numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS)}
+    numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS, CITED)}
     noted = {(d.system, d.value) for d in drafts}
-    surely = {(n.system, n.value) for m in raw if not m[6]  # cited beyond doubt
+    split = CITED in {d.system for d in drafts}
+    surely = {(_system(m[4], n, split), n.value) for m in raw if not m[6]  # beyond doubt
               for n in (numerals.read(m[3]),)}
     systems = {d.system for d in drafts}
     last = {system: max((d.value or 0 for d in drafts if d.system == system), default=0)
@@ -1892,24 +1918,32 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
         if m[4] == BRACKET and not numbered:
             continue
         numeral = numerals.read(m[3])
-        if m[6] and ((numeral.system, numeral.value) in surely or not any(
-                (system, numeral.value) in noted for system in (numeral.system, AMBIGUOUS))):
+        system = _system(m[4], numeral, split)
+        if m[6] and ((system, numeral.value) in surely or not any(
+                (s, numeral.value) in noted for s in (system, AMBIGUOUS))):
             continue
         if formatted and m[4] in (CARET, PANDOC) and not m[2].startswith("^{") and not (
-                not numeral.malformed and any((system, numeral.value) in typed
-                                              for system in (numeral.system, AMBIGUOUS))):
+                not numeral.malformed and any((s, numeral.value) in typed
+                                              for s in (system, AMBIGUOUS))):
             continue  # a caret typed in the text ("elo^ah"), not a superscript: its note
             # must exist
         if formatted and m[4] == MARKDOWN:
             if MARKDOWN not in systems:
                 continue  # "[^#x20]" in a Word file or a web page is no footnote syntax
         elif formatted and (
-                not _typed_in(numeral.system, systems)
+                not _typed_in(system, systems)
                 or (numeral.value or 0) > _PAST_LAST + max(
-                    (last.get(s, 0) for s in (numeral.system, AMBIGUOUS)), default=0)):
+                    (last.get(s, 0) for s in (system, AMBIGUOUS)), default=0)):
             continue
         out.append(m)
     return out
+
+
+def _system(notation: str, numeral: Numeral, split: bool) -> str:
+    """The numbering system of a marker: :data:`CITED` for ``[1]`` where the works cited so
+    are a series apart (``split``)."""
+    return CITED if split and notation == BRACKET and numeral.system == ARABIC else \
+        numeral.system
 
 
 def _anchored(drafts: list[_Draft], raw: list[_RawMarker]) -> list[_Draft]:
@@ -1955,7 +1989,7 @@ def _build_markers(document: Document, raw: list[_RawMarker], series_of: dict[st
         elif numeral.system == AMBIGUOUS:
             system = _resolve_ambiguous_marker(i, raw, read, series_of)
         else:
-            system = numeral.system
+            system = _system(notation, numeral, CITED in series_of)
         yield Marker(label=label, token=token, number=numeral.value, series=series_of[system],
                      notation=notation, line=index + 1, column=start - line_starts[index] + 1,
                      offset=start, malformed=numeral.malformed)
