@@ -3,6 +3,7 @@ exponents and codes are not notes or markers; each case has a clean twin that fi
 
 from footcheck.extract import extract
 from footcheck.model import Document
+from footcheck.pipeline import audit
 
 
 def run(text: str):
@@ -325,3 +326,38 @@ def test_one_numbering_cited_in_brackets_or_by_superscripts_stays_one_series():
     ex = run(superscripts)
     assert len({n.series for n in ex.notes}) == 1
     assert [m.number for m in ex.markers] == [1, 2, 3]
+
+
+WORKS_THEN_NOTES = """\
+Privacy matters [3], as census data [1] and missions [2] show.¹ Encryption helps [4].
+
+References
+
+[1] ACQUISTI, A., AND WAGMAN, L. The economics of privacy. Journal of Economic Literature 52,
+
+1 (2016). Available at SSRN: https://ssrn.com/abstract=2580411.
+
+[2] BAROCAS, S. Big Data's End Run around Anonymity and Consent. Cambridge, 2014.
+
+[3] CURTMOLA, R. Searchable symmetric encryption. Journal of Computer Security, 2011.
+
+[4] DWORK, C. Differential privacy. Proceedings of ICALP, 2006.
+
+Notes
+
+¹ The census of 2011 counted 1.2 billion people.
+"""
+
+
+def test_works_listed_under_references_before_the_notes_are_read():
+    """A second notes section above the last one; a wrapped entry's "1 (2016)." is no
+    label; an alphabetical list cited in any order is in order."""
+    ex = run(WORKS_THEN_NOTES)
+    assert [(n.token, n.line) for n in ex.notes] == [
+        ("1", 5), ("2", 9), ("3", 11), ("4", 13), ("¹", 17)]
+    assert len({n.series for n in ex.notes}) == 2
+    codes = {f.code for f in audit(Document.from_text(WORKS_THEN_NOTES)).findings}
+    assert not codes & {"FC102", "FC103", "FC104", "FC105"}
+    unsorted = WORKS_THEN_NOTES.replace("BAROCAS", "ZUBOFF").replace("CURTMOLA", "BOYD")
+    codes = {f.code for f in audit(Document.from_text(unsorted)).findings}
+    assert "FC105" in codes  # [3] cited first in a list that follows no alphabet

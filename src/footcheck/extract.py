@@ -506,7 +506,8 @@ _CITATION_HINT_RE = re.compile(
     r"https?://|www\.|<http|\bavailable (?:at|from)\b|\baccessed\b|\bretrieved\b|\bdoi\b",
     re.IGNORECASE)
 _NOT_AFTER_BARE_RE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|%|per\b|percent\b",
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|%|per\b|percent\b"
+    r"|\(\d{4}\)",  # "52, / 1 (2016)": a reference's issue and year, wrapped
     re.IGNORECASE)
 _UNITS = frozenset({"m", "km", "cm", "mm", "ft", "in", "mi", "yd", "nm", "μm", "dm", "sq",
                     "м", "км", "см", "мм", "дм", "мкм"})
@@ -1547,6 +1548,10 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
         elif _at_page_foot(lines[-1], stripped, skipped, feet) and not (
                 {(system, v) for v in values} <= in_section):
             approved.update(lines)
+        elif section is not None and (heading := _last_heading(
+                stripped, skipped, lines[0])) is not None and \
+                _paragraphs_between(heading, lines[0], stripped, skipped) <= _SECTION_LEAD:
+            approved.update(lines)  # an earlier notes section: References before Notes
         elif section is None and lines[0] > last_marker and _paragraphs_between(
                 lines[-1], len(stripped), stripped, skipped) <= _SECTION_TAIL:
             final = lines
@@ -1587,20 +1592,23 @@ def _between_lines(lines: list[int], first: int, last: int) -> bool:
 
 def _numbered_runs(labels: dict[int, _Label]) -> list[list[tuple[int, _Label]]]:
     """The weak labels in runs of one notation numbered upward by one (repeats allowed),
-    in the order of the lines."""
+    in the order of the lines. A label of another notation does not break a run (a wrapped
+    reference's "1 (2016)." between "[14]" and "[15]")."""
     runs: list[list[tuple[int, _Label]]] = []
+    open_runs: dict[str, list[tuple[int, _Label]]] = {}  # the last run of each notation
     for i in sorted(labels):
         lab = labels[i]
         if lab.notation not in WEAK_LABELS:
             continue
-        if runs:
-            last = runs[-1][-1][1]
-            if last.notation == lab.notation and \
-                    last.numeral.value + (lab.notation == BRACKET) <= lab.numeral.value \
+        run = open_runs.get(lab.notation)
+        if run:
+            last = run[-1][1]
+            if last.numeral.value + (lab.notation == BRACKET) <= lab.numeral.value \
                     <= last.numeral.value + 2:  # "1. 1. 1." is a lazy list; "[25] [25]" is not
-                runs[-1].append((i, lab))
+                run.append((i, lab))
                 continue
-        runs.append([(i, lab)])
+        open_runs[lab.notation] = [(i, lab)]
+        runs.append(open_runs[lab.notation])
     return runs
 
 

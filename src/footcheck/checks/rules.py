@@ -66,7 +66,8 @@ RULES: tuple[Rule, ...] = (
          "attributed to the wrong source.",
          "^{xxvi} appears before ^{xxv} and again after it; the first should be ^{xxiv}."),
     Rule("FC105", "out-of-order", W,
-         "Markers or notes whose numbers break the ascending sequence.",
+         "Markers or notes whose numbers break the ascending sequence (works cited [n] from "
+         "a list sorted by author may be cited in any order).",
          "Out-of-sequence numbers usually mean a mistyped or moved note.",
          "… ^{xxiii} … ^{xxvi} … ^{xxv} … ^{xxvi}: the first ^{xxvi} is out of order."),
     Rule("FC106", "malformed-number", E,

@@ -465,6 +465,8 @@ def _markers_out_of_order(s: _Series, tally: _Tally) -> Iterator[Finding]:
     reported as one, not here."""
     order_items, in_sequence = tally.order_items, tally.in_sequence
     named = s.named  # Markdown footnote labels are names: their order means nothing
+    if tally.citation_style and _alphabetical(s.notes):
+        return  # works numbered in the order of their authors, cited in any order (ACM)
     sequence = sorted(in_sequence)
     for i, marker in enumerate(order_items):
         if named or i in in_sequence or marker.number is None:
@@ -479,6 +481,22 @@ def _markers_out_of_order(s: _Series, tally: _Tally) -> Iterator[Finding]:
             f"{s.singular} marker {marker.label} is out of sequence"
             + (f" (it follows {prev.label} at {s.at(prev.line)})" if prev else ""),
             marker.line, marker.column, series=s.name, number=marker.number)
+
+
+#: The first word of a work's entry it is sorted by: after initials ("V. Mayer-Schoenberger")
+#: and emphasis.
+_SORT_WORD = re.compile(r"[\W_]*(?:[A-Z]\.(?:-?[A-Z]\.)*\s*)*([^\W_][\w'’-]*)")
+_ALPHABETICAL = 0.8  # the share of neighbouring entries in order that makes a list sorted
+
+
+def _alphabetical(notes: Sequence[Note]) -> bool:
+    """Whether a list of works is sorted by its entries' first words (by author), as most
+    neighbouring entries are: its numbers then follow no order of citation."""
+    words = [m[1].casefold() for n in sorted(notes, key=lambda n: n.number or 0)
+             if (m := _SORT_WORD.match(n.text))]
+    pairs = len(words) - 1
+    return pairs >= 3 and sum(a <= b for a, b in itertools.pairwise(words)) >= \
+        _ALPHABETICAL * pairs
 
 
 @emits("out-of-order")
