@@ -162,6 +162,8 @@ def test_editorial_remarks(line: str, needle: str) -> None:
     "^{14} As reported by @nexta_tv, 4 May 2023.",
     "^{15} Zum Begriff siehe @TN_libero_mab213864266, S. 150.",  # pandoc citation keys
     "^{16} So @ziku_digital_2020 und @smith2020, p. 4.",
+    "^{17} What was the freedom of expression, guaranteed by s. 2 of the Charter, intended to "
+    "protect? The courts have not said.",
 ])
 def test_titles_and_ordinary_parentheticals_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []

@@ -6,7 +6,8 @@ margin; it sets no space characters; a long footnote goes on at the foot of the 
 ``hyperref`` links each mark to its note, so two marks side by side (``¹²``, notes 1 and 2)
 are two links. The variants: the standard article, two columns, lower-case roman marks,
 memoir and KOMA-Script classes, and a long brief whose long notes break over pages and
-whose pages may open with a list, and one without hyperref's links. Each must give
+whose pages may open with a list, one without hyperref's links, and a journal's whose
+running heads differ on left and right pages (the first page has none). Each must give
 exactly its notes and markers and no finding at all. The tests skip without pdfLaTeX, and
 fail under CI (see helpers.require).
 """
@@ -79,6 +80,9 @@ VARIANTS = {  # name: (document class, preamble, notes, every how many a long no
     "long": ("article", "", 110, 17),
     "nolinks": ("article", "", 40, 0),  # no hyperref: marks ¹² told apart by their order
     "widetable": ("article}[twocolumn", "", 60, 0),  # a table across the page over columns
+    "journal": ("article}[twoside", "\\usepackage{fancyhdr}\\pagestyle{fancy}\\fancyhf{}"
+                "\\fancyhead[LE]{\\thepage\\quad VOL. 72 PART 6}"
+                "\\fancyhead[RO]{NOVEMBER 2014 THE ADVOCATE\\quad\\thepage}", 150, 0),
 }
 #: A table set across both columns at the top of a page (``table*``), as journals print
 #: them: its rows cross the gutter, which the columns under it have all the same.
@@ -102,6 +106,8 @@ def source(name: str) -> str:
     text = body(count, long_every)
     if name == "widetable":  # floats to the top of the next page
         text = WIDE_TABLE + text
+    if name == "journal":  # a journal's headers, page number first on the left pages only
+        text = "\\thispagestyle{plain}\n" + text
     return (f"\\documentclass{cls}}}\n\\usepackage{{url}}\n{links}"
             f"{preamble}\n\\begin{{document}}\n\\section*{{Energy security in the South "
             f"Caucasus}}\n{text}\n\\end{{document}}\n")
@@ -138,6 +144,7 @@ def test_latex_footnotes_are_read_whole_and_clean(pdfs, name):
     assert [(m.series, m.token) for m in report.markers] == [(series, t) for t in tokens]
     assert report.findings == ()  # notes 1 and 2 side by side were read apart by their links
     assert " ," not in report.document.text  # (an italic word before a comma)
+    assert "VOL. 72" not in report.document.text and "ADVOCATE" not in report.document.text
     long_every = VARIANTS[name][3]
     for note in report.notes:
         remarks = note.text.count(REMARK.replace("``", "“"))

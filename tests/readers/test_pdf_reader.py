@@ -113,3 +113,11 @@ def test_a_minimal_pdf_with_text_is_read():
 def test_damaged_pdf(data):
     with pytest.raises(Unreadable, match=r"^is a damaged PDF|^has no text layer"):
         reader.read(data, "broken.pdf")
+
+
+def test_a_superscript_run_going_on_from_the_markers_before_stays_whole():
+    """Notes 3 and 1 exist, note 31's label was not read: "31" after marker 30 is 31."""
+    labels = {"1", "2", "3"}
+    assert reader._split("31", labels, {"arabic": 30}) == ["31"]
+    assert reader._split("31", labels, {"arabic": 2}) == ["3", "1"]
+    assert reader._split("31", labels) == ["3", "1"]

@@ -743,12 +743,23 @@ def _sentence_end(text: str, index: int) -> int:
     return m.end() if m.group() != _MASK else m.start()
 
 
+# A short abbreviation before a number ends no sentence: "s. 2", "p. 14", "No. 3", "art. 5".
+_ABBREVIATION = re.compile(r"(?<![\w.])(?i:s|ss|p|pp|para|paras|no|nos|art|arts|sec|ch|vol|"
+                           r"§|n|fn|cf|v|vs)$")
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation such as "s." or "No."."""
+    return _ABBREVIATION.search(text, max(0, dot - 5), dot) is not None
+
+
 def _sentence_start(text: str, index: int) -> int:
     """The offset where the sentence ending at ``index`` starts."""
     i = index - 1
     while i >= 0:
         ch = text[i]
-        if ch in "([" + _MASK or (ch in ".?!;" and i + 1 < len(text) and text[i + 1] == " "):
+        if ch in "([" + _MASK or (ch in ".?!;" and i + 1 < len(text) and text[i + 1] == " "
+                                  and not (ch == "." and _abbreviation(text, i))):
             break
         if ch in "-–—" and i and text[i - 1] == " ":
             i -= 1

@@ -23,8 +23,9 @@ where the extractor looks for note labels.
   when its note exists, written `` ^{4}`` apart from the number, and otherwise an exponent
   ``⁴``.
 * Running headers and footers (the same text, digits aside, at the same height on at least
-  half the pages) and page numbers at the top or foot of a page are removed, but not a line
-  that goes on from the text next to it, such as a footnote's.
+  half the pages, or of the left or of the right pages) and page numbers at the top or foot
+  of a page are removed, but not a line that goes on from the text next to it, such as a
+  footnote's.
 * A word hyphenated at a line end is joined (``migra-`` + ``tion``), and so is a URL broken
   over two lines: the continuation moves up to the line the word or URL starts on.
 * Link annotations whose visible text is not the address become ``[text](url)``.
@@ -737,6 +738,10 @@ def _split(token: str, labels: set[str], last: dict[str, int] | None = None) -> 
         return [token]
     if token in labels:
         return [token] if last is None else _cut_going_on(token, labels, last)
+    numeral = read_numeral(token)
+    if last is not None and numeral.value is not None and not numeral.malformed and \
+            last.get(numeral.system, 0) < numeral.value <= last.get(numeral.system, 0) + 2:
+        return [token]  # "31" after marker 30 is 31, its label lost, not notes 3 and 1
     best: tuple[tuple[bool, int], list[str]] | None = None
     for parts in _cuts(token, labels):
         key = (not _ascending(parts), len(parts))
@@ -1002,12 +1007,18 @@ def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> None:
             not line.label and not _cites(line)
 
     seen: Counter[tuple[str, int]] = Counter()
-    for page, height in zip(pages, heights, strict=True):
-        seen.update({key(line) for line in page if in_margin(line, height)})
+    sides: Counter[tuple[tuple[str, int], int]] = Counter()  # a book's left and right pages
+    for i, (page, height) in enumerate(zip(pages, heights, strict=True)):
+        keys = {key(line) for line in page if in_margin(line, height)}
+        seen.update(keys)
+        sides.update((k, i % 2) for k in keys)
     threshold = max(2, _REPEATED * len(pages))
+    # a journal's headers alternate: "832 VOL. 72 PART 6" on the left pages only
+    side_threshold = [max(3, _REPEATED * len(pages[side::2])) for side in (0, 1)]
     for i, (page, height) in enumerate(zip(pages, heights, strict=True)):
         keep = [not in_margin(line, height) or not (
                 seen[key(line)] >= threshold
+                or sides[key(line), i % 2] >= side_threshold[i % 2]
                 or _PAGE_NUMBER.fullmatch(" ".join(w.text for w in line.words).strip()))
                 for line in page]
         for j in range(1, len(page)):  # the foot of the page, from the middle down
