@@ -361,3 +361,17 @@ def test_works_listed_under_references_before_the_notes_are_read():
     unsorted = WORKS_THEN_NOTES.replace("BAROCAS", "ZUBOFF").replace("CURTMOLA", "BOYD")
     codes = {f.code for f in audit(Document.from_text(unsorted)).findings}
     assert "FC105" in codes  # [3] cited first in a list that follows no alphabet
+
+
+def test_a_label_alone_opens_a_note_whose_text_is_the_paragraph_below():
+    text = ("Clementi's letter[2] and Dussek's[3] are quoted in full.[1]\n\nFOOTNOTES:\n\n"
+            "[1] Schindler, _Biography of Beethoven_, vol. ii. pp. 223-4.\n\n[2]\n\n"
+            "HAMBURGH, _June 12, 1801._\n\nMR. CLEMENTI, MON CHER CLEMENTI,--\n\n"
+            "[3] Privy Secretary to His Royal H^s. the Prince Louis of Prussia.\n")
+    ex = run(text)
+    assert [(n.token, n.line) for n in ex.notes] == [("1", 5), ("2", 7), ("3", 13)]
+    assert ex.notes[1].text.startswith("HAMBURGH, _June 12, 1801._ MR. CLEMENTI")
+    assert [m.token for m in ex.markers] == ["2", "3", "1"]  # and no marker "^s"
+    # "[2]" alone in the text, no note below it: a marker still
+    body = "See the list.[1]\n[2]\nAnd more.\n\nNotes\n\n[1] Source, 2020.\n"
+    assert [(m.token, m.line) for m in run(body).markers] == [("1", 1), ("2", 2)]

@@ -814,8 +814,10 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
     token = m[group]
     notation = _LABEL_NOTATION[group]
     text_start = m.end()
-    if text_start >= end and (notation in WEAK_LABELS or notation == SUPERSCRIPT):
+    if text_start >= end and (notation in (NUMBERED, BARE, SUPERSCRIPT) or (
+            notation == BRACKET and group != "b")):
         return None  # a weak label, or a lone "²" in a table cell, needs text after it
+        # ("[85]" alone may open a note whose text is the paragraph below: a letter quoted)
     if notation == SUPERSCRIPT and _is_exponent(text, m.start(group), m.end(group)):
         return None
     numeral = _read(token, notation, names)
@@ -964,8 +966,8 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
         if group in ("lt", "gt"):  # the numbers, not their links
             token, written = (_LINK_AROUND_NUMBER.sub(r"\1", t) for t in (token, written))
         exponent = _is_exponent(text, start, end) if notation in _EXPONENT_LIKE else False
-        if exponent:
-            continue
+        if exponent or (group == "ct2" and _ABBREVIATED.fullmatch(token)):
+            continue  # 10^6, km²; or a raised abbreviation typed with a caret: "H^s.", "M^r"
         # In a converted file a marker is set against its word: a superscript standing
         # apart (a sum's limit in a formula) cites only a note no other marker cites; so
         # does a caret without braces standing apart in any text ("2 ^2. 4", a notation).
@@ -999,6 +1001,9 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
             yield start, end, written, one, notation, line, maybe
 
 
+#: Letters raised in an old abbreviation ("His Royal H^s.", "M^r", "N^o", "1^st"): a letter
+#: no roman numeral holds.
+_ABBREVIATED = re.compile(r"[a-z]*[abefghjknopqrstuwyz][a-z]*")
 _CODE_CHARS = re.compile(r"[/\\|={}<>\[\]]")
 # What a word may hold around a bracketed citation without being code: other citations
 # ([1][2]), a link's address ([Smith](https://…), <https://…>).
@@ -1646,8 +1651,8 @@ def _continuation(text: str, note: _Draft, line: str, gap: int, markers_on_line:
     """Whether ``line`` (stripped) continues ``note`` (e.g. after a page break)."""
     if markers_on_line or _TRAILER_RE.match(line) or _HEADING_RE.fullmatch(line):
         return False
-    if gap == 0:
-        return True
+    if gap == 0 or all(e <= s for s, e in note.spans):
+        return True  # a line of its paragraph, or the text of a label standing alone
     last_start, last_end = note.spans[-1]
     previous = text[last_start:last_end]
     unfinished = bool(previous) and previous[-1] not in _TERMINAL and \
