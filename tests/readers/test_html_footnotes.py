@@ -411,6 +411,36 @@ def test_lettered_and_symbol_labels_are_numbered_by_their_place():
                            [(FOOTNOTES, "a", 1), (FOOTNOTES, "*", 2)])
 
 
+LETTERS = """<h3>TO ZMESKALL.</h3>
+<p>Send the card.<sup class="footref"><a href="#footnote132">[1]</a></sup> And the
+sonata.<sup class="footref"><a href="#footnote133">[2]</a></sup></p>
+<div class="footnote" id="footnote132"><p>[Footnote 1: The visiting-card, as Frau Eyloff
+told me.]</p></div>
+<div class="footnote" id="footnote133"><p>[Footnote 2: Op. 90, dedicated to him.]</p></div>
+<h3>TO THE BARONESS ERTMANN.</h3>
+<p>Accept this.<sup class="footref"><a href="#footnote134">[1]</a></sup></p>
+<div class="footnote" id="footnote134"><p>[Footnote 1: She played his sonatas [sic]
+best.]</p></div>
+"""
+
+
+def test_notes_numbered_per_letter_are_numbered_by_their_place_and_untagged(tmp_path):
+    """A book's footnotes numbered from 1 in each letter, each linked to its own note, are
+    no duplicates; Project Gutenberg's "[Footnote 1: …]" around a note's text is no text."""
+    notes, markers = found(LETTERS)
+    assert notes == [(FOOTNOTES, "1", 1, "The visiting-card, as Frau Eyloff told me."),
+                     (FOOTNOTES, "2", 2, "Op. 90, dedicated to him."),
+                     (FOOTNOTES, "1", 3, "She played his sonatas [sic] best.")]
+    assert markers == [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2), (FOOTNOTES, "1", 3)]
+    path = tmp_path / "letters.html"
+    path.write_text(LETTERS, encoding="utf-8")
+    assert serious(path) == []
+    # two notes numbered 2 are no numbering per letter: a duplicate still
+    twice = LETTERS.replace("sonatas [sic]", "sonatas").replace(">[1]</a></sup></p>\n<div",
+                                                             ">[2]</a></sup></p>\n<div")
+    assert [n[2] for n in found(twice)[0]] == [1, 2, 2]
+
+
 def test_code_blocks_are_not_read_for_markers():
     page = PANDOC.replace(
         "<section", '<pre><code>{"comment": "see [^9] and [3]"}</code></pre>\n<section', 1)

@@ -31,8 +31,9 @@ HTML that Word, LibreOffice and Google Docs save. An anchor in a note (``<a name
   when its note is missing, so the missing note is reported; a note beside the cited ones
   (in the same list, or with a note role or ``epub:type``) is a note even if nothing cites it.
 * Numbers: the labels' values, arabic or roman (when every lettered label is a roman
-  numeral); on a page where some label is no number (``a``, ``*``), the notes are numbered
-  by their place in the notes list.
+  numeral); on a page where some label is no number (``a``, ``*``), or where the labels
+  count from 1 again and again (a book's notes numbered per letter or chapter, each linked
+  to its own), the notes are numbered by their place in the notes list.
 * Series: a note is an endnote when its markup says so — ``endnote``, ``rearnote`` or
   ``edn`` in the id, class, role or ``epub:type`` of the note or its containers — and
   nothing there says footnote (``footnote``, ``fn``, ``ftn``); every other note is a
@@ -50,6 +51,7 @@ back-links.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -125,7 +127,7 @@ def read(data: bytes, path: str) -> Document:
     links = _links(soup)
     page = _Page(links)
     page.block(soup)
-    native = [NativeNote(n.series, n.number, n.label, page.note(n.element))
+    native = [NativeNote(n.series, n.number, n.label, _untagged(page.note(n.element)))
               for n in links.notes]
     text, firsts, notes, markers = assemble(page.lines, native)
     if not text.strip():
@@ -361,13 +363,37 @@ def _number(notes: list[_Note], dangling: list[str]) -> None:
         note.series = _series(_words(note.element, _CONTAINER_DEPTH))
         note.label = note.label or shown.get(id(note.element), "")
     roman = _all_roman([n.label for n in notes if n.label] + dangling)
-    by_place = any(_value(n.label, roman) is None for n in notes if n.label)
+    by_place = any(_value(n.label, roman) is None for n in notes if n.label) or any(
+        _restarting([_value(n.label, roman) for n in notes if n.series == series and n.label])
+        for series in (ENDNOTES, FOOTNOTES))
     places = {ENDNOTES: 0, FOOTNOTES: 0}
     for note in notes:
         places[note.series] += 1
         value = None if by_place or not note.label else _value(note.label, roman)
         note.number = places[note.series] if value is None else value
         note.label = note.label or str(note.number)
+
+
+_TAG = re.compile(r"\[(?i:foot-?note|note)[ \t]+\w{1,16}[ \t]*:[ \t]*")
+
+
+def _untagged(paragraphs: list[str]) -> list[str]:
+    """A note's paragraphs without the tag a plain-text edition wrote in them, as Project
+    Gutenberg's pages keep it: ``[Footnote 1: …]``."""
+    if paragraphs and (m := _TAG.match(paragraphs[0])) and paragraphs[-1].endswith("]"):
+        paragraphs = [paragraphs[0][m.end():], *paragraphs[1:]]
+        paragraphs[-1] = paragraphs[-1][:-1]
+    return paragraphs
+
+
+def _restarting(values: list[int | None]) -> bool:
+    """Whether labels number their notes from 1 again and again, 1, 2, 1, 1, 2, 3 (a book's
+    footnotes numbered per letter or chapter, each linked to its own note): each run counts
+    up by one from 1, and there are several."""
+    if values.count(1) < 2:
+        return False
+    return all(b == 1 or (a is not None and b == a + 1) for a, b in itertools.pairwise(values)
+               ) and values[0] == 1
 
 
 def _all_roman(labels: list[str]) -> bool:
