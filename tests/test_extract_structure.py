@@ -4,6 +4,7 @@ exponents and codes are not notes or markers; each case has a clean twin that fi
 from footcheck.extract import extract
 from footcheck.model import Document
 from footcheck.pipeline import audit
+from footcheck.readers import structure
 
 
 def run(text: str):
@@ -375,3 +376,20 @@ def test_a_label_alone_opens_a_note_whose_text_is_the_paragraph_below():
     # "[2]" alone in the text, no note below it: a marker still
     body = "See the list.[1]\n[2]\nAnd more.\n\nNotes\n\n[1] Source, 2020.\n"
     assert [(m.token, m.line) for m in run(body).markers] == [("1", 1), ("2", 2)]
+
+
+def test_a_tables_key_of_alternatives_is_no_marker():
+    text = ("Flows fell.[1]\n\n*(**)[***] denotes significance on 10(5)[1] pct. level.\n\n"
+            "Notes\n\n[1] Statistics Sweden, Labour Force Survey, 2012.\n")
+    assert [m.line for m in run(text).markers] == [1]
+    assert [m.line for m in run(text.replace("10(5)[1]", "10 per cent.[1]")).markers] == [1, 3]
+
+
+def test_two_bracketed_numbers_side_by_side_cite_two_works():
+    text = ("Stress and anxiety [2][8], muscles [7].\n\nReferences\n\n"
+            + "".join(f"[{i}] Author {i}. Title {i}. 20{10 + i}.\n" for i in range(1, 9)))
+    assert [m.token for m in run(text).markers] == ["2", "8", "7"]
+    # a Markdown reference link "[see][8]" is a link, not a citation
+    md = structure(Document.from_text("As [we found][8] and [3].\n\n[8]: https://x.org/a\n\n"
+                                      "Notes\n\n1. One.\n2. Two.\n3. Three.\n", path="a.md"))
+    assert [m.token for m in extract(md).markers] == ["3"]

@@ -96,9 +96,11 @@ _CITED_NUMBER = re.compile(r"(?:^|;)[ \t]*(\d+)")
 # stands (see _marker_starts), several times faster than searching for the whole alternation.
 _MARKER_START = re.compile(rf"[\^\[<{_SUP_DIGITS}{_SUP_ROMAN}]")
 _ASCII_MARKER_STARTS = ("^", "[", "<sup>")  # how a marker starts in an ASCII text
-# What no bracketed citation is followed by: a link's text "[1](…)", a label "[1]:", a key
-# "[4] = quarter-note".
-_BRACKET_AFTER = r"(?![(\[:]|[ \t]*=)"
+# What no bracketed citation is followed by: a link's text "[1](…)" or "[1][ref]", a label
+# "[1]:", a key "[4] = quarter-note".
+_BRACKET_AFTER = r"(?![(:]|\[(?!\d{1,4}\])|[ \t]*=)"
+# Nor preceded by "]", unless it follows another: "[2][8]" cites two (not "[link][ref]").
+_BRACKET_BEFORE = r"(?:(?<!\])|(?<=\d\]))"
 _MARKER_RE = re.compile(
     # Each branch captures only its token, so ``lastgroup`` names the notation.
     rf"\^(?P<pt>{_TOKENS})\^"
@@ -106,10 +108,10 @@ _MARKER_RE = re.compile(
     r"|\[\^(?P<mt>[^\]\s\[]+)\](?!:)"
     rf"|<sup>\s*(?P<ht>{_TOKENS})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
-    rf"|(?<!\])\[(?P<bt>\d{{1,4}}(?:\s*[,–-]\s*\d{{1,4}})*)\]{_BRACKET_AFTER}"
+    rf"|{_BRACKET_BEFORE}\[(?P<bt>\d{{1,4}}(?:\s*[,–-]\s*\d{{1,4}})*)\]{_BRACKET_AFTER}"
     # numbered citations with a page or volume, or several in one pair (GOST, IEEE):
     # ``[1, с. 14]``, ``[4, pp. 7–9]``, ``[2; 3]``, ``[1, т. 2, с. 5; 3]``
-    rf"|(?<!\])\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\]{_BRACKET_AFTER}"
+    rf"|{_BRACKET_BEFORE}\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\]{_BRACKET_AFTER}"
     rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[])"
     # or glued to the word it follows, its superscript lost: ``Monographs.[1](https://…)``
     rf"|(?<=[^\s\[(])(?P<gt>{_LINKED_NUMBER}(?:,[ \t]*{_LINKED_NUMBER}){{0,20}})(?![(\[:])"
@@ -1004,6 +1006,7 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
 #: Letters raised in an old abbreviation ("His Royal H^s.", "M^r", "N^o", "1^st"): a letter
 #: no roman numeral holds.
 _ABBREVIATED = re.compile(r"[a-z]*[abefghjknopqrstuwyz][a-z]*")
+_KEY = re.compile(r"[*(\[]*\d{1,3}\(\d{1,3}\)")  # "10(5)" before "[1]": alternatives
 _CODE_CHARS = re.compile(r"[/\\|={}<>\[\]]")
 # What a word may hold around a bracketed citation without being code: other citations
 # ([1][2]), a link's address ([Smith](https://…), <https://…>).
@@ -1015,7 +1018,8 @@ _WORD_REACH = 200  # characters looked at on each side of a bracketed number for
 def _in_code(text: str, start: int, end: int) -> bool:
     """Whether the bracketed number at ``text[start:end]`` is part of a word of code: an
     index or a path (``/root[1]/customer[1]``), a regular expression's character class
-    (``(0[1-9])|(1[0-2])``), an assignment (``a[2]=b``)."""
+    (``(0[1-9])|(1[0-2])``), an assignment (``a[2]=b``), a table's key of alternatives
+    (``significant at 10(5)[1] per cent``)."""
     left = start
     while left > 0 and start - left < _WORD_REACH and not text[left - 1].isspace():
         left -= 1
@@ -1024,6 +1028,8 @@ def _in_code(text: str, start: int, end: int) -> bool:
         right += 1
     if left == start and right == end:
         return False  # " [12] ": the common case
+    if _KEY.fullmatch(text, left, start):
+        return True
     rest = _NOT_CODE.sub("", text[left:start] + " " + text[end:right])
     return _CODE_CHARS.search(rest) is not None
 
