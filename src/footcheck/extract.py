@@ -1484,10 +1484,16 @@ def _notes_section(stripped: list[str], skipped: set[int],
 def _last_heading(stripped: list[str], skipped: set[int], before: int) -> int | None:
     """The index of the last notes heading above line index ``before``, or ``None``."""
     for i in range(before - 1, -1, -1):
-        line = stripped[i]
-        if line and i not in skipped and len(line) < 60 and _HEADING_RE.fullmatch(line):
+        if _is_notes_heading(stripped, skipped, i):
             return i
     return None
+
+
+def _is_notes_heading(stripped: list[str], skipped: set[int], i: int) -> bool:
+    """Whether line index ``i`` is a notes heading ("Notes", "Références"…)."""
+    line = stripped[i]
+    return bool(line) and i not in skipped and len(line) < 60 and \
+        _HEADING_RE.fullmatch(line) is not None
 
 
 def _resumes(drafts: list[_Draft], lab: _Label, prev_kind: str, heading: int) -> bool:
@@ -1538,6 +1544,16 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
     in_section = {(lab.numeral.system, lab.numeral.value) for _, lab in opening}
     approved: set[int] = set()
     final: list[int] = []  # the last cited run with no marker after it
+    found: list[int] = []  # the notes headings' lines, found on first use
+
+    def headings(before: int) -> int | None:
+        """The last notes heading above line ``before`` (looked for once, not per run)."""
+        if not found:
+            found.extend(i for i in range(len(stripped))
+                         if _is_notes_heading(stripped, skipped, i))
+            found.append(len(stripped))  # (so that the list is never empty again)
+        k = bisect.bisect_left(found, before)
+        return found[k - 1] if k else None
     first_after_section = True  # a later run there is a list after the notes (an annex)
 
     def close(run: list[tuple[int, _Label]]) -> None:
@@ -1559,8 +1575,8 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
         elif _at_page_foot(lines[-1], stripped, skipped, feet) and not (
                 {(system, v) for v in values} <= in_section):
             approved.update(lines)
-        elif section is not None and (heading := _last_heading(
-                stripped, skipped, lines[0])) is not None and \
+        elif section is not None and (heading := headings(lines[0])) is not None and \
+                lines[0] - heading <= _LEAD_LINES and \
                 _paragraphs_between(heading, lines[0], stripped, skipped) <= _SECTION_LEAD:
             approved.update(lines)  # an earlier notes section: References before Notes
         elif section is None and lines[0] > last_marker and _paragraphs_between(
@@ -1569,20 +1585,21 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
 
     for run in runs:
         close(run)
+    cited_lines = sorted({line for lines in places.values() for line in lines})
     for run in _numbered_runs({i: lab for i, lab in labels.items() if lab.notation == BRACKET}):
-        if (cited_above := _interleaved(run, places, stripped)) >= 2:
+        if (cited_above := _interleaved(run, places, cited_lines, stripped)) >= 2:
             approved.update(i for i, _ in run[:cited_above])
     return approved.union(final)
 
 
 def _interleaved(run: list[tuple[int, _Label]], places: dict[tuple[str, int], list[int]],
-                 stripped: list[str]) -> int:
+                 cited_lines: list[int], stripped: list[str]) -> int:
     """How many of the labels ``[1] …`` opening ``run`` (``places``: the lines citing each
     number in brackets) are notes set in blocks under the text citing them, as a plain-text
     book sets its footnotes (``[1] …`` under the paragraph or the section citing ``[1]``):
     each block opens a paragraph, and each of its notes is cited between the block before
-    it and itself. A block ends where a marker stands."""
-    cited_lines = sorted({line for lines in places.values() for line in lines})
+    it and itself. A block ends where a marker stands (``cited_lines``: the lines citing
+    any)."""
     previous = -1  # the last line of the block before
     for k, (i, lab) in enumerate(run):
         if k and _between_lines(cited_lines, run[k - 1][0], i):
@@ -1624,6 +1641,7 @@ def _numbered_runs(labels: dict[int, _Label]) -> list[list[tuple[int, _Label]]]:
 
 
 _SECTION_LEAD = 5  # paragraphs a notes section may open with before its first note
+_LEAD_LINES = 200  # and the lines it may take (a bound on the paragraphs counted)
 _SECTION_TAIL = 12  # paragraphs after the last of unheaded notes (its own, a trailer)
 
 
