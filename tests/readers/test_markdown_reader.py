@@ -112,3 +112,42 @@ def test_a_closed_code_block_and_one_holding_no_notes_are_code():
     assert doc.native_notes == () and doc.unread == ()
     doc = read("A claim.[^1]\n\n[^1]: Source, 2020.\n\n```python\nprint('no end')\n")
     assert [n.token for n in doc.native_notes] == ["1"] and doc.unread == ()
+
+
+WORD_PAGE = """\
+# Opposer artisanat et ingénierie
+
+Une lame de fond trouvant son origine chez Lewis Mumford[\\[i\\]](#_edn1) parcourt les
+disciplines : le vernacularisme [\\[ii\\]](#_edn2)et la tradition.
+
+Il y a 27 entradas[\\[1]](#_ftn1 "#_ftn1") y un segundo nivel.
+
+* * *
+
+[\\[i\\]](#_ednref1) Lewis Mumford, *Technique et Civilisation* (1934), Paris, Le Seuil, 1950.
+
+[\\[ii\\]](#_ednref2) Bernard Rudofsky, *Architecture sans architectes*, 1964.
+
+[\\[1]](#_ftnref1 "#_ftnref1") [https://service.elsevier.com/a](https://service.elsevier.com/a)
+"""
+
+
+def test_notes_a_converted_word_page_left_as_anchor_links_are_read():
+    """Word's web page turned into Markdown keeps its notes as links to anchors: the marker
+    in the text, the label opening the note. Confluence's form, whose escaped bracket leaves
+    no link, too."""
+    doc = read(WORD_PAGE)
+    assert [(n.series, n.token, n.number, n.line, n.text) for n in doc.native_notes] == [
+        ("endnotes", "i", 1, 10, "Lewis Mumford, *Technique et Civilisation* (1934), Paris, "
+                                 "Le Seuil, 1950."),
+        ("endnotes", "ii", 2, 12, "Bernard Rudofsky, *Architecture sans architectes*, 1964."),
+        ("footnotes", "1", 1, 14,
+         "[https://service.elsevier.com/a](https://service.elsevier.com/a)")]
+    assert [(m.series, m.token, m.line) for m in doc.native_markers] == [
+        ("endnotes", "i", 3), ("endnotes", "ii", 4), ("footnotes", "1", 6)]
+    assert [n.token for n in extract(doc).notes] == ["i", "ii", "1"]  # not read twice
+
+
+def test_a_numbered_link_to_an_anchor_without_notes_is_no_marker():
+    doc = read("See [2](#figure-2) and [\\[3\\]](#table-3).\n\n## Figure 2\n\nA chart.\n")
+    assert doc.native_notes == () and doc.native_markers == ()

@@ -27,10 +27,12 @@ from typing import TYPE_CHECKING
 
 from ..model import (
     CODE,
+    ENDNOTES,
     FOOTNOTES,
     HEADING,
     LIST_ITEM,
     MARKDOWN,
+    NATIVE,
     NOTE_BODY,
     PARAGRAPH,
     QUOTE,
@@ -42,6 +44,7 @@ from ..model import (
     Unread,
 )
 from ..numerals import label_numbers
+from ..numerals import read as read_numeral
 from . import Unreadable
 from .markup import check_notes
 
@@ -147,6 +150,7 @@ def parse(document: Document) -> Document:
 
     refs: list[tuple[str, int, int]] = []  # label, start, end in text
     inline_notes: list[tuple[int, int]] = []  # start, end of ^[…] in text
+    anchored: list[_Anchored] = []  # links "[\\[1\\]](#_ftn1)" a converted Word file left
     placed = where.placed
     for inline in inlines:
         if inline.token.meta.get("footcheck_cell"):  # cells share lines: placed in order
@@ -162,6 +166,10 @@ def parse(document: Document) -> Document:
             elif m.rule == "footnote_inline":  # a note, not hidden: its words are checked
                 inline_notes.append((start, end))
             elif m.rule == "link":
+                if (note := _anchored(inline.token.content, m)) is not None:
+                    anchored.append(_Anchored(*note, start, end))
+                    hidden.append((start, end))
+                    continue
                 hidden.append((start, start + 1))  # "[" … "](destination)"
                 hidden.append((to_text(m.label_end), end))
                 links.append(hidden[-1])
@@ -171,14 +179,105 @@ def parse(document: Document) -> Document:
             elif m.rule != "html_inline" or inline.token.content.startswith("<!--", m.start):
                 hidden.append((start, end))
 
+    if "](#" in text:  # "[\\[1]](#_ftn1)": a converter's broken link, printed as it is
+        anchored += _broken_anchors(text, hidden)
+        anchored.sort(key=lambda a: a.start)
     check_notes(len(inline_notes), len(refs))
     notes, markers = _footnotes(document, _definitions(tokens, where), refs,
                                 inline_notes)
-    check_notes(len(notes), len(markers))
     blocks.sort(key=lambda b: (b.start, -b.end))
+    if anchored:
+        more_notes, more_markers = _anchored_notes(document, anchored, blocks)
+        notes = tuple(sorted(notes + more_notes, key=lambda n: (n.line, n.column)))
+        markers = tuple(sorted(markers + more_markers, key=lambda m: m.offset))
+    check_notes(len(notes), len(markers))
     return replace(document, format="markdown", blocks=tuple(blocks),
                    hidden=tuple(sorted(hidden)), links=tuple(sorted(links)),
                    native_notes=notes, native_markers=markers, unread=unread)
+
+
+# --- notes a converted Word file left as links to anchors ---------------------------------
+# Word's web page, turned into Markdown (pandoc from HTML, Confluence, html2text), keeps its
+# notes as links: the marker "[\[1\]](#_ftn1)" in the text and, at the start of each note,
+# "[\[1\]](#_ftnref1)" pointing back. Their numbers are what the reader sees.
+
+
+@dataclass
+class _Anchored:
+    """A link whose text is a note number and whose destination is an anchor in the page."""
+
+    token: str  # "1", "iv"
+    target: str  # "#_ftn1"
+    start: int  # the link's place in the text
+    end: int
+
+
+_ANCHOR_TEXT = re.compile(r"\[?(\d{1,4}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})\]?")
+_ESCAPE = re.compile(r"\\(.)")
+_ENDNOTE_TARGET = re.compile(r"(?i)edn|endnote")
+
+
+def _anchored(content: str, m: _Match) -> tuple[str, str] | None:
+    r"""The number and destination of the inline link ``m`` in ``content`` when its text is
+    a note number and it points at an anchor of the page (``[\[1\]](#_ftn1 "#_ftn1")``)."""
+    if m.label_end < 0 or not content.startswith("](#", m.label_end):
+        return None
+    shown = _ANCHOR_TEXT.fullmatch(_ESCAPE.sub(r"\1", content[m.start + 1:m.label_end]).strip())
+    if shown is None:
+        return None
+    target = content[m.label_end + 2:m.end - 1].split(maxsplit=1)
+    return (shown[1], target[0]) if target else None
+
+
+#: An anchor link whose escaped "[" leaves its label unbalanced, so that Markdown reads no
+#: link: "[\\[1]](#_ftn1 "#_ftn1")", as Confluence writes a Word page's notes.
+_BROKEN_ANCHOR = re.compile(r"\[\\\[(\d{1,4}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})\\?\]\]"
+                            r"\((#[^\s()]+)(?:[ \t]+\"[^\"\n]*\")?\)")
+
+
+def _broken_anchors(text: str, hidden: list[tuple[int, int]]) -> list[_Anchored]:
+    """The anchor links of ``text`` that Markdown reads as text (:data:`_BROKEN_ANCHOR`), not
+    in code; their spans are added to ``hidden``."""
+    spans = sorted(hidden)
+    found = []
+    for m in _BROKEN_ANCHOR.finditer(text):
+        k = bisect.bisect_right(spans, (m.start(), len(text))) - 1
+        if k >= 0 and spans[k][1] > m.start():
+            continue  # in code, or inside a link
+        found.append(_Anchored(m[1], m[2], m.start(), m.end()))
+        hidden.append(m.span())
+    return found
+
+
+def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Block]
+                    ) -> tuple[tuple[Note, ...], tuple[Marker, ...]]:
+    """The notes and markers of anchor links: a link opening its paragraph is a note's label,
+    the paragraph its text; any other is a marker. Without a note, the links are no notes
+    ("see [2](#figure-2)")."""
+    text = document.text
+    paragraphs = [b for b in blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
+    starts = [b.start for b in paragraphs]
+    notes: list[Note] = []
+    markers: list[Marker] = []
+    for link in links:
+        numeral = read_numeral(link.token)
+        series = ENDNOTES if _ENDNOTE_TARGET.search(link.target) else FOOTNOTES
+        line, column = document.position(link.start)
+        label = f"[{link.token}]"
+        k = bisect.bisect_right(starts, link.start) - 1
+        block = paragraphs[k] if k >= 0 and paragraphs[k].end > link.start else None
+        if block is not None and not text[block.start:link.start].strip(" \t*_-"):
+            spans = tuple(_split_lines(text, link.end, block.end))
+            notes.append(Note(label=label, token=link.token, number=numeral.value,
+                              series=series, notation=NATIVE, line=line, column=column,
+                              end_line=document.position(max(block.end - 1, link.end))[0],
+                              text=_joined(text, spans), spans=spans,
+                              malformed=numeral.malformed))
+        else:
+            markers.append(Marker(label=label, token=link.token, number=numeral.value,
+                                  series=series, notation=NATIVE, line=line, column=column,
+                                  offset=link.start, malformed=numeral.malformed))
+    return (tuple(notes), tuple(markers)) if notes else ((), ())
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
