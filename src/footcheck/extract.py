@@ -733,9 +733,9 @@ def _prose(document: Document) -> str:
     for n in document.native_notes:
         label = starts[n.line - 1] + n.column - 1
         spans.append((label, max((e for _, e in n.spans), default=label + len(n.label))))
+    text = _unescaped(document.text, document.escapes) if document.escapes else document.text
     if not spans:
-        return document.text
-    text = document.text
+        return text
     out = []
     at = 0
     for start, end in sorted(spans):
@@ -750,6 +750,19 @@ def _prose(document: Document) -> str:
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _unescaped(text: str, escapes: tuple[int, ...]) -> str:
+    """``text`` with Markdown's escaped brackets written as the reader sees them, offsets
+    kept: ``\\[1\\]`` is `` [1] `` (the backslash before "[" blanked, the "]" moved onto the
+    backslash before it), so pandoc's Markdown of a typed "[1]" cites note 1."""
+    chars = list(text)
+    for at in escapes:
+        if chars[at + 1] == "[":
+            chars[at] = " "
+        else:
+            chars[at], chars[at + 1] = "]", " "
+    return "".join(chars)
 
 
 # --- lines --------------------------------------------------------------------------------

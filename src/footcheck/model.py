@@ -81,7 +81,8 @@ class Document:
     ``links`` are the spans among ``hidden`` that are a hyperlink's destination (a Markdown
     link, autolink or reference definition): not prose, but an address a reader follows.
     ``unread`` is what the reader saw amiss in the format itself (a code block never closed
-    that would print the notes after it as code).
+    that would print the notes after it as code); ``escapes`` the offsets of the backslashes
+    by which Markdown writes a bracket as text (pandoc's ``\\[1\\]`` for "[1]").
     """
 
     path: str
@@ -97,6 +98,7 @@ class Document:
     native_markers: tuple[Marker, ...] = field(repr=False, default=())
     links: tuple[tuple[int, int], ...] = field(repr=False, default=())
     unread: tuple[Unread, ...] = field(repr=False, default=())  # what the reader saw amiss
+    escapes: tuple[int, ...] = field(repr=False, default=())  # Markdown's "\\[": a "["
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",

@@ -151,3 +151,17 @@ def test_notes_a_converted_word_page_left_as_anchor_links_are_read():
 def test_a_numbered_link_to_an_anchor_without_notes_is_no_marker():
     doc = read("See [2](#figure-2) and [\\[3\\]](#table-3).\n\n## Figure 2\n\nA chart.\n")
     assert doc.native_notes == () and doc.native_markers == ()
+
+
+def test_brackets_pandoc_escapes_are_read_as_the_reader_sees_them():
+    """pandoc writes a typed "[1]" as "\\[1\\]" in Markdown (from Word or a web page): the
+    citations and the numbered list of works are read; in code they stay code."""
+    doc = read("Rents rose \\[1\\] and wages fell \\[2\\].\n\nReferences\n\n"
+               "\\[1\\] Smith, J. Rents in the capital. 2020.\n\n"
+               "\\[2\\] Jones, A. Wages fall again. 2021.\n\n`a\\[3\\]`\n")
+    ex = extract(doc)
+    assert [(m.token, m.line, m.column) for m in ex.markers] == [("1", 1, 13), ("2", 1, 34)]
+    assert [(n.token, n.line, n.text) for n in ex.notes] == [
+        ("1", 5, "Smith, J. Rents in the capital. 2020."),
+        ("2", 7, "Jones, A. Wages fall again. 2021.")]
+    assert doc.text.count("\\[") == 5  # the text itself is untouched

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 #: Inline rules whose matches the reader needs to place: what they match is not prose,
 #: or is a footnote.
 _RECORDED = ("backticks", "image", "link", "autolink", "html_inline", "math_inline",
-             "math_inline_double", "footnote_inline", "footnote_ref")
+             "math_inline_double", "footnote_inline", "footnote_ref", "escape")
 #: Block tokens whose lines are not prose.
 _HIDDEN_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label",
                             "front_matter"})
@@ -151,6 +151,7 @@ def parse(document: Document) -> Document:
     refs: list[tuple[str, int, int]] = []  # label, start, end in text
     inline_notes: list[tuple[int, int]] = []  # start, end of ^[…] in text
     anchored: list[_Anchored] = []  # links "[\\[1\\]](#_ftn1)" a converted Word file left
+    escapes: list[int] = []  # the backslashes of "\\[1\\]", pandoc's way to write "[1]"
     placed = where.placed
     for inline in inlines:
         if inline.token.meta.get("footcheck_cell"):  # cells share lines: placed in order
@@ -161,7 +162,10 @@ def parse(document: Document) -> Document:
         to_text = placed(inline.token)
         for m in inline.matches:
             start, end = to_text(m.start), to_text(m.end)
-            if m.rule == "footnote_ref":
+            if m.rule == "escape":
+                if text[start + 1:start + 2] in ("[", "]"):
+                    escapes.append(start)
+            elif m.rule == "footnote_ref":
                 refs.append((m.token.meta["label"], start, end))
             elif m.rule == "footnote_inline":  # a note, not hidden: its words are checked
                 inline_notes.append((start, end))
@@ -193,7 +197,8 @@ def parse(document: Document) -> Document:
     check_notes(len(notes), len(markers))
     return replace(document, format="markdown", blocks=tuple(blocks),
                    hidden=tuple(sorted(hidden)), links=tuple(sorted(links)),
-                   native_notes=notes, native_markers=markers, unread=unread)
+                   native_notes=notes, native_markers=markers, unread=unread,
+                   escapes=tuple(escapes))
 
 
 # --- notes a converted Word file left as links to anchors ---------------------------------
