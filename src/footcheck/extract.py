@@ -131,12 +131,13 @@ _LABEL_RE = re.compile(
     rf"|(?P<s>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
     rf"|{_TAG}"
     r"|\[(?P<b>\d{1,4})\](?:\((?:[^()\s]|\([^()\s]*\))*\))?(?![ \t]*=)"  # [1] or [1](link)
+    r"|\[\^(?P<k>\d{1,4})\](?=[ \t]+\S)"  # "[^1] Popkin, …": a footnote typed without its colon
     r"|(?P<n>\d{1,4}|[IVXLCDM]{1,8}|[ivxlcdm]{1,8})[.)](?=[ \t])"
     r"|(?P<r>[IVXLCDM]{1,8}|[ivxlcdm]{1,8}|\d{1,3})(?=[ \t]+\S)"
     r")[ \t]*"
 )
 _LABEL_NOTATION = {"c1": CARET, "c2": CARET, "m": MARKDOWN, "h": HTML, "s": SUPERSCRIPT,
-                   "t": TAGGED, "b": BRACKET, "n": NUMBERED, "r": BARE}
+                   "t": TAGGED, "b": BRACKET, "k": BRACKET, "n": NUMBERED, "r": BARE}
 
 # Headings of a notes section, in English, French, German, Spanish, Italian, Portuguese and
 # Russian: "Notes", "## Endnotes", "**References**", "Références :", "Примечания".
@@ -846,7 +847,7 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
         return None  # "I thank Alice and Bob": the pronoun
     bullet = m["bullet"] is not None
     label_start = m.start("bullet") if bullet else m.end("emph") if m["emph"] else m.end("indent")
-    label_end = m.end(group) + 1 if group == "b" else text_start  # [1], not its link
+    label_end = m.end(group) + 1 if group in ("b", "k") else text_start  # [1], not its link
     return _Label(start=label_start, indent=m.end("indent") - start, text_start=text_start,
                   label=text[label_start:label_end].strip(), token=token, notation=notation,
                   numeral=numeral, bullet=bullet)

@@ -165,3 +165,19 @@ def test_brackets_pandoc_escapes_are_read_as_the_reader_sees_them():
         ("1", 5, "Smith, J. Rents in the capital. 2020."),
         ("2", 7, "Jones, A. Wages fall again. 2021.")]
     assert doc.text.count("\\[") == 5  # the text itself is untouched
+
+
+def test_footnotes_typed_without_their_colon_are_read_as_notes():
+    """A student essay cites [1] and lists "[^1] Popkin, …" under FOOTNOTES, without the
+    colon Markdown wants: each line is a note, not a reference to a missing one."""
+    text = ("History began with Herodotus.[1] Marx read Hegel.[2]\n\nFOOTNOTES\n\n"
+            "[^1] Jeremy D. Popkin, *From Herodotus to H-Net* (Oxford University Press, "
+            "2016), 57.\n\n[^2] Popkin, 71.\n")
+    doc = read(text)
+    assert doc.native_markers == ()
+    ex = extract(doc)
+    assert [(n.token, n.line) for n in ex.notes] == [("1", 5), ("2", 7)]
+    assert [m.token for m in ex.markers] == ["1", "2"]
+    # a reference with its definition, or inside a sentence, is a reference
+    doc = read("Claim.[^1]\n\n[^1] is cited here too.\n\n[^1]: Source, 2020.\n")
+    assert [m.line for m in doc.native_markers] == [1, 3]

@@ -187,8 +187,9 @@ def parse(document: Document) -> Document:
         anchored += _broken_anchors(text, hidden)
         anchored.sort(key=lambda a: a.start)
     check_notes(len(inline_notes), len(refs))
-    notes, markers = _footnotes(document, _definitions(tokens, where), refs,
-                                inline_notes)
+    definitions = list(_definitions(tokens, where))
+    refs = _without_colonless(text, refs, {label for label, *_ in definitions})
+    notes, markers = _footnotes(document, definitions, refs, inline_notes)
     blocks.sort(key=lambda b: (b.start, -b.end))
     if anchored:
         more_notes, more_markers = _anchored_notes(document, anchored, blocks)
@@ -311,12 +312,26 @@ def _unclosed_fence(tokens: list[Token], text: str, line_starts: tuple[int, ...]
     return first + 1, start, len(text) if end == -1 else end, notes
 
 
-def _footnotes(document: Document, definitions: Iterator[_Definition],
+def _without_colonless(text: str, refs: list[tuple[str, int, int]], defined: set[str]
+                       ) -> list[tuple[str, int, int]]:
+    """The footnote references without those that are notes typed without Markdown's colon:
+    a reference to no definition opening its line, text after it ("[^1] Popkin, …" under a
+    Footnotes heading). The extractor reads those lines as typed notes."""
+    out = []
+    for ref in refs:
+        label, start, end = ref
+        line_start = text.rfind("\n", 0, start) + 1
+        if label in defined or text[line_start:start].strip() or \
+                not text[end:end + 2].startswith((" ", "\t")) or not text[end:end + 2].strip():
+            out.append(ref)
+    return out
+
+
+def _footnotes(document: Document, definitions: list[_Definition],
                refs: list[tuple[str, int, int]], inline_notes: list[tuple[int, int]],
                ) -> tuple[tuple[Note, ...], tuple[Marker, ...]]:
     """The footnote definitions and references as notes and markers, numbered by label."""
     text = document.text
-    definitions = list(definitions)
     numbers = label_numbers([label for label, _, _ in refs]
                             + [d[0] for d in definitions])
     following = max(numbers.values(), default=0) + 1
