@@ -881,7 +881,9 @@ _OP_CIT = re.compile(r"\s*(?P<names>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w.'’-]*)
                      r"[*_]{0,2}(?i:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|supra)\.?[*_]{0,2}"
                      r"(?i:\s+notes?\s+\d+)?,?\s*"
                      r"(?i:(?:pp?\.|pages?|at)\s*)?(?P<pages>\d[\d\s,–-]*)?"
-                     r"|(?i:pp?\.|pages?)\s*(?P<only_pages>\d[\d\s,–-]*))[\s.]*")
+                     r"|(?i:pp?\.|pages?)\s*(?P<only_pages>\d[\d\s,–-]*)"
+                     r"|(?<=,\s)(?P<bare_pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?"
+                     r"(?:,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*))[\s.]*")
 #: Fields a full citation has and a short one lacks.
 _FULL_FIELDS = ("date", "urls", "doi", "publisher", "container", "place")
 
@@ -893,10 +895,10 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]],
     same series; a short form (``Schumpeter, Capitalism, 50.``: authors and a title, nothing
     that places it) the latest earlier full citation whose first author's family name is the
     same and whose title begins with the short title's words (or, with ``op. cit.`` or only
-    pages, ``Webb, page 324``, the latest of that author); author-date citations without
-    a title (``Smith (2020), p. 45``, ``See Smith 2020, 12; Jones 2021``) the one full
-    citation anywhere in the document of that author and year. Each item is ``(series,
-    references)``, in the order of the document; what finds no citation is kept.
+    pages, ``Webb, page 324``, ``Popkin, 71.``, the latest of that author); author-date
+    citations without a title (``Smith (2020), p. 45``, ``See Smith 2020, 12; Jones 2021``)
+    the one full citation anywhere in the document of that author and year. Each item is
+    ``(series, references)``, in the order of the document; what finds no citation is kept.
     ``listed`` are the works of the document's bibliography: a short form names one of them
     when no earlier note cites the work in full (Chicago's notes and bibliography); they are
     read at the first short form, if any."""
@@ -913,7 +915,7 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]],
                 pages = _pages(m["pages"])  # its own pages
             elif (m := _OP_CIT.fullmatch(ref.raw)) and (cited := _cited_author(m, full)):
                 earlier, how = cited, "short"
-                pages = _pages(m["pages"] or m["only_pages"])
+                pages = _pages(m["pages"] or m["only_pages"] or m["bare_pages"])
             elif is_short(ref):
                 earlier, how, pages = _full_of(ref, full), "short", ref.pages
             elif not ref.title and (cited := _author_date(ref.raw, by_year)):

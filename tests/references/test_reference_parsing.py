@@ -544,6 +544,19 @@ def test_an_author_and_pages_alone_point_to_that_authors_latest_work():
     assert notes[3].references[0].refers_back is None  # Gaiman was never cited in full
 
 
+def test_an_author_and_bare_pages_point_to_that_authors_latest_work():
+    """Chicago's shortest form, "Popkin, 71.", when the author was cited in full before."""
+    notes = _notes("A.[^1] B.[^2] C.[^3] D.[^4]\n\n"
+                   "[^1]: Jeremy D. Popkin, *From Herodotus to H-Net* (New York: Oxford "
+                   "University Press, 2016), 57.\n"
+                   "[^2]: Popkin, 71.\n[^3]: Popkin, 53-54, 60.\n[^4]: Lenin, 20-21.\n")
+    for note, pages in zip(notes[1:3], ("71", "53-54, 60"), strict=True):
+        ref = note.references[0]
+        assert (ref.title, ref.pages, ref.refers_back) == ("From Herodotus to H-Net", pages,
+                                                           "short")
+    assert notes[3].references[0].refers_back is None  # Lenin was never cited in full
+
+
 def test_a_citation_after_a_lead_in_sentence_is_read():
     """'For a discussion of this point, see …' opens like commentary; a whole citation with
     its imprint after it is still a source (it was dropped with the note)."""
