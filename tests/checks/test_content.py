@@ -199,6 +199,10 @@ def test_incomplete_references(line: str) -> None:
     "^{17} A/HRC/RES/52/10.",  # United Nations document symbols
     "^{18} E/CN.4/2005/L.10, para. 4.",
     "^{19} CCPR/C/GC/36.",
+    "^{20} Article 52(1) of the Charter.",  # a provision of a law or of the text reviewed
+    "^{21} See Article 7(1) of the Proposal.",
+    "^{22} Proposal, Arts. 14 and 16.",
+    "^{23} Proposal, Rec. 26.",
 ])
 def test_complete_references(line: str) -> None:
     assert findings(line, "incomplete-reference") == []
@@ -425,7 +429,8 @@ def test_short_remarks_that_cite_nothing_are_not_incomplete(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["^{4} Ministry of Finance.", "^{5} Email from the press office.",
-                                  "^{6} UN Human Rights Council.", "^{7} HRC/RES."])
+                                  "^{6} UN Human Rights Council.", "^{7} HRC/RES.",
+                                  "^{8} The Charter."])
 def test_short_names_and_kinds_of_source_are_incomplete(line: str) -> None:
     assert [f.kind for f in findings(line, "incomplete-reference")] == ["incomplete-reference"]
 

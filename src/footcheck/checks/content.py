@@ -146,6 +146,11 @@ _DOI = re.compile(r"(?i)\bdoi\b|\b10\.\d{4,9}/")
 #: (capital letters and numbers in three or more parts between slashes, one all digits).
 _DOCUMENT_SYMBOL = re.compile(
     r"\b[A-Z]{1,6}(?:\.\d+)?(?=(?:/[A-Z0-9.-]+){2,})(?=\S*/\d+\b)(?:/[A-Z0-9.-]+)+")
+#: A provision of a law or of the document under review, cited by its number: "Article
+#: 52(1) of the Charter", "Proposal, Arts. 14 and 16", "§ 4", "Recital 12", "s. 31".
+_PROVISION = re.compile(r"(?:\b(?i:art(?:icle)?s?|sections?|ss?|rec(?:itals?)?|annex|"
+                        r"paras?|paragraphs?|rules?|regulations?|chapters?)\.?|§§?)"
+                        r"\s*\d{1,4}(?:\(\w{1,4}\))*")
 _CROSS_REFERENCE = re.compile(
     r"(?i)\b(?:ib[ií]d|ib[ií]dem|op\.?\s*cit|loc\.?\s*cit|[ií]dem|[ií]d\.|ivi\b|supra|infra|"
     r"see\s+(?:note|n\.|"
@@ -527,7 +532,8 @@ def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Fi
         return  # "Lowi, Water and Power, 187.": a short form of a citation given in full
     words = _WORD.findall(masked)
     if (YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
-            or _DOCUMENT_SYMBOL.search(masked) or view.titles or len(words) > 5):
+            or _DOCUMENT_SYMBOL.search(masked) or _PROVISION.search(masked) or view.titles
+            or len(words) > 5):
         return
     if not words or not (_SOURCE_KIND.search(masked) or all(
             w[0].isupper() or w.lower() in _NAME_LINKS for w in words)):

@@ -127,7 +127,8 @@ RULES: tuple[Rule, ...] = (
          "… <https://example.org/> - no date. need more info on this?"),
     Rule("FC203", "incomplete-reference", W,
          "A note that gives no way to identify the source beyond a bare URL, an author and a "
-         "year alone (World Bank (2021).), or nothing at all.",
+         "year alone (World Bank (2021).), or nothing at all (a provision cited by its number, "
+         "'Article 52(1) of the Charter', is enough).",
          "Readers cannot judge a source from an address alone, and dead links leave "
          "nothing to find.",
          "^{XV} <https://iwpr.net/global-voices/new-wave-russians-head-georgia>"),
