@@ -181,3 +181,26 @@ def test_footnotes_typed_without_their_colon_are_read_as_notes():
     # a reference with its definition, or inside a sentence, is a reference
     doc = read("Claim.[^1]\n\n[^1] is cited here too.\n\n[^1]: Source, 2020.\n")
     assert [m.line for m in doc.native_markers] == [1, 3]
+
+
+def test_a_web_page_saved_with_a_markdown_name_is_read_as_a_web_page():
+    """Word's web page pasted into a .md file: most lines are HTML blocks, whose endnotes
+    (Word's _edn anchors) are read as a web page's. A Markdown file with one HTML table stays
+    Markdown."""
+    paragraphs = "\n\n".join(
+        f"<p class=MsoNormal>Paragraph {i} of the paper, on smart contracts and their\n"
+        f"parts.</p>" for i in range(12))
+    page = ("# Anatomy of a Smart Contract\n\n<p class=MsoNormal>Smart contracts are not "
+            "native to all chains.<a href=\"#_edn1\" name=\"_ednref1\"><span "
+            "class=MsoEndnoteReference>[i]</span></a></p>\n\n" + paragraphs + "\n\n"
+            "<div style='mso-element:endnote-list'>\n<div style='mso-element:endnote' "
+            "id=edn1>\n<p class=MsoEndnoteText><a href=\"#_ednref1\" name=\"_edn1\">"
+            "<span class=MsoEndnoteReference>[i]</span></a> Gray, M., <i>Smart Contracts</i>, "
+            "Microsoft, 2017.</p>\n</div>\n</div>\n")
+    doc = read(page)
+    assert doc.format == "html"
+    assert [(n.series, n.number, n.text) for n in doc.native_notes] == [
+        ("endnotes", 1, "Gray, M., *Smart Contracts*, Microsoft, 2017.")]
+    assert [m.number for m in doc.native_markers] == [1]
+    table = "A claim.[^1]\n\n<table><tr><td>1</td></tr></table>\n\n[^1]: Source, 2020.\n"
+    assert read(table).format == "markdown"

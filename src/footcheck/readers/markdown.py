@@ -106,6 +106,11 @@ def parse(document: Document) -> Document:
     check_notes(text.count("[^") + text.count("^["), 0)
     env: dict = {"footcheck_inlines": []}
     tokens = _parser().parse(text, env)
+    if _mostly_html(tokens, text):  # a web page (Word's, say) saved with a .md name
+        from .html import read as read_html
+
+        page = _parser().renderer.render(tokens, _parser().options, env)
+        return read_html(page.encode("utf-8"), document.path)
     unread: tuple[Unread, ...] = ()
     if (unclosed := _unclosed_fence(tokens, text, document.line_starts)) is not None:
         # Read the notes as their author meant them (they would print as code), and say so.
@@ -284,6 +289,14 @@ def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Blo
                                   series=series, notation=NATIVE, line=line, column=column,
                                   offset=link.start, malformed=numeral.malformed))
     return (tuple(notes), tuple(markers)) if notes else ((), ())
+
+
+def _mostly_html(tokens: list[Token], text: str) -> bool:
+    """Whether most lines of the file are HTML blocks, as when a web page is pasted into a
+    Markdown file: its notes are then the page's, read as a web page's are."""
+    html = sum(t.map[1] - t.map[0] for t in tokens
+               if t.type == "html_block" and t.map is not None and t.level == 0)
+    return html > 20 and html * 2 > sum(1 for line in text.split("\n") if line.strip())
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
