@@ -393,3 +393,20 @@ def test_two_bracketed_numbers_side_by_side_cite_two_works():
     md = structure(Document.from_text("As [we found][8] and [3].\n\n[8]: https://x.org/a\n\n"
                                       "Notes\n\n1. One.\n2. Two.\n3. Three.\n", path="a.md"))
     assert [m.token for m in extract(md).markers] == ["3"]
+
+
+def test_a_tagged_note_goes_on_to_its_closing_bracket():
+    """Its lines are its text even where a wrap opens one with a numeral ("iv. Cicero") or a
+    line repeats through the book ("History.]", which a running header would be)."""
+    notes = "\n\n".join(
+        f"[Footnote {n}: Plin. Panegyr. c. 13. Life of Hadrian, in the Augustan\nHistory.]"
+        for n in (1, 2, 3))
+    text = ("Under those princes the science of tactics was cultivated.[1] The legions\n"
+            "differed.[2] The cohorts were ten.[3] Varro explains the word.[4]\n\n" + notes
+            + "\n\n[Footnote 4: Exercitus ab exercitando, Varro de Lingua Latina, l.\n"
+              "iv. Cicero in Tusculan. l. ii. 37.]\n\nNine centuries of war followed.\n")
+    ex = run(text)
+    assert [(n.token, n.end_line) for n in ex.notes] == [("1", 5), ("2", 8), ("3", 11),
+                                                         ("4", 14)]
+    assert ex.notes[3].text.endswith("l. iv. Cicero in Tusculan. l. ii. 37.")
+    assert [m.token for m in ex.markers] == ["1", "2", "3", "4"]

@@ -571,6 +571,10 @@ def _notes_and_markers(document: Document) -> Extraction:
     labels = {i: lab for i, (s, e) in enumerate(lines)
               if stripped[i] and i not in skipped and i not in cells
               and (lab := _label_at(text, s, e, names)) is not None}
+    tagged = {lab.numeral.value for lab in labels.values() if lab.notation == TAGGED}
+    if tagged:  # "[42] The infantry…": a marker the line wrap set first, citing [Footnote 42:
+        labels = {i: lab for i, lab in labels.items()
+                  if lab.notation != BRACKET or lab.numeral.value not in tagged}
     # notes numbered [01], [02]…: then [07] in the text cites one, and is no code
     padded = any(lab.notation == BRACKET and lab.token[0] == "0" for lab in labels.values())
     found = _find_markers(text, document.line_starts, not document.plain_lines, padded)
@@ -1189,9 +1193,18 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
         if not line:
             gap += 1
             continue
+        lab = labels.get(i)
+        if current is not None and current.brackets > 0 and (
+                lab is None or lab.notation in WEAK_LABELS) and (
+                gap == 0 or (len(current.spans) < _TAG_LINES and i - current.end_line <= 2)):
+            # a tagged note goes on to its closing bracket: its repeated lines ("History.]")
+            # and lines a wrap opened with a number ("iv. Cicero…") are its text
+            _extend(text, current, *_strip(text, start, end))
+            current.end_line = i + 1
+            gap = 0
+            continue
         if i in skipped:
             continue
-        lab = labels.get(i)
         accept = False
         beside = feet is None or current is None or (i in feet[0]) == (current.line - 1 in feet[0])
         if lab is not None and lab.notation in WEAK_LABELS and current is not None and \
@@ -1216,10 +1229,9 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
             _extend(text, current, lab.text_start, span_end)
             drafts.append(current)
             prev_kind = "note"
-        elif current is not None and (current.brackets > 0 and lab is None and (
-                gap == 0 or i - current.end_line < _TAG_REACH) if current.label.notation == TAGGED
-                else prev_kind == "note" and beside and
-                _continuation(text, current, line, gap, marker_lines.get(i, 0))):
+        elif current is not None and current.label.notation != TAGGED and \
+                prev_kind == "note" and beside and \
+                _continuation(text, current, line, gap, marker_lines.get(i, 0)):
             _extend(text, current, *_strip(text, start, end))
             current.end_line = i + 1
             prev_kind = "note"
@@ -1237,7 +1249,7 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
     return drafts
 
 
-_TAG_REACH = 8  # lines a tagged note's paragraph may stand below its last line, still open
+_TAG_LINES = 40  # lines a tagged note still open may take before a blank line ends it
 
 
 def _extend(text: str, note: _Draft, start: int, end: int) -> None:

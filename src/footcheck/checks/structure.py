@@ -280,6 +280,9 @@ def _parts(s: _Series, document: Document) -> list[_Series]:
             for group, part_markers in zip(groups, markers, strict=True)]
 
 
+_GOES_ON = 3  # how far past the note before it the note after a 1 goes on its numbering
+
+
 def _restarts(s: _Series, document: Document, i: int) -> bool:
     """Whether note ``i``, numbered 1, starts a new run of notes rather than repeating a
     number of the run before it.
@@ -297,8 +300,8 @@ def _restarts(s: _Series, document: Document, i: int) -> bool:
     if before is None:
         return False
     after = next((n.number for n in notes[i + 1:] if n.number is not None), None)
-    if after is not None and after != 2 and after > before:
-        return False  # the earlier numbering goes on past this note
+    if after is not None and after != 2 and before < after <= before + _GOES_ON:
+        return False  # the earlier numbering goes on past this note (an editor's 101 does not)
     gap = (notes[i - 1].end_line, note.line)
     if not _text_between(document, gap[0] + 1, gap[1] - 1):
         return False
