@@ -410,3 +410,33 @@ def test_a_tagged_note_goes_on_to_its_closing_bracket():
                                                          ("4", 14)]
     assert ex.notes[3].text.endswith("l. iv. Cicero in Tusculan. l. ii. 37.")
     assert [m.token for m in ex.markers] == ["1", "2", "3", "4"]
+
+
+def _book_with_pages(pages: int = 14) -> str:
+    """A transcription that keeps its printed pages' numbers, "[8] impossible for him …",
+    mid-sentence, with a chapter's notes [1]–[3] at its end."""
+    out = []
+    for page in range(7, 7 + pages):
+        body = "\n".join(f"the argument of page {page} goes on, line {k}, and the reader" for
+                         k in range(12))
+        out.append(f"[{page}] {body} follows it as far as it is")
+    text = "\n\n".join(out) + (" possible.[1] Then the second point.[2] A third.[3]\n\n"
+                               "[1] Jackson, Journal of Philology, 1904.\n\n"
+                               "[2] See Barry, Papacy and Modern Times, 113.\n\n"
+                               "[3] Translated by Lecky.\n")
+    return text
+
+
+def test_a_transcriptions_page_numbers_are_no_markers():
+    ex = run(_book_with_pages())
+    assert [n.token for n in ex.notes] == ["1", "2", "3"]
+    assert [m.token for m in ex.markers] == ["1", "2", "3"]
+
+
+def test_ten_footnotes_set_under_their_text_are_no_page_numbers():
+    blocks = []
+    for i in range(1, 13):
+        blocks.append(f"A sentence of the book makes its claim number {i}.[{i}]\n\n"
+                      f"[{i}] see the chronicle of the year {1500 + i}, p. {i * 3}.")
+    ex = run("\n\n".join(blocks) + "\n")
+    assert [n.token for n in ex.notes] == [str(i) for i in range(1, 13)]

@@ -571,6 +571,8 @@ def _notes_and_markers(document: Document) -> Extraction:
     labels = {i: lab for i, (s, e) in enumerate(lines)
               if stripped[i] and i not in skipped and i not in cells
               and (lab := _label_at(text, s, e, names)) is not None}
+    if folios := _folios(text, stripped, labels):  # "[51] the text goes on": a page's number
+        labels = {i: lab for i, lab in labels.items() if i not in folios}
     tagged = {lab.numeral.value for lab in labels.values() if lab.notation == TAGGED}
     if tagged:  # "[42] The infantry…": a marker the line wrap set first, citing [Footnote 42:
         labels = {i: lab for i, lab in labels.items()
@@ -581,6 +583,8 @@ def _notes_and_markers(document: Document) -> Extraction:
     if letters:
         found = heapq.merge(found, _letter_markers(text, document.line_starts, letters))
     raw_markers = list(itertools.islice(found, MAX_NOTES + 1))
+    if folios:
+        raw_markers = [m for m in raw_markers if m[0] not in folios.values()]
     if len(raw_markers) > MAX_NOTES or len(labels) > MAX_NOTES:
         what = "note markers" if len(raw_markers) > MAX_NOTES else "notes"
         raise InputError(f"{_shown(document.path)}: has too many {what} to audit (more than "
@@ -1616,6 +1620,42 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
         if (cited_above := _interleaved(run, places, cited_lines, stripped)) >= 2:
             approved.update(i for i, _ in run[:cited_above])
     return approved.union(final)
+
+
+def _folios(text: str, stripped: list[str], labels: dict[int, _Label]) -> dict[int, int]:
+    """The lines a book's transcription opens with its printed page's number in brackets,
+    mid-sentence ("… it is almost / [8] impossible for him, if he…"), and where each number
+    starts: a run of at least :data:`_FOLIO_RUN` bracketed numbers counting up a page or two
+    at a time, set a page of text apart, most of them in the middle of a sentence."""
+    bracketed = {i: lab for i, lab in labels.items() if lab.notation == BRACKET}
+    out: dict[int, int] = {}
+
+    def mid_sentence(i: int, lab: _Label) -> bool:
+        before = next((stripped[j] for j in range(i - 1, max(i - 4, -1), -1) if stripped[j]),
+                      ".")
+        return before[-1] not in ".!?:" and not text[lab.text_start:lab.text_start + 1].isupper()
+
+    for run in _numbered_runs(bracketed) if len(bracketed) >= _FOLIO_RUN else ():
+        if len(run) < _FOLIO_RUN:
+            continue
+        gaps = sorted(b - a for (a, _), (b, _) in itertools.pairwise(run))
+        going_on = sum(mid_sentence(i, lab) for i, lab in run)
+        if gaps[len(gaps) // 2] >= _FOLIO_LINES and going_on * 2 > len(run) and all(
+                b.numeral.value - a.numeral.value in (1, 2)
+                for (_, a), (_, b) in itertools.pairwise(run)):
+            out.update((i, lab.start) for i, lab in run)
+    if out:  # the pages between two runs (a chapter's notes broke the count) count on
+        last, line = -10, -_FOLIO_LINES
+        for i in sorted(bracketed):
+            value = bracketed[i].numeral.value
+            if i in out or (value - last in (1, 2) and i - line >= _FOLIO_LINES // 2):
+                out[i] = bracketed[i].start
+                last, line = value, i
+    return out
+
+
+_FOLIO_RUN = 10  # page numbers in a row that show a transcription keeps its printed pages
+_FOLIO_LINES = 10  # the lines of text a page holds at least
 
 
 def _interleaved(run: list[tuple[int, _Label]], places: dict[tuple[str, int], list[int]],
