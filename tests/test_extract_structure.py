@@ -440,3 +440,33 @@ def test_ten_footnotes_set_under_their_text_are_no_page_numbers():
                       f"[{i}] see the chronicle of the year {1500 + i}, p. {i * 3}.")
     ex = run("\n\n".join(blocks) + "\n")
     assert [n.token for n in ex.notes] == [str(i) for i in range(1, 13)]
+
+
+def test_notes_tagged_with_symbols_are_numbered_by_their_place():
+    """A book marking each footnote "[*]" (or "[**]", the page's second) and setting it as
+    "[Footnote *: …]": each marker cites the note after it, and a numbered paragraph after a
+    note is the book's text."""
+    text = ("Speeches addressed to numerous[*] audiences repeat themselves.\n\n"
+            "[Footnote *: The number of speeches, great and small, is above five hundred.]\n\n"
+            "He approved most heartily[*] the deposition, and Schwechat[**] followed.\n\n"
+            "[Footnote *: How unanimous the country was, is clear by the facts stated.]\n\n"
+            "[Footnote **: October 30th, 1848.]\n\n"
+            "2. The ministry of Louis Bathyanyi has been attacked on opposite grounds.\n")
+    ex = run(text)
+    assert [(n.token, n.number, n.line) for n in ex.notes] == [
+        ("*", 1, 3), ("*", 2, 7), ("**", 3, 9)]
+    assert [(m.label, m.number) for m in ex.markers] == [("[*]", 1), ("[*]", 2),
+                                                          ("[**]", 3)]
+    # beside notes numbered 1, 2…, an editor's [Footnote *: …] has no number to be cited by
+    mixed = text.replace("[*] aud", "[1] aud").replace("Footnote *: The", "Footnote 1: The")
+    assert [n.number for n in run(mixed).notes] == [1]
+
+
+def test_a_notes_heading_between_rules_opens_the_notes():
+    text = ("Programs are given away free to everyone.(1) Several volunteers help.(2)\n\n"
+            "   ---------- Footnotes ----------\n\n"
+            "   (1)  The wording here was careless; see the 1993 note.\n\n"
+            "   (2)  Many people now help, as the GNU Bulletin lists.\n")
+    ex = run(text)
+    assert [n.token for n in ex.notes] == ["1", "2"]
+    assert [m.token for m in ex.markers] == ["1", "2"]

@@ -122,7 +122,7 @@ _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht
 _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may be exponents
 
 # A note that says what it is, its text closed by the bracket: ``[Footnote 3: Ibid.]``.
-_TAG = rf"\[(?i:foot-?note|note)[ \t]+(?P<t>{_TOKEN})[ \t]*:"
+_TAG = rf"\[(?i:foot-?note|note)[ \t]+(?P<t>{_TOKEN}|\*{{1,3}}|[†‡§])[ \t]*:"
 _LABEL_RE = re.compile(
     r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?P<emph>[*_]{1,3}(?=\[\d))?(?:"
     rf"\^\{{\s*(?P<c1>[^{{}}\s]{{1,20}})\s*\}}|\^(?P<c2>{_TOKEN})\^?"
@@ -157,9 +157,9 @@ _NOTES_HEADINGS = (
 # Written so that no two runs of white space can take the same spaces (each ``\s*`` ends at a
 # character the next part must start with): a line of 10,000 spaces took seconds to refuse.
 _HEADING_RE = re.compile(
-    rf"\s*(?:#+\s*)?(?:(?:\*\*?|__?)\s*)?(?:{_NOTES_HEADINGS})"
-    r"\s*(?:(?:\*\*?|__?)\s*)?(?::\s*)?(?:(?:\*\*?|__?)\s*)?$",
-    re.IGNORECASE)
+    rf"\s*(?:[-=~*]{{3,}}\s*)?(?:#+\s*)?(?:(?:\*\*?|__?)\s*)?(?:{_NOTES_HEADINGS})"
+    r"\s*(?:(?:\*\*?|__?)\s*)?(?::\s*)?(?:(?:\*\*?|__?)\s*)?(?:[-=~*]{3,}\s*)?$",
+    re.IGNORECASE)  # also "---------- Footnotes ----------", "=== Notes ==="
 #: Headings (of :data:`_HEADING_RE`) of a list of works rather than of notes: Bibliography,
 #: Works cited, Literatur(verzeichnis), Список литературы, Литература…
 _BIBLIOGRAPHY_HEADING = re.compile(
@@ -573,6 +573,7 @@ def _notes_and_markers(document: Document) -> Extraction:
               and (lab := _label_at(text, s, e, names)) is not None}
     if folios := _folios(text, stripped, labels):  # "[51] the text goes on": a page's number
         labels = {i: lab for i, lab in labels.items() if i not in folios}
+    marked = _marked_by_symbols(labels)  # [Footnote *: …] cited [*]: numbered by place
     tagged = {lab.numeral.value for lab in labels.values() if lab.notation == TAGGED}
     if tagged:  # "[42] The infantry…": a marker the line wrap set first, citing [Footnote 42:
         labels = {i: lab for i, lab in labels.items()
@@ -582,6 +583,8 @@ def _notes_and_markers(document: Document) -> Extraction:
     found = _find_markers(text, document.line_starts, not document.plain_lines, padded)
     if letters:
         found = heapq.merge(found, _letter_markers(text, document.line_starts, letters))
+    if marked:
+        found = heapq.merge(found, _symbol_markers(text, document.line_starts))
     raw_markers = list(itertools.islice(found, MAX_NOTES + 1))
     if folios:
         raw_markers = [m for m in raw_markers if m[0] not in folios.values()]
@@ -845,6 +848,8 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
     if notation == SUPERSCRIPT and _is_exponent(text, m.start(group), m.end(group)):
         return None
     numeral = _read(token, notation, names)
+    if notation == TAGGED and not token.isalnum():
+        numeral = Numeral(token, 0, ARABIC)  # [Footnote *: …]: numbered by place, if at all
     if numeral.value is None:
         return None
     if notation in (BARE, NUMBERED) and numeral.system == ROMAN and numeral.value > 400:
@@ -893,6 +898,33 @@ def _letter_markers(text: str, line_starts: tuple[int, ...],
         if m[1] in letters:
             line = bisect.bisect_right(line_starts, m.start()) - 1
             yield m.start(), m.end(), m[0], m[1], TAGGED, line, False
+
+
+_SYMBOL_TAGGED = re.compile(r"\[(\*{1,3}|[†‡§])\]")
+
+
+def _marked_by_symbols(labels: dict[int, _Label]) -> bool:
+    """Whether the tagged notes are marked with symbols only (``[Footnote *: …]``, cited
+    ``[*]``, a book's footnotes each marked with the page's first symbol): then they are
+    numbered by their place, in ``labels``, as their markers are (:func:`_symbol_markers`)."""
+    tagged = sorted(i for i, lab in labels.items() if lab.notation == TAGGED)
+    if not tagged:
+        return False
+    if any(labels[i].token.isalnum() for i in tagged):  # an editor's [Footnote *: …] among
+        for i in tagged:  # numbered ones: no number to cite it by
+            if not labels[i].token.isalnum():
+                del labels[i]
+        return False
+    for number, i in enumerate(tagged, start=1):
+        labels[i] = replace(labels[i], numeral=Numeral(labels[i].token, number, ARABIC))
+    return True
+
+
+def _symbol_markers(text: str, line_starts: tuple[int, ...]) -> Iterator[_RawMarker]:
+    """The markers ``[*]`` of notes marked by symbols, numbered by their place."""
+    for number, m in enumerate(_SYMBOL_TAGGED.finditer(text), start=1):
+        line = bisect.bisect_right(line_starts, m.start()) - 1
+        yield m.start(), m.end(), m[0], str(number), TAGGED, line, False
 
 
 def _read(token: str, notation: str, names: dict[str, int]) -> Numeral:
@@ -1292,8 +1324,8 @@ def _compatible(a: str, b: str) -> bool:
 
 def _continues(current: _Draft | None, lab: _Label, prev_kind: str) -> bool:
     """Whether a weak label continues the sequence of the note just before it."""
-    if current is None or prev_kind != "note":
-        return False
+    if current is None or prev_kind != "note" or current.label.notation == TAGGED:
+        return False  # a tagged note ends at its bracket: "2. The ministry…" is the text's
     prev = current.label.numeral
     if not _compatible(prev.system, lab.numeral.system) or prev.value is None:
         return False
