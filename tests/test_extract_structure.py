@@ -470,3 +470,11 @@ def test_a_notes_heading_between_rules_opens_the_notes():
     ex = run(text)
     assert [n.token for n in ex.notes] == ["1", "2"]
     assert [m.token for m in ex.markers] == ["1", "2"]
+
+
+def test_a_marker_glued_to_its_word_before_a_colon_cites():
+    text = ("Ils différaient de toutes les races connues[1]: ils n'étaient ni blancs. Les\n"
+            "émigrants[2]:\n\n«J'ai toujours cru», écrit Morton.[3]\n\nNotes\n\n"
+            "[1] Volney, Tableau du climat, 1803.\n[2] Morton, New-England's Memorial, 1826.\n"
+            "[3] Ibid., p. 14.\n\n[4]: https://example.org/a-link-definition\n")
+    assert [m.token for m in run(text).markers] == ["1", "2", "3"]

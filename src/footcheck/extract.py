@@ -112,13 +112,15 @@ _MARKER_RE = re.compile(
     # numbered citations with a page or volume, or several in one pair (GOST, IEEE):
     # ``[1, с. 14]``, ``[4, pp. 7–9]``, ``[2; 3]``, ``[1, т. 2, с. 5; 3]``
     rf"|{_BRACKET_BEFORE}\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\]{_BRACKET_AFTER}"
+    # glued to its word before a colon, a citation still: "les races connues[17]: ils"
+    r"|(?<=[^\W\d_])\[(?P<bc>\d{1,4})\](?=:(?:[ \t]*\n|[ \t]+[^\s/]))"
     rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[])"
     # or glued to the word it follows, its superscript lost: ``Monographs.[1](https://…)``
     rf"|(?<=[^\s\[(])(?P<gt>{_LINKED_NUMBER}(?:,[ \t]*{_LINKED_NUMBER}){{0,20}})(?![(\[:])"
 )
 _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht": HTML,
-                    "sup": SUPERSCRIPT, "bt": BRACKET, "bl": BRACKET, "lt": BRACKET,
-                    "gt": BRACKET}
+                    "sup": SUPERSCRIPT, "bt": BRACKET, "bl": BRACKET, "bc": BRACKET,
+                    "lt": BRACKET, "gt": BRACKET}
 _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may be exponents
 
 # A note that says what it is, its text closed by the bracket: ``[Footnote 3: Ibid.]``.
@@ -1036,7 +1038,7 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
                 for number in _CITED_NUMBER.findall(token):
                     yield start, end, written, number, notation, line, len(number) >= 4
             continue
-        if group == "bt" and _in_code(text, start, end):
+        if group in ("bt", "bc") and _in_code(text, start, end):
             continue  # /root[1]/customer[1], (0[1-9])|(1[0-2]): an index, a character class
             # (a linked number is no index, even glued to a formula: "[[69](…)]:SE=…")
         if notation == MARKDOWN or token.isalnum():  # a name, or a single number
