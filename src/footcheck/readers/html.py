@@ -60,7 +60,16 @@ from ..model import ENDNOTES, FOOTNOTES, MARKDOWN, Document, Marker, Note
 from ..numerals import is_roman
 from ..numerals import read as read_numeral
 from . import Unreadable
-from .markup import NativeNote, assemble, format_number, italic, link, reference, superscript
+from .markup import (
+    NOTE_TAG,
+    NativeNote,
+    assemble,
+    format_number,
+    italic,
+    link,
+    reference,
+    superscript,
+)
 
 #: Tags a page may have, counted as its "<" before it is parsed: Beautiful Soup keeps ~1 KB
 #: per element (9 MB of ``<p>`` took 2.4 GB); a long report saved as a web page has ~30,000.
@@ -374,7 +383,7 @@ def _number(notes: list[_Note], dangling: list[str]) -> None:
         note.label = note.label or str(note.number)
 
 
-_TAG = re.compile(r"\[(?i:foot-?note|note)[ \t]+\w{1,16}[ \t]*:[ \t]*")
+_TAG = re.compile(rf"{NOTE_TAG}\w{{1,16}}[ \t]*:[ \t]*")
 
 
 def _untagged(paragraphs: list[str]) -> list[str]:

@@ -18,6 +18,9 @@ from ..numerals import to_roman
 #: place in every report), so 80,000 take up to ~400 MB (benchmarks/memory.py); a long book
 #: has a few thousand.
 MAX_NOTES = 80_000
+#: How a plain-text edition opens a note it sets in the text, before its number or symbol and
+#: a colon: "[Footnote 3: …]", "[Note A: …]" (Project Gutenberg's books, and their web pages).
+NOTE_TAG = r"\[(?i:foot-?note|note)[ \t]+"
 
 _NUMERAL = re.compile(r"[0-9IVXLCDMivxlcdm]{1,10}")
 _SPACES = re.compile(r"[ \t]+")
