@@ -478,3 +478,12 @@ def test_a_marker_glued_to_its_word_before_a_colon_cites():
             "[1] Volney, Tableau du climat, 1803.\n[2] Morton, New-England's Memorial, 1826.\n"
             "[3] Ibid., p. 14.\n\n[4]: https://example.org/a-link-definition\n")
     assert [m.token for m in run(text).markers] == ["1", "2", "3"]
+
+
+def test_a_bare_number_wrapped_to_a_notes_next_line_is_its_text():
+    text = ("The court decided so.[1] It decided otherwise later.[2]\n\nFOOTNOTES:\n\n"
+            "[1] Hepburn v. Griswold, 8 Wallace 603. Knox v. Lee,\n"
+            "12 Wallace 457.\n\n[2] 157 U.S. 608.\n")
+    ex = run(text)
+    assert [(n.token, n.end_line) for n in ex.notes] == [("1", 6), ("2", 8)]
+    assert ex.notes[0].text.endswith("Knox v. Lee, 12 Wallace 457.")

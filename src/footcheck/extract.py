@@ -47,7 +47,7 @@ from .model import (
     within,
 )
 from .numerals import AMBIGUOUS, ARABIC, ROMAN, Numeral
-from .readers.markup import MAX_NOTES
+from .readers.markup import MAX_NOTES, NOTE_TAG
 from .translit import fold_letters
 from .urls import EMPTY_HOST, MISSING_SCHEME, find_urls
 
@@ -124,7 +124,7 @@ _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht
 _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may be exponents
 
 # A note that says what it is, its text closed by the bracket: ``[Footnote 3: Ibid.]``.
-_TAG = rf"\[(?i:foot-?note|note)[ \t]+(?P<t>{_TOKEN}|\*{{1,3}}|[†‡§])[ \t]*:"
+_TAG = rf"{NOTE_TAG}(?P<t>{_TOKEN}|\*{{1,3}}|[†‡§])[ \t]*:"
 _LABEL_RE = re.compile(
     r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?P<emph>[*_]{1,3}(?=\[\d))?(?:"
     rf"\^\{{\s*(?P<c1>[^{{}}\s]{{1,20}})\s*\}}|\^(?P<c2>{_TOKEN})\^?"
@@ -879,7 +879,7 @@ def _footnote_names(text: str) -> dict[str, int]:
     return numerals.label_numbers(m.group(1) for m in _FOOTNOTE_NAME.finditer(text))
 
 
-_LETTER_TAG = re.compile(r"\[(?i:foot-?note|note)[ \t]+([A-Za-z]{1,2})[ \t]*:")
+_LETTER_TAG = re.compile(rf"{NOTE_TAG}([A-Za-z]{{1,2}})[ \t]*:")
 _LETTER_MARKER = re.compile(r"\[([A-Za-z]{1,2})\]")
 
 
@@ -1248,6 +1248,9 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
         if lab is not None and lab.notation in WEAK_LABELS and current is not None and \
                 prev_kind == "note" and lab.indent > current.label.indent + 1:
             lab = None  # a list inside the note: "1. The report lists: / 1. … / 2. …"
+        if lab is not None and lab.notation == BARE and current is not None and \
+                prev_kind == "note" and gap == 0 and stripped[i - 1][-1] in ",;":
+            lab = None  # "… Knox v. Lee, / 12 Wallace 457.": a citation wrapped in the note
         if lab is not None:
             if lab.notation in WEAK_LABELS:
                 accept = (i in approved or (beside and _continues(current, lab, prev_kind))
