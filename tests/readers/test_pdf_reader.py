@@ -121,3 +121,20 @@ def test_a_superscript_run_going_on_from_the_markers_before_stays_whole():
     assert reader._split("31", labels, {"arabic": 30}) == ["31"]
     assert reader._split("31", labels, {"arabic": 2}) == ["3", "1"]
     assert reader._split("31", labels) == ["3", "1"]
+
+
+def _line(text: str, page: int, top: float, room: float = 0.0) -> reader._Line:
+    words = [reader._Word(w, 72.0 + 30 * k, 100.0 + 30 * k, top, top + 10, 10.0, False)
+             for k, w in enumerate(text.split())]
+    return reader._Line(words=words, page=page, top=top, bottom=top + 10, size=10.0,
+                        full=room == 0.0, room=room, text=text)
+
+
+def test_a_listed_work_opening_a_page_after_a_full_stop_starts_a_paragraph():
+    """A reference list going on over a page: the page's last entry ends with a full stop on
+    a full line, the next page opens "[26] STRANDBURG…": two works, not one paragraph."""
+    before = _line("white paper on data protection in india 18122017 final v2.1.pdf.", 15, 700)
+    assert reader._breaks(before, _line("[26] STRANDBURG, K. J. Monitoring, Datafication.",
+                                        16, 72))
+    assert not reader._breaks(_line("as the survey of the ministry and of the", 15, 700),
+                              _line("[26] shows, the rents rose.", 16, 72))

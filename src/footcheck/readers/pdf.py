@@ -1276,8 +1276,8 @@ def _same_size(lines: list, line: _Line):
 def _breaks(before: _Line, line: _Line) -> bool:
     """Whether ``line`` starts a paragraph: a note label in a notes area, another font
     size, ``before`` stopped short although the first word of ``line`` would have fitted on
-    it, or ``line`` starts with a superscript numeral and text after a finished sentence (a
-    note label)."""
+    it, or ``line`` starts with a superscript numeral or a bracketed number and text after a
+    finished sentence (a note label, a listed work)."""
     if line.note and line.label:
         return True
     if _MARKER_ONLY.fullmatch(line.text):
@@ -1285,7 +1285,11 @@ def _breaks(before: _Line, line: _Line) -> bool:
     first = line.words[0]
     return (abs(line.size - before.size) > 0.5 or before.room > first.x1 - first.x0
             or (line.text.lstrip("- ").startswith("^{") and _finished(before.text))
+            or (_WORK.match(line.text) is not None and _finished(before.text))
             or _next_item(before, line))
+
+
+_WORK = re.compile(r"\[\d{1,4}\] +\S")  # a listed work, "[26] STRANDBURG, K. J. …"
 
 
 _ITEM = re.compile(r"(\d{1,3})[.)] +\S")  # a numbered list's item: "4. МВД России…"
