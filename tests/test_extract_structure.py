@@ -487,3 +487,20 @@ def test_a_bare_number_wrapped_to_a_notes_next_line_is_its_text():
     ex = run(text)
     assert [(n.token, n.end_line) for n in ex.notes] == [("1", 6), ("2", 8)]
     assert ex.notes[0].text.endswith("Knox v. Lee, 12 Wallace 457.")
+
+
+def test_notes_under_a_word_processors_rule_in_a_text_export_are_read():
+    """A text export sets its notes under a rule, "________________", not under a heading:
+    the superscripts it flattened ("2022.1") cite them."""
+    body = ("Tariffs rose faster than wages in 2022.1 Several ministries share the "
+            "pipeline.2\n\nStorage near the capital remains small,3 as the regulator "
+            "admits.4\n\n________________\n\n")
+    notes = ("1 Cooley, Alexander. Great Games, Local Rules. Oxford, 2012, 45.\n"
+             "2 de Waal, Thomas. The Caucasus. Eurasianet, 3 March 2021.\n"
+             "3 Regulator, Annual report 2022, p. 4.\n4 Ibid., 52.\n")
+    ex = run(body + notes)
+    assert [n.token for n in ex.notes] == ["1", "2", "3", "4"]
+    assert [m.token for m in ex.markers] == ["1", "2", "3", "4"]
+    plain = body.replace("2022.1", "2022").replace("pipeline.2", "pipeline").replace(
+        "small,3", "small,").replace("admits.4", "admits.")
+    assert run(plain + notes).markers == ()  # no number cites them: a list after a rule

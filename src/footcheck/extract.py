@@ -606,6 +606,9 @@ def _notes_and_markers(document: Document) -> Extraction:
         return extraction
     heading = section if section is not None else _last_heading(stripped, skipped,
                                                                 len(stripped))
+    if heading is None:  # a word processor's rule over its notes: "________________"
+        heading = next((i for i in range(len(stripped) - 1, -1, -1)
+                        if _NOTES_RULE.fullmatch(stripped[i])), None)
     tries = _unmarked(text, lines, stripped, skipped, heading) if heading is not None else \
         _glued_feet(text, lines, stripped, skipped)
     if document.format == "text":
@@ -617,6 +620,9 @@ def _notes_and_markers(document: Document) -> Extraction:
         if again.notes and _resolved(again.notes, again.markers):
             return again
     return extraction
+
+
+_NOTES_RULE = re.compile(r"_{5,}|[-–—]{5,}")  # the line a text export sets over its notes
 
 
 def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
