@@ -504,3 +504,7 @@ def test_notes_under_a_word_processors_rule_in_a_text_export_are_read():
     plain = body.replace("2022.1", "2022").replace("pipeline.2", "pipeline").replace(
         "small,3", "small,").replace("admits.4", "admits.")
     assert run(plain + notes).markers == ()  # no number cites them: a list after a rule
+    # with no rule at all, the numbered lines ending the text are its notes, if cited so
+    bare = body.replace("________________\n\n", "")
+    assert [n.token for n in run(bare + notes).notes] == ["1", "2", "3", "4"]
+    assert run(plain.replace("________________\n\n", "") + notes).markers == ()

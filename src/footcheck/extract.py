@@ -609,6 +609,8 @@ def _notes_and_markers(document: Document) -> Extraction:
     if heading is None:  # a word processor's rule over its notes: "________________"
         heading = next((i for i in range(len(stripped) - 1, -1, -1)
                         if _NOTES_RULE.fullmatch(stripped[i])), None)
+    if heading is None:  # or nothing: the notes "1 …", "2 …" end the text
+        heading = _final_list(labels, stripped)
     tries = _unmarked(text, lines, stripped, skipped, heading) if heading is not None else \
         _glued_feet(text, lines, stripped, skipped)
     if document.format == "text":
@@ -623,6 +625,25 @@ def _notes_and_markers(document: Document) -> Extraction:
 
 
 _NOTES_RULE = re.compile(r"_{5,}|[-–—]{5,}")  # the line a text export sets over its notes
+
+
+def _final_list(labels: dict[int, _Label], stripped: list[str]) -> int | None:
+    """The line before a list numbered 1, 2, 3… (three at least) that ends the text, each
+    item a line of its own: where a text export set its notes without a heading. Its
+    numbers are notes only if the text cites them in turn (:func:`_unmarked`)."""
+    weak = [i for i in sorted(labels) if labels[i].notation in (BARE, NUMBERED)]
+    if len(weak) < 3 or any(line for line in stripped[weak[-1] + 1:]):
+        return None
+    run = [weak[-1]]
+    for i in reversed(weak[:-1]):
+        if labels[i].numeral.value != labels[run[-1]].numeral.value - 1:
+            break
+        run.append(i)
+    first = run[-1]
+    if labels[first].numeral.value != 1 or len(run) < 3 or \
+            any(stripped[j] and j not in labels for j in range(first, weak[-1] + 1)):
+        return None
+    return first - 1
 
 
 def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
