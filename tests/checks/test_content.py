@@ -489,6 +489,22 @@ def test_rhetorical_questions_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []
 
 
+_ARGUMENT = ("^{4} The foundation raises most of its funds from a distribution service, although "
+             "it is a charity rather than a company. If no one chooses to order copies from it, "
+             "it will be unable to do its work. But this does not mean that restrictions are "
+             "justified to force every user to pay.")
+
+
+def test_a_question_to_the_reader_closing_an_argument_is_not_a_remark() -> None:
+    assert findings(_ARGUMENT + " Have you done your part?", "editorial-comment") == []
+    # pointing at the text, or short after a citation, it is still a query
+    for query in (" Do we have it?", " Can you confirm?"):
+        assert [f.kind for f in findings(_ARGUMENT + query, "editorial-comment")] == [
+            "editorial-comment"]
+    assert [f.kind for f in findings("^{4} Smith (2020), 4. Have you done your part?",
+                                     "editorial-comment")] == ["editorial-comment"]
+
+
 @pytest.mark.parametrize("line", ["^{3} Smith (2020). Is this the 2022 figure?",
                                   "^{4} <https://x.org/report> Which date?",
                                   "^{5} Smith (2020), 4. Which edition?",

@@ -192,14 +192,24 @@ _ABOUT_SOURCE = re.compile(
     r"\b(?i:source|date|year|figure|number|link|url|page|title|author|check|confirm|verify|"
     r"correct|citation|reference)s?\b")
 _QUERY_WORDS = 4  # a question this short is a query ("Which report?", "What year, exactly?")
+# A question pointing only at people ("Have you done your part?") closing a note of this many
+# words of argument speaks to the reader; pointing at the text ("Is this right?") it is a query.
+_READER = re.compile(r"\b(?i:we|you|us|our|your)\b")
+_ARGUMENT_WORDS = 40
 
 
-def _query(question: str) -> bool:
-    """Whether ``question`` (ending before its '?') asks the author or editor something."""
+def _query(question: str, before: str = "") -> bool:
+    """Whether ``question`` (ending before its '?') asks the author or editor something;
+    ``before`` is the note's text before it."""
     if _ABOUT_SOURCE.search(question):
         return True
-    return _ASKS.match(question) is not None and (
-        len(question.split()) <= _QUERY_WORDS or _POINTS_AT_TEXT.search(question) is not None)
+    if _ASKS.match(question) is None:
+        return False
+    pointers = {m.group().lower() for m in _POINTS_AT_TEXT.finditer(question)}
+    if pointers and all(_READER.fullmatch(p) for p in pointers) \
+            and len(before.split()) >= _ARGUMENT_WORDS:
+        return False
+    return len(question.split()) <= _QUERY_WORDS or bool(pointers)
 
 
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "de", "la", "du", "der", "und",
@@ -498,7 +508,8 @@ def _is_query(view: _View, i: int) -> bool:
     if first.group().islower():
         return True  # "need more info on this?"
     at_end = not masked[i + 1:].strip(" " + _MASK)
-    return at_end and _query(masked[first.start():i])  # "Is this the 2022 figure?"
+    # "Is this the 2022 figure?"
+    return at_end and _query(masked[first.start():i], masked[:start])
 
 
 @emits("incomplete-reference")
