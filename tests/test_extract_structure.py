@@ -478,6 +478,23 @@ def test_a_marker_glued_to_its_word_before_a_colon_cites():
             "[1] Volney, Tableau du climat, 1803.\n[2] Morton, New-England's Memorial, 1826.\n"
             "[3] Ibid., p. 14.\n\n[4]: https://example.org/a-link-definition\n")
     assert [m.token for m in run(text).markers] == ["1", "2", "3"]
+    # and after a year; not a code's item before a colon, nor a number's
+    text = ("Il disait au roi, en 1775[1]: rien. Le reste[2].\n\n[Footnote 1: Voyez p. 654.]\n\n"
+            "[Footnote 2: Ibid.]\n\nprint(a1[2]: 3) or 10[2]: x\n")
+    assert [m.token for m in run(text).markers] == ["1", "2"]
+
+
+def test_a_numbered_list_in_a_books_appendix_is_no_notes_its_tagged_notes_claim_the_markers():
+    clauses = "\n\n".join(f"{n}. The house shall be chosen every second year by the people "
+                            f"of the several states, clause {n}." for n in (1, 2, 3))
+    text = ("The constitution[1] was read.[2] It was printed.[3]\n\n"
+            "[Footnote 1: Story, Commentaries, 1833.]\n\n[Footnote 2: Ibid., p. 4.]\n\n"
+            "[Footnote 3: Kent, Commentaries, 1826.]\n\nNOTES.\n\nAPPENDIX.\n\nSECTION ONE.\n\n"
+            f"{clauses}\n\nSECTION TWO.\n\n{clauses}\n")
+    ex = run(text)
+    assert [(n.token, n.line) for n in ex.notes] == [("1", 3), ("2", 5), ("3", 7)]
+    assert [f.code for f in audit(Document.from_text(text)).findings
+            if f.code in ("FC101", "FC103")] == []
 
 
 def test_a_bare_number_wrapped_to_a_notes_next_line_is_its_text():

@@ -112,8 +112,10 @@ _MARKER_RE = re.compile(
     # numbered citations with a page or volume, or several in one pair (GOST, IEEE):
     # ``[1, с. 14]``, ``[4, pp. 7–9]``, ``[2; 3]``, ``[1, т. 2, с. 5; 3]``
     rf"|{_BRACKET_BEFORE}\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\]{_BRACKET_AFTER}"
-    # glued to its word before a colon, a citation still: "les races connues[17]: ils"
-    r"|(?<=[^\W\d_])\[(?P<bc>\d{1,4})\](?=:(?:[ \t]*\n|[ \t]+[^\s/]))"
+    # glued to its word or year before a colon, a citation still: "les races connues[17]: ils",
+    # "au roi, en 1775[165]:"
+    r"|(?:(?<=[^\W\d_])|(?<=\b1[5-9]\d\d)|(?<=\b20\d\d))"
+    r"\[(?P<bc>\d{1,4})\](?=:(?:[ \t]*\n|[ \t]+[^\s/]))"
     rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[])"
     # or glued to the word it follows, its superscript lost: ``Monographs.[1](https://…)``
     rf"|(?<=[^\s\[(])(?P<gt>{_LINKED_NUMBER}(?:,[ \t]*{_LINKED_NUMBER}){{0,20}})(?![(\[:])"
@@ -1620,6 +1622,8 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
     # "^{1} …") cites that note, not a numbered list elsewhere.
     strong = {(lab.notation, lab.numeral.value) for lab in labels.values()
               if lab.notation not in WEAK_LABELS}
+    # and "[1]" cites the book's "[Footnote 1: …]", not a numbered list in its appendix
+    strong.update((BRACKET, value) for notation, value in list(strong) if notation == TAGGED)
     last_marker = -1
     places: dict[tuple[str, int], list[int]] = {}  # the lines citing each number
     for _, _, _, token, notation, line, maybe in raw_markers:

@@ -505,6 +505,17 @@ def test_a_question_to_the_reader_closing_an_argument_is_not_a_remark() -> None:
                                      "editorial-comment")] == ["editorial-comment"]
 
 
+def test_a_lower_case_question_going_on_from_an_arguments_last_is_not_a_remark() -> None:
+    for question in (" Who will miss it? who cares?",
+                     " Suppose each county had an agent; would order not be better kept?"):
+        assert findings(_ARGUMENT + question, "editorial-comment") == []
+    for query in (" need more info on this?", " Who will miss it? check the date?"):
+        assert [f.kind for f in findings(_ARGUMENT + query, "editorial-comment")] == [
+            "editorial-comment"]
+    assert [f.kind for f in findings("^{4} Smith (2020)? who cares?", "editorial-comment")
+            ] == ["editorial-comment"]
+
+
 @pytest.mark.parametrize("line", ["^{3} Smith (2020). Is this the 2022 figure?",
                                   "^{4} <https://x.org/report> Which date?",
                                   "^{5} Smith (2020), 4. Which edition?",

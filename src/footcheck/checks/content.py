@@ -506,7 +506,12 @@ def _is_query(view: _View, i: int) -> bool:
     if first is None:
         return False
     if first.group().islower():
-        return True  # "need more info on this?"
+        before = masked[:start]
+        if len(before.split()) < _ARGUMENT_WORDS or before.rstrip()[-1:] not in "?!;":
+            return True  # "need more info on this?"
+        # a long argument's question going on from the one before: "…palais? qui s'en
+        # inquiète?", "…dans le comté; l'ordre n'en serait-il pas…?"
+        return _ABOUT_SOURCE.search(masked, first.start(), i) is not None
     at_end = not masked[i + 1:].strip(" " + _MASK)
     # "Is this the 2022 figure?"
     return at_end and _query(masked[first.start():i], masked[:start])
