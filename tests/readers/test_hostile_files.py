@@ -27,6 +27,9 @@ def one_error_line(result, expected: str) -> None:
 @pytest.mark.parametrize("name, data, expected", [
     ("deep.html", ("<div>" * 3000 + "x<sup>1</sup>" + "</div>" * 3000).encode(),
      "nested too deeply"),
+    # a web page saved with a Markdown name is read as the page it is, with the same limits
+    ("deep.md", b"<p>\n" * 3000 + b"x<sup>1</sup>\n",
+     "nested too deeply"),
     ("cdata.html", b"<html><body><p>x<![CDAT[x]]> y<sup>1</sup></p></body></html>",
      "HTML the parser rejects"),
 ])

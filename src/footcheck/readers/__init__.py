@@ -137,9 +137,17 @@ def convert(data: bytes, path: str) -> Document | None:
     if name is None:
         return None
     module = importlib.import_module(f"{__name__}.{name}")
+    with _reading():
+        return module.read(data, path)
+
+
+@contextlib.contextmanager
+def _reading() -> Iterator[None]:
+    """Quiet the parsing libraries (:func:`_quiet`), and turn what a damaged or hostile file
+    makes them raise into :class:`Unreadable`."""
     with _quiet():
         try:
-            return module.read(data, path)
+            yield
         except RecursionError:
             raise Unreadable("is nested too deeply to read (thousands of elements inside "
                              "each other: a damaged or hostile file)") from None
@@ -192,7 +200,8 @@ def structure(document: Document) -> Document:
     if name is None:
         return document
     module = importlib.import_module(f"{__name__}.{name}")
-    return module.parse(document)
+    with _reading():  # (a Markdown file may be a web page, read as one)
+        return module.parse(document)
 
 
 def reader_for(data: bytes, path: str | os.PathLike[str]) -> str | None:
