@@ -525,3 +525,26 @@ def test_notes_under_a_word_processors_rule_in_a_text_export_are_read():
     bare = body.replace("________________\n\n", "")
     assert [n.token for n in run(bare + notes).notes] == ["1", "2", "3", "4"]
     assert run(plain.replace("________________\n\n", "") + notes).markers == ()
+
+
+def test_one_entry_typed_for_two_notes_gives_both():
+    text = ("A claim.^{1} Another.^{2} And a third.^{3}\n\nNotes\n\n"
+            "^{1} Smith, John. *The Long Queue*. Almaty: Steppe Press, 2020.\n\n"
+            "^{2,3} Ibid., 4-5.\n")
+    ex = run(text)
+    assert [(n.number, n.line) for n in ex.notes] == [(1, 5), (2, 7), (3, 7)]
+    assert [f.code for f in audit(Document.from_text(text)).findings
+            if f.code.startswith(("FC1", "FC4"))] == []
+
+
+def test_a_variables_exponent_is_no_marker_of_a_listed_work():
+    text = ("Let ω ∈ Ω^{2} (M) be a closed form on R^{2m}, as in [1] and [2].\n\nReferences\n\n"
+            "[1] I. Agricola. *Global analysis*. Providence: AMS, 2002.\n\n"
+            "[2] A. Cannas da Silva. *Lectures on Symplectic Geometry*. Berlin: Springer, 2008.\n")
+    assert [(m.token, m.label) for m in run(text).markers] == [("1", "[1]"), ("2", "[2]")]
+    assert [f.code for f in audit(Document.from_text(text)).findings
+            if f.code.startswith("FC1")] == []
+    # after a short word, a superscript cites a note typed as one
+    text = ("The EU^{1} and the UN^{2} agree.\n\nNotes\n\n^{1} Smith, *Union*, 2020.\n\n"
+            "^{2} Jones, *Nations*, 2021.\n")
+    assert [m.token for m in run(text).markers] == ["1", "2"]

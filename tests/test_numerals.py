@@ -7,6 +7,7 @@ from footcheck.numerals import (
     desuperscript,
     format_number,
     is_roman,
+    joined_label,
     read,
     to_roman,
 )
@@ -68,3 +69,10 @@ def test_a_run_of_digits_too_long_for_a_note_number_has_no_value():
     assert read("9" * 15).value == 999_999_999_999_999
     assert read("1" * 16).value is None
     assert read("²" * 200_000).value is None  # not int("2" * 200000), which Python refuses
+
+
+def test_a_label_joining_notes_in_a_row():
+    assert joined_label("11,12") == (11, 12)
+    assert joined_label("3,4,5") == (3, 4, 5)
+    for token in ("11", "11,13", "12,11", "1,5", "11, 12", "xi,xii", "12,500"):
+        assert joined_label(token) == ()

@@ -534,6 +534,7 @@ class _Label:
     notation: str
     numeral: Numeral
     bullet: bool
+    also: tuple[int, ...] = ()  # the other notes one entry gives: 12 of "^{11,12} Ibid."
 
 
 @dataclass
@@ -654,8 +655,8 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
               raw_markers: list[_RawMarker]) -> Extraction:
     """The notes of ``labels`` the markers of ``raw_markers`` make notes, and the markers."""
     marker_lines = Counter(m[5] for m in raw_markers if not m[6])  # line -> markers on it
-    drafts = _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines, section,
-                   _page_feet(document, stripped))
+    drafts = _shared(_walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
+                           section, _page_feet(document, stripped)))
 
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
     native_series = {n.series for n in document.native_notes}
@@ -879,6 +880,9 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
     if notation == SUPERSCRIPT and _is_exponent(text, m.start(group), m.end(group)):
         return None
     numeral = _read(token, notation, names)
+    also: tuple[int, ...] = ()
+    if notation == CARET and (joined := numerals.joined_label(token)):
+        numeral, also = Numeral(str(joined[0]), joined[0], ARABIC), joined[1:]
     if notation == TAGGED and not token.isalnum():
         numeral = Numeral(token, 0, ARABIC)  # [Footnote *: …]: numbered by place, if at all
     if numeral.value is None:
@@ -894,7 +898,7 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
     label_end = m.end(group) + 1 if group in ("b", "k") else text_start  # [1], not its link
     return _Label(start=label_start, indent=m.end("indent") - start, text_start=text_start,
                   label=text[label_start:label_end].strip(), token=token, notation=notation,
-                  numeral=numeral, bullet=bullet)
+                  numeral=numeral, bullet=bullet, also=also)
 
 
 _FOOTNOTE_NAME = re.compile(r"\[\^([^\]\s\[]+)\]")
@@ -1008,6 +1012,8 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
     word = text[word_start:start]
     if len(word) <= 2 and digits:  # a variable: x², or R², Px¹ (MAYBE: "EU" takes notes)
         return True if len(word) == 1 and word.islower() else MAYBE
+    if len(word) <= 2 and numerals.read(text[start:end].lstrip("^{").rstrip("}")).malformed:
+        return True  # "R^{2m}", "M^{2m}": no note is numbered so
     return word.lower() in _UNITS
 
 
@@ -1320,6 +1326,20 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
 
 
 _TAG_LINES = 40  # lines a tagged note still open may take before a blank line ends it
+
+
+def _shared(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts, each one whose label gives several notes one entry ("^{11,12} Ibid.", a
+    list typed by hand) once for each of them."""
+    if not any(d.label.also for d in drafts):
+        return drafts
+    out: list[_Draft] = []
+    for d in drafts:
+        out.append(d)
+        out.extend(replace(d, label=replace(d.label, token=str(value), also=(),
+                                            numeral=Numeral(str(value), value, ARABIC)))
+                   for value in d.label.also)
+    return out
 
 
 def _extend(text: str, note: _Draft, start: int, end: int) -> None:
@@ -2077,6 +2097,8 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
     its note exists."""
     numbered = {d.value for d in drafts if d.system in (ARABIC, AMBIGUOUS, CITED)}
     noted = {(d.system, d.value) for d in drafts}
+    # a possible exponent is no marker of a work listed "[1] …", which "[1]" cites: "Ω²"
+    raised = {(d.system, d.value) for d in drafts if d.label.notation != BRACKET}
     split = CITED in {d.system for d in drafts}
     surely = {(_system(m[4], n, split), n.value) for m in raw if not m[6]  # beyond doubt
               for n in (numerals.read(m[3]),)}
@@ -2091,7 +2113,8 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
         numeral = numerals.read(m[3])
         system = _system(m[4], numeral, split)
         if m[6] and ((system, numeral.value) in surely or not any(
-                (s, numeral.value) in noted for s in (system, AMBIGUOUS))):
+                (s, numeral.value) in (noted if m[4] == BRACKET else raised)
+                for s in (system, AMBIGUOUS))):
             continue
         if formatted and m[4] in (CARET, PANDOC) and not m[2].startswith("^{") and not (
                 not numeral.malformed and any((s, numeral.value) in typed

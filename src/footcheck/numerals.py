@@ -8,6 +8,7 @@ malformed tokens (``L1``, ``XIIII``, ``1O``) are read as the number most likely 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -122,6 +123,18 @@ def read(token: str) -> Numeral:
 def _number(digits: str) -> int | None:
     """The value of a string of ASCII digits, or None when it is too long for a note number."""
     return int(digits) if len(digits) <= _MOST_DIGITS else None
+
+
+_JOINED = re.compile(r"\d{1,4}(?:,\d{1,4})+")
+
+
+def joined_label(token: str) -> tuple[int, ...]:
+    """The numbers of a label giving one entry to notes in a row, ``11,12`` of "11,12 Ibid.
+    Pg. 2-3, 4-5." (a list typed by hand); ``()`` for any other token."""
+    if not _JOINED.fullmatch(token):
+        return ()
+    values = tuple(int(t) for t in token.split(","))
+    return values if all(b == a + 1 for a, b in itertools.pairwise(values)) else ()
 
 
 def format_number(value: int, system: str, case: str | None = "upper") -> str:

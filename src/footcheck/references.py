@@ -865,7 +865,7 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
 #: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же.
 _IBID = re.compile(r"\s*(?i:see\s+)?[*_]{0,2}(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|"
                    r"ebd\.|ebenda\b|там\s+же\b)[*_]{0,2}[\s.,:;]*"
-                   r"(?i:(?:at|pp?\.|p[áa]gs?\.|pages?|s\.|с\.|стр\.|arts?\.|paras?\.|§+|"
+                   r"(?i:(?:at|pp?\.|p[áa]?gs?\.|pages?|s\.|с\.|стр\.|arts?\.|paras?\.|§+|"
                    r"ch\.|chap\.|sec\.|sections?)\s*)?"
                    r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*(?:\([\w.]+\))*(?:\s*ff?\.)?)?"
                    r"(?:[\s,]*\((?i:emphasis|italics|translation)[^()]*\))?[\s.]*")
@@ -880,8 +880,8 @@ def is_ibid(text: str) -> bool:
 _OP_CIT = re.compile(r"\s*(?P<names>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}),?\s+(?:"
                      r"[*_]{0,2}(?i:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|supra)\.?[*_]{0,2}"
                      r"(?i:\s+notes?\s+\d+)?,?\s*"
-                     r"(?i:(?:pp?\.|pages?|at)\s*)?(?P<pages>\d[\d\s,–-]*)?"
-                     r"|(?i:pp?\.|pages?)\s*(?P<only_pages>\d[\d\s,–-]*)"
+                     r"(?i:(?:pp?\.|pgs?\.|pages?|at)\s*)?(?P<pages>\d[\d\s,–-]*)?"
+                     r"|(?i:pp?\.|pgs?\.|pages?)\s*(?P<only_pages>\d[\d\s,–-]*)"
                      r"|(?<=,\s)(?P<bare_pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?"
                      r"(?:,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*))[\s.]*")
 #: Fields a full citation has and a short one lacks.

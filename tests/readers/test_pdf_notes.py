@@ -636,3 +636,69 @@ def test_a_hundred_pages_give_their_thousand_notes(tmp_path):
     report = audit(document)
     assert (len(report.notes), len(report.markers)) == (1000, 1000)
     assert not serious(report)
+
+
+def test_notes_typed_by_hand_in_two_columns_one_entry_for_two_notes():
+    """A LibreOffice brief in two columns whose endnotes are typed in the notes' own size
+    (``1<tab>Delbert…``), many of them short (``Ibid. Pg. 54.``), one entry for two notes
+    (``9,10 Ibid.``): each column is read down to its foot, its notes in turn, and the
+    joined entry gives notes 9 and 10 (one entry, so no repeated-note)."""
+    body = ["Nuclear power in the United States is often said",
+            "to be cheap once the plants are built, yet the",
+            "record of the last decades tells another story:",
+            "costs rose at nearly every plant under way and",
+            "owners retired sound reactors early instead of",
+            "paying for repairs that the market would not",
+            "reward in any way they could foresee at all."]
+    left = [("1", ["Delbert, Caroline. Nuclear Backers Already",
+                   "Like Joe Biden. Popular Mechanics, 1 Feb. 2021,",
+                   "https://www.popularmechanics.com/energy/a1/."]),
+            ("2", ["Ibid. Pg. 59-60."]), ("3", ["Ibid. Pg. 54."]), ("4", ["Ibid. Pg. 5."]),
+            ("5", ["Lovins, Amory B. US Nuclear Power: Status,",
+                   "Prospects, and Climate Implications, 2022."]),
+            ("6", ["Lovins, Pg. 4."]), ("7", ["Ibid. Pg. 6."]), ("8", ["Ibid. Pg. 2."])]
+    right = [("9,10", ["Ibid. Pg. 2-3, 4-5."]),
+             ("11", ["Sokolski, Henry. The High and Hidden Costs of",
+                     "Nuclear Power. Policy Review, no. 162, 2010."]),
+             ("12", ["Sokolski Pg. 56."]), ("13", ["Lovins Pg. 3."]), ("14", ["Ibid. Pg. 13."])]
+
+    def column(x: float, first_marker: int, notes, heading: str = "") -> str:
+        out, y = [], 780.0
+        for i, text in enumerate(body):
+            out.append(line(y, text, marker=str(first_marker + i), x=x))
+            y -= 14
+        y -= 10
+        if heading:
+            out.append(line(y, heading, x=x))
+            y -= 16
+        for label, texts in notes:
+            out.append(line(y, label, 9, x=x))
+            out.append(line(y, texts[0], 9, x=x + (22 if "," in label else 28)))
+            y -= 12
+            for text in texts[1:]:
+                out.append(line(y, text, 9, x=x))
+                y -= 12
+        return "".join(out)
+
+    pdf = drawn_pdf([column(72, 1, left, "Sources Consulted") + column(320, 8, right)])
+    document = reader.read(pdf, "typed.pdf")
+    assert [n.number for n in extract(document).notes] == list(range(1, 15))
+    assert [f.code for f in audit(document).findings if f.severity >= Severity.WARNING] == []
+
+
+def test_labels_set_to_the_right_and_a_lone_note_at_a_page_foot():
+    """LaTeX's footnotes as some classes set them, in the notes' size: `` 9.`` over ``10.``,
+    the numbers set to the right; on the next page one note alone at the foot, cited and
+    numbered on from the page before."""
+    first = "".join(line(780 - 14 * i, f"Sentence {i + 1} of the body of this brief cites one.",
+                         marker=str(i + 1)) for i in range(10))
+    first += "0.5 w 72 200 m 216 200 l S\n"
+    first += "".join(line(188 - 11 * i, f"{i + 1}.", 9, x=77 if i < 9 else 72)
+                     + line(188 - 11 * i, f"Author {i + 1}, Report on relocation (2016).", 9, x=90)
+                     for i in range(10))
+    second = line(780, "The last sentence of the body cites one more source.", marker="11")
+    second += "0.5 w 72 200 m 216 200 l S\n"
+    second += line(188, "11.", 9, x=72) + line(188, "Jones, Housing in Bishkek (2017).", 9, x=90)
+    document = reader.read(drawn_pdf([first, second]), "latex.pdf")
+    assert [n.number for n in extract(document).notes] == list(range(1, 12))
+    assert [f.code for f in audit(document).findings if f.severity >= Severity.WARNING] == []

@@ -138,3 +138,13 @@ def test_a_listed_work_opening_a_page_after_a_full_stop_starts_a_paragraph():
                                         16, 72))
     assert not reader._breaks(_line("as the survey of the ministry and of the", 15, 700),
                               _line("[26] shows, the rents rose.", 16, 72))
+
+
+@pytest.mark.parametrize("last, first, joined", [
+    ("https://CRAN.", "R-project.org/package=vtable.", True),  # no address ends at "CRAN."
+    ("https://cran.r-project.", "org/package=rvest.", True),
+    ("https://example.org/report.", "The next sentence", False),  # a sentence ends there
+    ("https://example.org.", "Read it", False),
+])
+def test_an_address_broken_after_its_hosts_first_label_goes_on(last, first, joined):
+    assert reader._continues_url(last, first) is joined

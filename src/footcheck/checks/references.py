@@ -223,12 +223,14 @@ def _finding(kind: str, cited: _Cited, message: str, suggestion: str | None = No
 @emits("repeated-note")
 def _repeated_notes(notes: Sequence[Note]) -> Iterator[Finding]:
     """A finding for each note whose words are those of the note before it in its series,
-    unless both carry one number: a note copied whole, duplicate-note's finding (FC101)."""
+    unless both carry one number (a note copied whole, duplicate-note's finding, FC101) or
+    are one entry ("11,12 Ibid.")."""
     previous: dict[str, Note] = {}  # the last note of each series
     for note in notes:
         before = previous.get(note.series)
         previous[note.series] = note
         if before is not None and (note.number is None or note.number != before.number) and \
+                note.spans != before.spans and \
                 _same_words(note.text, before.text) and \
                 not is_ibid(note.text):  # "Ibid." after "Ibid." is how it is written
             yield rule("repeated-note").finding(

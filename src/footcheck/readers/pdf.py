@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..model import PAGE_FOOT, Block, Document
-from ..numerals import SUPERSCRIPT_DIGITS
+from ..numerals import SUPERSCRIPT_DIGITS, joined_label
 from ..numerals import read as read_numeral
 from . import Unreadable
 from .markup import Piece, link, render, superscript
@@ -639,7 +639,7 @@ def _label_of(line: _Line) -> str:
     if n == 0 or n == len(line.words):
         return ""
     token = "".join(w.text for w in line.words[:n]).rstrip(".)")
-    return token if _NUMERAL.fullmatch(token) else ""
+    return token if _NUMERAL.fullmatch(token) or joined_label(token) else ""
 
 
 def _write(line: _Line, labels: set[str], last: dict[str, int] | None = None) -> str:
@@ -838,6 +838,7 @@ _COLUMN_ROWS = 8  # rows of text a column holds at least
 _REACH = 0.25  # a column's rows end (or start) within this fraction of its width of the gutter
 _PROSE_WORDS = 4  # words in a row of prose at least
 _WORD_SPACE = 2.0  # font sizes: the widest space between two words of a line of prose
+_PROSE_SHARE = 2.5  # a column of text has at least one row in this many from edge to edge
 
 
 def _in_columns(pages: list[list[_Line]], raw: list) -> tuple[list[list[_Line]], list]:
@@ -980,12 +981,15 @@ def _text_column(words: list[_Word]) -> bool:
     full = 0
     for row in rows:
         row.sort(key=lambda w: w.x0)
+        # a note's number set apart by a tab ("1        Delbert, Caroline…") is no cell
+        text = row[1:] if len(row) > 1 and _MARKER_RUN.fullmatch(row[0].text) else row
         spaced = all(b.x0 - a.x1 <= _WORD_SPACE * max(a.size, b.size)
-                     for a, b in itertools.pairwise(row))
+                     for a, b in itertools.pairwise(text))
         if len(row) >= _PROSE_WORDS and spaced and row[0].x0 - left <= reach and \
                 right - max(w.x1 for w in row) <= reach:
             full += 1
-    return full * 2 >= len(rows)
+    # (short notes and their addresses stop short of the edge: "5  Ibid. Pg. 54.")
+    return full * _PROSE_SHARE >= len(rows)
 
 
 # --- page furniture -----------------------------------------------------------------------
@@ -1150,32 +1154,48 @@ def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict) -> None:
     apart from the text (``i  Ministry…``) or, when wider than the indent, glued to it
     (``viiiNational…``). A label must be cited by a marker, or number on from the label
     before (``numbered`` holds the last number of each numbering system and case). The
-    label is taken out of the line's words and set as ``label``. A block whose labels are
-    superscripts has no others: there a line that opens with a number (``1 January 2018``,
-    a LaTeX note going on at the margin) goes on with its note.
+    label is taken out of the line's words and set as ``label``; labels set to the right
+    (`` 98.`` over ``100.``) are labels too. A lone line (one note at a column's foot) must be
+    both cited and numbered on. A block whose labels are superscripts has no others: there a
+    line that opens with a number (``1 January 2018``, a LaTeX note going on at the margin)
+    goes on with its note.
     """
-    if len(lines) < 2 or any(line.label for line in lines):
+    if not lines or any(line.label for line in lines):
         return
+    alone = len(lines) == 1  # one note at a column's foot: cited, and numbering on, both
     margin = min(line.words[0].x0 for line in lines)
+    numbered_lines = [line for line in lines if len(line.words) > 1 and
+                      _SHORT_NUMERAL.fullmatch(line.words[0].text)]
+    labelled = {id(line) for line in numbered_lines}
     hanging = Counter(round(line.words[0].x0) for line in lines  # the notes' other lines
-                      if 2 < line.words[0].x0 - margin < 40)
-    after = Counter(round(line.words[1].x0) for line in lines  # the text after a label
-                    if len(line.words) > 1 and line.words[0].x0 - margin <= 1 and
-                    _SHORT_NUMERAL.fullmatch(line.words[0].text) and
-                    2 < line.words[1].x0 - margin < 40)
+                      if 2 < line.words[0].x0 - margin < 40 and id(line) not in labelled)
+    after = Counter(round(line.words[1].x0) for line in numbered_lines  # the text after a label
+                    if line.words[0].x0 - margin < 40 and 2 < line.words[1].x0 - margin < 40)
     indents = hanging + after
     if not indents:
         return
     indent = indents.most_common(1)[0][0]
     for line in lines:
         word = line.words[0]
-        if line.label or line.raised[0] or word.x0 - margin > 1:
+        # the text after the label at the indent (or a little past it: a tab typed twice)
+        apart = len(line.words) > 1 and -2 <= line.words[1].x0 - indent <= line.size
+        if line.label or line.raised[0] or (word.x0 - margin > 1 and not (
+                apart and word.x1 < indent)):  # (" 98." over "100.": set to the right)
             continue
-        apart = len(line.words) > 1 and abs(line.words[1].x0 - indent) <= 2
         for end in range(min(len(word.text), 12), 0, -1):
             token, rest = word.text[:end], word.text[end:]
             if rest == "." and apart:
                 rest = ""
+            if joined := joined_label(token):  # "11,12 Ibid.": one entry for two notes
+                first = read_numeral(token.split(",")[0])
+                system = first.system, first.case
+                if rest or len(line.words) < 2 or not (token.split(",")[0] in cited or
+                                             numbered.get(system) == joined[0] - 1):
+                    continue
+                numbered[system] = joined[-1]
+                line.label = token
+                del line.words[0], line.raised[0]
+                break
             numeral = read_numeral(token)
             if not _NUMERAL.fullmatch(token) or numeral.value is None or numeral.malformed \
                     or (rest and not ((hanging[indent] and rest[0].isupper()) or
@@ -1183,7 +1203,8 @@ def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict) -> None:
                     or (not rest and not apart):
                 continue
             system = numeral.system, numeral.case
-            if token in cited or (system in numbered and numeral.value == numbered[system] + 1):
+            follows = system in numbered and numeral.value == numbered[system] + 1
+            if (token in cited and follows) if alone else (token in cited or follows):
                 numbered[system] = numeral.value
                 line.label = token
                 if rest:
@@ -1437,7 +1458,12 @@ def _continues_url(last: str, first: str, forced: bool = False) -> bool:
         return ">" not in last  # an unclosed <…> goes on; a closed one is complete
     if forced or last.endswith(("/", "-", "_", "=", "?", "&", "#", "%", "~")):
         return True
+    if _HOST_UNFINISHED.search(last):
+        return True  # "https://CRAN." | "R-project.org/…": no address ends at such a host
     return any(c in first for c in "/._-=?&#%") and not first[:1].isupper()
+
+
+_HOST_UNFINISHED = re.compile(r"(?:https?|ftp)://[\w-]+\.$", re.IGNORECASE)
 
 
 def _document(paragraphs: list[tuple[int, str, bool]], path: str) -> Document:
