@@ -3,6 +3,7 @@ import pytest
 from footcheck.checks import structure
 from footcheck.extract import extract
 from footcheck.model import Document
+from footcheck.pipeline import audit
 
 
 def findings(text: str, kind: str | None = None):
@@ -298,3 +299,22 @@ def test_a_work_of_a_second_article_cited_in_its_own_text_is_cited():
               "Lee, C. (2022). *Labour markets*. Verso.\n"
               "Smith, J. (2023). Rents in the capital. *Daily Post*.\n")
     assert findings(first + second, "uncited-work") == []
+
+
+def _works_cited(order: list[int]) -> str:
+    titles = ["Moving Beyond Coin Voting", "The DAO", "Legislative Activity in Canada",
+              "Artificial Intelligence Risk", "Legislative Process", "Senate Committees"]
+    body = " ".join(f"Claim {k} holds [{n}]." for k, n in enumerate(order))
+    authors = ["Buterin", "Zuboff", "Conley", "Adams", "Miller", "Brown"]  # in no order
+    works = "\n\n".join(f"[{n}] {authors[n - 1]}, J. *{titles[n - 1]}*. Sacramento: Senate, "
+                        "2021." for n in range(1, 7))
+    return f"{body}\n\nReferences\n\n{works}\n"
+
+
+def test_works_first_cited_in_no_order_of_their_list_are_in_order():
+    """A list sorted by another key (title, year) than the order of citation: no marker is
+    out of sequence; a list in the order of citation with one slip still has one."""
+    quiet = audit(Document.from_text(_works_cited([5, 6, 4, 3, 2, 1, 5])))
+    assert [f.code for f in quiet.findings if f.code == "FC105"] == []
+    slip = audit(Document.from_text(_works_cited([1, 2, 4, 3, 5, 6])))
+    assert [f.code for f in slip.findings if f.code == "FC105"] == ["FC105"]

@@ -468,7 +468,7 @@ def _markers_out_of_order(s: _Series, tally: _Tally) -> Iterator[Finding]:
     reported as one, not here."""
     order_items, in_sequence = tally.order_items, tally.in_sequence
     named = s.named  # Markdown footnote labels are names: their order means nothing
-    if tally.citation_style and _alphabetical(s.notes):
+    if tally.citation_style and (_alphabetical(s.notes) or _unordered(s.markers)):
         return  # works numbered in the order of their authors, cited in any order (ACM)
     sequence = sorted(in_sequence)
     for i, marker in enumerate(order_items):
@@ -500,6 +500,17 @@ def _alphabetical(notes: Sequence[Note]) -> bool:
     pairs = len(words) - 1
     return pairs >= 3 and sum(a <= b for a, b in itertools.pairwise(words)) >= \
         _ALPHABETICAL * pairs
+
+
+def _unordered(markers: Sequence[Marker]) -> bool:
+    """Whether works cited by number (``[5]``, ``[6]``, ``[4]``…) are first cited in no
+    order of their list: fewer than half of them in a rising run, the list sorted by some
+    other key (title, year). A list in the order of citation with a slip has most."""
+    first: dict[int, Marker] = {}
+    for marker in markers:
+        if marker.number is not None:
+            first.setdefault(marker.number, marker)
+    return len(first) >= 4 and len(_longest_increasing(list(first.values()))) * 2 < len(first)
 
 
 @emits("out-of-order")
