@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..model import PAGE_FOOT, Block, Document
-from ..numerals import SUPERSCRIPT_DIGITS, joined_label
+from ..numerals import ARABIC, SUPERSCRIPT_DIGITS, joined_label
 from ..numerals import read as read_numeral
 from . import Unreadable
 from .markup import Piece, link, render, superscript
@@ -1187,10 +1187,9 @@ def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict) -> None:
             if rest == "." and apart:
                 rest = ""
             if joined := joined_label(token):  # "11,12 Ibid.": one entry for two notes
-                first = read_numeral(token.split(",")[0])
-                system = first.system, first.case
-                if rest or len(line.words) < 2 or not (token.split(",")[0] in cited or
-                                             numbered.get(system) == joined[0] - 1):
+                system = (ARABIC, None)  # (a numeral's system and case, as below)
+                if rest or len(line.words) < 2 or not (
+                        token.split(",")[0] in cited or numbered.get(system) == joined[0] - 1):
                     continue
                 numbered[system] = joined[-1]
                 line.label = token
