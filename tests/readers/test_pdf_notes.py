@@ -702,3 +702,28 @@ def test_labels_set_to_the_right_and_a_lone_note_at_a_page_foot():
     document = reader.read(drawn_pdf([first, second]), "latex.pdf")
     assert [n.number for n in extract(document).notes] == list(range(1, 12))
     assert [f.code for f in audit(document).findings if f.severity >= Severity.WARNING] == []
+
+
+def test_line_numbers_in_the_margin_are_no_text():
+    """A manuscript under review (or a court's pleading paper) numbers its lines in the
+    margin on every page: the numbers are no part of the text, and no notes. Ten footnotes
+    of a line each, their labels raised in a column of their own, stay notes."""
+
+    def page(first: int, notes: range) -> str:
+        out = "".join(line(780 - 14 * i, f"Line {first + i} of the body says what the brief "
+                                         "argues about relocation.",
+                           marker=str(first + i) if first + i in notes else "")
+                      + line(780 - 14 * i, str(first + i), 7, x=50 - 3.9 * len(str(first + i)))
+                      for i in range(12))
+        out += "0.5 w 72 260 m 216 260 l S\n"
+        return out + "".join(line(248 - 11 * k, f"Smith, Relocation in Almaty ({2000 + n}).",
+                                  9, label=str(n), x=72 - 3 * len(str(n)))
+                             for k, n in enumerate(notes))
+
+    document = reader.read(drawn_pdf([page(1, range(1, 11)), page(13, range(13, 23))]),
+                           "review.pdf")
+    assert document.text.startswith("Line 1 of the body says what the brief argues about "
+                                    "relocation.^{1} Line 2 of the body")
+    assert re.search(r"\d Line", document.text) is None  # no line's number before it
+    assert [n.number for n in extract(document).notes] == [*range(1, 11), *range(13, 23)]
+    assert [f.code for f in audit(document).findings if f.severity >= Severity.ERROR] == []

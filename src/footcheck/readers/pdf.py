@@ -168,8 +168,11 @@ def _read(data: bytes, path: str) -> Document:
         raise
     except Exception as exc:  # PDFium reports a damaged or locked file as an error
         raise Unreadable(_problem(exc)) from None
-    pages = [_page_lines(words, links, number)
-             for number, (words, links, _, _) in enumerate(raw, start=1)]
+    numbers = _line_numbers([words for words, _, _, _ in raw])
+    pages = [_page_lines([w for w in words if id(w) not in drop] if drop else words, links,
+                         number)
+             for number, ((words, links, _, _), drop) in enumerate(zip(raw, numbers,
+                                                                       strict=True), start=1)]
     if not any(pages):
         raise Unreadable("has no text layer (scanned?); run it through OCR first")
     _drop_running_lines(pages, [height for _, _, height, _ in raw])
@@ -583,6 +586,53 @@ def _rules(page, shown: tuple[float, ...]) -> list[_Rule]:
         if abs(y1 - y0) <= _RULE[0] and abs(x1 - x0) >= _RULE[1]:
             rules.append((min(x0, x1), max(x0, x1), min(y0, y1)))
     return rules
+
+
+_NUMBERED_LINES = 10  # line numbers in a margin: this many on a page at least
+_IN_TURN = 0.9  # the share of them numbered on by one from the one above
+
+
+def _line_numbers(pages: list[list[_Word]]) -> list[set[int]]:
+    """The ids of the words of each page that number its lines in a margin (a manuscript
+    under review, a court's pleading paper), when most pages have them: a column of numbers
+    aligned on their right edge, numbered on by one down the page, on their lines' baseline,
+    with no other word across that column between the first and the last (a note's labels
+    have their notes' lines under them, or are raised). Empty sets when there are none."""
+    found = [_numbers_column(words) for words in pages]
+    numbered = sum(1 for ids in found if ids)
+    if numbered < max(2, sum(1 for words in pages if words) // 2):
+        return [set() for _ in pages]
+    return found
+
+
+def _numbers_column(words: list[_Word]) -> set[int]:
+    """The ids of a page's words that :func:`_line_numbers` would take for line numbers."""
+    columns: dict[int, list[_Word]] = {}
+    for w in words:
+        if w.text.isdigit() and len(w.text) <= 5:
+            columns.setdefault(round(w.x1), []).append(w)
+    dropped: set[int] = set()
+    for column in columns.values():
+        if len(column) < _NUMBERED_LINES:
+            continue
+        column.sort(key=lambda w: w.top)
+        steps = sum(int(b.text) == int(a.text) + 1 for a, b in itertools.pairwise(column))
+        if steps < _IN_TURN * (len(column) - 1):
+            continue
+        left, right = min(w.x0 for w in column), max(w.x1 for w in column)
+        top, bottom = column[0].top, column[-1].bottom
+        ids = {id(w) for w in column}
+        others = [w for w in words if id(w) not in ids and w.bottom > top and w.top < bottom]
+        if any(w.x0 < right and w.x1 > left for w in others):
+            continue  # text stands across the column: note labels, a table's cells
+        raised = 0
+        for number in column:  # a note's label is raised above the line it opens
+            beside = [w for w in others if w.top < number.bottom and w.bottom > number.top]
+            if beside and number.bottom < max(w.bottom for w in beside) - 0.2 * number.size:
+                raised += 1
+        if raised * 2 < len(column):
+            dropped |= ids
+    return dropped
 
 
 def _page_lines(words: list[_Word], links: list[_Link], number: int) -> list[_Line]:
