@@ -601,3 +601,25 @@ def test_a_saved_page_links_its_own_notes_with_its_address(tmp_path):
     assert serious(path) == []
     assert "https://other.example.org/guide#cite_note-1" in reader.read(SAVED.encode(),
                                                                          "saved.html").text
+
+
+def test_notes_written_where_they_are_cited_distill_and_sidenotes():
+    """Distill's <d-footnote> and Tufte CSS's sidenotes hold their note at the place that
+    cites it: each is a marker there and a note, numbered in turn; a custom element holding
+    paragraphs (<d-article>) is a block; <d-cite>, filled in by the page's script from its
+    own bibliography, is reported once as unread, not lost."""
+    page = (b"<html><body><d-title><h1>Research Debt</h1></d-title><d-article>"
+            b"<p>Tutorials help.<d-footnote>That is, really outstanding tutorials, 2017."
+            b"</d-footnote> More text<d-cite key='olah2017'></d-cite>."
+            b"<p>A margin note<label class='margin-toggle sidenote-number'></label>"
+            b"<span class='sidenote'>Tufte, <i>Envisioning Information</i>, 1990.</span>."
+            b"</d-article></body></html>")
+    document = reader.read(page, "distill.html")
+    assert document.text.startswith("Research Debt\n\nTutorials help.[^1] More text.\n\n"
+                                    "A margin note[^2].")
+    assert [(n.number, n.text) for n in document.native_notes] == [
+        (1, "That is, really outstanding tutorials, 2017."),
+        (2, "Tufte, *Envisioning Information*, 1990.")]
+    report = audit(document)
+    assert [(f.code, f.line) for f in report.findings if f.severity >= Severity.WARNING] == [
+        ("FC109", 3)]

@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..model import ENDNOTES, FOOTNOTES, MARKDOWN, Document, Marker, Note
+from ..model import ENDNOTES, FOOTNOTES, MARKDOWN, Document, Marker, Note, Unread
 from ..numerals import is_roman
 from ..numerals import read as read_numeral
 from . import Unreadable
@@ -83,6 +83,12 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer
                      "th", "thead", "tbody", "tfoot", "caption", "ul", "ol", "hr", "body",
                      "html", "details", "summary", "center"})
 _ITALIC = frozenset({"em", "i", "cite"})
+#: Notes written where they are cited, shown as numbered notes by the page's script or style:
+#: Distill's ``<d-footnote>`` (``<dt-fn>`` before 2018), Tufte CSS's sidenotes.
+_INLINE_NOTES = ("d-footnote", "dt-fn")
+_SIDENOTE = re.compile(r"(?<![\w-])sidenote(?![\w-])")
+#: Citations a page's script fills in from its own bibliography: Distill's ``<d-cite>``.
+_SCRIPTED_CITES = frozenset({"d-cite", "dt-cite"})
 _NOTES_NAME = re.compile(r"foot-?notes?|end-?notes?|\bnotes?\b|doc-(?:end|foot)notes?",
                          re.IGNORECASE)
 _NOTES_HEADING = re.compile(r"\s*(?:end\s*notes?|foot\s*notes?|notes?|references?)\s*:?\s*$",
@@ -147,8 +153,10 @@ def read(data: bytes, path: str) -> Document:
     starts = document.line_starts
     code = tuple((starts[firsts[i] - 1], starts[firsts[i] - 1] + len(document.line(firsts[i])))
                  for i in sorted(page.code))
+    unread = (Unread("Distill citation <d-cite>", firsts[page.cites[0]], count=len(page.cites)),
+              ) if page.cites and page.cites[0] < len(firsts) else ()
     return replace(document, hidden=code, native_notes=tuple(map(_notation, notes)),
-                   native_markers=tuple(map(_notation, markers)))
+                   native_markers=tuple(map(_notation, markers)), unread=unread)
 
 
 def _localise(soup) -> None:
@@ -250,7 +258,7 @@ def _links(soup) -> _Links:
         cited.append((tag, note, label))
         markers.update((id(tag), id(_outer(tag))))
     if not cited:
-        return _Links()
+        return _inline_notes(soup)
 
     lists = {id(n.element.parent): n.element.parent for n in notes.values()
              if n.element.name == "li"}  # the lists of cited notes: their other items too
@@ -271,6 +279,21 @@ def _links(soup) -> _Links:
         found.references[id(outer)] = ref
         found.marker_ids.update(str(t.get(k)) for t in (tag, outer) for k in ("id", "name")
                                 if t.get(k))
+    return found
+
+
+def _inline_notes(soup) -> _Links:
+    """Notes written where they are cited (:data:`_INLINE_NOTES`, a sidenote's ``<span>``),
+    numbered in turn: each stands in the text as its marker."""
+    elements = soup.find_all(lambda tag: tag.name in _INLINE_NOTES or (
+        tag.name == "span" and _SIDENOTE.search(" ".join(tag.get("class") or ()))))
+    found = _Links()
+    for number, element in enumerate(elements, start=1):
+        if any(id(p) in found.note_elements for p in element.parents):
+            continue  # (a note inside a note is its text)
+        found.notes.append(_Note(element, number, FOOTNOTES, str(number), number))
+        found.note_elements.add(id(element))
+        found.references[id(element)] = reference(FOOTNOTES, number, str(number))
     return found
 
 
@@ -445,6 +468,7 @@ class _Page:
         self.prefix = ""  # a list item's label, put before the item's first line
         self.code: set[int] = set()  # indexes of the lines of <pre> blocks: not prose
         self.content_marked: bool | None = None  # has <main>, <article> or role="main"
+        self.cites: list[int] = []  # the lines of the citations a script fills in
 
     def note(self, element) -> list[str]:
         """The lines of one note element."""
@@ -470,6 +494,9 @@ class _Page:
                     self.inline.append(str(child))
             elif isinstance(child, Tag):
                 name = child.name.lower()
+                if id(child) in self.links.references:  # a note written where it is cited
+                    self.inline.append(self.links.references[id(child)])
+                    continue
                 if name in _DROPPED or id(child) in self.links.note_elements:
                     continue
                 if name == "br":
@@ -477,7 +504,8 @@ class _Page:
                 elif name in ("ol", "ul"):
                     self.flush()
                     self.list(child)
-                elif name in _BLOCKS:
+                elif name in _BLOCKS or ("-" in name and child.find(_BLOCKS) is not None):
+                    # (a custom element holding blocks, <d-article>, is one of them)
                     self.flush()
                     first = len(self.lines)
                     self.block(child)
@@ -512,6 +540,9 @@ class _Page:
         if key in self.links.references:
             return self.links.references[key]
         if name in _DROPPED or key in self.links.note_elements or self._backlink(node):
+            return ""
+        if name in _SCRIPTED_CITES:
+            self.cites.append(len(self.lines))
             return ""
         # A <sup> is a typed marker, unless it holds links on a page whose notes are linked:
         # then its pieces are written one by one, the markers among them as references.
