@@ -289,3 +289,24 @@ def test_citations_and_incomplete_sources_are_not_explanations(note: str) -> Non
     assert not is_explanatory(note)
     if note[-6:-1].isdigit():  # a dated citation: read as a source
         assert parse_sources(note) != ()
+
+
+def test_a_page_of_links_every_note_cites_is_no_work_of_theirs():
+    """A book whose notes each say "available at link no. N" with one address, its page of
+    links: no variant-citation; one work cited three times with one slip still is."""
+    links = extraction(
+        "Black, J. 'Big Music's Broken Record,' *Business Week*, 2003, at link no. 17 "
+        "(http://free-culture.cc/notes/).",
+        "Lenhart, A. 'The Ever-Shifting Internet Population,' *Pew*, 2003, at link no. 2 "
+        "(http://free-culture.cc/notes/).",
+        "Pogue, D. 'Don't Just Chat, Do Something,' *The New York Times*, 2000, at link "
+        "no. 1 (http://free-culture.cc/notes/).",
+        "Safire, W. 'The Great Media Gulp,' *The New York Times*, 2003, at link no. 4 "
+        "(http://free-culture.cc/notes/).",
+    )
+    assert [k for k in kinds(check(links)) if k[0] == "variant-citation"] == []
+    slip = extraction(*[f"Doe, J. (2023). '{title},' Outlet, p. {page}. <https://o.example/a>"
+                        for page, title in enumerate(("Rents in Almaty", "Rents in Almaty",
+                                                      "Rents in Almaty", "Rent in Almaty"))])
+    assert [k for k in kinds(check(slip)) if k[0] == "variant-citation"] == [
+        ("variant-citation", 4)]

@@ -552,6 +552,14 @@ def _dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _hub(group: Sequence[_Cited]) -> bool:
+    """Whether the URL a group of citations shares is a page of links, not a work: three
+    titles or more, none given by half of them (a book's "links" page, "lien nº 17", that
+    every note cites; a publisher's home page)."""
+    titles = Counter(f for c in group if (f := _form("title", c.reference)))
+    return len(titles) >= 3 and max(titles.values()) * 2 < sum(titles.values())
+
+
 @emits("variant-citation")
 def _variants(cited: Sequence[_Cited]) -> Iterator[Finding]:
     """A finding for each citation of a work (one URL) whose author, title or date differs
@@ -567,6 +575,8 @@ def _variants(cited: Sequence[_Cited]) -> Iterator[Finding]:
     for group in by_url.values():
         if len(group) < 2 or len({id(c.note) for c in group}) < 2:
             continue  # one work cited in one note
+        if _hub(group):
+            continue
         for field, label in (("authors", "author"), ("title", "title"), ("date", "date")):
             forms = [(c, _form(field, c.reference)) for c in group]
             forms = [(c, f) for c, f in forms if f]
