@@ -2099,6 +2099,9 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
     noted = {(d.system, d.value) for d in drafts}
     # a possible exponent is no marker of a work listed "[1] …", which "[1]" cites: "Ω²"
     raised = {(d.system, d.value) for d in drafts if d.label.notation != BRACKET}
+    # nor, where superscripts are formatting, is "[1]" a marker of a note labelled "¹" alone:
+    # "Clause 4.2(a)[1]", "coef_[1]" in a PDF whose notes are footnotes
+    unraised = {(d.system, d.value) for d in drafts if d.label.notation not in RAISED}
     split = CITED in {d.system for d in drafts}
     surely = {(_system(m[4], n, split), n.value) for m in raw if not m[6]  # beyond doubt
               for n in (numerals.read(m[3]),)}
@@ -2121,6 +2124,10 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
                                               for s in (system, AMBIGUOUS))):
             continue  # a caret typed in the text ("elo^ah"), not a superscript: its note
             # must exist
+        if formatted and m[4] == BRACKET and any(
+                (s, numeral.value) in noted for s in (system, AMBIGUOUS)) and not any(
+                (s, numeral.value) in unraised for s in (system, AMBIGUOUS)):
+            continue
         if formatted and m[4] == MARKDOWN:
             if MARKDOWN not in systems:
                 continue  # "[^#x20]" in a Word file or a web page is no footnote syntax
@@ -2131,6 +2138,9 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
             continue
         out.append(m)
     return out
+
+
+RAISED = frozenset({CARET, SUPERSCRIPT, HTML})  # labels set as superscripts
 
 
 def _system(notation: str, numeral: Numeral, split: bool) -> str:

@@ -455,16 +455,19 @@ def test_splitting_runs_by_the_labels_that_exist():
 
 
 def drawn_pdf(pages: list[str], rotate: int = 0) -> bytes:
-    """A PDF whose pages draw the content streams ``pages`` (A4, Helvetica as ``/F1``),
-    turned by ``rotate`` degrees when shown."""
+    """A PDF whose pages draw the content streams ``pages`` (A4, Helvetica as ``/F1``, TeX's
+    math italic CMMI10 as ``/F2``), turned by ``rotate`` degrees when shown."""
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
+    math = 4 + 2 * len(pages)
     objects = ["<< /Type /Catalog /Pages 2 0 R >>",
                f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>",
                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     for i, content in enumerate(pages):
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate {rotate} "
-                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>")
+                       f"/Resources << /Font << /F1 3 0 R /F2 {math} 0 R >> >> "
+                       f"/Contents {5 + 2 * i} 0 R >>")
         objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /CMMI10 >>")
     out = "%PDF-1.4\n"
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -727,3 +730,28 @@ def test_line_numbers_in_the_margin_are_no_text():
     assert re.search(r"\d Line", document.text) is None  # no line's number before it
     assert [n.number for n in extract(document).notes] == [*range(1, 11), *range(13, 23)]
     assert [f.code for f in audit(document).findings if f.severity >= Severity.ERROR] == []
+
+
+def test_a_formulas_exponents_and_bracketed_indexes_cite_nothing():
+    """In a formula set in a math font, a raised number is an exponent (``σ²``, ``mc²``),
+    though notes 1 and 2 exist; a marker after a formula's full stop is one. Where the
+    notes are footnotes labelled as superscripts, ``coef_[1]`` and ``4.2(a)[1]`` are no
+    markers of theirs."""
+    def formula(y: float, before: str, variable: str, power: str, after: str) -> str:
+        return (f"BT 72 {y} Td /F1 11 Tf 0 Ts ({before}) Tj /F2 11 Tf ({variable}) Tj "
+                f"/F1 7 Tf 4 Ts ({power}) Tj /F1 11 Tf 0 Ts ({after}) Tj ET\n")
+    page = "".join([
+        formula(780, "The variance ", "s", "2", " rose by ten units in the second quarter."),
+        formula(766, "As Einstein wrote, E = ", "mc", "1", " in the special theory of 1905."),
+        line(752, "Clause 4.2(a)[1] of the contract applies, and weights = coef_[1] too."),
+        line(738, "The sources are given in the notes at the foot of the page.", marker="1"),
+        formula(724, "Summing over s = 1, ..., ", "k.", "2", " The end of the body text here."),
+        "0.5 w 72 200 m 216 200 l S\n",
+        line(188, "Smith, Energy and Prices (2021).", 9, label="1"),
+        line(177, "Jones, Inflation Shocks (2022).", 9, label="2"),
+    ])
+    document = reader.read(drawn_pdf([page]), "formula.pdf")
+    assert "s^(2) rose" in document.text and "mc^(1) in" in document.text
+    report = audit(document)
+    assert [(m.number, m.label) for m in report.markers] == [(1, "^{1}"), (2, "^{2}")]
+    assert [f.code for f in report.findings if f.severity >= Severity.WARNING] == []

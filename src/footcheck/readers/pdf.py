@@ -62,6 +62,9 @@ _SUPERSCRIPT_RISE = 0.15  # …and its baseline at least this fraction of it hig
 _SMALLER = 0.5  # points by which the notes at a page foot are smaller than the body text
 _RULE = (2.0, 20.0)  # a separator rule: at most this tall, at least this wide
 _ITALIC_FONT = re.compile(r"italic|oblique|-it\b|,it\b", re.IGNORECASE)
+#: Fonts of formulas: TeX's (Computer Modern's CMMI, CMSY, CMEX, the AMS symbols, Latin
+#: Modern's and STIX's Math), Word's Cambria Math. Their italic is a variable's, not emphasis.
+_MATH_FONT = re.compile(r"math|cmmi|cmsy|cmex|cmbsy|msam|msbm", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
     r"(?:page|p\.)?\s*[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?",
     re.IGNORECASE)
@@ -109,6 +112,7 @@ class _Word:
     italic: bool
     spaced: bool = False  # a space stands before it (see :func:`_words`)
     goto: int = -1  # the link within the document it is the text of (see :func:`_links`)
+    math: bool = False  # set in a formula's font (see :data:`_MATH_FONT`)
 
 
 @dataclass
@@ -518,8 +522,10 @@ def _word(chars: list[list]) -> _Word:
     first = chars[0]
     top = min(ch[3] - 0.8 * ch[4] for ch in chars)
     bottom = max(ch[3] + 0.2 * ch[4] for ch in chars)
+    math = bool(_MATH_FONT.search(first[5]))
     return _Word("".join(ch[0] for ch in chars), first[1], max(ch[2] for ch in chars), top,
-                 bottom, first[4], bool(_ITALIC_FONT.search(first[5])), first[6], first[7])
+                 bottom, first[4], not math and bool(_ITALIC_FONT.search(first[5])),
+                 first[6], first[7], math)
 
 
 def _links(pdf, page, shown: tuple[float, ...]
@@ -733,6 +739,11 @@ def _write(line: _Line, labels: set[str], last: dict[str, int] | None = None) ->
         run = "".join(w.text for w in words[i:j])
         if i == 0 and line.note and line.label:
             written = f"^{{{line.label}}} "
+        elif word.math or (previous is not None and previous.math and not gap
+                           and previous.text[-1:] not in ".,;:"):
+            # a formula's exponent (σ², mc²), which cites nothing; a marker may follow
+            # one's full stop ("k − 1.⁷")
+            written = f"^({run})"
         else:
             base = ""
             if previous is not None and not gap and not line.raised[i - 1]:
