@@ -700,6 +700,12 @@ _LABEL_IN_NOTE = re.compile(rf"\s*\b(?:(?:{'|'.join(_LABEL_VERBS)})\s+(?:{'|'.jo
                             r"|online|url)\b\s*:?\s*", re.IGNORECASE)
 
 
+#: The German and French words a title may end with before its address ("unter:", "abrufbar
+#: unter", "disponible sur"), which the labeller leaves in the title.
+_TITLE_URL_LEAD = re.compile(r"[\s,:;]+(?i:(?:abrufbar|verfügbar|online|disponible|"
+                             r"consultable)\s+)?(?i:unter|sur)\s*:?\s*$")
+
+
 #: An act opening a source by its kind and number: ``Government Decree No. 45``,
 #: ``Federal Law No. 115-FZ``, ``Order No. 12``.
 _LEGAL_LEAD = re.compile(
@@ -806,6 +812,8 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
         f = {**f, "title": f["container"], "container": None}
     genre = f["genre"]
     title = f["title"]
+    if title and f["url"]:  # '„Open Source“ unter: https://…': the words before the address
+        title = _TITLE_URL_LEAD.sub("", title) or title
     # (an address's opening bracket left after its label: "Available at: [")
     note = f["note"] and (_LABEL_IN_NOTE.sub(" ", f["note"]).rstrip(" [(<").strip(" .,;:")
                           or None)
@@ -863,7 +871,8 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
 # --- citations that point back -----------------------------------------------------------
 
 #: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же.
-_IBID = re.compile(r"\s*(?i:see\s+)?[*_]{0,2}(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|"
+_IBID = re.compile(r"\s*(?i:(?:see|cf\.|vgl\.|voir|siehe)\s+)?[*_]{0,2}"
+                   r"(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|"
                    r"ebd\.|ebenda\b|там\s+же\b)[*_]{0,2}[\s.,:;]*"
                    r"(?i:(?:at|pp?\.|p[áa]?gs?\.|pages?|s\.|с\.|стр\.|arts?\.|paras?\.|§+|"
                    r"ch\.|chap\.|sec\.|sections?)\s*)?"

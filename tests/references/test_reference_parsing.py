@@ -405,7 +405,8 @@ def test_ibid_with_nothing_before_it_in_its_series_is_reported():
     ("Ibidem, 3", "3"), ("Там же, с. 12.", "12"), ("Ebd., S. 7.", "7"), ("See ibid., 9.", "9"),
     ("Ídem, p. 15.", "15"), ("Ibíd., pág. 4.", "4"), ("Ivi, p. 12.", "12"),
     ("*Id.* at 234.", "234"), ("_Ibid._, 7.", "7"), ("Ibid., art. 4(1).", "4(1)"),
-    ("Ibid., para. 12.", "12"), ("Id. § 3.", "3"),
+    ("Ibid., para. 12.", "12"), ("Id. § 3.", "3"), ("Vgl. Ebd.", None),
+    ("Cf. ibid., 12.", "12"), ("Ibid. Pg. 59-60.", "59-60"),
 ])
 def test_ibid_forms(text, pages):
     from footcheck.references import _IBID, is_ibid
@@ -634,3 +635,12 @@ def test_ibid_with_following_pages_or_a_remark(text, pages):
     from footcheck.references import _IBID, _pages
 
     assert _pages(_IBID.fullmatch(text)["pages"]) == pages
+
+
+@pytest.mark.parametrize("text", [
+    "Wikipedia, „Open Source“, unter: https://de.wikipedia.org/wiki/Open_Source",
+    "Wikipedia, « Open Source », disponible sur : https://fr.wikipedia.org/wiki/Open_source",
+])
+def test_the_words_before_an_address_are_no_part_of_the_title(text):
+    title = parse(text)[0].title
+    assert title is not None and title.strip("„“«» ") == "Open Source"
