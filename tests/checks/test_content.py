@@ -203,6 +203,9 @@ def test_incomplete_references(line: str) -> None:
     "^{21} See Article 7(1) of the Proposal.",
     "^{22} Proposal, Arts. 14 and 16.",
     "^{23} Proposal, Rec. 26.",
+    "^{24} Subsection 294-30(2).",  # a ruling citing the act it explains
+    "^{25} Subsections 294-35(1) and (2).",
+    "^{26} Item 4 of the table in subsection 294-25(1) and section 294-55.",
 ])
 def test_complete_references(line: str) -> None:
     assert findings(line, "incomplete-reference") == []

@@ -148,9 +148,10 @@ _DOCUMENT_SYMBOL = re.compile(
     r"\b[A-Z]{1,6}(?:\.\d+)?(?=(?:/[A-Z0-9.-]+){2,})(?=\S*/\d+\b)(?:/[A-Z0-9.-]+)+")
 #: A provision of a law or of the document under review, cited by its number: "Article
 #: 52(1) of the Charter", "Proposal, Arts. 14 and 16", "§ 4", "Recital 12", "s. 31".
-_PROVISION = re.compile(r"(?:\b(?i:art(?:icle)?s?|sections?|ss?|rec(?:itals?)?|annex|"
-                        r"paras?|paragraphs?|rules?|regulations?|chapters?)\.?|§§?)"
-                        r"\s*\d{1,4}(?:\(\w{1,4}\))*")
+_PROVISION = re.compile(r"(?:\b(?i:art(?:icle)?s?|(?:sub)?sections?|ss?|rec(?:itals?)?|annex|"
+                        r"paras?|paragraphs?|rules?|regulations?|chapters?|clauses?|"
+                        r"schedules?|items?)\.?|§§?)"
+                        r"\s*\d{1,4}(?:[-–.]\d{1,4}[A-Z]?)*(?:\(\w{1,4}\))*")
 _CROSS_REFERENCE = re.compile(
     r"(?i)\b(?:ib[ií]d|ib[ií]dem|op\.?\s*cit|loc\.?\s*cit|[ií]dem|[ií]d\.|ivi\b|supra|infra|"
     r"see\s+(?:note|n\.|"
