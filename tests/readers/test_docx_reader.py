@@ -257,6 +257,31 @@ def test_a_table_of_contents_is_not_read():
     assert text_of(docx(["Chapter 1 begins."])).startswith("Chapter 1 begins.")
 
 
+def test_a_table_of_figures_in_a_german_word_is_not_read():
+    """Word names a built-in style's id in the document's language (``Abbildungsverzeichnis``
+    for "table of figures", ``Verzeichnis1`` for "toc 1") and keeps its English name: the
+    list of figures, whose captions cite works out of their order, is not text."""
+    from wordml import STYLES
+
+    localised = STYLES.replace("</w:styles>", (
+        '<w:style w:type="paragraph" w:styleId="Abbildungsverzeichnis">'
+        '<w:name w:val="table of figures"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Verzeichnis1"><w:name w:val="toc 1"/>'
+        "</w:style></w:styles>"))
+    entries = "".join(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>'
+                      f"{text}</w:t></w:r></w:p>" for style, text in (
+                          ("Verzeichnis1", "1. Einleitung 3"),
+                          ("Abbildungsverzeichnis", "Fig. 1 [8] 6"),
+                          ("Abbildungsverzeichnis", "Fig. 2 [9] 8")))
+    text = text_of(docx(["Netze lernen aus Daten [1], [2]."], body_xml=entries,
+                        extra_parts={"word/styles.xml": localised}))
+    assert "Fig." not in text and "Einleitung" not in text
+    # a paragraph style of another name is text
+    plain = localised.replace('w:val="table of figures"', 'w:val="caption list"')
+    assert "Fig. 1 [8] 6" in text_of(docx(["Netze [1]."], body_xml=entries,
+                                         extra_parts={"word/styles.xml": plain}))
+
+
 def test_superscripts_that_resolve_to_no_typed_note_are_formatting():
     # a transliteration's superscript letter and an author's affiliation, no notes at all
     found = extract(reader.read(docx(["qa{sup:m}lo and Smith, Jane{sup:1} wrote."]), "a.docx"))

@@ -46,6 +46,7 @@ from .ooxml import (
     REL,
     Lists,
     Package,
+    Style,
     W,
     folder,
     num_pr,
@@ -146,9 +147,9 @@ class _Word:
         for child in container:
             tag = child.tag
             if tag == f"{W}p":
-                if not _is_contents(child):
+                if not _is_contents(child, self.styles):
                     self.paragraph(child)
-            elif tag == f"{W}sdt" and _is_contents(child):
+            elif tag == f"{W}sdt" and _is_contents(child, self.styles):
                 continue
             elif tag == f"{W}tbl":
                 self.tables += 1
@@ -389,17 +390,23 @@ class _NoteSeries:
         return [NativeNote(self.series, value, label, paragraphs)]
 
 
-def _is_contents(element: ElementTree.Element) -> bool:
-    """Whether ``element`` is part of a table of contents or an index Word generated: a
-    content control of the "Table of Contents" gallery, or a paragraph in one of Word's
-    TOC/index styles (TOC1…TOC9, Index1…). Its numbered lines are headings and page
-    numbers, not notes."""
+def _is_contents(element: ElementTree.Element, styles: dict[str, Style]) -> bool:
+    """Whether ``element`` is part of a table of contents, of figures or an index Word
+    generated: a content control of the "Table of Contents" gallery, or a paragraph in one
+    of Word's TOC/index styles (TOC1…TOC9, Index1…, Table of Figures), known by their id or,
+    where Word named the id in the document's language (``Verzeichnis1``,
+    ``Abbildungsverzeichnis``), by the English name it keeps. Its numbered lines and the
+    citations copied from captions are headings and page numbers, not notes."""
     if element.tag == f"{W}sdt":
         gallery = element.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
         return gallery is not None and gallery.get(f"{W}val", "").startswith("Table of")
     style = element.find(f"{W}pPr/{W}pStyle")
-    name = style.get(f"{W}val", "") if style is not None else ""
-    return bool(_CONTENTS_STYLE.fullmatch(name))
+    style_id = style.get(f"{W}val", "") if style is not None else ""
+    if not style_id:
+        return False
+    known = styles.get(style_id)
+    return bool(_CONTENTS_STYLE.fullmatch(style_id) or (
+        known is not None and _CONTENTS_STYLE.fullmatch(known.name.replace(" ", ""))))
 
 
 _CONTENTS_STYLE = re.compile(r"(?i:toc|index|tableoffigures)\s*\d*|TOCHeading")

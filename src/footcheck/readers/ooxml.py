@@ -213,6 +213,7 @@ class Style:
     superscript: bool | None = None
     italic: bool | None = None
     num: tuple[str, int] | None = None  # (numId, ilvl) of a numbered paragraph style
+    name: str = ""  # its name: Word's English name of a built-in style ("toc 1") in any language
 
 
 def number(element: ElementTree.Element | None, default: int, name: str = "val") -> int:
@@ -242,6 +243,8 @@ def styles(root: ElementTree.Element) -> dict[str, Style]:
                 entry.superscript = align.get(f"{W}val") == "superscript"
             entry.italic = on(rpr.find(f"{W}i"))
         entry.num = num_pr(style.find(f"{W}pPr"))
+        name = style.find(f"{W}name")
+        entry.name = name.get(f"{W}val", "") if name is not None else ""
         out[style.get(f"{W}styleId", "")] = entry
     return out
 
