@@ -596,6 +596,7 @@ def _rules(page, shown: tuple[float, ...]) -> list[_Rule]:
 
 _NUMBERED_LINES = 10  # line numbers in a margin: this many on a page at least
 _IN_TURN = 0.9  # the share of them numbered on by one from the one above
+_NUMBER_COLUMNS = 8  # more columns of numbers counting up than this on a page: a table
 
 
 def _line_numbers(pages: list[list[_Word]]) -> list[set[int]]:
@@ -617,24 +618,33 @@ def _numbers_column(words: list[_Word]) -> set[int]:
     for w in words:
         if w.text.isdigit() and len(w.text) <= 5:
             columns.setdefault(round(w.x1), []).append(w)
-    dropped: set[int] = set()
+    counted = []
     for column in columns.values():
         if len(column) < _NUMBERED_LINES:
             continue
         column.sort(key=lambda w: w.top)
         steps = sum(int(b.text) == int(a.text) + 1 for a, b in itertools.pairwise(column))
-        if steps < _IN_TURN * (len(column) - 1):
-            continue
+        if steps >= _IN_TURN * (len(column) - 1):
+            counted.append(column)
+    if len(counted) > _NUMBER_COLUMNS:
+        return set()  # a table's columns of numbers counting up, not a margin's
+    dropped: set[int] = set()
+    for column in counted:
         left, right = min(w.x0 for w in column), max(w.x1 for w in column)
         top, bottom = column[0].top, column[-1].bottom
         ids = {id(w) for w in column}
-        others = [w for w in words if id(w) not in ids and w.bottom > top and w.top < bottom]
+        others = sorted((w for w in words if id(w) not in ids and w.bottom > top
+                         and w.top < bottom), key=lambda w: w.top)
         if any(w.x0 < right and w.x1 > left for w in others):
             continue  # text stands across the column: note labels, a table's cells
+        tops = [w.top for w in others]
+        tallest = max((w.bottom - w.top for w in others), default=0.0)
         raised = 0
         for number in column:  # a note's label is raised above the line it opens
-            beside = [w for w in others if w.top < number.bottom and w.bottom > number.top]
-            if beside and number.bottom < max(w.bottom for w in beside) - 0.2 * number.size:
+            first = bisect.bisect_left(tops, number.top - tallest)
+            last = bisect.bisect_left(tops, number.bottom)
+            beside = [w.bottom for w in others[first:last] if w.bottom > number.top]
+            if beside and number.bottom < max(beside) - 0.2 * number.size:
                 raised += 1
         if raised * 2 < len(column):
             dropped |= ids
