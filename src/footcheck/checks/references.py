@@ -552,11 +552,10 @@ def _dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _hub(group: Sequence[_Cited]) -> bool:
-    """Whether the URL a group of citations shares is a page of links, not a work: three
-    titles or more, none given by half of them (a book's "links" page, "lien nº 17", that
-    every note cites; a publisher's home page)."""
-    titles = Counter(f for c in group if (f := _form("title", c.reference)))
+def _hub(titles: Counter[str]) -> bool:
+    """Whether the URL the citations of these ``titles`` (their forms, counted) share is a
+    page of links, not a work: three titles or more, none given by half of them (a book's
+    "links" page, "lien nº 17", that every note cites; a publisher's home page)."""
     return len(titles) >= 3 and max(titles.values()) * 2 < sum(titles.values())
 
 
@@ -575,14 +574,15 @@ def _variants(cited: Sequence[_Cited]) -> Iterator[Finding]:
     for group in by_url.values():
         if len(group) < 2 or len({id(c.note) for c in group}) < 2:
             continue  # one work cited in one note
-        if _hub(group):
+        fields = {field: [(c, f) for c in group if (f := _form(field, c.reference))]
+                  for field in ("authors", "title", "date")}
+        if _hub(Counter(f for _, f in fields["title"])):
             continue
         for field, label in (("authors", "author"), ("title", "title"), ("date", "date")):
-            forms = [(c, _form(field, c.reference)) for c in group]
-            forms = [(c, f) for c, f in forms if f]
-            if len({f for _, f in forms}) < 2:
-                continue
+            forms = fields[field]
             counts = Counter(f for _, f in forms)
+            if len(counts) < 2:
+                continue
             best = max(counts.values())
             majority = next(f for _, f in forms if counts[f] == best)
             model = next(c for c, f in forms if f == majority)
