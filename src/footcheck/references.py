@@ -870,14 +870,17 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
 
 # --- citations that point back -----------------------------------------------------------
 
-#: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же.
+#: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же,
+#: المصدر نفسه (Arabic), همان (Persian), 同上 (Chinese, Japanese), שם (Hebrew).
 _IBID = re.compile(r"\s*(?i:(?:see|cf\.|vgl\.|voir|siehe)\s+)?[*_]{0,2}"
                    r"(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|"
-                   r"ebd\.|ebenda\b|там\s+же\b)[*_]{0,2}[\s.,:;]*"
+                   r"ebd\.|ebenda\b|там\s+же\b|"
+                   r"(?:المصدر|المرجع)\s+(?:نفسه|السابق)|نفس\s+المصدر|همان(?:\s+(?:منبع|جا))?|"
+                   r"同上|שם)[*_]{0,2}[\s.,:;،，、]*"
                    r"(?i:(?:at|pp?\.|p[áa]?gs?\.|pages?|s\.|с\.|стр\.|arts?\.|paras?\.|§+|"
-                   r"ch\.|chap\.|sec\.|sections?)\s*)?"
-                   r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*(?:\([\w.]+\))*(?:\s*ff?\.)?)?"
-                   r"(?:[\s,]*\((?i:emphasis|italics|translation)[^()]*\))?[\s.]*")
+                   r"ch\.|chap\.|sec\.|sections?|صص?\.?|ص\s*|עמ['׳]|第)\s*)?"
+                   r"(?P<pages>[\dIVXLCivxlc][\d\s,–-]*(?:\([\w.]+\))*(?:\s*ff?\.)?)?[页頁]?"
+                   r"(?:[\s,]*\((?i:emphasis|italics|translation)[^()]*\))?[\s.。]*")
 
 
 def is_ibid(text: str) -> bool:

@@ -407,6 +407,8 @@ def test_ibid_with_nothing_before_it_in_its_series_is_reported():
     ("*Id.* at 234.", "234"), ("_Ibid._, 7.", "7"), ("Ibid., art. 4(1).", "4(1)"),
     ("Ibid., para. 12.", "12"), ("Id. § 3.", "3"), ("Vgl. Ebd.", None),
     ("Cf. ibid., 12.", "12"), ("Ibid. Pg. 59-60.", "59-60"),
+    ("المصدر نفسه، ص. ٢٠.", "٢٠"), ("المرجع السابق.", None), ("همان، ص ۱۲.", "۱۲"),
+    ("同上，第5页。", "5"), ("שם, עמ' 5.", "5"),
 ])
 def test_ibid_forms(text, pages):
     from footcheck.references import _IBID, is_ibid
@@ -416,7 +418,8 @@ def test_ibid_forms(text, pages):
 
 
 @pytest.mark.parametrize("text", ["Ibid. and Smith, J. (2020). Title.", "Idaho Statutes 4.",
-                                  "Identity politics, 2020.", "Ebola report 2014."])
+                                  "Identity politics, 2020.", "Ebola report 2014.",
+                                  "المصدر الرئيسي للبيانات، ٢٠٢٠.", "שם המחבר, ספר, 2020."])
 def test_not_ibid(text):
     from footcheck.references import is_ibid
 
