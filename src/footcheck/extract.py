@@ -75,6 +75,7 @@ WEAK_LABELS = frozenset({BRACKET, NUMBERED, BARE})
 # Markdown and reStructuredText, where citing one footnote twice is legal.
 CITATION_STYLE = frozenset({BRACKET, MARKDOWN, RST})
 NAMED = frozenset({MARKDOWN, RST})  # notations whose labels are names: order means nothing
+RAISED = frozenset({CARET, SUPERSCRIPT, HTML})  # notations of labels set as superscripts
 
 _SUP_DIGITS = numerals.SUPERSCRIPT_DIGITS
 _SUP_ROMAN = "".join(numerals.SUPERSCRIPT_ROMAN)
@@ -988,7 +989,8 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
     """
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    digits = text[start] in _SUP_DIGITS or text[start:end].lstrip("^{").rstrip("}").isdigit()
+    token = text[start:end].lstrip("^{").rstrip("}")
+    digits = text[start] in _SUP_DIGITS or token.isdigit()
     if before in ")]|":
         return MAYBE if digits else False
     if before.isascii() and after.isascii() and not before.isalnum():
@@ -1012,7 +1014,7 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
     word = text[word_start:start]
     if len(word) <= 2 and digits:  # a variable: x², or R², Px¹ (MAYBE: "EU" takes notes)
         return True if len(word) == 1 and word.islower() else MAYBE
-    if len(word) <= 2 and numerals.read(text[start:end].lstrip("^{").rstrip("}")).malformed:
+    if len(word) <= 2 and numerals.read(token).malformed:
         return True  # "R^{2m}", "M^{2m}": no note is numbered so
     return word.lower() in _UNITS
 
@@ -2108,25 +2110,22 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
     systems = {d.system for d in drafts}
     last = {system: max((d.value or 0 for d in drafts if d.system == system), default=0)
             for system in systems}
-    typed = {(d.system, d.value) for d in drafts}
     out = []
     for m in raw:
         if m[4] == BRACKET and not numbered:
             continue
         numeral = numerals.read(m[3])
         system = _system(m[4], numeral, split)
-        if m[6] and ((system, numeral.value) in surely or not any(
-                (s, numeral.value) in (noted if m[4] == BRACKET else raised)
-                for s in (system, AMBIGUOUS))):
+        keys = {(system, numeral.value), (AMBIGUOUS, numeral.value)}  # the notes it may cite
+        if m[6] and ((system, numeral.value) in surely or
+                     keys.isdisjoint(noted if m[4] == BRACKET else raised)):
             continue
-        if formatted and m[4] in (CARET, PANDOC) and not m[2].startswith("^{") and not (
-                not numeral.malformed and any((s, numeral.value) in typed
-                                              for s in (system, AMBIGUOUS))):
+        if formatted and m[4] in (CARET, PANDOC) and not m[2].startswith("^{") and (
+                numeral.malformed or keys.isdisjoint(noted)):
             continue  # a caret typed in the text ("elo^ah"), not a superscript: its note
             # must exist
-        if formatted and m[4] == BRACKET and any(
-                (s, numeral.value) in noted for s in (system, AMBIGUOUS)) and not any(
-                (s, numeral.value) in unraised for s in (system, AMBIGUOUS)):
+        if formatted and m[4] == BRACKET and not keys.isdisjoint(noted) and \
+                keys.isdisjoint(unraised):
             continue
         if formatted and m[4] == MARKDOWN:
             if MARKDOWN not in systems:
@@ -2138,9 +2137,6 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
             continue
         out.append(m)
     return out
-
-
-RAISED = frozenset({CARET, SUPERSCRIPT, HTML})  # labels set as superscripts
 
 
 def _system(notation: str, numeral: Numeral, split: bool) -> str:
