@@ -686,7 +686,7 @@ def _outlet_domains() -> dict[str, int]:
 def _name(person: dict) -> str:
     if "literal" in person:
         return person["literal"]
-    given = person.get("given")
+    given = ", ".join(filter(None, (person.get("given"), person.get("suffix"))))
     return f"{person['family']}, {given}" if given else person["family"]
 
 

@@ -469,3 +469,37 @@ def test_the_agency_styles_place_read_as_the_end_of_the_title(text, title, place
 
     f = misread(text, relabel)
     assert (f["title"], f["place"]) == (title, place)
+
+
+# --- names and numbers as CSL styles write them (benchmarks/styles.py) ---------------------
+
+@pytest.mark.parametrize(("names", "families"), [
+    ("J. Park and T. Brennan Jr.", ["Park", "Brennan"]),
+    ("Brennan, T., Jr., & Park, J.", ["Brennan", "Park"]),
+    ("Ferreira, Ana Luísa, and Benjamin Holt", ["Ferreira", "Holt"]),
+    ("MARTINS, Lucas and DE VRIES, Omar", ["MARTINS", "DE VRIES"]),
+    ("Chen, Y., & Wu, X.", ["Chen", "Wu"]),
+    ("N. Lambert, and O. Li", ["Lambert", "Li"]),
+    ("Lefèvre C, de Villiers J-P, Rossi M", ["Lefèvre", "de Villiers", "Rossi"]),
+    ("Berg, Anneke van den, and Hiroshi Sato", ["van den Berg", "Sato"]),
+])
+def test_names_styles_write(names: str, families: list[str]) -> None:
+    assert [n.get("family") for n in normalise.split_names(names)] == families
+
+
+def test_a_generation_suffix_is_kept_apart_from_the_family_name() -> None:
+    assert normalise.split_names("T. Brennan Jr.") == [
+        {"family": "Brennan", "given": "T.", "suffix": "Jr."}]
+
+
+@pytest.mark.parametrize(("text", "genre", "issue"), [
+    ("Holt, B. (2020). Universal Basic Services (Policy Brief 5). Centre for Social Futures.",
+     "Policy Brief", "5"),
+    ("Holt B. Universal Basic Services. London: Centre for Social Futures; 2020. "
+     "Report No.: 14.", None, "14"),
+])
+def test_a_reports_series_and_number(text: str, genre: str | None, issue: str) -> None:
+    f = citations.fields(text)
+    assert f["issue"] == issue and f["volume"] is None
+    if genre:
+        assert f["genre"] == genre

@@ -184,7 +184,7 @@ def comparable(value: object) -> object:
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][a-zа-я]?\.?-?\s*)+$")
 #: One word of initials: ``JA``, ``И.``, ``I.I.``, ``J.-P.``
-_INITIAL_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]{1,3}|(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.-?){1,3}"
+_INITIAL_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]{1,3}|(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.-?){1,3}|[A-Z]-[A-Z]"
                            r"|(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.-?){1,2}[A-ZÀ-ÖØ-ÞА-ЯЁ])$")
 _VANCOUVER_INITIALS = re.compile(r"^[A-ZÀ-ÖØ-ÞА-Я]{1,3}$")
 
@@ -233,8 +233,14 @@ def _org_like(piece: str, alone: bool) -> bool:
     return bool(alone and len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
 
 
+_SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")
+
+
 def _person_first_last(piece: str) -> dict[str, str]:
     words = _words(piece)
+    if len(words) > 2 and _SUFFIX.match(words[-1]):  # 'T. Brennan Jr.'
+        suffix = words[-1] if words[-1].endswith(".") or words[-1].isupper() else words[-1] + "."
+        return {**_person_first_last(" ".join(words[:-1])), "suffix": suffix}
     # initials after the family name: Vancouver's "Smith JA", GOST's "Иванов И. И.",
     # "Ivanov I.I."
     given = len(words)
@@ -332,6 +338,26 @@ def _title_case(text: str) -> str:
 _LONE_INITIAL = re.compile(r"(?:^|[\s.-])[^\W\d_]$")
 
 
+_SHORT_FAMILY = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]$")
+_INITIALS_THEN_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.\s*-?\s*)+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+$")
+
+
+def _unparticled(given: str) -> tuple[str, str]:
+    """Given names and the particle a style set after them (``Anneke van den``)."""
+    words = _words(given)
+    k = len(words)
+    while k > 1 and words[k - 1] in PARTICLES and words[k - 1][0].islower():
+        k -= 1
+    return " ".join(words[:k]), " ".join(words[k:])
+
+
+def _capitals(piece: str) -> bool:
+    """A family name set in capitals: ``MARTINS``, ``DE VRIES`` (not initials)."""
+    letters = [w for w in _LETTERS.findall(piece)]
+    return bool(letters) and all(w.isupper() for w in letters) and any(len(w) > 1
+                                                                       for w in letters)
+
+
 def _names_of(text: str, alone: bool, single: bool) -> list[dict[str, str]]:
     pieces = [p.strip(" .") if not _is_initials(p.strip()) else p.strip()
               for p in _SEPARATORS.split(text)]
@@ -352,14 +378,34 @@ def _names_of(text: str, alone: bool, single: bool) -> list[dict[str, str]]:
     while i < len(pieces):
         p = pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        if _org_like(p, alone=False) and not (nxt and _given_like(nxt) and _family_like(p)):
+        if nxt is not None and _capitals(p) and not _capitals(nxt) and 1 <= len(
+                _words(nxt)) <= 3 and all(w[0].isupper() for w in _words(nxt)):
+            out.append({"family": p, "given": nxt})  # ISO 690's 'MARTINS, Lucas and TAN, Omar'
+            i += 2
+        elif _org_like(p, alone=False) and not (nxt and _given_like(nxt) and _family_like(p)):
             out.append({"literal": p})
             i += 1
-        elif nxt is not None and _family_like(p) and _given_like(nxt) and not (
+        elif nxt is not None and _family_like(p) and _given_like(_unparticled(nxt)[0]) and not (
                 len(_words(p)) == 1 and _VANCOUVER_INITIALS.match(nxt.replace(".", ""))
                 and len(_words(nxt)) > 1):
-            out.append({"family": p, "given": nxt})
+            given, particle = _unparticled(nxt)  # 'Berg, Anneke van den'
+            out.append({"family": f"{particle} {p}" if particle else p, "given": given})
             i += 2
+        elif _SUFFIX.match(p) and out and "family" in out[-1]:  # 'Brennan, T., Jr.'
+            out[-1]["suffix"] = p if p.endswith(".") or p.isupper() else p + "."
+            i += 1
+        elif i == 0 and nxt is not None and len(_words(p)) == 1 and p[1:].islower() and (
+                2 <= len(_words(nxt)) <= 3 and all(w[0].isupper() and not _is_initials(w)
+                                                   for w in _words(nxt))
+                and not _org_like(nxt, alone=False)):
+            out.append({"family": p, "given": nxt})  # 'Ferreira, Ana Luísa, and …'
+            i += 2
+        elif nxt is not None and _SHORT_FAMILY.match(p) and _is_initials(nxt):
+            out.append({"family": p, "given": nxt})  # 'Li, X.': a name, not initials
+            i += 2
+        elif _INITIALS_THEN_NAME.match(p):  # 'O. Li', 'X. Wu': a name, not initials
+            out.append(_person_first_last(p))
+            i += 1
         elif _is_initials(p):
             if out and "given" not in out[-1] and "family" in out[-1]:
                 out[-1]["given"] = p
@@ -447,7 +493,7 @@ def _date(spans: list[str]) -> tuple[int | None, str | None]:
 
 _VOLUME = re.compile(r"\b(?:vol(?:ume)?|bd|band|jg|tome?|t|v|т)\.?\s*([\w-]*\d[\w-]*|[IVXLCDM]+\b)",
                      re.IGNORECASE)
-_ISSUE = re.compile(r"(?:\b(?:no|nos|nr|num|number|issue|iss|n|h|heft|вып)\.?|№)\s*"
+_ISSUE = re.compile(r"(?:\b(?:no|nos|nr|num|number|issue|iss|n|h|heft|вып)\.?:?|№)\s*"
                     r"([\w/-]*\d[\w/-]*)", re.IGNORECASE)
 _PAREN_ISSUE = re.compile(r"\(\s*([^()]+?)\s*\)")
 _LEAD_NUMBER = re.compile(r"^\W*([\w-]*\d[\w-]*|[IVXLCDM]+\b)")
@@ -459,6 +505,10 @@ _DOI = re.compile(r"10\.\d{4,9}/[^\s<>\"“”]+")
 #: a book's count of them (``256 p.``, ``256 с.``).
 _PAGES = re.compile(r"^(?:p[áa]gs?|pp?|pages?|s|ss|seiten?|str|at|с|стр)\.?\s*"
                     r"|(?<=\d)\s*(?:pp?|pages|p[áa]gs|s|seiten|с|стр)\.?$", re.IGNORECASE)
+
+
+_GENRE_NUMBER = re.compile(r"(?<=[^\W\d])[\s,]+(?:(?:no|nr|number|n°|nº)\.?:?\s*)?"
+                           r"(\d+(?:[-/.]\d+)*[a-z]?)$", re.IGNORECASE)
 
 
 def _volume_issue(text: str) -> tuple[str | None, str | None]:
@@ -945,6 +995,10 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
     notes = [_SPACE.sub(" ", strip_markdown(s)).strip(" ,;:-–—") for s in spans.get("note", ())]
     out["note"] = " ".join(n for n in notes if n) or None
     out["genre"] = first("genre")
+    if out["genre"] and not (volume or issue) and (m := _GENRE_NUMBER.search(out["genre"])):
+        # 'Policy Brief 5': the series and the report's number (BibTeX's number, as in
+        # 'Working Paper No. 11')
+        out["genre"], out["issue"] = out["genre"][: m.start()].rstrip(" ,"), m.group(1)
     out["edition"] = first("edition")
     if not out["title"] and out["author"] and out["publisher"] and not (
             out["place"] or out["container"]):
