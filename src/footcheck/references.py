@@ -369,6 +369,16 @@ _SCARE_QUOTES = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z], ))[\"“‘'][^\W\d_][\w�
 _POINTS_TO = re.compile(r"(?:see|cf\.|compare|for\s+(?:more|details|a\s))\b", re.IGNORECASE)
 
 
+def reads_as_prose(title: str) -> bool:
+    """Whether a title the labeller read is a sentence of prose, not a work's title: twelve
+    words or more, most after the first in small letters, one a clause word (``These users
+    include employees, contractors, and enterprise users, as described in …``)."""
+    words = [w for w in _WORD_SPLIT.split(title) if w]
+    rest = [w for w in words[1:] if w[0].isalpha()]
+    return len(words) >= 12 and sum(w[0].islower() for w in rest) * 2 > len(rest) and any(
+        w.lower() in _CLAUSE_WORDS for w in words)
+
+
 def is_explanatory(text: str) -> bool:
     """Whether a note is an explanation that cites nothing, written as sentences: an
     author's biography, thanks, a word on method (``All figures are in current US dollars.

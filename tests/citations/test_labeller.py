@@ -10,6 +10,7 @@ import pytest
 
 from footcheck import citations
 from footcheck.citations import data, normalise, train
+from footcheck.citations.tokens import tokenize
 
 BRIEFS = Path(citations.__file__).resolve().parent / "training" / "briefs.xml"
 HELDOUT = Path(__file__).resolve().parent / "heldout-briefs.xml"
@@ -503,3 +504,30 @@ def test_a_reports_series_and_number(text: str, genre: str | None, issue: str) -
     assert f["issue"] == issue and f["volume"] is None
     if genre:
         assert f["genre"] == genre
+
+
+@pytest.mark.parametrize(("text", "pages"), [
+    ("Ivorski, I. (2023). 'Sluggish Growth.' Office of the Chief Economist. Fall 2023. 8.", "8"),
+    ("Smith, J. The Long Road. London: Harbour Press, 2019. 2020.", None),  # a year, no page
+])
+def test_a_page_after_the_year_of_an_imprint(text: str, pages: str | None) -> None:
+    assert citations.fields(text)["pages"] == pages
+
+
+@pytest.mark.parametrize(("title", "kind"), [("'How Migration Fuels the IT Sector,'", "webpage"),
+                                           ("How Migration Fuels the IT Sector.", "book")])
+def test_a_quoted_title_a_publisher_put_online_is_a_page(title: str, kind: str) -> None:
+    parts = [("Poghosyan, B.", "author"), (title, "title"),
+             ("Institute for Political Studies.", "publisher"), ("Available at:", "note"),
+             ("https://www.ispi-example.it/en/publication/it-sector", "url")]
+    text = " ".join(p for p, _ in parts)
+    tokens = tokenize(text)
+    labels = []
+    for t in tokens:  # each token takes the label of the part it starts in
+        start = 0
+        for part, label in parts:
+            if t.start < start + len(part):
+                labels.append(label)
+                break
+            start += len(part) + 1
+    assert normalise.fields_of(text, tokens, labels)["type"] == kind

@@ -310,3 +310,21 @@ def test_a_page_of_links_every_note_cites_is_no_work_of_theirs():
                                                       "Rents in Almaty", "Rent in Almaty"))])
     assert [k for k in kinds(check(slip)) if k[0] == "variant-citation"] == [
         ("variant-citation", 4)]
+
+
+@pytest.mark.parametrize(("title", "prose"), [
+    ("These users include employees, contractors, and enterprise users, such as a mission or "
+     "business partners, as described in OMB Memorandum M-19", True),
+    ("Enabling Mission Delivery through Improved Identity, Credential, and Access Management",
+     False),
+    ("The Politics of Pension Reform in Ageing Democracies: Evidence from Twenty-Eight "
+     "Countries", False),
+    ("Why it is hard", False),  # a clause, but no sentence of prose
+])
+def test_a_sentence_read_as_a_title_gives_no_other_title(title: str, prose: bool) -> None:
+    from footcheck.checks.references import _form
+    from footcheck.model import Reference
+    from footcheck.references import reads_as_prose
+
+    assert reads_as_prose(title) is prose
+    assert (_form("title", Reference(title=title)) is None) is prose

@@ -37,6 +37,7 @@ from ..references import (
     outlet_named,
     outlet_of_host,
     parse_sources,
+    reads_as_prose,
 )
 from ..translit import fold_letters
 from ..urls import anchor, normalise_url, site_labels
@@ -528,6 +529,8 @@ def _form(field: str, ref: Reference) -> str | None:
         value = " ; ".join(ref.authors)
     elif field == "title":
         value = ref.title or ""
+        if reads_as_prose(value):
+            return None  # a sentence read as a title gives the work no other title
     else:
         return ref.date
     if not value.isascii():

@@ -566,7 +566,9 @@ def _doi_of(text: str) -> str | None:
 _PARTIES = re.compile(r"^(?:[A-Z][\w'.-]*\s+)+v\.?\s+[A-Z]")
 
 
-def _type(f: dict) -> str:
+def _type(f: dict, quoted: bool = False) -> str:
+    """The CSL type the fields tell (``quoted``: the title was written in quotes, as the
+    title of a part is: an article, a chapter, a page)."""
     genre = (f.get("genre") or "").lower()
     container = f.get("container")
     title = (f.get("title") or "").lower()
@@ -598,6 +600,8 @@ def _type(f: dict) -> str:
         if re.search(r"report|paper|brief|review|survey|assessment|outlook|update|"
                      r"strategy|index", title):
             return "report"
+        if quoted and f.get("url"):
+            return "webpage"  # "'Title,' Institute. Available at: <url>": a page it published
         return "book"
     if f.get("url"):
         return "webpage"
@@ -624,6 +628,9 @@ def _repair(text: str, runs: list[list]) -> None:
     * a subtitle cut off a quoted title: a container run that opens with a colon right after
       the title continues the title up to the quote that closes it (``"We're All Hostages
       Here": Wanted …,' The Moscow Times``);
+    * a name and a quoted title read as a note: with no title nor container, a first note
+      run that opens with a name, a comma and a quoted phrase is the author and the title
+      (``Wikipedia, „Open Source“, unter: https://…``);
     * a date read as a note: with no date run, a note run that is a whole date (a day, a
       month and a year) is the date, and a place before it the place
       (``Tbilisi, 29 September 2023``);
@@ -641,7 +648,8 @@ def _repair(text: str, runs: list[list]) -> None:
     * a volume read as pages: a number right after the container, then the date, then the
       pages, is the volume (``*Caucasus Analytical Digest* 131 (2023): 9–14.``);
     * pages read as more of the date: what follows the bracket closing an imprint's year,
-      when no pages were read, is the pages (``(Budapest: Institute, 2022), 8.``), and so
+      when no pages were read, is the pages (``(Budapest: Institute, 2022), 8.``; ``Fall
+      2023. 8.``), and so
       is what follows an issue's bracket and a colon in the volume (``39 (3): 17.``);
     * a series read as the end of the title: ``, Report No. 14,`` closing a title run (with
       no genre nor volume read) is the genre and the number;
@@ -704,6 +712,13 @@ def _repair(text: str, runs: list[list]) -> None:
                 runs[k][1] = m.end()
             break
     labels = [run[0] for run in runs]
+    if not {"title", "container"} & set(labels) and labels[:1] == ["note"] and \
+            (m := _NAME_THEN_QUOTED.match(text, runs[0][1], runs[0][2])):
+        # 'Wikipedia, „Open Source“, unter: https://…': a name and a quoted title before the
+        # words that lead to an address
+        runs[0:1] = [["author", runs[0][1], m.end(1)], ["title", m.start(2), m.end(2)],
+                     ["note", m.end(2), runs[0][2]]]
+        labels = [run[0] for run in runs]
     if "date" not in labels:
         for k, run in enumerate(runs):
             if run[0] == "note" and (m := _PLACE_DATE.fullmatch(text, run[1], run[2])) and \
@@ -786,7 +801,11 @@ _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub
 #: Pages after a volume's issue and a colon, read as more of the volume: ``39 (3): 17.``
 _ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: Pages after the bracket that closes an imprint's date: ``2022), 8.``
-_DATE_THEN_PAGES = re.compile(r"(?<=\d\d\d\d\)[,:] )(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
+_ALNUM = re.compile(r"[^\W_]")
+_NAME_THEN_QUOTED = re.compile(r"\s*([^\W\d][^,„“\"«‘']{0,80}?),\s*"
+                               r"([„“\"«‘'][^„“”\"«»‘’']{2,300}[“”\"»’'])")
+_DATE_THEN_PAGES = re.compile(r"(?:(?<=\d\d\d\d\)[,:] )|(?<=\d\d\d\d\. ))"
+                              r"(?!(?:1[5-9]|20)\d\d\b)(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: A number in brackets, as an issue is given after its volume: ``(160).``
 _ISSUE_NUMBER = re.compile(r"\s*\((\d{1,4})\)[\s.,:;]*")
 #: A whole date (``22 April 2021``, ``April 22, 2021``, ``2021-04-22``), perhaps after the
@@ -905,7 +924,7 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
     def first(label: str, keep: bool = False) -> str | None:
         for s in spans.get(label, ()):
             value = clean(s, keep)
-            if value:
+            if value and _ALNUM.search(value):  # not a stray '*' of emphasis
                 return value
         return None
 
@@ -929,7 +948,7 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
         if m:
             out["_in"] = True
             c = c[m.end():]
-        container = c or None
+        container = c if _ALNUM.search(c) else None  # not a stray '*' of emphasis
     volume = issue = volume_year = None
     for s in spans.get("volume", ()):
         m = _YEAR_VOLUME.match(s)
@@ -1005,6 +1024,7 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
         # "Ministry (2022). Annual Migration Statistics.": with authors and no title, a lone
         # publisher is the title (a publisher alone is no citation of a work)
         out["title"], out["publisher"] = out["publisher"], None
-    out["type"] = _type(out)
+    title_span = next((t for t in spans.get("title", ()) if clean(t)), "")
+    out["type"] = _type(out, quoted=strip_markdown(title_span).lstrip()[:1] in _OPEN)
     out.pop("_in", None)
     return out
