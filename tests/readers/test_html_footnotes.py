@@ -441,6 +441,50 @@ def test_notes_numbered_per_letter_are_numbered_by_their_place_and_untagged(tmp_
     assert [n[2] for n in found(twice)[0]] == [1, 2, 2]
 
 
+#: Project Gutenberg's markup of a book's footnotes: an empty anchor beside each marker link,
+#: which the note links back to; an editor's note in the notes area citing a note itself; a
+#: note whose paragraph holds only its label, its verse below; an index of printed pages.
+GUTENBERG = """<html><body>
+<p>The field at St. Andrew's was called Les Galères.<a name="FNanchor_1" id="FNanchor_1"></a>
+<a href="#Footnote_1" class="fnanchor">[1]</a> A song was sung.<a name="FNanchor_2"
+id="FNanchor_2"></a><a href="#Footnote_2" class="fnanchor">[2]</a></p>
+<p><span class="pagenum"><a name="Page_12" id="Page_12">[12]</a></span>More text.</p>
+<div class="footnotes">
+<div class="footnote"><p><a name="Footnote_1" id="Footnote_1"></a><a href="#FNanchor_1">
+<span class="label">[1]</span></a> From Miss Lane, afterwards Mrs. Lane-Clarke.</p></div>
+<div class="editor-note"><p>In the Record Office exists a petition of Cecilia for the murder
+of Ranulph Vautier<a name="FNanchor_3" id="FNanchor_3"></a><a href="#Footnote_3"
+class="fnanchor">[3]</a>, three years ago.</p></div>
+<div class="footnote"><p><a name="Footnote_2" id="Footnote_2"></a><a href="#FNanchor_2">
+<span class="label">[2]</span></a></p>
+<div class="poetry"><div class="stanza">Oguinâni! Oguinâno!<br/>Ope thy purse.</div></div>
+</div>
+<div class="footnote"><p><a name="Footnote_3" id="Footnote_3"></a><a href="#FNanchor_3">
+<span class="label">[3]</span></a> He was called Vautier or Gautier.</p></div>
+</div>
+<h2>Index</h2>
+<p>Galères, <a href="#Page_12">12</a>; Vautier, <a href="#Page_12">12</a></p>
+</body></html>
+"""
+
+
+def test_a_books_notes_linked_back_to_an_anchor_beside_each_marker(tmp_path):
+    """The link back from a note to the empty anchor set beside its marker is no marker (an
+    editor's note in the notes area, holding that anchor, was a phantom note); an index's
+    links to printed pages cite nothing; a note whose paragraph holds only its label is the
+    verse below it."""
+    notes, markers = found(GUTENBERG)
+    assert notes == [(FOOTNOTES, "1", 1, "From Miss Lane, afterwards Mrs. Lane-Clarke."),
+                     (FOOTNOTES, "2", 2, "Oguinâni! Oguinâno! Ope thy purse."),
+                     (FOOTNOTES, "3", 3, "He was called Vautier or Gautier.")]
+    assert markers == [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2), (FOOTNOTES, "3", 3)]
+    path = tmp_path / "book.html"
+    path.write_text(GUTENBERG, encoding="utf-8")
+    assert serious(path) == []
+    document = reader.read(GUTENBERG.encode(), "book.html")
+    assert "In the Record Office exists" in document.text  # the editor's note is text
+
+
 def test_code_blocks_are_not_read_for_markers():
     page = PANDOC.replace(
         "<section", '<pre><code>{"comment": "see [^9] and [3]"}</code></pre>\n<section', 1)

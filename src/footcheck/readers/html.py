@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -107,6 +108,9 @@ _LABEL = re.compile(r"[\[(]?\s*(?:note\s+)?(\d{1,4}|[A-Za-z]{1,8}|[*†‡§¶#]
 _NOTE_WORDS = re.compile(r"foot-?notes?|end-?notes?|rear-?notes?|cite_note|reflist"
                          r"|(?<![a-z])(?:fn|ftn|ftnt|edn|notes?|references)(?![a-z])",
                          re.IGNORECASE)
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+#: An anchor that marks a printed page (Project Gutenberg's ``Page_12``, ``page12``, ``pg12``).
+_PAGE_ANCHOR = re.compile(r"(?:page|pg|p)[_.-]?[0-9ivxlcdm]+$", re.IGNORECASE)
 #: Words that make a marker of a link whose note is missing.
 _NOTEREF_WORDS = re.compile(r"noteref|footnote|endnote|(?<![a-z])(?:fn|ftn|edn)(?![a-z])"
                             r"|cite_note|(?<![a-z])reference(?![a-z])", re.IGNORECASE)
@@ -142,8 +146,9 @@ def read(data: bytes, path: str) -> Document:
     links = _links(soup)
     page = _Page(links)
     page.block(soup)
-    native = [NativeNote(n.series, n.number, n.label, _untagged(page.note(n.element)))
-              for n in links.notes]
+    native = [NativeNote(n.series, n.number, n.label, _untagged(
+        [line for element in (n.element, *n.body) for line in page.note(element)]))
+        for n in links.notes]
     text, firsts, notes, markers = assemble(page.lines, native)
     if not text.strip():
         raise Unreadable("is empty (the web page has no text)")
@@ -220,6 +225,7 @@ class _Note:
     series: str = FOOTNOTES
     label: str = ""
     number: int | None = None
+    body: tuple = ()  # the blocks after a note that holds only its label: its text
 
 
 @dataclass
@@ -240,15 +246,16 @@ def _links(soup) -> _Links:
     markers: set[int] = set()  # id() of the marker links and of the <sup> around them
     for tag, fragment in page.links:
         label = _label(tag.get_text())
-        if label is None:
-            continue
+        if label is None or _PAGE_ANCHOR.match(fragment):
+            continue  # (an index's link to a printed page, ``#Page_494``, cites no note)
         target = page.targets.get(fragment) or page.targets.get(unquote(fragment))
         if target is None:
             if not _NOTEREF_WORDS.search(f"{_words(tag, 2)} {fragment}"):
                 continue
             note = None  # a marker whose note is missing
-        elif id(target) in markers:
-            continue  # a note's link back to its marker (markers come first)
+        elif id(target) in markers or any(id(p) in notes for p in tag.parents):
+            continue  # a note's link back to its marker (markers come first), also when it
+            # points at an anchor set beside the marker (``<a name="FNanchor_1"></a><a href>``)
         else:
             element = _note_element(target, trusted=_is_noteref(tag))
             if element is None or any(p is element for p in tag.parents):
@@ -269,6 +276,10 @@ def _links(soup) -> _Links:
     _number(ordered, [label for _, note, label in cited if note is None])
     series = {n.series for n in ordered}
     found = _Links(notes=ordered, note_elements=set(notes))
+    for note in ordered:
+        if _label(note.element.get_text().strip()) is not None:  # '[14]' alone, a poem after
+            note.body = tuple(_note_body(note.element, found.note_elements))
+            found.note_elements.update(map(id, note.body))
     for tag, note, label in cited:
         if note is not None:
             ref = reference(note.series, note.number, note.label)
@@ -277,9 +288,22 @@ def _links(soup) -> _Links:
             ref = reference(kind, _value(label, _all_roman([label])), label)
         outer = _outer(tag)
         found.references[id(outer)] = ref
-        found.marker_ids.update(str(t.get(k)) for t in (tag, outer) for k in ("id", "name")
-                                if t.get(k))
+        anchor = tag.find_previous_sibling()  # Gutenberg's <a name="FNanchor_1"></a><a href>
+        beside = (anchor,) if anchor is not None and anchor.name == "a" and not \
+            anchor.get_text().strip() else ()
+        found.marker_ids.update(str(t.get(k)) for t in (tag, outer, *beside)
+                                for k in ("id", "name") if t.get(k))
     return found
+
+
+def _note_body(element, notes: set[int]) -> Iterator:
+    """The blocks after ``element``, a note's label alone in its paragraph, up to the next
+    note (or heading): the note's text."""
+    for sibling in element.find_next_siblings(True):
+        if id(sibling) in notes or sibling.name in _HEADINGS or any(
+                id(t) in notes for t in sibling.find_all(True)):
+            return
+        yield sibling
 
 
 def _inline_notes(soup) -> _Links:
