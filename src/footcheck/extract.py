@@ -173,15 +173,24 @@ _BIBLIOGRAPHY_HEADING = re.compile(
 _HEADING_REACH = 4  # lines looked at above a list's first entry for its heading
 
 
-def bibliography_heading(document: Document, line: int) -> bool:
+def bibliography_heading(document: Document, line: int, words: re.Pattern | None = None
+                         ) -> bool:
     """Whether the heading of the notes section holding ``line`` (1-based) names a list of
-    works (Bibliography, Works cited, Literatur…) rather than notes: the nearest heading in
-    the :data:`_HEADING_REACH` lines above it."""
+    works (Bibliography, Works cited, Literatur…; or what ``words`` find) rather than notes:
+    the nearest heading in the :data:`_HEADING_REACH` lines above it."""
     for index in range(line - 2, max(line - 2 - _HEADING_REACH, -1), -1):
         text = document.line(index + 1).strip()
         if text and len(text) < 60 and _HEADING_RE.fullmatch(text):
-            return _BIBLIOGRAPHY_HEADING.search(text) is not None
+            return (words or _BIBLIOGRAPHY_HEADING).search(text) is not None
     return False
+
+
+def cited_works_heading(document: Document, line: int) -> bool:
+    """Whether the list holding ``line`` stands under a heading of the works cited
+    (References, Works cited, Literature cited): a list its numbers cite, each as often and
+    wherever the text needs it (Vancouver's ``… tariffs¹ … jobs lost³ … as before¹``), not
+    notes each cited once."""
+    return bibliography_heading(document, line, _CITED_WORKS_WORDS)
 
 
 #: Words of a notes heading (:data:`_HEADING_RE`) that name a list of works, as a text

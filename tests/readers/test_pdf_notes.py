@@ -755,3 +755,30 @@ def test_a_formulas_exponents_and_bracketed_indexes_cite_nothing():
     report = audit(document)
     assert [(m.number, m.label) for m in report.markers] == [(1, "^{1}"), (2, "^{2}")]
     assert [f.code for f in report.findings if f.severity >= Severity.WARNING] == []
+
+
+def test_a_references_list_of_addresses_set_in_two_columns():
+    """A Word paper's References typed as a numbered list in two columns under the body,
+    each entry an address broken over its lines (``1. https://www.gov.example/briefi`` |
+    ``ngs/statement-…``): no row of prose, yet each column is read down to its foot; an
+    entry whose address ends a line with ``/`` is followed by the next entry, not joined to
+    it; the text cites reference 3 twice, as a list of References may be cited."""
+    body = "".join(line(780 - 14 * i, f"Sentence {i + 1} of this paper cites one more source.",
+                        marker=str(i + 1)) for i in range(10))
+    body += line(640, "And again the third source, as the paper said.", marker="3")
+    entries = [[f"{n}. https://www.gov-example.org/briefi", f"ngs/statement-{n}-on-trade-",
+                "remedies/"] for n in range(1, 11)]
+    entries[3] = ["4. https://www.cnn-example.com/2020/", "politics/cost-of-tariffs/"]
+    page = line(800, "References", 14)
+    for x, column in ((72, entries[:5]), (320, entries[5:])):
+        y = 780.0
+        for entry in column:
+            for k, text in enumerate(entry):
+                page += line(y, text, x=x if k == 0 else x + 14)
+                y -= 14
+    document = reader.read(drawn_pdf([body, page]), "paper.pdf")
+    notes = extract(document).notes
+    assert [n.number for n in notes] == list(range(1, 11))
+    assert notes[0].text == "https://www.gov-example.org/briefings/statement-1-on-trade-remedies/"
+    assert notes[3].text == "https://www.cnn-example.com/2020/politics/cost-of-tariffs/"
+    assert [f.code for f in audit(document).findings if f.severity >= Severity.ERROR] == []

@@ -29,6 +29,9 @@ class _Series:
     at: Callable[[int], str]  # "line 12", or "paragraph 12" in a converted Word file
     #: a list of works under a Bibliography heading, cited by no marker: no notes to cite
     bibliography: bool = False
+    #: a list under a heading of the works cited (References): numbers cited as a citation
+    #: style cites them, again and in any order after the first citation
+    works: bool = False
 
     @property
     def named(self) -> bool:
@@ -222,7 +225,9 @@ def _series(extraction: Extraction) -> list[_Series]:
         case = cases.most_common(1)[0][0] if cases else "upper"
         listed = bool(notes[name]) and not markers[name] and \
             ex.bibliography_heading(extraction.document, notes[name][0].line)
-        out.append(_Series(name, notes[name], markers[name], roman, case, at, listed))
+        works = bool(notes[name]) and ex.cited_works_heading(extraction.document,
+                                                              notes[name][0].line)
+        out.append(_Series(name, notes[name], markers[name], roman, case, at, listed, works))
     return out
 
 
@@ -398,7 +403,8 @@ class _Tally:
 def _tally(s: _Series) -> _Tally:
     """Count the notes and markers of a part and find its duplicated note numbers."""
     defined = Counter(n.number for n in s.notes if n.number is not None)
-    citation_style = bool(s.markers) and all(m.notation in ex.CITATION_STYLE for m in s.markers)
+    citation_style = bool(s.markers) and (s.works or all(m.notation in ex.CITATION_STYLE
+                                                         for m in s.markers))
     cited = Counter(m.number for m in s.markers if m.number is not None)
     duplicates = sorted((number, count) for number, count in defined.items() if count > 1)
     note_copies = _positions(s.notes) if duplicates else {}  # a list per number: only if needed

@@ -76,6 +76,7 @@ _MARKER_ONLY = re.compile(r"(?:\^\{[^{}\s]+\}[,;]?)+")
 # A line starting like a note: a superscript or bare numeral followed by text.
 _LABEL = re.compile(r"(?:- )?(?:\^\{[^{}\s]+\}|[IVXLC]{1,8}\.?|[ivxlc]{1,8}\.|\d{1,3}\.?) +\S")
 _MARKER_RUN = re.compile(r"[\dIVXLCDMivxlcdm,;–-]{1,8}")  # one or a few note numbers
+_LIST_NUMBER = re.compile(r"(\d{1,4})[.)]")  # a numbered entry's number: "14."
 _NUMERAL = re.compile(r"\d{1,4}|[ivxlcdm]{1,12}|[IVXLCDM]{1,12}")
 _NUMERALS = re.compile(r"\d+|[ivxlcdm]+|[IVXLCDM]+")
 _SHORT_NUMERAL = re.compile(r"(?:\d{1,3}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})\.?")  # a label's
@@ -1060,7 +1061,18 @@ def _text_column(words: list[_Word]) -> bool:
                 right - max(w.x1 for w in row) <= reach:
             full += 1
     # (short notes and their addresses stop short of the edge: "5  Ibid. Pg. 54.")
-    return full * _PROSE_SHARE >= len(rows)
+    return full * _PROSE_SHARE >= len(rows) or _numbered_list(rows)
+
+
+def _numbered_list(rows: list[list[_Word]]) -> bool:
+    """Whether ``rows`` (each sorted left to right) are a numbered list set in a column, its
+    entries running on over the rows under them: a list of notes or works whose entries are
+    addresses (``1. https://www.whitehouse.gov/briefi`` | ``ngs-statements/…``) has no row
+    of prose, but its numbers, each opening a row, count up one by one, one in four rows at
+    least."""
+    numbers = [int(m[1]) for row in rows if (m := _LIST_NUMBER.fullmatch(row[0].text))]
+    return len(numbers) >= 3 and 4 * len(numbers) >= len(rows) and all(
+        b == a + 1 for a, b in itertools.pairwise(numbers))
 
 
 # --- page furniture -----------------------------------------------------------------------
@@ -1319,6 +1331,7 @@ def _mark_paragraphs(pages: list[list[_Line]], body_size: float) -> None:
     """
     body: _Line | None = None  # the last line of the body text so far
     notes: list[_Line] = []  # the last line of notes so far, and of each other size
+    openers: dict[bool, _Line] = {}  # the first line of the paragraph open in each flow
     labelled = False  # whether the note going on started with a label
     for page in pages:
         if not page:
@@ -1348,7 +1361,9 @@ def _mark_paragraphs(pages: list[list[_Line]], body_size: float) -> None:
                 else:
                     line.paragraph_before = (before.ends_block if k else
                                              _LABEL.match(line.text) is not None) or \
-                        _breaks(before, line)
+                        _breaks(before, line, openers.get(flow))
+                if line.paragraph_before:
+                    openers[flow] = line
                 if flow and line.paragraph_before:
                     labelled = bool(line.label)
             lines[-1].ends_block = True
@@ -1364,11 +1379,12 @@ def _same_size(lines: list, line: _Line):
                 lines[0] if lines else None)
 
 
-def _breaks(before: _Line, line: _Line) -> bool:
+def _breaks(before: _Line, line: _Line, opener: _Line | None = None) -> bool:
     """Whether ``line`` starts a paragraph: a note label in a notes area, another font
     size, ``before`` stopped short although the first word of ``line`` would have fitted on
-    it, or ``line`` starts with a superscript numeral or a bracketed number and text after a
-    finished sentence (a note label, a listed work)."""
+    it, ``line`` starts with a superscript numeral or a bracketed number and text after a
+    finished sentence (a note label, a listed work), or it opens the item after the one
+    ``opener`` (the paragraph's first line) or ``before`` opens."""
     if line.note and line.label:
         return True
     if _MARKER_ONLY.fullmatch(line.text):
@@ -1377,7 +1393,7 @@ def _breaks(before: _Line, line: _Line) -> bool:
     return (abs(line.size - before.size) > 0.5 or before.room > first.x1 - first.x0
             or (line.text.lstrip("- ").startswith("^{") and _finished(before.text))
             or (_WORK.match(line.text) is not None and _finished(before.text))
-            or _next_item(before, line))
+            or _next_item(before, line) or (opener is not None and _next_item(opener, line)))
 
 
 _WORK = re.compile(r"\[\d{1,4}\] +\S")  # a listed work, "[26] STRANDBURG, K. J. …"
@@ -1522,7 +1538,8 @@ def _continues_url(last: str, first: str, forced: bool = False) -> bool:
     """
     if _SCHEME_ONLY.fullmatch(last) and first.startswith("/"):
         return True
-    if not _URL_START.search(last) or not _URL_PIECE.fullmatch(first) or len(first) < 2:
+    if not _URL_START.search(last) or not _URL_PIECE.fullmatch(first) or len(first) < 2 or \
+            _LIST_NUMBER.fullmatch(first):  # "10." opens the next entry of a list
         return False
     if last.startswith("<") or ">" in last:
         return ">" not in last  # an unclosed <…> goes on; a closed one is complete
