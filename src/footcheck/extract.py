@@ -34,6 +34,7 @@ from .errors import InputError
 from .model import (
     ENDNOTES,
     FOOTNOTES,
+    HEADING,
     MARKDOWN,
     PAGE_FOOT,
     RST,
@@ -687,7 +688,8 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
         notes = tuple(sorted(notes + native, key=lambda n: (n.line, n.column)))
         markers = tuple(sorted(markers + document.native_markers, key=lambda m: m.offset))
     unread = (*document.unread, *_foreign_syntax(document, text),
-              *_empty_section(stripped, skipped, notes, _resolved(notes, markers)))
+              *_empty_section(stripped, skipped, notes, _resolved(notes, markers),
+                              _heading_lines(document)))
     return Extraction(document=document, notes=notes, markers=markers, unread=unread)
 
 
@@ -733,14 +735,22 @@ def _resolved(notes: tuple[Note, ...], markers: tuple[Marker, ...]) -> bool:
     return all((m.series, m.number) in numbers for m in markers)
 
 
+def _heading_lines(document: Document) -> list[int]:
+    """The lines (0-based) where the headings the format marks begin, in order."""
+    starts = document.line_starts
+    return [bisect.bisect_right(starts, b.start) - 1 for b in document.blocks
+            if b.kind == HEADING]
+
+
 def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ...],
-                   resolved: bool) -> Iterator[Unread]:
+                   resolved: bool, headings: list[int] = ()) -> Iterator[Unread]:
     """A notes heading followed by paragraphs of which no note could be read, where that
     matters: where markers do not all find their note ("Notes" heading) — a "References"
     list only in a document with no notes. Without a marker pointing nowhere, a Notes
     section of remarks is only prose; but one listing notes numbered from 1, in a document
     where no note or marker was read, is notes whose markers were not found (superscript
-    numbers a conversion flattened into the text: ``in 2022.1 They``)."""
+    numbers a conversion flattened into the text: ``in 2022.1 They``). The section ends at
+    the next heading the format marks (``# Name, Sitz`` after ``##### Anmerkungen``)."""
     if resolved and notes:
         return
     last_note = max((n.line for n in notes), default=0)
@@ -750,13 +760,14 @@ def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ..
             continue
         if (notes or resolved) and not _NOTES_WORD.search(line):
             return
+        end = next((h for h in headings if h > i), len(stripped))
         if resolved or not _NOTES_WORD.search(line):  # nothing read, or a list of works:
             # notes only if numbered as notes are (a list of works by author is no notes)
-            entries = _numbered_entries(stripped[i + 1:])
+            entries = _numbered_entries(stripped[i + 1:end])
             if entries >= 2:
                 yield Unread(line.strip("#*_: "), i + 1, 1, entries, section=True)
             return
-        paragraphs = sum(1 for j in range(i + 1, len(stripped))
+        paragraphs = sum(1 for j in range(i + 1, end)
                          if stripped[j] and not stripped[j - 1] and j not in skipped)
         if paragraphs >= 2:
             yield Unread(line.strip("#*_: "), i + 1, 1, paragraphs, section=True)

@@ -232,6 +232,24 @@ def test_numbered_notes_whose_markers_were_lost_are_said_unread():
         assert findings(FLATTENED.format(entries=prose), "unread-notes") == []
 
 
+def test_a_notes_heading_over_remarks_ends_at_the_next_heading(tmp_path):
+    """Statutes with a section of remarks (``##### Anmerkungen``) and numbered clauses under
+    the headings after it: the clauses are no notes of that section."""
+    text = ("Satzung\n\n##### Anmerkungen\n\nGrüne Texte sind Erläuterungen.\n\n"
+            "# Name, Sitz\n\n1.  Die Genossenschaft führt den Namen noris.\n"
+            "2.  Sitz der Genossenschaft ist Nürnberg.\n\n# Zweck\n\n"
+            "1.  Zweck ist die Organisation ihrer Mitglieder.\n"
+            "2.  Sie erzeugt Strom.\n3.  Sie verkauft ihn.\n")
+    path = tmp_path / "satzung.md"
+    path.write_text(text, encoding="utf-8")
+    assert [f.code for f in audit(path).findings if f.code == "FC109"] == []
+    # the same notes listed right under their heading are still said unread
+    listed = text.replace("Grüne Texte sind Erläuterungen.", "1. World Bank, 2023.\n"
+                          "2. Central Bank, 2024.")
+    path.write_text(listed, encoding="utf-8")
+    assert [f.code for f in audit(path).findings if f.code == "FC109"] == ["FC109"]
+
+
 MARKED_WORKS = ("OnionScan<sup>1</sup> scans hidden services on Tor<sup>2</sup>, as earlier "
                 "studies did (Hawkins, 2015; Bloch & Corum, 2008).\n\n## {heading}\n\n"
                 "{first}Bloch, M., & Corum, J. (2008, May 5). Mapping the human diseasome. "
