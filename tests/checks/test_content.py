@@ -336,6 +336,11 @@ def test_homoglyphs_only_are_replaced_by_their_look_alikes() -> None:
     ]
 
 
+def test_a_greek_letter_that_looks_latin_in_a_short_word_is_a_slip() -> None:
+    [f] = findings("^{1} Lee, J. The Rοle of Banks. 2021.")  # Greek omicron in "Rοle"
+    assert f.suggestion == "Role"
+
+
 def test_greek_homoglyph() -> None:
     [f] = findings("^{1} Smith, J. (2020). Τhe Title. *Journal*.")  # Greek capital Tau
     assert (f.kind, f.suggestion) == ("mixed-script", "The")
@@ -346,6 +351,7 @@ def test_greek_homoglyph() -> None:
     "^{1} Коммерсантъ. «Релоканты возвращаются?» 5 марта 2024. https://www.kommersant.ru/doc/1",
     "^{2} Dose of 5 μg per day (WHO, 2020), 'Guidelines.'",
     "^{3} Forbes Russia. 'Krovavaia baryna' (Кровавая барыня). 22 September 2023.",
+    "^{4} The loss grows with δp and Δx, the change in price (Lee, 2021, p. 4).",
 ])
 def test_single_script_words_are_silent(line: str) -> None:
     assert findings(line, "mixed-script") == []
@@ -490,6 +496,21 @@ def test_a_short_citation_of_a_work_in_the_reference_list_is_not_incomplete() ->
                                   "^{5} Talin, Explicit Lexical Scoping (pre-PEP?), 2006."])
 def test_rhetorical_questions_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []
+
+
+@pytest.mark.parametrize("line", [
+    # quotes a typesetter opened with ” (XeLaTeX), as a report quotes texts and tweets
+    "^{1} Cohen received a text that said, ”Stopped flow of tapes but not sure if there’s "
+    "anything else.” 10/30/16 Text Message.",
+    "^{2} See Tweet (”Isn’t the I.G. an Obama guy? Why not use Justice lawyers?”); Remarks.",
+    "^{3} Spicer, Briefing (Feb. 14, 2017) (questions from the press included, ”if he was told "
+    "17 days ago that Flynn had misled officials here, why was he kept on?”).",
+])
+def test_what_a_note_quotes_is_no_remark(line: str) -> None:
+    assert findings(line, "editorial-comment") == []
+    # the author's own words in the same places are
+    bare = line.replace("”", "").replace("“", "")
+    assert findings(bare, "editorial-comment") != []
 
 
 _ARGUMENT = ("^{4} The foundation raises most of its funds from a distribution service, although "

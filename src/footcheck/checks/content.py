@@ -475,6 +475,8 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
                 spans.append(m.span(1))
     for m in _PAREN.finditer(masked):
         inner = m.group(1).strip()
+        if any(m.start() < s < m.end() for s, _ in view.titles):
+            inner = _without(inner, m.start(1) + m.group(1).find(inner), view.titles)
         if inner[:1].islower() and not view.in_title(m.start()) and (
                 _PAREN_REMARK.match(inner) or _HERE_AND_DIGITS.search(inner)
                 or (inner.endswith("?") and ((len(inner.split()) <= _QUERY_WORDS
@@ -491,6 +493,17 @@ def _remarks(view: _View, placeholders: list[tuple[int, int]]) -> list[tuple[int
         return spans
     merged = _merge(spans, gap=2, text=masked)
     return [s for s in merged if not any(p < s[1] and s[0] < q for p, q in placeholders)]
+
+
+def _without(text: str, at: int, spans: list[tuple[int, int]]) -> str:
+    """``text`` (found at offset ``at``) with the parts inside ``spans`` blanked: what an
+    aside says in its own words, not in what it quotes ("(questions from the press
+    included, "… officials here … 17 days …")")."""
+    chars = list(text)
+    for s, e in spans:
+        for k in range(max(s - at, 0), min(e - at, len(chars))):
+            chars[k] = " "
+    return "".join(chars).strip()
 
 
 def _is_query(view: _View, i: int) -> bool:
@@ -640,7 +653,8 @@ def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
     A ``'`` or ``’`` between two letters is an apostrophe (We're, posol'stvo); one after a
     letter and before a space or punctuation (vnov' popast', dodgers' house) closes an open
     quote only when no later quote could close it: otherwise it is a soft sign or a plural
-    possessive. ``“`` closes a German ``„`` and ``‘`` a ``‚``; otherwise they open.
+    possessive. ``“`` closes a German ``„`` and ``‘`` a ``‚``; otherwise they open. A ``”``
+    after a space and before a letter opens (a typesetter's ``”Stopped flow…”``).
     """
     tokens: dict[str, list[tuple[int, str]]] = {}  # by family, in order of first quote
     padded = f" {text} "  # the characters around text[i] are padded[i] and padded[i + 2]
@@ -657,6 +671,8 @@ def _quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
             kind = "O" if opens else "A" if prev.isalnum() else "C"
         elif ch == '"':
             kind = "T" if opens == closes else "O" if opens else "C"
+        elif ch == "”" and opens and not closes:
+            kind = "O"  # a closing quote set to open (XeLaTeX's ”Stopped…”): it opens
         else:
             kind = _FIXED_KIND[ch]
         tokens.setdefault(_FAMILY[ch], []).append((i, kind))
@@ -746,8 +762,13 @@ def _enumerator(text: str, i: int) -> bool:
 
 
 def _unit(word: str, foreign: list[str]) -> bool:
-    """Whether ``word`` is a unit such as 'μg' or 'Ωm' rather than a mixed-script slip."""
-    return len(foreign) == 1 and word[0] in "μΩΔ" and len(word) <= 4
+    """Whether ``word`` is a unit such as 'μg' or 'Ωm', or a formula's symbol such as 'δp'
+    or 'Δx' (a short word whose Greek letters look like no Latin one), rather than a
+    mixed-script slip."""
+    if len(foreign) == 1 and word[0] in "μΩΔ" and len(word) <= 4:
+        return True
+    return len(word) <= 4 and all("\u0370" <= c <= "\u03ff" and c not in _HOMOGLYPHS
+                                  for c in foreign)
 
 
 def _transliterate(ch: str) -> str:
