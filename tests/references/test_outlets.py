@@ -240,6 +240,8 @@ def test_publisher_mismatch_stays_silent_where_one_outlet_publishes_the_other() 
         "Doe, J. (2023). 'T,' Radio Farda. 1 May. <https://www.radiofarda.com/a/1.html>",
         "Doe, J. (2023). 'T,' Voice of America. 1 May. <https://www.golosameriki.com/a/1.html>",
         "Doe, J. (2023). 'T,' Foreign and Commonwealth Office. 1 May. <https://www.gov.uk/x>",
+        # the government's portal covers its sites: legislation.gov.uk is the Government's
+        "UK Government. Data protection act 1998. http://www.legislation.gov.uk/ukpga/1998/29",
     ) == []
 
 

@@ -481,6 +481,9 @@ def _publisher_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
             if outlet.family and outlet.family == site.family:
                 if _folded(outlet.name) == outlet.family:
                     continue  # the brand ("Forbes") covers each of its editions
+            elif any(not site_labels(d) and host.endswith("." + d.removeprefix("www."))
+                     for d in outlet.domains):
+                continue  # a government's portal (www.gov.uk) covers the sites under it
             elif name_matches_host(name, host) or any(
                     name_matches_host(a, host) for a in (outlet.name, *outlet.aliases)):
                 continue  # the table may be wrong; the name fits the site
