@@ -531,3 +531,13 @@ def test_a_quoted_title_a_publisher_put_online_is_a_page(title: str, kind: str) 
                 break
             start += len(part) + 1
     assert normalise.fields_of(text, tokens, labels)["type"] == kind
+
+
+@pytest.mark.parametrize(("text", "title", "pages"), [
+    ("*Trudeau II Report* at paras. 51–55 and 304–315. The waiver covered them.",
+     "Trudeau II Report", "51-55 and 304-315"),
+    ("Smith, J. *The Long Road*. London: Harbour Press, 2019, pages 3-4.", "The Long Road", "3-4"),
+])
+def test_a_pinpoints_words_are_no_title_and_no_page(text: str, title: str, pages: str) -> None:
+    f = citations.fields(text)
+    assert (f["title"], f["pages"]) == (title, pages)

@@ -503,7 +503,8 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]+")
 _DOI = re.compile(r"10\.\d{4,9}/[^\s<>\"“”]+")
 #: What names pages before their numbers (``pp.``, ``S.``, ``pág.``, GOST's ``С.``) or after
 #: a book's count of them (``256 p.``, ``256 с.``).
-_PAGES = re.compile(r"^(?:p[áa]gs?|pp?|pages?|s|ss|seiten?|str|at|с|стр)\.?\s*"
+_PAGES = re.compile(r"^(?:at\s+)?(?:pages?|paras?|p[áa]gs?|pp?|s|ss|seiten?|str|at|с|стр)"
+                    r"\.?\s*"
                     r"|(?<=\d)\s*(?:pp?|pages|p[áa]gs|s|seiten|с|стр)\.?$", re.IGNORECASE)
 
 
@@ -628,6 +629,9 @@ def _repair(text: str, runs: list[list]) -> None:
     * a subtitle cut off a quoted title: a container run that opens with a colon right after
       the title continues the title up to the quote that closes it (``"We're All Hostages
       Here": Wanted …,' The Moscow Times``);
+    * a pinpoint's word read as more of the title: an emphasised title followed only by
+      ``at``, ``p.``, ``para.``… ends with its emphasis (``*Trudeau II Report* at paras.
+      51–55``);
     * a name and a quoted title read as a note: with no title nor container, a first note
       run that opens with a name, a comma and a quoted phrase is the author and the title
       (``Wikipedia, „Open Source“, unter: https://…``);
@@ -710,6 +714,15 @@ def _repair(text: str, runs: list[list]) -> None:
             if m and m.end() < runs[k][2]:
                 runs[k - 1][2] = m.end()
                 runs[k][1] = m.end()
+            break
+    for k, run in enumerate(runs):
+        if run[0] == "title" and (m := _EMPHASIS_THEN_WORD.fullmatch(text, run[1], run[2])):
+            # "*Trudeau II Report* at paras. 51–55": the title ends with its emphasis
+            if k + 1 < len(runs) and runs[k + 1][0] == "pages":
+                runs[k + 1][1] = m.start(3)  # "at paras. 51–55": the pinpoint
+                runs[k][2] = m.end(1)
+            else:
+                runs[k:k + 1] = [["title", run[1], m.end(1)], ["note", m.start(3), run[2]]]
             break
     labels = [run[0] for run in runs]
     if not {"title", "container"} & set(labels) and labels[:1] == ["note"] and \
@@ -802,6 +815,9 @@ _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub
 _ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: Pages after the bracket that closes an imprint's date: ``2022), 8.``
 _ALNUM = re.compile(r"[^\W_]")
+#: An emphasised title and the small word after it: ``*Trudeau II Report* at``.
+_EMPHASIS_THEN_WORD = re.compile(r"\s*(([*_]{1,2})[^*_]+?\2)\s+((?:at|in|on|p|pp|para|paras|"
+                                 r"s|ch|chap|vol|n|nn|fn)\.?)\s*")
 _NAME_THEN_QUOTED = re.compile(r"\s*([^\W\d][^,„“\"«‘']{0,80}?),\s*"
                                r"([„“\"«‘'][^„“”\"«»‘’']{2,300}[“”\"»’'])")
 _DATE_THEN_PAGES = re.compile(r"(?:(?<=\d\d\d\d\)[,:] )|(?<=\d\d\d\d\. ))"
