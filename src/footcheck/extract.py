@@ -419,6 +419,10 @@ _ENTRY_LATER_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)[.\s]|"
                                rf"(?<=[^\W\d_]{{2}}\. )({_YEAR_TOKEN})\.(?=\s)")
 
 
+#: A title before an entry's first year (a sentence of four words or more after the
+#: authors' full stop), and the year of the imprint after it (``Brasília: INEP, 2001.``).
+_TITLE_BEFORE = re.compile(r"[^\W\d_]{2}\.\s+\S+(?:\s+\S+){3,}")
+_IMPRINT_YEAR = re.compile(rf":\s[^.:]{{2,160}}?,\s*({_YEAR_TOKEN})\.")
 #: A person's name in an entry's authors: ``Lee, B.``, ``Smith, J. R.``.
 _PERSON = re.compile(r",\s*[A-ZÀ-ÖØ-Þ]\.")
 
@@ -464,7 +468,13 @@ def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
         m = _ENTRY_YEAR.search(text)
         if m is None or m.start() > 300:
             continue
-        add(entry, text[:m.start()], m[1])
+        head, year = text[:m.start()], m[1]
+        if not m.group().startswith("(") and _TITLE_BEFORE.search(head) and \
+                (imprint := _IMPRINT_YEAR.search(text, m.end())):
+            # "INEP. Inscrições … desde 1998. Brasília: INEP, 2001.": the year of a title is
+            # no date; the imprint's is (ABNT, ISO 690, a bibliography's order)
+            head, year = head[:head.find(". ") + 1], imprint[1]
+        add(entry, head, year)
         # entries a conversion ran together: each "… (2023)." or "… Orlova. 2021." after a
         # sentence names one more
         for more in _ENTRY_LATER_YEAR.finditer(text, m.end()):

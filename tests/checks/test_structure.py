@@ -336,3 +336,20 @@ def test_works_first_cited_in_no_order_of_their_list_are_in_order():
     assert [f.code for f in quiet.findings if f.code == "FC105"] == []
     slip = audit(Document.from_text(_works_cited([1, 2, 4, 3, 5, 6])))
     assert [f.code for f in slip.findings if f.code == "FC105"] == ["FC105"]
+
+
+ABNT = ("Enrolments rose twentyfold (INEP, 2001) and again later (INEP, 2012; Medeiros, "
+        "2006).\n\nReferências\n\n"
+        "INEP. Inscrições no Enem crescem 20 vezes desde 1998. Brasília: Instituto Nacional "
+        "de Estudos, 2001.\n"
+        "INEP. Sinopse Estatística da Educação Superior 2000. Brasília: INEP, 2012.\n"
+        "MEDEIROS, Marcelo. O que faz os ricos ricos. São Paulo: Hucitec, 2006.\n")
+
+
+def test_the_year_of_an_entry_is_its_imprints_not_one_in_its_title():
+    """ABNT and ISO 690 set the year at the imprint, after a title that may hold years of
+    its own ("desde 1998", "… Superior 2000"): the citations name the imprint's year."""
+    assert findings(ABNT, "unlisted-citation") == []
+    wrong = ABNT.replace("(INEP, 2001)", "(INEP, 1999)")
+    assert [f.message.split("'")[1] for f in findings(wrong, "unlisted-citation")] == [
+        "INEP, 1999"]
