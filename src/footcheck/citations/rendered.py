@@ -63,7 +63,8 @@ TRAINING_STYLES = (
 
 # --- comparing a citation's fields with its work ---------------------------------------------
 
-_QUOTES = str.maketrans(dict.fromkeys("‘’‚‛“”„‟«»‹›\"", "'"))
+_QUOTE_MARKS = "‘’‚‛“”„‟«»‹›\""
+_QUOTES = str.maketrans(dict.fromkeys(_QUOTE_MARKS, "'"))
 _FIRST_NUMBER = re.compile(r"\d+")
 FIELDS = ("author", "title", "container", "year", "publisher", "place", "volume", "pages",
           "url", "doi")
@@ -214,7 +215,8 @@ def _plain(element) -> str:
 
 # --- finding a work's fields in what a style wrote -------------------------------------------
 
-_FOLD = str.maketrans("‘’‚‛“”„‟«»‹›\"–—\u00a0\u2009\u202f", "'''''''''''''--   ")
+_FOLD = str.maketrans({**dict.fromkeys(_QUOTE_MARKS, "'"), "–": "-", "—": "-",
+                       **dict.fromkeys("\u00a0\u2009\u202f", " ")})  # one for one
 _WORDY = re.compile(r"\w", re.UNICODE)
 _OPENERS = set("([{“‘«<\"'„‚")
 _ROLE_WORDS = {"ed", "eds", "edited", "by", "hrsg", "hg", "dir", "dirs", "coord", "org", "orgs",

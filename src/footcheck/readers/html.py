@@ -109,6 +109,7 @@ _NOTE_WORDS = re.compile(r"foot-?notes?|end-?notes?|rear-?notes?|cite_note|refli
                          r"|(?<![a-z])(?:fn|ftn|ftnt|edn|notes?|references)(?![a-z])",
                          re.IGNORECASE)
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_HEADING_LIKE = _HEADINGS | {"p", "strong", "b"}  # what a "Notes" heading may be set in
 #: An anchor that marks a printed page (Project Gutenberg's ``Page_12``, ``page12``, ``pg12``).
 _PAGE_ANCHOR = re.compile(r"(?:page|pg|p)[_.-]?[0-9ivxlcdm]+$", re.IGNORECASE)
 #: Words that make a marker of a link whose note is missing.
@@ -648,8 +649,7 @@ def _is_notes_list(node) -> bool:
         if _NOTES_NAME.search(names):
             return True
     previous = node.find_previous_sibling()
-    return previous is not None and previous.name.lower() in {
-        "h1", "h2", "h3", "h4", "h5", "h6", "p", "strong", "b"} and \
+    return previous is not None and previous.name.lower() in _HEADING_LIKE and \
         bool(_NOTES_HEADING.fullmatch(previous.get_text()))
 
 
