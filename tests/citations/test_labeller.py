@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 from pathlib import Path
@@ -517,19 +518,10 @@ def test_a_page_after_the_year_of_an_imprint(text: str, pages: str | None) -> No
 @pytest.mark.parametrize(("title", "kind"), [("'How Migration Fuels the IT Sector,'", "webpage"),
                                            ("How Migration Fuels the IT Sector.", "book")])
 def test_a_quoted_title_a_publisher_put_online_is_a_page(title: str, kind: str) -> None:
-    parts = [("Poghosyan, B.", "author"), (title, "title"),
-             ("Institute for Political Studies.", "publisher"), ("Available at:", "note"),
-             ("https://www.ispi-example.it/en/publication/it-sector", "url")]
-    text = " ".join(p for p, _ in parts)
-    tokens = tokenize(text)
-    labels = []
-    for t in tokens:  # each token takes the label of the part it starts in
-        start = 0
-        for part, label in parts:
-            if t.start < start + len(part):
-                labels.append(label)
-                break
-            start += len(part) + 1
+    text, tokens, labels = _labelled([
+        ("Poghosyan, B.", "author"), (title, "title"),
+        ("Institute for Political Studies.", "publisher"), ("Available at:", "note"),
+        ("https://www.ispi-example.it/en/publication/it-sector", "url")])
     assert normalise.fields_of(text, tokens, labels)["type"] == kind
 
 
@@ -541,3 +533,42 @@ def test_a_quoted_title_a_publisher_put_online_is_a_page(title: str, kind: str) 
 def test_a_pinpoints_words_are_no_title_and_no_page(text: str, title: str, pages: str) -> None:
     f = citations.fields(text)
     assert (f["title"], f["pages"]) == (title, pages)
+
+
+@pytest.mark.parametrize(("labels", "title", "container"), [
+    # APA's news: a title and its outlet in one type, only a full stop between them
+    ([("Abiodun, T. (2023, May 20).", "author"),
+      ("Inside the Race for Critical Minerals. The Economic Observer.", "container")],
+     "Inside the Race for Critical Minerals", "The Economic Observer"),
+    # an abbreviated journal's full stops part nothing
+    ([("Smith, J. (2020).", "author"), ("Title here.", "title"),
+      ("Proc. Natl. Acad. Sci.", "container")], "Title here", "Proc. Natl. Acad. Sci."),
+])
+def test_a_title_and_its_outlet_read_as_one_outlet(labels, title, container) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"]) == (title, container)
+
+
+@pytest.mark.parametrize(("labels", "title", "authors"), [
+    ([("Budget Deficit Hits Record as Recession Deepens.", "author"),
+      ("(1992, October 15).", "date"), ("The Morning Standard, A1.", "container")],
+     "Budget Deficit Hits Record as Recession Deepens", []),
+    ([("Department for Work and Families.", "author"), ("(2010).", "date"),
+      ("Review of the Child Poverty Strategy.", "title")],
+     "Review of the Child Poverty Strategy", [{"literal": "Department for Work and Families"}]),
+])
+def test_apas_work_with_no_author_stands_by_its_title(labels, title, authors) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["author"]) == (title, authors)
+
+
+def _labelled(parts: list[tuple[str, str]]):
+    """A citation made of ``parts`` (text, label), its tokens and their labels: each token
+    takes the label of the part it starts in."""
+    text = " ".join(p for p, _ in parts)
+    ends = list(itertools.accumulate(len(p) + 1 for p, _ in parts))
+    tokens = tokenize(text)
+    return text, tokens, [next(label for end, (_, label) in zip(ends, parts, strict=True)
+                               if t.start < end) for t in tokens]

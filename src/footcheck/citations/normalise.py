@@ -342,6 +342,15 @@ _SHORT_FAMILY = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]$")
 _INITIALS_THEN_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.\s*-?\s*)+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+$")
 
 
+def _title_not_names(text: str) -> bool:
+    """Whether ``text``, read as the authors, is rather a title: five words or more, one a
+    small word inside (``as``, ``on``, ``for``), no comma, ampersand or initial, no word an
+    organisation's name has (``Institute``, ``Department``)."""
+    words = _LETTERS.findall(text)
+    return len(words) >= 5 and not re.search(r"[,&;]|\b[A-Z]\.", text) and any(
+        w.islower() for w in words[1:]) and not any(w.lower() in ORG_WORDS for w in words)
+
+
 def _unparticled(given: str) -> tuple[str, str]:
     """Given names and the particle a style set after them (``Anneke van den``)."""
     words = _words(given)
@@ -725,6 +734,22 @@ def _repair(text: str, runs: list[list]) -> None:
                 runs[k:k + 1] = [["title", run[1], m.end(1)], ["note", m.start(3), run[2]]]
             break
     labels = [run[0] for run in runs]
+    if labels[:2] == ["author", "date"] and "title" not in labels and \
+            _title_not_names(run_text(runs[0])):
+        # "Budget Deficit Hits Record as Recession Deepens. (1992, October 15).": APA puts a
+        # work with no author by its title first
+        runs[0][0] = "title"
+        labels = [run[0] for run in runs]
+    if "title" not in labels and labels.count("container") == 1:
+        k = labels.index("container")
+        parts = _SENTENCE_BREAK.split(text[runs[k][1]:runs[k][2]])
+        if len(parts) == 2 and len(parts[0].split()) >= 3 and parts[1].lstrip()[:1].isupper():
+            # "Inside the Race for Minerals. The Economic Observer.": a title and its outlet in
+            # one type, only a full stop between them (APA's news and web pages)
+            cut = runs[k][1] + len(parts[0]) + 1
+            start = cut + len(parts[1]) - len(parts[1].lstrip())
+            runs[k:k + 1] = [["title", runs[k][1], cut], ["container", start, runs[k][2]]]
+            labels = [run[0] for run in runs]
     if not {"title", "container"} & set(labels) and labels[:1] == ["note"] and \
             (m := _NAME_THEN_QUOTED.match(text, runs[0][1], runs[0][2])):
         # 'Wikipedia, „Open Source“, unter: https://…': a name and a quoted title before the
@@ -815,6 +840,9 @@ _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub
 _ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: Pages after the bracket that closes an imprint's date: ``2022), 8.``
 _ALNUM = re.compile(r"[^\W_]")
+#: A full stop ending a sentence of words inside a run (not an abbreviation's: ``Natl.``,
+#: ``J.``): after a word of four letters or more, not in capitals.
+_SENTENCE_BREAK = re.compile(r"(?<=[a-zà-ÿ]{4})[.?!](?=\s+\S)")
 #: An emphasised title and the small word after it: ``*Trudeau II Report* at``.
 _EMPHASIS_THEN_WORD = re.compile(r"\s*(([*_]{1,2})[^*_]+?\2)\s+((?:at|in|on|p|pp|para|paras|"
                                  r"s|ch|chap|vol|n|nn|fn)\.?)\s*")
