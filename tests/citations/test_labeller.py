@@ -572,3 +572,19 @@ def _labelled(parts: list[tuple[str, str]]):
     tokens = tokenize(text)
     return text, tokens, [next(label for end, (_, label) in zip(ends, parts, strict=True)
                                if t.start < end) for t in tokens]
+
+
+@pytest.mark.parametrize(("labels", "title", "genre", "issue"), [
+    ([("Cour des comptes. (2016).", "author"),
+      ("Rapport sur l’emploi (Rapport public thématique 2016-04).", "title")],
+     "Rapport sur l’emploi", "Rapport public thématique", "2016-04"),
+    ([("GAO. (2000).", "author"), ("Title of the Audit.", "title"),
+      ("(Report GAO-00-118).", "genre")], "Title of the Audit", "Report", "GAO-00-118"),
+    # a span of years or a volume in brackets is no series
+    ([("Smith, J. (2019).", "author"), ("Migration in Georgia (1990–2015).", "title")],
+     "Migration in Georgia (1990–2015)", None, None),
+])
+def test_a_reports_series_and_number_after_its_title(labels, title, genre, issue) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["genre"], f["issue"]) == (title, genre, issue)

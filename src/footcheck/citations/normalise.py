@@ -518,7 +518,12 @@ _PAGES = re.compile(r"^(?:at\s+)?(?:pages?|paras?|p[áa]gs?|pp?|s|ss|seiten?|str
 
 
 _GENRE_NUMBER = re.compile(r"(?<=[^\W\d])[\s,]+(?:(?:no|nr|number|n°|nº)\.?:?\s*)?"
-                           r"(\d+(?:[-/.]\d+)*[a-z]?)$", re.IGNORECASE)
+                           r"((?-i:[A-Z]{1,6}[-\s]?)?\d+(?:[-/.]\d+)*[a-z]?)$", re.IGNORECASE)
+#: A report's series and number in brackets after its title, as APA writes them:
+#: ``Title (Rapport public thématique 2016-04)``, ``Title (Report GAO-00-118)``.
+_TITLE_SERIES = re.compile(r"(.*\S)\s*\((?!(?:vol|volume|ed|edn|edition|pp?)\b)"
+                           r"([^\W\d][^()]{2,60}?)\s+((?:no\.?\s*)?(?-i:[A-Z]{0,6}-?)\d"
+                           r"[\w./-]*)\)\.?", re.IGNORECASE)
 
 
 def _volume_issue(text: str) -> tuple[str | None, str | None]:
@@ -1058,6 +1063,8 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
     notes = [_SPACE.sub(" ", strip_markdown(s)).strip(" ,;:-–—") for s in spans.get("note", ())]
     out["note"] = " ".join(n for n in notes if n) or None
     out["genre"] = first("genre")
+    if out["title"] and not out["genre"] and (m := _TITLE_SERIES.fullmatch(out["title"])):
+        out["title"], out["genre"] = m[1], f"{m[2]} {m[3]}"
     if out["genre"] and not (volume or issue) and (m := _GENRE_NUMBER.search(out["genre"])):
         # 'Policy Brief 5': the series and the report's number (BibTeX's number, as in
         # 'Working Paper No. 11')
