@@ -588,3 +588,14 @@ def test_a_reports_series_and_number_after_its_title(labels, title, genre, issue
     text, tokens, tags = _labelled(labels)
     f = normalise.fields_of(text, tokens, tags)
     assert (f["title"], f["genre"], f["issue"]) == (title, genre, issue)
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Ashdown M and Kim M, ‘The Politics of Pension Reform’ (1994) 3 Comparative Welfare "
+     "Politics 1", ("1994", "Comparative Welfare Politics", "3", "1")),
+    ("Brandt W, ‘Public Trust and Reform’ (1991) 2 Governance and Administration 167, 170.",
+     ("1991", "Governance and Administration", "2", "167, 170")),
+])
+def test_oscolas_year_volume_journal_and_page(text: str, fields: tuple) -> None:
+    f = citations.fields(text)
+    assert (f["date"], f["container"], f["volume"], f["pages"]) == fields

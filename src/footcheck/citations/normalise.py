@@ -738,6 +738,15 @@ def _repair(text: str, runs: list[list]) -> None:
             else:
                 runs[k:k + 1] = [["title", run[1], m.end(1)], ["note", m.start(3), run[2]]]
             break
+    if (k := next((i for i, r in enumerate(runs) if r[0] == "date"
+                   and text[r[1]:r[1] + 1] in "(["), None)) is not None and \
+            (m := _YEAR_VOLUME_JOURNAL.match(text, runs[k][1])):
+        # OSCOLA's "(1994) 3 Comparative Welfare Politics 1": the year, then the volume, the
+        # journal and its first page
+        rest = [r for r in runs[k + 1:] if r[1] >= m.end()]
+        runs[k:] = [["date", runs[k][1], m.end("year")], ["volume", *m.span("volume")],
+                    ["container", *m.span("journal")], ["pages", m.start("pages"), m.end()],
+                    *rest]
     labels = [run[0] for run in runs]
     if labels[:2] == ["author", "date"] and "title" not in labels and \
             _title_not_names(run_text(runs[0])):
@@ -845,6 +854,12 @@ _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub
 _ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: Pages after the bracket that closes an imprint's date: ``2022), 8.``
 _ALNUM = re.compile(r"[^\W_]")
+#: OSCOLA's and the Bluebook's journal citation after the year in brackets: ``(1994) 3
+#: Comparative Welfare Politics 1``, ``(2019) 45 Yale LJ 211, 230``.
+_YEAR_VOLUME_JOURNAL = re.compile(
+    r"(?P<year>[(\[](?:1[5-9]|20)\d\d[)\]])\s+(?P<volume>\d{1,4})\s+"
+    r"(?P<journal>[^\W\d][^\d,;()<>]{1,120}?)\s+(?P<pages>\d{1,5}(?:\s*[-–]\s*\d{1,5})?"
+    r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?)(?=\s*[.;]?\s*(?:$|<|https?://|\())")
 #: A full stop ending a sentence of words inside a run (not an abbreviation's: ``Natl.``,
 #: ``J.``): after a word of four letters or more, not in capitals.
 _SENTENCE_BREAK = re.compile(r"(?<=[a-zà-ÿ]{4})[.?!](?=\s+\S)")
