@@ -599,3 +599,15 @@ def test_a_reports_series_and_number_after_its_title(labels, title, genre, issue
 def test_oscolas_year_volume_journal_and_page(text: str, fields: tuple) -> None:
     f = citations.fields(text)
     assert (f["date"], f["container"], f["volume"], f["pages"]) == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Ji-won Park & Thomas Brennan Jr., Who Trusts the Central Bank? Survey Evidence on "
+     "Monetary Credibility, 58 Quarterly Review of Monetary Affairs 77 (2014).",
+     ("Quarterly Review of Monetary Affairs", "58", "77", 2014)),
+    ("Claire Lefèvre et al., The Energy Shock in the Euro Area, 41 Energy Economics Quarterly "
+     "1, 327 (2023).", ("Energy Economics Quarterly", "41", "1, 327", 2023)),
+])
+def test_the_bluebooks_volume_journal_page_and_year(text: str, fields: tuple) -> None:
+    f = citations.fields(text)
+    assert (f["container"], f["volume"], f["pages"], f["year"]) == fields

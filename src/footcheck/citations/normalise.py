@@ -342,6 +342,18 @@ _SHORT_FAMILY = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-ÿ]$")
 _INITIALS_THEN_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.\s*-?\s*)+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+$")
 
 
+def _relabel(runs: list[list], start: int, end: int, new: list[list]) -> None:
+    """Give the text from ``start`` to ``end`` the ``new`` runs, in place: the runs it cuts
+    keep what lies outside it."""
+    out: list[list] = []
+    for label, a, b in runs:
+        if a < start:
+            out.append([label, a, min(b, start)])
+        if b > end:
+            out.append([label, max(a, end), b])
+    runs[:] = sorted(out + new, key=lambda run: run[1])
+
+
 def _title_not_names(text: str) -> bool:
     """Whether ``text``, read as the authors, is rather a title: five words or more, one a
     small word inside (``as``, ``on``, ``for``), no comma, ampersand or initial, no word an
@@ -747,6 +759,12 @@ def _repair(text: str, runs: list[list]) -> None:
         runs[k:] = [["date", runs[k][1], m.end("year")], ["volume", *m.span("volume")],
                     ["container", *m.span("journal")], ["pages", m.start("pages"), m.end()],
                     *rest]
+    if m := _VOLUME_JOURNAL_PAGE_YEAR.search(text):
+        # the Bluebook's "…, 58 Quarterly Review of Monetary Affairs 77, 80 (2014).": the
+        # volume, the journal, the first page (and the one cited), the year in brackets
+        _relabel(runs, m.start("volume"), m.end("pages"),
+                 [["volume", *m.span("volume")], ["container", *m.span("journal")],
+                  ["pages", *m.span("pages")]])
     labels = [run[0] for run in runs]
     if labels[:2] == ["author", "date"] and "title" not in labels and \
             _title_not_names(run_text(runs[0])):
@@ -854,6 +872,11 @@ _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub
 _ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: Pages after the bracket that closes an imprint's date: ``2022), 8.``
 _ALNUM = re.compile(r"[^\W_]")
+#: The Bluebook's journal citation: volume, journal, first page (and the page cited), then
+#: the year in brackets: ``, 58 Quarterly Review of Monetary Affairs 77, 80 (2014)``.
+_VOLUME_JOURNAL_PAGE_YEAR = re.compile(
+    r"(?<=,\s)(?P<volume>\d{1,4})\s+(?P<journal>[^\W\d][^\d,;()<>]{1,120}?)\s+"
+    r"(?P<pages>\d{1,5}(?:,\s*\d{1,5})?)\s+\((?:[^()]{0,60}\s)?(?:1[5-9]|20)\d\d\)")
 #: OSCOLA's and the Bluebook's journal citation after the year in brackets: ``(1994) 3
 #: Comparative Welfare Politics 1``, ``(2019) 45 Yale LJ 211, 230``.
 _YEAR_VOLUME_JOURNAL = re.compile(
