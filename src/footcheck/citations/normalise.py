@@ -755,10 +755,9 @@ def _repair(text: str, runs: list[list]) -> None:
             (m := _YEAR_VOLUME_JOURNAL.match(text, runs[k][1])):
         # OSCOLA's "(1994) 3 Comparative Welfare Politics 1": the year, then the volume, the
         # journal and its first page
-        rest = [r for r in runs[k + 1:] if r[1] >= m.end()]
-        runs[k:] = [["date", runs[k][1], m.end("year")], ["volume", *m.span("volume")],
-                    ["container", *m.span("journal")], ["pages", m.start("pages"), m.end()],
-                    *rest]
+        _relabel(runs, m.end("year"), m.end(),
+                 [["volume", *m.span("volume")], ["container", *m.span("journal")],
+                  ["pages", m.start("pages"), m.end()]])
     if m := _VOLUME_JOURNAL_PAGE_YEAR.search(text):
         # the Bluebook's "…, 58 Quarterly Review of Monetary Affairs 77, 80 (2014).": the
         # volume, the journal, the first page (and the one cited), the year in brackets
