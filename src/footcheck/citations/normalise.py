@@ -869,7 +869,7 @@ _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub
                            r"\d\s+stat\.\s+\d")
 #: Pages after a volume's issue and a colon, read as more of the volume: ``39 (3): 17.``
 _ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
-#: Pages after the bracket that closes an imprint's date: ``2022), 8.``
+#: A letter or digit: a value holding none (a stray ``*`` of emphasis) is no value.
 _ALNUM = re.compile(r"[^\W_]")
 #: The Bluebook's journal citation: volume, journal, first page (and the page cited), then
 #: the year in brackets: ``, 58 Quarterly Review of Monetary Affairs 77, 80 (2014)``.
@@ -888,8 +888,11 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-zà-ÿ]{4})[.?!](?=\s+\S)")
 #: An emphasised title and the small word after it: ``*Trudeau II Report* at``.
 _EMPHASIS_THEN_WORD = re.compile(r"\s*(([*_]{1,2})[^*_]+?\2)\s+((?:at|in|on|p|pp|para|paras|"
                                  r"s|ch|chap|vol|n|nn|fn)\.?)\s*")
+#: A name, a comma and a quoted title: ``Wikipedia, „Open Source“``.
 _NAME_THEN_QUOTED = re.compile(r"\s*([^\W\d][^,„“\"«‘']{0,80}?),\s*"
                                r"([„“\"«‘'][^„“”\"«»‘’']{2,300}[“”\"»’'])")
+#: Pages after the bracket that closes an imprint's date, or after its year's full stop:
+#: ``2022), 8.``, ``Fall 2023. 8.``
 _DATE_THEN_PAGES = re.compile(r"(?:(?<=\d\d\d\d\)[,:] )|(?<=\d\d\d\d\. ))"
                               r"(?!(?:1[5-9]|20)\d\d\b)(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: A number in brackets, as an issue is given after its volume: ``(160).``
