@@ -611,3 +611,174 @@ def test_oscolas_year_volume_journal_and_page(text: str, fields: tuple) -> None:
 def test_the_bluebooks_volume_journal_page_and_year(text: str, fields: tuple) -> None:
     f = citations.fields(text)
     assert (f["container"], f["volume"], f["pages"], f["year"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "authors", "title"), [
+    # a name as "Family, I." goes on with more initials, not with words
+    ([("Adeyemi, F., Wang, X. & Thornbury, S. Data for Development:", "author"),
+      ("Statistics, Power and the SDGs.", "title")],
+     ["Adeyemi", "Wang", "Thornbury"], "Data for Development: Statistics, Power and the SDGs"),
+    ([("Whitcombe, A. NATO Burden-Sharing", "author")],
+     ["Whitcombe"], "NATO Burden-Sharing"),
+    ([("Brennan, T. Jr.,", "author"), ("Welfare Reform.", "title")],
+     ["Brennan"], "Welfare Reform"),
+    # Vancouver's list ends at the full stop of its last initials
+    ([("Adeyemi F, Wang X, Thornbury S. Data for Development:", "author"),
+      ("Statistics, Power and the SDGs.", "title")],
+     ["Adeyemi", "Wang", "Thornbury"], "Data for Development: Statistics, Power and the SDGs"),
+    # no list of names ends with one capitalised word after a name written given name first
+    ([("Margaret Ashdown, Markets,", "author"), ("Morals and the Welfare State.", "title")],
+     ["Ashdown"], "Markets, Morals and the Welfare State"),
+    # a given name, a middle initial and the family name stay one name
+    ([("Kenneth W. Abbott,", "author"), ("Hard and Soft Law.", "title")],
+     ["Abbott"], "Hard and Soft Law"),
+    # a family name, then the given name, then an organisation in capitals
+    ([("Ashdown, Margaret, OECD,", "author"), ("Morals and the Welfare State.", "title")],
+     ["Ashdown", "OECD"], "Morals and the Welfare State"),
+    # a family name written first, then the given name, before a quoted title
+    ([("Della Seta, Fabrizio,", "author"), ("“Gli esordi della critica”", "title")],
+     ["Della Seta"], "Gli esordi della critica"),
+    # a given name, an initial, the family name and the word for an editor
+    ([("Vesna A. Wallace, ed.", "author"), ("Buddhism in Mongolian History.", "title")],
+     ["Wallace"], "Buddhism in Mongolian History"),
+    ([("Ji-won Park & Thomas Brennan Jr.,", "author"), ("Who Trusts the Bank?", "title")],
+     ["Park", "Brennan"], "Who Trusts the Bank?"),
+])
+def test_a_titles_first_words_read_as_authors_go_back_to_it(labels, authors, title) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert [a.get("family", a.get("literal")) for a in f["author"]] == authors
+    assert f["title"] == title
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    # ACS: the year between the journal and its volume, the journal after the title's end
+    ([("Müller, J.; Schreiber, K.", "author"),
+      ("Does Decentralisation Reduce Inequality? A Panel Analysis, 1990–2015. Regional Policy "
+       "Review 2017,", "title"), ("12 (4),", "volume"), ("201–230.", "pages")],
+     ("Does Decentralisation Reduce Inequality? A Panel Analysis, 1990–2015",
+      "Regional Policy Review", "2017", "12")),
+    ([("Whitcombe, A.", "author"), ("Spending Targets and Strategic Signalling.", "title"),
+      ("Security Studies Bulletin 2020,", "container"), ("22 (1),", "volume"),
+      ("55–82.", "pages")],
+     ("Spending Targets and Strategic Signalling", "Security Studies Bulletin", "2020", "22")),
+    # a year ending a title is the title's when the date was read apart
+    ([("Smith, J.", "author"), ("(2019).", "date"), ("Census of Georgia 2014,", "title"),
+      ("4.", "volume")], ("Census of Georgia 2014", None, "2019", "4")),
+    # a month's year is a date, not a journal's
+    ([("National Bank,", "author"), ("Monetary Policy Report, February 2023,", "title"),
+      ("17.", "volume")], ("Monetary Policy Report, February 2023", None, None, "17")),
+])
+def test_a_journals_year_before_its_volume(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"], f["date"], f["volume"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "title", "container"), [
+    ([("Ellington, G.", "author"), ("Is “Evidence-Based Policy”", "title"),
+      ("Possible in Fragile States? Policy Sciences Forum", "container"), ("2009,", "date")],
+     "Is “Evidence-Based Policy” Possible in Fragile States?", "Policy Sciences Forum"),
+    # an outlet with no sentence in it stays whole
+    ([("Ellington, G.", "author"), ("Is “Evidence-Based Policy”", "title"),
+      ("Policy Sciences Forum", "container"), ("2009,", "date")],
+     "Is “Evidence-Based Policy”", "Policy Sciences Forum"),
+])
+def test_a_title_cut_at_a_quoted_phrase_goes_on_to_the_outlets_sentence(labels, title,
+                                                                        container) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"]) == (title, container)
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    ([("Brennan T,", "author"), ("‘Welfare Reform, Twenty Years On’", "title"),
+      ("[2016] Public Interest Weekly 18.", "container")],
+     ("2016", "Public Interest Weekly", None, "18")),
+    ([("Lefèvre C and others,", "author"), ("‘The Energy Shock’", "title"),
+      ("(2023) 41 Energy Economics Quarterly 1", "container")],
+     ("2023", "Energy Economics Quarterly", "41", "1")),
+    # a year in round brackets with no volume after it is no OSCOLA journal citation
+    ([("Brennan T,", "author"), ("‘Welfare Reform’", "title"),
+      ("(2016) Public Interest Weekly", "container")],
+     (None, "(2016) Public Interest Weekly", None, None)),
+])
+def test_oscolas_journal_citation_wherever_its_year_opens_a_run(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["date"], f["container"], f["volume"], f["pages"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "title", "container", "pages"), [
+    ([("Marcela Rivas,", "author"),
+      ("‘La reforma de las pensiones divide al Gobierno’ Diario del Sur", "title"),
+      ("(26 June 2018) 41", "date"), ("<https://www.diariodelsur-es.com/reforma>.", "url")],
+     "La reforma de las pensiones divide al Gobierno", "Diario del Sur", "41"),
+    # a possessive's apostrophe closes no title
+    ([("Marcela Rivas,", "author"), ("‘The workers’ rights in Almaty’", "title"),
+      ("(26 June 2018).", "date")], "The workers’ rights in Almaty", None, None),
+])
+def test_a_quoted_title_closed_without_punctuation_then_its_outlet(labels, title, container,
+                                                                   pages) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"], f["pages"]) == (title, container, pages)
+
+
+@pytest.mark.parametrize(("labels", "title", "container"), [
+    ([("Berg, Anneke van den, and Hiroshi Sato, eds.", "editor"), ("2020.", "date"),
+      ("Handbook of Comparative Social Policy.", "container"),
+      ("Northbridge Academic.", "publisher")], "Handbook of Comparative Social Policy", None),
+    # a chapter "in" the book its editors made keeps the book as its container
+    ([("Rossi M (2015)", "author"), ("The Limits of Austerity.", "title"),
+      ("In: Novak P (ed.)", "editor"), ("Crisis and Recovery.", "container")],
+     "The Limits of Austerity", "Crisis and Recovery"),
+])
+def test_a_book_cited_by_its_editors_is_the_title(labels, title, container) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"]) == (title, container)
+
+
+@pytest.mark.parametrize(("container", "expected"), [
+    ("In: Revista de Economía Laboral Bd.", "Revista de Economía Laboral"),
+    ("Zeitschrift für Politik, Jg.", "Zeitschrift für Politik"),
+    ("Quarterly of the Brass Band", "Quarterly of the Brass Band"),
+])
+def test_the_word_for_a_volume_ends_no_journals_name(container, expected) -> None:
+    text, tokens, tags = _labelled([("Rivas, M:", "author"), ("Desigualdad salarial.", "title"),
+                                    (container, "container"), ("15", "volume")])
+    assert normalise.fields_of(text, tokens, tags)["container"] == expected
+
+
+@pytest.mark.parametrize(("publisher", "fields"), [
+    ("Northbridge University, Oxford", ("Oxford", "Northbridge University")),
+    ("Clarion Academic Press, Washington, DC", ("Washington, DC", "Clarion Academic Press")),
+    # two names of organisations, or a publisher named as a person, stay whole
+    ("Institute for Fiscal Studies, Department of Economics",
+     (None, "Institute for Fiscal Studies, Department of Economics")),
+    ("Linden & Marsh, Oxford", (None, "Linden & Marsh, Oxford")),
+])
+def test_a_place_after_its_publisher(publisher: str, fields: tuple) -> None:
+    text, tokens, tags = _labelled([("Yilmaz, E.", "author"), ("Platform Work.", "title"),
+                                    (publisher, "publisher"), ("(2021).", "date")])
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["place"], f["publisher"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    ([("Hoffmann, S.", "author"), ("Soziale Marktwirtschaft im Wandel. In Deutschland in Europa: "
+                                   "Politik und Ökonomie;", "title"), ("Falkenstein", "publisher")],
+     ("Soziale Marktwirtschaft im Wandel", "Deutschland in Europa: Politik und Ökonomie", [])),
+    ([("Park, J.", "author"), ("Pensions in East Asia? In Handbook of Social Policy; van den Berg, "
+                               "A., Sato, H.,", "title"), ("Eds.;", "note")],
+     ("Pensions in East Asia?", "Handbook of Social Policy", ["van den Berg", "Sato"])),
+    # "in" inside a title's sentence opens no book
+    ([("Park, J.", "author"), ("Pensions in East Asia. Lessons in Reform.", "title"),
+      ("2020.", "date")], ("Pensions in East Asia. Lessons in Reform", None, [])),
+])
+def test_a_chapter_and_the_book_it_is_in_read_as_one_title(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"],
+            [e["family"] for e in f.get("editor", [])]) == fields

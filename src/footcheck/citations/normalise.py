@@ -354,13 +354,18 @@ def _relabel(runs: list[list], start: int, end: int, new: list[list]) -> None:
     runs[:] = sorted(out + new, key=lambda run: run[1])
 
 
+def _org_word_in(text: str) -> bool:
+    """Whether a word of ``text`` is one organisations' names have (``Institute``)."""
+    return any(w.lower() in ORG_WORDS for w in _LETTERS.findall(text))
+
+
 def _title_not_names(text: str) -> bool:
     """Whether ``text``, read as the authors, is rather a title: five words or more, one a
     small word inside (``as``, ``on``, ``for``), no comma, ampersand or initial, no word an
     organisation's name has (``Institute``, ``Department``)."""
     words = _LETTERS.findall(text)
     return len(words) >= 5 and not re.search(r"[,&;]|\b[A-Z]\.", text) and any(
-        w.islower() for w in words[1:]) and not any(w.lower() in ORG_WORDS for w in words)
+        w.islower() for w in words[1:]) and not _org_word_in(text)
 
 
 def _unparticled(given: str) -> tuple[str, str]:
@@ -637,6 +642,93 @@ def _type(f: dict, quoted: bool = False) -> str:
     return "document"
 
 
+#: Vancouver's authors (``Family I``, the list closed by the full stop after the last
+#: initials), then what follows them in the same run: ``Adeyemi F, Wang X, Thornbury S. Data
+#: for Development:``.
+_VANCOUVER_THEN = re.compile(
+    r"\s*((?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s+[A-Z]{1,3},\s+)*"
+    r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s+[A-Z]{1,3}\.)\s+([^\W\d_].*)",
+    re.DOTALL)
+#: Authors as ``Family, I.`` (``Adeyemi, F., Wang, X. & Thornbury, S.``), then what follows
+#: them in the same run.
+_FAMILY_INITIALS_THEN = re.compile(
+    r"\s*((?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3},\s*(?:[A-Z]\.\s*(?:-\s*)?){1,3}"
+    r",?\s*(?:(?:&|and)\s+)?)+)\s*([^\W\d_].*)", re.DOTALL)
+
+
+def _title_in_authors(text: str, runs: list[list]) -> None:
+    """Give back to the title, in place, its first words read as more of the authors (the
+    run of authors directly followed by the title run, or by nothing):
+
+    * after a list of ``Family, I.`` (a name goes on with more initials, not with words):
+      ``Adeyemi, F., Wang, X. & Thornbury, S. Data for Development:``;
+    * after Vancouver's list, closed by the full stop of its last initials, when the list
+      names two people or more, or what follows reads as a title (a small word in it):
+      ``Adeyemi F, Wang X, Thornbury S. Data for Development:`` (``Kenneth W. Abbott`` is
+      one name);
+    * one capitalised word after a name written given name first, which no list of names
+      ends with, before a title not set apart by quotes: ``Margaret Ashdown, Markets,`` |
+      ``Morals and the Welfare State`` (not ``Della Seta, Fabrizio,`` | ``“Gli esordi…”``).
+    """
+    if not runs or runs[0][0] != "author" or (len(runs) > 1 and runs[1][0] != "title"):
+        return
+    start, end = runs[0][1], runs[0][2]
+    cut = None
+    m = _FAMILY_INITIALS_THEN.fullmatch(text, start, end) or \
+        _VANCOUVER_THEN.fullmatch(text, start, end)
+    if m:
+        words = _LETTERS.findall(m[2])
+        if any(len(w) >= 3 for w in words) and not _SUFFIX.match(m[2].split()[0]) and \
+                not re.search(r"\b(?:et\s+al|and|eds?|trans|tr|comp)\b|&|(?:^|\s)[A-Z]{1,3}[,.]",
+                              m[2]) and (
+                m.re is _FAMILY_INITIALS_THEN or "," in m[1] or
+                any(w.islower() and len(w) > 2 and w not in PARTICLES for w in words[1:])):
+            cut = m.start(2)
+    else:
+        pieces = [p for p in re.finditer(r"[^,]+", text[start:end]) if p[0].strip()]
+        if len(pieces) >= 2 and (len(runs) == 1 or text[runs[1][1]].isalpha()):
+            last, before = pieces[-1][0].strip(), pieces[-2][0].strip()
+            named = _words(before)
+            if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}", last) and not _SUFFIX.match(last) and \
+                    2 <= len(named) <= 4 and named[0][:1].isupper() and \
+                    named[-1][:1].isupper() and not _is_initials(named[-1]) and \
+                    not _org_like(before, alone=False):
+                cut = start + pieces[-1].start() + len(pieces[-1][0]) - len(pieces[-1][0].lstrip())
+    if cut is None:
+        return
+    if len(runs) > 1:
+        runs[1][1] = cut
+    else:
+        runs.append(["title", cut, end])
+    runs[0][2] = start + len(text[start:cut].rstrip())
+
+
+#: A year closing a journal's name, before its volume: ``Regional Policy Review 2017,``
+_JOURNAL_YEAR = re.compile(r"\s+((?:1[5-9]|20)\d\d)[a-z]?\s*[,;]?\s*$")
+#: A sentence's end inside a run, before a capital: after a word of four small letters or
+#: more (not an abbreviation's ``Natl.``, ``J.``) or a year; a question or exclamation mark.
+_BREAK_BEFORE_CAPITAL = re.compile(r"(?:(?<=[a-zà-ÿ]{4})\.|(?<=\d\d)\.|[?!])\s+(?=[A-ZÀ-Þ])")
+
+
+def _journal_after_title(text: str, runs: list[list], k: int) -> None:
+    """With the journal known to end ``runs[k]`` (its year and volume follow, or the title
+    before it was cut at a quoted word), mend, in place, a title and journal read as one
+    run: a title run holding its journal after its last sentence (``A Panel Analysis,
+    1990–2015. Regional Policy Review``), or a journal run holding the end of the title
+    before it (``Possible in Fragile States? Policy Sciences Forum`` after ``Is
+    “Evidence-Based Policy”``)."""
+    start, end = runs[k][1], runs[k][2]
+    breaks = list(_BREAK_BEFORE_CAPITAL.finditer(text, start, end))
+    if not breaks or len(text[breaks[-1].end():end].split()) > 8:
+        return
+    cut = breaks[-1]
+    if runs[k][0] == "title" and all(run[0] != "container" for run in runs):
+        runs[k:k + 1] = [["title", start, cut.start() + 1], ["container", cut.end(), end]]
+    elif runs[k][0] == "container" and k and runs[k - 1][0] == "title":
+        runs[k - 1][2] = cut.start() + 1
+        runs[k][1] = cut.end()
+
+
 def _repair(text: str, runs: list[list]) -> None:
     """Mend, in place, readings the labeller gets wrong where the order of the parts of a
     citation tells. ``runs`` are ``[label, start, end]`` of each run of one label in ``text``.
@@ -648,10 +740,13 @@ def _repair(text: str, runs: list[list]) -> None:
       container, the first note run after them (not a URL's label) is the title;
     * an outlet read as more of a quoted title: what follows the quote that closes the title
       is the container, when there is no other and it reads as a name (``'Rents in Almaty,'
-      Outlet. 1 May.``; not ``'Quoted part.' Relokanty sdelali zhizn'…``);
+      Outlet. 1 May.``, ``‘La reforma…’ Diario del Sur``; not ``'Quoted part.' Relokanty
+      sdelali zhizn'…``);
     * a title cut at a quoted word inside it: an unquoted title that ends with a closing
       quote, followed by a container that opens with a small word, goes on through it
-      (``Emigration sparks a 'reckoning' in Central Asia.``);
+      (``Emigration sparks a 'reckoning' in Central Asia.``), or up to the container's
+      last sentence (``Is “Evidence-Based Policy” Possible in Fragile States? Policy
+      Sciences Forum``);
     * a subtitle cut off a quoted title: a container run that opens with a colon right after
       the title continues the title up to the quote that closes it (``"We're All Hostages
       Here": Wanted …,' The Moscow Times``);
@@ -678,19 +773,30 @@ def _repair(text: str, runs: list[list]) -> None:
     * a volume read as pages: a number right after the container, then the date, then the
       pages, is the volume (``*Caucasus Analytical Digest* 131 (2023): 9–14.``);
     * pages read as more of the date: what follows the bracket closing an imprint's year,
-      when no pages were read, is the pages (``(Budapest: Institute, 2022), 8.``; ``Fall
-      2023. 8.``), and so
+      when no pages were read and only addresses follow, is the pages (``(Budapest:
+      Institute, 2022), 8.``; ``Fall 2023. 8.``; ``(26 June 2018) 41 <https://…>``), and so
       is what follows an issue's bracket and a colon in the volume (``39 (3): 17.``);
     * a series read as the end of the title: ``, Report No. 14,`` closing a title run (with
       no genre nor volume read) is the genre and the number;
     * a place read as the end of the title in the agency style: between an author and the
       date, with no place nor publisher read, a title ending with a comma and one or two
       capitalised words ends before them, which are the place (``Bank, Energy Sector
-      Strategy, Beijing, 2022``).
+      Strategy, Beijing, 2022``);
+    * a title's first words read as more of the authors (:func:`_title_in_authors`);
+    * a year read as the end of the journal's name, with no date read: a title or
+      container run ending with a year (not a month's) right before the volume ends before it
+      (ACS's ``Regional Policy Review 2017, 12 (4), 201–230``), and the journal read as
+      more of the title (or the title's end as more of the journal) is parted at the last
+      sentence (:func:`_journal_after_title`);
+    * a chapter and the book it is in read as one title: ``Title. In Book`` (with no
+      container read);
+    * OSCOLA's journal citation after the year in brackets, wherever that year opens a run:
+      ``(1994) 3 Comparative Welfare Politics 1``, ``[2016] Public Interest Weekly 18``.
     """
     def run_text(run: list) -> str:
         return text[run[1]:run[2]]
 
+    _title_in_authors(text, runs)
     labels = [run[0] for run in runs]
     if "author" not in labels and labels.count("title") >= 2:
         k = labels.index("title")
@@ -715,23 +821,30 @@ def _repair(text: str, runs: list[list]) -> None:
     labels = [run[0] for run in runs]
     if labels.count("title") == 1 and "container" not in labels:
         title = runs[labels.index("title")]
-        if text[title[1]] in _OPEN and \
-                (m := _PUNCTUATED_QUOTE_END.search(text, title[1] + 1, title[2])) \
-                and _name_like(text[m.end():title[2]]) and \
-                text[m.end() - 1] in _CLOSERS_OF[text[title[1]]]:
-            # "'Rents in Almaty,' Outlet.": what follows the quote that closes the title is
-            # the outlet
+        opener = text[title[1]]
+        if opener in _OPEN and (m := next((
+                m for m in (_QUOTE_END if opener != "'" else _PUNCTUATED_QUOTE_END).finditer(
+                    text, title[1] + 1, title[2])
+                if text[m.end() - 1] in _CLOSERS_OF[opener]
+                and _name_like(text[m.end():title[2]])), None)):
+            # "'Rents in Almaty,' Outlet.", "‘La reforma…’ Diario del Sur": what follows the
+            # quote that closes the title is the outlet (a straight quote closes a title only
+            # after its punctuation: "nakazat' za" ends a word)
             k = labels.index("title")
             runs[k:k + 1] = [["title", title[1], m.end()], ["container", m.end(), title[2]]]
     for k in range(1, len(runs)):
         if runs[k][0] == "container" and runs[k - 1][0] == "title" and \
                 text[runs[k - 1][2] - 1] in _CLOSERS and \
-                text[runs[k - 1][1]] not in _OPEN and \
-                text[runs[k][1]:runs[k][2]][:1].islower():
+                text[runs[k - 1][1]] not in _OPEN:
             # "Emigration sparks a 'reckoning' in Central Asia.": a quoted word inside a title
-            # does not end it; a container never opens with a small word after one
-            runs[k - 1][2] = runs[k][2]
-            del runs[k]
+            # does not end it; a container never opens with a small word after one, nor
+            # holds the end of a sentence ("Is “Evidence-Based Policy” Possible in Fragile
+            # States? Policy Sciences Forum")
+            if run_text(runs[k])[:1].islower():
+                runs[k - 1][2] = runs[k][2]
+                del runs[k]
+            else:
+                _journal_after_title(text, runs, k)
             break
     for k in range(1, len(runs)):
         if runs[k][0] == "container" and runs[k - 1][0] == "title" and \
@@ -750,13 +863,15 @@ def _repair(text: str, runs: list[list]) -> None:
             else:
                 runs[k:k + 1] = [["title", run[1], m.end(1)], ["note", m.start(3), run[2]]]
             break
-    if (k := next((i for i, r in enumerate(runs) if r[0] == "date"
-                   and text[r[1]:r[1] + 1] in "(["), None)) is not None and \
-            (m := _YEAR_VOLUME_JOURNAL.match(text, runs[k][1])):
-        # OSCOLA's "(1994) 3 Comparative Welfare Politics 1": the year, then the volume, the
-        # journal and its first page
-        _relabel(runs, m.end("year"), m.end(),
-                 [["volume", *m.span("volume")], ["container", *m.span("journal")],
+    if m := next((m for r in runs if text[r[1]:r[1] + 1] in "(["
+                  and (m := _YEAR_VOLUME_JOURNAL.match(text, r[1]))
+                  and (m["volume"] or text[r[1]] == "[")), None):
+        # OSCOLA's "(1994) 3 Comparative Welfare Politics 1", "[2016] Public Interest Weekly
+        # 18": the year, then the volume (none when the year in square brackets tells it),
+        # the journal and its first page
+        volume = [["volume", *m.span("volume")]] if m["volume"] else []
+        _relabel(runs, m.start(), m.end(),
+                 [["date", *m.span("year")], *volume, ["container", *m.span("journal")],
                   ["pages", m.start("pages"), m.end()]])
     if m := _VOLUME_JOURNAL_PAGE_YEAR.search(text):
         # the Bluebook's "…, 58 Quarterly Review of Monetary Affairs 77, 80 (2014).": the
@@ -764,6 +879,18 @@ def _repair(text: str, runs: list[list]) -> None:
         _relabel(runs, m.start("volume"), m.end("pages"),
                  [["volume", *m.span("volume")], ["container", *m.span("journal")],
                   ["pages", *m.span("pages")]])
+    labels = [run[0] for run in runs]
+    if "date" not in labels:
+        for k in range(len(runs) - 1):
+            if runs[k][0] in ("title", "container") and runs[k + 1][0] == "volume" and \
+                    (m := _JOURNAL_YEAR.search(text, runs[k][1], runs[k][2])) and \
+                    month_number(text[runs[k][1]:m.start()].split()[-1].strip(".,")) is None:
+                # ACS's "Regional Policy Review 2017, 12 (4), 201–230": the year between the
+                # journal and its volume
+                runs[k:k + 1] = [[runs[k][0], runs[k][1], m.start()],
+                                 ["date", m.start(1), runs[k][2]]]
+                _journal_after_title(text, runs, k)
+                break
     labels = [run[0] for run in runs]
     if labels[:2] == ["author", "date"] and "title" not in labels and \
             _title_not_names(run_text(runs[0])):
@@ -808,9 +935,12 @@ def _repair(text: str, runs: list[list]) -> None:
                 labels[k + 1] == "date" and labels[k + 2] == "pages" and \
                 run_text(runs[k]).strip().isdigit():
             runs[k][0] = "volume"  # "Digest* 131 (2023): 9–14": the volume, then the pages
-    if "pages" not in labels and runs and runs[-1][0] == "date" and \
-            (m := _DATE_THEN_PAGES.search(text, runs[-1][1], runs[-1][2])):
-        runs[-1:] = [["date", runs[-1][1], m.start(1)], ["pages", m.start(1), runs[-1][2]]]
+    k = len(runs) - 1
+    while k > 0 and runs[k][0] in ("url", "doi", "accessed"):
+        k -= 1
+    if "pages" not in labels and runs and runs[k][0] == "date" and \
+            (m := _DATE_THEN_PAGES.search(text, runs[k][1], runs[k][2])):
+        runs[k:k + 1] = [["date", runs[k][1], m.start(1)], ["pages", m.start(1), runs[k][2]]]
     if "container" not in labels:
         for k in range(1, len(runs) - 1):
             if runs[k][0] == "genre" and runs[k - 1][0] == "title" and \
@@ -850,8 +980,22 @@ def _repair(text: str, runs: list[list]) -> None:
             # "Abuses Against Migrant Workers, Report No. 14,": the kind and its number
             runs[k:k + 1] = [["title", runs[k][1], m.start()], ["genre", m.start(1), m.end(1)],
                              ["volume", m.start(2), runs[k][2]]]
+    labels = [run[0] for run in runs]
+    if labels.count("title") == 1 and "container" not in labels:
+        k = labels.index("title")
+        if m := _IN_BOOK.search(text, runs[k][1], runs[k][2]):
+            # "Soziale Marktwirtschaft im Wandel. In Deutschland in Europa": the chapter, then
+            # the book it is in
+            book = [["container", m.start(1), runs[k][2]]]
+            if eds := _EDITORS_AFTER.search(text, m.end(), runs[k][2]):
+                book = [["container", m.start(1), eds.start()], ["editor", eds.end(), runs[k][2]]]
+            runs[k:k + 1] = [["title", runs[k][1], m.start() + 1], *book]
 
 
+#: The book a chapter is in, after the chapter's title in the same run: ``. In Deutschland``
+_IN_BOOK = re.compile(r"[.?!]\s+((?:In|in):?\s+[A-ZÀ-Þ])")
+#: Where the book's editors follow its title: ``; van den Berg, A., …``, ``, ed A van den Berg``
+_EDITORS_AFTER = re.compile(r";\s*|,\s+(?:eds?|edited\s+by)\.?\s+")
 #: A title and the place it was issued in, read as one title in the agency style
 #: (``Energy Sector Strategy, Beijing,``): a title of two words or more, a comma, then one or
 #: two capitalised words.
@@ -869,6 +1013,10 @@ _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub
                            r"\d\s+stat\.\s+\d")
 #: Pages after a volume's issue and a colon, read as more of the volume: ``39 (3): 17.``
 _ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
+#: The word for a volume or an issue ending a journal's name, its number read apart:
+#: ``Revista de Economía Laboral Bd.`` | ``15``
+_VOLUME_WORD_END = re.compile(r"[\s,]+(?:(?:vol|bd|jg|jahrg|tome?|tomo|nr|no|num)\.|volume|"
+                              r"jahrgang|issue)\s*$", re.IGNORECASE)
 #: A letter or digit: a value holding none (a stray ``*`` of emphasis) is no value.
 _ALNUM = re.compile(r"[^\W_]")
 #: The Bluebook's journal citation: volume, journal, first page (and the page cited), then
@@ -877,9 +1025,10 @@ _VOLUME_JOURNAL_PAGE_YEAR = re.compile(
     r"(?<=,\s)(?P<volume>\d{1,4})\s+(?P<journal>[^\W\d][^\d,;()<>]{1,120}?)\s+"
     r"(?P<pages>\d{1,5}(?:,\s*\d{1,5})?)\s+\((?:[^()]{0,60}\s)?(?:1[5-9]|20)\d\d\)")
 #: OSCOLA's and the Bluebook's journal citation after the year in brackets: ``(1994) 3
-#: Comparative Welfare Politics 1``, ``(2019) 45 Yale LJ 211, 230``.
+#: Comparative Welfare Politics 1``, ``(2019) 45 Yale LJ 211, 230``; no volume after a year
+#: in square brackets (``[2016] Public Interest Weekly 18``), checked where it is used.
 _YEAR_VOLUME_JOURNAL = re.compile(
-    r"(?P<year>[(\[](?:1[5-9]|20)\d\d[)\]])\s+(?P<volume>\d{1,4})\s+"
+    r"(?P<year>[(\[](?:1[5-9]|20)\d\d[)\]])\s+(?:(?P<volume>\d{1,4})\s+)?"
     r"(?P<journal>[^\W\d][^\d,;()<>]{1,120}?)\s+(?P<pages>\d{1,5}(?:\s*[-–]\s*\d{1,5})?"
     r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?)(?=\s*[.;]?\s*(?:$|<|https?://|\())")
 #: A full stop ending a sentence of words inside a run (not an abbreviation's: ``Natl.``,
@@ -892,8 +1041,8 @@ _EMPHASIS_THEN_WORD = re.compile(r"\s*(([*_]{1,2})[^*_]+?\2)\s+((?:at|in|on|p|pp
 _NAME_THEN_QUOTED = re.compile(r"\s*([^\W\d][^,„“\"«‘']{0,80}?),\s*"
                                r"([„“\"«‘'][^„“”\"«»‘’']{2,300}[“”\"»’'])")
 #: Pages after the bracket that closes an imprint's date, or after its year's full stop:
-#: ``2022), 8.``, ``Fall 2023. 8.``
-_DATE_THEN_PAGES = re.compile(r"(?:(?<=\d\d\d\d\)[,:] )|(?<=\d\d\d\d\. ))"
+#: ``2022), 8.``, ``Fall 2023. 8.``, OSCOLA's ``(26 June 2018) 41``
+_DATE_THEN_PAGES = re.compile(r"(?:(?<=\d\d\d\d\)[,:] )|(?<=\d\d\d\d\) )|(?<=\d\d\d\d\. ))"
                               r"(?!(?:1[5-9]|20)\d\d\b)(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: A number in brackets, as an issue is given after its volume: ``(160).``
 _ISSUE_NUMBER = re.compile(r"\s*\((\d{1,4})\)[\s.,:;]*")
@@ -914,7 +1063,8 @@ _AUTHOR_THEN_TITLE = re.compile(
     r"([A-Z][\w'’-]*(?:\s+[\w'’-]+)*\s+[a-z][\w'’-]*(?:\s+[\w'’-]+)+[.]?)")
 
 _NAME_LINKS = frozenset(["of", "the", "and", "for", "de", "du", "des", "on", "in", "&", "und",
-                         "für"])
+                         "für", "del", "della", "di", "da", "do", "dos", "das", "la", "le",
+                         "el", "von", "van", "der", "zu", "zur", "y", "et"])
 
 
 #: Words that qualify a kind of document (``Policy Brief``, ``Annual Report``).
@@ -966,13 +1116,25 @@ _PLACE_AND_PUBLISHER = re.compile(r"(?P<place>[^,:;]+?)\s*[:,]\s*(?P<publisher>[
 _REGION_CODE = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
 
 
+#: A publisher, then the place (``Northbridge University, Oxford``, ``Clarion Academic,
+#: Washington, DC``): one to three capitalised words, perhaps a region's code.
+_PUBLISHER_AND_PLACE = re.compile(
+    r"(?P<publisher>[^,:;]+?),\s*(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2}"
+    r"(?:,\s*(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3}))?)")
+
+
 def _imprint(place: str | None, publisher: str | None) -> tuple[str | None, str | None]:
-    """The place and the publisher, the second split off the first where the labeller read
-    them as one place and found no publisher."""
+    """The place and the publisher, the one split off the other where the labeller read
+    them as one: a place then a publisher read as a place, with no publisher read; a
+    publisher named as one (a word of ``University``, ``Press``, ``Institute``…) then a place
+    named otherwise, read as a publisher, with no place read."""
     if place and not publisher:
         m = _PLACE_AND_PUBLISHER.fullmatch(place)
         if m and not _REGION_CODE.fullmatch(m["publisher"].strip()):
             return m["place"], m["publisher"].strip()
+    if publisher and not place and (m := _PUBLISHER_AND_PLACE.fullmatch(publisher)) and \
+            _org_word_in(m["publisher"]) and not _org_word_in(m["place"]):
+        return m["place"], m["publisher"]
     return place, publisher
 
 
@@ -1032,7 +1194,7 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
     container = None
     raw_container = spans.get("container", [None])[0]
     if raw_container is not None:
-        c = clean(raw_container, keep_abbreviation=True)
+        c = clean(_VOLUME_WORD_END.sub("", raw_container), keep_abbreviation=True)
         m = re.match(r"^(?:in|in:|dans|en|w|в)\s*:?\s+", c, re.IGNORECASE)
         if m:
             out["_in"] = True
@@ -1053,6 +1215,9 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
             volume = m.group(1)
             container = _keep_abbreviation(container[: m.start()] + ".",
                                            clean(container[: m.start()]))
+    if container and not out["title"] and not authors and out.get("editor") and \
+            not out.get("_in"):
+        out["title"], container = container, None  # a book its editors are cited for
     out["container"] = container
     out["collection"] = first("collection")
     out["place"], out["publisher"] = _imprint(first("place"), first("publisher"))
