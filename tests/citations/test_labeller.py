@@ -782,3 +782,36 @@ def test_a_chapter_and_the_book_it_is_in_read_as_one_title(labels, fields) -> No
     f = normalise.fields_of(text, tokens, tags)
     assert (f["title"], f["container"],
             [e["family"] for e in f.get("editor", [])]) == fields
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    # a work with no author, cited by its title first, then its outlet
+    ([("G20 Leaders Agree Framework on Debt Relief.", "author"),
+      ("The Capital Herald.", "container"), ("November 22, 2020.", "date")],
+     ([], "G20 Leaders Agree Framework on Debt Relief", "The Capital Herald")),
+    ([("Inflation Dashboard: Monthly Indicators. Brookfield Institute.", "author"),
+      ("Accessed August 15, 2024.", "accessed"), ("https://example.org/dashboard", "url")],
+     ([], "Inflation Dashboard: Monthly Indicators", "Brookfield Institute")),
+    ([("Frequently Asked", "author"), ("Questions on Carbon Pricing. Climate Policy Hub.", "title"),
+      ("https://example.org/faq", "url")],
+     ([], "Frequently Asked Questions on Carbon Pricing", "Climate Policy Hub")),
+    # a name with its particles is no title
+    ([("Maria de los Angeles Garcia.", "author"), ("2020.", "date")],
+     (["Maria de los Angeles Garcia"], None, None)),
+    # a name going on in small letters into the title run is still a name
+    ([("Organisation de coopération", "author"),
+      ("et de développement économiques, Perspectives de l'Asie.", "title")],
+     (["Organisation de coopération"], "et de développement économiques, Perspectives de l'Asie",
+      None)),
+    # a book's publisher after its title is no outlet; a quoted title is whole
+    ([("Levy, H. (1992).", "author"), ("Finite Difference Equations. Dover.", "title"),
+      ("ISBN 0-486-67260-3.", "note")], (["Levy"], "Finite Difference Equations. Dover", None)),
+    ([("*JAM News*.", "author"), ("'Georgia's main problems: poverty. Edison Research.'", "title"),
+      ("10 November 2023.", "date")],
+     (["JAM News"], "Georgia's main problems: poverty. Edison Research", None)),
+])
+def test_a_work_with_no_author_by_its_title_then_its_site(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert ([a.get("family", a.get("literal")) for a in f["author"]], f["title"],
+            f["container"]) == fields

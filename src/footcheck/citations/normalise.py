@@ -360,12 +360,21 @@ def _org_word_in(text: str) -> bool:
 
 
 def _title_not_names(text: str) -> bool:
-    """Whether ``text``, read as the authors, is rather a title: five words or more, one a
-    small word inside (``as``, ``on``, ``for``), no comma, ampersand or initial, no word an
-    organisation's name has (``Institute``, ``Department``)."""
+    """Whether ``text``, read as the authors, is rather a title: no comma, ampersand or
+    initial, and five words or more, one a small word inside (``as``, ``on``, ``for``; not a
+    name's ``de``, ``van``), no word an organisation's name has (``Institute``,
+    ``Department``), or three words or more with a subtitle after a colon."""
     words = _LETTERS.findall(text)
-    return len(words) >= 5 and not re.search(r"[,&;]|\b[A-Z]\.", text) and any(
-        w.islower() for w in words[1:]) and not _org_word_in(text)
+    if len(words) < 3 or re.search(r"[,&;]|\b[A-Z]\.", text):
+        return False
+    if re.search(r"[^\W\d_]:\s+[A-Z]", text):
+        return True
+    return len(words) >= 5 and any(w.islower() and w not in _NAME_SMALL_WORDS
+                                   for w in words[1:]) and not _org_word_in(text)
+
+
+#: The small words inside a person's name (``María de los Ángeles``, ``van der``).
+_NAME_SMALL_WORDS = PARTICLES | {"los", "las", "do", "e", "i"}
 
 
 def _unparticled(given: str) -> tuple[str, str]:
@@ -738,6 +747,13 @@ def _repair(text: str, runs: list[list]) -> None:
       it and no author before, is the author;
     * the same read as a date and a note: with an author and a date and no title nor
       container, the first note run after them (not a URL's label) is the title;
+    * a work with no author cited by its title first: with no title read, a first author
+      run that reads as a title (:func:`_title_not_names`) is the title; an author run and
+      a title run with nothing between them are one title (``Frequently Asked`` |
+      ``Questions on Carbon Pricing.``); an unquoted title followed only by a date with its
+      month, an access date or an address holds its site or outlet after its last sentence,
+      when that reads as a name (``Inflation Dashboard: Monthly Indicators. Brookfield
+      Institute. Accessed…``);
     * an outlet read as more of a quoted title: what follows the quote that closes the title
       is the container, when there is no other and it reads as a name (``'Rents in Almaty,'
       Outlet. 1 May.``, ``‘La reforma…’ Diario del Sur``; not ``'Quoted part.' Relokanty
@@ -892,12 +908,34 @@ def _repair(text: str, runs: list[list]) -> None:
                 _journal_after_title(text, runs, k)
                 break
     labels = [run[0] for run in runs]
-    if labels[:2] == ["author", "date"] and "title" not in labels and \
+    if labels[:1] == ["author"] and "title" not in labels and \
             _title_not_names(run_text(runs[0])):
-        # "Budget Deficit Hits Record as Recession Deepens. (1992, October 15).": APA puts a
-        # work with no author by its title first
+        # "Budget Deficit Hits Record as Recession Deepens. (1992, October 15).": a work with
+        # no author is cited by its title first
         runs[0][0] = "title"
         labels = [run[0] for run in runs]
+    if labels[:2] == ["author", "title"] and text[runs[0][2] - 1].isalpha() and \
+            text[runs[1][1]].isupper() and not re.search(r"[,;&]", run_text(runs[0])):
+        # "Frequently Asked | Questions on Carbon Pricing.": nothing parts an author from a
+        # title
+        runs[0:2] = [["title", runs[0][1], runs[1][2]]]
+        labels = [run[0] for run in runs]
+    if labels.count("title") == 1 and "container" not in labels and \
+            set(after := labels[labels.index("title") + 1:]) <= {"date", "accessed", "url",
+                                                                  "pages", "note"} and \
+            ({"url", "accessed"} & set(after) or any(
+                run[0] == "date" and parse_date(run_text(run))[1] for run in runs)):
+        k = labels.index("title")
+        parts = _SENTENCE_BREAK.split(run_text(runs[k]))
+        if len(parts) == 2 and len(parts[0].split()) >= 3 and _name_like(parts[1]) and \
+                not parts[1].rstrip(" .").endswith("?") and text[runs[k][1]] not in _OPEN:
+            # "Inflation Dashboard: Monthly Indicators. Brookfield Institute. Accessed…": a
+            # page or an article with no author, then its site or outlet
+            cut = runs[k][1] + len(parts[0]) + 1
+            runs[k:k + 1] = [["title", runs[k][1], cut],
+                             ["container", cut + len(parts[1]) - len(parts[1].lstrip()),
+                              runs[k][2]]]
+            labels = [run[0] for run in runs]
     if "title" not in labels and labels.count("container") == 1:
         k = labels.index("container")
         parts = _SENTENCE_BREAK.split(text[runs[k][1]:runs[k][2]])
