@@ -754,10 +754,13 @@ def test_the_word_for_a_volume_ends_no_journals_name(container, expected) -> Non
 @pytest.mark.parametrize(("publisher", "fields"), [
     ("Northbridge University, Oxford", ("Oxford", "Northbridge University")),
     ("Clarion Academic Press, Washington, DC", ("Washington, DC", "Clarion Academic Press")),
-    # two names of organisations, or a publisher named as a person, stay whole
+    # two names of organisations stay whole
     ("Institute for Fiscal Studies, Department of Economics",
      (None, "Institute for Fiscal Studies, Department of Economics")),
-    ("Linden & Marsh, Oxford", (None, "Linden & Marsh, Oxford")),
+    ("Falkenstein Verlag: Frankfurt am Main", ("Frankfurt am Main", "Falkenstein Verlag")),
+    ("Linden & Marsh: London", ("London", "Linden & Marsh")),
+    # a place then its publisher, the usual order, is not turned round
+    ("London: Verso", (None, "London: Verso")),
 ])
 def test_a_place_after_its_publisher(publisher: str, fields: tuple) -> None:
     text, tokens, tags = _labelled([("Yilmaz, E.", "author"), ("Platform Work.", "title"),
@@ -815,3 +818,16 @@ def test_a_work_with_no_author_by_its_title_then_its_site(labels, fields) -> Non
     f = normalise.fields_of(text, tokens, tags)
     assert ([a.get("family", a.get("literal")) for a in f["author"]], f["title"],
             f["container"]) == fields
+
+
+@pytest.mark.parametrize(("place", "publisher", "fields"), [
+    ("Editorial Alameda:", "Madrid,", ("Madrid", "Editorial Alameda")),
+    ("Madrid:", "Editorial Alameda,", ("Madrid", "Editorial Alameda")),
+    ("Oxford:", "Blackwell,", ("Oxford", "Blackwell")),
+])
+def test_a_publisher_read_as_the_place_and_the_place_as_the_publisher(place, publisher,
+                                                                      fields) -> None:
+    text, tokens, tags = _labelled([("García, L.", "author"), ("El Estado.", "title"),
+                                    (place, "place"), (publisher, "publisher"), ("2024.", "date")])
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["place"], f["publisher"]) == fields

@@ -1155,24 +1155,41 @@ _REGION_CODE = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
 
 
 #: A publisher, then the place (``Northbridge University, Oxford``, ``Clarion Academic,
-#: Washington, DC``): one to three capitalised words, perhaps a region's code.
-_PUBLISHER_AND_PLACE = re.compile(
-    r"(?P<publisher>[^,:;]+?),\s*(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2}"
-    r"(?:,\s*(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3}))?)")
+#: Washington, DC``, ACS's ``Falkenstein Verlag: Frankfurt am Main``): one to three
+#: capitalised words, perhaps with a small word between them or a region's code after them.
+_PLACE = (r"[A-ZÀ-Þ][^\W\d_]+(?:[ -](?:(?:am|an|im|de|di|del|la|le|sur|upon|on)\s+)?"
+          r"[A-ZÀ-Þ][^\W\d_]+){0,2}(?:,\s*(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3}))?")
+_PUBLISHER_AND_PLACE = re.compile(rf"(?P<publisher>[^,:;]+?)\s*[,:]\s*(?P<place>{_PLACE})")
+#: Words of publishers' names (beside :data:`~.features.ORG_WORDS`).
+_PUBLISHER_WORDS = _set("""
+press presses verlag verlage éditions editions editorial editora editrice ediciones edições
+publishing publishers publisher publications books academic wydawnictwo издательство
+""")
+
+
+def _publisher_like(text: str) -> bool:
+    """Whether ``text`` names a publisher: a word of an organisation's or a publisher's name,
+    or two names joined by ``&`` (``Linden & Marsh``)."""
+    return "&" in text or _org_word_in(text) or any(
+        w.lower() in _PUBLISHER_WORDS for w in _LETTERS.findall(text))
 
 
 def _imprint(place: str | None, publisher: str | None) -> tuple[str | None, str | None]:
     """The place and the publisher, the one split off the other where the labeller read
-    them as one: a place then a publisher read as a place, with no publisher read; a
-    publisher named as one (a word of ``University``, ``Press``, ``Institute``…) then a place
-    named otherwise, read as a publisher, with no place read."""
+    them as one, or given back where it read each as the other: a place then a publisher
+    read as a place, with no publisher read; a publisher (:func:`_publisher_like`) then a
+    place, read as a publisher, with no place read; a publisher read as the place and a place
+    as the publisher (ACS's ``Editorial Alameda: Madrid``)."""
     if place and not publisher:
         m = _PLACE_AND_PUBLISHER.fullmatch(place)
         if m and not _REGION_CODE.fullmatch(m["publisher"].strip()):
             return m["place"], m["publisher"].strip()
     if publisher and not place and (m := _PUBLISHER_AND_PLACE.fullmatch(publisher)) and \
-            _org_word_in(m["publisher"]) and not _org_word_in(m["place"]):
+            _publisher_like(m["publisher"]) and not _publisher_like(m["place"]):
         return m["place"], m["publisher"]
+    if place and publisher and _publisher_like(place) and not _publisher_like(publisher) and \
+            re.fullmatch(_PLACE, publisher):
+        return publisher, place
     return place, publisher
 
 
