@@ -831,3 +831,89 @@ def test_a_publisher_read_as_the_place_and_the_place_as_the_publisher(place, pub
                                     (place, "place"), (publisher, "publisher"), ("2024.", "date")])
     f = normalise.fields_of(text, tokens, tags)
     assert (f["place"], f["publisher"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    # a name does not end with "after": the year read as pages is more of it
+    ([("Rossi, M. (2015).", "author"), ("The Limits of Austerity.", "title"),
+      ("In P. Novak (Ed.),", "editor"), ("Crisis and Recovery: Europe after", "container"),
+      ("2008 (pp. 89–115).", "pages")],
+     ("Crisis and Recovery: Europe after 2008", "89-115", None, ["Novak"])),
+    # MLA's place in square brackets after the proceedings' title
+    ([("Sørensen, H.", "author"), ("“Nowcasting Regional GDP.”", "title"),
+      ("Proceedings of the Conference on Statistics [Copenhagen],", "container"),
+      ("2019,", "date"), ("pp. 12-19.", "pages")],
+     ("Proceedings of the Conference on Statistics", "12-19", "Copenhagen", [])),
+    # a journal's name ending in a number keeps it apart
+    ([("Smith, J.", "author"), ("Title.", "title"), ("Journal of Economics 2,", "container"),
+      ("2019.", "date")], ("Journal of Economics", None, None, [])),
+])
+def test_the_end_of_a_books_or_proceedings_name(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["container"], f["pages"], f["place"],
+            [e["family"] for e in f.get("editor", [])]) == fields
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    # a book with a publisher read as the outlet it would be in
+    ([("Adeyemi, Folake, and Samuel Thornbury.", "author"),
+      ("Data for Development.", "container"), ("2nd ed.", "edition"),
+      ("Clarion Academic,", "publisher"), ("2018.", "date")],
+     ("Data for Development", None)),
+    # Nature's journal citation names no article: the journal stays the outlet
+    ([("LeCun, Y. & Hinton, G.", "author"), ("Nature", "container"), ("521,", "volume"),
+      ("436–444", "pages"), ("(2015).", "date")], (None, "Nature")),
+    # a chapter "in" a book keeps the book as its outlet
+    ([("Rossi, M.", "author"), ("In: Crisis and Recovery.", "container"),
+      ("Meridian Press,", "publisher"), ("2015.", "date")], (None, "Crisis and Recovery")),
+])
+def test_a_book_read_as_an_outlet(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    ([("Handbook of Social Policy 308", "title"),
+      ("(Anneke van den Berg & Hiroshi Sato eds.,", "publisher"), ("2020).", "date")],
+     ("Handbook of Social Policy", "308", ["van den Berg", "Sato"], [], None, "2020")),
+    ([("Sabine Hoffmann,", "author"), ("Soziale Marktwirtschaft im Wandel,", "title"),
+      ("in Deutschland in Europa", "container"), ("211, 36", "volume"),
+      ("(Wolfgang Brandt & Matthias Vogt eds.,", "publisher"), ("2005).", "date")],
+     ("Soziale Marktwirtschaft im Wandel", "211, 36", ["Brandt", "Vogt"], [], None, "2005")),
+    ([("Claire Lefèvre,", "author"), ("The Hidden State", "title"),
+      ("(Simon Ashworth tran.,", "publisher"), ("2013).", "date")],
+     ("The Hidden State", None, [], ["Ashworth"], None, "2013")),
+    ([("Folake Adeyemi,", "author"), ("Data for Development 274", "title"), ("(2 ed.", "edition"),
+      ("2018).", "date")], ("Data for Development", "274", [], [], "2 ed", "2018")),
+    # Chicago's imprint in brackets is no Bluebook book's
+    ([("Joseph Schumpeter,", "author"), ("Capitalism and Democracy", "title"),
+      ("(London: Routledge, 1992).", "publisher")],
+     ("Capitalism and Democracy", None, [], [], None, None)),
+    # a journal's volume and year, then its pages, are the journal's
+    ([("Smith, J.,", "author"), ("Title,", "title"), ("Journal 20", "container"),
+      ("(1987): 3-9.", "date")], ("Title", "3-9", [], [], None, "1987")),
+])
+def test_the_bluebooks_book_page_and_imprint(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["pages"], [e["family"] for e in f.get("editor", [])],
+            [e["family"] for e in f.get("translator", [])], f["edition"], f["date"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "title", "container"), [
+    ([("Sabine Hoffmann, Soziale Marktwirtschaft im Wandel,", "author"),
+      ("in Deutschland in Europa,", "container"), ("2005.", "date")],
+     "Soziale Marktwirtschaft im Wandel", "Deutschland in Europa"),
+    ([("Folake Adeyemi, Xiaoming Wang & Samuel Thornbury, Data for Development:", "author"),
+      ("Statistics and Power", "title"), ("(2018).", "date")],
+     "Data for Development: Statistics and Power", None),
+    # an organisation's name with small words in it stays the author
+    ([("Banque de France, Direction des études,", "author"), ("Rapport annuel.", "title")],
+     "Rapport annuel", None),
+])
+def test_a_title_with_small_words_read_as_more_of_the_authors(labels, title, container) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"]) == (title, container)

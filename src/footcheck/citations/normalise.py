@@ -636,7 +636,8 @@ def _type(f: dict, quoted: bool = False) -> str:
         if len(date) == 10 or f.get("url"):
             return "article-newspaper"
         return "article-journal"
-    if f.get("publisher") or f.get("edition") or (f.get("place") and not (
+    if f.get("publisher") or f.get("edition") or f.get("editor") or f.get("translator") or (
+            f.get("place") and not (
             f.get("url") and len(f.get("date") or "") == 10)):  # (a web document's day)
         if re.search(r"report|paper|brief|review|survey|assessment|outlook|update|"
                      r"strategy|index", title):
@@ -665,9 +666,20 @@ _FAMILY_INITIALS_THEN = re.compile(
     r",?\s*(?:(?:&|and)\s+)?)+)\s*([^\W\d_].*)", re.DOTALL)
 
 
+def _given_first(piece: str) -> bool:
+    """Whether ``piece`` names people given name first (``Margaret Ashdown``, ``Xiaoming Wang
+    & Samuel Thornbury``): two to four capitalised words each, no initials last, not an
+    organisation's name."""
+    names = re.split(r"\s*(?:&|\band\b)\s*", piece)
+    return not _org_like(piece, alone=False) and all(
+        2 <= len(words := _words(name)) <= 4 and words[0][:1].isupper() and
+        words[-1][:1].isupper() and not _is_initials(words[-1]) for name in names)
+
+
 def _title_in_authors(text: str, runs: list[list]) -> None:
     """Give back to the title, in place, its first words read as more of the authors (the
-    run of authors directly followed by the title run, or by nothing):
+    run of authors directly followed by the title run, by the book a chapter is ``in``, or by
+    nothing):
 
     * after a list of ``Family, I.`` (a name goes on with more initials, not with words):
       ``Adeyemi, F., Wang, X. & Thornbury, S. Data for Development:``;
@@ -675,11 +687,14 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
       names two people or more, or what follows reads as a title (a small word in it):
       ``Adeyemi F, Wang X, Thornbury S. Data for Development:`` (``Kenneth W. Abbott`` is
       one name);
-    * one capitalised word after a name written given name first, which no list of names
-      ends with, before a title not set apart by quotes: ``Margaret Ashdown, Markets,`` |
-      ``Morals and the Welfare State`` (not ``Della Seta, Fabrizio,`` | ``“Gli esordi…”``).
+    * after names written given name first, before a title not set apart by quotes, the
+      words after the last comma that no list of names ends with: one capitalised word
+      (``Margaret Ashdown, Markets,`` | ``Morals and the Welfare State``; not ``Della Seta,
+      Fabrizio,`` | ``“Gli esordi…”``), or words with a small one among them (``Sabine
+      Hoffmann, Soziale Marktwirtschaft im Wandel,`` | ``in Deutschland in Europa``).
     """
-    if not runs or runs[0][0] != "author" or (len(runs) > 1 and runs[1][0] != "title"):
+    if not runs or runs[0][0] != "author" or (len(runs) > 1 and runs[1][0] != "title" and not (
+            runs[1][0] == "container" and _IN.match(text[runs[1][1]:runs[1][2]]))):
         return
     start, end = runs[0][1], runs[0][2]
     cut = None
@@ -697,18 +712,18 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
         pieces = [p for p in re.finditer(r"[^,]+", text[start:end]) if p[0].strip()]
         if len(pieces) >= 2 and (len(runs) == 1 or text[runs[1][1]].isalpha()):
             last, before = pieces[-1][0].strip(), pieces[-2][0].strip()
-            named = _words(before)
-            if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}", last) and not _SUFFIX.match(last) and \
-                    2 <= len(named) <= 4 and named[0][:1].isupper() and \
-                    named[-1][:1].isupper() and not _is_initials(named[-1]) and \
-                    not _org_like(before, alone=False):
+            words = _words(last)
+            one_word = re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}", last) and not _SUFFIX.match(last)
+            wordy = len(words) >= 2 and words[0][:1].isupper() and any(
+                w.islower() and w not in _NAME_SMALL_WORDS | _AND_WORDS for w in words[1:])
+            if (one_word or wordy) and _given_first(before):
                 cut = start + pieces[-1].start() + len(pieces[-1][0]) - len(pieces[-1][0].lstrip())
     if cut is None:
         return
-    if len(runs) > 1:
+    if len(runs) > 1 and runs[1][0] == "title":
         runs[1][1] = cut
     else:
-        runs.append(["title", cut, end])
+        runs.insert(1, ["title", cut, end])
     runs[0][2] = start + len(text[start:cut].rstrip())
 
 
@@ -806,6 +821,11 @@ def _repair(text: str, runs: list[list]) -> None:
       sentence (:func:`_journal_after_title`);
     * a chapter and the book it is in read as one title: ``Title. In Book`` (with no
       container read);
+    * a number read apart from a title or an outlet whose last word leads on to it
+      (``Crisis and Recovery: Europe after`` | ``2008 (pp. 89–115)``) is more of it;
+    * the Bluebook's book or chapter ``in`` a book: the page after the title and, in
+      brackets before the year, the editors, the translator, the edition or the publisher
+      (``Handbook of Social Policy 308 (Anneke van den Berg & Hiroshi Sato eds., 2020)``);
     * OSCOLA's journal citation after the year in brackets, wherever that year opens a run:
       ``(1994) 3 Comparative Welfare Politics 1``, ``[2016] Public Interest Weekly 18``.
     """
@@ -889,7 +909,8 @@ def _repair(text: str, runs: list[list]) -> None:
         _relabel(runs, m.start(), m.end(),
                  [["date", *m.span("year")], *volume, ["container", *m.span("journal")],
                   ["pages", m.start("pages"), m.end()]])
-    if m := _VOLUME_JOURNAL_PAGE_YEAR.search(text):
+    if journal := _VOLUME_JOURNAL_PAGE_YEAR.search(text):
+        m = journal
         # the Bluebook's "…, 58 Quarterly Review of Monetary Affairs 77, 80 (2014).": the
         # volume, the journal, the first page (and the one cited), the year in brackets
         _relabel(runs, m.start("volume"), m.end("pages"),
@@ -907,6 +928,22 @@ def _repair(text: str, runs: list[list]) -> None:
                                  ["date", m.start(1), runs[k][2]]]
                 _journal_after_title(text, runs, k)
                 break
+    if not journal and (m := _PAGE_THEN_IMPRINT.search(text)) and \
+            (m["pages"] or m["names"] or m["edition"] or m["publisher"]) and any(
+            r[1] <= m.start() <= r[2] and (r[0] == "title" or (
+                r[0] == "container" and _IN.match(run_text(r)))) for r in runs):
+        # the Bluebook's book, or chapter "in" a book: "Handbook of Social Policy 308 (Anneke
+        # van den Berg & Hiroshi Sato eds., 2020)": the page, then editors, translators, an
+        # edition or a publisher, and the year in brackets
+        new = [["pages", *m.span("pages")]] if m["pages"] else []
+        if m["names"]:
+            role = "translator" if m["role"].lower().startswith("tr") else "editor"
+            new.append([role, *m.span("names")])
+        if m["edition"]:
+            new.append(["edition", *m.span("edition")])
+        if m["publisher"]:
+            new.append(["publisher", *m.span("publisher")])
+        _relabel(runs, m.start(), m.end(), [*new, ["date", *m.span("year")]])
     labels = [run[0] for run in runs]
     if labels[:1] == ["author"] and "title" not in labels and \
             _title_not_names(run_text(runs[0])):
@@ -1018,6 +1055,17 @@ def _repair(text: str, runs: list[list]) -> None:
             # "Abuses Against Migrant Workers, Report No. 14,": the kind and its number
             runs[k:k + 1] = [["title", runs[k][1], m.start()], ["genre", m.start(1), m.end(1)],
                              ["volume", m.start(2), runs[k][2]]]
+    for k in range(len(runs) - 1):
+        if runs[k][0] in ("title", "container") and \
+                _OPEN_ENDED.search(text, runs[k][1], runs[k][2]) and \
+                (m := _LEAD_NUMBER_TOKEN.match(text, runs[k + 1][1], runs[k + 1][2])):
+            # "Crisis and Recovery: Europe after | 2008": a name does not end with "after"
+            runs[k][2] = m.end()
+            runs[k + 1][1] = m.end() + len(text[m.end():runs[k + 1][2]]) - len(
+                text[m.end():runs[k + 1][2]].lstrip())
+            if runs[k + 1][1] >= runs[k + 1][2]:
+                del runs[k + 1]
+            break
     labels = [run[0] for run in runs]
     if labels.count("title") == 1 and "container" not in labels:
         k = labels.index("title")
@@ -1030,6 +1078,12 @@ def _repair(text: str, runs: list[list]) -> None:
             runs[k:k + 1] = [["title", runs[k][1], m.start() + 1], *book]
 
 
+#: A name or title ending with a word that leads on to what follows it (``Europe after``).
+_OPEN_ENDED = re.compile(r"\s(?:after|before|since|until|from|to|of|in|on|at|for|by|and|the|"
+                         r"nach|seit|vor|bis|von|und|après|avant|depuis|de|et|desde|hasta|y)$",
+                         re.IGNORECASE)
+#: The number opening a run, with what closes it (``2008,``).
+_LEAD_NUMBER_TOKEN = re.compile(r"\d+(?:[–-]\d+)?[,.;:]?")
 #: The book a chapter is in, after the chapter's title in the same run: ``. In Deutschland``
 _IN_BOOK = re.compile(r"[.?!]\s+((?:In|in):?\s+[A-ZÀ-Þ])")
 #: Where the book's editors follow its title: ``; van den Berg, A., …``, ``, ed A van den Berg``
@@ -1055,6 +1109,11 @@ _ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: ``Revista de Economía Laboral Bd.`` | ``15``
 _VOLUME_WORD_END = re.compile(r"[\s,]+(?:(?:vol|bd|jg|jahrg|tome?|tomo|nr|no|num)\.|volume|"
                               r"jahrgang|issue)\s*$", re.IGNORECASE)
+#: "In" before the book a part is in, or before its editors: ``In:``, ``dans``, ``w``
+_IN = re.compile(r"^(?:in|in:|dans|en|w|в)\s*:?\s+", re.IGNORECASE)
+#: The place in square brackets after a book's or proceedings' title (MLA's ``[Copenhagen]``),
+#: its closing bracket perhaps cleaned off with the end punctuation.
+_BRACKETED_PLACE = re.compile(r"(?<=\S)\s*\[([^\W\d][^\[\]]*)\]?$")
 #: A letter or digit: a value holding none (a stray ``*`` of emphasis) is no value.
 _ALNUM = re.compile(r"[^\W_]")
 #: The Bluebook's journal citation: volume, journal, first page (and the page cited), then
@@ -1062,6 +1121,14 @@ _ALNUM = re.compile(r"[^\W_]")
 _VOLUME_JOURNAL_PAGE_YEAR = re.compile(
     r"(?<=,\s)(?P<volume>\d{1,4})\s+(?P<journal>[^\W\d][^\d,;()<>]{1,120}?)\s+"
     r"(?P<pages>\d{1,5}(?:,\s*\d{1,5})?)\s+\((?:[^()]{0,60}\s)?(?:1[5-9]|20)\d\d\)")
+#: The Bluebook's book or chapter: the page (and the one cited) after the title, then in
+#: brackets the editors or translator, the edition, or the publisher, and the year:
+#: ``Policy 308 (Anneke van den Berg & Hiroshi Sato eds., 2020)``, ``SDGs 274 (2 ed. 2018)``.
+_PAGE_THEN_IMPRINT = re.compile(
+    r"(?<=[^\W\d_?!:])(?:\s+(?P<pages>\d{1,5}(?:,\s*\d{1,5})?))?\s+\((?:(?P<names>[^()]{3,200}?)\s+"
+    r"(?P<role>eds?|trans?|tran|comp)\.,?\s*|(?P<publisher>[^()\d:,]{3,120}?)\s+)?"
+    r"(?P<edition>\d+(?:st|nd|rd|th|d)?\s+ed\.\s*)?(?P<year>(?:1[5-9]|20)\d\d)\)"
+    r"(?=[.,;]?\s*(?:$|<|https?://))")
 #: OSCOLA's and the Bluebook's journal citation after the year in brackets: ``(1994) 3
 #: Comparative Welfare Politics 1``, ``(2019) 45 Yale LJ 211, 230``; no volume after a year
 #: in square brackets (``[2016] Public Interest Weekly 18``), checked where it is used.
@@ -1242,18 +1309,22 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
     for role in ("editor", "translator"):
         names: list[dict[str, str]] = []
         for s in spans.get(role, ()):
+            if m := _IN.match(s):  # "In P. Novak (Ed.),": the book's editors
+                out["_in"] = True
+                s = s[m.end():]
             names.extend(split_names(s))
         if names:
             out[role] = names
     out["title"] = first("title")
-    container = None
+    container = bracketed_place = None
     raw_container = spans.get("container", [None])[0]
     if raw_container is not None:
         c = clean(_VOLUME_WORD_END.sub("", raw_container), keep_abbreviation=True)
-        m = re.match(r"^(?:in|in:|dans|en|w|в)\s*:?\s+", c, re.IGNORECASE)
-        if m:
+        if m := _IN.match(c):
             out["_in"] = True
             c = c[m.end():]
+        if m := _BRACKETED_PLACE.search(c):  # MLA's "Proceedings … [Copenhagen]"
+            c, bracketed_place = c[:m.start()], m[1]
         container = c if _ALNUM.search(c) else None  # not a stray '*' of emphasis
     volume = issue = volume_year = None
     for s in spans.get("volume", ()):
@@ -1270,12 +1341,17 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
             volume = m.group(1)
             container = _keep_abbreviation(container[: m.start()] + ".",
                                            clean(container[: m.start()]))
-    if container and not out["title"] and not authors and out.get("editor") and \
-            not out.get("_in"):
-        out["title"], container = container, None  # a book its editors are cited for
+    if container and not out["title"] and not out.get("_in") and (
+            (not authors and out.get("editor")) or (
+            volume is None and not spans.get("pages") and
+            (spans.get("publisher") or spans.get("edition")))):
+        # a book read as the outlet it would be in: cited for its editors, or with a
+        # publisher and no volume nor pages (not Nature's "Nature 521, 436 (2015)")
+        out["title"], container = container, None
     out["container"] = container
     out["collection"] = first("collection")
-    out["place"], out["publisher"] = _imprint(first("place"), first("publisher"))
+    out["place"], out["publisher"] = _imprint(first("place") or bracketed_place,
+                                              first("publisher"))
     year, date = _date(spans.get("date", []))
     if year is None and volume_year is not None:
         year, date = volume_year, str(volume_year)
