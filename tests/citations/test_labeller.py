@@ -917,3 +917,39 @@ def test_a_title_with_small_words_read_as_more_of_the_authors(labels, title, con
     text, tokens, tags = _labelled(labels)
     f = normalise.fields_of(text, tokens, tags)
     assert (f["title"], f["container"]) == (title, container)
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    ([("Bundesministerium für Verwaltungsmodernisierung.", "author"),
+      ("Digitalisierung der Verwaltung.", "title"),
+      ("Forschungsbericht 3. Bundesministerium für Verwaltungsmodernisierung.", "container")],
+     (None, "Forschungsbericht", "3", "Bundesministerium für Verwaltungsmodernisierung",
+      "report")),
+    ([("Office of Intergovernmental Finance,", "author"), ("Annual Report on Grants,", "title"),
+      ("Report to Congress GAO-00-118", "container"),
+      ("(Government Printing Office,", "publisher"), ("2000).", "date")],
+     (None, "Report to Congress", "GAO-00-118", "Government Printing Office", "report")),
+    ([("Institute,", "author"), ("Stress-Testing Local Finances,", "title"),
+      ("Policy Brief 14", "container"), ("(2024).", "date")],
+     (None, "Policy Brief", "14", None, "report")),
+    # a year is no report's number; a journal is no series
+    ([("Bank,", "author"), ("Overview,", "title"), ("Annual Report 2022.", "container")],
+     ("Annual Report 2022", None, None, None, "article-journal")),
+    ([("Smith, J.", "author"), ("Title.", "title"), ("Policy Review 12.", "container")],
+     ("Policy Review", None, "12", None, "article-journal")),
+])
+def test_a_reports_series_and_number_read_as_an_outlet(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["container"], f["genre"], f["volume"], f["publisher"], f["type"]) == fields
+
+
+def test_a_reports_number_goes_on_past_the_run_it_was_read_in() -> None:
+    text = "Office, Annual Report, Report to Congress GAO-00-118 (GPO, 2000)."
+    tokens = tokenize(text)
+    cut = text.index("-118")  # the labeller's run of the outlet ends inside the number
+    tags = ["author" if t.start < 7 else "title" if t.start < 22 else
+            "container" if t.start < cut else "pages" if t.start < text.index("(") else
+            "publisher" if t.start < text.index("2000") else "date" for t in tokens]
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["genre"], f["volume"], f["pages"]) == ("Report to Congress", "GAO-00-118", None)

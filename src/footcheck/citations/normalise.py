@@ -624,7 +624,7 @@ def _type(f: dict, quoted: bool = False) -> str:
     if not f.get("author") and _CODE_SECTION.search(title):
         return "legislation"  # "50 U.S.C. § 4819", "Exec. Order No. 14,024"
     if re.search(r"report|working paper|policy brief|discussion paper|briefing|paper series|"
-                 r"occasional paper|technical", genre + " " + title[:0]):
+                 r"occasional paper|technical|bericht|rapport|informe", genre):
         return "report"
     if (f.get("editor") and container) or (container and (
             f.get("_in") or f.get("publisher")) and not f.get("volume")):
@@ -808,7 +808,9 @@ def _repair(text: str, runs: list[list]) -> None:
       Institute, 2022), 8.``; ``Fall 2023. 8.``; ``(26 June 2018) 41 <https://…>``), and so
       is what follows an issue's bracket and a colon in the volume (``39 (3): 17.``);
     * a series read as the end of the title: ``, Report No. 14,`` closing a title run (with
-      no genre nor volume read) is the genre and the number;
+      no genre nor volume read) is the genre and the number; read as the outlet
+      (``Forschungsbericht 3. Bundesministerium für …``), the genre, the number and the
+      publisher;
     * a place read as the end of the title in the agency style: between an author and the
       date, with no place nor publisher read, a title ending with a comma and one or two
       capitalised words ends before them, which are the place (``Bank, Energy Sector
@@ -1051,10 +1053,23 @@ def _repair(text: str, runs: list[list]) -> None:
     labels = [run[0] for run in runs]
     if labels.count("title") == 1 and "genre" not in labels and "volume" not in labels:
         k = labels.index("title")
-        if m := _SERIES_NUMBER.search(text, runs[k][1], runs[k][2]):
+        if (m := _SERIES_NUMBER.search(text, runs[k][1], runs[k][2])) and \
+                not YEAR.fullmatch(m["number"]):
             # "Abuses Against Migrant Workers, Report No. 14,": the kind and its number
-            runs[k:k + 1] = [["title", runs[k][1], m.start()], ["genre", m.start(1), m.end(1)],
-                             ["volume", m.start(2), runs[k][2]]]
+            runs[k:k + 1] = [["title", runs[k][1], m.start()], ["genre", *m.span("genre")],
+                             ["volume", m.start("number"), runs[k][2]]]
+    labels = [run[0] for run in runs]
+    if "volume" not in labels and "genre" not in labels and labels.count("container") == 1:
+        k = labels.index("container")
+        if (m := _SERIES_OUTLET.fullmatch(text, runs[k][1], runs[k][2])) and \
+                not YEAR.fullmatch(m["number"]):
+            # "Forschungsbericht 3. Bundesministerium für …": a report's series, its number
+            # and its publisher, read as an outlet
+            rest = [["publisher", *m.span("rest")]] if m["rest"] and \
+                "publisher" not in labels else []
+            end = _NUMBER_GOES_ON.match(text, m.end("number")).end()  # "GAO-00|-118"
+            _relabel(runs, runs[k][1], max(runs[k][2], end),
+                     [["genre", *m.span("genre")], ["volume", m.start("number"), end], *rest])
     for k in range(len(runs) - 1):
         if runs[k][0] in ("title", "container") and \
                 _OPEN_ENDED.search(text, runs[k][1], runs[k][2]) and \
@@ -1093,12 +1108,19 @@ _EDITORS_AFTER = re.compile(r";\s*|,\s+(?:eds?|edited\s+by)\.?\s+")
 #: two capitalised words.
 _TITLE_THEN_PLACE = re.compile(r"(\S+\s+\S.*?),\s+([A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?)"
                                r"[\s,.]*")
-#: A report's series and number read as the end of its title: ``, Report No. 14,``,
-#: ``, Working Paper No. 2``, ``, Policy Brief 5.``
-_SERIES_NUMBER = re.compile(
-    r",\s*((?:(?:Special|Country|Research|Policy|Working|Discussion|Occasional|Briefing|"
-    r"Technical|Issue|Background|Staff)\s+)?(?:Report|Paper|Brief|Note))\s+"
-    r"(No\.?\s*\d[\w/-]*)[\s.,;]*$")
+#: A report's series and number: ``Report No. 14``, ``Working Paper No. 2``, ``Policy Brief
+#: 5``, ``Forschungsbericht 3``, ``Rapport public thématique 2016-04``, ``Report to Congress
+#: GAO-00-118`` (a year is no number: ``Annual Report 2022``, checked where it is used).
+_SERIES = (r"(?P<genre>(?:[^\W\d_]+\s+){0,2}?[^\W\d_]*(?:report|bericht|rapport|paper|brief|note|"
+           r"informe)(?:\s+[^\W\d_]+){0,3}?)\s+(?P<number>(?:no\.?\s*)?(?:[a-z]{2,}-)?\d[\w/-]*)")
+#: What goes on with a report's number past the run it was read in: ``-118``
+_NUMBER_GOES_ON = re.compile(r"[\w/-]*")
+#: ... read as the end of its title: ``, Report No. 14,``
+_SERIES_NUMBER = re.compile(rf",\s*{_SERIES}[\s.,;]*$", re.IGNORECASE)
+#: ... read as an outlet, perhaps in brackets, perhaps with its publisher after it:
+#: ``Forschungsbericht 3. Bundesministerium für Verwaltungsmodernisierung``
+_SERIES_OUTLET = re.compile(rf"\(?{_SERIES}\)?(?:[.,;]\s*(?P<rest>[^\W\d].*?))?[\s.,;]*",
+                            re.IGNORECASE | re.DOTALL)
 #: A code, a section or an order cited by its number: ``50 U.S.C. § 4819``, ``31 C.F.R.
 #: § 589.201``, ``Exec. Order No. 14,024``, ``Pub. L. No. 117-68``, ``136 Stat. 1``.
 _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub\.\s+l\.|"
