@@ -782,3 +782,37 @@ def test_a_references_list_of_addresses_set_in_two_columns():
     assert notes[0].text == "https://www.gov-example.org/briefings/statement-1-on-trade-remedies/"
     assert notes[3].text == "https://www.cnn-example.com/2020/politics/cost-of-tariffs/"
     assert [f.code for f in audit(document).findings if f.severity >= Severity.ERROR] == []
+
+
+def test_a_note_number_alone_on_its_line_keeps_the_page_foot_whole():
+    """A note's number alone on its line (a redacted note's) at a page foot with body text
+    on the next page: the notes above it are still the page foot's, so note 12 is not read
+    as notes 1 and 2."""
+    first = "".join([
+        line(780, "The body cites a first source here and a second one.", marker="1"),
+        line(765, "It cites a second source on this line.", marker="2"),
+        line(130, "Smith, John. Visa regimes in Yerevan. Yerevan: Institute, 2018.", 9, "1"),
+        line(119, "Lefevre, Anna. Relocation in Almaty. Almaty: Institute, 2016.", 9, "2"),
+    ])
+    second = "".join([
+        line(780, "The body goes on over the next page and cites a twelfth.", marker="12"),
+        line(765, "Its thirteenth note was redacted, its number left alone.", marker="13"),
+        line(119, "Nowak, Anna. Housing prices in Bishkek. Bishkek: Press, 2017.", 9, "12"),
+        "BT 72 108 Td /F1 6 Tf 3 Ts (13) Tj ET\n",
+    ])
+    third = "".join([
+        line(780, "The body goes on over a third page and cites a fourteenth.", marker="14"),
+        line(765, "It ends on this line, with no more notes to cite at all."),
+        line(119, "Garcia, Lucia. IT workers in Astana. Astana: Press, 2019.", 9, "14"),
+    ])
+    document = reader.read(drawn_pdf([first, second, third]), "x.pdf")
+    assert [token for _, token, _ in notes_of(document)] == ["1", "2", "12", "14"]
+    # a marker alone on a body line, above more body text, is still a marker
+    page = "".join([
+        line(780, "The body cites a source at the end of this long line of text."),
+        "BT 72 765 Td /F1 7 Tf 4 Ts (1) Tj ET\n",
+        line(750, "And goes on below it with more of the same body text here."),
+        line(119, "Smith, John. Visa regimes in Yerevan. Yerevan: Institute, 2018.", 9, "1"),
+    ])
+    document = reader.read(drawn_pdf([page, third]), "x.pdf")
+    assert "^{1}" in document.text.split("Smith")[0]

@@ -666,7 +666,7 @@ def _page_lines(words: list[_Word], links: list[_Link], number: int) -> list[_Li
             lines.append(_Line([word], number, word.top, word.bottom))
     page_sizes: Counter[float] = Counter(round(w.size, 1) for w in words for _ in w.text)
     body_size = page_sizes.most_common(1)[0][0] if page_sizes else 0.0
-    for line in lines:
+    for k, line in enumerate(lines):
         line.words.sort(key=lambda w: w.x0)
         sizes: Counter[float] = Counter()
         for w in line.words:
@@ -678,7 +678,9 @@ def _page_lines(words: list[_Word], links: list[_Link], number: int) -> list[_Li
                         n >= 0.2 * total)
         if len(line.words) == 1 and line.size <= _SUPERSCRIPT_SIZE * body_size and \
                 _MARKER_RUN.fullmatch(line.words[0].text):
-            line.size = body_size  # a marker alone on its line: small against the page
+            # a marker alone on its line, small against the page: the size of the text it
+            # goes with, the line above it (a page foot's notes go on around it)
+            line.size = lines[k - 1].size if k else body_size
         line.x1 = max(w.x1 for w in line.words)
         line.links = [(uri, box) for uri, box in links
                       if box[1] - 2 <= (line.top + line.bottom) / 2 <= box[3] + 2]
