@@ -816,3 +816,20 @@ def test_a_note_number_alone_on_its_line_keeps_the_page_foot_whole():
     ])
     document = reader.read(drawn_pdf([page, third]), "x.pdf")
     assert "^{1}" in document.text.split("Smith")[0]
+
+
+def test_a_stacked_fraction_is_written_whole_and_cites_no_note():
+    """TeX's \\frac1{10} in a line of text: a small 1 raised over a small 10 set below the
+    baseline, under it. It is the fraction 1/10, not a marker of note 1 after "10"."""
+    page = "".join([
+        line(780, "The sum is three and a tenth, written as a fraction here:"),
+        "BT 72 765 Td /F1 11 Tf (3 +) Tj ET\n",
+        "BT 94 761 Td /F1 7 Tf (10) Tj ET\n",
+        "BT 96 770 Td /F1 7 Tf (1) Tj ET\n",
+        "BT 108 765 Td /F1 11 Tf (and the body cites its one source.) Tj ET\n",
+        "BT 278 769 Td /F1 7 Tf (1) Tj ET\n",
+        line(119, "Smith, John. Decimal fractions. London: Press, 2018.", 9, "1"),
+    ])
+    document = reader.read(drawn_pdf([page]), "x.pdf")
+    assert "3 + 1/10 and the body" in document.text
+    assert document.text.count("^{1}") == 2  # the marker and the note's label

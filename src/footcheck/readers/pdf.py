@@ -685,8 +685,48 @@ def _page_lines(words: list[_Word], links: list[_Link], number: int) -> list[_Li
         line.links = [(uri, box) for uri, box in links
                       if box[1] - 2 <= (line.top + line.bottom) / 2 <= box[3] + 2]
         line.raised = _raised(line)
+        _fractions(line)
         line.label = _label_of(line)
     return lines
+
+
+def _fractions(line: _Line) -> None:
+    """Write each stacked fraction of ``line`` (TeX's ``\\frac1{10}`` in a line of text: a
+    small numerator raised over a small denominator set below the baseline, under it) as
+    one word, ``1/10``, in place: its numerator is no note marker."""
+    bottoms = [w.bottom for w, up in zip(line.words, line.raised, strict=True)
+               if not up and round(w.size, 1) == line.size]
+    if not bottoms or not any(line.raised):
+        return
+    baseline = statistics.median(bottoms)
+    lows = [k for k, w in enumerate(line.words) if not line.raised[k] and
+            w.size <= _SUPERSCRIPT_SIZE * line.size and w.bottom > baseline + 1]
+    merged: dict[int, int] = {}  # numerator -> denominator
+    for k, word in enumerate(line.words):
+        if line.raised[k] and word.text.isdigit():
+            for low in lows:
+                under = line.words[low]
+                if low not in merged.values() and under.text.isdigit() and \
+                        min(word.x1, under.x1) - max(word.x0, under.x0) >= 0.5 * (
+                            word.x1 - word.x0):
+                    merged[k] = low
+                    break
+    if not merged:
+        return
+    drop = set(merged.values())
+    words, raised = [], []
+    for k, word in enumerate(line.words):
+        if k in drop:
+            continue
+        if k in merged:
+            under = line.words[merged[k]]
+            word = replace(under, text=f"{word.text}/{under.text}", x0=min(word.x0, under.x0),
+                           x1=max(word.x1, under.x1), top=word.top)
+        words.append(word)
+        raised.append(line.raised[k] and k not in merged)
+    order = sorted(range(len(words)), key=lambda i: words[i].x0)
+    line.words = [words[i] for i in order]
+    line.raised = [raised[i] for i in order]
 
 
 def _raised(line: _Line) -> list[bool]:
