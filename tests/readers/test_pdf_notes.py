@@ -833,3 +833,21 @@ def test_a_stacked_fraction_is_written_whole_and_cites_no_note():
     document = reader.read(drawn_pdf([page]), "x.pdf")
     assert "3 + 1/10 and the body" in document.text
     assert document.text.count("^{1}") == 2  # the marker and the note's label
+
+
+def test_footnotes_marked_with_symbols_are_said_to_be_unread():
+    """A book's footnotes marked ∗ and † anew on each page are not read as notes; standing
+    on two pages, they are reported as notes footcheck did not read (FC109). A title page's
+    ∗ and † giving the authors' addresses are not."""
+    def page(body: str, note: str) -> str:
+        return "".join([line(780, body, marker="*"), line(765, "More of the body text here."),
+                        line(119, note, 9, "*")])
+
+    first = page("Maxwell showed that the poles attract each other.",
+                 "Electricity and Magnetism, Clerk Maxwell, Vol. II., ch. iii.")
+    second = page("Most of the historical facts come from one book.",
+                  "A Short History of Mathematics, by W. W. R. Ball.")
+    report = audit(reader.read(drawn_pdf([first, second]), "book.pdf"))
+    assert [(f.code, f.line) for f in report.findings if f.code == "FC109"] == [("FC109", 3)]
+    report = audit(reader.read(drawn_pdf([first, line(780, "The body goes on.")]), "paper.pdf"))
+    assert not [f for f in report.findings if f.code == "FC109"]

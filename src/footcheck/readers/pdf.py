@@ -51,7 +51,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from ..model import PAGE_FOOT, Block, Document
+from ..model import PAGE_FOOT, Block, Document, Unread
 from ..numerals import ARABIC, SUPERSCRIPT_DIGITS, joined_label
 from ..numerals import read as read_numeral
 from . import Unreadable
@@ -190,7 +190,10 @@ def _read(data: bytes, path: str) -> Document:
     for line in lines:
         line.text = _write(line, labels, last)
     _mark_paragraphs(pages, body_size)
-    return _document(_paragraphs(lines), path)
+    paragraphs = _paragraphs(lines)
+    document = _document(paragraphs, path)
+    return replace(document, unread=symbol_notes) if (
+        symbol_notes := _symbol_notes(lines, paragraphs)) else document
 
 
 # --- reading apart ---------------------------------------------------------------------------
@@ -1593,6 +1596,28 @@ def _continues_url(last: str, first: str, forced: bool = False) -> bool:
 
 
 _HOST_UNFINISHED = re.compile(r"(?:https?|ftp)://[\w-]+\.$", re.IGNORECASE)
+
+
+#: A note symbol, or two or three of one (``∗``, ``†``, ``**``).
+_NOTE_SYMBOL = re.compile(r"([∗*†‡§¶‖])\1{0,2}")
+#: A paragraph opening with one, as written (``^(∗)Electricity…``, ``*Electricity…``).
+_SYMBOL_NOTE = re.compile(r"(?:\^[({][∗*†‡§¶‖]{1,3}[)}]|[∗*†‡§¶‖]{1,3})\s*\S")
+
+
+def _symbol_notes(lines: list[_Line], paragraphs: list[tuple[int, str, bool]]
+                  ) -> tuple[Unread, ...]:
+    """Footnotes marked with symbols (∗, †, ‡), which footcheck does not read as notes (a
+    book's, numbered anew on each page), as something seen and not read: lines opening with
+    a raised symbol, then text, on two pages or more (a title page's ∗ and † give the
+    authors' addresses)."""
+    pages = [line.page for line in lines if len(line.words) > 1 and line.raised[0] and
+             _NOTE_SYMBOL.fullmatch(line.words[0].text)]
+    if len(set(pages)) < 2:
+        return ()
+    first = next((k for k, (page, text, _) in enumerate(paragraphs)
+                  if page == pages[0] and _SYMBOL_NOTE.match(text)), 0)
+    line = 2 * first + 1  # one line per paragraph, a blank line between them
+    return (Unread("footnotes marked with symbols (∗, †, ‡)", line, 1, len(pages)),)
 
 
 def _document(paragraphs: list[tuple[int, str, bool]], path: str) -> Document:
