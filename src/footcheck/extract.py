@@ -292,6 +292,10 @@ _CITATION_PART = re.compile(
     rf"(?:(?:see(?:\s+also)?|e\.g\.|cf\.|also|for\s+example)[,\s]+)*"
     rf"(?P<names>{_CITED_NAMES})(?:\s+\[(?P<abbr>[A-Z][A-Za-z&.-]{{1,11}})\])?,?\s+(?P<years>(?:{_YEAR_TOKEN})(?:,\s*(?:{_YEAR_TOKEN}))*)"
     r"(?:\s*[,:]\s*(?:pp?\.|para\.|ch\.|chap\.)?\s*[\divxlc][\d\s,–-]*)?")
+#: Names alone, with no year: the first authors of an ABNT citation, ``Souza; Medeiros,
+#: 2017``.
+_NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:(?:de|da|do|dos|das|van|von|der)\s+)?"
+                    r"[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}")
 #: What marks a bracketed name and year as a citation beyond doubt: a comma before the
 #: year, an ``&``, ``et al.``
 _MARKED = re.compile(rf",\s*(?:{_YEAR_TOKEN})|&|\bet\s+al\b")
@@ -353,15 +357,21 @@ def _citations(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[
         # (where, as written, names, years, plain, the names before a narrative one)
         found: list[tuple[int, str, str, str, bool, str | None]] = []
         for m in _BRACKETED.finditer(para):
+            authors = None  # names before a ';' with no year: ABNT's "(Souza; Medeiros, 2017)"
             for part in re.finditer(r"[^;]+", m[1]):
                 c = _CITATION_PART.fullmatch(part[0].strip())
-                if c is not None:
-                    at = m.start(1) + part.start() + len(part[0]) - len(part[0].lstrip())
-                    found.append((at, c[0], c["names"], c["years"],
-                                  _MARKED.search(c[0]) is None or _unjoined(c["names"]),
-                                  None))
-                    if c["abbr"] and (name := _first_name(c["names"])):
-                        aliases[fold_letters(c["abbr"])] = name
+                if c is None:
+                    authors = authors or part if _NAMES.fullmatch(part[0].strip()) else None
+                    continue
+                first = authors or part
+                at = m.start(1) + first.start() + len(first[0]) - len(first[0].lstrip())
+                written = m[1][at - m.start(1):part.end()] if authors else c[0]
+                names = f"{first[0].strip()}; {c['names']}" if authors else c["names"]
+                found.append((at, written, names, c["years"],
+                              _MARKED.search(c[0]) is None or _unjoined(c["names"]), None))
+                if c["abbr"] and (name := _first_name(c["names"])):
+                    aliases[fold_letters(c["abbr"])] = name
+                authors = None
         for m in _NARRATIVE.finditer(para):
             cites = _CITING_VERB.match(para, m.end()) or \
                 para[max(0, m.start() - 4):m.start()].lower().endswith(("by ", "in ")) \
@@ -421,8 +431,9 @@ _ENTRY_LATER_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)[.\s]|"
 
 #: A title before an entry's first year (a sentence of four words or more after the
 #: authors' full stop), and the year of the imprint after it (``Brasília: INEP, 2001.``).
-_TITLE_BEFORE = re.compile(r"[^\W\d_]{2}\.\s+\S+(?:\s+\S+){3,}")
-_IMPRINT_YEAR = re.compile(rf":\s[^.:]{{2,160}}?,\s*({_YEAR_TOKEN})\.")
+_TITLE_BEFORE = re.compile(r"[^\W\d_]{2}\.\s+\S")
+_IMPRINT_YEAR = re.compile(rf"(?::\s[^.:]{{2,160}}?|(?<=\.)\s[A-ZÀ-ÖØ-Þ][^\W\d_]+"
+                           rf"(?:[ -][^\W\d_]+){{0,3}}),\s*({_YEAR_TOKEN})\.")
 #: A person's name in an entry's authors: ``Lee, B.``, ``Smith, J. R.``.
 _PERSON = re.compile(r",\s*[A-ZÀ-ÖØ-Þ]\.")
 

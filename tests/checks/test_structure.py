@@ -346,6 +346,25 @@ ABNT = ("Enrolments rose twentyfold (INEP, 2001) and again later (INEP, 2012; Me
         "MEDEIROS, Marcelo. O que faz os ricos ricos. São Paulo: Hucitec, 2006.\n")
 
 
+ABNT_MORE = ("Income is concentrated (IBGE, 2020, p. 52; Souza; Medeiros, 2017), and women "
+             "work more at home (Nery; Britto, 2023).\n\nReferências\n\n"
+             "IBGE. Síntese de indicadores sociais. Rio de Janeiro: IBGE, 2020.\n"
+             "NERY, Carmen; BRITTO, Vinícius. Em 2022, mulheres dedicaram 9,6 horas por semana "
+             "a mais do que os homens. Agência de Notícias. IBGE, 2023.\n"
+             "SOUZA, Pedro; MEDEIROS, Marcelo. Top incomes in Brazil, 2006-2014. Brasília, "
+             "2017.\n")
+
+
+def test_abnts_authors_joined_by_semicolons_and_a_place_alone_before_the_year():
+    """ABNT joins a citation's authors with ';' as it joins citations (``Souza; Medeiros,
+    2017``: the first names no year), and its imprint may be a place alone (``Brasília,
+    2017.``), after a title that opens with a year (``Em 2022, …``)."""
+    assert findings(ABNT_MORE, "unlisted-citation") == []
+    wrong = ABNT_MORE.replace("Medeiros, 2017", "Medeiros, 2016")
+    assert [f.message.split("'")[1] for f in findings(wrong, "unlisted-citation")] == [
+        "Souza; Medeiros, 2016"]
+
+
 def test_the_year_of_an_entry_is_its_imprints_not_one_in_its_title():
     """ABNT and ISO 690 set the year at the imprint, after a title that may hold years of
     its own ("desde 1998", "… Superior 2000"): the citations name the imprint's year."""

@@ -851,3 +851,17 @@ def test_footnotes_marked_with_symbols_are_said_to_be_unread():
     assert [(f.code, f.line) for f in report.findings if f.code == "FC109"] == [("FC109", 3)]
     report = audit(reader.read(drawn_pdf([first, line(780, "The body goes on.")]), "paper.pdf"))
     assert not [f for f in report.findings if f.code == "FC109"]
+
+
+def test_a_page_number_at_the_top_right_close_above_the_text_is_no_text():
+    """ABNT sets the page number at the top right, as close above the text as a paragraph's
+    lines: it is dropped, and a paragraph going on over the page break is read whole."""
+    pages = [
+        line(800, "1", x=520) + line(788, "The first page opens with a paragraph that goes") +
+        line(774, "on over the page break, and women work more at home than the"),
+        line(800, "2", x=520) + line(788, "men do, as the second page says before it ends."),
+        line(800, "3", x=520) + line(788, "The third page has a paragraph of its own."),
+    ]
+    text = reader.read(drawn_pdf(pages), "x.pdf").text
+    assert "at home than the men do, as the second" in text
+    assert not re.search(r"(?m)^[123]$", text)

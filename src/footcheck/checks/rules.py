@@ -104,7 +104,9 @@ RULES: tuple[Rule, ...] = (
          "and year no entry of the document's list of works gives (checked when most of the "
          "text's citations name an entry, so that the list is known to be read). A citation "
          "may run over a line break; an organisation cited first with its abbreviation, "
-         "(Asian Development Bank [ADB], 2022), is known by it after: (ADB, 2022).",
+         "(Asian Development Bank [ADB], 2022), is known by it after: (ADB, 2022); authors "
+         "joined by ';' as ABNT joins them, (Souza; Medeiros, 2017), are one citation. An "
+         "entry's year is its imprint's (Brasília: INEP, 2001.), not a year in its title.",
          "A reader cannot find the work; the entry was left out or the year is wrong.",
          "(Petrov, 2020) in a text whose References list no Petrov."),
     Rule("FC111", "uncited-work", W,

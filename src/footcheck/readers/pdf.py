@@ -1155,14 +1155,22 @@ def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> None:
                 for line in page]
         for j in range(1, len(page)):  # the foot of the page, from the middle down
             if not keep[j] and keep[j - 1] and page[j].top > height / 2 and \
-                    _close(page[j - 1], page[j]):
+                    _close(page[j - 1], page[j]) and not _number_aside(page[j], page[j - 1]):
                 keep[j] = True
         for j in range(len(page) - 2, -1, -1):  # the head of the page, from the middle up
             if not keep[j] and keep[j + 1] and page[j].top < height / 2 and \
-                    _close(page[j], page[j + 1]):
+                    _close(page[j], page[j + 1]) and not _number_aside(page[j], page[j + 1]):
                 keep[j] = True
         pages[i] = [line for line, kept in zip(page, keep, strict=True) if kept]
     _drop_low_page_numbers(pages)
+
+
+def _number_aside(line: _Line, beside: _Line) -> bool:
+    """Whether ``line`` is a bare page number set off to the side of the text line next to it
+    (ABNT's number at the top right, close above the text): no line of the paragraph goes
+    on from it, however close."""
+    return bool(_PAGE_NUMBER.fullmatch(" ".join(w.text for w in line.words).strip())) and \
+        line.words[0].x0 > beside.words[0].x0 + 4 * line.size
 
 
 def _drop_low_page_numbers(pages: list[list[_Line]]) -> None:
