@@ -953,3 +953,24 @@ def test_a_reports_number_goes_on_past_the_run_it_was_read_in() -> None:
             "publisher" if t.start < text.index("2000") else "date" for t in tokens]
     f = normalise.fields_of(text, tokens, tags)
     assert (f["genre"], f["volume"], f["pages"]) == ("Report to Congress", "GAO-00-118", None)
+
+
+@pytest.mark.parametrize(("labels", "title", "container"), [
+    ([("M. Rivas,", "author"),
+      ("La reforma de las pensiones divide al Gobierno, Diario del Sur", "title"),
+      ("(2018).", "date")], "La reforma de las pensiones divide al Gobierno", "Diario del Sur"),
+    # after a title cut at its quoted words, the outlet after the last comma stays apart
+    ([("I. Mahmood,", "author"), ("Councils Warn of “Cliff Edge”", "title"),
+      ("in Social Care Funding, The Northern Chronicle", "container"), ("(2019).", "date")],
+     "Councils Warn of “Cliff Edge” in Social Care Funding", "The Northern Chronicle"),
+    # words after a title's comma that name no outlet stay the title's
+    ([("Margaret Ashdown,", "author"), ("Markets, Morals and the Welfare State", "title"),
+      ("(1987).", "date")], "Markets, Morals and the Welfare State", None),
+    ([("I. Mahmood,", "author"), ("Councils Warn of “Cliff Edge”", "title"),
+      ("in Social Care, Funding and Reform", "container"), ("(2019).", "date")],
+     "Councils Warn of “Cliff Edge” in Social Care, Funding and Reform", None),
+])
+def test_a_newspaper_after_the_titles_last_comma(labels, title, container) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"]) == (title, container)

@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..dates import YEAR, month_number
-from .features import GENRE_WORDS, ORG_WORDS, PARTICLES
+from .features import GENRE_WORDS, JOURNAL_WORDS, ORG_WORDS, PARTICLES
 from .tokens import Token
 
 __all__ = ["comparable", "fields_of", "parse_date", "split_names"]
@@ -762,6 +762,8 @@ def _repair(text: str, runs: list[list]) -> None:
       it and no author before, is the author;
     * the same read as a date and a note: with an author and a date and no title nor
       container, the first note run after them (not a URL's label) is the title;
+    * a newspaper's name after a title's last comma, before the date or the address
+      (``La reforma … al Gobierno, Diario del Sur (2018).``, :func:`_outlet_like`);
     * a work with no author cited by its title first: with no title read, a first author
       run that reads as a title (:func:`_title_not_names`) is the title; an author run and
       a title run with nothing between them are one title (``Frequently Asked`` |
@@ -775,7 +777,8 @@ def _repair(text: str, runs: list[list]) -> None:
       sdelali zhizn'…``);
     * a title cut at a quoted word inside it: an unquoted title that ends with a closing
       quote, followed by a container that opens with a small word, goes on through it
-      (``Emigration sparks a 'reckoning' in Central Asia.``), or up to the container's
+      (``Emigration sparks a 'reckoning' in Central Asia.``; a newspaper after its last
+      comma stays the outlet), or up to the container's
       last sentence (``Is “Evidence-Based Policy” Possible in Fragile States? Policy
       Sciences Forum``);
     * a subtitle cut off a quoted title: a container run that opens with a colon right after
@@ -879,8 +882,13 @@ def _repair(text: str, runs: list[list]) -> None:
             # holds the end of a sentence ("Is “Evidence-Based Policy” Possible in Fragile
             # States? Policy Sciences Forum")
             if run_text(runs[k])[:1].islower():
-                runs[k - 1][2] = runs[k][2]
-                del runs[k]
+                outlet = _OUTLET_AFTER_COMMA.search(text, runs[k][1], runs[k][2])
+                if outlet and _outlet_like(outlet[1]):  # "… in Social Care Funding, The
+                    runs[k - 1][2] = outlet.start()       # Northern Chronicle"
+                    runs[k][1] = outlet.start(1)
+                else:
+                    runs[k - 1][2] = runs[k][2]
+                    del runs[k]
             else:
                 _journal_after_title(text, runs, k)
             break
@@ -959,6 +967,17 @@ def _repair(text: str, runs: list[list]) -> None:
         # title
         runs[0:2] = [["title", runs[0][1], runs[1][2]]]
         labels = [run[0] for run in runs]
+    if labels.count("title") == 1 and "container" not in labels:
+        k = labels.index("title")
+        if text[runs[k][1]] not in _OPEN and k + 1 < len(runs) and \
+                runs[k + 1][0] in ("date", "url") and \
+                (outlet := _OUTLET_AFTER_COMMA.search(text, runs[k][1], runs[k][2])) and \
+                _outlet_like(outlet[1]):
+            # "La reforma de las pensiones divide al Gobierno, Diario del Sur (2018).": a
+            # newspaper's name after the title's last comma, before the date or the address
+            runs[k:k + 1] = [["title", runs[k][1], outlet.start()],
+                             ["container", outlet.start(1), runs[k][2]]]
+            labels = [run[0] for run in runs]
     if labels.count("title") == 1 and "container" not in labels and \
             set(after := labels[labels.index("title") + 1:]) <= {"date", "accessed", "url",
                                                                   "pages", "note"} and \
@@ -1207,6 +1226,25 @@ def _outlet_named(genre: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", genre)
     return len(words) >= 2 and words[-1].lower() in GENRE_WORDS and all(
         w[0].isupper() and w.lower() not in GENRE_WORDS | _GENRE_QUALIFIERS for w in words[:-1])
+
+
+#: The last part of a run after a comma: ``, The Northern Chronicle,``
+_OUTLET_AFTER_COMMA = re.compile(r",\s+([^,]+?)[\s,.]*$")
+#: Words of newspapers' names (beside :data:`~.features.JOURNAL_WORDS`).
+_NEWSPAPER_WORDS = _set("""
+chronicle observer standard telegraph guardian express mirror independent globe mail star
+courier tribune diario periódico jornal zeitung gazzetta gazeta corriere nouvelles
+""")
+
+
+def _outlet_like(text: str) -> bool:
+    """Whether ``text`` reads as a newspaper's or a journal's name: a name (:func:`_name_like`)
+    opening with an article (``The Northern Chronicle``) or holding a word of such names
+    (``Diario del Sur``, ``Policy Review``)."""
+    words = [w.lower() for w in _LETTERS.findall(text)]
+    return _name_like(text) and len(words) >= 2 and (
+        words[0] in ("the", "le", "la", "el", "die", "der", "il", "o", "a") or
+        any(w in JOURNAL_WORDS or w in _NEWSPAPER_WORDS for w in words))
 
 
 def _name_like(text: str) -> bool:
