@@ -632,6 +632,13 @@ def test_the_bluebooks_volume_journal_page_and_year(text: str, fields: tuple) ->
     # a given name, a middle initial and the family name stay one name
     ([("Kenneth W. Abbott,", "author"), ("Hard and Soft Law.", "title")],
      ["Abbott"], "Hard and Soft Law"),
+    ([("Mary K. de Souza,", "author"), ("Hard and Soft Law.", "title")],
+     ["de Souza"], "Hard and Soft Law"),
+    # one Vancouver name, then two words or more, or a word before a colon: the title's
+    ([("Caldwell R. Green Industrial Strategy:", "author"), ("Lessons from the 1970s.", "title")],
+     ["Caldwell"], "Green Industrial Strategy: Lessons from the 1970s"),
+    ([("Schreiber K. Energiepreise:", "author"), ("Regierung plant Entlastungspaket.", "title")],
+     ["Schreiber"], "Energiepreise: Regierung plant Entlastungspaket"),
     # a family name, then the given name, then an organisation in capitals
     ([("Ashdown, Margaret, OECD,", "author"), ("Morals and the Welfare State.", "title")],
      ["Ashdown", "OECD"], "Morals and the Welfare State"),

@@ -684,9 +684,10 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
     * after a list of ``Family, I.`` (a name goes on with more initials, not with words):
       ``Adeyemi, F., Wang, X. & Thornbury, S. Data for Development:``;
     * after Vancouver's list, closed by the full stop of its last initials, when the list
-      names two people or more, or what follows reads as a title (a small word in it):
-      ``Adeyemi F, Wang X, Thornbury S. Data for Development:`` (``Kenneth W. Abbott`` is
-      one name);
+      names two people or more, or what follows reads as a title (two words or more, not a
+      name's particles; a word before a colon; a small word): ``Adeyemi F, Wang X, Thornbury
+      S. Data for Development:``, ``Caldwell R. Green Industrial Strategy:`` (``Kenneth W.
+      Abbott,`` is one name);
     * after names written given name first, before a title not set apart by quotes, the
       words after the last comma that no list of names ends with: one capitalised word
       (``Margaret Ashdown, Markets,`` | ``Morals and the Welfare State``; not ``Della Seta,
@@ -705,7 +706,8 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
         if any(len(w) >= 3 for w in words) and not _SUFFIX.match(m[2].split()[0]) and \
                 not re.search(r"\b(?:et\s+al|and|eds?|trans|tr|comp)\b|&|(?:^|\s)[A-Z]{1,3}[,.]",
                               m[2]) and (
-                m.re is _FAMILY_INITIALS_THEN or "," in m[1] or
+                m.re is _FAMILY_INITIALS_THEN or "," in m[1] or m[2].rstrip().endswith(":")
+                or len([w for w in m[2].split() if w.lower() not in PARTICLES]) >= 2 or
                 any(w.islower() and len(w) > 2 and w not in PARTICLES for w in words[1:])):
             cut = m.start(2)
     else:
@@ -778,9 +780,8 @@ def _repair(text: str, runs: list[list]) -> None:
     * a title cut at a quoted word inside it: an unquoted title that ends with a closing
       quote, followed by a container that opens with a small word, goes on through it
       (``Emigration sparks a 'reckoning' in Central Asia.``; a newspaper after its last
-      comma stays the outlet), or up to the container's
-      last sentence (``Is “Evidence-Based Policy” Possible in Fragile States? Policy
-      Sciences Forum``);
+      comma stays the outlet), or up to the container's last sentence (``Is
+      “Evidence-Based Policy” Possible in Fragile States? Policy Sciences Forum``);
     * a subtitle cut off a quoted title: a container run that opens with a colon right after
       the title continues the title up to the quote that closes it (``"We're All Hostages
       Here": Wanted …,' The Moscow Times``);
@@ -920,12 +921,11 @@ def _repair(text: str, runs: list[list]) -> None:
                  [["date", *m.span("year")], *volume, ["container", *m.span("journal")],
                   ["pages", m.start("pages"), m.end()]])
     if journal := _VOLUME_JOURNAL_PAGE_YEAR.search(text):
-        m = journal
         # the Bluebook's "…, 58 Quarterly Review of Monetary Affairs 77, 80 (2014).": the
         # volume, the journal, the first page (and the one cited), the year in brackets
-        _relabel(runs, m.start("volume"), m.end("pages"),
-                 [["volume", *m.span("volume")], ["container", *m.span("journal")],
-                  ["pages", *m.span("pages")]])
+        _relabel(runs, journal.start("volume"), journal.end("pages"),
+                 [["volume", *journal.span("volume")], ["container", *journal.span("journal")],
+                  ["pages", *journal.span("pages")]])
     labels = [run[0] for run in runs]
     if "date" not in labels:
         for k in range(len(runs) - 1):
