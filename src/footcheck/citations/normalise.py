@@ -938,7 +938,7 @@ def _repair(text: str, runs: list[list]) -> None:
                                  ["date", m.start(1), runs[k][2]]]
                 _journal_after_title(text, runs, k)
                 break
-    if not journal and (m := _PAGE_THEN_IMPRINT.search(text)) and \
+    if not journal and _YEAR_CLOSES.search(text) and (m := _PAGE_THEN_IMPRINT.search(text)) and \
             (m["pages"] or m["names"] or m["edition"] or m["publisher"]) and any(
             r[1] <= m.start() <= r[2] and (r[0] == "title" or (
                 r[0] == "container" and _IN.match(run_text(r)))) for r in runs):
@@ -1091,7 +1091,7 @@ def _repair(text: str, runs: list[list]) -> None:
                      [["genre", *m.span("genre")], ["volume", m.start("number"), end], *rest])
     for k in range(len(runs) - 1):
         if runs[k][0] in ("title", "container") and \
-                _OPEN_ENDED.search(text, runs[k][1], runs[k][2]) and \
+                text[runs[k][1]:runs[k][2]].rsplit(None, 1)[-1].lower() in _OPEN_ENDED and \
                 (m := _LEAD_NUMBER_TOKEN.match(text, runs[k + 1][1], runs[k + 1][2])):
             # "Crisis and Recovery: Europe after | 2008": a name does not end with "after"
             runs[k][2] = m.end()
@@ -1112,10 +1112,12 @@ def _repair(text: str, runs: list[list]) -> None:
             runs[k:k + 1] = [["title", runs[k][1], m.start() + 1], *book]
 
 
-#: A name or title ending with a word that leads on to what follows it (``Europe after``).
-_OPEN_ENDED = re.compile(r"\s(?:after|before|since|until|from|to|of|in|on|at|for|by|and|the|"
-                         r"nach|seit|vor|bis|von|und|après|avant|depuis|de|et|desde|hasta|y)$",
-                         re.IGNORECASE)
+#: Words that lead on to what follows them, which no name or title ends with (``Europe
+#: after``).
+_OPEN_ENDED = _set("""
+after before since until from to of in on at for by and the nach seit vor bis von und après
+avant depuis de et desde hasta y
+""")
 #: The number opening a run, with what closes it (``2008,``).
 _LEAD_NUMBER_TOKEN = re.compile(r"\d+(?:[–-]\d+)?[,.;:]?")
 #: The book a chapter is in, after the chapter's title in the same run: ``. In Deutschland``
@@ -1162,6 +1164,8 @@ _ALNUM = re.compile(r"[^\W_]")
 _VOLUME_JOURNAL_PAGE_YEAR = re.compile(
     r"(?<=,\s)(?P<volume>\d{1,4})\s+(?P<journal>[^\W\d][^\d,;()<>]{1,120}?)\s+"
     r"(?P<pages>\d{1,5}(?:,\s*\d{1,5})?)\s+\((?:[^()]{0,60}\s)?(?:1[5-9]|20)\d\d\)")
+#: A year closing a bracket, which the Bluebook's imprint needs (looked for first: cheaper).
+_YEAR_CLOSES = re.compile(r"\d\d\d\d\)")
 #: The Bluebook's book or chapter: the page (and the one cited) after the title, then in
 #: brackets the editors or translator, the edition, or the publisher, and the year:
 #: ``Policy 308 (Anneke van den Berg & Hiroshi Sato eds., 2020)``, ``SDGs 274 (2 ed. 2018)``.
