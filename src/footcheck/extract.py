@@ -361,7 +361,7 @@ def _citations(text: str, lines: list[tuple[int, int]], skip: set[int]) -> list[
             for part in re.finditer(r"[^;]+", m[1]):
                 c = _CITATION_PART.fullmatch(part[0].strip())
                 if c is None:
-                    authors = authors or part if _NAMES.fullmatch(part[0].strip()) else None
+                    authors = (authors or part) if _NAMES.fullmatch(part[0].strip()) else None
                     continue
                 first = authors or part
                 at = m.start(1) + first.start() + len(first[0]) - len(first[0].lstrip())
@@ -429,8 +429,9 @@ _ENTRY_LATER_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)[.\s]|"
                                rf"(?<=[^\W\d_]{{2}}\. )({_YEAR_TOKEN})\.(?=\s)")
 
 
-#: A title before an entry's first year (a sentence of four words or more after the
-#: authors' full stop), and the year of the imprint after it (``Brasília: INEP, 2001.``).
+#: A title before an entry's first year (words after the authors' full stop: ``Em 2022,
+#: mulheres …``), and the year of the imprint after it (``Brasília: INEP, 2001.``, or a place
+#: alone after a full stop: ``Brasília, 2017.``).
 _TITLE_BEFORE = re.compile(r"[^\W\d_]{2}\.\s+\S")
 _IMPRINT_YEAR = re.compile(rf"(?::\s[^.:]{{2,160}}?|(?<=\.)\s[A-ZÀ-ÖØ-Þ][^\W\d_]+"
                            rf"(?:[ -][^\W\d_]+){{0,3}}),\s*({_YEAR_TOKEN})\.")

@@ -1624,7 +1624,7 @@ def _symbol_notes(lines: list[_Line], paragraphs: list[tuple[int, str, bool]]
         return ()
     first = next((k for k, (page, text, _) in enumerate(paragraphs)
                   if page == pages[0] and _SYMBOL_NOTE.match(text)), 0)
-    line = 2 * first + 1  # one line per paragraph, a blank line between them
+    line = 2 * first + 1  # as :func:`_document` lays paragraphs out, a blank line between
     return (Unread("footnotes marked with symbols (∗, †, ‡)", line, 1, len(pages)),)
 
 
