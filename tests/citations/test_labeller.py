@@ -629,6 +629,12 @@ def test_the_bluebooks_volume_journal_page_and_year(text: str, fields: tuple) ->
     # no list of names ends with one capitalised word after a name written given name first
     ([("Margaret Ashdown, Markets,", "author"), ("Morals and the Welfare State.", "title")],
      ["Ashdown"], "Markets, Morals and the Welfare State"),
+    # names written in full end at a full stop (AMA, NLM with full names)
+    ([("Andrew Whitcombe. NATO", "author"), ("Burden-Sharing after 2014.", "title")],
+     ["Whitcombe"], "NATO Burden-Sharing after 2014"),
+    ([("Folake Adeyemi, Xiaoming Wang, Samuel Thornbury. Data for Development:", "author"),
+      ("Statistics and Power.", "title")],
+     ["Adeyemi", "Wang", "Thornbury"], "Data for Development: Statistics and Power"),
     # a given name, a middle initial and the family name stay one name
     ([("Kenneth W. Abbott,", "author"), ("Hard and Soft Law.", "title")],
      ["Abbott"], "Hard and Soft Law"),
@@ -981,3 +987,36 @@ def test_a_newspaper_after_the_titles_last_comma(labels, title, container) -> No
     text, tokens, tags = _labelled(labels)
     f = normalise.fields_of(text, tokens, tags)
     assert (f["title"], f["container"]) == (title, container)
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    ([("Inflation Dashboard: Monthly Indicators (no date) Brookfield Institute.", "title"),
+      ("https://example.org/dashboard", "url")],
+     ("Inflation Dashboard: Monthly Indicators", "Brookfield Institute", "(no date)")),
+    ([("Institute for Fiscal Resilience", "author"), ("(n.d.) About the Budget Initiative.",
+                                                     "title")],
+     ("About the Budget Initiative", None, "(n.d.)")),
+    # a date that is one is left as it was read
+    ([("Smith, J.", "author"), ("(2019).", "date"), ("Title of the Work.", "title")],
+     ("Title of the Work", None, "(2019).")),
+])
+def test_a_missing_date_in_brackets_is_the_date(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    runs = []
+    for token, tag in zip(tokens, tags, strict=True):
+        if runs and runs[-1][0] == tag:
+            runs[-1][2] = token.end
+        else:
+            runs.append([tag, token.start, token.end])
+    normalise._repair(text, runs)
+    f = normalise.fields_of(text, tokens, tags)
+    date = next(text[a:b] for label, a, b in runs if label == "date")
+    assert (f["title"], f["container"], date) == fields
+
+
+def test_a_name_after_a_full_names_full_stop_is_more_of_the_list() -> None:
+    text = "Andrew Whitcombe. Sarah Jones, Burden-Sharing after 2014."
+    cut = text.index("Burden")
+    runs = [["author", 0, cut - 1], ["title", cut, len(text)]]
+    normalise._title_in_authors(text, runs)
+    assert runs == [["author", 0, cut - 1], ["title", cut, len(text)]]

@@ -659,6 +659,11 @@ _VANCOUVER_THEN = re.compile(
     r"\s*((?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s+[A-Z]{1,3},\s+)*"
     r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s+[A-Z]{1,3}\.)\s+([^\W\d_].*)",
     re.DOTALL)
+#: Names written in full, given name first, closed by a full stop, then what follows them
+#: in the same run: ``Folake Adeyemi, Xiaoming Wang, Samuel Thornbury. Data for``.
+_NAMES_THEN_SENTENCE = re.compile(
+    r"\s*((?:[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,3},\s+)*"
+    r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,3})\.\s+([^\W\d_].*)", re.DOTALL)
 #: Authors as ``Family, I.`` (``Adeyemi, F., Wang, X. & Thornbury, S.``), then what follows
 #: them in the same run.
 _FAMILY_INITIALS_THEN = re.compile(
@@ -688,6 +693,8 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
       name's particles; a word before a colon; a small word): ``Adeyemi F, Wang X, Thornbury
       S. Data for Development:``, ``Caldwell R. Green Industrial Strategy:`` (``Kenneth W.
       Abbott,`` is one name);
+    * after names written in full, given name first, closed by a full stop (``Andrew
+      Whitcombe. NATO``, ``Folake Adeyemi, Xiaoming Wang, Samuel Thornbury. Data for``);
     * after names written given name first, before a title not set apart by quotes, the
       words after the last comma that no list of names ends with: one capitalised word
       (``Margaret Ashdown, Markets,`` | ``Morals and the Welfare State``; not ``Della Seta,
@@ -701,7 +708,11 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
     cut = None
     m = _FAMILY_INITIALS_THEN.fullmatch(text, start, end) or \
         _VANCOUVER_THEN.fullmatch(text, start, end)
-    if m:
+    named = _NAMES_THEN_SENTENCE.fullmatch(text, start, end)
+    if named and all(_given_first(name) for name in re.split(r",\s*", named[1])) and \
+            not _SUFFIX.match(named[2].split()[0]) and not _given_first(named[2].rstrip(" .,:")):
+        cut = named.start(2)  # "Andrew Whitcombe. NATO": AMA's full names end at a full stop
+    elif m:
         words = _LETTERS.findall(m[2])
         if any(len(w) >= 3 for w in words) and not _SUFFIX.match(m[2].split()[0]) and \
                 not re.search(r"\b(?:et\s+al|and|eds?|trans|tr|comp)\b|&|(?:^|\s)[A-Z]{1,3}[,.]",
@@ -729,6 +740,9 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
     runs[0][2] = start + len(text[start:cut].rstrip())
 
 
+#: A work's missing date, in brackets: ``(n.d.)``, ``(no date)``, ``[s.d.]``, ``(o. J.)``
+_NO_DATE = re.compile(r"[(\[](?:n\.\s?d\.?|no date|s\.\s?d\.?|o\.\s?J\.?|sin fecha|sans date|"
+                      r"ohne Jahr)[)\]]", re.IGNORECASE)
 #: A year closing a journal's name, before its volume: ``Regional Policy Review 2017,``
 _JOURNAL_YEAR = re.compile(r"\s+((?:1[5-9]|20)\d\d)[a-z]?\s*[,;]?\s*$")
 #: A sentence's end inside a run, before a capital: after a word of four small letters or
@@ -759,6 +773,9 @@ def _repair(text: str, runs: list[list]) -> None:
     """Mend, in place, readings the labeller gets wrong where the order of the parts of a
     citation tells. ``runs`` are ``[label, start, end]`` of each run of one label in ``text``.
 
+    * a missing date in brackets (``(no date)``, ``(n.d.)``) read as part of another run is
+      the date, and a name after it in the title's run the site (Harvard's ``Title (no
+      date) Site.``);
     * ``Organisation (2023). Title.``, the author-date lead of Harvard and APA, read as two
       titles: a title run directly followed by a year in brackets, with another title after
       it and no author before, is the author;
@@ -838,6 +855,15 @@ def _repair(text: str, runs: list[list]) -> None:
     def run_text(run: list) -> str:
         return text[run[1]:run[2]]
 
+    if (nodate := _NO_DATE.search(text)) and not any(
+            run[0] == "date" and run[1] <= nodate.start() < run[2] for run in runs):
+        # Harvard's "Title (no date) Site.": the date, whatever run it was read in; what
+        # follows it in the title's run, a name, is the site
+        _relabel(runs, *nodate.span(), [["date", *nodate.span()]])
+        k = next(i for i, run in enumerate(runs) if run[1] == nodate.start())
+        if 0 < k < len(runs) - 1 and runs[k - 1][0] == runs[k + 1][0] == "title" and \
+                _name_like(run_text(runs[k + 1])):
+            runs[k + 1][0] = "container"
     _title_in_authors(text, runs)
     labels = [run[0] for run in runs]
     if "author" not in labels and labels.count("title") >= 2:
@@ -962,7 +988,7 @@ def _repair(text: str, runs: list[list]) -> None:
         runs[0][0] = "title"
         labels = [run[0] for run in runs]
     if labels[:2] == ["author", "title"] and text[runs[0][2] - 1].isalpha() and \
-            text[runs[1][1]].isupper() and not re.search(r"[,;&]", run_text(runs[0])):
+            text[runs[1][1]].isupper() and not re.search(r"[,;&]|\.\s", run_text(runs[0])):
         # "Frequently Asked | Questions on Carbon Pricing.": nothing parts an author from a
         # title
         runs[0:2] = [["title", runs[0][1], runs[1][2]]]
