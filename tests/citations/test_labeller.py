@@ -1020,3 +1020,22 @@ def test_a_name_after_a_full_names_full_stop_is_more_of_the_list() -> None:
     runs = [["author", 0, cut - 1], ["title", cut, len(text)]]
     normalise._title_in_authors(text, runs)
     assert runs == [["author", 0, cut - 1], ["title", cut, len(text)]]
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    # IEEE's access date read as a place and the date
+    ([("“Inflation Dashboard,”", "title"), ("Brookfield Institute.", "container"),
+      ("Accessed:", "place"), ("Aug. 15, 2024.", "date"), ("https://example.org/d", "url")],
+     (None, "2024-08-15", None)),
+    ([("R. Caldwell,", "author"), ("“Why the Debate Is Not Over,”", "title"),
+      ("The Policy Ledger. Accessed: Apr.", "container"), ("01,", "volume"), ("2021.", "date")],
+     (None, "2021-04-01", None)),
+    # a publication date, and a "retrieved from" with no date, stay as read
+    ([("Smith, J.", "author"), ("(2019, May 4).", "date"), ("Title.", "title"),
+      ("Retrieved from", "note"), ("https://example.org/t", "url")],
+     ("2019-05-04", None, None)),
+])
+def test_the_day_a_page_was_read_is_no_date_of_publication(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["date"], f["accessed"], f["place"]) == fields

@@ -740,6 +740,17 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
     runs[0][2] = start + len(text[start:cut].rstrip())
 
 
+#: The words for the day a page was read, then that day (``Accessed: Aug. 15, 2024``,
+#: ``abgerufen am 20.07.2024``, ``consulté le 3 mai 2023``).
+_ACCESSED_ON = re.compile(
+    r"\b(?:last\s+)?(?:accessed(?:\s+on)?|retrieved(?:\s+on)?|viewed(?:\s+on)?|"
+    r"consulted(?:\s+on)?|visited(?:\s+on)?|consulté\s+le|abgerufen\s+am|zugegriffen\s+am|"
+    r"zugriff\s+am|acesso\s+em|accès\s+le|consultado\s+el|date\s+accessed)\b:?\s*"
+    r"(?P<date>\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})", re.IGNORECASE)
+#: Words one of which :data:`_ACCESSED_ON` needs (looked for first: cheaper).
+_ACCESS_WORDS = ("accessed", "retrieved", "viewed", "consult", "visited", "abgerufen",
+                 "zugegriffen", "zugriff", "acesso", "accès")
 #: A work's missing date, in brackets: ``(n.d.)``, ``(no date)``, ``[s.d.]``, ``(o. J.)``
 _NO_DATE = re.compile(r"[(\[](?:n\.\s?d\.?|no date|s\.\s?d\.?|o\.\s?J\.?|sin fecha|sans date|"
                       r"ohne Jahr)[)\]]", re.IGNORECASE)
@@ -773,6 +784,8 @@ def _repair(text: str, runs: list[list]) -> None:
     """Mend, in place, readings the labeller gets wrong where the order of the parts of a
     citation tells. ``runs`` are ``[label, start, end]`` of each run of one label in ``text``.
 
+    * the day a page was read (``Accessed: Aug. 15, 2024``) read as another run, its date or
+      a place, is the access date;
     * a missing date in brackets (``(no date)``, ``(n.d.)``) read as part of another run is
       the date, and a name after it in the title's run the site (Harvard's ``Title (no
       date) Site.``);
@@ -855,6 +868,13 @@ def _repair(text: str, runs: list[list]) -> None:
     def run_text(run: list) -> str:
         return text[run[1]:run[2]]
 
+    low = text.lower()
+    for m in (_ACCESSED_ON.finditer(text) if any(w in low for w in _ACCESS_WORDS) else ()):
+        if all(parse_date(m["date"])) and not any(
+                run[0] == "accessed" and run[1] <= m.start("date") < run[2] for run in runs):
+            # IEEE's "Accessed: Aug. 15, 2024.": the day a page was read, not the day it was
+            # published, whatever run it was read in
+            _relabel(runs, m.start(), m.end(), [["accessed", m.start(), m.end()]])
     if (nodate := _NO_DATE.search(text)) and not any(
             run[0] == "date" and run[1] <= nodate.start() < run[2] for run in runs):
         # Harvard's "Title (no date) Site.": the date, whatever run it was read in; what
