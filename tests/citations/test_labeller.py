@@ -1039,3 +1039,20 @@ def test_the_day_a_page_was_read_is_no_date_of_publication(labels, fields) -> No
     text, tokens, tags = _labelled(labels)
     f = normalise.fields_of(text, tokens, tags)
     assert (f["date"], f["accessed"], f["place"]) == fields
+
+
+@pytest.mark.parametrize(("outlet", "fields"), [
+    ("Centre for Social Futures, Policy Brief", ("Centre for Social Futures", None,
+                                                 "Policy Brief", None)),
+    ("Institute for Fiscal Resilience, London, Policy Brief",
+     ("Institute for Fiscal Resilience", "London", "Policy Brief", None)),
+    # a journal with a volume, or words that name no publisher, stay the outlet
+    ("Policy Review", (None, None, None, "Policy Review")),
+    ("Holt and Delgado, Policy Brief", (None, None, None, "Holt and Delgado, Policy Brief")),
+])
+def test_a_reports_publisher_and_series_read_as_an_outlet(outlet, fields) -> None:
+    text, tokens, tags = _labelled([("B. Holt,", "author"), ("“Costing the Options,”", "title"),
+                                    (outlet + ",", "container"), ("5,", "volume"),
+                                    ("Feb. 2020.", "date")])
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["publisher"], f["place"], f["genre"], f["container"]) == fields

@@ -844,7 +844,8 @@ def _repair(text: str, runs: list[list]) -> None:
     * a series read as the end of the title: ``, Report No. 14,`` closing a title run (with
       no genre nor volume read) is the genre and the number; read as the outlet
       (``Forschungsbericht 3. Bundesministerium für …``), the genre, the number and the
-      publisher;
+      publisher; after the publisher and its place in one outlet before the number (IEEE's
+      ``Centre for Social Futures, Policy Brief | 5``), the publisher, the place, the genre;
     * a place read as the end of the title in the agency style: between an author and the
       date, with no place nor publisher read, a title ending with a comma and one or two
       capitalised words ends before them, which are the place (``Bank, Energy Sector
@@ -1124,6 +1125,17 @@ def _repair(text: str, runs: list[list]) -> None:
             runs[k:k + 1] = [["title", runs[k][1], m.start()], ["genre", *m.span("genre")],
                              ["volume", m.start("number"), runs[k][2]]]
     labels = [run[0] for run in runs]
+    if "genre" not in labels and "publisher" not in labels and labels.count("container") == 1:
+        k = labels.index("container")
+        if k + 1 < len(runs) and runs[k + 1][0] == "volume" and \
+                (m := _PUBLISHER_SERIES.fullmatch(text, runs[k][1], runs[k][2])) and \
+                _publisher_like(m["publisher"]):
+            # IEEE's "Centre for Social Futures, Policy Brief | 5": the publisher, its place,
+            # the series, read as an outlet; the number after it
+            place = [["place", *m.span("place")]] if m["place"] else []
+            runs[k:k + 1] = [["publisher", *m.span("publisher")], *place,
+                             ["genre", *m.span("genre")]]
+            labels = [run[0] for run in runs]
     if "volume" not in labels and "genre" not in labels and labels.count("container") == 1:
         k = labels.index("container")
         if (m := _SERIES_OUTLET.fullmatch(text, runs[k][1], runs[k][2])) and \
@@ -1180,6 +1192,12 @@ _TITLE_THEN_PLACE = re.compile(r"(\S+\s+\S.*?),\s+([A-ZÀ-Þ][^\W\d_]+(?:[ -][A-
 #: GAO-00-118`` (a year is no number: ``Annual Report 2022``, checked where it is used).
 _SERIES = (r"(?P<genre>(?:[^\W\d_]+\s+){0,2}?[^\W\d_]*(?:report|bericht|rapport|paper|brief|note|"
            r"informe)(?:\s+[^\W\d_]+){0,3}?)\s+(?P<number>(?:no\.?\s*)?(?:[a-z]{2,}-)?\d[\w/-]*)")
+#: A report's publisher, perhaps its place, and its series with no number, read as one
+#: outlet: ``Institute for Fiscal Resilience, London, Policy Brief``.
+_PUBLISHER_SERIES = re.compile(
+    r"\s*(?P<publisher>[^,;:]{3,120}?),\s*(?:(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?)"
+    r",\s*)?(?P<genre>(?:[^\W\d_]+\s+){0,2}?[^\W\d_]*(?:report|bericht|rapport|paper|brief|note|"
+    r"informe)(?:\s+[^\W\d_]+){0,3}?)[\s,.]*", re.IGNORECASE)
 #: What goes on with a report's number past the run it was read in: ``-118``
 _NUMBER_GOES_ON = re.compile(r"[\w/-]*")
 #: ... read as the end of its title: ``, Report No. 14,``
