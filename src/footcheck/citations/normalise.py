@@ -1190,14 +1190,9 @@ _TITLE_THEN_PLACE = re.compile(r"(\S+\s+\S.*?),\s+([A-ZÀ-Þ][^\W\d_]+(?:[ -][A-
 #: A report's series and number: ``Report No. 14``, ``Working Paper No. 2``, ``Policy Brief
 #: 5``, ``Forschungsbericht 3``, ``Rapport public thématique 2016-04``, ``Report to Congress
 #: GAO-00-118`` (a year is no number: ``Annual Report 2022``, checked where it is used).
-_SERIES = (r"(?P<genre>(?:[^\W\d_]+\s+){0,2}?[^\W\d_]*(?:report|bericht|rapport|paper|brief|note|"
-           r"informe)(?:\s+[^\W\d_]+){0,3}?)\s+(?P<number>(?:no\.?\s*)?(?:[a-z]{2,}-)?\d[\w/-]*)")
-#: A report's publisher, perhaps its place, and its series with no number, read as one
-#: outlet: ``Institute for Fiscal Resilience, London, Policy Brief``.
-_PUBLISHER_SERIES = re.compile(
-    r"\s*(?P<publisher>[^,;:]{3,120}?),\s*(?:(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?)"
-    r",\s*)?(?P<genre>(?:[^\W\d_]+\s+){0,2}?[^\W\d_]*(?:report|bericht|rapport|paper|brief|note|"
-    r"informe)(?:\s+[^\W\d_]+){0,3}?)[\s,.]*", re.IGNORECASE)
+_GENRE = (r"(?P<genre>(?:[^\W\d_]+\s+){0,2}?[^\W\d_]*(?i:report|bericht|rapport|paper|brief|"
+          r"note|informe)(?:\s+[^\W\d_]+){0,3}?)")
+_SERIES = rf"{_GENRE}\s+(?P<number>(?:no\.?\s*)?(?:[a-z]{{2,}}-)?\d[\w/-]*)"
 #: What goes on with a report's number past the run it was read in: ``-118``
 _NUMBER_GOES_ON = re.compile(r"[\w/-]*")
 #: ... read as the end of its title: ``, Report No. 14,``
@@ -1355,6 +1350,10 @@ _REGION_CODE = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
 _PLACE = (r"[A-ZÀ-Þ][^\W\d_]+(?:[ -](?:(?:am|an|im|de|di|del|la|le|sur|upon|on)\s+)?"
           r"[A-ZÀ-Þ][^\W\d_]+){0,2}(?:,\s*(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3}))?")
 _PUBLISHER_AND_PLACE = re.compile(rf"(?P<publisher>[^,:;]+?)\s*[,:]\s*(?P<place>{_PLACE})")
+#: A report's publisher, perhaps its place, and its series with no number, read as one
+#: outlet: ``Institute for Fiscal Resilience, London, Policy Brief``.
+_PUBLISHER_SERIES = re.compile(rf"\s*(?P<publisher>[^,;:]{{3,120}}?),\s*"
+                               rf"(?:(?P<place>{_PLACE}),\s*)?{_GENRE}[\s,.]*")
 #: Words of publishers' names (beside :data:`~.features.ORG_WORDS`).
 _PUBLISHER_WORDS = _set("""
 press presses verlag verlage éditions editions editorial editora editrice ediciones edições
