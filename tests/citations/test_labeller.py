@@ -801,6 +801,103 @@ def test_a_chapter_and_the_book_it_is_in_read_as_one_title(labels, fields) -> No
 
 
 @pytest.mark.parametrize(("labels", "fields"), [
+    ([("Pereira, B., 2002.", "author"), ("Remittances and Rural Credit Markets,", "title"),
+      ("in: Rahman, N. (Ed.),", "editor"), ("Migration and Development.", "title"),
+      ("Westhaven Books,", "publisher")],
+     ("Remittances and Rural Credit Markets", "Migration and Development", "chapter")),
+    ([("Hoffmann S (2005)", "author"), ("Soziale Marktwirtschaft im Wandel.", "title"),
+      ("In: Brandt W, Vogt M (eds)", "editor"), ("Deutschland in Europa.", "title")],
+     ("Soziale Marktwirtschaft im Wandel", "Deutschland in Europa", "chapter")),
+    # names between two titles with no "in" nor a role are not a book's editors
+    ([("Pereira, B., 2002.", "author"), ("Remittances and Rural Credit Markets,", "title"),
+      ("Rahman, N.,", "editor"), ("Migration and Development.", "title")],
+     ("Remittances and Rural Credit Markets", None, "book")),
+])
+def test_the_book_after_its_editors(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"], f["type"]) == fields
+
+
+@pytest.mark.parametrize(("container", "fields"), [
+    ("In: Proceedings of the Conference on Public Sector Computing. Digital Government Society;",
+     ("Proceedings of the Conference on Public Sector Computing", "Digital Government Society")),
+    ("in Proceedings of the Workshop on Economics 2011, Society for Computational Economics,",
+     ("Proceedings of the Workshop on Economics 2011", "Society for Computational Economics")),
+    # a journal's series, or a society's name after no conference, stays in the name
+    ("Proceedings of the Royal Society, Series B,",
+     ("Proceedings of the Royal Society, Series B", None)),
+    ("Journal of Regional Economics. Society for Regional Science,",
+     ("Journal of Regional Economics. Society for Regional Science", None)),
+])
+def test_the_society_that_publishes_the_proceedings(container, fields) -> None:
+    text, tokens, tags = _labelled([("Haddad, R.", "author"), ("Fairness in Welfare.", "title"),
+                                    (container, "container"), ("2023,", "date"),
+                                    ("pp. 45–58.", "pages")])
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["container"], f["publisher"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    # a newspaper's or a journal's name after the title's last sentence
+    ([("Mahmood, I., 2019.", "author"),
+      ("Councils Warn of a Cliff Edge in Social Care Funding. The Northern Chronicle.", "title")],
+     ("Councils Warn of a Cliff Edge in Social Care Funding", "The Northern Chronicle")),
+    ([("Schreiber, K.", "author"),
+      ("Energiepreise: Regierung plant Entlastungspaket. Rheinische Allgemeine", "title"),
+      ("(2022).", "date")],
+     ("Energiepreise: Regierung plant Entlastungspaket", "Rheinische Allgemeine")),
+    # a subtitle opening with an article is no newspaper, nor is a name of no newspaper's words
+    ([("Smith, J., 2019.", "author"),
+      ("Migration and Remittances in the Caucasus. The Case of Georgia.", "title")],
+     ("Migration and Remittances in the Caucasus. The Case of Georgia", None)),
+    ([("Smith, J., 2019.", "author"),
+      ("Migration and Remittances in the Caucasus. Georgian Lessons.", "title")],
+     ("Migration and Remittances in the Caucasus. Georgian Lessons", None)),
+    # Vancouver's journal after the title's last sentence, then the year and a semicolon
+    ([("Brandt W.", "author"), ("Public Trust and Reform in Germany. Governance Studies.", "title"),
+      ("1991;", "date"), ("2:", "volume"), ("167–189.", "pages")],
+     ("Public Trust and Reform in Germany", "Governance Studies")),
+    ([("Brandt W.", "author"), ("Public Trust and Reform in Germany. Governance Studies.", "title"),
+      ("1991.", "date"), ("Berlin.", "place")],
+     ("Public Trust and Reform in Germany. Governance Studies", None)),
+    # no title ends with "and": the journal's name began at its last sentence
+    ([("Fairbanks O.", "author"), ("Carbon Border Adjustments. Trade and", "title"),
+      ("Development Review.", "container"), ("2022;14(2):77–101.", "volume")],
+     ("Carbon Border Adjustments", "Trade and Development Review")),
+    ([("Fairbanks O.", "author"), ("Carbon Border Adjustments. Trade Matters", "title"),
+      ("Development Review.", "container"), ("2022;14(2):77–101.", "volume")],
+     ("Carbon Border Adjustments. Trade Matters", "Development Review")),
+])
+def test_an_outlet_after_the_titles_last_sentence(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    ([("Frequently Asked Questions on Carbon Pricing [WWW Document],", "author"),
+      ("n.d.", "date"), ("Climate Policy Hub. URL", "container"),
+      ("https://example.org/faq", "url")],
+     ([], "Frequently Asked Questions on Carbon Pricing", "Climate Policy Hub")),
+    ([("Holt, B.", "author"), ("Country Profile [Internet].", "title"),
+      ("Indicators. Available from:", "container"), ("https://example.org/kr", "url")],
+     (["Holt"], "Country Profile", "Indicators")),
+    # a name that ends with "Online" keeps it; a genre in brackets is no medium
+    ([("Holt, B.", "author"), ("Energy Prices.", "title"), ("Spiegel Online", "container"),
+      ("https://example.org/energy", "url")], (["Holt"], "Energy Prices", "Spiegel Online")),
+    ([("Holt, B.", "author"), ("Water Security [Research Report].", "title"),
+      ("2012.", "date")], (["Holt"], "Water Security [Research Report]", None)),
+])
+def test_a_medium_in_brackets_and_the_word_before_an_address_are_no_names(labels,
+                                                                          fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert ([a.get("family", a.get("literal")) for a in f["author"]], f["title"],
+            f["container"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
     # a work with no author, cited by its title first, then its outlet
     ([("G20 Leaders Agree Framework on Debt Relief.", "author"),
       ("The Capital Herald.", "container"), ("November 22, 2020.", "date")],

@@ -751,11 +751,29 @@ _ACCESSED_ON = re.compile(
 #: Words one of which :data:`_ACCESSED_ON` needs (looked for first: cheaper).
 _ACCESS_WORDS = ("accessed", "retrieved", "viewed", "consult", "visited", "abgerufen",
                  "zugegriffen", "zugriff", "acesso", "accès")
+#: The medium a style names in brackets (Elsevier's ``[WWW Document]``, Vancouver's
+#: ``[Internet]``, IEEE's ``[Online]``), with the punctuation after it: no part of a name.
+_MEDIUM = re.compile(r"\s*\[(?:www document|online|internet|online resource|electronic resource|"
+                     r"en ligne|электронный ресурс|e-?book|pdf|dataset|data set)\][.,;:]?",
+                     re.IGNORECASE)
+#: The word that leads to an address, read as the end of the run before it: ``Climate
+#: Policy Hub. URL``, ``Institute. Available at:``.
+_URL_LEAD = re.compile(r"(?:[.,;]\s*|\s+)(?P<word>url|available(?:\s+(?:at|from|online))?|"
+                       r"(?:verfügbar|abrufbar|online)\s+unter|disponible\s+(?:en|sur))\s*:?\s*$",
+                       re.IGNORECASE)
 #: A work's missing date, in brackets: ``(n.d.)``, ``(no date)``, ``[s.d.]``, ``(o. J.)``
 _NO_DATE = re.compile(r"[(\[](?:n\.\s?d\.?|no date|s\.\s?d\.?|o\.\s?J\.?|sin fecha|sans date|"
                       r"ohne Jahr)[)\]]", re.IGNORECASE)
 #: A year closing a journal's name, before its volume: ``Regional Policy Review 2017,``
 _JOURNAL_YEAR = re.compile(r"\s+((?:1[5-9]|20)\d\d)[a-z]?\s*[,;]?\s*$")
+#: The last part of a run after a full stop or a comma, and what closes the run.
+_LAST_PART = re.compile(r"(?:(?<=[^\W\d_]{2})\.|(?<=\d)\.|,)\s+"
+                        r"(?P<tail>[A-ZÀ-Þ][^.,;]*?)[\s.,;:]*$")
+#: A word of the name of a conference's proceedings.
+_CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|"
+                         r"colloquium|meeting|actes|tagungsband|konferenz)\b", re.IGNORECASE)
+#: Vancouver's date before the volume: ``1991;``, ``2021 Dec;``, ``2019 May 14;``.
+_VANCOUVER_DATE = re.compile(r"\s*(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;")
 #: A sentence's end inside a run, before a capital: after a word of four small letters or
 #: more (not an abbreviation's ``Natl.``, ``J.``) or a year; a question or exclamation mark.
 _BREAK_BEFORE_CAPITAL = re.compile(r"(?:(?<=[a-zà-ÿ]{4})\.|(?<=\d\d)\.|[?!])\s+(?=[A-ZÀ-Þ])")
@@ -784,6 +802,9 @@ def _repair(text: str, runs: list[list]) -> None:
     """Mend, in place, readings the labeller gets wrong where the order of the parts of a
     citation tells. ``runs`` are ``[label, start, end]`` of each run of one label in ``text``.
 
+    * the medium a style names in brackets (``[WWW Document]``, ``[Internet]``) and the word
+      that leads to an address (``Climate Policy Hub. URL https://…``) are no part of the
+      run they were read in;
     * the day a page was read (``Accessed: Aug. 15, 2024``) read as another run, its date or
       a place, is the access date;
     * a missing date in brackets (``(no date)``, ``(n.d.)``) read as part of another run is
@@ -802,7 +823,8 @@ def _repair(text: str, runs: list[list]) -> None:
       ``Questions on Carbon Pricing.``); an unquoted title followed only by a date with its
       month, an access date or an address holds its site or outlet after its last sentence,
       when that reads as a name (``Inflation Dashboard: Monthly Indicators. Brookfield
-      Institute. Accessed…``);
+      Institute. Accessed…``), or, whatever follows, as a newspaper's name (``… Social Care
+      Funding. The Northern Chronicle.``, :func:`_masthead`);
     * an outlet read as more of a quoted title: what follows the quote that closes the title
       is the container, when there is no other and it reads as a name (``'Rents in Almaty,'
       Outlet. 1 May.``, ``‘La reforma…’ Diario del Sur``; not ``'Quoted part.' Relokanty
@@ -855,9 +877,15 @@ def _repair(text: str, runs: list[list]) -> None:
       container run ending with a year (not a month's) right before the volume ends before it
       (ACS's ``Regional Policy Review 2017, 12 (4), 201–230``), and the journal read as
       more of the title (or the title's end as more of the journal) is parted at the last
-      sentence (:func:`_journal_after_title`);
+      sentence (:func:`_journal_after_title`), as it is before Vancouver's ``1991;``; a
+      title's last sentence ending with a linking word (``Exports. Trade and`` |
+      ``Development Review``) opens the journal's name;
     * a chapter and the book it is in read as one title: ``Title. In Book`` (with no
-      container read);
+      container read); the book read as a second title after its editors (``Title, in:
+      Rahman, N. (Ed.), Book.``) is the container;
+    * the society that publishes a conference's proceedings, read as the end of their name
+      (``In: Proceedings of the Conference on …. Digital Government Society;``), is the
+      publisher;
     * a number read apart from a title or an outlet whose last word leads on to it
       (``Crisis and Recovery: Europe after`` | ``2008 (pp. 89–115)``) is more of it;
     * the Bluebook's book or chapter ``in`` a book: the page after the title and, in
@@ -870,6 +898,15 @@ def _repair(text: str, runs: list[list]) -> None:
         return text[run[1]:run[2]]
 
     low = text.lower()
+    if "[" in text:
+        for m in reversed(list(_MEDIUM.finditer(text))):
+            _relabel(runs, m.start(), m.end(), [["note", m.start(), m.end()]])
+    for k in range(len(runs) - 1):
+        if runs[k + 1][0] == "url" and runs[k][0] != "note" and \
+                (m := _URL_LEAD.search(text, runs[k][1], runs[k][2])) and m.start() > runs[k][1]:
+            runs[k][2] = m.start()  # "Climate Policy Hub. URL https://…": no word of the name
+            runs.insert(k + 1, ["note", m.start("word"), m.end()])
+            break
     for m in (_ACCESSED_ON.finditer(text) if any(w in low for w in _ACCESS_WORDS) else ()):
         if all(parse_date(m["date"])) and not any(
                 run[0] == "accessed" and run[1] <= m.start("date") < run[2] for run in runs):
@@ -985,6 +1022,25 @@ def _repair(text: str, runs: list[list]) -> None:
                                  ["date", m.start(1), runs[k][2]]]
                 _journal_after_title(text, runs, k)
                 break
+    if "container" not in labels:
+        for k in range(len(runs) - 2):
+            if runs[k][0] == "title" and runs[k + 1][0] == "date" and \
+                    runs[k + 2][0] in ("volume", "pages") and \
+                    _VANCOUVER_DATE.match(text, runs[k + 1][1], runs[k + 1][2]):
+                # Vancouver's "Title. Governance and Administration. 1991;2: 167–189.": the
+                # journal after the title's last sentence, then the year and a semicolon
+                _journal_after_title(text, runs, k)
+                break
+    for k in range(1, len(runs)):
+        if runs[k][0] == "container" and runs[k - 1][0] == "title":
+            breaks = list(_BREAK_BEFORE_CAPITAL.finditer(text, runs[k - 1][1], runs[k - 1][2]))
+            tail = text[breaks[-1].end():runs[k - 1][2]].split() if breaks else ()
+            if 0 < len(tail) <= 5 and tail[-1].lower() in _NAME_LINKS:
+                # "Exports. Trade and | Development Review.": no title ends with "and"; the
+                # journal's name began at the title's last sentence
+                runs[k - 1][2] = breaks[-1].start() + 1
+                runs[k][1] = breaks[-1].end()
+            break
     if not journal and _YEAR_CLOSES.search(text) and (m := _PAGE_THEN_IMPRINT.search(text)) and \
             (m["pages"] or m["names"] or m["edition"] or m["publisher"]) and any(
             r[1] <= m.start() <= r[2] and (r[0] == "title" or (
@@ -1027,15 +1083,17 @@ def _repair(text: str, runs: list[list]) -> None:
             labels = [run[0] for run in runs]
     if labels.count("title") == 1 and "container" not in labels and \
             set(after := labels[labels.index("title") + 1:]) <= {"date", "accessed", "url",
-                                                                  "pages", "note"} and \
-            ({"url", "accessed"} & set(after) or any(
-                run[0] == "date" and parse_date(run_text(run))[1] for run in runs)):
+                                                                  "pages", "note"}:
         k = labels.index("title")
         parts = _SENTENCE_BREAK.split(run_text(runs[k]))
         if len(parts) == 2 and len(parts[0].split()) >= 3 and _name_like(parts[1]) and \
-                not parts[1].rstrip(" .").endswith("?") and text[runs[k][1]] not in _OPEN:
-            # "Inflation Dashboard: Monthly Indicators. Brookfield Institute. Accessed…": a
-            # page or an article with no author, then its site or outlet
+                not parts[1].rstrip(" .").endswith("?") and text[runs[k][1]] not in _OPEN and (
+                _masthead(parts[1]) or {"url", "accessed"} & set(after) or any(
+                run[0] == "date" and parse_date(run_text(run))[1] for run in runs)):
+            # "Inflation Dashboard: Monthly Indicators. Brookfield Institute. Accessed…",
+            # "Councils Warn of … Funding. The Northern Chronicle.": a page or an article,
+            # then its site or outlet (named as a newspaper is, when no address nor day of
+            # the month tells it is one)
             cut = runs[k][1] + len(parts[0]) + 1
             runs[k:k + 1] = [["title", runs[k][1], cut],
                              ["container", cut + len(parts[1]) - len(parts[1].lstrip()),
@@ -1168,6 +1226,24 @@ def _repair(text: str, runs: list[list]) -> None:
             if eds := _EDITORS_AFTER.search(text, m.end(), runs[k][2]):
                 book = [["container", m.start(1), eds.start()], ["editor", eds.end(), runs[k][2]]]
             runs[k:k + 1] = [["title", runs[k][1], m.start() + 1], *book]
+    labels = [run[0] for run in runs]
+    if "publisher" not in labels and labels.count("container") == 1:
+        k = labels.index("container")
+        parts = _LAST_PART.search(text, runs[k][1], runs[k][2])
+        if parts and _CONFERENCE.search(text, runs[k][1], parts.start()) and \
+                _publisher_like(parts["tail"]) and len(parts["tail"].split()) <= 8:
+            # "In: Proceedings of the Conference on Public Sector Computing. Digital
+            # Government Society;": the society that publishes the proceedings
+            runs[k:k + 1] = [["container", runs[k][1], parts.start()],
+                             ["publisher", parts.start("tail"), runs[k][2]]]
+            labels = [run[0] for run in runs]
+    if labels.count("title") == 2 and "container" not in labels:
+        k = labels.index("title", labels.index("title") + 1)
+        if labels[k - 1] == "editor" and (_IN.match(run_text(runs[k - 1])) or
+                                          _ROLE.search(run_text(runs[k - 1]))):
+            # "Title, in: Rahman, N. (Ed.), Migration and Development.": the book after its
+            # editors
+            runs[k][0] = "container"
 
 
 #: Words that lead on to what follows them, which no name or title ends with (``Europe
@@ -1296,8 +1372,14 @@ _OUTLET_AFTER_COMMA = re.compile(r",\s+([^,]+?)[\s,.]*$")
 #: Words of newspapers' names (beside :data:`~.features.JOURNAL_WORDS`).
 _NEWSPAPER_WORDS = _set("""
 chronicle observer standard telegraph guardian express mirror independent globe mail star
-courier tribune diario periódico jornal zeitung gazzetta gazeta corriere nouvelles
+courier tribune diario periódico jornal zeitung gazzetta gazeta corriere nouvelles daily
+weekly economist reporter dispatch sentinel inquirer examiner allgemeine rundschau anzeiger
+kurier nachrichten tageblatt tagesspiegel spiegel monde figaro mundo nación folha repubblica
+stampa ведомости известия коммерсантъ
 """)
+
+
+_ARTICLES = frozenset(("the", "le", "la", "el", "die", "der", "il", "o", "a"))
 
 
 def _outlet_like(text: str) -> bool:
@@ -1306,8 +1388,17 @@ def _outlet_like(text: str) -> bool:
     (``Diario del Sur``, ``Policy Review``)."""
     words = [w.lower() for w in _LETTERS.findall(text)]
     return _name_like(text) and len(words) >= 2 and (
-        words[0] in ("the", "le", "la", "el", "die", "der", "il", "o", "a") or
+        words[0] in _ARTICLES or
         any(w in JOURNAL_WORDS or w in _NEWSPAPER_WORDS for w in words))
+
+
+def _masthead(text: str) -> bool:
+    """Whether ``text`` reads as a newspaper's or a journal's name (:func:`_outlet_like`)
+    and not as a subtitle opening with an article: after ``The``, ``Le``… only capitalised
+    words (``The Northern Chronicle``, ``Metropolis Review``; not ``The Case of Georgia``)."""
+    words = _LETTERS.findall(text)
+    return _outlet_like(text) and (
+        words[0].lower() not in _ARTICLES or all(w[0].isupper() for w in words[1:]))
 
 
 def _name_like(text: str) -> bool:
