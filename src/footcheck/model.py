@@ -226,6 +226,8 @@ class Reference:
 
     type: str = "misc"
     authors: tuple[str, ...] = ()
+    #: the editors of the book or proceedings a chapter or a paper is in (``Rahman, N.``)
+    editors: tuple[str, ...] = ()
     year: int | None = None
     title: str | None = None
     container: str | None = None

@@ -54,6 +54,8 @@ ARTICLE_MAGAZINE = "article-magazine"
 ARTICLE_JOURNAL = "article-journal"
 REPORT = "report"
 BOOK = "book"
+CHAPTER = "chapter"
+PAPER_CONFERENCE = "paper-conference"
 VIDEO = "motion_picture"
 LEGISLATION = "legislation"
 LEGAL_CASE = "legal_case"
@@ -64,8 +66,9 @@ WEBPAGE = "webpage"
 MISC = "misc"
 
 #: The types :func:`parse` assigns; all but ``misc`` are types of the CSL 1.0.2 schema.
-TYPES = (ARTICLE_NEWSPAPER, ARTICLE_MAGAZINE, ARTICLE_JOURNAL, REPORT, BOOK, VIDEO, BROADCAST,
-         LEGISLATION, LEGAL_CASE, PERSONAL_COMMUNICATION, MANUSCRIPT, WEBPAGE, MISC)
+TYPES = (ARTICLE_NEWSPAPER, ARTICLE_MAGAZINE, ARTICLE_JOURNAL, REPORT, BOOK, CHAPTER,
+         PAPER_CONFERENCE, VIDEO, BROADCAST, LEGISLATION, LEGAL_CASE, PERSONAL_COMMUNICATION,
+         MANUSCRIPT, WEBPAGE, MISC)
 
 
 @dataclass(frozen=True)
@@ -870,7 +873,8 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
         year = int(m["year"])
         month = MONTH_NUMBERS.get(m["month"].lower()) if m["month"] else None
         date = f"{year}-{month:02d}" if month else m["year"]
-    ref = Reference(type=kind, authors=authors, year=year, title=title,
+    ref = Reference(type=kind, authors=authors,
+                    editors=tuple(_name(e) for e in f.get("editor", ())), year=year, title=title,
                     container=f["container"], date=date, volume=f["volume"],
                     issue=f["issue"], pages=f["pages"], urls=tuple(f["url"]), doi=f["doi"],
                     accessed=f["accessed"], publisher=publisher, place=place,

@@ -266,8 +266,8 @@ def _merge(citations: Sequence[Citation]) -> Reference:
         return citations[0].reference  # every field is the majority form of itself
     refs = [c.reference for c in citations]
     fields = {}
-    for name in ("type", "authors", "year", "title", "container", "date", "volume", "issue",
-                 "pages", "urls", "doi", "accessed", "publisher", "place"):
+    for name in ("type", "authors", "editors", "year", "title", "container", "date", "volume",
+                 "issue", "pages", "urls", "doi", "accessed", "publisher", "place"):
         fields[name] = _majority([getattr(r, name) for r in refs])
     dates = [r.date for r in refs if r.date]
     if dates:  # the most precise date that the majority date agrees with

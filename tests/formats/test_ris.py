@@ -81,6 +81,16 @@ def test_every_field_of_a_journal_article():
         "type_of_work": "article", "notes": ["A comment over two lines"]}
 
 
+def test_a_chapter_with_the_editors_of_its_book():
+    ref = Reference(type="chapter", authors=("Pereira, Bruno",), editors=("Rahman, N.",),
+                    year=2002, title="Remittances and Rural Credit Markets",
+                    container="Migration and Development", pages="61–84",
+                    publisher="Westhaven Books", place="Toronto")
+    read = rispy.loads(render_works([Work(key="pereira2002", reference=ref, citations=())]))[0]
+    assert (read["type_of_reference"], read["secondary_authors"], read["secondary_title"]) == (
+        "CHAP", ["Rahman, N."], "Migration and Development")
+
+
 @pytest.mark.parametrize("kind, ty", [*sorted(TYPES.items()), ("misc", "GEN"), ("odd", "GEN")])
 def test_types(kind, ty):
     work = Work(key="k", reference=Reference(type=kind, title="T", year=2020), citations=())

@@ -46,6 +46,11 @@ CLEAN = [
     note("Smith, J. (2020). Book Title. London: Verso.", 8),
     note("Авдеев, Пётр. (2022). 'Релоканты и рынок,' *Коммерсантъ*. 5 May. "
          "<https://www.kommersant.ru/doc/1>", 9),
+    note("Obradović, Milica and Haddad, Rania. (2023). 'Algorithmic Fairness in Welfare,' in "
+         "*Proceedings of the Conference on Public Sector Computing*. Digital Government "
+         "Society, pp. 45–58.", 10),
+    note("Pereira, Bruno. (2002). 'Remittances and Rural Credit Markets,' in Rahman, N. (ed.) "
+         "*Migration and Development*. Toronto: Westhaven Books, pp. 61–84.", 11),
 ]
 
 
@@ -83,6 +88,17 @@ def test_biblatex_entry_types_and_fields(sample_works) -> None:
         "#:~:text=May%2017%20(Reuters)%20%2D%20The%20Kazakh%20researchers%20showed%20on%20"
         "Wednesday")
     assert entries["sputnik2023direktor"]["title"].startswith("Direktor {UATE}: relokanty")
+
+
+@pytest.mark.parametrize("style", bibtex.STYLES)
+def test_a_conference_paper_and_a_chapter(style: str) -> None:
+    library = bibtexparser.parse_string(bibtex.render_works(group(CLEAN[-2:]), style=style))
+    paper, chapter = library.entries
+    assert (paper.entry_type, paper["booktitle"], paper["publisher"], paper["pages"]) == (
+        "inproceedings", "Proceedings of the Conference on Public Sector Computing",
+        "Digital Government Society", "45--58")
+    assert (chapter.entry_type, chapter["booktitle"], chapter["publisher"]) == (
+        "incollection", "Migration and Development", "Westhaven Books")
 
 
 def test_bibtex_style_differs_where_users_notice(sample_works) -> None:
@@ -247,8 +263,10 @@ def test_csl_json_is_valid_against_the_csl_data_schema(sample_works) -> None:
     schema = json.loads((Path(__file__).resolve().parents[1] / "data" / "csl-data.json")
                         .read_text(encoding="utf-8"))
     validator = jsonschema.Draft7Validator(schema)
-    items = json.loads(csl.render_works(sample_works))
+    items = json.loads(csl.render_works(sample_works)) + json.loads(csl.render_works(group(CLEAN)))
     assert [e.message for e in validator.iter_errors(items)] == []
+    assert [(i["type"], i.get("editor")) for i in items[-2:]] == [
+        ("paper-conference", None), ("chapter", [{"family": "Rahman", "given": "N."}])]
     from footcheck.references import TYPES
 
     typed = [{"id": kind, "type": csl.item_type(kind)} for kind in TYPES]

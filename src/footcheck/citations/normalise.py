@@ -628,7 +628,8 @@ def _type(f: dict, quoted: bool = False) -> str:
         return "report"
     if (f.get("editor") and container) or (container and (
             f.get("_in") or f.get("publisher")) and not f.get("volume")):
-        return "chapter"
+        # a paper in a conference's proceedings, or a chapter in a book
+        return "paper-conference" if _CONFERENCE.search(container) else "chapter"
     if container:
         if f.get("volume") or (f.get("pages") and not f.get("url")):
             return "article-journal"
@@ -767,7 +768,7 @@ _NO_DATE = re.compile(r"[(\[](?:n\.\s?d\.?|no date|s\.\s?d\.?|o\.\s?J\.?|sin fec
 #: A year closing a journal's name, before its volume: ``Regional Policy Review 2017,``
 _JOURNAL_YEAR = re.compile(r"\s+((?:1[5-9]|20)\d\d)[a-z]?\s*[,;]?\s*$")
 #: The last part of a run after a full stop or a comma, and what closes the run.
-_LAST_PART = re.compile(r"(?:(?<=[^\W\d_]{2})\.|(?<=\d)\.|,)\s+"
+_LAST_PART = re.compile(r"(?:(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][*_])|(?<=\d))[*_]?\.|,)\s+"
                         r"(?P<tail>[A-ZÀ-Þ][^.,;]*?)[\s.,;:]*$")
 #: A word of the name of a conference's proceedings.
 _CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|"

@@ -66,8 +66,8 @@ def _name(author: str) -> str:
     return "{" + escape(author) + "}"
 
 
-def _authors(ref: Reference) -> str | None:
-    return " and ".join(_name(a) for a in ref.authors) if ref.authors else None
+def _names(names: tuple[str, ...]) -> str | None:
+    return " and ".join(_name(a) for a in names) if names else None
 
 
 def _long_date(iso: str) -> str:
@@ -106,10 +106,12 @@ def _entry_type(work: Work, style: str) -> str:
         return "article"
     if ref.type == "report" and ref.authors and ref.title and _institution(ref):
         return "report" if biblatex else "techreport"
-    if ref.type == "book" and ref.authors and ref.title:
+    if ref.type == "book" and (ref.authors or ref.editors) and ref.title:
         return "book"
     if ref.type == "chapter" and ref.authors and ref.title and ref.container:
         return "incollection"
+    if ref.type == "paper-conference" and ref.authors and ref.title and ref.container:
+        return "inproceedings"
     if ref.type == "thesis" and ref.authors and ref.title:
         return "thesis" if biblatex else "phdthesis"
     if ref.type == "manuscript" and ref.authors and ref.title:
@@ -138,7 +140,9 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
         if value:
             fields.append((name, value))
 
-    add("author", _authors(ref))
+    add("author", _names(ref.authors))
+    if kind in ("book", "incollection", "inproceedings"):
+        add("editor", _names(ref.editors))
     if not (biblatex or ref.authors):
         add("key", escape(_sort_name(ref)))
     title = ref.title
@@ -157,15 +161,15 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
         if ref.container and ref.container != _institution(ref):
             notes.append(escape(ref.container) + (f", No.~{escape(ref.issue)}"
                                                   if ref.issue else ""))
-    elif kind in ("book", "incollection"):
-        add("booktitle", container if kind == "incollection" else None)
+    elif kind in ("book", "incollection", "inproceedings"):
+        add("booktitle", container if kind != "book" else None)
         add("publisher", escape(ref.publisher) if ref.publisher else None)
     elif kind in ("thesis", "phdthesis"):
         add("institution" if biblatex else "school", escape(_institution(ref) or ""))
         if biblatex:
             add("type", escape(ref.genre) if ref.genre else "Thesis")
-    if ref.place and kind in ("book", "incollection", "report", "techreport", "thesis",
-                              "phdthesis"):
+    if ref.place and kind in ("book", "incollection", "inproceedings", "report", "techreport",
+                              "thesis", "phdthesis"):
         add("location" if biblatex else "address", escape(ref.place))
     elif kind in ("online", "misc") and (ref.container or ref.publisher):
         if biblatex:
@@ -179,7 +183,7 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
             notes.append(f"Vol.~{escape(ref.volume)}")
         add("number", escape(ref.issue) if ref.issue else None)
         add("pages", escape(ref.pages).replace("-", "--") if ref.pages else None)
-    elif kind == "incollection":
+    elif kind in ("incollection", "inproceedings"):
         add("pages", escape(ref.pages).replace("-", "--") if ref.pages else None)
     elif kind in ("report", "techreport"):
         if ref.issue and not ref.container:

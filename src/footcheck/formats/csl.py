@@ -21,8 +21,8 @@ __all__ = ["CSL_TYPES", "item", "item_type", "render_works"]
 #: written as ``document``, a video as ``motion_picture``.
 CSL_TYPES = frozenset({"article", "article-journal", "article-magazine", "article-newspaper",
                        "book", "broadcast", "chapter", "document", "legal_case", "legislation",
-                       "manuscript", "motion_picture", "personal_communication", "post-weblog",
-                       "report", "thesis", "webpage"})
+                       "manuscript", "motion_picture", "paper-conference",
+                       "personal_communication", "post-weblog", "report", "thesis", "webpage"})
 
 
 def item_type(kind: str) -> str:
@@ -56,6 +56,8 @@ def item(work: Work) -> dict[str, Any]:
     out: dict[str, Any] = {"id": work.key, "type": kind}
     if ref.authors:
         out["author"] = [_name(a) for a in ref.authors]
+    if ref.editors:
+        out["editor"] = [_name(e) for e in ref.editors]
     title = ref.title
     if not title and kind == "personal_communication":
         title = "Personal communication"

@@ -5,10 +5,11 @@ ended by ``ER  - ``; lines end with CR LF, as the format's specification has it,
 is UTF-8. Tags written:
 
 =====  ==========================================================================
-``TY``  type: ``JOUR``, ``NEWS``, ``MGZN``, ``RPRT``, ``BOOK``, ``ELEC``, ``BLOG``,
-        ``VIDEO``, ``PCOMM``, ``UNPB``, else ``GEN``
+``TY``  type: ``JOUR``, ``NEWS``, ``MGZN``, ``RPRT``, ``BOOK``, ``CHAP``, ``CPAPER``,
+        ``ELEC``, ``BLOG``, ``VIDEO``, ``PCOMM``, ``UNPB``, else ``GEN``
 ``ID``  the work's key (the same as in BibTeX and CSL-JSON)
-``AU``  each author (``Last, First``, or an organisation's name)
+``AU``  each author (``Last, First``, or an organisation's name); ``A2`` each editor of
+        the book or proceedings a chapter or a paper is in
 ``TI``  title; ``T2`` the container (journal, newspaper, site or series)
 ``PY``  year; ``DA`` the date (``2023/03/13/``, ``2023/07//``) when it has a month
 ``VL``  volume; ``IS`` issue or number; ``SP``/``EP`` first and last page
@@ -41,6 +42,7 @@ TYPES = {
     "motion_picture": "VIDEO",
     "broadcast": "SOUND",
     "chapter": "CHAP",
+    "paper-conference": "CPAPER",
     "thesis": "THES",
     "legislation": "STAT",
     "legal_case": "CASE",
@@ -80,6 +82,8 @@ def record(work: Work) -> list[tuple[str, str]]:
     add("ID", work.key)
     for author in ref.authors:
         add("AU", author)
+    for editor in ref.editors:
+        add("A2", editor)
     title = ref.title
     if not title and ref.type == "personal_communication":
         title = "Personal communication"
