@@ -193,6 +193,18 @@ def test_an_agency_report_cited_with_commas_and_no_emphasis() -> None:
     assert (g["title"], g["pages"]) == ("Panorama del agua en Asia central", "44")
 
 
+@pytest.mark.parametrize(("names", "families"), [
+    # an initial is no one-letter "and" ("y", "e", "i" join names only in small letters)
+    ("Hartwell E and Okonkwo C", ["Hartwell", "Okonkwo"]),
+    ("Sørensen H, Chen Y and Morrison K", ["Sørensen", "Chen", "Morrison"]),
+    ("Moreau I and Dubois L", ["Moreau", "Dubois"]),
+    ("Rossi, M. e Bianchi, L.", ["Rossi", "Bianchi"]),
+    ("Pérez, J. y García, L.", ["Pérez", "García"]),
+])
+def test_initials_without_stops_are_no_conjunctions(names, families) -> None:
+    assert [a["family"] for a in normalise.split_names(names)] == families
+
+
 def test_names_split() -> None:
     f = citations.fields("U. Kremer, H. Zima, H.-J. Bast, and M. Gerndt. Advanced tools and "
                          "techniques for automatic parallelization. Parallel Computing, "
@@ -819,6 +831,25 @@ def test_the_book_after_its_editors(labels, fields) -> None:
     assert (f["title"], f["container"], f["type"]) == fields
 
 
+@pytest.mark.parametrize(("labels", "author", "title"), [
+    # an organisation opening the citation, then a year, then the title: the author
+    ([("Cour des comptes publics.", "title"), ("2016.", "date"),
+      ("Rapport sur l’emploi.", "title")], "Cour des comptes publics", "Rapport sur l’emploi"),
+    # names with initials without stops, joined by "and", are no title
+    ([("Hoffmann S and Vogt M", "author"), ("(2016)", "date"),
+      ("Schuldenbremse und kommunale Investitionen. Zeitschrift für Finanzen", "container"),
+      ("9(1): 5–29.", "volume")], "Hoffmann", "Schuldenbremse und kommunale Investitionen"),
+    # a title after a title and a year is no author when the year does not follow the first run
+    ([("Smith, J.", "author"), ("Local Budgets.", "title"), ("2016.", "date"),
+      ("Annual Review of Finance.", "title")], "Smith", "Local Budgets"),
+])
+def test_who_opens_an_author_date_citation(labels, author, title) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    first = f["author"][0]
+    assert (first.get("family", first.get("literal")), f["title"]) == (author, title)
+
+
 @pytest.mark.parametrize(("container", "fields"), [
     ("In: Proceedings of the Conference on Public Sector Computing. Digital Government Society;",
      ("Proceedings of the Conference on Public Sector Computing", "Digital Government Society")),
@@ -1022,6 +1053,18 @@ def test_the_bluebooks_book_page_and_imprint(labels, fields) -> None:
     # an organisation's name with small words in it stays the author
     ([("Banque de France, Direction des études,", "author"), ("Rapport annuel.", "title")],
      "Rapport annuel", None),
+    # after "et al.", and after Vancouver's initials when the run ends inside a phrase
+    ([("Folake Adeyemi et al., Data for Development:", "author"),
+      ("Statistics and Power", "title"), ("(2018).", "date")],
+     "Data for Development: Statistics and Power", None),
+    ([("Whitcombe A. NATO", "author"), ("Burden-Sharing after 2014.", "title"),
+      ("Security Studies Bulletin", "container")],
+     "NATO Burden-Sharing after 2014", "Security Studies Bulletin"),
+    # editors after "et al." are no title; a name closed by a comma is one name
+    ([("Adeyemi, F., et al., eds.", "author"), ("Data for Development.", "title")],
+     "Data for Development", None),
+    ([("Abbott K. Kenneth,", "author"), ("Burden-Sharing after 2014.", "title")],
+     "Burden-Sharing after 2014", None),
 ])
 def test_a_title_with_small_words_read_as_more_of_the_authors(labels, title, container) -> None:
     text, tokens, tags = _labelled(labels)

@@ -280,8 +280,11 @@ def _family_like(piece: str) -> bool:
         _is_initials(w) for w in words))
 
 
-_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:and|und|et|y|e|i|и|with)\s+|\s*&\s*|\s*\band\b\s*$",
-                         re.IGNORECASE)
+#: What parts names in a list: a comma, ``and`` (``und``, ``et``, ``with``), ``&``; the
+#: one-letter ``y``, ``e``, ``i`` and ``и`` only in small letters (``Hartwell E and Okonkwo
+#: C``: ``E`` is an initial).
+_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:(?i:and|und|et|with)|y|e|i|и)\s+|\s*&\s*|"
+                         r"\s*\b(?i:and)\b\s*$")
 
 
 _AND_WORDS = frozenset(("and", "und", "et", "y", "with"))
@@ -365,7 +368,7 @@ def _title_not_names(text: str) -> bool:
     name's ``de``, ``van``), no word an organisation's name has (``Institute``,
     ``Department``), or three words or more with a subtitle after a colon."""
     words = _LETTERS.findall(text)
-    if len(words) < 3 or re.search(r"[,&;]|\b[A-Z]\.", text):
+    if len(words) < 3 or re.search(r"[,&;]|\b[A-Z]\.", text) or _FAMILY_THEN_INITIALS.match(text):
         return False
     if re.search(r"[^\W\d_]:\s+[A-Z]", text):
         return True
@@ -373,6 +376,9 @@ def _title_not_names(text: str) -> bool:
                                    for w in words[1:]) and not _org_word_in(text)
 
 
+#: A family name and initials without full stops, then ``and`` or nothing more
+#: (``Hoffmann S and Vogt M``): names, not a title.
+_FAMILY_THEN_INITIALS = re.compile(r"\s*[^\W\d_][\w'’-]*\s+[A-Z]{1,3}(?:\s+(?:and|und|et)\s|\s*$)")
 #: The small words inside a person's name (``María de los Ángeles``, ``van der``).
 _NAME_SMALL_WORDS = PARTICLES | {"los", "las", "do", "e", "i"}
 
@@ -672,6 +678,12 @@ _FAMILY_INITIALS_THEN = re.compile(
     r",?\s*(?:(?:&|and)\s+)?)+)\s*([^\W\d_].*)", re.DOTALL)
 
 
+#: Names closed by ``et al.``, then more words in the same run: ``Folake Adeyemi et al.,
+#: Data for Development:``.
+_ET_AL_THEN = re.compile(r"\s*(.*?\bet\s+al\b\.?,?)\s+([^\W\d_].*)")
+_ROLE_WORD = re.compile(r"(?i:eds?|edited|trans|tr|comp|hrsg|dir)\b")
+
+
 def _given_first(piece: str) -> bool:
     """Whether ``piece`` names people given name first (``Margaret Ashdown``, ``Xiaoming Wang
     & Samuel Thornbury``): two to four capitalised words each, no initials last, not an
@@ -687,13 +699,15 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
     run of authors directly followed by the title run, by the book a chapter is ``in``, or by
     nothing):
 
+    * after ``et al.`` (``Folake Adeyemi et al., Data for Development:``; not ``eds.``);
     * after a list of ``Family, I.`` (a name goes on with more initials, not with words):
       ``Adeyemi, F., Wang, X. & Thornbury, S. Data for Development:``;
     * after Vancouver's list, closed by the full stop of its last initials, when the list
       names two people or more, or what follows reads as a title (two words or more, not a
       name's particles; a word before a colon; a small word): ``Adeyemi F, Wang X, Thornbury
-      S. Data for Development:``, ``Caldwell R. Green Industrial Strategy:`` (``Kenneth W.
-      Abbott,`` is one name);
+      S. Data for Development:``, ``Caldwell R. Green Industrial Strategy:``, or when the run
+      of authors ends inside a phrase, with no stop nor comma (``Whitcombe A. NATO`` |
+      ``Burden-Sharing…``; ``Kenneth W. Abbott,`` is one name);
     * after names written in full, given name first, closed by a full stop (``Andrew
       Whitcombe. NATO``, ``Folake Adeyemi, Xiaoming Wang, Samuel Thornbury. Data for``);
     * after names written given name first, before a title not set apart by quotes, the
@@ -707,10 +721,13 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
         return
     start, end = runs[0][1], runs[0][2]
     cut = None
+    et_al = _ET_AL_THEN.fullmatch(text, start, end)
     m = _FAMILY_INITIALS_THEN.fullmatch(text, start, end) or \
         _VANCOUVER_THEN.fullmatch(text, start, end)
     named = _NAMES_THEN_SENTENCE.fullmatch(text, start, end)
-    if named and all(_given_first(name) for name in re.split(r",\s*", named[1])) and \
+    if et_al and not _ROLE_WORD.match(et_al[2]):
+        cut = et_al.start(2)  # "Folake Adeyemi et al., Data for Development:"
+    elif named and all(_given_first(name) for name in re.split(r",\s*", named[1])) and \
             not _SUFFIX.match(named[2].split()[0]) and not _given_first(named[2].rstrip(" .,:")):
         cut = named.start(2)  # "Andrew Whitcombe. NATO": AMA's full names end at a full stop
     elif m:
@@ -719,6 +736,7 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
                 not re.search(r"\b(?:et\s+al|and|eds?|trans|tr|comp)\b|&|(?:^|\s)[A-Z]{1,3}[,.]",
                               m[2]) and (
                 m.re is _FAMILY_INITIALS_THEN or "," in m[1] or m[2].rstrip().endswith(":")
+                or text[end - 1].isalnum()  # "Whitcombe A. NATO" | "Burden-Sharing…"
                 or len([w for w in m[2].split() if w.lower() not in PARTICLES]) >= 2 or
                 any(w.islower() and len(w) > 2 and w not in PARTICLES for w in words[1:])):
             cut = m.start(2)
@@ -812,8 +830,9 @@ def _repair(text: str, runs: list[list]) -> None:
       the date, and a name after it in the title's run the site (Harvard's ``Title (no
       date) Site.``);
     * ``Organisation (2023). Title.``, the author-date lead of Harvard and APA, read as two
-      titles: a title run directly followed by a year in brackets, with another title after
-      it and no author before, is the author;
+      titles: a title run directly followed by a year in brackets (or opening the citation,
+      by a year: ``Cour des comptes publics. 2016. Rapport…``), with another title after it
+      and no author before, is the author;
     * the same read as a date and a note: with an author and a date and no title nor
       container, the first note run after them (not a URL's label) is the title;
     * a newspaper's name after a title's last comma, before the date or the address
@@ -927,9 +946,10 @@ def _repair(text: str, runs: list[list]) -> None:
     labels = [run[0] for run in runs]
     if "author" not in labels and labels.count("title") >= 2:
         k = labels.index("title")
-        if k + 1 < len(runs) and labels[k + 1] == "date" and \
-                _PAREN_YEAR.match(run_text(runs[k + 1])):
-            runs[k][0] = "author"
+        if k + 1 < len(runs) and labels[k + 1] == "date" and (
+                _PAREN_YEAR.match(run_text(runs[k + 1])) or
+                (k == 0 and _BARE_YEAR.match(run_text(runs[k + 1])))):
+            runs[k][0] = "author"  # "Cour des comptes publics. 2016. Rapport sur …"
     labels = [run[0] for run in runs]
     if "author" in labels and "date" in labels and not (
             {"title", "container"} & set(labels)):
@@ -1419,6 +1439,7 @@ _QUOTE_END = re.compile(r"[,.]?['\"’”](?=\s)")
 #: The same with the comma or full stop (``nakazat' za`` ends a word, not a quote).
 _PUNCTUATED_QUOTE_END = re.compile(r"[,.?!]['\"’”](?=\s)")
 _PAREN_YEAR = re.compile(r"\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)[\s.,:]*$")
+_BARE_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?[\s.,:]*$")
 _URL_LABEL = re.compile(r"(?:available|accessed|retrieved|archived|online|url|see|via)\b",
                         re.IGNORECASE)
 
