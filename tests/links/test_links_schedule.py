@@ -4,14 +4,16 @@ are asserted, never durations."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
 import threading
 import time
 
 import pytest
 
 from footcheck.links import NETWORK_DOWN, verify
-from footcheck.links.check import GateTimeout, HostGate
+from footcheck.links.check import LINGER, LINGER_WRITING, GateTimeout, HostGate
 
 ARTICLE = "<p>Relocants moved to Tbilisi and Yerevan in large numbers.</p>" * 30
 
@@ -50,6 +52,42 @@ def test_a_url_under_way_goes_before_new_ones():
     new.join(5)
     follow_up.join(5)
     assert order == ["redirect hop", "new URL"]
+
+
+def test_a_cut_connection_keeps_its_slot_as_long_as_the_server_may_count_it(
+        web, config_factory, monkeypatch):
+    """A server that had not answered may count the request a while after the cut; one
+    writing a body fails its next write at once; a page read whole frees its slot."""
+    held: dict[str, float] = {}
+    slot = HostGate.slot
+    page = [""]
+
+    @contextlib.contextmanager
+    def recorded(self, host, until=math.inf, rank=1):
+        with slot(self, host, until, rank) as taken:
+            try:
+                yield taken
+            finally:
+                held[page[0]] = max(held.get(page[0], 0.0), taken.linger)
+
+    def endless(h):
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.end_headers()
+        while not web.stop.is_set():
+            h.wfile.write(b"<p>" + b"x" * 4000 + b"</p>")
+
+    def silent(h):
+        web.stop.wait(5)
+
+    web.routes.update({"/endless": endless, "/silent": silent,
+                       "/page": lambda h: web.send(h, 200, web.html("A page", ARTICLE))})
+    monkeypatch.setattr(HostGate, "slot", recorded)
+    for name in ("endless", "silent", "page"):
+        page[0] = name
+        verify([web.url(f"/{name}")], config_factory(max_body_bytes=50_000, read_timeout=0.3,
+                                                     soft404_probe=False, max_workers=1))
+    assert held == {"endless": LINGER_WRITING, "silent": LINGER, "page": 0.0}
 
 
 # --- 429: the host is paused, Retry-After honoured ---------------------------------------------
