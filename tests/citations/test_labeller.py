@@ -850,6 +850,88 @@ def test_who_opens_an_author_date_citation(labels, author, title) -> None:
     assert (first.get("family", first.get("literal")), f["title"]) == (author, title)
 
 
+@pytest.mark.parametrize(("labels", "fields"), [
+    # ACS: a name read apart from its last words, which run on to the semicolon
+    ([("Haddad, R.", "author"), ("Fairness in Welfare.", "title"),
+      ("In Proceedings of the Conference on Public Sector", "container"),
+      ("Computing; Digital Government Society:", "publisher"), ("Tallinn, 2023;", "place")],
+     ("Proceedings of the Conference on Public Sector Computing", "Digital Government Society",
+      None)),
+    ([("Liu, J.", "author"), ("Subsidies and the State.", "title"),
+      ("In Rethinking Industrial Policy for the 21st", "container"),
+      ("Century; Kim, M., Eds.;", "editor"), ("Harrowgate Press:", "publisher")],
+     ("Rethinking Industrial Policy for the 21st Century", "Harrowgate Press", None)),
+    # a name closed by its punctuation keeps the next run's words
+    ([("Liu, J.", "author"), ("Subsidies and the State.", "title"),
+      ("In Rethinking Industrial Policy,", "container"),
+      ("Harrowgate Press; Cambridge,", "publisher")],
+     ("Rethinking Industrial Policy", "Harrowgate Press; Cambridge", None)),
+    # AMA's "Published online" is no word of the journal's name
+    ([("O’Sullivan P.", "author"), ("Can Cities Build Their Way Out?", "title"),
+      ("Metropolis Review. Published", "container"), ("online March 12, 2024.", "date")],
+     ("Metropolis Review", None, None)),
+    # the conference's year ends the proceedings' name, when the citation is dated so
+    ([("Kowalczyk, T.", "author"), ("(2011).", "date"), ("Agent-Based Models.", "title"),
+      ("Proceedings of the Workshop on Computational Economics", "container"),
+      ("2011,", "date"), ("112–130.", "pages")],
+     ("Proceedings of the Workshop on Computational Economics 2011", None, "112-130")),
+    ([("Kowalczyk, T.", "author"), ("(2012).", "date"), ("Agent-Based Models.", "title"),
+      ("Proceedings of the Workshop on Computational Economics", "container"),
+      ("2011,", "date"), ("112–130.", "pages")],
+     ("Proceedings of the Workshop on Computational Economics", None, "112-130")),
+])
+def test_the_end_of_an_outlets_name(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["container"], f["publisher"], f["pages"]) == fields
+
+
+@pytest.mark.parametrize(("volume_and_after", "fields"), [
+    # the volume, its issue and the pages in one run; the year after the pages
+    ([("3(1) 59-70,", "volume"), ("1991.", "date")], ("3", "1", "59-70", "1991")),
+    ([("50 363-396,", "volume"), ("1984.", "date")], ("50", None, "363-396", "1984")),
+    ([("26:", "volume"), ("1-3, 2005", "pages")], ("26", None, "1-3", "2005")),
+    # a volume alone, and pages closed by no year, stay as they are
+    ([("12 (3),", "volume"), ("pp. 4-9.", "pages")], ("12", "3", "4-9", None)),
+    ([("26:", "volume"), ("1-3, 17.", "pages")], ("26", None, "1-3, 17", None)),
+])
+def test_a_journals_volume_pages_and_year_read_together(volume_and_after, fields) -> None:
+    text, tokens, tags = _labelled([("Yuille, A. L.", "author"), ("Deformable templates.", "title"),
+                                    ("Journal of Cognitive Neuroscience,", "container"),
+                                    *volume_and_after])
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["volume"], f["issue"], f["pages"], f["date"]) == fields
+
+
+@pytest.mark.parametrize(("labels", "fields"), [
+    # the journal after the title's last comma, before its volume
+    ([("Cai, J. (1990),", "author"), ("A Note on the Permanent Problem, Information and "
+                                      "Computation,", "title"), ("84, No. 1,", "volume")],
+     ("A Note on the Permanent Problem", "Information and Computation", None)),
+    # the title, then its publisher, read as the publisher
+    ([("R. H. Bube,", "author"), ("Photovoltaic Materials, Imperial College Press,", "publisher"),
+      ("1998.", "date")], ("Photovoltaic Materials", None, "Imperial College Press")),
+    # a title's own comma before a volume, words in small letters after it, stays
+    ([("Cai, J. (1990),", "author"), ("Markets, morals and the welfare state,", "title"),
+      ("Vol. 2,", "volume")], ("Markets, morals and the welfare state", None, None)),
+    # two publishers' words: a publisher and its place, not a title
+    ([("R. H. Bube,", "author"), ("Imperial College Press, Academic Books,", "publisher"),
+      ("1998.", "date")], ("Imperial College Press, Academic Books", None, None)),
+])
+def test_an_outlet_or_a_publisher_after_the_titles_last_comma(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"], f["publisher"]) == fields
+
+
+def test_pages_before_an_imprint_lose_its_bracket() -> None:
+    text, tokens, tags = _labelled([
+        ("Ellington, G.", "author"), ("Measuring State Capacity.", "title"),
+        ("in The Oxbridge Companion to Governance Research", "container"), ("12–40 (", "pages"),
+        ("Northbridge Academic,", "publisher"), ("2010).", "date")])
+    assert normalise.fields_of(text, tokens, tags)["pages"] == "12-40"
+
+
 @pytest.mark.parametrize(("container", "fields"), [
     ("In: Proceedings of the Conference on Public Sector Computing. Digital Government Society;",
      ("Proceedings of the Conference on Public Sector Computing", "Digital Government Society")),

@@ -632,10 +632,11 @@ def _type(f: dict, quoted: bool = False) -> str:
     if re.search(r"report|working paper|policy brief|discussion paper|briefing|paper series|"
                  r"occasional paper|technical|bericht|rapport|informe", genre):
         return "report"
+    if container and not f.get("volume") and _CONFERENCE.search(container):
+        return "paper-conference"
     if (f.get("editor") and container) or (container and (
             f.get("_in") or f.get("publisher")) and not f.get("volume")):
-        # a paper in a conference's proceedings, or a chapter in a book
-        return "paper-conference" if _CONFERENCE.search(container) else "chapter"
+        return "chapter"
     if container:
         if f.get("volume") or (f.get("pages") and not f.get("url")):
             return "article-journal"
@@ -788,6 +789,11 @@ _JOURNAL_YEAR = re.compile(r"\s+((?:1[5-9]|20)\d\d)[a-z]?\s*[,;]?\s*$")
 #: The last part of a run after a full stop or a comma, and what closes the run.
 _LAST_PART = re.compile(r"(?:(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][*_])|(?<=\d))[*_]?\.|,)\s+"
                         r"(?P<tail>[A-ZÀ-Þ][^.,;]*?)[\s.,;:]*$")
+#: The last words of a name read apart from it, up to ACS's semicolon: ``Computing;``.
+_PHRASE_END = re.compile(r"\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3});\s*")
+#: The words AMA sets after a journal's name before the day it was put online.
+_PUBLISHED_ONLINE = re.compile(r"[.,]\s+((?i:published(?:\s+online)?|epub\s+ahead\s+of\s+print))"
+                               r"[\s.:]*$")
 #: A word of the name of a conference's proceedings.
 _CONFERENCE = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|"
                          r"colloquium|meeting|actes|tagungsband|konferenz)\b", re.IGNORECASE)
@@ -836,7 +842,10 @@ def _repair(text: str, runs: list[list]) -> None:
     * the same read as a date and a note: with an author and a date and no title nor
       container, the first note run after them (not a URL's label) is the title;
     * a newspaper's name after a title's last comma, before the date or the address
-      (``La reforma … al Gobierno, Diario del Sur (2018).``, :func:`_outlet_like`);
+      (``La reforma … al Gobierno, Diario del Sur (2018).``, :func:`_outlet_like`), or any
+      name before the volume (``… Permanent Problem, Information and Computation, 84``); a
+      publisher after the last comma of a title read as the publisher (``Photovoltaic
+      Materials, Imperial College Press, 1998``);
     * a work with no author cited by its title first: with no title read, a first author
       run that reads as a title (:func:`_title_not_names`) is the title; an author run and
       a title run with nothing between them are one title (``Frequently Asked`` |
@@ -882,7 +891,9 @@ def _repair(text: str, runs: list[list]) -> None:
     * pages read as more of the date: what follows the bracket closing an imprint's year,
       when no pages were read and only addresses follow, is the pages (``(Budapest:
       Institute, 2022), 8.``; ``Fall 2023. 8.``; ``(26 June 2018) 41 <https://…>``), and so
-      is what follows an issue's bracket and a colon in the volume (``39 (3): 17.``);
+      is what follows an issue's bracket and a colon in the volume (``39 (3): 17.``) or a
+      space after it (``Cybernetics, 50 363-396,``); a year after the pages, with no date
+      read, is the date (``Crisis 26: 1-3, 2005``);
     * a series read as the end of the title: ``, Report No. 14,`` closing a title run (with
       no genre nor volume read) is the genre and the number; read as the outlet
       (``Forschungsbericht 3. Bundesministerium für …``), the genre, the number and the
@@ -903,6 +914,11 @@ def _repair(text: str, runs: list[list]) -> None:
     * a chapter and the book it is in read as one title: ``Title. In Book`` (with no
       container read); the book read as a second title after its editors (``Title, in:
       Rahman, N. (Ed.), Book.``) is the container;
+    * a name read apart from its last words, which run on to ACS's semicolon (``In
+      Proceedings of the Conference on Public Sector`` | ``Computing; Digital…``), takes
+      them back; AMA's ``Published online`` ends no journal's name; a conference's year
+      read as a second date after its proceedings' name ends the name, when the citation's
+      date gives that year;
     * the society that publishes a conference's proceedings, read as the end of their name
       (``In: Proceedings of the Conference on …. Digital Government Society;``), is the
       publisher;
@@ -919,7 +935,7 @@ def _repair(text: str, runs: list[list]) -> None:
 
     low = text.lower()
     if "[" in text:
-        for m in reversed(list(_MEDIUM.finditer(text))):
+        for m in list(_MEDIUM.finditer(text)):
             _relabel(runs, m.start(), m.end(), [["note", m.start(), m.end()]])
     for k in range(len(runs) - 1):
         if runs[k + 1][0] == "url" and runs[k][0] != "note" and \
@@ -1043,6 +1059,7 @@ def _repair(text: str, runs: list[list]) -> None:
                                  ["date", m.start(1), runs[k][2]]]
                 _journal_after_title(text, runs, k)
                 break
+    labels = [run[0] for run in runs]
     if "container" not in labels:
         for k in range(len(runs) - 2):
             if runs[k][0] == "title" and runs[k + 1][0] == "date" and \
@@ -1176,8 +1193,36 @@ def _repair(text: str, runs: list[list]) -> None:
             break
     if "pages" not in labels and "volume" in labels:
         k = labels.index("volume")
-        if m := _ISSUE_THEN_PAGES.search(text, runs[k][1], runs[k][2]):
+        if m := (_ISSUE_THEN_PAGES.search(text, runs[k][1], runs[k][2]) or
+                 _VOLUME_THEN_PAGES.fullmatch(text, runs[k][1], runs[k][2])):
+            # "39 (3): 17.", "Cybernetics, 50 363-396,": the volume, then the pages
             runs[k:k + 1] = [["volume", runs[k][1], m.start(1)], ["pages", m.start(1), runs[k][2]]]
+    labels = [run[0] for run in runs]
+    if labels.count("title") == 1 and "container" not in labels:
+        k = labels.index("title")
+        if k + 1 < len(runs) and runs[k + 1][0] == "volume" and text[runs[k][1]] not in _OPEN and \
+                (m := _OUTLET_AFTER_COMMA.search(text, runs[k][1], runs[k][2])) and \
+                _name_like(m[1]) and not any(c.isdigit() for c in m[1]) and \
+                len(_LETTERS.findall(text, runs[k][1], m.start())) >= 3:
+            # "A Note on the Determinant Problem, Information and Computation, 84": the
+            # journal after the title's last comma, before its volume
+            runs[k:k + 1] = [["title", runs[k][1], m.start()],
+                             ["container", m.start(1), runs[k][2]]]
+            labels = [run[0] for run in runs]
+    if "title" not in labels and labels.count("publisher") == 1:
+        k = labels.index("publisher")
+        if (m := _OUTLET_AFTER_COMMA.search(text, runs[k][1], runs[k][2])) and \
+                _publisher_like(m[1]) and not _publisher_like(text[runs[k][1]:m.start()]):
+            # "Photovoltaic Materials, Imperial College Press, 1998.": the title, then its
+            # publisher
+            runs[k:k + 1] = [["title", runs[k][1], m.start()],
+                             ["publisher", m.start(1), runs[k][2]]]
+            labels = [run[0] for run in runs]
+    if "date" not in labels and "pages" in labels:
+        k = labels.index("pages")
+        if m := _PAGES_THEN_YEAR.fullmatch(text, runs[k][1], runs[k][2]):
+            # "Crisis 26: 1-3, 2005": the year after the pages
+            runs[k:k + 1] = [["pages", runs[k][1], m.end(1)], ["date", m.start(2), runs[k][2]]]
     for k in range(1, len(runs)):
         if runs[k][0] == "date" and runs[k - 1][0] == "volume" and \
                 (m := _ISSUE_NUMBER.fullmatch(run_text(runs[k]))) and \
@@ -1247,6 +1292,35 @@ def _repair(text: str, runs: list[list]) -> None:
             if eds := _EDITORS_AFTER.search(text, m.end(), runs[k][2]):
                 book = [["container", m.start(1), eds.start()], ["editor", eds.end(), runs[k][2]]]
             runs[k:k + 1] = [["title", runs[k][1], m.start() + 1], *book]
+    for k in range(len(runs) - 1):
+        if runs[k][0] == "container" and runs[k + 1][0] in ("editor", "publisher", "place") and \
+                text[runs[k][2] - 1].isalnum() and \
+                (m := _PHRASE_END.match(text, runs[k + 1][1], runs[k + 1][2])):
+            # ACS's "In Proceedings of the Conference on Public Sector | Computing; Digital
+            # Government Society": a name read apart from its last words, which run on to
+            # the style's semicolon
+            runs[k][2] = m.end(1)
+            runs[k + 1][1] = m.end()
+            if runs[k + 1][1] >= runs[k + 1][2]:
+                del runs[k + 1]
+            break
+    for k, run in enumerate(runs):
+        if run[0] == "container" and (m := _PUBLISHED_ONLINE.search(text, run[1], run[2])) and \
+                m.start() > run[1]:
+            # AMA's "Metropolis Review. Published online March 12, 2024.": no word of the name
+            runs[k:k + 1] = [["container", run[1], m.start()], ["other", m.start(1), run[2]]]
+            break
+    dates = [k for k, run in enumerate(runs) if run[0] == "date"]
+    if len(dates) == 2 and runs[dates[1] - 1][0] == "container" and \
+            run_text(runs[dates[1] - 1]).rstrip()[-1:].isalnum() and \
+            _CONFERENCE.search(run_text(runs[dates[1] - 1])) and \
+            (year := YEAR.search(run_text(runs[dates[1]]))) and \
+            _BARE_YEAR.fullmatch(run_text(runs[dates[1]])) and \
+            year[0] in run_text(runs[dates[0]]):
+        # "Proceedings of the Workshop on Computational Economics 2011, 112–130." after
+        # "(2011)": the conference's year ends its proceedings' name
+        runs[dates[1] - 1][2] = runs[dates[1]][2]
+        del runs[dates[1]]
     labels = [run[0] for run in runs]
     if "publisher" not in labels and labels.count("container") == 1:
         k = labels.index("container")
@@ -1303,6 +1377,8 @@ _SERIES_OUTLET = re.compile(rf"\(?{_SERIES}\)?(?:[.,;]\s*(?P<rest>[^\W\d].*?))?[
 _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub\.\s+l\.|"
                            r"\d\s+stat\.\s+\d")
 #: Pages after a volume's issue and a colon, read as more of the volume: ``39 (3): 17.``
+_VOLUME_THEN_PAGES = re.compile(r"\s*\d+(?:\s*\([^()]*\))?\s+(\d+(?:\s*[-–]\s*\d+)?)[\s,.;]*")
+_PAGES_THEN_YEAR = re.compile(r"(.*?\d)\s*[,;]\s*((?:1[5-9]|20)\d\d)[\s.]*")
 _ISSUE_THEN_PAGES = re.compile(r"(?<=\)):\s*(\d+(?:\s*[–-]\s*\d+)?)[.\s]*$")
 #: The word for a volume or an issue ending a journal's name, its number read apart:
 #: ``Revista de Economía Laboral Bd.`` | ``15``
@@ -1601,7 +1677,7 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
     out["issue"] = issue
     pages = first("pages")
     if pages:
-        pages = _PAGES.sub("", pages).replace("–", "-").replace("—", "-").strip() or None
+        pages = _PAGES.sub("", pages).replace("–", "-").replace("—", "-").strip(" ([") or None
     out["pages"] = pages
     urls: list[str] = []
     for label in ("url", "doi"):  # a DOI written as a URL is a URL too
