@@ -1142,6 +1142,13 @@ def test_the_bluebooks_book_page_and_imprint(labels, fields) -> None:
     ([("Whitcombe A. NATO", "author"), ("Burden-Sharing after 2014.", "title"),
       ("Security Studies Bulletin", "container")],
      "NATO Burden-Sharing after 2014", "Security Studies Bulletin"),
+    # before a subtitle: an article first or a linking word inside ends the names
+    ([("Auner, Joseph, A Schoenberg Reader:", "author"), ("Documents of a Life", "title"),
+      ("(2003).", "date")], "A Schoenberg Reader: Documents of a Life", None),
+    ([("N. Abdullaeva, Silk and Steel:", "author"), ("Industrial Policy", "title"),
+      ("(2021).", "date")], "Silk and Steel: Industrial Policy", None),
+    ([("MÜLLER, Hans Peter:", "author"), ("Die Stadt.", "title"), ("2001.", "date")],
+     "Die Stadt", None),
     # editors after "et al." are no title; a name closed by a comma is one name
     ([("Adeyemi, F., et al., eds.", "author"), ("Data for Development.", "title")],
      "Data for Development", None),

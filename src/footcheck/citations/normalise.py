@@ -715,7 +715,10 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
       words after the last comma that no list of names ends with: one capitalised word
       (``Margaret Ashdown, Markets,`` | ``Morals and the Welfare State``; not ``Della Seta,
       Fabrizio,`` | ``“Gli esordi…”``), or words with a small one among them (``Sabine
-      Hoffmann, Soziale Marktwirtschaft im Wandel,`` | ``in Deutschland in Europa``).
+      Hoffmann, Soziale Marktwirtschaft im Wandel,`` | ``in Deutschland in Europa``); before
+      a subtitle's colon, after such names or a ``Family, Given`` pair, words opening with an
+      article or linking two (``Auner, Joseph, A Schoenberg Reader:``, ``N. Abdullaeva, Silk
+      and Steel:``; not ``MÜLLER, Hans Peter:``).
     """
     if not runs or runs[0][0] != "author" or (len(runs) > 1 and runs[1][0] != "title" and not (
             runs[1][0] == "container" and _IN.match(text[runs[1][1]:runs[1][2]]))):
@@ -749,7 +752,15 @@ def _title_in_authors(text: str, runs: list[list]) -> None:
             one_word = re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}", last) and not _SUFFIX.match(last)
             wordy = len(words) >= 2 and words[0][:1].isupper() and any(
                 w.islower() and w not in _NAME_SMALL_WORDS | _AND_WORDS for w in words[1:])
-            if (one_word or wordy) and _given_first(before):
+            # before a subtitle: an article first, a linking word inside, or four words or
+            # more ("A Schoenberg Reader:", "Silk and Steel:"; not "Hans Peter:")
+            titled = last.endswith(":") and len(words) >= 2 and (
+                words[0].lower() in _ARTICLES | {"an"} or len(words) >= 4 or
+                any(w.islower() and w not in _NAME_SMALL_WORDS for w in words[1:]))
+            given_first = _given_first(before)
+            family_given = len(pieces) == 3 and _family_like(pieces[0][0].strip()) and \
+                _given_like(before)  # "Auner, Joseph,"
+            if ((one_word or wordy) and given_first) or (titled and (given_first or family_given)):
                 cut = start + pieces[-1].start() + len(pieces[-1][0]) - len(pieces[-1][0].lstrip())
     if cut is None:
         return
