@@ -485,6 +485,19 @@ def test_the_agency_styles_place_read_as_the_end_of_the_title(text, title, place
     assert (f["title"], f["place"]) == (title, place)
 
 
+@pytest.mark.parametrize(("title", "fields"), [
+    ("Industrial Policy in Uzbekistan, Abingdon,", ("Industrial Policy in Uzbekistan", "Abingdon")),
+    # an edition after the title's last comma is no place
+    ("The Political Economy of Growth, Second Edition,",
+     ("The Political Economy of Growth, Second Edition", None)),
+])
+def test_a_place_between_the_title_and_its_publisher(title, fields) -> None:
+    text, tokens, tags = _labelled([("N. Abdullaeva,", "author"), (title, "title"),
+                                    ("Taylor & Francis,", "publisher"), ("2021.", "date")])
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["place"]) == fields
+
+
 # --- names and numbers as CSL styles write them (benchmarks/styles.py) ---------------------
 
 @pytest.mark.parametrize(("names", "families"), [

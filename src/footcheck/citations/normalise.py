@@ -913,7 +913,8 @@ def _repair(text: str, runs: list[list]) -> None:
     * a place read as the end of the title in the agency style: between an author and the
       date, with no place nor publisher read, a title ending with a comma and one or two
       capitalised words ends before them, which are the place (``Bank, Energy Sector
-      Strategy, Beijing, 2022``);
+      Strategy, Beijing, 2022``), and so does one before the publisher, with no place read
+      (``…Policy in Uzbekistan, Abingdon, Taylor & Francis``; not ``…, Second Edition``);
     * a title's first words read as more of the authors (:func:`_title_in_authors`);
     * a year read as the end of the journal's name, with no date read: a title or
       container run ending with a year (not a month's) right before the volume ends before it
@@ -1242,12 +1243,15 @@ def _repair(text: str, runs: list[list]) -> None:
             del runs[k]
             break
     labels = [run[0] for run in runs]
-    if "place" not in labels and "publisher" not in labels:
+    if "place" not in labels:
         for k in range(1, len(runs) - 1):
-            if runs[k][0] == "title" and runs[k - 1][0] == "author" and \
-                    runs[k + 1][0] == "date" and \
-                    (m := _TITLE_THEN_PLACE.fullmatch(text, runs[k][1], runs[k][2])):
-                # "Bank, Energy Sector Strategy, Beijing, 2022": the agency style's place
+            if runs[k][0] == "title" and runs[k - 1][0] == "author" and (
+                    (runs[k + 1][0] == "date" and "publisher" not in labels) or
+                    runs[k + 1][0] == "publisher") and \
+                    (m := _TITLE_THEN_PLACE.fullmatch(text, runs[k][1], runs[k][2])) and \
+                    not _NO_PLACE_WORD.search(m[2]):
+                # "Bank, Energy Sector Strategy, Beijing, 2022": the agency style's place;
+                # "…Policy in Uzbekistan, Abingdon, Taylor & Francis": before the publisher
                 runs[k:k + 1] = [["title", runs[k][1], m.end(1)],
                                  ["place", m.start(2), runs[k][2]]]
                 break
@@ -1369,6 +1373,9 @@ _EDITORS_AFTER = re.compile(r";\s*|,\s+(?:eds?|edited\s+by)\.?\s+")
 #: two capitalised words.
 _TITLE_THEN_PLACE = re.compile(r"(\S+\s+\S.*?),\s+([A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+)?)"
                                r"[\s,.]*")
+#: Words that end a title and name no place (``…, Second Edition``).
+_NO_PLACE_WORD = re.compile(r"\b(?i:edition|edn|volume|vol|part|series|revised|updated|press|"
+                            r"books?|reader|handbook|guide)\b")
 #: A report's series and number: ``Report No. 14``, ``Working Paper No. 2``, ``Policy Brief
 #: 5``, ``Forschungsbericht 3``, ``Rapport public thématique 2016-04``, ``Report to Congress
 #: GAO-00-118`` (a year is no number: ``Annual Report 2022``, checked where it is used).
