@@ -937,6 +937,30 @@ def test_an_outlet_or_a_publisher_after_the_titles_last_comma(labels, fields) ->
     assert (f["title"], f["container"], f["publisher"]) == fields
 
 
+@pytest.mark.parametrize(("labels", "fields"), [
+    # OSCOLA's imprint, the publisher and the year with no comma, then a series or a page
+    ([("Civic Pulse Research,", "author"), ("‘Public Attitudes to Immigration’", "title"),
+      ("(Civic Pulse Research 2025) Research Report 11", "note")],
+     ("Public Attitudes to Immigration", "Civic Pulse Research", "2025", "Research Report", "11",
+      None)),
+    ([("de Villiers M,", "author"), ("Les politiques du", "title"),
+      ("logement en Europe (Éditions du Quai 2008)", "note")],
+     ("Les politiques du logement en Europe", "Éditions du Quai", "2008", None, None, None)),
+    ([("Hoffmann S,", "author"), ("‘Soziale Marktwirtschaft’", "title"),
+      ("Deutschland in Europa", "container"), ("(Falkenstein Verlag 2005) 45", "note")],
+     ("Soziale Marktwirtschaft", "Falkenstein Verlag", "2005", None, None, "45")),
+    # a year in brackets alone, or a date read elsewhere, leaves the brackets as they are
+    ([("Hoffmann S,", "author"), ("‘Soziale Marktwirtschaft’", "title"),
+      ("(2005)", "date"), ("(Falkenstein Verlag 2005)", "note")],
+     ("Soziale Marktwirtschaft", None, "2005", None, None, None)),
+])
+def test_oscolas_imprint_with_no_comma(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["publisher"], f["date"], f["genre"], f["issue"] or f["volume"],
+            f["pages"]) == fields
+
+
 def test_pages_before_an_imprint_lose_its_bracket() -> None:
     text, tokens, tags = _labelled([
         ("Ellington, G.", "author"), ("Measuring State Capacity.", "title"),

@@ -834,6 +834,29 @@ def _journal_after_title(text: str, runs: list[list], k: int) -> None:
         runs[k][1] = cut.end()
 
 
+def _oscola_imprint(text: str, runs: list[list], k: int, m: re.Match) -> None:
+    """Read, in place, OSCOLA's imprint ``m`` found in ``runs[k]``: the publisher and the
+    year; before it, the rest of a title the run cut (``Les politiques du`` | ``logement en
+    Europe (Éditions du Quai 2008)``); after it, a report's series and number (``Research
+    Report 11``) or the page cited (``45``)."""
+    label, start, end = runs[k]
+    new = []
+    if start < m.start() and text[start:m.start()].strip():
+        if label == "note" and k and runs[k - 1][0] == "title" and text[start].islower():
+            runs[k - 1][2] = m.start()  # "Les politiques du | logement en Europe"
+        else:
+            new.append([label, start, m.start()])
+    new += [["publisher", *m.span("publisher")], ["date", *m.span("year")]]
+    if m.end() < end and text[m.end():end].strip():
+        if series := _SERIES_ALONE.fullmatch(text, m.end(), end):
+            new += [["genre", *series.span("genre")], ["volume", series.start("number"), end]]
+        elif page := _PAGE_ALONE.fullmatch(text, m.end(), end):
+            new.append(["pages", page.start(1), end])
+        else:
+            new.append([label, m.end(), end])
+    runs[k:k + 1] = new
+
+
 def _repair(text: str, runs: list[list]) -> None:
     """Mend, in place, readings the labeller gets wrong where the order of the parts of a
     citation tells. ``runs`` are ``[label, start, end]`` of each run of one label in ``text``.
@@ -939,6 +962,9 @@ def _repair(text: str, runs: list[list]) -> None:
     * the Bluebook's book or chapter ``in`` a book: the page after the title and, in
       brackets before the year, the editors, the translator, the edition or the publisher
       (``Handbook of Social Policy 308 (Anneke van den Berg & Hiroshi Sato eds., 2020)``);
+    * OSCOLA's imprint, the publisher and the year in brackets with no comma between them,
+      read as a note, with no date read (``(Falkenstein Verlag 2005) 45``,
+      :func:`_oscola_imprint`);
     * OSCOLA's journal citation after the year in brackets, wherever that year opens a run:
       ``(1994) 3 Comparative Welfare Politics 1``, ``[2016] Public Interest Weekly 18``.
     """
@@ -1210,6 +1236,13 @@ def _repair(text: str, runs: list[list]) -> None:
             # "39 (3): 17.", "Cybernetics, 50 363-396,": the volume, then the pages
             runs[k:k + 1] = [["volume", runs[k][1], m.start(1)], ["pages", m.start(1), runs[k][2]]]
     labels = [run[0] for run in runs]
+    if "date" not in labels and "publisher" not in labels and "(" in text:
+        for k, run in enumerate(runs):
+            if run[0] in ("note", "title", "container") and \
+                    (m := _IMPRINT_NO_COMMA.search(text, run[1], run[2])):
+                _oscola_imprint(text, runs, k, m)
+                labels = [run[0] for run in runs]
+                break
     if labels.count("title") == 1 and "container" not in labels:
         k = labels.index("title")
         if k + 1 < len(runs) and runs[k + 1][0] == "volume" and text[runs[k][1]] not in _OPEN and \
@@ -1390,6 +1423,12 @@ _SERIES_NUMBER = re.compile(rf",\s*{_SERIES}[\s.,;]*$", re.IGNORECASE)
 #: ``Forschungsbericht 3. Bundesministerium für Verwaltungsmodernisierung``
 _SERIES_OUTLET = re.compile(rf"\(?{_SERIES}\)?(?:[.,;]\s*(?P<rest>[^\W\d].*?))?[\s.,;]*",
                             re.IGNORECASE | re.DOTALL)
+#: OSCOLA's imprint: the publisher and the year in brackets, no comma between them
+#: (``(Falkenstein Verlag 2005)``, ``(Civic Pulse Research 2025)``).
+_IMPRINT_NO_COMMA = re.compile(r"\((?P<publisher>[A-ZÀ-Þ][^()\d,;:]{1,100}?)\s+"
+                               r"(?P<year>(?:1[5-9]|20)\d\d)\)")
+_SERIES_ALONE = re.compile(rf"\s*{_SERIES}[\s.,;]*")
+_PAGE_ALONE = re.compile(r"\s*(\d+(?:\s*[-–]\s*\d+)?)[\s.,;]*")
 #: A code, a section or an order cited by its number: ``50 U.S.C. § 4819``, ``31 C.F.R.
 #: § 589.201``, ``Exec. Order No. 14,024``, ``Pub. L. No. 117-68``, ``136 Stat. 1``.
 _CODE_SECTION = re.compile(r"§|\bu\.s\.c\.|\bc\.f\.r\.|\bexec\.\s+order\b|\bpub\.\s+l\.|"
