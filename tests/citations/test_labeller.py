@@ -961,6 +961,21 @@ def test_oscolas_imprint_with_no_comma(labels, fields) -> None:
             f["pages"]) == fields
 
 
+@pytest.mark.parametrize(("title", "fields"), [
+    # an organisation, a comma, then a quoted or emphasised title, all read as the title
+    ("Cour des comptes publics, ‘Rapport sur l’emploi’", (["Cour des comptes publics"],
+                                                         "Rapport sur l’emploi")),
+    ("Cour des comptes publics, *Rapport sur l’emploi*", (["Cour des comptes publics"],
+                                                         "Rapport sur l’emploi")),
+    # a title whose quoted words follow a comma inside it stays whole
+    ("Migration, ‘reckoning’ and the State", ([], "Migration, ‘reckoning’ and the State")),
+])
+def test_an_organisation_read_as_more_of_the_title_it_publishes(title, fields) -> None:
+    text, tokens, tags = _labelled([(title, "title"), ("(2016).", "date")])
+    f = normalise.fields_of(text, tokens, tags)
+    assert ([a.get("literal", a.get("family")) for a in f["author"]], f["title"]) == fields
+
+
 def test_pages_before_an_imprint_lose_its_bracket() -> None:
     text, tokens, tags = _labelled([
         ("Ellington, G.", "author"), ("Measuring State Capacity.", "title"),

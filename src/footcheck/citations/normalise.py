@@ -910,9 +910,9 @@ def _repair(text: str, runs: list[list]) -> None:
       month and a year) is the date, and a place before it the place
       (``Tbilisi, 29 September 2023``);
     * an organisation read as more of the title it publishes: with no author, a title run
-      that opens with words outside emphasis, then a comma, then an emphasised title
-      (``Institute for Development of Freedom of Information, *Kakheti Outlook 2019*``)
-      is the author, then the title;
+      that opens with words outside emphasis, then a comma, then an emphasised or quoted
+      title (``Institute for Development of Freedom of Information, *Kakheti Outlook
+      2019*``, ``Cour des comptes publics, ‘Rapport sur …’``) is the author, then the title;
     * an issue read as a date: a number in brackets that is no year, right after the
       volume, is more of the volume (``Eurasia Daily Monitor 20, (160).``);
     * an outlet read as a genre: after a quoted title and before the date, with no
@@ -1490,10 +1490,11 @@ _ISSUE_NUMBER = re.compile(r"\s*\((\d{1,4})\)[\s.,:;]*")
 _PLACE_DATE = re.compile(r"\s*(?:(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+){0,3}),\s*)?"
                          r"(?P<date>\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}"
                          r"|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)[\s,.;]*")
-#: A name (words without emphasis, the first a capital's, at most twelve), a comma, then an
-#: emphasised title to the end of the run.
-_ORG_THEN_TITLE = re.compile(r"\s*((?=[^\W\d_a-z])[^*_,\n\s]+(?:\s+[^*_,\n\s]+){0,11})\s*,\s*"
-                             r"([*_]{1,2}[^*_\s].*)", re.DOTALL)
+#: A name (words without emphasis nor quotes, the first a capital's, at most twelve), a comma,
+#: then an emphasised or quoted title to the end of the run.
+_ORG_THEN_TITLE = re.compile(r"\s*((?=[^\W\d_a-z])[^*_,\n\s‘“\"«„]+(?:\s+[^*_,\n\s‘“\"«„]+){0,11})"
+                             r"\s*,\s*([*_]{1,2}[^*_\s].*|[‘“\"«„][^\W\d_].*[’”\"»“][.,;:]?\s*$)",
+                             re.DOTALL)
 
 #: ``Family, I.`` (initials with full stops) then words with a small one among them: a
 #: title the labeller took for more of the author's name.
