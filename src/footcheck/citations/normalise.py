@@ -1427,6 +1427,8 @@ _SERIES_OUTLET = re.compile(rf"\(?{_SERIES}\)?(?:[.,;]\s*(?P<rest>[^\W\d].*?))?[
 #: (``(Falkenstein Verlag 2005)``, ``(Civic Pulse Research 2025)``).
 _IMPRINT_NO_COMMA = re.compile(r"\((?P<publisher>[A-ZÀ-Þ][^()\d,;:]{1,100}?)\s+"
                                r"(?P<year>(?:1[5-9]|20)\d\d)\)")
+#: What may follow that imprint: a report's series and number (``Research Report 11``), or
+#: the page cited (``45``).
 _SERIES_ALONE = re.compile(rf"\s*{_SERIES}[\s.,;]*")
 _PAGE_ALONE = re.compile(r"\s*(\d+(?:\s*[-–]\s*\d+)?)[\s.,;]*")
 #: A code, a section or an order cited by its number: ``50 U.S.C. § 4819``, ``31 C.F.R.
