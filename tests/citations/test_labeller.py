@@ -976,6 +976,23 @@ def test_an_organisation_read_as_more_of_the_title_it_publishes(title, fields) -
     assert ([a.get("literal", a.get("family")) for a in f["author"]], f["title"]) == fields
 
 
+@pytest.mark.parametrize(("labels", "fields"), [
+    # OSCOLA's news: a straight quote closes the title before an emphasised outlet; the place
+    # and the day in brackets
+    ([("Levan Abashidze,", "author"), ("'Batumi's Property Rush' *Georgia Today*", "title"),
+      ("(Tbilisi, 7 April 2023)", "note"), ("<https://example.org/batumi>", "url")],
+     ("Batumi's Property Rush", "Georgia Today", "Tbilisi", "2023-04-07")),
+    # a straight quote inside a word ends nothing; a bracket without a whole date is a note
+    ([("Levan Abashidze,", "author"), ("'Relokanty nakazat' za *arendu*'", "title"),
+      ("(Tbilisi, April)", "note"), ("<https://example.org/batumi>", "url")],
+     ("Relokanty nakazat' za arendu", None, None, None)),
+])
+def test_oscolas_news_outlet_place_and_day(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"], f["place"], f["date"]) == fields
+
+
 def test_pages_before_an_imprint_lose_its_bracket() -> None:
     text, tokens, tags = _labelled([
         ("Ellington, G.", "author"), ("Measuring State Capacity.", "title"),

@@ -890,8 +890,8 @@ def _repair(text: str, runs: list[list]) -> None:
       Funding. The Northern Chronicle.``, :func:`_masthead`);
     * an outlet read as more of a quoted title: what follows the quote that closes the title
       is the container, when there is no other and it reads as a name (``'Rents in Almaty,'
-      Outlet. 1 May.``, ``‘La reforma…’ Diario del Sur``; not ``'Quoted part.' Relokanty
-      sdelali zhizn'…``);
+      Outlet. 1 May.``, ``‘La reforma…’ Diario del Sur``, ``'Batumi's Property Rush'
+      *Georgia Today*``; not ``'Quoted part.' Relokanty sdelali zhizn'…``);
     * a title cut at a quoted word inside it: an unquoted title that ends with a closing
       quote, followed by a container that opens with a small word, goes on through it
       (``Emigration sparks a 'reckoning' in Central Asia.``; a newspaper after its last
@@ -908,7 +908,7 @@ def _repair(text: str, runs: list[list]) -> None:
       (``Wikipedia, „Open Source“, unter: https://…``);
     * a date read as a note: with no date run, a note run that is a whole date (a day, a
       month and a year) is the date, and a place before it the place
-      (``Tbilisi, 29 September 2023``);
+      (``Tbilisi, 29 September 2023``, OSCOLA's ``(Tbilisi, 7 April 2023)``);
     * an organisation read as more of the title it publishes: with no author, a title run
       that opens with words outside emphasis, then a comma, then an emphasised or quoted
       title (``Institute for Development of Freedom of Information, *Kakheti Outlook
@@ -1027,7 +1027,7 @@ def _repair(text: str, runs: list[list]) -> None:
                 m for m in (_QUOTE_END if opener != "'" else _PUNCTUATED_QUOTE_END).finditer(
                     text, title[1] + 1, title[2])
                 if text[m.end() - 1] in _CLOSERS_OF[opener]
-                and _name_like(text[m.end():title[2]])), None)):
+                and _name_like(_EMPHASIS.sub("", text[m.end():title[2]]))), None)):
             # "'Rents in Almaty,' Outlet.", "‘La reforma…’ Diario del Sur": what follows the
             # quote that closes the title is the outlet (a straight quote closes a title only
             # after its punctuation: "nakazat' za" ends a word)
@@ -1197,7 +1197,7 @@ def _repair(text: str, runs: list[list]) -> None:
             if run[0] == "note" and (m := _PLACE_DATE.fullmatch(text, run[1], run[2])) and \
                     all(parse_date(m["date"])):
                 if m["place"] and "place" not in labels:
-                    runs[k:k + 1] = [["place", run[1], m.end("place")],
+                    runs[k:k + 1] = [["place", *m.span("place")],
                                      ["date", m.start("date"), run[2]]]
                 elif not m["place"]:
                     run[0] = "date"
@@ -1488,10 +1488,11 @@ _DATE_THEN_PAGES = re.compile(r"(?:(?<=\d\d\d\d\)[,:] )|(?<=\d\d\d\d\) )|(?<=\d\
 #: A number in brackets, as an issue is given after its volume: ``(160).``
 _ISSUE_NUMBER = re.compile(r"\s*\((\d{1,4})\)[\s.,:;]*")
 #: A whole date (``22 April 2021``, ``April 22, 2021``, ``2021-04-22``), perhaps after the
-#: place it was issued in (``Tbilisi, 29 September 2023``).
-_PLACE_DATE = re.compile(r"\s*(?:(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+){0,3}),\s*)?"
+#: place it was issued in (``Tbilisi, 29 September 2023``), perhaps in brackets (OSCOLA's
+#: ``(Tbilisi, 7 April 2023)``).
+_PLACE_DATE = re.compile(r"\s*\(?(?:(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+){0,3}),\s*)?"
                          r"(?P<date>\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}"
-                         r"|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)[\s,.;]*")
+                         r"|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)\)?[\s,.;]*")
 #: A name (words without emphasis nor quotes, the first a capital's, at most twelve), a comma,
 #: then an emphasised or quoted title to the end of the run.
 _ORG_THEN_TITLE = re.compile(r"\s*((?=[^\W\d_a-z])[^*_,\n\s‘“\"«„]+(?:\s+[^*_,\n\s‘“\"«„]+){0,11})"
@@ -1572,8 +1573,9 @@ _CLOSERS_OF = {o: {c, "’"} if c in "'’" else {c, "”"} for o, c in _OPEN.it
 
 #: A quote closing a title, with the comma or full stop before it, then a space.
 _QUOTE_END = re.compile(r"[,.]?['\"’”](?=\s)")
-#: The same with the comma or full stop (``nakazat' za`` ends a word, not a quote).
-_PUNCTUATED_QUOTE_END = re.compile(r"[,.?!]['\"’”](?=\s)")
+#: The same with the comma or full stop (``nakazat' za`` ends a word, not a quote), or before
+#: an emphasised name (``'Batumi's Property Rush' *Georgia Today*``).
+_PUNCTUATED_QUOTE_END = re.compile(r"[,.?!]['\"’”](?=\s)|'(?=\s+[*_])")
 _PAREN_YEAR = re.compile(r"\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)[\s.,:]*$")
 _BARE_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?[\s.,:]*$")
 _URL_LABEL = re.compile(r"(?:available|accessed|retrieved|archived|online|url|see|via)\b",
