@@ -993,6 +993,21 @@ def test_oscolas_news_outlet_place_and_day(labels, fields) -> None:
     assert (f["title"], f["container"], f["place"], f["date"]) == fields
 
 
+@pytest.mark.parametrize(("labels", "fields"), [
+    # French typography: a question mark set apart by a space ends the title, not the outlet
+    ([("Dubois L (2019)", "author"), ("Qu’est-ce qu’une règle d’or budgétaire", "title"),
+      ("? In: Le Carnet des finances publiques.", "container")],
+     ("Qu’est-ce qu’une règle d’or budgétaire ?", "Le Carnet des finances publiques")),
+    ([("Dubois L (2019)", "author"), ("Qu’est-ce qu’une règle d’or budgétaire ?", "title"),
+      ("In: Le Carnet des finances publiques.", "container")],
+     ("Qu’est-ce qu’une règle d’or budgétaire ?", "Le Carnet des finances publiques")),
+])
+def test_a_mark_set_apart_by_a_space_ends_the_run_before(labels, fields) -> None:
+    text, tokens, tags = _labelled(labels)
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["title"], f["container"]) == fields
+
+
 def test_pages_before_an_imprint_lose_its_bracket() -> None:
     text, tokens, tags = _labelled([
         ("Ellington, G.", "author"), ("Measuring State Capacity.", "title"),

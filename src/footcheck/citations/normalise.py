@@ -787,6 +787,8 @@ _ACCESS_WORDS = ("accessed", "retrieved", "viewed", "consult", "visited", "abger
 _MEDIUM = re.compile(r"\s*\[(?:www document|online|internet|online resource|electronic resource|"
                      r"en ligne|электронный ресурс|e-?book|pdf|dataset|data set)\][.,;:]?",
                      re.IGNORECASE)
+#: A question or exclamation mark set apart by a space, opening a run (French typography).
+_SPACED_MARK = re.compile(r"([?!»])\s+")
 #: The word that leads to an address, read as the end of the run before it: ``Climate
 #: Policy Hub. URL``, ``Institute. Available at:``.
 _URL_LEAD = re.compile(r"(?:[.,;]\s*|\s+)(?P<word>url|available(?:\s+(?:at|from|online))?|"
@@ -861,6 +863,8 @@ def _repair(text: str, runs: list[list]) -> None:
     """Mend, in place, readings the labeller gets wrong where the order of the parts of a
     citation tells. ``runs`` are ``[label, start, end]`` of each run of one label in ``text``.
 
+    * a question or exclamation mark or a closing guillemet set apart by a space (French
+      typography's ``budgétaire ? In: Le Carnet``) ends the run before, not the one it opens;
     * the medium a style names in brackets (``[WWW Document]``, ``[Internet]``) and the word
       that leads to an address (``Climate Policy Hub. URL https://…``) are no part of the
       run they were read in;
@@ -975,6 +979,11 @@ def _repair(text: str, runs: list[list]) -> None:
     if "[" in text:
         for m in list(_MEDIUM.finditer(text)):
             _relabel(runs, m.start(), m.end(), [["note", m.start(), m.end()]])
+    for k in range(1, len(runs)):
+        if (m := _SPACED_MARK.match(text, runs[k][1], runs[k][2])) and m.end() < runs[k][2]:
+            # French typography's "budgétaire ? In: Le Carnet": the mark ends the run before
+            runs[k - 1][2] = m.end(1)
+            runs[k][1] = m.end()
     for k in range(len(runs) - 1):
         if runs[k + 1][0] == "url" and runs[k][0] != "note" and \
                 (m := _URL_LEAD.search(text, runs[k][1], runs[k][2])) and m.start() > runs[k][1]:
