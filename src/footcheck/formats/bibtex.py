@@ -39,6 +39,9 @@ _ESCAPES = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": 
             "^": r"\textasciicircum{}"}
 _SPECIAL = re.compile(r"[\\&%$#_{}~^]")
 _ARTICLES = ("article-journal", "article-newspaper", "article-magazine")
+#: The entry types of a part of a book (a chapter, a conference paper): a ``booktitle`` and
+#: the book's editors, publisher, place and pages.
+_PARTS = ("incollection", "inproceedings")
 
 
 def escape(text: str) -> str:
@@ -141,7 +144,7 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
             fields.append((name, value))
 
     add("author", _names(ref.authors))
-    if kind in ("book", "incollection", "inproceedings"):
+    if kind in ("book", *_PARTS):
         add("editor", _names(ref.editors))
     if not (biblatex or ref.authors):
         add("key", escape(_sort_name(ref)))
@@ -161,15 +164,14 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
         if ref.container and ref.container != _institution(ref):
             notes.append(escape(ref.container) + (f", No.~{escape(ref.issue)}"
                                                   if ref.issue else ""))
-    elif kind in ("book", "incollection", "inproceedings"):
-        add("booktitle", container if kind != "book" else None)
+    elif kind in ("book", *_PARTS):
+        add("booktitle", container if kind in _PARTS else None)
         add("publisher", escape(ref.publisher) if ref.publisher else None)
     elif kind in ("thesis", "phdthesis"):
         add("institution" if biblatex else "school", escape(_institution(ref) or ""))
         if biblatex:
             add("type", escape(ref.genre) if ref.genre else "Thesis")
-    if ref.place and kind in ("book", "incollection", "inproceedings", "report", "techreport",
-                              "thesis", "phdthesis"):
+    if ref.place and kind in ("book", *_PARTS, "report", "techreport", "thesis", "phdthesis"):
         add("location" if biblatex else "address", escape(ref.place))
     elif kind in ("online", "misc") and (ref.container or ref.publisher):
         if biblatex:
@@ -183,7 +185,7 @@ def entry(work: Work, style: str = "biblatex") -> tuple[str, list[tuple[str, str
             notes.append(f"Vol.~{escape(ref.volume)}")
         add("number", escape(ref.issue) if ref.issue else None)
         add("pages", escape(ref.pages).replace("-", "--") if ref.pages else None)
-    elif kind in ("incollection", "inproceedings"):
+    elif kind in _PARTS:
         add("pages", escape(ref.pages).replace("-", "--") if ref.pages else None)
     elif kind in ("report", "techreport"):
         if ref.issue and not ref.container:
