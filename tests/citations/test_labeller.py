@@ -1369,3 +1369,41 @@ def test_a_reports_publisher_and_series_read_as_an_outlet(outlet, fields) -> Non
                                     ("Feb. 2020.", "date")])
     f = normalise.fields_of(text, tokens, tags)
     assert (f["publisher"], f["place"], f["genre"], f["container"]) == fields
+
+
+@pytest.mark.parametrize(("outlet", "fields"), [
+    ("Bundesministerium für Verwaltung, Berlin, Forschungsbericht 3,",
+     ("Bundesministerium für Verwaltung", "Berlin", "Forschungsbericht", "3", None)),
+    ("Centre for Social Futures, Policy Brief No. 5,",
+     ("Centre for Social Futures", None, "Policy Brief", "5", None)),
+    # a year is no report's number; words that name no publisher nor the author stay the
+    # outlet
+    ("Centre for Social Futures, Annual Report 2022,",
+     (None, None, None, None, "Centre for Social Futures, Annual Report 2022")),
+    ("Holt and Delgado, Policy Brief 5,", (None, None, None, "5", "Holt and Delgado, "
+                                                                 "Policy Brief")),
+])
+def test_a_reports_publisher_series_and_number_read_as_one_outlet(outlet, fields) -> None:
+    text, tokens, tags = _labelled([("Bundesministerium für Verwaltung,", "author"),
+                                    ("“Costing the Options,”", "title"),
+                                    (outlet, "container"), ("Feb. 2020.", "date")])
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["publisher"], f["place"], f["genre"], f["volume"] or f["issue"],
+            f["container"]) == fields
+
+
+@pytest.mark.parametrize(("outlet", "fields"), [
+    ("Food and Rural Policy Council,", ("Food and Rural Policy Council", None)),
+    ("Cour des comptes,", ("Cour des comptes", None)),  # the author again
+    # a journal, or a name that is neither an organisation's nor the author's, stays
+    ("Journal of Policy Analysis,", (None, "Journal of Policy Analysis")),
+    ("Holt and Delgado,", (None, "Holt and Delgado")),
+])
+def test_the_organisation_that_issued_a_report_read_as_its_outlet(outlet, fields) -> None:
+    text, tokens, tags = _labelled([("Cour des comptes,", "author"),
+                                    ("“Water Security,”", "title"), (outlet, "container"),
+                                    ("Canberra,", "place"), ("Research Report 8,", "genre"),
+                                    ("Mar. 2012.", "date")])
+    f = normalise.fields_of(text, tokens, tags)
+    assert (f["publisher"], f["container"]) == fields
+    assert f["type"] == "report"

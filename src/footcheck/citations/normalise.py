@@ -936,7 +936,8 @@ def _repair(text: str, runs: list[list]) -> None:
       no genre nor volume read) is the genre and the number; read as the outlet
       (``Forschungsbericht 3. Bundesministerium für …``), the genre, the number and the
       publisher; after the publisher and its place in one outlet before the number (IEEE's
-      ``Centre for Social Futures, Policy Brief | 5``), the publisher, the place, the genre;
+      ``Centre for Social Futures, Policy Brief | 5``) or with it (``Bundesministerium für
+      …, Berlin, Forschungsbericht 3``), the publisher, the place, the genre (and number);
     * a place read as the end of the title in the agency style: between an author and the
       date, with no place nor publisher read, a title ending with a comma and one or two
       capitalised words ends before them, which are the place (``Bank, Energy Sector
@@ -1317,6 +1318,18 @@ def _repair(text: str, runs: list[list]) -> None:
             runs[k:k + 1] = [["publisher", *m.span("publisher")], *place,
                              ["genre", *m.span("genre")]]
             labels = [run[0] for run in runs]
+        elif "volume" not in labels and \
+                (m := _PUBLISHER_SERIES_NUMBER.fullmatch(text, runs[k][1], runs[k][2])) and \
+                not YEAR.fullmatch(m["number"]) and (_publisher_like(m["publisher"]) or any(
+                    run[0] == "author" and clean(text[run[1]:run[2]]) == m["publisher"]
+                    for run in runs[:k])):
+            # "Bundesministerium für …, “Title,” Bundesministerium für …, Berlin,
+            # Forschungsbericht 3,": the same with the number in the outlet's run
+            place = [["place", *m.span("place")]] if m["place"] else []
+            runs[k:k + 1] = [["publisher", *m.span("publisher")], *place,
+                             ["genre", *m.span("genre")], ["volume", m.start("number"),
+                                                            runs[k][2]]]
+            labels = [run[0] for run in runs]
     if "volume" not in labels and "genre" not in labels and labels.count("container") == 1:
         k = labels.index("container")
         if (m := _SERIES_OUTLET.fullmatch(text, runs[k][1], runs[k][2])) and \
@@ -1614,6 +1627,10 @@ _PUBLISHER_AND_PLACE = re.compile(rf"(?P<publisher>[^,:;]+?)\s*[,:]\s*(?P<place>
 #: outlet: ``Institute for Fiscal Resilience, London, Policy Brief``.
 _PUBLISHER_SERIES = re.compile(rf"\s*(?P<publisher>[^,;:]{{3,120}}?),\s*"
                                rf"(?:(?P<place>{_PLACE}),\s*)?{_GENRE}[\s,.]*")
+#: ... with its number: ``Bundesministerium für …, Berlin, Forschungsbericht 3``.
+_PUBLISHER_SERIES_NUMBER = re.compile(
+    rf"\s*(?P<publisher>[^,;:]{{3,120}}?),\s*(?:(?P<place>{_PLACE}),\s*)?{_GENRE}\s+"
+    rf"(?P<number>(?i:no\.?\s*)?(?:[A-Za-z]{{2,}}-)?\d[\w/-]*)[\s,.]*")
 #: Words of publishers' names (beside :data:`~.features.ORG_WORDS`).
 _PUBLISHER_WORDS = _set("""
 press presses verlag verlage éditions editions editorial editora editrice ediciones edições
@@ -1800,5 +1817,11 @@ def fields_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> dict
         out["title"], out["publisher"] = out["publisher"], None
     title_span = next((t for t in spans.get("title", ()) if clean(t)), "")
     out["type"] = _type(out, quoted=strip_markdown(title_span).lstrip()[:1] in _OPEN)
+    if out["type"] == "report" and out["container"] and not out["publisher"] and \
+            not _outlet_like(out["container"]) and (_publisher_like(out["container"]) or any(
+                a.get("literal") == out["container"] for a in out["author"])):
+        # "…,” Food and Rural Policy Council, Canberra, Research Report 8": a report is in no
+        # outlet; the organisation after its title issued it
+        out["publisher"], out["container"] = out["container"], None
     out.pop("_in", None)
     return out
