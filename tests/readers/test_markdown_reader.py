@@ -39,6 +39,18 @@ def test_amounts_in_dollars_are_no_math():
     assert [doc.text[s:e] for s, e in doc.hidden] == ["$x^{2}$", "$\\alpha$"]
 
 
+def test_tex_math_delimiters_are_math():
+    r"""MathJax's and KaTeX's \( … \) and \[ … \] (the backslash doubled too, to survive
+    Markdown's escapes) hide their superscripts; escaped brackets around no TeX stay prose,
+    so a typed marker "\[1\]" is still read."""
+    doc = read(r"Reward \\( R = \sum_{k=0}^{\infty} r^{iv} \\) and \(x^{2}\), then" "\n"
+               r"\[ y^{iv} = 1 \] is all." "\n\n" r"A claim \[1\] and [sic\]." "\n")
+    hidden = [doc.text[s:e] for s, e in doc.hidden]
+    assert hidden == [r"\\( R = \sum_{k=0}^{\infty} r^{iv} \\)", r"\(x^{2}\)",
+                      r"\[ y^{iv} = 1 \]"]
+    assert extract(doc).markers == ()
+
+
 def test_a_note_holding_only_code_is_not_empty_and_not_doubled():
     doc = read('A claim.[^1]\n\n[^1]:\n    ```json\n    {"title": "Some report"}\n    ```\n')
     notes = extract(doc).notes

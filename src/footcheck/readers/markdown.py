@@ -55,7 +55,14 @@ if TYPE_CHECKING:
 #: Inline rules whose matches the reader needs to place: what they match is not prose,
 #: or is a footnote.
 _RECORDED = ("backticks", "image", "link", "autolink", "html_inline", "math_inline",
-             "math_inline_double", "footnote_inline", "footnote_ref", "escape")
+             "math_inline_double", "tex_math", "footnote_inline", "footnote_ref", "escape")
+#: TeX's own delimiters of math, which MathJax and KaTeX read in a Markdown page: ``\( … \)``
+#: and ``\[ … \]``, also with the backslash doubled (``\\( … \\)``) to survive Markdown's
+#: escapes. Brackets only around TeX (a command, a sub- or superscript, an equation):
+#: ``\[1\]`` and ``\[sic\]`` are escaped brackets.
+_TEX_MATH = re.compile(r"(\\\\?)\([\s\S]{1,2000}?\1\)"
+                       r"|(\\\\?)\[(?P<display>[\s\S]{1,2000}?)\2\]")
+_TEX_CONTENT = re.compile(r"\\[A-Za-z]|[_^]\{|=")
 #: Block tokens whose lines are not prose.
 _HIDDEN_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label",
                             "front_matter"})
@@ -556,6 +563,18 @@ def _parser() -> MarkdownIt:
                 "text_join"])
     md.normalizeLink = md.normalizeLinkText = str
     md.validateLink = bool
+
+    def tex_math(state, silent: bool) -> bool:
+        """TeX's ``\\( … \\)`` and ``\\[ … \\]`` (:data:`_TEX_MATH`): math, not prose."""
+        m = _TEX_MATH.match(state.src, state.pos)
+        if m is None or (m["display"] is not None and not _TEX_CONTENT.search(m["display"])):
+            return False
+        if not silent:
+            state.push("tex_math", "math", 0).content = m[0]
+        state.pos = m.end()
+        return True
+
+    md.inline.ruler.before("escape", "tex_math", tex_math)
 
     def recording(name: str, rule: Callable) -> Callable:
         def run(state, silent: bool) -> bool:
