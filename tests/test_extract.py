@@ -191,6 +191,15 @@ def test_exponents_are_not_markers(fixture_path):
     assert not run("Growth of 10^6 units, 3 m^2 each, on the 2ⁿᵈ floor.").markers
 
 
+def test_html_superscripts_ordinals_and_tex_are_exponents_not_markers():
+    r""""2<sup>100</sup>" is a power as "10^6" is; a superscript ordinal ("XIX^e^",
+    "M^me^") cites no note unless one of that label exists; "^{\infty}" is TeX."""
+    text = ("The root of the tree<sup>1</sup> needs 2<sup>100</sup> steps<sup>2</sup>.\n"
+            "In the XIX^e^ century M^me^ Roland wrote, summing to ^{\\infty}.\n\nNotes\n\n"
+            "1. First note.\n2. Second note.\n")
+    assert [(m.token, m.line) for m in run(text).markers] == [("1", 1), ("2", 1)]
+
+
 def test_roman_words_in_prose_are_neither_markers_nor_notes(fixture_path):
     result = read(fixture_path("prose-roman-words.txt"))
     assert not result.notes and not result.markers

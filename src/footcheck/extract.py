@@ -125,7 +125,8 @@ _MARKER_RE = re.compile(
 _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht": HTML,
                     "sup": SUPERSCRIPT, "bt": BRACKET, "bl": BRACKET, "bc": BRACKET,
                     "lt": BRACKET, "gt": BRACKET}
-_EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT})  # notations that may be exponents
+_EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT, HTML})  # notations that may be
+# exponents
 
 # A note that says what it is, its text closed by the bracket: ``[Footnote 3: Ibid.]``.
 _TAG = rf"{NOTE_TAG}(?P<t>{_TOKEN}|\*{{1,3}}|[†‡§])[ \t]*:"
@@ -1031,7 +1032,10 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
     """
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    token = text[start:end].lstrip("^{").rstrip("}")
+    token = text[start:end]
+    token = token[5:-6].strip() if token.startswith("<sup>") else token.strip("^{}")
+    if "\\" in token:
+        return True  # TeX: "^{\infty}", "^{\prime}"
     digits = text[start] in _SUP_DIGITS or token.isdigit()
     if before in ")]|":
         return MAYBE if digits else False
@@ -1050,6 +1054,8 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
             return True
     if not before.isalpha():
         return False  # no word just before: neither a unit nor a variable
+    if _ABBREVIATED.fullmatch(token):  # an ordinal's or a title's letters: "XIX^e^", "M^me^"
+        return MAYBE
     word_start = start - 1
     while word_start and text[word_start - 1].isalpha():
         word_start -= 1
