@@ -52,6 +52,8 @@ def test_get_source_here_from_the_sample() -> None:
     ("^{XII} Lorem ipsum dolor sit amet.", "Lorem ipsum"),
     ("^{XII} Need source for the 2023 figure.", "Need source"),
     ("^{XII} Interview (2023), add reference", "add reference"),
+    ("^{XII} Find a source for the 2023 figure.", "Find a source"),
+    ("^{XII} Smith (2020) – insert citation", "insert citation"),
     ("^{XII} FIXME", "FIXME"),
     ("^{XII} Date TBD. Available at: <https://example.org/a>", "TBD"),
 ])
@@ -83,6 +85,9 @@ def test_note_without_spans_is_checked_on_its_text() -> None:
     "^{XII} Roberts, A. (2020). 'Is Open Source?' *Wired*. 3 May.",
     "^{XII} Ilyushina, M. (2023). 'Where are the sources??' *Washington Post*. 8 March.",
     "^{XII} Part XXX of the Labour Code (TK RF), 2023 edition.",
+    # what someone did, not an order to do it
+    "^{XII} Common-sensically true, but we could not actually find citations for it.",
+    "^{XII} I was unable to find sources beyond Smith (2020).",
 ])
 def test_placeholder_look_alikes_are_silent(line: str) -> None:
     assert findings(line, "placeholder") == []

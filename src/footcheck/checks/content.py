@@ -51,7 +51,9 @@ _PLACEHOLDER_CI = _Guarded(re.compile(
     rf"""
     \b(?:get|find|add|insert|need|needs|put|include|fill\s+in)\s+(?:an?\s+|the\s+)?{_NOUN}
         \s+here\b
-    |\b(?:find|need|needs|add|insert)\s+(?:an?\s+|the\s+)?(?:source|ref|reference|citation)s?\b
+    |(?:^|(?<=[.;:!?,(\[—–])|(?<=[.;:!?,(\[—–-]\s))(?:find|add|insert)\s+(?:an?\s+|the\s+)?
+        (?:source|ref|reference|citation)s?\b  # an order, not "we could not find sources"
+    |\b(?:need|needs)\s+(?:an?\s+|the\s+)?(?:source|ref|reference|citation)s?\b
     |\bcite\s+here\b
     |\[\s*(?:source|citation|cite|ref|reference|link|url)s?\s*\??\s*\](?![\[(])
     |\[\s*citation\s+needed\s*\]|\bcitation\s+needed\b
