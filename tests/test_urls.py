@@ -189,6 +189,15 @@ def test_spaces_inside_angle_brackets() -> None:
     assert (f.problem, f.repaired) == ("space inside the angle brackets", "https://example.org/a")
 
 
+def test_an_address_wrapped_at_a_line_end_inside_angle_brackets_is_whole() -> None:
+    """RFC 3986's appendix C and reStructuredText: whitespace that wraps an address inside
+    angle brackets is no part of it; a space within a line still is."""
+    f = one("<https://glyph.example.com/2016/08/python-\n   packaging.html>")
+    assert (f.url, f.problem) == ("https://glyph.example.com/2016/08/python-packaging.html", None)
+    f = one("<https://example.org/a\n b c.html>")
+    assert f.problem == "contains spaces"
+
+
 @pytest.mark.parametrize(("url", "problem"), [
     ("https://intranet/a", "invalid host 'intranet': no domain"),
     ("https://-bad.org/", "invalid host '-bad.org': label '-bad' starts or ends with '-'"),

@@ -332,6 +332,10 @@ def _angle(text: str, m: re.Match[str]) -> FoundUrl:
         if pad or inner != body:
             problems.append("space inside the angle brackets")
         url = inner
+        if all("\n" in gap for gap in _WS.findall(inner)):
+            # wrapped at the end of a line: "<https://x.org/2016/python-\n  packaging.html>",
+            # whitespace a reader ignores (RFC 3986, appendix C; reStructuredText's rule)
+            url = _WS.sub("", inner)
     else:
         first = _WS.search(body)
         url = _trim(body if first is None else body[: first.start()])
