@@ -51,6 +51,16 @@ def test_tex_math_delimiters_are_math():
     assert extract(doc).markers == ()
 
 
+def test_a_definition_after_a_note_ending_in_a_quotation_is_a_note():
+    """pandoc's reading: the definition ends the quotation that ends the note before it;
+    outside the notes a line after a quotation continues it (pandoc's lazy line)."""
+    doc = read("Flee Hegel.[^0] Wisdom.[^1]\n\n[^0]: Foucault, p. 235:\n\n"
+               "    > Our age is attempting to flee Hegel.\n[^1]: Hegel, *Phenomenology*, §5.\n")
+    assert [(n.token, n.line) for n in doc.native_notes] == [("0", 3), ("1", 6)]
+    doc = read("> A quotation\n[^1]: goes on.\n")
+    assert doc.native_notes == ()
+
+
 def test_a_note_holding_only_code_is_not_empty_and_not_doubled():
     doc = read('A claim.[^1]\n\n[^1]:\n    ```json\n    {"title": "Some report"}\n    ```\n')
     notes = extract(doc).notes
@@ -162,6 +172,25 @@ def test_notes_a_converted_word_page_left_as_anchor_links_are_read():
 
 def test_a_numbered_link_to_an_anchor_without_notes_is_no_marker():
     doc = read("See [2](#figure-2) and [\\[3\\]](#table-3).\n\n## Figure 2\n\nA chart.\n")
+    assert doc.native_notes == () and doc.native_markers == ()
+
+
+def test_notes_typed_as_html_anchors_a_numbered_link_points_at_are_read():
+    """GitHub pages write notes by hand: the marker a numbered link to an anchor, the note the
+    paragraph or list item the anchor opens (its number and a colon before the text)."""
+    doc = read('Documents grow<sup id="a1">[1](#f1)</sup> and shards too'
+               '<sup>[2](#ftnt_ref2)</sup>, see [1](#f1).\n\n'
+               '<b id="f1">1</b> : Jean Meyriat, *Le Livre français*, 1972, p. 320.\n\n'
+               '## Footnotes\n\n1. <a name="ftnt_ref2"></a> In sharded chains, no state.\n'
+               '2. <a name="ftnt_ref3"></a> Cited nowhere, anchored as the others.\n')
+    assert [(n.token, n.line, n.text) for n in doc.native_notes] == [
+        ("1", 3, "Jean Meyriat, *Le Livre français*, 1972, p. 320."),
+        ("2", 7, "In sharded chains, no state."),
+        ("3", 8, "Cited nowhere, anchored as the others.")]
+    assert [(m.token, m.line) for m in doc.native_markers] == [("1", 1), ("2", 1), ("1", 1)]
+    # a figure's, a section's anchor, or one inside a paragraph, opens no note
+    doc = read('See [2](#fig2), [3](#sec-3) and [4](#n4).\n\n<a id="fig2"></a>**Figure 2.** '
+               'A chart.\n\n<a id="sec-3"></a>3. Methods\n\nText <a id="n4"></a> here.\n')
     assert doc.native_notes == () and doc.native_markers == ()
 
 

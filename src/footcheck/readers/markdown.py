@@ -267,34 +267,83 @@ def _broken_anchors(text: str, hidden: list[tuple[int, int]]) -> list[_Anchored]
     return found
 
 
+#: An HTML element a link can point at, and what opens the note it starts: its number and
+#: closing tag, and a colon (``<b id="f1">1</b> : Meyriat…``, ``<a name="ftnt1"></a> In…``).
+#: The name of a note's anchor: ``f1``, ``ftnt_ref1``, ``fn:1`` — not a figure's, a table's,
+#: an equation's or a section's (``fig2``, ``tab-2``, ``eq2``, ``sec-2``).
+_NOTE_ID = re.compile(r"(?!(?i:fig|tab|eq|sec|ch|app|alg|lst|list|thm|lem))[\w:.-]{0,40}")
+#: An anchor's name as a scheme and a number: ``ftnt_ref`` and ``6``.
+_SCHEME = re.compile(r"(\D*?)(\d{1,4})")
+#: What may stand before a note's label in its paragraph: emphasis, a list item's number.
+_NOTE_OPENING = re.compile(r"[ \t*_-]*(?:\d{1,4}[.)][ \t]*)?")
+_ANCHOR_ID = re.compile(r"""<[a-zA-Z][a-zA-Z0-9]*\s[^<>]*?\b(?:id|name)\s*=\s*["']?([^"'\s<>]+)"""
+                        r"""["']?[^<>]*>(?:[^<>\n]{0,12}</[a-zA-Z][a-zA-Z0-9]*>)?[ \t]*[:.)]?""")
+
+
 def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Block]
                     ) -> tuple[tuple[Note, ...], tuple[Marker, ...]]:
     """The notes and markers of anchor links: a link opening its paragraph is a note's label,
-    the paragraph its text; any other is a marker. Without a note, the links are no notes
-    ("see [2](#figure-2)")."""
+    the paragraph its text, and so is the paragraph opened by the element a link points at
+    (``[1](#f1)`` and ``<b id="f1">1</b> : …``, as GitHub pages write notes by hand); any
+    other is a marker. Without a note, the links are no notes ("see [2](#figure-2)")."""
     text = document.text
     paragraphs = [b for b in blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
     starts = [b.start for b in paragraphs]
     notes: list[Note] = []
     markers: list[Marker] = []
+
+    def block_opened_by(start: int) -> Block | None:
+        k = bisect.bisect_right(starts, start) - 1
+        block = paragraphs[k] if k >= 0 and paragraphs[k].end > start else None
+        return block if block is not None and _NOTE_OPENING.fullmatch(text, block.start, start) \
+            else None
+
+    targets = {m[1]: m for m in _ANCHOR_ID.finditer(text)} if "id" in text or "name" in text \
+        else {}
+    defined: set[str] = set()
     for link in links:
         numeral = read_numeral(link.token)
         series = ENDNOTES if _ENDNOTE_TARGET.search(link.target) else FOOTNOTES
         line, column = document.position(link.start)
         label = f"[{link.token}]"
-        k = bisect.bisect_right(starts, link.start) - 1
-        block = paragraphs[k] if k >= 0 and paragraphs[k].end > link.start else None
-        if block is not None and not text[block.start:link.start].strip(" \t*_-"):
+        if (block := block_opened_by(link.start)) is not None:
             spans = tuple(_split_lines(text, link.end, block.end))
             notes.append(Note(label=label, token=link.token, number=numeral.value,
                               series=series, notation=NATIVE, line=line, column=column,
                               end_line=document.position(max(block.end - 1, link.end))[0],
                               text=_joined(text, spans), spans=spans,
                               malformed=numeral.malformed))
-        else:
-            markers.append(Marker(label=label, token=link.token, number=numeral.value,
-                                  series=series, notation=NATIVE, line=line, column=column,
-                                  offset=link.start, malformed=numeral.malformed))
+            continue
+        target = targets.get(link.target[1:])
+        if target is not None and link.target not in defined and \
+                _NOTE_ID.fullmatch(target[1]) and target[1].endswith(link.token) and \
+                (block := block_opened_by(target.start())) is not None:
+            defined.add(link.target)
+            spans = tuple(_split_lines(text, target.end(), block.end))
+            where = document.position(target.start())
+            notes.append(Note(label=label, token=link.token, number=numeral.value,
+                              series=series, notation=NATIVE, line=where[0], column=where[1],
+                              end_line=document.position(max(block.end - 1, target.end()))[0],
+                              text=_joined(text, spans), spans=spans,
+                              malformed=numeral.malformed))
+        markers.append(Marker(label=label, token=link.token, number=numeral.value,
+                              series=series, notation=NATIVE, line=line, column=column,
+                              offset=link.start, malformed=numeral.malformed))
+    # the notes no link points at, anchored as the others are ("ftnt_ref6" beside "ftnt_ref5")
+    schemes = {_SCHEME.fullmatch(t[1:])[1] for t in defined if _SCHEME.fullmatch(t[1:])}
+    for name, target in targets.items():
+        if f"#{name}" in defined or not (m := _SCHEME.fullmatch(name)) or \
+                m[1] not in schemes or (block := block_opened_by(target.start())) is None:
+            continue
+        numeral = read_numeral(m[2])
+        spans = tuple(_split_lines(text, target.end(), block.end))
+        where = document.position(target.start())
+        notes.append(Note(label=f"[{m[2]}]", token=m[2], number=numeral.value,
+                          series=ENDNOTES if _ENDNOTE_TARGET.search(name) else FOOTNOTES,
+                          notation=NATIVE, line=where[0], column=where[1],
+                          end_line=document.position(max(block.end - 1, target.end()))[0],
+                          text=_joined(text, spans), spans=spans))
+    notes.sort(key=lambda n: (n.line, n.column))
     return (tuple(notes), tuple(markers)) if notes else ((), ())
 
 
@@ -557,6 +606,21 @@ def _parser() -> MarkdownIt:
           # closing one, so that "$34 billion … on $12 billion" is two amounts, not math
           .use(dollarmath_plugin, allow_space=False, allow_digits=False)
           .use(footnote_plugin, move_to_end=False, always_match_refs=True))
+    definition = next(r.fn for r in md.block.ruler.__rules__ if r.name == "footnote_def")
+
+    def ends_quoted_note(state, start: int, end: int, silent: bool) -> bool:
+        """pandoc's rule: a definition opening a line ends the quotation a note ends with
+        ("[^1]: Foucault:\n\n    > quoted\n[^2]: …" defines note 2, it is no lazy line of
+        the quotation); a quotation outside the notes goes on, as there it does."""
+        if not silent or not definition(state, start, end, True):
+            return False  # only ever a quotation's end, never a block of its own
+        for token in reversed(state.tokens):
+            if token.type in ("footnote_reference_open", "footnote_reference_close"):
+                return token.type == "footnote_reference_open"
+        return False
+
+    md.block.ruler.before("footnote_def", "footnote_quote_end", ends_quoted_note,
+                          {"alt": ["blockquote"]})
     # Nothing is rendered: emphasis, entities and line breaks change no position footcheck
     # needs, and link destinations are read from the source, so they need no normalising.
     md.disable(["emphasis", "entity", "newline", "balance_pairs", "fragments_join",
