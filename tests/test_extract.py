@@ -200,6 +200,17 @@ def test_html_superscripts_ordinals_and_tex_are_exponents_not_markers():
     assert [(m.token, m.line) for m in run(text).markers] == [("1", 1), ("2", 1)]
 
 
+def test_brackets_an_editor_adds_in_a_quotation_and_a_colon_after_a_citation():
+    """A citation after a quotation holding an editor's "[t]" or "[…]" is no index of code,
+    and "[6]:" after a word and a space cites as "connues[17]:" does; code and a label
+    opening its line stay what they are."""
+    text = ("Er soll „kommentier[t] oder diskutier[t]“[1] und „[…] angewiesen […]“[2]. "
+            "It has implications [3]: it is hard. In code a[i][2] is an index.\n\n"
+            "[1] Müller, Hans: Die kleine Form. 2019.\n[2] Meier, Anna: Der Hörautor. 2015.\n"
+            "[3] Konkol, M. Reproducibility. 2018.\n")
+    assert [(m.token, m.line) for m in run(text).markers] == [("1", 1), ("2", 1), ("3", 1)]
+
+
 def test_roman_words_in_prose_are_neither_markers_nor_notes(fixture_path):
     result = read(fixture_path("prose-roman-words.txt"))
     assert not result.notes and not result.markers

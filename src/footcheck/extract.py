@@ -115,8 +115,8 @@ _MARKER_RE = re.compile(
     # ``[1, с. 14]``, ``[4, pp. 7–9]``, ``[2; 3]``, ``[1, т. 2, с. 5; 3]``
     rf"|{_BRACKET_BEFORE}\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\]{_BRACKET_AFTER}"
     # glued to its word or year before a colon, a citation still: "les races connues[17]: ils",
-    # "au roi, en 1775[165]:"
-    r"|(?:(?<=[^\W\d_])|(?<=\b1[5-9]\d\d)|(?<=\b20\d\d))"
+    # "au roi, en 1775[165]:", and after a word and a space: "implications [6]: It is"
+    r"|(?:(?<=[^\W\d_])|(?<=\b1[5-9]\d\d)|(?<=\b20\d\d)|(?<=[^\W_][ \t]))"
     r"\[(?P<bc>\d{1,4})\](?=:(?:[ \t]*\n|[ \t]+[^\s/]))"
     rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[])"
     # or glued to the word it follows, its superscript lost: ``Monographs.[1](https://…)``
@@ -1154,6 +1154,9 @@ _CODE_CHARS = re.compile(r"[/\\|={}<>\[\]]")
 _NOT_CODE = re.compile(r"\[\d[\d,–\s-]*\]|\[?[^\[\]\s]*\]\((?:[^()\s]|\([^()\s]*\))*\)"
                        r"|<[^<>\s]*>|(?:https?|ftp)://\S*")
 _WORD_REACH = 200  # characters looked at on each side of a bracketed number for its word
+# In a quotation, what an editor adds in brackets: "kommentier[t]“[18]", "angewiesen […]“[3]"
+_EDITORIAL = re.compile(r"\[(?:…|\.{3}|[^\W\d_]{1,20})\]")
+_QUOTE_MARK = re.compile("[„“”«»‚‘’]")
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -1172,6 +1175,8 @@ def _in_code(text: str, start: int, end: int) -> bool:
     if _KEY.fullmatch(text, left, start):
         return True
     rest = _NOT_CODE.sub("", text[left:start] + " " + text[end:right])
+    if _QUOTE_MARK.search(rest):
+        rest = _EDITORIAL.sub("", rest)
     return _CODE_CHARS.search(rest) is not None
 
 
