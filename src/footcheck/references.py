@@ -884,11 +884,11 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
 
 # --- citations that point back -----------------------------------------------------------
 
-#: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebenda, Там же,
+#: "The same source as the note before": Ibid., Ibidem, Id. (legal), Ebd./Ebda./Ebenda, Там же,
 #: المصدر نفسه (Arabic), همان (Persian), 同上 (Chinese, Japanese), שם (Hebrew).
-_IBID = re.compile(r"\s*(?i:(?:see|cf\.|vgl\.|voir|siehe)\s+)?[*_]{0,2}"
+_IBID = re.compile(r"\s*(?i:(?:see|voir|siehe)\s+|(?:cf|vgl)\.\s*)?[*_]{0,2}"
                    r"(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|"
-                   r"ebd\.|ebenda\b|там\s+же\b|"
+                   r"ebd\.|ebda\.|ebenda\b|там\s+же\b|"
                    r"(?:المصدر|المرجع)\s+(?:نفسه|السابق)|نفس\s+المصدر|همان(?:\s+(?:منبع|جا))?|"
                    r"同上|שם)[*_]{0,2}[\s.,:;،，、]*"
                    r"(?i:(?:at|pp?\.|p[áa]?gs?\.|pages?|s\.|с\.|стр\.|arts?\.|paras?\.|§+|"
@@ -1006,11 +1006,13 @@ def _is_full(ref: Reference) -> bool:
 
 
 #: One author-date citation: ``Smith 2020``, ``Smith (2020), p. 45``, ``Smith and Jones
-#: 2019a: 12``, ``Smith et al. 2021``, after an optional ``See`` / ``See also`` / ``Cf.``.
+#: 2019a: 12``, ``Smith et al. 2021``, ``Vgl. Müller 2019, S. 4``, after an optional ``See``
+#: / ``See also`` / ``Cf.`` / ``Vgl.``.
 _AUTHOR_DATE = re.compile(
-    r"\s*(?i:(?:see(?:\s+also)?|cf\.|also)(?:,?\s+e\.\s?g\.)?,?\s+)?(?P<family>[^\W\d_][\w'’-]*)"
-    r"(?:\s+(?:and|&)\s+[^\W\d_][\w'’-]*|\s+et\s+al\.?)?,?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)"
-    r"[a-z]?\)?(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>\d[\d\s,–-]*))?[\s.]*")
+    r"\s*(?i:(?:(?:see|siehe|voir)(?:\s+also)?|also)(?:,?\s+e\.\s?g\.)?,?\s+|(?:cf|vgl)\.\s*)?"
+    r"(?P<family>[^\W\d_][\w'’-]*)"
+    r"(?:\s+(?:and|&|und|et)\s+[^\W\d_][\w'’-]*|\s+et\s+al\.?)?,?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)"
+    r"[a-z]?\)?(?:\s*[,:]\s*(?:(?i:pp?|s)\.\s*)?(?P<pages>\d[\d\s,–-]*))?[\s.]*")
 
 
 def _by_author_year(notes: Iterable[tuple[Reference, ...]]

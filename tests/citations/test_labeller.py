@@ -1407,3 +1407,19 @@ def test_the_organisation_that_issued_a_report_read_as_its_outlet(outlet, fields
     f = normalise.fields_of(text, tokens, tags)
     assert (f["publisher"], f["container"]) == fields
     assert f["type"] == "report"
+
+
+@pytest.mark.parametrize(("labels", "author"), [
+    ([("Vgl.", "author"), ("Deshpande", "container"), ("2014,", "date"), ("S. 34.", "pages")],
+     [{"literal": "Deshpande"}]),
+    ([("See", "author"), ("Holt", "title"), ("2020,", "date"), ("4.", "pages")],
+     [{"literal": "Holt"}]),
+    # an author that is no word leading in, or a title that is no name, stays as read
+    ([("Vogt,", "author"), ("Deshpande", "container"), ("2014,", "date")],
+     [{"literal": "Vogt"}]),
+    ([("See", "author"), ("the report of the council", "title"), ("2020.", "date")],
+     [{"literal": "See"}]),
+])
+def test_the_word_that_leads_into_a_citation_read_as_its_author(labels, author) -> None:
+    text, tokens, tags = _labelled(labels)
+    assert normalise.fields_of(text, tokens, tags)["author"] == author

@@ -406,7 +406,8 @@ def test_ibid_with_nothing_before_it_in_its_series_is_reported():
     ("Ídem, p. 15.", "15"), ("Ibíd., pág. 4.", "4"), ("Ivi, p. 12.", "12"),
     ("*Id.* at 234.", "234"), ("_Ibid._, 7.", "7"), ("Ibid., art. 4(1).", "4(1)"),
     ("Ibid., para. 12.", "12"), ("Id. § 3.", "3"), ("Vgl. Ebd.", None),
-    ("Cf. ibid., 12.", "12"), ("Ibid. Pg. 59-60.", "59-60"),
+    ("Cf. ibid., 12.", "12"), ("Ibid. Pg. 59-60.", "59-60"), ("Ebda.", None),
+    ("Vgl. Ebda. S. 47.", "47"), ("Vgl.Ebd.", None),
     ("المصدر نفسه، ص. ٢٠.", "٢٠"), ("المرجع السابق.", None), ("همان، ص ۱۲.", "۱۲"),
     ("同上，第5页。", "5"), ("שם, עמ' 5.", "5"),
 ])
@@ -505,6 +506,16 @@ def test_author_date_citations_point_to_the_one_full_citation_of_that_author_and
     assert (second.title, second.refers_back) == (jones.title, "short")
     (brown,) = notes[4].references  # no full citation of Brown 2019: kept as written
     assert brown.refers_back is None and brown.title is None
+
+
+def test_german_author_date_notes_point_to_the_full_citation():
+    """German notes: "Vgl." (with or without its space) leads in, "S." gives the page."""
+    notes = _notes("A.[^1] B.[^2] C.[^3]\n\n"
+                   "[^1]: Müller, Hans (2019): *Die kleine Form*. Stuttgart: Metzler.\n"
+                   "[^2]: Vgl. Müller 2019, S. 45.\n[^3]: Vgl.Müller 2019, S.46\n")
+    full = notes[0].references[0]
+    assert [(r.title, r.pages, r.refers_back) for n in notes[1:] for r in n.references] == [
+        (full.title, "45", "short"), (full.title, "46", "short")]
 
 
 def test_an_author_date_citation_of_two_works_of_that_year_is_not_guessed():

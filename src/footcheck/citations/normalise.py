@@ -292,7 +292,7 @@ _LEADING_AND = re.compile(r"^(?:and|und|et|y|&)\s+", re.IGNORECASE)
 #: Words that lead into a citation (``see also``, ``cf.``), read with the author's name that
 #: follows them.
 _LEAD_IN = re.compile(
-    r"^(?:(?:see|also|cf|compare|e\.\s?g|for\s+example|vgl|см\.?)\b[.,:]*\s+)+(?=\S)",
+    r"^(?:(?:see|also|cf|compare|e\.\s?g|for\s+example|vgl|см\.?)\b(?:[.,:]+\s*|\s+))+(?=\S)",
     re.IGNORECASE)
 
 
@@ -863,6 +863,9 @@ def _repair(text: str, runs: list[list]) -> None:
     """Mend, in place, readings the labeller gets wrong where the order of the parts of a
     citation tells. ``runs`` are ``[label, start, end]`` of each run of one label in ``text``.
 
+    * a word that leads into a citation read as its author (``Vgl. | Deshpande | 2014``),
+      the name after it read as an outlet or a title before the date: a note, then the
+      author;
     * a question or exclamation mark or a closing guillemet set apart by a space (French
       typography's ``budgétaire ? In: Le Carnet``) ends the run before, not the one it opens;
     * the medium a style names in brackets (``[WWW Document]``, ``[Internet]``) and the word
@@ -977,6 +980,11 @@ def _repair(text: str, runs: list[list]) -> None:
         return text[run[1]:run[2]]
 
     low = text.lower()
+    if len(runs) >= 3 and runs[0][0] == "author" and runs[1][0] in ("container", "title") and \
+            runs[2][0] == "date" and (m := _LEAD_IN.match(text[runs[0][1]:])) and \
+            runs[0][1] + m.end() >= runs[0][2] and _name_like(run_text(runs[1])):
+        # "Vgl. | Deshpande | 2014, S.34.": the word that leads in, then the author
+        runs[0][0], runs[1][0] = "note", "author"
     if "[" in text:
         for m in list(_MEDIUM.finditer(text)):
             _relabel(runs, m.start(), m.end(), [["note", m.start(), m.end()]])
