@@ -125,6 +125,11 @@ _MARKER_RE = re.compile(
 _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht": HTML,
                     "sup": SUPERSCRIPT, "bt": BRACKET, "bl": BRACKET, "bc": BRACKET,
                     "lt": BRACKET, "gt": BRACKET}
+# What a formula's superscript never stands apart after: the end of a clause, a word
+_CITED_APART = re.compile(r"(?:[.,;:)\]]|[^\W\d_]{2,})[ \t]+$")
+# A bracket of prose, which a superscript after it cites from ("[Chen et al., 2013]^{184}",
+# "(ICON)²"), not of a formula it raises to a power ("(a+b)²", "(2020)²").
+_PROSE_BRACKET = re.compile(r"[(\[][^()\[\]+*/=^]*[^\W\d_]{3}[^()\[\]+*/=^]*[)\]]$")
 _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT, HTML})  # notations that may be
 # exponents
 
@@ -619,7 +624,8 @@ def _notes_and_markers(document: Document) -> Extraction:
                   if lab.notation != BRACKET or lab.numeral.value not in tagged}
     # notes numbered [01], [02]…: then [07] in the text cites one, and is no code
     padded = any(lab.notation == BRACKET and lab.token[0] == "0" for lab in labels.values())
-    found = _find_markers(text, document.line_starts, not document.plain_lines, padded)
+    found = _find_markers(text, document.line_starts, not document.plain_lines, padded,
+                          document.format in _PAGED_FORMATS)
     if letters:
         found = heapq.merge(found, _letter_markers(text, document.line_starts, letters))
     if marked:
@@ -1038,7 +1044,8 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
         return True  # TeX: "^{\infty}", "^{\prime}"
     digits = text[start] in _SUP_DIGITS or token.isdigit()
     if before in ")]|":
-        return MAYBE if digits else False
+        return MAYBE if digits and not _PROSE_BRACKET.search(text, max(0, start - 80), start) \
+            else False
     if before.isascii() and after.isascii() and not before.isalnum():
         return False  # "policy.^{12} ", the common case: the tests below cannot succeed
     if before.isdigit():  # 10^6 and 10⁶, but perhaps "in 2035⁴"
@@ -1086,13 +1093,15 @@ def _marker_starts(text: str) -> list[int]:
 
 
 def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = False,
-                  padded: bool = False) -> Iterator[_RawMarker]:
+                  padded: bool = False, paged: bool = False) -> Iterator[_RawMarker]:
     """Yield every marker-like span in ``text`` as a raw tuple, one per number it cites
     (``^{3,4}``, ``[5–7]`` and ``<sup>iv–vi</sup>`` cite several), with the index of its
     line (``line_starts`` are the offsets at which the lines start). In a ``converted``
     file (Word, PDF, a web page) a superscript standing apart from any word is doubtful.
     A bracketed number with a leading zero (``[07]``) is a code unless the notes are
-    ``padded`` so (``[01] …``)."""
+    ``padded`` so (``[01] …``). A superscript set apart after a word or a clause's end
+    (``older age. ²``) is a citation, as a Word file's author typed it, unless the file is
+    ``paged`` (a PDF), whose text puts spaces where the page shows none."""
     match = _MARKER_RE.match
     end = 0
     line = 0
@@ -1114,7 +1123,8 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
         # In a converted file a marker is set against its word: a superscript standing
         # apart (a sum's limit in a formula) cites only a note no other marker cites; so
         # does a caret without braces standing apart in any text ("2 ^2. 4", a notation).
-        apart = start > 0 and text[start - 1] in " \t"
+        apart = start > 0 and text[start - 1] in " \t" and (paged or not _CITED_APART.search(
+            text, max(0, start - 40), start))  # "age. ²", "studies ²": a citation still
         maybe = exponent is MAYBE or (
             apart and ((converted and notation in _EXPONENT_LIKE) or group == "ct2"))
         line = bisect.bisect_right(line_starts, start, line) - 1  # markers come in order

@@ -95,6 +95,21 @@ def test_superscripts_typed_by_hand_become_markers():
     assert [(n.number, n.text) for n in found.notes] == [(14, "The note.")]
 
 
+def test_superscripts_set_apart_after_a_word_or_a_clause_cite_a_list_of_works():
+    """A Vancouver thesis sets its superscript citations apart ("older age. ²", "pg/ml ²",
+    "[Chen et al., 2013]²") and lists the works "[1] …": the superscripts cite them; a
+    formula's superscript apart ("x ²") or after one ("(a+b)²") does not."""
+    data = docx(["Peptides rise in older age. {sup:1} and at 68-112 pg/ml {sup:2}, as "
+                 "[Chen et al., 2013]{sup:3} found in HF {sup:1}; in a formula x {sup:4} "
+                 "and (a+b){sup:4}.", "References",
+                 "[1] Maisel A. Natriuretic peptides. Heart Fail Clin, 2018;14:13-25.",
+                 "[2] Rodseth RN. B-type peptide. Anaesthesia, 2009;64:165-78.",
+                 "[3] Chen X. Troponin. J Am Coll Cardiol, 2013;50:2357-68.",
+                 "[4] Daniels LB. Peptides. Circulation, 2007;50:23-68."])
+    found = extract(reader.read(data, "b.docx"))
+    assert [m.number for m in found.markers] == [1, 2, 3, 1]
+
+
 def test_superscript_through_a_character_style():
     style = '<w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr>'
     data = docx([f"Claim.{{xml:<w:r>{style}<w:t>7</w:t></w:r>}}"])
