@@ -167,8 +167,22 @@ def test_editorial_remarks(line: str, needle: str) -> None:
     "^{14} As reported by @nexta_tv, 4 May 2023.",
     "^{15} Zum Begriff siehe @TN_libero_mab213864266, S. 150.",  # pandoc citation keys
     "^{16} So @ziku_digital_2020 und @smith2020, p. 4.",
+    "^{18} He changes his mind [-@braga:1909historia1, 38].",  # keys with a colon
+    "^{19} Broca places it so. Voir @needell:1987tropical, p. xii.",
     "^{17} What was the freedom of expression, guaranteed by s. 2 of the Charter, intended to "
     "protect? The courts have not said.",
+    # a title's question, after a dash or in a title's capitals; a question going on through
+    # brackets or a link; a question reported
+    "^{20} Läufer, Josef: Heiligenlexikon: Die heilige Veronika – heilig oder legendär? URL: "
+    "https://x.org/a [21.11.2022]",
+    "^{21} Yoo, U.S. vs. European Broadband Deployment: What Do the Data Say? Penn Law "
+    "Center, 2014.",
+    "^{22} Instead: did Congress intend limits in one place (section 10 of the Act) only to "
+    "remove them in another (section 706 of the Act)? Such a reading makes no sense.",
+    "^{23} Could [racing thoughts](https://en.wikipedia.org/wiki/Racing) be tangentially "
+    "related to reading habits?",
+    '^{24} A [workshop](https://example.org/ws/) agreed on "verifiable lines." Participants '
+    "were asked: what is the biggest obstacle?",
 ])
 def test_titles_and_ordinary_parentheticals_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []
@@ -549,7 +563,10 @@ def test_a_lower_case_question_going_on_from_an_arguments_last_is_not_a_remark()
                                   "^{4} <https://x.org/report> Which date?",
                                   "^{5} Smith (2020), 4. Which edition?",
                                   "^{6} Smith (2020), 4. Can we cite the original instead?",
-                                  "^{7} Smith (2020). Was it 2019 or 2020?"])
+                                  "^{7} Smith (2020). Was it 2019 or 2020?",
+                                  "^{8} Smith (2020) – is this the right year?",
+                                  "^{9} Smith, Title, https://x.org/a is this still live?",
+                                  "^{10} Smith (see https://x.org/a). Which edition?"])
 def test_questions_about_the_source_are_remarks(line: str) -> None:
     assert [f.kind for f in findings(line, "editorial-comment")] == ["editorial-comment"]
 

@@ -101,8 +101,8 @@ _REMARK_CS = _Guarded(re.compile(
     {_BOUNDARY}Not\s+sure\b|\bnot\s+sure\b
     |\((?:\?|\s\?\s)\)|\[\s*\?\s*\]
     |\bNB:
-    |(?<![\w@.\[/])(?<!\bby\s)(?<!\bvia\s)(?<!\bas\s)(?<!\bfrom\s)(?<!\bof\s)
-        @(?![\w.-]*(?:_|\d{{4}}))[A-Za-z][\w.-]*(?=\s*[:,?]|\s+[a-z])(?!{_ACCOUNT})
+    |(?<![\w@.\[/-])(?<!\bby\s)(?<!\bvia\s)(?<!\bas\s)(?<!\bfrom\s)(?<!\bof\s)
+        @(?![\w.-]*(?:_|\d{{4}}))[A-Za-z][\w.-]*(?=\s*(?::(?!\S)|[,?])|\s+[a-z])(?!{_ACCOUNT})
     """,
     re.VERBOSE,
 ), needs=frozenset(("sure", "?", "nb:", "@")))
@@ -508,6 +508,16 @@ def _without(text: str, at: int, spans: list[tuple[int, int]]) -> str:
     return "".join(chars).strip()
 
 
+def _title_cased(words: str) -> bool:
+    """Whether ``words`` are set as a title's: of three or more words of four letters or
+    more, two in three capitalised (``European Broadband Deployment: What Do the Data``)."""
+    long = [w for w in _WORD.findall(words) if len(w) >= 4]
+    return len(long) >= 3 and 3 * sum(w[0].isupper() for w in long) >= 2 * len(long)
+
+
+_SENTENCE_GAP = re.compile("[\"”’»']? ")  # after a sentence's end: a closing quote, a space
+
+
 def _is_query(view: _View, i: int) -> bool:
     """Whether the '?' at ``i`` ends a question to the author rather than a title."""
     masked = view.masked
@@ -519,8 +529,10 @@ def _is_query(view: _View, i: int) -> bool:
         return False
     start = _sentence_start(masked, i)
     first = _LETTERS.search(masked, start, i)
-    if first is None:
-        return False
+    if first is None or _title_cased(masked[start:i]):
+        return False  # "…: What Do the Data Say?", a title's words
+    if masked[start] in "-–—":  # "Die heilige Veronika – heilig oder legendär?": a title's
+        return _query(masked[first.start():i])  # part, unless it asks ("– is this right?")
     if first.group().islower():
         before = masked[:start]
         if len(before.split()) < _ARGUMENT_WORDS or before.rstrip()[-1:] not in "?!;":
@@ -800,14 +812,33 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 
 def _sentence_start(text: str, index: int) -> int:
-    """The offset where the sentence ending at ``index`` starts."""
+    """The offset where the sentence ending at ``index`` starts: after a sentence's end
+    (perhaps closed by a quote: ``enforceable." Participants``), an opening bracket, an
+    address or a dash set apart; what a pair of brackets holds before ``index`` is part of
+    the sentence (``[racing thoughts](https://…) be related?``, ``(section 706 …)?``)."""
     i = index - 1
+    depth = 0
     while i >= 0:
         ch = text[i]
-        if ch in "([" + _MASK or (ch in ".?!;" and i + 1 < len(text) and text[i + 1] == " "
-                                  and not (ch == "." and _abbreviation(text, i))):
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if not depth:
+                break
+            depth -= 1
+        elif depth:
+            pass
+        elif ch == _MASK:
+            run = i
+            while run and text[run - 1] == _MASK:
+                run -= 1
+            if not text[:run].rstrip()[-1:].isalpha():
+                break  # an address standing alone in a citation, not a link in a sentence
+            i = run  # "Could [racing thoughts](https://…) be related?": one sentence
+        elif ch in ".?!;" and _SENTENCE_GAP.match(text, i + 1) and not (
+                ch == "." and _abbreviation(text, i)):
             break
-        if ch in "-–—" and i and text[i - 1] == " ":
+        elif ch in "-–—" and i and text[i - 1] == " ":
             i -= 1
             break
         i -= 1
