@@ -197,6 +197,7 @@ def test_titles_and_ordinary_parentheticals_are_not_remarks(line: str) -> None:
     "^{XV} <https://iwpr.net/global-voices/a>. Accessed January 5th.",
     "^{XV} Reuters.",
     "^{XV} Interview with an official, Tbilisi.",
+    "^{XV} [here](https://iwpr.net/global-voices/a).",  # a link's text that names nothing
 ])
 def test_incomplete_references(line: str) -> None:
     [f] = findings(line)
@@ -225,6 +226,12 @@ def test_incomplete_references(line: str) -> None:
     "^{24} Subsection 294-30(2).",  # a ruling citing the act it explains
     "^{25} Subsections 294-35(1) and (2).",
     "^{26} Item 4 of the table in subsection 294-25(1) and section 294-55.",
+    "^{27} 47 C.F.R. Part 8.",
+    "^{28} [Annual Report on Migration](https://x.org/a).",  # the link's text is the title
+    "^{29} [47 U.S.C. § 226](https://web2.westlaw.com/find/default.wl?docname=47USCAS226).",
+    "^{30} Eigene Darstellung",  # the author's own work, credited
+    "^{31} Own calculations based on the census.",
+    "^{32} Elaboración propia.",
 ])
 def test_complete_references(line: str) -> None:
     assert findings(line, "incomplete-reference") == []

@@ -158,8 +158,17 @@ def test_publisher_mismatch_is_silent_when_it_cannot_tell() -> None:
         "Forbes. 'Edition story.' 3 May 2023. <https://forbes.kz/a/b>",
         # one broadcaster's services
         "Radio Azattyk. 'Service story.' 4 May 2023. <https://rus.azattyq.org/a/1.html>",
+        # the portal an institution's own site is under (the Commission's press releases)
+        "European Commission. 'Study shows.' 27 February 2014. "
+        "<https://europa.eu/rapid/press-release_MEMO-14-136_en.htm>",
     )
     assert list(check(ex)) == []
+
+
+def test_publisher_mismatch_between_the_sites_of_two_institutions_under_one_portal() -> None:
+    ex = extraction("European Commission. 'Debate.' 3 May 2023. "
+                    "<https://www.europarl.europa.eu/news/en/a>")
+    assert kinds(check(ex)) == [("publisher-mismatch", 1)]
 
 
 def test_publisher_mismatch_known_outlet_on_another_known_site() -> None:

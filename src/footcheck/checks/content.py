@@ -152,8 +152,16 @@ _DOCUMENT_SYMBOL = re.compile(
 #: 52(1) of the Charter", "Proposal, Arts. 14 and 16", "§ 4", "Recital 12", "s. 31".
 _PROVISION = re.compile(r"(?:\b(?i:art(?:icle)?s?|(?:sub)?sections?|ss?|rec(?:itals?)?|annex|"
                         r"paras?|paragraphs?|rules?|regulations?|chapters?|clauses?|"
-                        r"schedules?|items?)\.?|§§?)"
+                        r"schedules?|items?|parts?|pts?)\.?|§§?)"
                         r"\s*\d{1,4}(?:[-–.]\d{1,4}[A-Z]?)*(?:\(\w{1,4}\))*")
+#: The author's own work, which a note credits rather than cites: "Eigene Darstellung",
+#: "Own calculation", "Elaboración propia", "Élaboration propre", "Author's calculations".
+_OWN_WORK = re.compile(
+    r"(?i)\b(?:eigene[rn]?\s+(?:darstellung|berechnung|abbildung|erhebung|aufnahme|"
+    r"grafik|tabelle|auswertung|übersetzung)(?:en)?|own\s+(?:illustration|calculation|"
+    r"elaboration|figure|work|photo|translation|compilation|analysis)s?|"
+    r"elaboraci[óo]n\s+propia|[ée]laboration\s+propre|r[ée]alisation\s+personnelle|"
+    r"tradu(?:ction|cción|zione)\s+(?:propre|propia|personnelle|mia))\b")
 _CROSS_REFERENCE = re.compile(
     r"(?i)\b(?:ib[ií]d|ib[ií]dem|op\.?\s*cit|loc\.?\s*cit|[ií]dem|[ií]d\.|ivi\b|supra|infra|"
     r"see\s+(?:note|n\.|"
@@ -165,6 +173,12 @@ _ADDRESS_WORDS = re.compile(
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+(?:st|nd|rd|th)?)"
 )
 _TOKEN = re.compile(r"\w+")
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|odt|xlsx?|csv|pptx?|html?|zip)\b", re.IGNORECASE)
+_LINK_LABEL = re.compile(r"\[([^\[\]\n]{1,300})\]\(")  # a link's text: "[Annual Report](…"
+#: Words of a link's text that name no work: "[here](…)", "[full text (PDF)](…)".
+_LINK_WORDS = frozenset(("here", "link", "links", "source", "sources", "website", "site",
+                         "page", "webpage", "pdf", "this", "click", "url", "full", "text",
+                         "read", "more", "document", "file", "the", "a"))
 _QUOTE_RE = re.compile("['‘’‚\"“”„«»]")
 _BRACKET_RE = re.compile(r"[()\[\]]")
 _FLAT_BRACKETS = re.compile(r"[^()\[\]]*(?:(?:\([^()\[\]]*\)|\[[^()\[\]]*\])[^()\[\]]*)*")
@@ -545,6 +559,16 @@ def _is_query(view: _View, i: int) -> bool:
     return at_end and _query(masked[first.start():i], masked[:start])
 
 
+def _names_a_work(label: str) -> bool:
+    """Whether a link's text names a work: words, not an address (``[https://…]``), a file's
+    name (``[Ruling-on-the-role-PDF.pdf]``) or what names no work (``[here]``)."""
+    words = label.split()
+    if len(words) < 2 or "://" in label or "www." in label or _FILE_NAME.search(label):
+        return False
+    return any(_LETTERS.search(w) and not _ADDRESS_WORDS.fullmatch(w) and
+               w.lower() not in _LINK_WORDS for w in _TOKEN.findall(label))
+
+
 @emits("incomplete-reference")
 def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Finding]:
     """A note that is only an address, a source that is only an author and a year (as
@@ -558,6 +582,9 @@ def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Fi
             word = m.group()
             if _LETTERS.search(word) and not _ADDRESS_WORDS.fullmatch(word):
                 return  # a word that is not about the address
+        if "](" in view.text and any(_names_a_work(label)
+                                     for label in _LINK_LABEL.findall(view.text)):
+            return  # a link's text names the work: "[Annual Report 2020](https://…)"
         yield view.finding("incomplete-reference",
                            "the note gives only an address: no author, title or date", 0)
         return
@@ -576,6 +603,7 @@ def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Fi
         return  # "Lowi, Water and Power, 187.": a short form of a citation given in full
     words = _WORD.findall(masked)
     if (YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
+            or _OWN_WORK.search(masked)
             or _DOCUMENT_SYMBOL.search(masked) or _PROVISION.search(masked) or view.titles
             or len(words) > 5):
         return

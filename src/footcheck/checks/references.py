@@ -484,6 +484,10 @@ def _publisher_mismatches(cited: Iterable[_Cited]) -> Iterator[Finding]:
             elif any(not site_labels(d) and host.endswith("." + d.removeprefix("www."))
                      for d in outlet.domains):
                 continue  # a government's portal (www.gov.uk) covers the sites under it
+            elif any(d.removeprefix("www.").endswith("." + p.removeprefix("www."))
+                     for d in outlet.domains for p in site.domains):
+                continue  # the portal the outlet's own site is under (europa.eu holds
+                # the Commission's press releases, ec.europa.eu its site)
             elif name_matches_host(name, host) or any(
                     name_matches_host(a, host) for a in (outlet.name, *outlet.aliases)):
                 continue  # the table may be wrong; the name fits the site
