@@ -211,6 +211,14 @@ def test_brackets_an_editor_adds_in_a_quotation_and_a_colon_after_a_citation():
     assert [(m.token, m.line) for m in run(text).markers] == [("1", 1), ("2", 1), ("3", 1)]
 
 
+def test_a_superscript_after_a_numbers_letter_or_a_section_number_may_cite():
+    """"802.11b¹" and "the 1670s²" are no variables raised, nor is "Section 4.10³" ten to a
+    power: each cites the note of its number, uncited otherwise; "10⁶" stays a power."""
+    text = ("Wi-Fi 802.11b¹ spread, as trade did in the 1670s², under Section 4.10³, "
+            "for 10⁶ users.\n\nNotes\n\n¹ First.\n² Second.\n³ Third.\n⁶ Sixth.\n")
+    assert [m.number for m in run(text).markers] == [1, 2, 3]
+
+
 def test_roman_words_in_prose_are_neither_markers_nor_notes(fixture_path):
     result = read(fixture_path("prose-roman-words.txt"))
     assert not result.notes and not result.markers

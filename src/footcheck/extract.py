@@ -1054,7 +1054,8 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
         base = start - 1
         while base and text[base - 1].isdigit():
             base -= 1
-        return True if text[base:start] == "10" else MAYBE
+        return True if text[base:start] == "10" and text[base - 1:base] not in (".", ",") \
+            else MAYBE  # 10⁶; not "Section 4.10¹"
     for ch in (before, after):  # part of a run such as 2ⁿᵈ or Mᵐᵉ (never an ASCII character)
         if not ch.isascii() and ch not in _SUP_ROMAN and ch not in _SUP_DIGITS and \
                 unicodedata.category(ch) == "Lm":
@@ -1068,7 +1069,8 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
         word_start -= 1
     word = text[word_start:start]
     if len(word) <= 2 and digits:  # a variable: x², or R², Px¹ (MAYBE: "EU" takes notes)
-        return True if len(word) == 1 and word.islower() else MAYBE
+        return True if len(word) == 1 and word.islower() and not (
+            word_start and text[word_start - 1].isdigit()) else MAYBE  # "802.11b¹", "1670s¹"
     if len(word) <= 2 and numerals.read(token).malformed:
         return True  # "R^{2m}", "M^{2m}": no note is numbered so
     return word.lower() in _UNITS

@@ -939,6 +939,14 @@ def refer_back(notes: Sequence[tuple[str, tuple[Reference, ...]]],
             if (m := _IBID.fullmatch(ref.raw)) and series in last:
                 earlier, how = last[series], "ibid"
                 pages = _pages(m["pages"])  # its own pages
+            elif series in last and (m := _AUTHORS_ONLY.fullmatch(ref.raw)) and \
+                    _names_first_author(m["names"], last[series]):
+                # "Veen and Morales." after a citation of their work: the work again, as
+                # biblatex's notes repeat a citation of the note before by its authors
+                earlier, how, pages = last[series], "ibid", None
+            elif (m := _AUTHORS_ONLY.fullmatch(ref.raw)) and (cited := _only_work(m, full)):
+                # biblatex's terse notes name an author of one work alone: "Cherfas."
+                earlier, how, pages = cited, "short", None
             elif (m := _OP_CIT.fullmatch(ref.raw)) and (cited := _cited_author(m, full)):
                 earlier, how = cited, "short"
                 pages = _pages(m["pages"] or m["only_pages"] or m["bare_pages"])
@@ -984,6 +992,27 @@ class _FullCitations(dict):  # type: ignore[type-arg]
             for name, refs in works.items():
                 self[name] = refs + super().get(name, [])
         return super().get(family, default)
+
+
+#: A note that is only its authors' names: ``Veen and Morales.``, ``Cherfas.``
+_AUTHORS_ONLY = re.compile(r"\s*(?P<names>[^\W\d_][\w'’-]*(?:(?:\s+(?:and|&|und|et)\s+|,\s*|"
+                           r"\s+)[^\W\d_][\w'’-]*){0,5})[\s.]*")
+
+
+def _names_first_author(names: str, ref: Reference) -> bool:
+    """Whether ``names`` (a note's words) name the first author of ``ref``."""
+    return bool(ref.authors) and _family(ref.authors[0]) in {
+        _family(w) for w in re.findall(r"[^\W\d_][\w'’-]*", names)}
+
+
+def _only_work(m: re.Match, full: dict[str, list[Reference]]) -> Reference | None:
+    """The one work cited in full (in the notes or the bibliography) whose first author's
+    family name is the first name of ``m``, if that author has only one."""
+    first = re.match(r"[^\W\d_][\w'’-]*", m["names"])
+    works = full.get(_family(first.group())) if first else None
+    if not works or len({tuple(_title_words(w.title or "")) for w in works}) != 1:
+        return None
+    return works[-1]
 
 
 def _cited_author(m: re.Match, full: dict[str, list[Reference]]) -> Reference | None:

@@ -518,6 +518,18 @@ def test_german_author_date_notes_point_to_the_full_citation():
         (full.title, "45", "short"), (full.title, "46", "short")]
 
 
+def test_a_note_of_only_the_authors_of_the_note_before_repeats_its_source():
+    """biblatex's notes repeat the citation of the note before by its authors alone; names
+    that are not its first author's point back to nothing."""
+    notes = _notes("A.[^1] B.[^2] C.[^3]\n\n"
+                   "[^1]: Veen, M. and Morales, J. (2015). The Roman spice trade. *Journal of "
+                   "Ethnopharmacology* 167, 54-63.\n[^2]: Veen and Morales.\n[^3]: Reuters.\n")
+    full = notes[0].references[0]
+    (again,) = notes[1].references
+    assert (again.title, again.refers_back) == (full.title, "ibid")
+    assert notes[2].references[0].refers_back is None
+
+
 def test_an_author_date_citation_of_two_works_of_that_year_is_not_guessed():
     text = AUTHOR_DATE.replace("[^5]: Brown 2019, 3.",
                                "[^5]: Smith, J. (2020). *Other Work*. London: Verso.")
@@ -608,6 +620,20 @@ def test_the_bibliography_is_read_only_when_a_short_form_looks_for_its_work():
     found = refer_back(short, bibliography())
     assert read == [True]
     assert found[1][0].refers_back == "short" and found[1][0].year == 1993
+
+
+def test_an_author_of_one_work_named_alone_cites_that_work():
+    """biblatex's terse notes: "Cherfas." for the one work of Cherfas the bibliography
+    lists; an author of two works, or of none, is no citation of one."""
+    from footcheck.references import parse, refer_back
+
+    listed = [*parse("Cherfas, Jeremy. World's Oldest Tea. Washington: NPR Books, 2016."),
+              *parse("Miller, James. The Spice Trade. Oxford: Clarendon Press, 1969."),
+              *parse("Miller, James. Roman Trade. Oxford: Clarendon Press, 1972.")]
+    notes = [("footnotes", parse(text)) for text in ("Cherfas.", "Miller.", "Reuters.")]
+    found = refer_back(notes, listed)
+    assert (found[0][0].refers_back, found[0][0].year) == ("short", 2016)
+    assert found[1][0].refers_back is None and found[2][0].refers_back is None
 
 
 @pytest.mark.parametrize("text", ["See note 3.", "Cf. notes 4–6 above.", "See above, note 12.",
