@@ -219,6 +219,15 @@ def test_a_superscript_after_a_numbers_letter_or_a_section_number_may_cite():
     assert [m.number for m in run(text).markers] == [1, 2, 3]
 
 
+def test_brackets_that_repeat_a_number_are_a_shape_not_citations():
+    """No work is cited twice in one bracket: "[2, 2, 4]" is an array's shape; "[2, 4]" and
+    "[1–3]" cite."""
+    text = ("Shapes of [2, 2, 4] fail as [2, 4] and [1–3] showed.\n\nReferences\n\n"
+            "[1] Smith, J. Arrays. 2020.\n[2] Jones, K. Slices. 2021.\n"
+            "[3] Lee, M. Tensors. 2019.\n[4] Kim, S. Shapes. 2022.\n")
+    assert [m.number for m in run(text).markers] == [2, 4, 1, 2, 3]
+
+
 def test_roman_words_in_prose_are_neither_markers_nor_notes(fixture_path):
     result = read(fixture_path("prose-roman-words.txt"))
     assert not result.notes and not result.markers

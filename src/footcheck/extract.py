@@ -1149,8 +1149,9 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
                 yield from _between(text, start, span, token, line, maybe)
             continue
         tokens, complete = _expand(token)
-        if notation == BRACKET and not (complete and all(t[0] != "0" for t in tokens)):
-            continue  # [113-0246]: a product code
+        if notation == BRACKET and not (complete and all(t[0] != "0" for t in tokens)
+                                        and len(set(tokens)) == len(tokens)):
+            continue  # [113-0246]: a product code; [2, 2, 4]: a shape, no work cites twice
         maybe = maybe or (notation == BRACKET and len(tokens[0]) >= 4)  # [2019-2023]: years
         for one in tokens:
             yield start, end, written, one, notation, line, maybe
