@@ -130,8 +130,8 @@ _CITED_APART = re.compile(r"(?:[.,;:)\]]|[^\W\d_]{2,})[ \t]+$")
 # A bracket of prose, which a superscript after it cites from ("[Chen et al., 2013]^{184}",
 # "(ICON)²"), not of a formula it raises to a power ("(a+b)²", "(2020)²").
 _PROSE_BRACKET = re.compile(r"[(\[][^()\[\]+*/=^]*[^\W\d_]{3}[^()\[\]+*/=^]*[)\]]$")
-_EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT, HTML})  # notations that may be
-# exponents
+# The notations that may be exponents
+_EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT, HTML})
 
 # A note that says what it is, its text closed by the bracket: ``[Footnote 3: Ibid.]``.
 _TAG = rf"{NOTE_TAG}(?P<t>{_TOKEN}|\*{{1,3}}|[†‡§])[ \t]*:"

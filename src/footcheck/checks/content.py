@@ -860,7 +860,10 @@ def _sentence_start(text: str, index: int) -> int:
             run = i
             while run and text[run - 1] == _MASK:
                 run -= 1
-            if not text[:run].rstrip()[-1:].isalpha():
+            before = run
+            while before and text[before - 1].isspace():
+                before -= 1
+            if not (before and text[before - 1].isalpha()):
                 break  # an address standing alone in a citation, not a link in a sentence
             i = run  # "Could [racing thoughts](https://…) be related?": one sentence
         elif ch in ".?!;" and _SENTENCE_GAP.match(text, i + 1) and not (

@@ -267,8 +267,6 @@ def _broken_anchors(text: str, hidden: list[tuple[int, int]]) -> list[_Anchored]
     return found
 
 
-#: An HTML element a link can point at, and what opens the note it starts: its number and
-#: closing tag, and a colon (``<b id="f1">1</b> : Meyriat…``, ``<a name="ftnt1"></a> In…``).
 #: The name of a note's anchor: ``f1``, ``ftnt_ref1``, ``fn:1`` — not a figure's, a table's,
 #: an equation's or a section's (``fig2``, ``tab-2``, ``eq2``, ``sec-2``).
 _NOTE_ID = re.compile(r"(?!(?i:fig|tab|eq|sec|ch|app|alg|lst|list|thm|lem))[\w:.-]{0,40}")
@@ -276,6 +274,8 @@ _NOTE_ID = re.compile(r"(?!(?i:fig|tab|eq|sec|ch|app|alg|lst|list|thm|lem))[\w:.
 _SCHEME = re.compile(r"(\D*?)(\d{1,4})")
 #: What may stand before a note's label in its paragraph: emphasis, a list item's number.
 _NOTE_OPENING = re.compile(r"[ \t*_-]*(?:\d{1,4}[.)][ \t]*)?")
+#: An HTML element a link can point at, and what opens the note it starts: its number and
+#: closing tag, and a colon (``<b id="f1">1</b> : Meyriat…``, ``<a name="ftnt1"></a> In…``).
 _ANCHOR_ID = re.compile(r"""<[a-zA-Z][a-zA-Z0-9]*\s[^<>]*?\b(?:id|name)\s*=\s*["']?([^"'\s<>]+)"""
                         r"""["']?[^<>]*>(?:[^<>\n]{0,12}</[a-zA-Z][a-zA-Z0-9]*>)?[ \t]*[:.)]?""")
 
@@ -298,51 +298,43 @@ def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Blo
         return block if block is not None and _NOTE_OPENING.fullmatch(text, block.start, start) \
             else None
 
+    def add_note(token: str, target: str, start: int, end: int, block: Block) -> None:
+        """The note labelled ``text[start:end]`` (``token``), its text the rest of ``block``."""
+        numeral = read_numeral(token)
+        spans = tuple(_split_lines(text, end, block.end))
+        line, column = document.position(start)
+        notes.append(Note(label=f"[{token}]", token=token, number=numeral.value,
+                          series=ENDNOTES if _ENDNOTE_TARGET.search(target) else FOOTNOTES,
+                          notation=NATIVE, line=line, column=column,
+                          end_line=document.position(max(block.end - 1, end))[0],
+                          text=_joined(text, spans), spans=spans,
+                          malformed=numeral.malformed))
+
     targets = {m[1]: m for m in _ANCHOR_ID.finditer(text)} if "id" in text or "name" in text \
         else {}
     defined: set[str] = set()
     for link in links:
-        numeral = read_numeral(link.token)
-        series = ENDNOTES if _ENDNOTE_TARGET.search(link.target) else FOOTNOTES
-        line, column = document.position(link.start)
-        label = f"[{link.token}]"
         if (block := block_opened_by(link.start)) is not None:
-            spans = tuple(_split_lines(text, link.end, block.end))
-            notes.append(Note(label=label, token=link.token, number=numeral.value,
-                              series=series, notation=NATIVE, line=line, column=column,
-                              end_line=document.position(max(block.end - 1, link.end))[0],
-                              text=_joined(text, spans), spans=spans,
-                              malformed=numeral.malformed))
+            add_note(link.token, link.target, link.start, link.end, block)
             continue
         target = targets.get(link.target[1:])
         if target is not None and link.target not in defined and \
                 _NOTE_ID.fullmatch(target[1]) and target[1].endswith(link.token) and \
                 (block := block_opened_by(target.start())) is not None:
             defined.add(link.target)
-            spans = tuple(_split_lines(text, target.end(), block.end))
-            where = document.position(target.start())
-            notes.append(Note(label=label, token=link.token, number=numeral.value,
-                              series=series, notation=NATIVE, line=where[0], column=where[1],
-                              end_line=document.position(max(block.end - 1, target.end()))[0],
-                              text=_joined(text, spans), spans=spans,
-                              malformed=numeral.malformed))
-        markers.append(Marker(label=label, token=link.token, number=numeral.value,
-                              series=series, notation=NATIVE, line=line, column=column,
+            add_note(link.token, link.target, target.start(), target.end(), block)
+        numeral = read_numeral(link.token)
+        line, column = document.position(link.start)
+        markers.append(Marker(label=f"[{link.token}]", token=link.token, number=numeral.value,
+                              series=ENDNOTES if _ENDNOTE_TARGET.search(link.target)
+                              else FOOTNOTES, notation=NATIVE, line=line, column=column,
                               offset=link.start, malformed=numeral.malformed))
     # the notes no link points at, anchored as the others are ("ftnt_ref6" beside "ftnt_ref5")
-    schemes = {_SCHEME.fullmatch(t[1:])[1] for t in defined if _SCHEME.fullmatch(t[1:])}
+    schemes = {m[1] for t in defined if (m := _SCHEME.fullmatch(t[1:]))}
     for name, target in targets.items():
-        if f"#{name}" in defined or not (m := _SCHEME.fullmatch(name)) or \
-                m[1] not in schemes or (block := block_opened_by(target.start())) is None:
-            continue
-        numeral = read_numeral(m[2])
-        spans = tuple(_split_lines(text, target.end(), block.end))
-        where = document.position(target.start())
-        notes.append(Note(label=f"[{m[2]}]", token=m[2], number=numeral.value,
-                          series=ENDNOTES if _ENDNOTE_TARGET.search(name) else FOOTNOTES,
-                          notation=NATIVE, line=where[0], column=where[1],
-                          end_line=document.position(max(block.end - 1, target.end()))[0],
-                          text=_joined(text, spans), spans=spans))
+        if f"#{name}" not in defined and (m := _SCHEME.fullmatch(name)) and \
+                m[1] in schemes and (block := block_opened_by(target.start())) is not None:
+            add_note(m[2], name, target.start(), target.end(), block)
     notes.sort(key=lambda n: (n.line, n.column))
     return (tuple(notes), tuple(markers)) if notes else ((), ())
 
@@ -630,6 +622,8 @@ def _parser() -> MarkdownIt:
 
     def tex_math(state, silent: bool) -> bool:
         """TeX's ``\\( … \\)`` and ``\\[ … \\]`` (:data:`_TEX_MATH`): math, not prose."""
+        if state.src[state.pos] != "\\":
+            return False
         m = _TEX_MATH.match(state.src, state.pos)
         if m is None or (m["display"] is not None and not _TEX_CONTENT.search(m["display"])):
             return False
