@@ -228,6 +228,14 @@ def test_brackets_that_repeat_a_number_are_a_shape_not_citations():
     assert [m.number for m in run(text).markers] == [2, 4, 1, 2, 3]
 
 
+def test_a_citation_before_a_notes_raised_marker_is_no_code():
+    """A PDF of LaTeX's report class prints "manga [1].²" as "manga [1].^{2}": the bracket
+    cites the list of works, the superscript the footnote; "x[1]={2}" stays code."""
+    text = ("Films and manga [1].^{2} Set x[1]={2} here.\n\n^{2} Comics.\n\nReferences\n\n"
+            "[1] Guerin, H. Probabilite. 2008.\n")
+    assert [(m.token, m.column) for m in run(text).markers] == [("1", 17), ("2", 21)]
+
+
 def test_roman_words_in_prose_are_neither_markers_nor_notes(fixture_path):
     result = read(fixture_path("prose-roman-words.txt"))
     assert not result.notes and not result.markers

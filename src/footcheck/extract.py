@@ -1163,8 +1163,10 @@ _ABBREVIATED = re.compile(r"[a-z]*[abefghjknopqrstuwyz][a-z]*")
 _KEY = re.compile(r"[*(\[]*\d{1,3}\(\d{1,3}\)")  # "10(5)" before "[1]": alternatives
 _CODE_CHARS = re.compile(r"[/\\|={}<>\[\]]")
 # What a word may hold around a bracketed citation without being code: other citations
-# ([1][2]), a link's address ([Smith](https://…), <https://…>).
-_NOT_CODE = re.compile(r"\[\d[\d,–\s-]*\]|\[?[^\[\]\s]*\]\((?:[^()\s]|\([^()\s]*\))*\)"
+# ([1][2]), a note's raised marker ("manga [1].^{2}"), a link's address ([Smith](https://…),
+# <https://…>).
+_NOT_CODE = re.compile(r"\[\d[\d,–\s-]*\]|\^\{[^{}\s]{1,30}\}"
+                       r"|\[?[^\[\]\s]*\]\((?:[^()\s]|\([^()\s]*\))*\)"
                        r"|<[^<>\s]*>|(?:https?|ftp)://\S*")
 _WORD_REACH = 200  # characters looked at on each side of a bracketed number for its word
 # In a quotation, what an editor adds in brackets: "kommentier[t]“[18]", "angewiesen […]“[3]"
