@@ -236,6 +236,14 @@ def test_a_citation_before_a_notes_raised_marker_is_no_code():
     assert [(m.token, m.column) for m in run(text).markers] == [("1", 17), ("2", 21)]
 
 
+def test_a_formulas_symbol_or_greek_variable_raised_is_an_exponent():
+    """"∆¹", "∂∆²" (a formula's symbols) and "Λ³" (a Greek variable) are raised to a power;
+    the marker after the sentence cites."""
+    text = ("Maps C × ∆¹ → D and ∂∆² meet Λ³ here, as shown.⁴\n\nNotes\n\n"
+            "¹ One.\n² Two.\n³ Three.\n⁴ Hatcher, Algebraic Topology, 2002.\n")
+    assert [m.number for m in run(text).markers] == [4]
+
+
 def test_roman_words_in_prose_are_neither_markers_nor_notes(fixture_path):
     result = read(fixture_path("prose-roman-words.txt"))
     assert not result.notes and not result.markers

@@ -130,6 +130,7 @@ _CITED_APART = re.compile(r"(?:[.,;:)\]]|[^\W\d_]{2,})[ \t]+$")
 # A bracket of prose, which a superscript after it cites from ("[Chen et al., 2013]^{184}",
 # "(ICON)²"), not of a formula it raises to a power ("(a+b)²", "(2020)²").
 _PROSE_BRACKET = re.compile(r"[(\[][^()\[\]+*/=^]*[^\W\d_]{3}[^()\[\]+*/=^]*[)\]]$")
+_GREEK = re.compile("[\u0391-\u03a9\u03b1-\u03c9]")  # a variable: "Λ²", "Ω²", "σ²"
 # The notations that may be exponents
 _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT, HTML})
 
@@ -1061,7 +1062,9 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
                 unicodedata.category(ch) == "Lm":
             return True
     if not before.isalpha():
-        return False  # no word just before: neither a unit nor a variable
+        # a formula's symbol raised ("∆¹", "∂∆²", "∇²"), else no word just before: neither a
+        # unit nor a variable
+        return unicodedata.category(before) == "Sm"
     if _ABBREVIATED.fullmatch(token):  # an ordinal's or a title's letters: "XIX^e^", "M^me^"
         return MAYBE
     word_start = start - 1
@@ -1069,7 +1072,7 @@ def _is_exponent(text: str, start: int, end: int) -> bool | None:
         word_start -= 1
     word = text[word_start:start]
     if len(word) <= 2 and digits:  # a variable: x², or R², Px¹ (MAYBE: "EU" takes notes)
-        return True if len(word) == 1 and word.islower() and not (
+        return True if len(word) == 1 and (word.islower() or _GREEK.match(word)) and not (
             word_start and text[word_start - 1].isdigit()) else MAYBE  # "802.11b¹", "1670s¹"
     if len(word) <= 2 and numerals.read(token).malformed:
         return True  # "R^{2m}", "M^{2m}": no note is numbered so
