@@ -1002,13 +1002,13 @@ _AUTHORS_ONLY = re.compile(r"\s*(?P<names>[^\W\d_][\w'’-]*(?:(?:\s+(?:and|&|un
 def _names_first_author(names: str, ref: Reference) -> bool:
     """Whether ``names`` (a note's words) name the first author of ``ref``."""
     return bool(ref.authors) and _family(ref.authors[0]) in {
-        _family(w) for w in re.findall(r"[^\W\d_][\w'’-]*", names)}
+        _family(w) for w in _WORD_RE.findall(names)}
 
 
 def _only_work(m: re.Match, full: dict[str, list[Reference]]) -> Reference | None:
     """The one work cited in full (in the notes or the bibliography) whose first author's
     family name is the first name of ``m``, if that author has only one."""
-    first = re.match(r"[^\W\d_][\w'’-]*", m["names"])
+    first = _WORD_RE.match(m["names"])
     works = full.get(_family(first.group())) if first else None
     if not works or len({tuple(_title_words(w.title or "")) for w in works}) != 1:
         return None
