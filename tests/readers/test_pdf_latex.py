@@ -14,6 +14,7 @@ fail under CI (see helpers.require).
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -150,3 +151,66 @@ def test_latex_footnotes_are_read_whole_and_clean(pdfs, name):
         remarks = note.text.count(REMARK.replace("``", "“"))
         assert remarks == (12 if long_every and note.number % long_every == 0 else 0), note.text
         assert "option for the ministry" not in note.text
+
+
+# --- notes numbered from 1 on each page -------------------------------------------------------
+# French theses number their footnotes from 1 on each page and print the label in the notes'
+# size followed by a full stop (``1. Cooley, …``, ``10. Ibid.``: the text starts where each
+# label ends, so "9." and "10." are not set at one indent), often a single note under a
+# page, sometimes twenty. The source numbers each note by its page, learnt from LaTeX's own
+# ``.aux`` (a label in each note), and is set again until the pages no longer change.
+
+PER_PAGE_NOTES = (0, 0, 1, 0, 0, 0, 3, 0, 0, 20, 0, 0, 1, 0, 0, 0)  # notes in each paragraph
+
+
+def per_page_source(numbers: list[str], links: bool) -> str:
+    paragraphs, k = [], 0
+    for i in range(48):
+        text = " ".join(SENTENCES[(i + j) % 5] for j in range(3 + 5 * (i % 4)))
+        for _ in range(PER_PAGE_NOTES[i % len(PER_PAGE_NOTES)]):
+            text += (f" {SENTENCES[k % 5]}\\footnote[{numbers[k]}]{{\\label{{n{k}}}"
+                     f"{citation(k + 1)}}}")
+            k += 1
+        paragraphs.append(text)
+    return ("\\documentclass{article}\n\\usepackage{url}\n"
+            + ("\\usepackage{hyperref}\n" if links else "")
+            + "\\makeatletter\\renewcommand\\@makefntext[1]{\\parindent 1em\\noindent"
+              "\\@thefnmark.\\ #1}\\makeatother\n\\begin{document}\n"
+            + "\n\n".join(paragraphs) + "\n\\end{document}\n")
+
+
+def per_page_numbers(aux: str, count: int) -> list[str]:
+    """Each note's number on its page, from the pages the ``.aux`` gives its label."""
+    pages = [int(re.search(rf"\\newlabel{{n{k}}}{{{{[^}}]*}}{{(\d+)}}", aux)[1])
+             for k in range(count)]
+    return [str(sum(p == page for p in pages[:k]) + 1) for k, page in enumerate(pages)]
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["links", "nolinks"])
+def per_page_pdf(request, tmp_path_factory) -> tuple[Path, list[str]]:
+    latex = need("pdflatex")
+    folder = tmp_path_factory.mktemp("perpage")
+    count = sum(PER_PAGE_NOTES[i % len(PER_PAGE_NOTES)] for i in range(48))
+    numbers = [str(k + 1) for k in range(count)]
+    for _ in range(6):
+        (folder / "notes.tex").write_text(per_page_source(numbers, request.param))
+        for _ in range(2):
+            done = subprocess.run([latex, "-interaction=nonstopmode", "-halt-on-error",
+                                   "notes.tex"], cwd=folder, capture_output=True, text=True,
+                                  timeout=300)
+            assert done.returncode == 0, done.stdout[-3000:]
+        learnt = per_page_numbers((folder / "notes.aux").read_text(), count)
+        if learnt == numbers:
+            return folder / "notes.pdf", numbers
+        numbers = learnt
+    raise AssertionError("the notes' pages did not settle")
+
+
+def test_notes_numbered_from_1_on_each_page(per_page_pdf):
+    path, numbers = per_page_pdf
+    assert numbers.count("1") >= 5 and "10" in numbers  # restarts, and labels of two widths
+    assert "1 1" in " ".join(numbers)  # a page with a single note
+    report = audit(path)
+    assert [n.token for n in report.notes] == numbers
+    assert [m.token for m in report.markers] == numbers
+    assert report.findings == ()

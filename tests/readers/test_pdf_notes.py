@@ -707,6 +707,40 @@ def test_labels_set_to_the_right_and_a_lone_note_at_a_page_foot():
     assert [f.code for f in audit(document).findings if f.severity >= Severity.WARNING] == []
 
 
+def test_labels_with_a_full_stop_and_the_text_a_space_after_each():
+    """Labels in the notes' size ending in a full stop, each followed by a space (``8. …``
+    over ``10. …``, as a class whose note text starts where its label ends sets them): the
+    text of the one-digit notes starts left of that of the two-digit ones, the more of
+    which set the indent."""
+    first = "".join(line(780 - 14 * i, f"Sentence {i + 8} of the body of this brief cites one.",
+                         marker=str(i + 8)) for i in range(7))
+    first += "0.5 w 72 200 m 216 200 l S\n"
+    first += "".join(line(188 - 11 * i, f"{i + 8}.", 9)
+                     + line(188 - 11 * i, f"Author {i + 8}, Report on relocation (2016).", 9,
+                            x=82.5 if i < 2 else 87.5)
+                     for i in range(7))
+    document = reader.read(drawn_pdf([first]), "classic.pdf")
+    assert [n.number for n in extract(document).notes] == list(range(8, 15))
+
+
+def test_a_lone_note_numbered_1_cited_on_its_page():
+    """Notes numbered from 1 on each page: a page with one note (``1. …`` alone in the
+    notes' size under the rule) cited by a marker 1 on that page, after a page whose notes
+    went to 3; the second page's body is a paragraph of its own though its text goes on."""
+    first = "".join(line(780 - 14 * i, f"Sentence {i + 1} of the body of this brief cites one.",
+                         marker=str(i + 1)) for i in range(3))
+    first += line(738, "The last line of this page reaches the margin and goes on to the")
+    first += "0.5 w 72 200 m 216 200 l S\n"
+    first += "".join(line(188 - 11 * i, f"{i + 1}.", 9) + line(188 - 11 * i, f"Author {i + 1}, "
+                     "Report on relocation (2016).", 9, x=82.5) for i in range(3))
+    second = line(780, "next page, where a sentence cites one more source.", marker="1")
+    second += "0.5 w 72 200 m 216 200 l S\n"
+    second += line(188, "1.", 9) + line(188, "Jones, Housing in Bishkek (2017).", 9, x=82.5)
+    document = reader.read(drawn_pdf([first, second]), "perpage.pdf")
+    assert [n.number for n in extract(document).notes] == [1, 2, 3, 1]
+    assert [f.code for f in audit(document).findings if f.severity >= Severity.WARNING] == []
+
+
 def test_line_numbers_in_the_margin_are_no_text():
     """A manuscript under review (or a court's pleading paper) numbers its lines in the
     margin on every page: the numbers are no part of the text, and no notes. Ten footnotes

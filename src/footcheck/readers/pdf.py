@@ -189,7 +189,7 @@ def _read(data: bytes, path: str) -> Document:
     last: dict[str, int] = {}  # the highest marker of each numbering system so far
     for line in lines:
         line.text = _write(line, labels, last)
-    _mark_paragraphs(pages, body_size)
+    _mark_paragraphs(pages, body_size, _per_page(pages))
     paragraphs = _paragraphs(lines)
     document = _document(paragraphs, path)
     return replace(document, unread=symbol_notes) if (
@@ -1235,7 +1235,7 @@ def _find_notes(pages: list[list[_Line]], rules: list[list[_Rule]], body_size: f
         start = len(page)
         while start and page[start - 1].size < body_size - _SMALLER:
             start -= 1
-        _plain_labels(page[start:], cited, numbered)
+        _plain_labels(page[start:], cited, numbered, _cited(page[:start]))
         first = next((i for i in range(start, len(page)) if page[i].label), None)
         going_on = start == 0 and abs(page[0].size - open_size) <= _SMALLER
         if going_on:
@@ -1273,6 +1273,17 @@ def _mark_feet(pages: list[list[_Line]], feet: list[tuple[list[_Line], int]],
                 line.foot = True
 
 
+def _per_page(pages: list[list[_Line]]) -> bool:
+    """Whether the notes at the page feet are numbered from 1 on each page (as French
+    theses have them): on two pages or more, and on at least half the pages whose foot
+    holds a label, the first label is 1."""
+    firsts = [next((line.label for line in page if line.foot and line.label), None)
+              for page in pages]
+    labelled = [label for label in firsts if label]
+    ones = sum(read_numeral(label).value == 1 for label in labelled)
+    return ones >= 2 and 2 * ones >= len(labelled)
+
+
 def _cited(lines: list[_Line]) -> set[str]:
     """The numerals of the superscripts that follow other text (markers), runs such as
     ``2iii`` cut where digits and letters meet."""
@@ -1284,7 +1295,8 @@ def _cited(lines: list[_Line]) -> set[str]:
     return out
 
 
-def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict) -> None:
+def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict,
+                  here: frozenset[str] | set[str] = frozenset()) -> None:
     """Find the note labels set in the notes' own size in a block of notes, as
     LibreOffice sets them: hanging out of an indent that the notes' other lines start at,
     apart from the text (``i  Ministry…``) or, when wider than the indent, glued to it
@@ -1292,9 +1304,10 @@ def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict) -> None:
     before (``numbered`` holds the last number of each numbering system and case). The
     label is taken out of the line's words and set as ``label``; labels set to the right
     (`` 98.`` over ``100.``) are labels too. A lone line (one note at a column's foot) must be
-    both cited and numbered on. A block whose labels are superscripts has no others: there a
-    line that opens with a number (``1 January 2018``, a LaTeX note going on at the margin)
-    goes on with its note.
+    both cited and numbered on, or, numbered 1, be cited on its own page (``here``: notes
+    numbered from 1 on each page, as French theses have them). A block whose labels are
+    superscripts has no others: there a line that opens with a number (``1 January 2018``,
+    a LaTeX note going on at the margin) goes on with its note.
     """
     if not lines or any(line.label for line in lines):
         return
@@ -1313,8 +1326,13 @@ def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict) -> None:
     indent = indents.most_common(1)[0][0]
     for line in lines:
         word = line.words[0]
-        # the text after the label at the indent (or a little past it: a tab typed twice)
-        apart = len(line.words) > 1 and -2 <= line.words[1].x0 - indent <= line.size
+        # the text after the label at the indent (or a little past it: a tab typed twice),
+        # or, after a label at the margin ending in a full stop, a space after it (``8.``
+        # and ``10.`` set with a space: the text starts where each label ends)
+        apart = len(line.words) > 1 and (
+            -2 <= line.words[1].x0 - indent <= line.size or
+            (word.x0 - margin <= 1 and word.text.endswith(".") and
+             line.words[1].x0 - word.x1 <= 0.6 * line.size))
         if line.label or line.raised[0] or (word.x0 - margin > 1 and not (
                 apart and word.x1 < indent)):  # (" 98." over "100.": set to the right)
             continue
@@ -1339,6 +1357,8 @@ def _plain_labels(lines: list[_Line], cited: set[str], numbered: dict) -> None:
                 continue
             system = numeral.system, numeral.case
             follows = system in numbered and numeral.value == numbered[system] + 1
+            if alone:
+                follows = follows or (numeral.value == 1 and token in here)
             if (token in cited and follows) if alone else (token in cited or follows):
                 numbered[system] = numeral.value
                 line.label = token
@@ -1367,9 +1387,14 @@ def _rule_above(page: list[_Line], i: int, rules: list[_Rule]) -> bool:
 # --- paragraphs and broken words -----------------------------------------------------------
 
 
-def _mark_paragraphs(pages: list[list[_Line]], body_size: float) -> None:
+def _mark_paragraphs(pages: list[list[_Line]], body_size: float,
+                     per_page: bool = False) -> None:
     """Set ``paragraph_before`` on the lines that start a paragraph (and ``full`` and
     ``room``, how close each line comes to the right margin; ``ends_block``).
+
+    Where the notes are numbered from 1 on each page (``per_page``), the body text of each
+    page is a paragraph of its own, so that each page's notes follow its own text and the
+    notes of two pages are two blocks, not one block numbered 1, 2, 1.
 
     The body text and the notes are two flows, each compared with itself only. A paragraph
     starts after a gap clearly larger than the page's usual line spacing, where the font
@@ -1405,7 +1430,7 @@ def _mark_paragraphs(pages: list[list[_Line]], body_size: float) -> None:
                     before.ends_block = gap > usual + 0.35 * before.size
                 else:
                     before = _same_size(notes, line) if flow else body
-                if before is None:
+                if before is None or (per_page and not flow and not k):
                     line.paragraph_before = True
                 elif flow and labelled and not line.label and line.size < body_size - _SMALLER:
                     line.paragraph_before = abs(line.size - before.size) > 0.5 or \
