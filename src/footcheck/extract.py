@@ -714,7 +714,7 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
     if document.native_notes or document.native_markers:
         native = tuple(replace(n, urls=urls, text=_rejoined(n.text, urls))
                        for n in document.native_notes
-                       for urls in (note_urls(document, n.spans),))
+                       for urls in (cited_urls(document, n.spans),))
         notes = tuple(sorted(notes + native, key=lambda n: (n.line, n.column)))
         markers = tuple(sorted(markers + document.native_markers, key=lambda m: m.offset))
     unread = (*document.unread, *_foreign_syntax(document, text),
@@ -2070,6 +2070,7 @@ def linked_urls(document: Document, notes: Iterable[Note]) -> tuple[Url, ...]:
     (``www.example.org``), which names a site rather than links to it, nor a scheme alone
     (``https://``), which prose about addresses writes."""
     text = document.text
+    notes = tuple(notes)
     spans = sorted(span for note in notes for span in note.spans)
     gaps = []
     at = 0
@@ -2079,13 +2080,33 @@ def linked_urls(document: Document, notes: Iterable[Note]) -> tuple[Url, ...]:
         at = max(at, end)
     gaps.append((at, len(text)))
     hidden, links = document.hidden, document.links
+    cited = {url.start for note in notes for url in note.urls}  # (an address a note refers to)
     linked = tuple(url for url in note_urls(document, gaps)
                    if url.problem != MISSING_SCHEME and EMPTY_HOST not in (url.problem or "")
-                   and (not hidden or not within(hidden, url.start) or within(links, url.start)))
+                   and (not hidden or not within(hidden, url.start) or within(links, url.start))
+                   and url.start not in cited)
     if len(linked) > MAX_LINKS:  # a flood of addresses, as no document links to
         raise InputError(f"{_shown(document.path)}: has too many links in its text to audit "
                          f"(more than {MAX_LINKS:,})")
     return linked
+
+
+def cited_urls(document: Document, spans: tuple[tuple[int, int], ...]) -> tuple[Url, ...]:
+    """The URLs a note whose text is ``spans`` cites: written in it, and written elsewhere
+    for the links in it (see ``Document.referred``), each of those once, where it is
+    written."""
+    urls = note_urls(document, spans)
+    referred = document.referred
+    if not referred:
+        return urls
+    starts = [link[0] for link, _ in referred]
+    places: list[tuple[int, int]] = []
+    for start, end in spans:
+        for i in range(bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)):
+            (_, link_end), place = referred[i]
+            if link_end <= end and place not in places:
+                places.append(place)
+    return urls + tuple(url for place in places for url in note_urls(document, (place,)))
 
 
 def _lines_run(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2128,7 +2149,7 @@ def _build_notes(document: Document, drafts: list[_Draft],
     for d in drafts:
         lab = d.label
         spans = d.spans
-        urls = note_urls(document, spans)
+        urls = cited_urls(document, spans)
         column = lab.start - document.line_starts[d.line - 1] + 1  # the label is on line d.line
         notation = (BULLETED + lab.notation) if lab.bullet else lab.notation
         notes.append(Note(label=lab.label, token=lab.token, number=d.value,

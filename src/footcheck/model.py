@@ -83,6 +83,10 @@ class Document:
     ``unread`` is what the reader saw amiss in the format itself (a code block never closed
     that would print the notes after it as code); ``escapes`` the offsets of the backslashes
     by which Markdown writes a bracket as text (pandoc's ``\\[1\\]`` for "[1]").
+    ``referred`` pairs the span of a link whose address is written elsewhere with the span
+    holding that address (``[Tensorflow][tf]`` and ``[tf]: https://…``; reST's
+    `` `Tensorflow`_ `` and ``.. _Tensorflow: https://…``): a note with such a link cites
+    that address.
     """
 
     path: str
@@ -99,6 +103,8 @@ class Document:
     links: tuple[tuple[int, int], ...] = field(repr=False, default=())
     unread: tuple[Unread, ...] = field(repr=False, default=())  # what the reader saw amiss
     escapes: tuple[int, ...] = field(repr=False, default=())  # Markdown's "\\[": a "["
+    referred: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = field(repr=False,
+                                                                           default=())
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "utf-8",

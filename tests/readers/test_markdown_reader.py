@@ -245,3 +245,18 @@ def test_a_web_page_saved_with_a_markdown_name_is_read_as_a_web_page():
     assert [m.number for m in doc.native_markers] == [1]
     table = "A claim.[^1]\n\n<table><tr><td>1</td></tr></table>\n\n[^1]: Source, 2020.\n"
     assert read(table).format == "markdown"
+
+
+def test_a_note_citing_by_a_reference_link_cites_the_address_defined_for_it(tmp_path):
+    """``[^1]: [Tensorflow][tf]`` with ``[tf]: https://…`` below: the note cites that
+    address, found where it is written (checked, exported, once); a reference link in the
+    prose and an undefined label give a note nothing."""
+    report = audit_md(tmp_path, "A framework[^1], a guide[^2] and [the site][tf].[^3]\n\n"
+                      "[^1]: [Tensorflow][tf]\n[^2]: Google, [TensorFlow Guide][], 2021.\n"
+                      "[^3]: [Undefined][nowhere], 2020.\n\n"
+                      "[tf]: https://www.tensorflow.org/\n"
+                      "[tensorflow guide]: <https://www.tensorflow.org/guide> \"Guide\"\n")
+    assert [[(u.url, u.line) for u in n.urls] for n in report.notes] == [
+        [("https://www.tensorflow.org/", 7)], [("https://www.tensorflow.org/guide", 8)], []]
+    assert report.linked == ()  # each address is a note's, not also the prose's
+    assert [f.code for f in report.findings if f.code != "FC405"] == []

@@ -326,3 +326,20 @@ def test_an_embedded_alias_is_not_prose_whether_its_target_exists_or_not():
     document = read("See `the report <report_>`_ and `the data <data_>`_.\n\n"
                     ".. _report: https://example.org/r\n")
     assert "<report_>" in hidden(document) and "<data_>" in hidden(document)
+
+
+def test_a_note_citing_by_a_named_link_cites_the_target_s_address():
+    """``.. [#] `Tensorflow`_`` with ``.. _Tensorflow: https://…``: the note cites that
+    address (no "names no title, date or address"); an alias (`` `guide <TF guide_>`_ ``)
+    too; a name with no target, nothing."""
+    from footcheck.pipeline import audit
+
+    document = read("Title\n=====\n\nA framework [#]_, a guide [#]_, a tool [#]_.\n\n"
+                    ".. [#] `Tensorflow`_\n.. [#] Google, `the guide <TF guide_>`_, 2021.\n"
+                    ".. [#] `Nowhere`_, 2020.\n\n"
+                    ".. _Tensorflow: https://www.tensorflow.org/\n"
+                    ".. _TF guide: https://www.tensorflow.org/guide\n")
+    report = audit(document)
+    assert [[(u.url, u.line) for u in n.urls] for n in report.notes] == [
+        [("https://www.tensorflow.org/", 10)], [("https://www.tensorflow.org/guide", 11)], []]
+    assert [f.code for f in report.findings if f.code != "FC405"] == []

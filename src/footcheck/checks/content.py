@@ -352,8 +352,11 @@ class _View:
             masked = masked[:start] + _CODE * (end - start) + masked[end:]
         for start, end in masks:  # each URL lies inside the text: the length is kept
             masked = masked[:start] + _MASK * (end - start) + masked[end:]
+        # the addresses written elsewhere that a link of the note refers to count too
+        referred = sum(not any(s <= url.start < e for s, e in note.spans)
+                       for url in note.urls) if note.spans else 0
         return cls(document, note, text, masked, _needed_words(masked.lower()), starts, origins,
-                   len(masks))
+                   len(masks) + referred)
 
     def position(self, index: int) -> tuple[int, int]:
         """The document (line, column) of ``text[index]``."""

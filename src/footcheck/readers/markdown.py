@@ -153,12 +153,16 @@ def parse(document: Document) -> Document:
             level = int(tok.tag[1]) if tok.type == "heading_open" else depth
             blocks.append(Block(_BLOCK_KINDS[tok.type], *span, level=level))
     # Lines no block token covers and not blank were link reference definitions.
+    defined: dict[str, tuple[int, int]] = {}  # each label's definition (the first one)
     for i, start in enumerate(document.line_starts):
         if not covered[i]:
             end = where.line_end(i)
             if text[start:end].strip():
                 hidden.append((start, end))
                 links.append((start, end))
+                if (m := _LINK_DEFINITION.match(text, start, end)) is not None:
+                    defined.setdefault(_normal_label(m[1]), (start, end))
+    referred: list[tuple[tuple[int, int], tuple[int, int]]] = []  # "[Title][ref]" and its URL
 
     refs: list[tuple[str, int, int]] = []  # label, start, end in text
     inline_notes: list[tuple[int, int]] = []  # start, end of ^[…] in text
@@ -189,6 +193,9 @@ def parse(document: Document) -> Document:
                 hidden.append((start, start + 1))  # "[" … "](destination)"
                 hidden.append((to_text(m.label_end), end))
                 links.append(hidden[-1])
+                if defined and (label := _reference_label(inline.token.content, m)) and \
+                        (place := defined.get(_normal_label(label))) is not None:
+                    referred.append(((start, end), place))
             elif m.rule == "autolink":
                 hidden.append((start, end))
                 links.append((start, end))
@@ -211,7 +218,27 @@ def parse(document: Document) -> Document:
     return replace(document, format="markdown", blocks=tuple(blocks),
                    hidden=tuple(sorted(hidden)), links=tuple(sorted(links)),
                    native_notes=notes, native_markers=markers, unread=unread,
-                   escapes=tuple(escapes))
+                   escapes=tuple(escapes), referred=tuple(sorted(referred)))
+
+
+#: A link reference definition's line: ``[label]: destination``.
+_LINK_DEFINITION = re.compile(r" {0,3}\[((?:[^\]\\]|\\.){1,999})\]:")
+
+
+def _normal_label(label: str) -> str:
+    """A link label as CommonMark matches it: case folded, white space collapsed."""
+    return " ".join(label.split()).casefold()
+
+
+def _reference_label(content: str, m: _Match) -> str | None:
+    """The label of the reference link ``m`` matched in ``content`` (``[text][label]``,
+    ``[label][]``, ``[label]``), or ``None`` for a link with its destination inline."""
+    after = content[m.label_end + 1:m.end]
+    if after.startswith("("):
+        return None
+    if len(after) > 2:  # "[label]"
+        return after[1:-1]
+    return content[m.start + 1:m.label_end]
 
 
 # --- notes a converted Word file left as links to anchors ---------------------------------

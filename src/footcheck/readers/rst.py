@@ -144,9 +144,10 @@ def _parsed(document: Document, text: str) -> Document:
     source = _Source(document)
     elements = list(_elements(tree))  # walked once: each pass below reads the list
     texts = _texts(elements)
-    code, blocks, targets = _not_prose(source, elements)
+    code, blocks, targets, named = _not_prose(source, elements)
     placed = _place_texts(source, texts)
-    refs, inline_hidden, embedded = _inline(source, tree, texts, placed)
+    refs, inline_hidden, embedded, naming = _inline(source, tree, texts, placed)
+    referred = sorted((span, named[name]) for span, name in naming if name in named)
     definitions = list(_definitions(source, elements, code))
     check_notes(len(definitions), len(refs))
     notes, markers = _numbered(document, definitions, refs)
@@ -156,7 +157,7 @@ def _parsed(document: Document, text: str) -> Document:
     _dismantle(tree, elements)
     return replace(document, format="rst", blocks=tuple(blocks),
                    hidden=_merged(code + inline_hidden), links=tuple(sorted(targets + embedded)),
-                   native_notes=notes, native_markers=markers)
+                   native_notes=notes, native_markers=markers, referred=tuple(referred))
 
 
 def _dismantle(tree: nodes.document, elements: list[nodes.Element]) -> None:
@@ -541,14 +542,16 @@ def _lines_around(node: nodes.Element) -> tuple[int, int]:
 
 
 def _not_prose(source: _Source, elements: list[nodes.Element]
-               ) -> tuple[list[Span], list[Block], list[Span]]:
-    """The spans of the blocks that are not prose, the CODE blocks among them, and the
-    external hyperlink targets among them (``.. _name: https://…``), which are links."""
+               ) -> tuple[list[Span], list[Block], list[Span], dict[str, Span]]:
+    """The spans of the blocks that are not prose, the CODE blocks among them, the
+    external hyperlink targets among them (``.. _name: https://…``), which are links, and
+    the span of each such target by its names."""
     from docutils import nodes
 
     hidden: list[Span] = []
     blocks: list[Block] = []
     links: list[Span] = []
+    named: dict[str, Span] = {}
     used: set[int] = set()  # lines of the comments and targets found
     for node in elements:
         if isinstance(node, (nodes.literal_block, nodes.doctest_block, nodes.math_block)):
@@ -568,6 +571,8 @@ def _not_prose(source: _Source, elements: list[nodes.Element]
                 hidden.append(source.lines_span(first, source.extent(first)))
                 if isinstance(node, nodes.target) and node.get("refuri"):
                     links.append(hidden[-1])
+                    for name in node.get("names", ()):
+                        named.setdefault(name, hidden[-1])
         elif isinstance(node, nodes.system_message):
             failed = _failed_markup(source, node)
             if failed is not None:
@@ -575,7 +580,7 @@ def _not_prose(source: _Source, elements: list[nodes.Element]
                 hidden.append(span)
                 if markup.kind == "directive":
                     blocks.append(Block(CODE, *span))
-    return hidden, blocks, links
+    return hidden, blocks, links, named
 
 
 def _explicit_candidates(source: _Source, node: nodes.Element) -> list[int]:
@@ -717,9 +722,12 @@ class _Ref:
 
 
 def _inline(source: _Source, tree: nodes.document, texts: list[nodes.TextElement],
-            placed: dict[int, Span]) -> tuple[list[_Ref], list[Span], list[Span]]:
+            placed: dict[int, Span]
+            ) -> tuple[list[_Ref], list[Span], list[Span], list[tuple[Span, str]]]:
     """The footnote and citation references, the inline spans that are not prose
-    (literals, math, embedded link destinations), and the link destinations among them.
+    (literals, math, embedded link destinations), the link destinations among them, and
+    the named links (`` `Tensorflow`_ ``, `` `text <name_>`_ ``) with the name of their
+    target.
 
     Each block's inline nodes are looked for in its source, in order, each after the
     previous one and the text between them; a block docutils gave no place is searched
@@ -730,6 +738,7 @@ def _inline(source: _Source, tree: nodes.document, texts: list[nodes.TextElement
     refs: list[_Ref] = []
     hidden: list[Span] = []
     links: list[Span] = []  # embedded URIs: hidden, but links
+    naming: list[tuple[Span, str]] = []
     taken: set[int] = set()
     after = 0
     for node in texts:
@@ -756,12 +765,15 @@ def _inline(source: _Source, tree: nodes.document, texts: list[nodes.TextElement
                 taken.add(span[0])
             elif isinstance(child, (nodes.literal, nodes.math)):
                 hidden.append(span)
-            elif isinstance(child, nodes.reference) and (
-                    embedded := _EMBEDDED_URI.search(source.text, *span)) and not _escaped(
-                    source.text, embedded.start()):
-                hidden.append(embedded.span())
-                links.append(embedded.span())
-    return refs, hidden, links
+            elif isinstance(child, nodes.reference):
+                embedded = _EMBEDDED_URI.search(source.text, *span)
+                if embedded and not _escaped(source.text, embedded.start()):
+                    hidden.append(embedded.span())
+                    if not embedded[0].endswith("_>"):  # (an alias names a target)
+                        links.append(embedded.span())
+                if child.get("refname"):
+                    naming.append((span, child["refname"]))
+    return refs, hidden, links, naming
 
 
 def _is_reference(node: nodes.Node) -> bool:
