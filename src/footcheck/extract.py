@@ -24,7 +24,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -712,9 +712,10 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
     notes = _build_notes(document, drafts, series_of)
     markers = tuple(_build_markers(document, markers_raw, series_of, names))
     if document.native_notes or document.native_markers:
+        cited = citing(document)
         native = tuple(replace(n, urls=urls, text=_rejoined(n.text, urls))
                        for n in document.native_notes
-                       for urls in (cited_urls(document, n.spans),))
+                       for urls in (cited(n.spans),))
         notes = tuple(sorted(notes + native, key=lambda n: (n.line, n.column)))
         markers = tuple(sorted(markers + document.native_markers, key=lambda m: m.offset))
     unread = (*document.unread, *_foreign_syntax(document, text),
@@ -2091,22 +2092,31 @@ def linked_urls(document: Document, notes: Iterable[Note]) -> tuple[Url, ...]:
     return linked
 
 
-def cited_urls(document: Document, spans: tuple[tuple[int, int], ...]) -> tuple[Url, ...]:
-    """The URLs a note whose text is ``spans`` cites: written in it, and written elsewhere
-    for the links in it (see ``Document.referred``), each of those once, where it is
-    written."""
-    urls = note_urls(document, spans)
+def citing(document: Document) -> Callable[[tuple[tuple[int, int], ...]], tuple[Url, ...]]:
+    """A function giving the URLs a note whose text is ``spans`` cites: written in it, and
+    written elsewhere for the links in it (see ``Document.referred``), each of those once,
+    where it is written."""
     referred = document.referred
     if not referred:
-        return urls
+        return functools.partial(note_urls, document)
     starts = [link[0] for link, _ in referred]
-    places: list[tuple[int, int]] = []
-    for start, end in spans:
-        for i in range(bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)):
-            (_, link_end), place = referred[i]
-            if link_end <= end and place not in places:
-                places.append(place)
-    return urls + tuple(url for place in places for url in note_urls(document, (place,)))
+    found: dict[tuple[int, int], tuple[Url, ...]] = {}  # the URLs at each place referred to
+
+    def cited(spans: tuple[tuple[int, int], ...]) -> tuple[Url, ...]:
+        urls = note_urls(document, spans)
+        places: dict[tuple[int, int], None] = {}
+        for start, end in spans:
+            for i in range(bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)):
+                (_, link_end), place = referred[i]
+                if link_end <= end:
+                    places[place] = None
+        for place in places:
+            if place not in found:
+                found[place] = note_urls(document, (place,))
+            urls += found[place]
+        return urls
+
+    return cited
 
 
 def _lines_run(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2146,10 +2156,11 @@ def _build_notes(document: Document, drafts: list[_Draft],
     """Turn the drafts into :class:`Note` objects, with their URLs."""
     text = document.text
     notes = []
+    cited = citing(document)
     for d in drafts:
         lab = d.label
         spans = d.spans
-        urls = cited_urls(document, spans)
+        urls = cited(spans)
         column = lab.start - document.line_starts[d.line - 1] + 1  # the label is on line d.line
         notation = (BULLETED + lab.notation) if lab.bullet else lab.notation
         notes.append(Note(label=lab.label, token=lab.token, number=d.value,
