@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from footcheck.formats import render
 from footcheck.model import ENDNOTES, FOOTNOTES
 from footcheck.numerals import to_roman
 from footcheck.pipeline import audit
@@ -214,3 +215,21 @@ def test_notes_numbered_from_1_on_each_page(per_page_pdf):
     assert [n.token for n in report.notes] == numbers
     assert [m.token for m in report.markers] == numbers
     assert report.findings == ()
+
+
+def test_letters_beyond_the_bmp_are_read_whole(tmp_path):
+    """Math letters set by unicode-math (𝜋, U+1D70B) are one character beyond the BMP, which
+    PDFium gives as two UTF-16 halves: read as the letter, not as two halves that no report
+    can write (the JSON report failed with an internal error)."""
+    latex = need("lualatex")
+    (tmp_path / "math.tex").write_text(
+        "\\documentclass{article}\\usepackage{unicode-math}\\begin{document}\n"
+        "The constant $\\pi$ was computed to many places.\\footnote{See the tables of $n$ "
+        "digits.}\n\\end{document}\n", encoding="utf-8")
+    done = subprocess.run([latex, "-interaction=nonstopmode", "-halt-on-error", "math.tex"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
+    report = audit(tmp_path / "math.pdf")
+    assert "The constant \U0001d70b was" in report.document.text
+    assert [n.text for n in report.notes] == ["See the tables of \U0001d45b digits."]
+    assert "See the tables of \U0001d45b digits." in render("json", report)

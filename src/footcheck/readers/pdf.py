@@ -453,6 +453,14 @@ def _page_contents(pdf, page) -> tuple[list[_Word], list[_Link], float, list[_Ru
             last[2] = left  # a glyph's box may overhang its advance (italics)
         last = None
         char = text[i]
+        if "\ud800" <= char <= "\udfff":  # half of a character beyond the BMP (𝜋)
+            if char <= "\udbff" and i + 1 < count and "\udc00" <= text[i + 1] <= "\udfff":
+                char = (char + text[i + 1]).encode("utf-16-le", "surrogatepass") \
+                    .decode("utf-16-le")
+            elif char >= "\udc00" and i and "\ud800" <= text[i - 1] <= "\udbff":
+                continue  # its second half, read with the first
+            else:
+                char = "\ufffd"  # half of one, alone
         if char.isspace():
             spaced = True
             continue
