@@ -288,6 +288,13 @@ def test_superscript_digits_are_not_digits_of_a_host_or_port() -> None:
     assert [u.problem is not None for u in found] == [True, True, False]
 
 
+def test_an_empty_port_is_the_scheme_s_and_a_port_of_letters_is_invalid() -> None:
+    """RFC 3986's own example of equivalent URIs, ``http://ABC.com:/%7esmith/home.html``: a
+    port may be empty (3.2.3); one of letters may not."""
+    found = find_urls("http://ABC.com:/%7esmith/home.html and http://x.org:http/a")
+    assert [u.problem for u in found] == [None, "invalid port 'http'"]
+
+
 def test_the_public_suffix_list_is_read_once_by_threads_asking_together(monkeypatch):
     """The link checker's threads all ask for a site's name at once at the start of a run:
     each used to parse the list (160 threads, 3 s of CPU)."""

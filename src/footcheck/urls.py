@@ -439,9 +439,9 @@ def _host_problem(rest: str) -> str | None:
         if port and not (port.startswith(":") and _digits(port[1:])):
             return f"invalid port '{port[1:]}'"
         return None
-    host, colon, port = host.partition(":")
-    if colon and not _digits(port):
-        return f"invalid port '{port}'" if port else "empty port"
+    host, _, port = host.partition(":")
+    if port and not _digits(port):  # (an empty port is the scheme's: RFC 3986, 3.2.3)
+        return f"invalid port '{port}'"
     if not host:
         return EMPTY_HOST
     name = host[:-1] if host.endswith(".") else host
