@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from footcheck.document import decode
+from footcheck.extract import extract
 from footcheck.model import CODE, FOOTNOTES, HEADING, LIST_ITEM, NOTE_BODY, RST, Document
 from footcheck.readers import rst, structure
 
@@ -343,3 +344,23 @@ def test_a_note_citing_by_a_named_link_cites_the_target_s_address():
     assert [[(u.url, u.line) for u in n.urls] for n in report.notes] == [
         [("https://www.tensorflow.org/", 10)], [("https://www.tensorflow.org/guide", 11)], []]
     assert [f.code for f in report.findings if f.code != "FC405"] == []
+
+
+def test_a_code_block_directive_is_code_however_long():
+    """Sphinx's ``.. code-block::`` (docutils' ``code``), whose block docutils places after
+    its last line: a version ``"^17.0.2"``, a regular expression's ``[^/]`` and a grammar's
+    ``rulename[1]`` are code, however many lines the block has."""
+    grammar = "\n".join(f"    rule{i}[Rule]: rulename[1] {{ Rule(rulename[0]) }}"
+                        for i in range(60))
+    document = read("Title\n=====\n\nA package [#]_.\n\n.. code-block:: json\n\n"
+                    "    {\n        \"dependencies\": {\n            \"@angular/compiler\": "
+                    "\"^17.0.2\",\n            \"camelcase\": \"8.0.0\"\n        }\n    }\n\n"
+                    ".. code:: sql\n\n    SELECT (\n      regexp_extract(p, '.*/([^/]+)/', 1)\n"
+                    "    )\n\n"
+                    f".. code:: PEG\n\n{grammar}\n\nThe end.\n\n.. [#] Ford, B. (2004). "
+                    "*Parsing Expression Grammars*. POPL.\n")
+    from footcheck.pipeline import audit
+
+    assert [m.label for m in extract(document).markers] == ["[#]_"]
+    assert [b.kind for b in document.blocks].count(CODE) == 3
+    assert audit(document).findings == ()

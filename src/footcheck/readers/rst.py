@@ -556,6 +556,12 @@ def _not_prose(source: _Source, elements: list[nodes.Element]
     for node in elements:
         if isinstance(node, (nodes.literal_block, nodes.doctest_block, nodes.math_block)):
             pieces = _block_lines(source, node.rawsource, _candidates(source, node))
+            if not pieces and node.line is not None:  # the code directive's line is after
+                # its block (a long one, far after): the latest place it fits before
+                low, _ = _lines_around(node)
+                pieces = _block_lines(source, node.rawsource,
+                                      list(range(min(node.line, source.count) - 1,
+                                                 max(low - 2, -1), -1)))
             if pieces:
                 first = bisect.bisect_right(source.starts, pieces[0][0]) - 1
                 directive = _hidden_directive(source, first)
