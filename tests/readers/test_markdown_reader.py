@@ -260,3 +260,17 @@ def test_a_note_citing_by_a_reference_link_cites_the_address_defined_for_it(tmp_
         [("https://www.tensorflow.org/", 7)], [("https://www.tensorflow.org/guide", 8)], []]
     assert report.linked == ()  # each address is a note's, not also the prose's
     assert [f.code for f in report.findings if f.code != "FC405"] == []
+
+
+def test_a_site_generator_s_code_blocks_are_code(tmp_path):
+    """Jekyll's ``{% highlight %}`` … ``{% endhighlight %}`` and Hugo's ``{{< highlight >}}``
+    … ``{{< /highlight >}}`` print code: an address built in it (``"http://www." + e``)
+    and a subscript (``a[1]``) are not the text's; an include or a figure tag opens none."""
+    report = audit_md(tmp_path, "Ruby is flexible.[^1]\n\n{% highlight ruby %}\n"
+                      "urls = %w[Google Yahoo].map do |e|\n  \"http://www.\" + e + \".com\"\n"
+                      "end\n{% endhighlight %}\n\n{{< highlight go \"linenos=table\" >}}\n"
+                      "x := a[1]\n{{< /highlight >}}\n\n{% include note.html %}\n"
+                      "{{< figure src=\"a.png\" >}}\nAs shown.[^2]\n" + NOTE
+                      + "[^2]: Jones, M. (2019). Other. *Herald*.\n")
+    assert [m.label for m in report.markers] == ["[^1]", "[^2]"]
+    assert report.findings == ()

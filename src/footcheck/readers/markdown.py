@@ -65,7 +65,12 @@ _TEX_MATH = re.compile(r"(\\\\?)\([\s\S]{1,2000}?\1\)"
 _TEX_CONTENT = re.compile(r"\\[A-Za-z]|[_^]\{|=")
 #: Block tokens whose lines are not prose.
 _HIDDEN_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label",
-                            "front_matter"})
+                            "front_matter", "template_code"})
+#: A site generator's code block, opened on a line of its own: Jekyll's (Liquid)
+#: ``{% highlight ruby %}`` … ``{% endhighlight %}`` (also ``codeblock``, ``raw``), Hugo's
+#: ``{{< highlight go >}}`` … ``{{< /highlight >}}`` (also ``code``).
+_TEMPLATE_CODE = re.compile(r" {0,3}(?:\{%-?\s*(highlight|codeblock|raw)\b[^%\n]*-?%\}"
+                            r"|\{\{[<%]\s*(highlight|code)\b[^\n]*?[>%]\}\})[ \t]*$")
 #: The tokens markdown-it may make of a file: ~400 bytes each with what the audit keeps for
 #: them (245,000 one-line list items, 1.2 million tokens, took 600 MB; 9 MB of ``[^1]``
 #: 2.3 GB). A 4 MB Markdown brief dense with notes, lists, code and tables makes 385,000; a
@@ -640,6 +645,31 @@ def _parser() -> MarkdownIt:
 
     md.block.ruler.before("footnote_def", "footnote_quote_end", ends_quoted_note,
                           {"alt": ["blockquote"]})
+
+    def template_code(state, start: int, end: int, silent: bool) -> bool:
+        """A site generator's code block (:data:`_TEMPLATE_CODE`), to its closing tag or,
+        unclosed, to the end of the file, as the generator prints it."""
+        first = state.bMarks[start] + state.tShift[start]
+        if state.src[first:first + 2] not in ("{%", "{{") or state.sCount[start] >= 4:
+            return False
+        opened = _TEMPLATE_CODE.match(state.src, state.bMarks[start], state.eMarks[start])
+        if opened is None:
+            return False
+        if silent:
+            return True
+        name = opened[1] or opened[2]
+        close = re.compile(rf"\s*(?:\{{%-?\s*end{name}\s*-?%\}}|\{{\{{[<%]\s*/{name}\s*[>%]\}}\}})")
+        line = start + 1
+        while line < end and not close.match(state.src, state.bMarks[line],
+                                             state.eMarks[line]):
+            line += 1
+        token = state.push("template_code", "code", 0)
+        token.map = [start, min(line + 1, end)]
+        state.line = min(line + 1, end)
+        return True
+
+    md.block.ruler.before("fence", "template_code", template_code,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
     # Nothing is rendered: emphasis, entities and line breaks change no position footcheck
     # needs, and link destinations are read from the source, so they need no normalising.
     md.disable(["emphasis", "entity", "newline", "balance_pairs", "fragments_join",
