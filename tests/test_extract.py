@@ -529,3 +529,21 @@ def test_entries_a_conversion_ran_together_are_each_a_work(entry, second):
     text = f"Text (Gogua, 2021).\n\nReferences\n\n{entry}\n"
     works = [(w.authors, w.ran_in) for w in author_date(Document.from_text(text), ())[1]]
     assert works[1:] == [(second, True)] and works[0][1] is False
+
+
+def test_a_note_s_sentence_going_on_past_a_bracket_keeps_the_notes_after_it():
+    """A note whose next line goes on with its sentence, lower case, holds ``1[1]`` (R's
+    indexing): the line is the note's, and the notes after it are notes, not markers (a
+    pandoc plain-text export of a book lost 11 of its 15 notes); a line of the text after
+    a note that ended its sentence still cites."""
+    ex = run("Vectors come in two kinds.[1] There are no scalars.[2] L is odd.[3]\n\n"
+             "[1] All the other data types are node types.\n\n"
+             "[2] Technically, R does not possess scalars. This does\n"
+             "mean that expressions like 1[1] work.\n\n"
+             "[3] L is not intuitive.\n")
+    assert [(n.token, n.text) for n in ex.notes][1:] == [
+        ("2", "Technically, R does not possess scalars. This does mean that expressions "
+              "like 1[1] work."), ("3", "L is not intuitive.")]
+    assert [m.token for m in ex.markers] == ["1", "2", "3"]
+    ex = run("A claim.[1]\n\n[1] A note that ends.\nThe text goes on here.[2]\n\n[2] Another.\n")
+    assert [m.token for m in ex.markers] == ["1", "2"]

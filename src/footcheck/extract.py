@@ -1900,16 +1900,21 @@ def _at_page_foot(i: int, stripped: list[str], skipped: set[int],
 
 
 def _continuation(text: str, note: _Draft, line: str, gap: int, markers_on_line: int) -> bool:
-    """Whether ``line`` (stripped) continues ``note`` (e.g. after a page break)."""
-    if markers_on_line or _TRAILER_RE.match(line) or _HEADING_RE.fullmatch(line):
+    """Whether ``line`` (stripped) continues ``note`` (e.g. after a page break). A line
+    with a marker is the text's, unless it goes on, lower case, with the sentence the line
+    before it left unfinished (``This does`` / ``mean that expressions like 1[1] work.``)."""
+    if _TRAILER_RE.match(line) or _HEADING_RE.fullmatch(line):
         return False
-    if gap == 0 or all(e <= s for s, e in note.spans):
-        return True  # a line of its paragraph, or the text of a label standing alone
-    last_start, last_end = note.spans[-1]
+    spans = [(s, e) for s, e in note.spans if e > s]
+    last_start, last_end = spans[-1] if spans else (0, 0)
     previous = text[last_start:last_end]
     unfinished = bool(previous) and previous[-1] not in _TERMINAL and \
         not _ENDS_WITH_URL.search(previous)  # a note ending in its address is complete
     first = line[0]
+    if markers_on_line:
+        return gap == 0 and unfinished and first.islower()
+    if gap == 0 or not spans:
+        return True  # a line of its paragraph, or the text of a label standing alone
     opens_lower = first.islower() or first.isdigit() or first in "(<[:;,–-"
     citation_like = bool(_CITATION_HINT_RE.search(line)) or len(line) < 120
     return (unfinished or opens_lower) and citation_like
