@@ -92,3 +92,22 @@ def test_a_page_without_notes_is_a_finding_not_an_error(tmp_path):
     path = tmp_path / "page.html"
     path.write_text("<p>Just prose.</p>", encoding="utf-8")
     assert [f.kind for f in audit(path).findings] == ["no-notes"]
+
+
+def test_a_formula_s_raised_numbers_are_no_markers():
+    """docutils' HTML math (``<span class="formula">``, ``<sup class="script">2</sup>``, a
+    displayed integral's ``<sup class="limit">1</sup>``) and KaTeX's output: exponents and
+    limits, written as plain text; a marker after the formula still cites."""
+    page = ('<html><body><p>Inline math, <span class="formula"><i>x</i><span class="scripts">'
+            '<sup class="script">2</sup><sub class="script">n</sub></span></span> and '
+            '<span class="katex"><span class="katex-html">d<sup>3</sup></span></span>, as '
+            'shown.<sup>1</sup></p><div class="formula"><span class="limits">'
+            '<sup class="limit">1</sup>∫<sub class="limit">0</sub></span> x dx</div>'
+            '<p>After.</p><ol class="footnotes"><li>Jones, <em>Integrals</em> (2001).</li>'
+            '</ol></body></html>')
+    document = reader.read(page.encode(), "math.html")
+    assert "^{2}" not in document.text and "^{3}" not in document.text
+    assert "\n\n1∫0 x dx\n\n" in document.text  # the displayed formula, a line of its own
+    report = audit(document)
+    assert [m.token for m in report.markers] == ["1"]
+    assert report.findings == ()

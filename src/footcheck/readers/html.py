@@ -84,6 +84,10 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer
                      "th", "thead", "tbody", "tfoot", "caption", "ul", "ol", "hr", "body",
                      "html", "details", "summary", "center"})
 _ITALIC = frozenset({"em", "i", "cite"})
+#: The classes of a formula a page sets in HTML (docutils' ``formula``, KaTeX's, MathJax's
+#: output, pandoc's ``math``): its raised numbers are exponents and limits, not markers.
+_MATH_CLASS = re.compile(r"(?<![\w-])(?:formula|katex(?:-display|-html)?"
+                         r"|MathJax(?:_Display|_CHTML|_SVG)?|math)(?![\w-])")
 #: Notes written where they are cited, shown as numbered notes by the page's script or style:
 #: Distill's ``<d-footnote>`` (``<dt-fn>`` before 2018), Tufte CSS's sidenotes.
 _INLINE_NOTES = ("d-footnote", "dt-fn")
@@ -467,6 +471,13 @@ def _value(label: str, roman: bool) -> int | None:
     return None
 
 
+def _is_math(node) -> bool:
+    """Whether ``node`` is a formula (:data:`_MATH_CLASS`, MathJax's ``<mjx-container>``)."""
+    classes = node.get("class")
+    return node.name.lower() == "mjx-container" or bool(
+        classes and _MATH_CLASS.search(" ".join(classes)))
+
+
 def _item_labels(node) -> list[tuple[object, str]]:
     """Each item of list ``node`` with the number it shows (``start``, ``value``, ``type``)."""
     fmt = _LIST_FORMATS.get(str(node.get("type", "1")), "decimal")
@@ -524,7 +535,13 @@ class _Page:
                     continue
                 if name in _DROPPED or id(child) in self.links.note_elements:
                     continue
-                if name == "br":
+                if _is_math(child):  # a displayed formula is a line of its own
+                    if name in _BLOCKS:
+                        self.flush()
+                    self.inline.append(child.get_text())
+                    if name in _BLOCKS:
+                        self.flush()
+                elif name == "br":
                     self.flush()
                 elif name in ("ol", "ul"):
                     self.flush()
@@ -569,6 +586,8 @@ class _Page:
         if name in _SCRIPTED_CITES:
             self.cites.append(len(self.lines))
             return ""
+        if _is_math(node):
+            return node.get_text()
         # A <sup> is a typed marker, unless it holds links on a page whose notes are linked:
         # then its pieces are written one by one, the markers among them as references.
         if (name == "sup" or (name == "a" and _only_sup(node))) and not (
