@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from footcheck.formats import render
-from footcheck.model import ENDNOTES, FOOTNOTES
+from footcheck.model import ENDNOTES, FOOTNOTES, Severity
 from footcheck.numerals import to_roman
 from footcheck.pipeline import audit
 from helpers import need
@@ -233,3 +233,38 @@ def test_letters_beyond_the_bmp_are_read_whole(tmp_path):
     assert "The constant \U0001d70b was" in report.document.text
     assert [n.text for n in report.notes] == ["See the tables of \U0001d45b digits."]
     assert "See the tables of \U0001d45b digits." in render("json", report)
+
+
+QUOTED = ("And it is important to recognize that the audience for Alice, at least in the "
+          "English-speaking world, consists of two groups -- children and adults. Thus far, I "
+          "have been speaking of Alice as a child's book. But Alice in Wonderland is, in "
+          "effect, two books: a book for children and a book for adults. Its interest, its "
+          "fantasy, its humor, and its logic all operate at two levels.")
+
+
+def test_a_quotation_set_small_above_the_notes_is_no_note(tmp_path):
+    """A long quotation in ``\\small`` ends a page's body, just above its footnotes (``3.
+    …``, in the notes' own size, the label at the paragraph's indent): the quotation's lines
+    are smaller than the body but no notes, and must not outvote the notes' indent (the
+    page's notes were lost, and a lone note on the next page with them)."""
+    latex = need("pdflatex")
+    (tmp_path / "quote.tex").write_text(
+        "\\documentclass[12pt]{article}\\makeatletter\\renewcommand\\@makefntext[1]"
+        "{\\parindent 1em\\indent\\@thefnmark.\\ #1}\\makeatother\\begin{document}\n"
+        "First paragraph.\\footnote{Dupont, \\emph{Livre}, p. 1, with a note long enough to "
+        "take two lines at the foot of the page, as in the thesis.} On.\\footnote{Ibid., p. "
+        "2.}\n\\newpage\nThis paragraph cites a source\\footnote{Martin, \\emph{Essai}, p. 3.}"
+        " then another\\footnote{Durand, \\emph{Autre livre}, p. 2.} and quotes at length:\n"
+        f"\\begin{{quote}}\\small\n{QUOTED}\\footnote{{Our translation of a long passage, "
+        "which takes more than one line at the foot of the page so that the note goes on to "
+        "the left margin: Weaver, \\emph{Alice in Many Tongues}, p. 12.}\n\\end{quote}\n"
+        "\\newpage\nLast paragraph.\\footnote{Ibid., p. 4.}\n\\end{document}\n",
+        encoding="utf-8")
+    done = subprocess.run([latex, "-interaction=nonstopmode", "-halt-on-error", "quote.tex"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
+    report = audit(tmp_path / "quote.pdf")
+    assert [n.token for n in report.notes] == ["1", "2", "3", "4", "5", "6"]
+    assert [m.token for m in report.markers] == ["1", "2", "3", "4", "5", "6"]
+    assert [f.code for f in report.findings if f.severity >= Severity.WARNING] == []
+

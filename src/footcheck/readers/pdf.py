@@ -1243,8 +1243,11 @@ def _find_notes(pages: list[list[_Line]], rules: list[list[_Rule]], body_size: f
         start = len(page)
         while start and page[start - 1].size < body_size - _SMALLER:
             start -= 1
-        _plain_labels(page[start:], cited, numbered, _cited(page[:start]))
-        first = next((i for i in range(start, len(page)) if page[i].label), None)
+        foot = start  # where the notes' size begins: a quotation or a caption set smaller
+        while foot < len(page) - 1 and abs(page[foot].size - page[-1].size) > 0.5:
+            foot += 1  # than the body, but not as small as the notes, is no note
+        _plain_labels(page[foot:], cited, numbered, _cited(page[:start]))
+        first = next((i for i in range(foot, len(page)) if page[i].label), None)
         going_on = start == 0 and abs(page[0].size - open_size) <= _SMALLER
         if going_on:
             first = 0
