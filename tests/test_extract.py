@@ -547,3 +547,12 @@ def test_a_note_s_sentence_going_on_past_a_bracket_keeps_the_notes_after_it():
     assert [m.token for m in ex.markers] == ["1", "2", "3"]
     ex = run("A claim.[1]\n\n[1] A note that ends.\nThe text goes on here.[2]\n\n[2] Another.\n")
     assert [m.token for m in ex.markers] == ["1", "2"]
+
+
+def test_a_word_set_raised_is_formatting_not_a_marker():
+    """``<sup>Syntax</sup>`` (a grammar's heading), ``^{Note}``: a word raised is no marker
+    (it was a malformed one, FC106); a malformed numeral raised (``<sup>XIIII</sup>``) and
+    a note's letter (``<sup>a</sup>``) still are."""
+    ex = run("**<sup>Syntax</sup>** and ^{Note} here. A claim.<sup>XIIII</sup> More.<sup>a</sup>"
+             "\n\n<sup>XIV</sup> Jones, *Report* (2001).\n")
+    assert [m.token for m in ex.markers] == ["XIIII", "a"]

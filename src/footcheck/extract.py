@@ -1124,8 +1124,10 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
         if group in ("lt", "gt"):  # the numbers, not their links
             token, written = (_LINK_AROUND_NUMBER.sub(r"\1", t) for t in (token, written))
         exponent = _is_exponent(text, start, end) if notation in _EXPONENT_LIKE else False
-        if exponent or (group == "ct2" and _ABBREVIATED.fullmatch(token)):
-            continue  # 10^6, km²; or a raised abbreviation typed with a caret: "H^s.", "M^r"
+        if exponent or (group == "ct2" and _ABBREVIATED.fullmatch(token)) or (
+                notation in (HTML, CARET, PANDOC) and _RAISED_WORD.fullmatch(token)):
+            continue  # 10^6, km²; a raised abbreviation typed with a caret: "H^s.", "M^r";
+            # a word set raised, as formatting: "<sup>Syntax</sup>"
         # In a converted file a marker is set against its word: a superscript standing
         # apart (a sum's limit in a formula) cites only a note no other marker cites; so
         # does a caret without braces standing apart in any text ("2 ^2. 4", a notation).
@@ -1164,6 +1166,9 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
 #: Letters raised in an old abbreviation ("His Royal H^s.", "M^r", "N^o", "1^st"): a letter
 #: no roman numeral holds.
 _ABBREVIATED = re.compile(r"[a-z]*[abefghjknopqrstuwyz][a-z]*")
+#: A word raised: three letters or more, one of them no roman numeral holds ("Syntax"; not
+#: "XIIII", a malformed number).
+_RAISED_WORD = re.compile(r"(?=[A-Za-z]*[ABEFGHJKNOPQRSTUWYZabefghjknopqrstuwyz])[A-Za-z]{3,}")
 _KEY = re.compile(r"[*(\[]*\d{1,3}\(\d{1,3}\)")  # "10(5)" before "[1]": alternatives
 _CODE_CHARS = re.compile(r"[/\\|={}<>\[\]]")
 # What a word may hold around a bracketed citation without being code: other citations
@@ -2196,8 +2201,9 @@ def _foot_lines(document: Document) -> frozenset[int]:
 def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
                       formatted: bool) -> list[_RawMarker]:
     """The raw markers without the doubtful ones: possible exponents (``2035⁴``, ``)²``,
-    ``R²``) and years (``[2019]``) for which no note of that number exists or whose note a
-    marker beyond doubt cites, bracketed numbers
+    ``R²``) and years (``[2019]``) for which no note of that number exists or whose notes
+    markers beyond doubt cite (each of them: numbered anew in each chapter, a document may
+    have several notes 3), bracketed numbers
     (``[1, 2, 3]``) in a document with no arabic notes typed by hand, and, where a
     superscript is formatting first (``formatted``: a converted file, or notes the format
     defines), typed markers of a numbering system no typed note uses or far past its last
@@ -2213,8 +2219,11 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
     # "Clause 4.2(a)[1]", "coef_[1]" in a PDF whose notes are footnotes
     unraised = {(d.system, d.value) for d in drafts if d.label.notation not in RAISED}
     split = CITED in {d.system for d in drafts}
-    surely = {(_system(m[4], n, split), n.value) for m in raw if not m[6]  # beyond doubt
-              for n in (numerals.read(m[3]),)}
+    # the markers beyond doubt of each number, and the notes of each (numbered anew in
+    # each chapter, notes 3 may be three: a doubtful marker may cite one no other cites)
+    surely = Counter((_system(m[4], n, split), n.value) for m in raw if not m[6]
+                     for n in (numerals.read(m[3]),))
+    notes_of = Counter((d.system, d.value) for d in drafts)
     systems = {d.system for d in drafts}
     last = {system: max((d.value or 0 for d in drafts if d.system == system), default=0)
             for system in systems}
@@ -2225,7 +2234,8 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
         numeral = numerals.read(m[3])
         system = _system(m[4], numeral, split)
         keys = {(system, numeral.value), (AMBIGUOUS, numeral.value)}  # the notes it may cite
-        if m[6] and ((system, numeral.value) in surely or
+        key = (system, numeral.value)
+        if m[6] and ((key in surely and surely[key] >= notes_of[key]) or
                      keys.isdisjoint(noted if m[4] == BRACKET else raised)):
             continue
         if formatted and m[4] in (CARET, PANDOC) and not m[2].startswith("^{") and (

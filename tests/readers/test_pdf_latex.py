@@ -268,3 +268,23 @@ def test_a_quotation_set_small_above_the_notes_is_no_note(tmp_path):
     assert [m.token for m in report.markers] == ["1", "2", "3", "4", "5", "6"]
     assert [f.code for f in report.findings if f.severity >= Severity.WARNING] == []
 
+
+def test_a_doubtful_marker_in_notes_numbered_by_chapter(tmp_path):
+    """The report class numbers footnotes anew in each chapter; a marker set after a space
+    (``… de sa mère ³``, doubtful: it may be an exponent) cites its chapter's note 3 though
+    chapter 2's marker 3 is beyond doubt: each note 3 has its marker."""
+    latex = need("pdflatex")
+    (tmp_path / "chapters.tex").write_text(
+        "\\documentclass{report}\\begin{document}\\chapter{One}\n"
+        "First\\footnote{Note one.} second\\footnote{Note two.} and the street, ``the "
+        "pavement was less hard than his mother's heart \\footnote{Ibid., p. 90.}''.\n"
+        "\\chapter{Two}\nAgain\\footnote{Another note one.} then\\footnote{Another note two.}"
+        " and ``far from being \\emph{gendered}\\footnote{Ibid., p. 91.}''.\n\\end{document}\n",
+        encoding="utf-8")
+    done = subprocess.run([latex, "-interaction=nonstopmode", "-halt-on-error",
+                           "chapters.tex"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
+    report = audit(tmp_path / "chapters.pdf")
+    assert [m.token for m in report.markers] == ["1", "2", "3", "1", "2", "3"]
+    assert [f.code for f in report.findings if f.severity >= Severity.WARNING] == []
