@@ -454,16 +454,20 @@ def test_splitting_runs_by_the_labels_that_exist():
 # --- PDFs drawn by hand: layouts LibreOffice does not make ------------------------------------
 
 
-def drawn_pdf(pages: list[str], rotate: int = 0) -> bytes:
-    """A PDF whose pages draw the content streams ``pages`` (A4, Helvetica as ``/F1``, TeX's
-    math italic CMMI10 as ``/F2``), turned by ``rotate`` degrees when shown."""
+def drawn_pdf(pages: list[str], rotate: int = 0,
+              sizes: dict[int, tuple[int, int]] | None = None) -> bytes:
+    """A PDF whose pages draw the content streams ``pages`` (A4, or the width and height
+    ``sizes`` gives by page index; Helvetica as ``/F1``, TeX's math italic CMMI10 as
+    ``/F2``), turned by ``rotate`` degrees when shown."""
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
     math = 4 + 2 * len(pages)
     objects = ["<< /Type /Catalog /Pages 2 0 R >>",
                f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>",
                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     for i, content in enumerate(pages):
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate {rotate} "
+        width, height = (sizes or {}).get(i, (595, 842))
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] "
+                       f"/Rotate {rotate} "
                        f"/Resources << /Font << /F1 3 0 R /F2 {math} 0 R >> >> "
                        f"/Contents {5 + 2 * i} 0 R >>")
         objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
@@ -738,6 +742,28 @@ def test_a_lone_note_numbered_1_cited_on_its_page():
     second += line(188, "1.", 9) + line(188, "Jones, Housing in Bishkek (2017).", 9, x=82.5)
     document = reader.read(drawn_pdf([first, second]), "perpage.pdf")
     assert [n.number for n in extract(document).notes] == [1, 2, 3, 1]
+    assert [f.code for f in audit(document).findings if f.severity >= Severity.WARNING] == []
+
+
+def test_a_running_footer_on_pages_of_another_size_is_no_text():
+    """A Commission proposal's footer, ``EN 126 EN`` in 24 pt under the notes, stands at
+    another height on its landscape pages (a table turned) than on its A4 pages: still a
+    running line, not text closing the page under its notes (the notes there were lost)."""
+    pages, sizes = [], {}
+    for i in range(8):
+        landscape = i in (5, 6)
+        top, rule = (550, 50) if landscape else (780, 150)
+        page = line(top, f"Sentence {i + 1} of the proposal cites a source.", marker=str(i + 1))
+        page += f"0.5 w 72 {rule} m 216 {rule} l S\n"
+        page += line(rule - 10, f"Council Decision {i + 1}/2020 of 5 May 2020.", 9,
+                     label=str(i + 1))
+        page += line(23 if landscape else 36, f"EN {i + 1} EN", 24, x=330 if landscape else 250)
+        pages.append(page)
+        if landscape:
+            sizes[i] = (842, 595)
+    document = reader.read(drawn_pdf(pages, sizes=sizes), "proposal.pdf")
+    assert [n.number for n in extract(document).notes] == list(range(1, 9))
+    assert "EN" not in document.text.split()
     assert [f.code for f in audit(document).findings if f.severity >= Severity.WARNING] == []
 
 

@@ -1148,10 +1148,14 @@ def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> None:
 
     seen: Counter[tuple[str, int]] = Counter()
     sides: Counter[tuple[tuple[str, int], int]] = Counter()  # a book's left and right pages
+    # the first and last lines of the pages, wherever they stand: pages of other sizes (a
+    # table turned landscape, a letter-size annex) have their running lines elsewhere
+    ends: Counter[str] = Counter()
     for i, (page, height) in enumerate(zip(pages, heights, strict=True)):
         keys = {key(line) for line in page if in_margin(line, height)}
         seen.update(keys)
         sides.update((k, i % 2) for k in keys)
+        ends.update({key(line)[0] for line in page[:1] + page[-1:] if in_margin(line, height)})
     threshold = max(2, _REPEATED * len(pages))
     # a journal's headers alternate: "832 VOL. 72 PART 6" on the left pages only
     side_threshold = [max(3, _REPEATED * len(pages[side::2])) for side in (0, 1)]
@@ -1159,8 +1163,9 @@ def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> None:
         keep = [not in_margin(line, height) or not (
                 seen[key(line)] >= threshold
                 or sides[key(line), i % 2] >= side_threshold[i % 2]
+                or (j in (0, len(page) - 1) and ends[key(line)[0]] >= threshold)
                 or _PAGE_NUMBER.fullmatch(" ".join(w.text for w in line.words).strip()))
-                for line in page]
+                for j, line in enumerate(page)]
         for j in range(1, len(page)):  # the foot of the page, from the middle down
             if not keep[j] and keep[j - 1] and page[j].top > height / 2 and \
                     _close(page[j - 1], page[j]) and not _number_aside(page[j], page[j - 1]):
