@@ -701,6 +701,10 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
 
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
     native_series = {n.series for n in document.native_notes}
+    if native_series and all(m[4] != BRACKET for m in markers_raw):
+        # beside the notes the format defines, entries typed "[1] …" that no "[1]" cites
+        # are a list of works (a bibliography numbered so), not notes
+        drafts = [d for d in drafts if d.label.notation != BRACKET]
     series_of = _name_series(drafts, native_series, _foot_lines(document),
                              _two_arabic_kinds(markers_raw))
     # In a Word file, a PDF or a web page a superscript is formatting first: there, as

@@ -274,3 +274,18 @@ def test_a_site_generator_s_code_blocks_are_code(tmp_path):
                       + "[^2]: Jones, M. (2019). Other. *Herald*.\n")
     assert [m.label for m in report.markers] == ["[^1]", "[^2]"]
     assert report.findings == ()
+
+
+def test_a_bibliography_numbered_in_brackets_beside_footnotes_is_no_notes(tmp_path):
+    """Beside the notes the format defines, a list of works typed ``[1] …`` that no ``[1]``
+    in the text cites is a bibliography (it was read as endnotes, uncited); cited so, its
+    entries are the works the text cites."""
+    works = ("# Bibliography\n\n\\[1\\] Aumüller, Jutta: *Assimilation*. Bielefeld: "
+             "Transcript, 2009.\n\n\\[2\\] Beller, Steven: *Wien und die Juden*. Wien: Böhlau, "
+             "1993.\n\n")
+    report = audit_md(tmp_path, "A claim with a footnote.[^1]\n\n" + works + NOTE)
+    assert [(n.series, n.token) for n in report.notes] == [("footnotes", "1")]
+    assert [f.code for f in report.findings] == []
+    report = audit_md(tmp_path, "A claim.[^1] As shown [2].\n\n" + works + NOTE)
+    assert [n.token for n in report.notes] == ["1", "2", "1"]
+    assert [f.code for f in report.findings] == ["FC103"]  # [1] is listed, never cited
