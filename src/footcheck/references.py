@@ -888,7 +888,7 @@ def _source(text: str, start: int, end: int, f: dict) -> Source:
 #: المصدر نفسه (Arabic), همان (Persian), 同上 (Chinese, Japanese), שם (Hebrew).
 _IBID = re.compile(r"\s*(?i:(?:see|voir|siehe)\s+|(?:cf|vgl)\.\s*)?[*_]{0,2}"
                    r"(?i:ib[ií]d\b\.?|ib[ií]dem\b|[ií]d\.|[ií]dem\b|ivi\b|"
-                   r"ebd\.|ebda\.|ebenda\b|там\s+же\b|"
+                   r"ebd\.|ebda\b\.?|ebenda\b|там\s+же\b|"
                    r"(?:المصدر|المرجع)\s+(?:نفسه|السابق)|نفس\s+المصدر|همان(?:\s+(?:منبع|جا))?|"
                    r"同上|שם)[*_]{0,2}[\s.,:;،，、]*"
                    r"(?i:(?:at|pp?\.|p[áa]?gs?\.|pages?|s\.|с\.|стр\.|arts?\.|paras?\.|§+|"

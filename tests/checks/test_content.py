@@ -196,6 +196,7 @@ def test_titles_and_ordinary_parentheticals_are_not_remarks(line: str) -> None:
     "^{XV} Available at: https://iwpr.net/global-voices/new-wave-russians-head-georgia.",
     "^{XV} <https://iwpr.net/global-voices/a>. Accessed January 5th.",
     "^{XV} Reuters.",
+    "^{XV} Reuters, Jung.",
     "^{XV} Interview with an official, Tbilisi.",
     "^{XV} [here](https://iwpr.net/global-voices/a).",  # a link's text that names nothing
 ])
@@ -232,6 +233,13 @@ def test_incomplete_references(line: str) -> None:
     "^{30} Eigene Darstellung",  # the author's own work, credited
     "^{31} Own calculations based on the census.",
     "^{32} Elaboración propia.",
+    "^{33} Ebda",  # ibid., without its full stop
+    "^{34} in Matthäus 25,40",  # scripture by book, chapter and verse
+    "^{35} Matthew 25:40.",
+    "^{36} C.G. Jung, GW 8, 145.",  # a collected edition's volume and page
+    "^{37} C.G. Jung, Gesammelte Werke 8, 145.",
+    "^{38} Hereafter ECJ.",  # how the text names something from there on
+    "^{39} Doravante TJ.",
 ])
 def test_complete_references(line: str) -> None:
     assert findings(line, "incomplete-reference") == []

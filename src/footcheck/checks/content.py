@@ -162,8 +162,24 @@ _OWN_WORK = re.compile(
     r"elaboration|figure|work|photo|translation|compilation|analysis)s?|"
     r"elaboraci[óo]n\s+propia|[ée]laboration\s+propre|r[ée]alisation\s+personnelle|"
     r"tradu(?:ction|cción|zione)\s+(?:propre|propia|personnelle|mia))\b")
+#: A passage of scripture by book, chapter and verse ("Matthew 25:40", "Matthäus 25,40",
+#: "1 Kor 13,4-7", "Sura 2:255").
+_SCRIPTURE = re.compile(r"\b[^\W\d_][^\W\d_.]{0,15}\.?\s+\d{1,3}[:,]\d{1,3}(?:[-–]\d{1,3})?\b")
+#: A collected edition's volume and page: "GW 8, 145", "MEW 23, S. 45", "Gesammelte Werke 8,
+#: 145", "Collected Works 4, 212".
+_EDITION_PAGE = re.compile(
+    r"(?:\b[A-Z]{2,4}|(?i:gesammelte|sämtliche|collected|complete)\s+(?i:werke|schriften|"
+    r"works|writings)|(?i:œuvres|oeuvres)\s+(?i:complètes|completes))"
+    r"\s+[IVX\d]{1,4}(?:/\d{1,2})?,\s*(?:S\.|p\.|pp\.)?\s*\d{1,4}\b")
+#: A note saying how the text names something from there on ("Hereafter ECJ.",
+#: "Doravante TJ.", "Im Folgenden: BVerfG"): it cites nothing.
+_HEREAFTER = re.compile(
+    r"(?i)\b(?:here(?:in)?after|henceforth|doravante|daqui\s+em\s+diante|en\s+adelante|"
+    r"en\s+lo\s+sucesivo|ci-après|dorénavant|im\s+folgenden|nachfolgend|di\s+seguito|"
+    r"d'ora\s+in\s+poi)\b")
 _CROSS_REFERENCE = re.compile(
     r"(?i)\b(?:ib[ií]d|ib[ií]dem|op\.?\s*cit|loc\.?\s*cit|[ií]dem|[ií]d\.|ivi\b|supra|infra|"
+    r"ebd\.|ebda\b|ebenda\b|a\.\s?a\.\s?O\.|"
     r"see\s+(?:note|n\.|"
     r"above|below|chapter|section|table|figure|fig\.)|author'?s'?\s|authors')"
 )
@@ -606,7 +622,8 @@ def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Fi
         return  # "Lowi, Water and Power, 187.": a short form of a citation given in full
     words = _WORD.findall(masked)
     if (YEAR.search(masked) or _DOI.search(masked) or _CROSS_REFERENCE.search(masked)
-            or _OWN_WORK.search(masked)
+            or _OWN_WORK.search(masked) or _SCRIPTURE.search(masked)
+            or _EDITION_PAGE.search(masked) or _HEREAFTER.search(masked)
             or _DOCUMENT_SYMBOL.search(masked) or _PROVISION.search(masked) or view.titles
             or len(words) > 5):
         return
