@@ -289,3 +289,14 @@ def test_a_bibliography_numbered_in_brackets_beside_footnotes_is_no_notes(tmp_pa
     report = audit_md(tmp_path, "A claim.[^1] As shown [2].\n\n" + works + NOTE)
     assert [n.token for n in report.notes] == ["1", "2", "1"]
     assert [f.code for f in report.findings] == ["FC103"]  # [1] is listed, never cited
+
+
+def test_a_table_s_note_cited_from_each_row_is_no_duplicate(tmp_path):
+    """``✅¹`` in two rows of a table, one note under it: a table's note cited from each
+    row it concerns; the same marker twice in the prose is still a duplicate."""
+    note = "\n¹This behaviour is considered by some to be undesirable and may change.\n"
+    table = ("| Requirement | Candidate | Update? |\n| --- | --- | --- |\n"
+             "| `^1.2.0-pre.0` | `1.2.0-pre.1` | ✅¹ |\n| `^1.2.0-pre.0` | `1.3.0` | ✅¹ |\n")
+    assert [f.code for f in audit_md(tmp_path, table + note).findings] == []
+    prose = "Updated.¹ And again.¹\n"
+    assert [f.code for f in audit_md(tmp_path, prose + note).findings] == ["FC104"]

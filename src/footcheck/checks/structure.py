@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .. import extract as ex
-from ..model import NATIVE, Document, Extraction, Finding, Marker, Note, Unread
+from ..model import NATIVE, TABLE_CELL, Document, Extraction, Finding, Marker, Note, Unread
 from ..numerals import ROMAN, desuperscript, format_number, is_roman
 from .rules import emits, rule
 
@@ -32,6 +32,8 @@ class _Series:
     #: a list under a heading of the works cited (References): numbers cited as a citation
     #: style cites them, again and in any order after the first citation
     works: bool = False
+    #: the offsets of the markers set in a table's cells
+    tabled: frozenset[int] = frozenset()
 
     @property
     def named(self) -> bool:
@@ -210,6 +212,13 @@ def _series(extraction: Extraction) -> list[_Series]:
     from ..readers import locator  # names a line as the editor finds it: "paragraph 12"
 
     at = locator(extraction.document)
+    cells = sorted((b.start, b.end) for b in extraction.document.blocks if b.kind == TABLE_CELL)
+    cell_starts = [start for start, _ in cells]
+
+    def in_cell(offset: int) -> bool:
+        k = bisect.bisect_right(cell_starts, offset) - 1
+        return k >= 0 and offset < cells[k][1]
+
     notes: dict[str, list[Note]] = defaultdict(list)
     markers: dict[str, list[Marker]] = defaultdict(list)
     for n in extraction.notes:
@@ -227,7 +236,9 @@ def _series(extraction: Extraction) -> list[_Series]:
             ex.bibliography_heading(extraction.document, notes[name][0].line)
         works = bool(notes[name]) and ex.cited_works_heading(extraction.document,
                                                               notes[name][0].line)
-        out.append(_Series(name, notes[name], markers[name], roman, case, at, listed, works))
+        tabled = frozenset(m.offset for m in markers[name] if cells and in_cell(m.offset))
+        out.append(_Series(name, notes[name], markers[name], roman, case, at, listed, works,
+                           tabled))
     return out
 
 
@@ -449,13 +460,16 @@ def _duplicate_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
 
 @emits("duplicate-marker")
 def _duplicate_markers(s: _Series, tally: _Tally) -> Iterator[Finding]:
-    """One finding per marker number used twice, unless the series cites numbers again."""
+    """One finding per marker number used twice, unless the series cites numbers again, or
+    the repeats stand in a table's cells (a table's note cited from each row it concerns)."""
     if tally.citation_style:
         return
     duplicates = sorted((number, count) for number, count in tally.cited.items() if count > 1)
     marker_copies = _positions(s.markers) if duplicates else {}
     for number, count in duplicates:
         copies = marker_copies[number]
+        if all(s.markers[i].offset in s.tabled for i in copies[1:]):
+            continue
         guesses = {i: _fitting_number(tally.bounds[i], tally.uncited) for i in copies}
         wrong = next((i for i in copies if guesses[i] is not None),
                      next((i for i in copies if i not in tally.in_sequence), copies[-1]))
