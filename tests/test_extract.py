@@ -556,3 +556,13 @@ def test_a_word_set_raised_is_formatting_not_a_marker():
     ex = run("**<sup>Syntax</sup>** and ^{Note} here. A claim.<sup>XIIII</sup> More.<sup>a</sup>"
              "\n\n<sup>XIV</sup> Jones, *Report* (2001).\n")
     assert [m.token for m in ex.markers] == ["XIIII", "a"]
+
+
+def test_a_superscript_label_in_brackets_opens_a_note():
+    """``[¹] … and other roots`` under a heading marked ``¹`` (a Rust RFC): a note, not a
+    second marker."""
+    ex = run("### For programs¹\n\n[¹] … and other roots of a dependency graph.\n\n"
+             "Compared to `core`, the crate makes two more requirements.\n")
+    assert [(n.token, n.text) for n in ex.notes] == [
+        ("¹", "… and other roots of a dependency graph.")]
+    assert [m.token for m in ex.markers] == ["¹"]

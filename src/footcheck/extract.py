@@ -142,6 +142,7 @@ _LABEL_RE = re.compile(
     r"|\[\^(?P<m>[^\]\s\[]+)\]:"
     rf"|<sup>\s*(?P<h>{_TOKEN})\s*</sup>"
     rf"|(?P<s>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
+    rf"|\[(?P<sb>[{_SUP_DIGITS}]+)\](?=[ \t]+\S)"  # "[¹] … and other roots": in brackets
     rf"|{_TAG}"
     r"|\[(?P<b>\d{1,4})\](?:\((?:[^()\s]|\([^()\s]*\))*\))?(?![ \t]*=)"  # [1] or [1](link)
     r"|\[\^(?P<k>\d{1,4})\](?=[ \t]+\S)"  # "[^1] Popkin, …": a footnote typed without its colon
@@ -150,6 +151,7 @@ _LABEL_RE = re.compile(
     r")[ \t]*"
 )
 _LABEL_NOTATION = {"c1": CARET, "c2": CARET, "m": MARKDOWN, "h": HTML, "s": SUPERSCRIPT,
+                   "sb": SUPERSCRIPT,
                    "t": TAGGED, "b": BRACKET, "k": BRACKET, "n": NUMBERED, "r": BARE}
 
 # Headings of a notes section, in English, French, German, Spanish, Italian, Portuguese and
