@@ -352,3 +352,25 @@ def test_a_bare_url_a_hard_wrap_broke_goes_on_on_the_next_line(text: str, url: s
 def test_a_line_of_prose_after_a_url_is_not_its_rest(text: str) -> None:
     (found,) = find_urls(text)
     assert "\n" not in found.raw
+
+
+def test_arabic_and_chinese_punctuation_after_a_url_is_not_part_of_it() -> None:
+    found = find_urls("انظر https://www.ohchr.org/a/DGD_report.pdf؛ و https://x.org/b.pdf، "
+                      "الفقرة 95. 见 https://y.cn/c.html。")
+    assert [u.url for u in found] == ["https://www.ohchr.org/a/DGD_report.pdf",
+                                      "https://x.org/b.pdf", "https://y.cn/c.html"]
+    assert all(u.problem is None for u in found)
+
+
+def test_a_space_typed_into_an_address_is_reported_with_the_address_whole() -> None:
+    """``…_Rights_ of_the_Child_Part_1_of_3.pdf``: no address ends with ``_``; what
+    follows the space has an address's marks. A word of prose after a URL stays prose."""
+    [u] = find_urls("Available at https://www.unicef.org/files/Handbook_on_the_Rights_ "
+                    "of_the_Child_Part_1_of_3.pdf.")
+    assert (u.problem, u.repaired) == (
+        "contains spaces", "https://www.unicef.org/files/Handbook_on_the_Rights_of_the_Child_"
+        "Part_1_of_3.pdf")
+    assert u.raw.endswith("Part_1_of_3.pdf")
+    found = find_urls("See https://x.org/a_ and then https://x.org/b- see more.")
+    assert [(u.url, u.problem) for u in found] == [("https://x.org/a_", None),
+                                                  ("https://x.org/b-", None)]

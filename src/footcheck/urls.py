@@ -121,7 +121,7 @@ _GOOD = re.compile(rf"{_GOOD_START}(?=[/?#]|\Z)")
 # The common <https://…>: closed, no white space or backslash, and _GOOD, in one match.
 _GOOD_ANGLE = re.compile(rf"<({_GOOD_START}(?:[/?#][^\s<>\\]*)?)>")
 _SCHEME = re.compile(r"(?i)(https?|ftp)(:?/*)")
-_TRAIL = frozenset(".,;:!?'\"’”»›*")
+_TRAIL = frozenset(".,;:!?'\"’”»›*\u060c\u061b\u061f\u06d4。，、；：！？")  # (Arabic's ، ؛ ؟ ۔)
 _TRAIL_OR_PAREN = _TRAIL | {")"}
 _SPECIAL_BEFORE = frozenset("<[( \t")  # before these a URL may be in a link or brackets
 _LOCAL_HOSTS = frozenset({"localhost"})
@@ -172,7 +172,8 @@ def find_urls(text: str, start: int = 0, end: int | None = None,
                 if url[-1] in _TRAIL_OR_PAREN:
                     url = _trim(url)
                 if url and _GOOD.match(url) and "\\" not in url and not (
-                        url[-1] in "-/" and text.startswith("\n", at + len(url))):
+                        url[-1] in "-/" and text.startswith("\n", at + len(url))) and not (
+                        url[-1] in "_-" and text.startswith(" ", at + len(url))):
                     stop = at + len(url)
                     out.append(make(at, stop, url, url, None, None, BARE, (at, stop)))
                     pos = stop - start
@@ -284,6 +285,16 @@ def _bare(text: str, start: int, end: int, limit: int) -> FoundUrl | None:
             url += rest[0]
             stop = rest[1]
             raw = text[start:stop]
+    elif url[-1] in "_-" and text.startswith(" ", stop) and \
+            (rest := _SPACED_REST.match(text, stop, limit)) is not None and \
+            _URLISH.search(rest[1]):
+        # "…_Rights_ of_the_Child.pdf": a space typed into the address (no address ends
+        # with "_" or "-"); what follows it has a URL's marks
+        rest_raw = _trim(rest[1])
+        stop = rest.start(1) + len(rest_raw)
+        raw = text[start:stop]
+        return FoundUrl(start, stop, raw, url + " " + rest_raw, "contains spaces",
+                        url + rest_raw, BARE, (start, stop))
     problem, repaired = _analyse(url)
     return FoundUrl(start, stop, raw, url, problem, repaired, BARE, (start, stop))
 
@@ -291,6 +302,8 @@ def _bare(text: str, start: int, end: int, limit: int) -> FoundUrl | None:
 #: The rest of a URL a hard wrap moved to the next line: no space, lower case or a digit
 #: first, so that a line of prose after a URL is not taken for its rest.
 _REST = re.compile(r"[ \t]*([a-z0-9][\w\-.~/?#=&%+:@!$*,;]*)")
+#: The rest of an address after a space typed into it: one word, no space.
+_SPACED_REST = re.compile(r" ([\w\-.~/?#=&%+:@!$*,;]+)")
 #: What only a URL's rest has: a path, a query, a file's suffix, a dashed number.
 _URLISH = re.compile(r"[/?=&%_]|\.(?:s?html?|php|aspx?|jsp|pdf|docx?|xlsx?|csv|xml|json)\b|-\d")
 
