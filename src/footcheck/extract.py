@@ -726,7 +726,8 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
         markers = tuple(sorted(markers + document.native_markers, key=lambda m: m.offset))
     unread = (*document.unread, *_foreign_syntax(document, text),
               *_empty_section(stripped, skipped, notes, _resolved(notes, markers),
-                              _heading_lines(document)))
+                              _heading_lines(document),
+                              markup=document.format in ("markdown", "rst")))
     return Extraction(document=document, notes=notes, markers=markers, unread=unread)
 
 
@@ -780,14 +781,18 @@ def _heading_lines(document: Document) -> list[int]:
 
 
 def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ...],
-                   resolved: bool, headings: list[int] = ()) -> Iterator[Unread]:
+                   resolved: bool, headings: list[int] = (), markup: bool = False
+                   ) -> Iterator[Unread]:
     """A notes heading followed by paragraphs of which no note could be read, where that
     matters: where markers do not all find their note ("Notes" heading) — a "References"
     list only in a document with no notes. Without a marker pointing nowhere, a Notes
     section of remarks is only prose; but one listing notes numbered from 1, in a document
     where no note or marker was read, is notes whose markers were not found (superscript
-    numbers a conversion flattened into the text: ``in 2022.1 They``). The section ends at
-    the next heading the format marks (``# Name, Sitz`` after ``##### Anmerkungen``)."""
+    numbers a conversion flattened into the text: ``in 2022.1 They``) — in a ``markup``
+    format (Markdown, reStructuredText), which has a syntax of its own for notes, only if
+    its entries cite as notes do (a year, an address): else it is a list of remarks. The
+    section ends at the next heading the format marks (``# Name, Sitz`` after
+    ``##### Anmerkungen``)."""
     if resolved and notes:
         return
     last_note = max((n.line for n in notes), default=0)
@@ -801,7 +806,8 @@ def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ..
         if resolved or not _NOTES_WORD.search(line):  # nothing read, or a list of works:
             # notes only if numbered as notes are (a list of works by author is no notes)
             entries = _numbered_entries(stripped[i + 1:end])
-            if entries >= 2:
+            if entries >= 2 and not (markup and resolved and not notes and
+                                     not _cites_sources(stripped[i + 1:end])):
                 yield Unread(line.strip("#*_: "), i + 1, 1, entries, section=True)
             return
         paragraphs = sum(1 for j in range(i + 1, end)
@@ -812,6 +818,15 @@ def _empty_section(stripped: list[str], skipped: set[int], notes: tuple[Note, ..
 
 
 _ENTRY_NUMBER = re.compile(r"[(\[]?(\d{1,4})[.)\]]?[ \t]+\S")  # 1 …, 1. …, (1) …, [1] …
+
+
+_SOURCE_SIGN = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|://")
+
+
+def _cites_sources(lines: list[str]) -> bool:
+    """Whether most of the numbered entries among ``lines`` give a year or an address."""
+    entries = [line for line in lines if _ENTRY_NUMBER.match(line)]
+    return 2 * sum(bool(_SOURCE_SIGN.search(line)) for line in entries) >= len(entries) > 0
 
 
 def _numbered_entries(lines: list[str]) -> int:

@@ -364,3 +364,14 @@ def test_a_code_block_directive_is_code_however_long():
     assert [m.label for m in extract(document).markers] == ["[#]_"]
     assert [b.kind for b in document.blocks].count(CODE) == 3
     assert audit(document).findings == ()
+
+
+def test_a_list_of_remarks_under_notes_is_no_unread_notes():
+    """``Notes:`` and a numbered list in a PEP that has no notes: remarks, not notes whose
+    superscripts a conversion lost (reStructuredText has its own notes and loses none)."""
+    from footcheck.pipeline import audit
+
+    document = read("Sets\n====\n\nTwo new built-in functions are proposed.\n\nNotes:\n\n"
+                    "1. We propose the bitwise operators for intersection\n   and union.\n\n"
+                    "2. We considered using \"+\" to add elements to a set.\n")
+    assert [f.code for f in audit(document).findings] == ["FC108"]
