@@ -127,6 +127,8 @@ def test_parenthetical_note_to_self_from_the_sample() -> None:
     ("^{IX} Forbes Russia (2023). 'Title.' [Author: check the year] Available at: "
      "<https://forbes.kz/a>", "[Author:"),
     ("^{IX} Forbes Russia (2023). 'Title.' [Ed: which edition?]", "[Ed:"),
+    ("^{IX} is this the right link? <https://forbes.kz/a>", "is this"),
+    ("^{IX} Forbes (2023). NB: different figure.", "NB:"),
     ("^{IX} Forbes Russia (2023) (?). 'Krovavaia baryna.'", "(?)"),
     ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' 22 September [?].", "[?]"),
     ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' - verify", "- verify"),
@@ -183,6 +185,8 @@ def test_editorial_remarks(line: str, needle: str) -> None:
     "related to reading habits?",
     '^{24} A [workshop](https://example.org/ws/) agreed on "verifiable lines." Participants '
     "were asked: what is the biggest obstacle?",
+    "^{25} NB: `?environment` uses frame in a different sense, which comes from S.",  # to readers
+    "^{26} why not just attrs? (https://github.com/ericvsmith/dataclasses/issues/19)",  # its title
 ])
 def test_titles_and_ordinary_parentheticals_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []

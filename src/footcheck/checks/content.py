@@ -100,7 +100,7 @@ _REMARK_CS = _Guarded(re.compile(
     rf"""
     {_BOUNDARY}Not\s+sure\b|\bnot\s+sure\b
     |\((?:\?|\s\?\s)\)|\[\s*\?\s*\]
-    |\bNB:
+    |(?<=\S\s)NB:|(?<=\S\s\s)NB:  # after a citation; opening a note, a remark to readers
     |(?<![\w@.\[/-])(?<!\bby\s)(?<!\bvia\s)(?<!\bas\s)(?<!\bfrom\s)(?<!\bof\s)
         @(?![\w.-]*(?:_|\d{{4}}))[A-Za-z][\w.-]*(?=\s*(?::(?!\S)|[,?])|\s+[a-z])(?!{_ACCOUNT})
     """,
@@ -561,6 +561,12 @@ def _is_query(view: _View, i: int) -> bool:
     if view.in_title(i):
         return False
     start = _sentence_start(masked, i)
+    rest = masked[i + 1:].strip(" ()[]<>.,;:\n")
+    if rest and not rest.strip(_MASK) and not masked[:start].strip() and \
+            not _ABOUT_SOURCE.search(masked, start, i):
+        return False  # "why not just attrs? (https://…/issues/19)": the title of the page
+        # the note's address gives (an issue's, a thread's), the note's whole text; "Is
+        # this the right link? <https://…>" still asks
     first = _LETTERS.search(masked, start, i)
     if first is None or _title_cased(masked[start:i]):
         return False  # "…: What Do the Data Say?", a title's words
