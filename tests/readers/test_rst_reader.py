@@ -375,3 +375,16 @@ def test_a_list_of_remarks_under_notes_is_no_unread_notes():
                     "1. We propose the bitwise operators for intersection\n   and union.\n\n"
                     "2. We considered using \"+\" to add elements to a set.\n")
     assert [f.code for f in audit(document).findings] == ["FC108"]
+
+
+def test_the_notes_target_notes_makes_of_the_links_are_not_the_author_s():
+    """``.. target-notes::`` has docutils make a footnote of each link's address: notes no
+    one wrote (they were uncited notes at line 1); the addresses are still the links'."""
+    from footcheck.pipeline import audit
+
+    report = audit(read("See the Python_ site [#]_.\n\n.. _Python: https://www.python.org\n\n"
+                        ".. [#] Rossum, G. (1995). *Python Reference Manual*. CWI.\n\n"
+                        ".. target-notes::\n"))
+    assert [n.token for n in report.notes] == ["1"]
+    assert [f.code for f in report.findings if f.code != "FC405"] == []
+    assert [u.url for u in report.linked] == ["https://www.python.org"]

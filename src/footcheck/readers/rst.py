@@ -879,8 +879,9 @@ def _definitions(source: _Source, elements: list[nodes.Element],
     code_starts = [s for s, _ in code]
     used: set[int] = set()
     for node in elements:
-        if not isinstance(node, (nodes.footnote, nodes.citation)):
-            continue
+        if not isinstance(node, (nodes.footnote, nodes.citation)) or any(
+                name.startswith("TARGET_NOTE") for name in node.get("names", ())):
+            continue  # (the notes ".. target-notes::" makes of the links are not written)
         found = next(((i, m) for i in _candidates(source, node)
                       if i not in used and (m := source.markup(i)) and m.kind == "note"
                       and _label_fits(node, m.name)), None)
