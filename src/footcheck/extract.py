@@ -464,6 +464,24 @@ class ListedWork:
     ran_in: bool = False  # found after another in one entry (a conversion ran them together)
 
 
+#: An author named given name first, then a full stop (BibTeX's plain and ACM styles:
+#: ``Giorgio Agamben. State of exception. …``): the surname is the name's last word.
+_GIVEN_FIRST = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\.?){0,2}"
+                          r"\s+([A-ZÀ-ÖØ-Þ][\w'’-]+)\.\s")
+#: The last words of an organisation's name, which no person's is ("World Health
+#: Organization.").
+_BODY_WORDS = frozenset(re.findall(r"\S+", """
+organization organisation bank nations union institute institut foundation fund council
+commission agency office ministry department association university center centre committee
+group service press society trust forum program programme court parliament government
+network project initiative alliance board bureau"""))
+#: A rule in an entry's authors' place: the same authors as the entry before (``— (2003).``,
+#: ``---, and``, ``______.``).
+_SAME_AUTHORS = re.compile(r"\s*[-–—_‐]{2,}[-–—_‐\s.,]*|\s*[–—][\s.,]*")
+#: The year a work first appeared, in brackets, before its edition's: ``[1944] (2001)``.
+_FIRST_EDITION = re.compile(rf"\[({_YEAR_TOKEN})\]\s*\(?({_YEAR_TOKEN})\)?")
+
+
 def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
     """The works of the entries ``works`` of a list of works, each by
     the words that name its first author: the first capitalised word, an acronym in
@@ -474,6 +492,9 @@ def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
 
     def add(entry: _Entry, head: str, year: str, ran_in: bool = False) -> None:
         words = {_first_name(head)} | {a.lower() for a in re.findall(r"\b[A-Z]{2,8}\b", head)}
+        if (given_first := _GIVEN_FIRST.match(head)) and \
+                given_first[1].lower() not in _BODY_WORDS:  # "Giorgio Agamben. State of …"
+            words.add(_first_name(given_first[1]))
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z][\w'’]*", head))
         if 2 <= len(initials) <= 8 and not _PERSON.search(head):
             words.add(initials.lower())
@@ -484,6 +505,7 @@ def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
                                   frozenset(words), year.replace(" ", ""), entry.cited,
                                   ran_in))
 
+    last_head = ""  # the authors of the entry before, which a rule in their place repeats
     for entry in works:
         text = entry.text
         m = _ENTRY_YEAR.search(text)
@@ -495,6 +517,15 @@ def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
             # "INEP. Inscrições … desde 1998. Brasília: INEP, 2001.": the year of a title is
             # no date; the imprint's is (ABNT, ISO 690, a bibliography's order)
             head, year = head[:head.find(". ") + 1], imprint[1]
+        if (not head.strip() or _SAME_AUTHORS.fullmatch(head)) and last_head:
+            head = last_head  # "— (2003).": the same authors as the entry before (a rule
+            # read as a bullet leaves no authors at all)
+        last_head = head
+        if head.endswith("[") and (first := _FIRST_EDITION.match(text, m.start() - 1)):
+            # "Polanyi, Karl [1944] (2001).": the work first published in 1944, the edition
+            # of 2001 cited; either year may name it
+            head = head[:-1]
+            add(entry, head, first[2])
         add(entry, head, year)
         # entries a conversion ran together: each "… (2023)." or "… Orlova. 2021." after a
         # sentence names one more

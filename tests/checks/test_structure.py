@@ -372,3 +372,41 @@ def test_the_year_of_an_entry_is_its_imprints_not_one_in_its_title():
     wrong = ABNT.replace("(INEP, 2001)", "(INEP, 1999)")
     assert [f.message.split("'")[1] for f in findings(wrong, "unlisted-citation")] == [
         "INEP, 1999"]
+
+
+FIRST_EDITIONS = ("Labour is a fictitious commodity (Polanyi, 2001). The later study "
+                  "(Grattan-Guinness, 2003) revises the earlier (Grattan-Guinness, 1990); "
+                  "others agree (Autor, 2015; Baumol, 1967).\n\nReferences\n\n"
+                  "Autor, D. (2015). Why are there still so many jobs? *JEP*, 29(3).\n"
+                  "Baumol, W. (1967). Macroeconomics of unbalanced growth. *AER*, 57(3).\n"
+                  "Grattan-Guinness, I. (1990). Work for the hairdressers. *Annals*, 12(3).\n"
+                  "{rule} (2003). The computation factory. Oxford University Press.\n"
+                  "Polanyi, K. [1944] (2001). *The Great Transformation*. Beacon Press.\n")
+
+
+@pytest.mark.parametrize("rule", ["—", "–", "---", "______."])
+def test_a_rule_for_the_same_authors_and_a_first_edition_s_year_name_their_works(rule):
+    """``— (2003).`` repeats the authors of the entry before (Chicago, biblatex); ``[1944]
+    (2001)`` gives the first edition's year before the edition cited: either may be cited.
+    A year the list does not give is still reported."""
+    text = FIRST_EDITIONS.format(rule=rule)
+    assert findings(text, "unlisted-citation") == []
+    wrong = text.replace("(Polanyi, 2001)", "(Polanyi, 2005)")
+    assert [f.message.split("'")[1] for f in findings(wrong, "unlisted-citation")] == [
+        "Polanyi, 2005"]
+
+
+def test_entries_naming_their_author_given_name_first_name_their_works():
+    """``Giorgio Agamben. State of exception. … 2005.`` (BibTeX's plain style): cited as
+    (Agamben, 2005)."""
+    text = ("The state of exception (Agamben, 2005) and the politics of possibility (Amoore, "
+            "2013); others agree (Autor, 2015; Baumol, 1967; Daston, 1994; Ford, 2009).\n\n"
+            "References\n\n"
+            "Autor, D. (2015). Why are there still so many jobs? *JEP*, 29(3).\n"
+            "Baumol, W. (1967). Macroeconomics of unbalanced growth. *AER*, 57(3).\n"
+            "Daston, L. (1994). Enlightenment calculations. *Critical Inquiry*, 21(1).\n"
+            "Ford, M. (2009). *The Lights in the Tunnel*. Acculant.\n"
+            "Giorgio Agamben. *State of exception*. Kevin Attell, trans. Chicago, 2005.\n"
+            "Louise Amoore. *The Politics of Possibility*. Duke University Press, 2013.\n")
+    assert findings(text, "unlisted-citation") == []
+    assert findings(text, "uncited-work") == []
