@@ -337,3 +337,29 @@ def test_a_sentence_read_as_a_title_gives_no_other_title(title: str, prose: bool
 
     assert reads_as_prose(title) is prose
     assert (_form("title", Reference(title=title)) is None) is prose
+
+
+def test_citations_read_apart_are_no_variants() -> None:
+    """Two notes citing one page whose readings differ but not the notes: a review whose
+    "Review of" was read as its author, while it names the author the other note gives; a
+    title read from an editor's line that the other note also gives. A surname spelled two
+    ways is still a variant."""
+    review = extraction(
+        "[Review of](https://lit.example.org/dontPanic.htm) [Neil Gaiman](https://en.wikipedia"
+        ".org/wiki/Neil_Gaiman)'s [Don't Panic](https://en.wikipedia.org/wiki/Don%27t_Panic)",
+        "Gaiman, Neil: [Don't Panic: The Official Companion](https://en.wikipedia.org/wiki/"
+        "Don%27t_Panic), Chapter 14. Titan Books Ltd. 1987.")
+    assert [k for k in kinds(check(review)) if k[0] == "variant-citation"] == []
+    edition = extraction(
+        "Adams, Douglas (2003). Geoffrey Perkins (ed.), additional Material by M. J. Simpson.. "
+        "ed. [The Hitchhiker's Guide: The Original Radio Scripts](https://en.wikipedia.org/w/"
+        "index.php?title=Scripts). Pan Books. p. 147.",
+        "[Adams, Douglas](https://en.wikipedia.org/wiki/Douglas_Adams) (2003). Geoffrey "
+        "Perkins (ed.). ed. [The Hitchhiker's Guide: The Original Radio Scripts](https://en."
+        "wikipedia.org/w/index.php?title=Scripts). Additional Material by M. J. Simpson. Pan "
+        "Books.")
+    assert [k for k in kinds(check(edition)) if k[0] == "variant-citation"] == []
+    spelled = extraction("Smith, Jane. 'Rents.' *Post*, 13 March 2023. https://post.example/r",
+                         "Smyth, Jane. 'Rents.' *Post*, 13 March 2023. https://post.example/r")
+    assert [k for k in kinds(check(spelled)) if k[0] == "variant-citation"] == [
+        ("variant-citation", 2)]

@@ -550,6 +550,37 @@ def _form(field: str, ref: Reference) -> str | None:
     return value or None
 
 
+def _plain(text: str) -> str:
+    """``text`` in the form :func:`_form` gives a field's value."""
+    if not text.isascii():
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\"“”«»'`*’‘]", "", text.casefold())
+    return " ".join(re.sub(r"[^\w;]+", " ", text).split())
+
+
+def _read_apart(field: str, form: str, other: str, note: Note, other_note: Note) -> bool:
+    """Whether two citations of one work whose ``field`` reads ``form`` (in ``note``) and
+    ``other`` (in ``other_note``), as :func:`_form` gives them, differ only in how they were
+    read: each note names what the other's reading took for the title (a title read from an
+    editor's line), or for the first author, when the first words differ (a review's
+    "Review of" read as its author; ``Poghosyan, Benjamin`` and ``Poghosyan, Benyamin``
+    differ in the notes themselves)."""
+    if field == "authors":
+        first, other_first = form.split(" ", 1)[0], other.split(" ", 1)[0]
+        if first == other_first:
+            return False
+        form, other = first, other_first
+        if len(form) < 3 or len(other) < 3:
+            return False
+    return f" {form} " in f" {_plain(_ADDRESS.sub(' ', other_note.text))} " or \
+        f" {other} " in f" {_plain(_ADDRESS.sub(' ', note.text))} "
+
+
+_ADDRESS = re.compile(r"\b[a-z][\w+.-]*://[^\s)>\]]*")  # (an address names nothing a note says)
+
+
 def _shown(field: str, ref: Reference) -> str:
     if field == "authors":
         return "; ".join(ref.authors)
@@ -601,6 +632,8 @@ def _variants(cited: Sequence[_Cited]) -> Iterator[Finding]:
                     continue
                 if field == "date" and _dates_agree(f, majority):
                     continue
+                if field != "date" and _read_apart(field, f, majority, c.note, model.note):
+                    continue  # the other note names it too: the parses differ, not the notes
                 if (id(c.source), field) in reported:
                     continue
                 reported.add((id(c.source), field))
