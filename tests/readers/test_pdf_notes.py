@@ -767,6 +767,38 @@ def test_a_running_footer_on_pages_of_another_size_is_no_text():
     assert [f.code for f in audit(document).findings if f.severity >= Severity.WARNING] == []
 
 
+def _lines(page: int, rows: list[tuple[float, float, str, str]]) -> list:
+    """The lines of a page as the reader makes them: (top, size, text, raised last word or
+    label first word: "^" or "label" or "")."""
+    out = []
+    for top, size, text, mark in rows:
+        words = [reader._Word(w, 72 + 40 * k, 72 + 40 * k + 35, top, top + size, size, False)
+                 for k, w in enumerate(text.split())]
+        line = reader._Line(words, page, top, top + size, x1=words[-1].x1, size=size)
+        line.raised = [mark == "^" and k == len(words) - 1 for k in range(len(words))]
+        if mark == "label":
+            line.label = words[0].text
+            del line.words[0], line.raised[0]
+        out.append(line)
+    return out
+
+
+def test_a_caption_in_the_notes_size_opening_a_page_is_no_note_going_on():
+    """A page after a page ending in its footnotes opens with a figure, framed, its caption
+    set in the notes' size and citing (``Figura 7. … 1500⁵⁴``), then a transcription smaller
+    than the body: no note going on from the page before (the caption's marker was inside
+    note 53: its note 54 uncited), and the frame above it is no notes' separator."""
+    first = _lines(1, [(100, 12, "The first edition is printed in Toledo 53", "^"),
+                       (700, 10, "53 Mackenzie, A Manual (1997).", "label")])
+    second = _lines(2, [(100, 10, "Figura 7. Inicio de la Comedia de Toledo 1500 54", "^"),
+                        (130, 11, "[fol. 1r] Comedia de Calisto & Melibea: la", ""),
+                        (150, 11, "qual contiene demas de su agradable estilo", ""),
+                        (700, 10, "54 Véase: Portal Celestinesco (2024).", "label")])
+    rules = [[(72, 200, 690)], [(72, 520, 90), (72, 200, 690)]]  # (x0, x1, top)
+    reader._find_notes([first, second], rules, 12)
+    assert [line.note for line in second] == [False, False, False, True]
+
+
 def test_line_numbers_in_the_margin_are_no_text():
     """A manuscript under review (or a court's pleading paper) numbers its lines in the
     margin on every page: the numbers are no part of the text, and no notes. Ten footnotes

@@ -1253,11 +1253,19 @@ def _find_notes(pages: list[list[_Line]], rules: list[list[_Rule]], body_size: f
             foot += 1  # than the body, but not as small as the notes, is no note
         _plain_labels(page[foot:], cited, numbered, _cited(page[:start]))
         first = next((i for i in range(foot, len(page)) if page[i].label), None)
-        going_on = start == 0 and abs(page[0].size - open_size) <= _SMALLER
+        # a page in the notes' size goes on with the notes before it, unless a line above
+        # its first label cites (a figure's caption: "Figura 7. … Toledo 1500⁵⁴")
+        going_on = start == 0 and abs(page[0].size - open_size) <= _SMALLER and \
+            not any(_cites(line) for line in page[:len(page) if first is None else first])
         if going_on:
             first = 0
-        elif first is not None:
-            first = next((i for i in range(start, first) if _rule_above(page, i, page_rules)),
+        elif first is not None:  # from a separator rule above the lines going on with
+            size = page[first].size  # a note there: close above the label, in its size
+            top = first
+            while top > start and abs(page[top - 1].size - size) <= 0.5 and \
+                    page[top].top - page[top - 1].bottom <= 2 * size:
+                top -= 1
+            first = next((i for i in range(top, first) if _rule_above(page, i, page_rules)),
                          first)
         if first is not None:
             for line in page[first:]:
@@ -1395,7 +1403,8 @@ def _cites(line: _Line) -> bool:
 def _rule_above(page: list[_Line], i: int, rules: list[_Rule]) -> bool:
     """Whether a horizontal rule (a note separator) lies between line ``i`` and the line
     above it, starting left of the line's end."""
-    above = page[i - 1].bottom if i else 0.0
+    above = page[i - 1].bottom if i else page[i].top - 3 * page[i].size  # (a page's first
+    # line: a rule just above it, not one anywhere above, as a figure's frame)
     return any(above - 1 <= top <= page[i].top + 1 and x0 < page[i].x1
                for x0, _x1, top in rules)
 
