@@ -276,3 +276,17 @@ def test_empty_link_inside_a_note_names_the_note() -> None:
 def test_real_links_and_footnote_references_are_not_empty_links() -> None:
     text = "Text.[^1] See [the data](https://example.org/d) and [x] (#) later.\n"
     assert findings(text, "empty-link") == []
+
+
+def test_a_host_of_one_name_in_the_prose_is_a_machine_or_an_example_in_a_note_a_typo():
+    """The prose's ``http://gateway:3128/`` (a proxy on a local network) and RFC 3986's
+    ``http://a/b/c/g`` are no sources; in a note, ``<https://carnegieendowment/89553>`` is
+    a citation missing its domain, and ``http://www/a`` in the prose is broken too."""
+    from footcheck.model import Document
+    from footcheck.pipeline import audit
+
+    prose = ("Set the proxy: export http_proxy=http://gateway:3128/ and resolve "
+             "\"g\" as http://a/b/c/g.^{1}\n\n^{1} Smith, J. (2020). *Proxies*. Press.\n")
+    assert [f.code for f in audit(Document.from_text(prose)).findings] == []
+    www = prose.replace("http://a/b/c/g", "http://www/a")
+    assert [f.code for f in audit(Document.from_text(www)).findings] == ["FC301"]

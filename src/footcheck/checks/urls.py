@@ -17,6 +17,7 @@ looks at the whole document, body included, for Markdown links whose target is e
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import parse_qsl, urlsplit
 
@@ -67,6 +68,9 @@ def _url_findings(note: Note | None, found: Url, neighbours: Sequence[Url],
     """
     url = found.url
     if found.problem:
+        if note is None and _LOCAL_NAME.fullmatch(found.problem):
+            return  # the prose's "http://gateway:3128/", RFC 3986's "http://a/b/c/g": a
+            # machine on a network, or an example, not a source cited (a note's still is)
         yield _malformed_url(note, found)
         if found.repaired is None:
             return
@@ -78,6 +82,10 @@ def _url_findings(note: Note | None, found: Url, neighbours: Sequence[Url],
         return
     yield from _tracking_url(note, found, url)
     yield from _insecure_url(note, found, url)
+
+
+#: The problem of an address whose host is one name, as a local network's (not ``www``).
+_LOCAL_NAME = re.compile(r"invalid host '(?!(?i:www\d*|https?|ftp)')[^'.]+': no domain")
 
 
 def first_places(linked: Iterable[Url]) -> list[Url]:
