@@ -566,3 +566,14 @@ def test_a_superscript_label_in_brackets_opens_a_note():
     assert [(n.token, n.text) for n in ex.notes] == [
         ("¹", "… and other roots of a dependency graph.")]
     assert [m.token for m in ex.markers] == ["¹"]
+
+
+def test_a_regular_expression_s_class_is_no_footnote_in_a_text_defining_none():
+    """``[^abc]``, ``[^0-9]``, ``[^:/?#]`` in a plain text that defines no ``[^…]:`` note
+    are regular expressions; ``[^1]`` there is still a marker whose note is missing, and
+    named markers are markers where the text defines such notes."""
+    ex = run("The class [^abc] matches; Ver[^0-9] and ^(([^:/?#]+):)? too.\n")
+    assert ex.markers == ()
+    assert [m.token for m in run("A claim.[^1]\n").markers] == ["1"]
+    ex = run("A claim.[^abc]\n\n[^abc]: Smith, J. (2020). *Book*.\n")
+    assert [m.token for m in ex.markers] == ["abc"]

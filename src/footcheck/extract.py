@@ -2297,10 +2297,10 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
         if formatted and m[4] == BRACKET and not keys.isdisjoint(noted) and \
                 keys.isdisjoint(unraised):
             continue
-        if formatted and m[4] == MARKDOWN:
-            if MARKDOWN not in systems:
-                continue  # "[^#x20]" in a Word file or a web page is no footnote syntax
-        elif formatted and (
+        if m[4] == MARKDOWN and MARKDOWN not in systems and (formatted or not m[3].isdigit()):
+            continue  # "[^#x20]" in a Word file or a web page is no footnote syntax, nor, in
+            # a text defining no footnote, a regular expression's "[^abc]", "[^0-9]"
+        if formatted and m[4] != MARKDOWN and (
                 not _typed_in(system, systems)
                 or (numeral.value or 0) > _PAST_LAST + max(
                     (last.get(s, 0) for s in (system, AMBIGUOUS)), default=0)):
