@@ -187,6 +187,7 @@ def test_editorial_remarks(line: str, needle: str) -> None:
     "were asked: what is the biggest obstacle?",
     "^{25} NB: `?environment` uses frame in a different sense, which comes from S.",  # to readers
     "^{26} why not just attrs? (https://github.com/ericvsmith/dataclasses/issues/19)",  # its title
+    "^{27} History of the Ojebway Indians, London [1843(?)], pp. 143, 144.",  # a doubtful date
 ])
 def test_titles_and_ordinary_parentheticals_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []

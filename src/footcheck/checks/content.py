@@ -99,7 +99,7 @@ _ACCOUNT = (r"\s*,?\s*(?:on\s+)?(?:X\b|Twitter|Telegram|Instagram|Facebook|Threa
 _REMARK_CS = _Guarded(re.compile(
     rf"""
     {_BOUNDARY}Not\s+sure\b|\bnot\s+sure\b
-    |\((?:\?|\s\?\s)\)|\[\s*\?\s*\]
+    |(?<!\d)\((?:\?|\s\?\s)\)|\[\s*\?\s*\]  # (not a date's doubt: "[1843(?)]")
     |(?<=\S\s)NB:|(?<=\S\s\s)NB:  # after a citation; opening a note, a remark to readers
     |(?<![\w@.\[/-])(?<!\bby\s)(?<!\bvia\s)(?<!\bas\s)(?<!\bfrom\s)(?<!\bof\s)
         @(?![\w.-]*(?:_|\d{{4}}))[A-Za-z][\w.-]*(?=\s*(?::(?!\S)|[,?])|\s+[a-z])(?!{_ACCOUNT})
