@@ -288,3 +288,47 @@ def test_a_doubtful_marker_in_notes_numbered_by_chapter(tmp_path):
     report = audit(tmp_path / "chapters.pdf")
     assert [m.token for m in report.markers] == ["1", "2", "3", "1", "2", "3"]
     assert [f.code for f in report.findings if f.severity >= Severity.WARNING] == []
+
+
+SET_SMALL = {  # name: a section set in small type under its own heading, numbered at the margin
+    "appendix": ("\\documentclass[11pt]{article}\\setlength{\\parindent}{0pt}\\begin{document}\n"
+                 "The federal act came after Adscam.\\textsuperscript{1} The disclosure act came "
+                 "in the same wave.\\textsuperscript{2} Alberta followed.\\textsuperscript{3}\n"
+                 "\\section*{Notes}\n1. Federal Accountability Act, SC 2006, c 9.\n\n"
+                 "2. Public Servants Disclosure Protection Act, SC 2005, c 46.\n\n"
+                 "3. Alberta Accountability Act, SA 2014, c 13 (Bill 2).\n\\newpage\n"
+                 "\\section*{Appendix: Bill 1, Public Integrity Act}\\footnotesize\n"
+                 "1. This Act may be cited as the Public Integrity Act.\n\n"
+                 "2. In this Act: (a) ``annual compensation'' means all remuneration received "
+                 "by the person in the preceding calendar year.\n\n"
+                 "3. Section 1(1)(h) is amended by striking out subclause (i).\n\n"
+                 "4. Section 6 is amended by adding subsection (4).\n\\end{document}\n",
+                 ["1", "2", "3"]),
+    "contents": ("\\documentclass[12pt]{article}\\begin{document}\n{\\small\\tableofcontents}\n"
+                 "{\\small\\listoffigures}\\newpage\n\\section{Foundations}\nInternal migration "
+                 "is a spatial phenomenon.\\footnote{Unpublished work, Montevideo, 2021.}\n"
+                 "\\begin{figure}[h]\\centering\\rule{2cm}{1cm}\\caption{Recent internal "
+                 "migrants by the 2011 census.}\\end{figure}\n\\section{The problem}\n"
+                 "\\section{Aims}\nText.\n\\begin{figure}[h]\\centering\\rule{2cm}{1cm}"
+                 "\\caption{Distribution by age group.}\\end{figure}\n\\section{Background}\n"
+                 "Text.\n\\end{document}\n", ["1"]),
+}
+
+
+@pytest.mark.parametrize("name", list(SET_SMALL))
+def test_a_section_set_small_under_its_heading_is_no_notes(tmp_path, name):
+    """A bill's text after the brief's notes, in ``\\footnotesize`` under its own heading,
+    its clauses numbered ``1.``, ``2.`` at the margin; a table of contents and a list of
+    figures in ``\\small``: sections set small, not notes (they were endnotes numbered
+    again, or footnotes no marker cites)."""
+    latex = need("pdflatex")
+    source, notes = SET_SMALL[name]
+    (tmp_path / "small.tex").write_text(source, encoding="utf-8")
+    for _ in range(2):
+        done = subprocess.run([latex, "-interaction=nonstopmode", "-halt-on-error",
+                               "small.tex"], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=300)
+        assert done.returncode == 0, done.stdout[-3000:]
+    report = audit(tmp_path / "small.pdf")
+    assert [n.token for n in report.notes] == notes
+    assert [f.code for f in report.findings if f.severity >= Severity.WARNING] == []

@@ -1251,6 +1251,9 @@ def _find_notes(pages: list[list[_Line]], rules: list[list[_Rule]], body_size: f
         foot = start  # where the notes' size begins: a quotation or a caption set smaller
         while foot < len(page) - 1 and abs(page[foot].size - page[-1].size) > 0.5:
             foot += 1  # than the body, but not as small as the notes, is no note
+        if start and _sets_apart(page[start - 1], body_size):
+            foot = len(page)  # a section set small under its heading (an appendix, a list of
+            # figures), not notes
         _plain_labels(page[foot:], cited, numbered, _cited(page[:start]))
         first = next((i for i in range(foot, len(page)) if page[i].label), None)
         # a page in the notes' size goes on with the notes before it, unless a line above
@@ -1295,6 +1298,18 @@ def _mark_feet(pages: list[list[_Line]], feet: list[tuple[list[_Line], int]],
         if page is not last_body or gap > 3 * body_size:
             for line in page[first:]:
                 line.foot = True
+
+
+#: A heading over notes: Notes, Endnotes, Footnotes, in the languages of briefs.
+_NOTES_TITLE = re.compile(r"(?i)\b(?:(?:end|foot)?notes?|anmerkungen|fu(?:ß|ss)noten|notas|"
+                          r"note|примечания|сноски|références|references)\b")
+
+
+def _sets_apart(line: _Line, body_size: float) -> bool:
+    """Whether ``line``, just above a block smaller than the body, is a heading of its own
+    (larger than the body) that names no notes: the block is its section, set small."""
+    return line.size > body_size + 0.5 and \
+        not _NOTES_TITLE.search(" ".join(w.text for w in line.words))
 
 
 def _per_page(pages: list[list[_Line]]) -> bool:
