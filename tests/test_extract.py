@@ -577,3 +577,12 @@ def test_a_regular_expression_s_class_is_no_footnote_in_a_text_defining_none():
     assert [m.token for m in run("A claim.[^1]\n").markers] == ["1"]
     ex = run("A claim.[^abc]\n\n[^abc]: Smith, J. (2020). *Book*.\n")
     assert [m.token for m in ex.markers] == ["abc"]
+
+
+def test_a_raised_zero_in_a_converted_file_is_no_marker():
+    """A chart's axis label raised beside the text of a PDF (``origin^{0}``): no note is
+    numbered 0; in a plain text it is still a malformed marker to report."""
+    text = "The axis starts at the origin^{0} as the chart shows.^{1}\n\n^{1} Smith, *Data*.\n"
+    converted = extract(Document.from_text(text, format="pdf", units="paragraph"))
+    assert [m.token for m in converted.markers] == ["1"]
+    assert [m.token for m in run(text).markers] == ["0", "1"]

@@ -2297,6 +2297,8 @@ def _resolve_doubtful(raw: list[_RawMarker], drafts: list[_Draft],
         if formatted and m[4] == BRACKET and not keys.isdisjoint(noted) and \
                 keys.isdisjoint(unraised):
             continue
+        if formatted and numeral.value == 0 and keys.isdisjoint(noted):
+            continue  # a raised 0 (a chart's axis, a temperature): no note is numbered 0
         if m[4] == MARKDOWN and MARKDOWN not in systems and (formatted or not m[3].isdigit()):
             continue  # "[^#x20]" in a Word file or a web page is no footnote syntax, nor, in
             # a text defining no footnote, a regular expression's "[^abc]", "[^0-9]"
