@@ -332,3 +332,33 @@ def test_a_section_set_small_under_its_heading_is_no_notes(tmp_path, name):
     report = audit(tmp_path / "small.pdf")
     assert [n.token for n in report.notes] == notes
     assert [f.code for f in report.findings if f.severity >= Severity.WARNING] == []
+
+
+def test_entries_of_a_list_of_works_set_with_a_hanging_indent_stay_apart(tmp_path):
+    """A list of works whose entries hang their lines under the first (``\\hangindent``) and
+    follow one another with no space: an entry opening at the margin after a hung line that
+    reached the right margin is the next entry, not more of the last (its author's citation
+    was reported as naming no entry)."""
+    latex = need("pdflatex")
+    works = [("Abel, Richard", 2015, "Law and Justice"), ("Barton, Benjamin", 2016,
+             "Rebooting Justice"), ("Cortes, Pablo", 2018, "The Law of Consumer Redress"),
+             ("Dunn, Mary", 2020, "Courts Online")]
+    entries = "".join(f"\\hangindent=2em\\hangafter=1 {a}. {y}. \\emph{{{t}}}. Cambridge "
+                      "University Press.\\par\n" for a, y, t in works)
+    entries += ("\\hangindent=2em\\hangafter=1 National Center for State Courts. 2020. "
+                "``Request for Information Toolkit for Courts Courts Procuring Online Dispute "
+                "Resolution Technology.''\\par\n"
+                "\\hangindent=2em\\hangafter=1 Orr, Dave \\& Colin Rule. 2019. ``Artificial "
+                "Intelligence and the Future of Online Dispute Resolution.'' New York State "
+                "Bar Association.\\par\n")
+    (tmp_path / "works.tex").write_text(
+        "\\documentclass[11pt]{article}\\begin{document}\nAssistive systems are in use (Orr "
+        "\\& Rule 2019), courts procure them (National Center for State Courts 2020), and "
+        "others agree (Abel 2015; Barton 2016; Cortes 2018; Dunn 2020).\n"
+        "\\section*{References}\\setlength{\\parindent}{0pt}\n" + entries + "\\end{document}\n",
+        encoding="utf-8")
+    done = subprocess.run([latex, "-interaction=nonstopmode", "-halt-on-error", "works.tex"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
+    report = audit(tmp_path / "works.pdf")
+    assert [f.code for f in report.findings if f.severity >= Severity.WARNING] == []

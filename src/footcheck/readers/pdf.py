@@ -1499,15 +1499,21 @@ def _same_size(lines: list, line: _Line):
 
 def _breaks(before: _Line, line: _Line, opener: _Line | None = None) -> bool:
     """Whether ``line`` starts a paragraph: a note label in a notes area, another font
-    size, ``before`` stopped short although the first word of ``line`` would have fitted on
-    it, ``line`` starts with a superscript numeral or a bracketed number and text after a
-    finished sentence (a note label, a listed work), or it opens the item after the one
-    ``opener`` (the paragraph's first line) or ``before`` opens."""
+    size, ``line`` back at the margin of ``opener`` (the paragraph's first line) after
+    lines hung under it (a list of works set with a hanging indent), ``before`` stopped
+    short although the first word of ``line`` would have fitted on it, ``line`` starts
+    with a superscript numeral or a bracketed number and text after a finished sentence (a
+    note label, a listed work), or it opens the item after the one ``opener`` or
+    ``before`` opens."""
     if line.note and line.label:
         return True
     if _MARKER_ONLY.fullmatch(line.text):
         return False  # a marker pushed onto a line of its own
     first = line.words[0]
+    if opener is not None and before is not opener and \
+            before.words[0].x0 - first.x0 >= 0.8 * line.size and \
+            abs(first.x0 - opener.words[0].x0) <= 0.3 * line.size:
+        return True  # back at the margin after lines hung under an entry: the next entry
     return (abs(line.size - before.size) > 0.5 or before.room > first.x1 - first.x0
             or (line.text.lstrip("- ").startswith("^{") and _finished(before.text))
             or (_WORK.match(line.text) is not None and _finished(before.text))
