@@ -547,6 +547,10 @@ def test_a_note_s_sentence_going_on_past_a_bracket_keeps_the_notes_after_it():
     assert [m.token for m in ex.markers] == ["1", "2", "3"]
     ex = run("A claim.[1]\n\n[1] A note that ends.\nThe text goes on here.[2]\n\n[2] Another.\n")
     assert [m.token for m in ex.markers] == ["1", "2"]
+    # a line citing as the text does (" [2]", not "1[1]") is the text's, however it opens
+    ex = run("A claim.[1]\n\n[1] Fielding, R., \"HTTP\", RFC 2068, and the\n"
+             "registered types with IANA [2].\n\n[2] IANA, media types.\n")
+    assert [m.token for m in ex.markers] == ["1", "2"]
 
 
 def test_a_word_set_raised_is_formatting_not_a_marker():

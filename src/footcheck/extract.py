@@ -1384,6 +1384,10 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
     only in the body (the page after a page of footnotes may open with a list).
     """
     approved = _weak_runs(labels, raw_markers, section, stripped, skipped, feet)
+    # the markers of each line that may cite: not a bracket glued to a word ("1[1]", R's
+    # indexing), which a note may hold
+    citing = Counter(m[5] for m in raw_markers if not m[6] and not (
+        m[4] == BRACKET and m[0] and text[m[0] - 1].isalnum()))
     cited = {numerals.read(m[3]).system for m in raw_markers if not m[6]}
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -1438,7 +1442,8 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
             prev_kind = "note"
         elif current is not None and current.label.notation != TAGGED and \
                 prev_kind == "note" and beside and \
-                _continuation(text, current, line, gap, marker_lines.get(i, 0)):
+                _continuation(text, current, line, gap, marker_lines.get(i, 0),
+                              citing.get(i, 0)):
             _extend(text, current, *_strip(text, start, end))
             current.end_line = i + 1
             prev_kind = "note"
@@ -1956,10 +1961,12 @@ def _at_page_foot(i: int, stripped: list[str], skipped: set[int],
     return i + 1 < n and i + 1 in skipped
 
 
-def _continuation(text: str, note: _Draft, line: str, gap: int, markers_on_line: int) -> bool:
+def _continuation(text: str, note: _Draft, line: str, gap: int, markers_on_line: int,
+                  citing: int = 0) -> bool:
     """Whether ``line`` (stripped) continues ``note`` (e.g. after a page break). A line
-    with a marker is the text's, unless it goes on, lower case, with the sentence the line
-    before it left unfinished (``This does`` / ``mean that expressions like 1[1] work.``)."""
+    with a marker is the text's, unless its markers cite nothing (``citing``: none but
+    brackets glued to a word) and it goes on, lower case, with the sentence the line before
+    it left unfinished (``This does`` / ``mean that expressions like 1[1] work.``)."""
     if _TRAILER_RE.match(line) or _HEADING_RE.fullmatch(line):
         return False
     spans = [(s, e) for s, e in note.spans if e > s]
@@ -1969,7 +1976,7 @@ def _continuation(text: str, note: _Draft, line: str, gap: int, markers_on_line:
         not _ENDS_WITH_URL.search(previous)  # a note ending in its address is complete
     first = line[0]
     if markers_on_line:
-        return gap == 0 and unfinished and first.islower()
+        return gap == 0 and unfinished and first.islower() and not citing
     if gap == 0 or not spans:
         return True  # a line of its paragraph, or the text of a label standing alone
     opens_lower = first.islower() or first.isdigit() or first in "(<[:;,–-"
