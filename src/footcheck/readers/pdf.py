@@ -1233,10 +1233,14 @@ def _find_notes(pages: list[list[_Line]], rules: list[list[_Rule]], body_size: f
     """Mark the lines of the notes areas (``note``), in place.
 
     A page foot is the run of lines smaller than the body text at the bottom of a page,
-    from its first note label, or from a separator rule above it, or from its top when the
-    page is all notes going on from the page before. Its labels are superscripts, or set in
-    the notes' own size (see :func:`_plain_labels`). Endnotes as large as the body text
-    are the lines from the first superscript label after the body's last marker.
+    from its first note label, or from a separator rule just above the lines going on with
+    a note there, or from its top when the page is all notes going on from the page before
+    (not when a line above its first label cites: a figure's caption). Its labels are
+    superscripts, or set in the notes' own size (see :func:`_plain_labels`); lines set
+    smaller than the body but larger than the notes above them (a quotation), and a block
+    under a heading of its own that names no notes (an appendix, a list of figures), hold
+    none. Endnotes as large as the body text are the lines from the first superscript
+    label after the body's last marker.
     """
     open_size = 0.0  # the size of the notes the page before ended in, if it did
     feet: list[tuple[list[_Line], int]] = []  # pages with notes under body text, from where
