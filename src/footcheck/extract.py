@@ -1386,7 +1386,7 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
     approved = _weak_runs(labels, raw_markers, section, stripped, skipped, feet)
     # the markers of each line that may cite: not a bracket glued to a word ("1[1]", R's
     # indexing), which a note may hold
-    citing = Counter(m[5] for m in raw_markers if not m[6] and not (
+    cites_on = Counter(m[5] for m in raw_markers if not m[6] and not (
         m[4] == BRACKET and m[0] and text[m[0] - 1].isalnum()))
     cited = {numerals.read(m[3]).system for m in raw_markers if not m[6]}
     drafts: list[_Draft] = []
@@ -1443,7 +1443,7 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
         elif current is not None and current.label.notation != TAGGED and \
                 prev_kind == "note" and beside and \
                 _continuation(text, current, line, gap, marker_lines.get(i, 0),
-                              citing.get(i, 0)):
+                              cites_on.get(i, 0)):
             _extend(text, current, *_strip(text, start, end))
             current.end_line = i + 1
             prev_kind = "note"
