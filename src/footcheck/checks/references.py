@@ -540,18 +540,12 @@ def _form(field: str, ref: Reference) -> str | None:
             return None  # a sentence read as a title gives the work no other title
     else:
         return ref.date
-    if not value.isascii():
-        import unicodedata
-
-        value = unicodedata.normalize("NFKC", value)
-    value = value.replace("’", "'").replace("‘", "'")
-    value = re.sub(r"[\"“”«»'`*]", "", value.casefold())
-    value = " ".join(re.sub(r"[^\w;]+", " ", value).split())
-    return value or None
+    return _plain(value) or None
 
 
 def _plain(text: str) -> str:
-    """``text`` in the form :func:`_form` gives a field's value."""
+    """``text`` in the form :func:`_form` gives a field's value: NFKC, case folded, without
+    quotes, its other punctuation a space."""
     if not text.isascii():
         import unicodedata
 
