@@ -1306,7 +1306,7 @@ def _mark_feet(pages: list[list[_Line]], feet: list[tuple[list[_Line], int]],
 
 #: A heading over notes: Notes, Endnotes, Footnotes, in the languages of briefs.
 _NOTES_TITLE = re.compile(r"(?i)\b(?:(?:end|foot)?notes?|anmerkungen|fu(?:ß|ss)noten|notas|"
-                          r"note|примечания|сноски|références|references)\b")
+                          r"примечания|сноски|références|references)\b")
 
 
 def _sets_apart(line: _Line, body_size: float) -> bool:
