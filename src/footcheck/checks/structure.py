@@ -12,7 +12,17 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .. import extract as ex
-from ..model import NATIVE, TABLE_CELL, Document, Extraction, Finding, Marker, Note, Unread
+from ..model import (
+    NATIVE,
+    TABLE_CELL,
+    Document,
+    Extraction,
+    Finding,
+    Marker,
+    Note,
+    Unread,
+    within,
+)
 from ..numerals import ROMAN, desuperscript, format_number, is_roman
 from .rules import emits, rule
 
@@ -212,13 +222,8 @@ def _series(extraction: Extraction) -> list[_Series]:
     from ..readers import locator  # names a line as the editor finds it: "paragraph 12"
 
     at = locator(extraction.document)
-    cells = sorted((b.start, b.end) for b in extraction.document.blocks if b.kind == TABLE_CELL)
-    cell_starts = [start for start, _ in cells]
-
-    def in_cell(offset: int) -> bool:
-        k = bisect.bisect_right(cell_starts, offset) - 1
-        return k >= 0 and offset < cells[k][1]
-
+    cells = tuple(sorted((b.start, b.end) for b in extraction.document.blocks
+                         if b.kind == TABLE_CELL))
     notes: dict[str, list[Note]] = defaultdict(list)
     markers: dict[str, list[Marker]] = defaultdict(list)
     for n in extraction.notes:
@@ -236,7 +241,7 @@ def _series(extraction: Extraction) -> list[_Series]:
             ex.bibliography_heading(extraction.document, notes[name][0].line)
         works = bool(notes[name]) and ex.cited_works_heading(extraction.document,
                                                               notes[name][0].line)
-        tabled = frozenset(m.offset for m in markers[name] if cells and in_cell(m.offset))
+        tabled = frozenset(m.offset for m in markers[name] if cells and within(cells, m.offset))
         out.append(_Series(name, notes[name], markers[name], roman, case, at, listed, works,
                            tabled))
     return out
