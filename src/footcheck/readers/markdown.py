@@ -131,6 +131,9 @@ def parse(document: Document) -> Document:
         env = {"footcheck_inlines": []}
         tokens = _parser().parse(text[:start] + " " * (end - start) + text[end:], env)
     inlines: list[_Inline] = env["footcheck_inlines"]
+    # a link's label as markdown-it matched it to its definition (CommonMark's folding)
+    from markdown_it.common.utils import normalizeReference as normal_label
+
     where = _Placer(text, document.line_starts)
     hidden: list[tuple[int, int]] = []
     links: list[tuple[int, int]] = []  # the hidden spans a reader follows: link targets
@@ -166,7 +169,7 @@ def parse(document: Document) -> Document:
                 hidden.append((start, end))
                 links.append((start, end))
                 if (m := _LINK_DEFINITION.match(text, start, end)) is not None:
-                    defined.setdefault(_normal_label(m[1]), (start, end))
+                    defined.setdefault(normal_label(m[1]), (start, end))
     referred: list[tuple[tuple[int, int], tuple[int, int]]] = []  # "[Title][ref]" and its URL
 
     refs: list[tuple[str, int, int]] = []  # label, start, end in text
@@ -199,7 +202,7 @@ def parse(document: Document) -> Document:
                 hidden.append((to_text(m.label_end), end))
                 links.append(hidden[-1])
                 if defined and (label := _reference_label(inline.token.content, m)) and \
-                        (place := defined.get(_normal_label(label))) is not None:
+                        (place := defined.get(normal_label(label))) is not None:
                     referred.append(((start, end), place))
             elif m.rule == "autolink":
                 hidden.append((start, end))
@@ -228,11 +231,6 @@ def parse(document: Document) -> Document:
 
 #: A link reference definition's line: ``[label]: destination``.
 _LINK_DEFINITION = re.compile(r" {0,3}\[((?:[^\]\\]|\\.){1,999})\]:")
-
-
-def _normal_label(label: str) -> str:
-    """A link label as CommonMark matches it: case folded, white space collapsed."""
-    return " ".join(label.split()).casefold()
 
 
 def _reference_label(content: str, m: _Match) -> str | None:
