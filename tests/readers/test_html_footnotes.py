@@ -255,6 +255,44 @@ ust=1701234567890123&amp;usg=AOvVaw2xExAmPlE">https://example.org/relocation</a>
 </body></html>
 """
 
+#: The WordPress "footnotes" plugin: each marker is followed by a tooltip holding a copy of
+#: its note (cut short); the notes are the rows of a table, each row's label cell holding
+#: the anchor the marker links to.
+FOOTNOTES_PLUGIN = "".join(f"""<p>{claim}<span class="footnote_referrer"><a role="button" \
+href="#f+253+1+{n}" class="footnote_hard_link"><sup id="footnote_plugin_tooltip_253_1_{n}" \
+class="footnote_plugin_tooltip_text">[{n}]</sup></a><span class="footnote_referrer_base"><span \
+id="r+253+1+{n}" class="footnote_referrer_anchor"></span></span><span \
+id="footnote_plugin_tooltip_text_253_1_{n}" class="footnote_tooltip">{note[:25]} …</span>\
+</span></p>
+""" for n, claim, note in ((1, "Georgia received many relocants.", SMITH),
+                          (2, "Most worked remotely.", JONES))) + """<div \
+class="footnotes_reference_container"><p><span class="footnote_reference_container_label">\
+Notes</span></p><table class="footnotes_table"><tbody>""" + "".join(f"""<tr \
+class="footnotes_plugin_reference_row"><th scope="row" class="footnote_plugin_index_combi"><a \
+id="footnote_plugin_reference_253_1_{n}" href="#r+253+1+{n}" class="footnote_backlink"><span \
+class="footnote_item_base"><span id="f+253+1+{n}" class="footnote_item_anchor"></span></span>\
+<span class="footnote_index_arrow">↑</span>{n}</a></th><td class="footnote_plugin_text">{note}\
+</td></tr>""" for n, note in ((1, SMITH.replace("*", "<em>", 1).replace("*", "</em>", 1)
+                               .replace("<https://example.org/relocation>",
+                                        '<a href="https://example.org/relocation">'
+                                        "https://example.org/relocation</a>")),
+                              (2, JONES.replace("*", "<em>", 1).replace("*", "</em>", 1)))
+                    ) + "</tbody></table></div>\n"
+
+#: tDiary (a Japanese blog engine): notes labelled "*1", the marker's anchor named for the
+#: note's link back to it.
+TDIARY = """<div class="section"><p>Georgia received many relocants.<span class="footnote">\
+<a name="fm01" href="#f01" title="Smith">*1</a></span> Most worked remotely.<span \
+class="footnote"><a name="fm02" href="#f02" title="Jones">*2</a></span></p></div>
+<div class="footnote">
+<p class="footnote"><a name="f01" href="#fm01">*1</a>&nbsp;Smith, J. (2023). \
+<em>Relocation and Its Limits</em>. <a href="https://example.org/relocation">\
+https://example.org/relocation</a></p>
+<p class="footnote"><a name="f02" href="#fm02">*2</a>&nbsp;Jones, A. (2022). Remote Work \
+Abroad. <em>Caucasus Review</em>, 4(2), 10–20.</p>
+</div>
+"""
+
 TWO = [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2)]
 TWO_TWICE = [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2), (FOOTNOTES, "1", 1)]
 ROMAN = [(ENDNOTES, "i", 1), (ENDNOTES, "ii", 2)]
@@ -270,6 +308,8 @@ GENERATORS = {
     "wordpress": (WORDPRESS, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
     "easy-footnotes": (EASY_FOOTNOTES, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
     "modern-footnotes": (MODERN_FOOTNOTES, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
+    "footnotes-plugin": (FOOTNOTES_PLUGIN, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
+    "tdiary": (TDIARY, [(*TWO[0], SMITH), (*TWO[1], JONES)], TWO),
     "wikipedia": (WIKIPEDIA, [(*TWO[0], SMITH), (*TWO[1], JONES)],
                   [(FOOTNOTES, "1", 1), (FOOTNOTES, "2", 2), (FOOTNOTES, "2", 2)]),
     "epub": (EPUB, [(*TWO[0], SMITH_BARE), (*TWO[1], JONES)], TWO),
@@ -667,3 +707,42 @@ def test_notes_written_where_they_are_cited_distill_and_sidenotes():
     report = audit(document)
     assert [(f.code, f.line) for f in report.findings if f.severity >= Severity.WARNING] == [
         ("FC109", 3)]
+
+
+def test_a_notes_tooltip_copy_is_not_body_text():
+    """The copy of a note the footnotes plugin shows when its marker is pointed at is not
+    text of the brief (its address would be checked twice, its words read as prose)."""
+    text = reader.read(FOOTNOTES_PLUGIN.encode(), "brief.html").text
+    assert "…" not in text
+    assert text.startswith("Georgia received many relocants.[^1]\n")
+
+
+def test_wikipedia_note_groups_are_notes():
+    """Wikipedia numbers a group of notes apart from the references (``[n 1]``, ``[nb 1]``,
+    ``[note 1]``): each group's notes are read, numbered by their place, and a group's note
+    citing a reference is a marker (not a link back to one)."""
+    for group in ("n", "nb", "note", "Note"):
+        page = WIKIPEDIA.replace(
+            '<sup id="cite_ref-1" class="reference">',
+            f'<sup id="cite_ref-g" class="reference"><a href="#cite_note-g">[{group} 1]</a>'
+            '</sup><sup id="cite_ref-1" class="reference">').replace(
+            '<div class="mw-heading', '<h2>Notes</h2><div class="reflist"><ol class='
+            '"references"><li id="cite_note-g"><span class="mw-cite-backlink"><b><a href='
+            '"#cite_ref-g">^</a></b></span> <span class="reference-text">The anthem is used '
+            'only on regal occasions.<sup id="cite_ref-jones_2-2" class="reference"><a href='
+            '"#cite_note-jones-2">[2]</a></sup></span></li></ol></div><div class="mw-heading', 1)
+        assert found(page) == ([(FOOTNOTES, "1", 1, "The anthem is used only on regal "
+                                 "occasions.[^2]"), (FOOTNOTES, "1", 2, SMITH),
+                                (FOOTNOTES, "2", 3, JONES)],
+                               [(FOOTNOTES, "1", 1), (FOOTNOTES, "1", 2), (FOOTNOTES, "2", 3),
+                                (FOOTNOTES, "2", 3), (FOOTNOTES, "2", 3)]), group
+
+
+def test_a_printed_pages_number_inside_a_marker_link(tmp_path):
+    """Project Gutenberg sets a page's number inside the marker link that stands at the page
+    break (``[2]<span class="pagenum">[Pg 96]</span>``): the marker is ``[2]``."""
+    page = GUTENBERG.replace(
+        'class="fnanchor">[2]</a>',
+        'class="fnanchor">[2]<span class="pagenum"><a name="Page_96" id="Page_96">[Pg 96]'
+        '</a></span></a>')
+    assert found(page) == found(GUTENBERG)

@@ -12,14 +12,17 @@ lists get ``- ``.
 **Footnotes a generator marked up** are handed over as the document's own notes and markers
 (``native_notes``/``native_markers`` of :class:`~footcheck.model.Document`), following the
 link from each marker to its note. A link ``<a href="#id">`` showing a note label (``4``,
-``[4]``, ``iv``, ``a``, ``*``, ``†``; in a ``<sup>`` or not) is a marker when its target —
-the element with that id, or an ``<a name>`` — is a note: a list item, aside, paragraph or
+``[4]``, ``iv``, ``a``, ``*``, ``†``, ``[n 1]``, ``*1``; in a ``<sup>`` or not) is a marker
+when its target — the element with that id, or an ``<a name>`` — is a note: a list item,
+aside, paragraph, table row or
 other element whose own or nearby containers' role (``doc-endnotes``, ``doc-footnote``…),
 ``epub:type`` (``footnote``, ``endnote``, ``rearnote``) or id or class names notes
 (``footnotes``, ``fn:1``, ``cite_note-1``, ``wp-block-footnotes``, ``references``, ``_edn1``).
 That is the markup of pandoc, Python-Markdown, markdown-it, kramdown (Jekyll), goldmark
 (Hugo), docutils, WordPress (the footnotes block, Easy Footnotes, Modern Footnotes, whose
-markers point at their note with ``aria-describedby``), Wikipedia, EPUB, DPUB-ARIA, and the
+markers point at their note with ``aria-describedby``, the "footnotes" plugin's table of
+notes, whose tooltip copy of a note beside its marker is no text), tDiary, Wikipedia (also
+its groups of notes, ``[n 1]``, whose notes may cite references), EPUB, DPUB-ARIA, and the
 HTML that Word, LibreOffice and Google Docs save. An anchor in a note (``<a name>``, an empty
 ``<span id>``) stands for the block around it.
 
@@ -105,9 +108,11 @@ _SPACE = re.compile(r"[ \t\r\n\f\u200b]+")
 
 # --- what says "note" in a generator's markup ---
 #: A note label as a marker shows it: ``4``, ``[4]``, ``[1:1]`` (markdown-it's second
-#: citation of note 1), ``iv``, ``a``, ``[note 2]``, ``*``, ``†``.
-_LABEL = re.compile(r"[\[(]?\s*(?:note\s+)?(\d{1,4}|[A-Za-z]{1,8}|[*†‡§¶#]{1,3})"
-                    r"(?::\d+)?\s*[\])]?", re.IGNORECASE)
+#: citation of note 1), ``iv``, ``a``, ``*``, ``†``; a number after the name of its group
+#: (Wikipedia's ``[note 2]``, ``[n 1]``, ``[nb 3]``) or after a star or ``※`` (``*1``, as
+#: Japanese pages number notes).
+_LABEL = re.compile(r"[\[(]?\s*(?:(?:notes?|nb|n)\s+|[*※]\s?(?=\d))?"
+                    r"(\d{1,4}|[A-Za-z]{1,8}|[*†‡§¶#]{1,3})(?::\d+)?\s*[\])]?", re.IGNORECASE)
 #: Words in an id, class, role or ``epub:type`` that name notes or a notes container.
 _NOTE_WORDS = re.compile(r"foot-?notes?|end-?notes?|rear-?notes?|cite_note|reflist"
                          r"|(?<![a-z])(?:fn|ftn|ftnt|edn|notes?|references)(?![a-z])",
@@ -122,10 +127,11 @@ _NOTEREF_WORDS = re.compile(r"noteref|footnote|endnote|(?<![a-z])(?:fn|ftn|edn)(
 _ENDNOTE = re.compile(r"end-?notes?|rear-?notes?|(?<![a-z])edn(?![a-z])", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"foot-?notes?|(?<![a-z])(?:fn|ftn|ftnt)(?![a-z])", re.IGNORECASE)
 _NOTE_ID = re.compile(r"(?:fn|ftn|edn|note)\D{0,3}\d+$", re.IGNORECASE)  # edn1, sdendnote1
+_TOOLTIP = re.compile(r"tool-?tip|popup|popover", re.IGNORECASE)
 _BACK_WORDS = re.compile(r"back|reverse|to-top", re.IGNORECASE)
 _NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote"})
 _NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
-_NOTE_BLOCKS = frozenset({"li", "aside", "p", "div", "section", "dd", "footer", "td"})
+_NOTE_BLOCKS = frozenset({"li", "aside", "p", "div", "section", "dd", "footer", "td", "tr"})
 # --- a page's furniture: its links lead around the site, not to sources ---
 _CONTENT = frozenset({"main", "article"})
 _CHROME_TAGS = frozenset({"header", "footer"})
@@ -250,7 +256,7 @@ def _links(soup) -> _Links:
     cited: list[tuple[object, _Note | None, str]] = []  # (marker link, its note, its label)
     markers: set[int] = set()  # id() of the marker links and of the <sup> around them
     for tag, fragment in page.links:
-        label = _label(tag.get_text())
+        label = _label(_shown(tag))
         if label is None or _PAGE_ANCHOR.match(fragment):
             continue  # (an index's link to a printed page, ``#Page_494``, cites no note)
         target = page.targets.get(fragment) or page.targets.get(unquote(fragment))
@@ -258,9 +264,11 @@ def _links(soup) -> _Links:
             if not _NOTEREF_WORDS.search(f"{_words(tag, 2)} {fragment}"):
                 continue
             note = None  # a marker whose note is missing
-        elif id(target) in markers or any(id(p) in notes for p in tag.parents):
+        elif id(target) in markers or (any(id(p) in notes for p in tag.parents) and not (
+                target.name in _NOTE_BLOCKS and target.get_text().strip())):
             continue  # a note's link back to its marker (markers come first), also when it
-            # points at an anchor set beside the marker (``<a name="FNanchor_1"></a><a href>``)
+            # points at an anchor set beside the marker (``<a name="FNanchor_1"></a><a href>``);
+            # a link in a note to another note (Wikipedia's group note citing a reference) cites
         else:
             element = _note_element(target, trusted=_is_noteref(tag))
             if element is None or any(p is element for p in tag.parents):
@@ -357,6 +365,22 @@ def _label(text: str) -> str | None:
         return None
     label = found.group(1)
     return label if not label.isalpha() or len(label) <= 2 or is_roman(label) else None
+
+
+def _shown(link) -> str:
+    """The text a link shows, less a printed page's number set inside it (Project
+    Gutenberg's ``<a href="#Footnote_9">[9]<span class="pagenum">[Pg 96]</span></a>``)."""
+    if link.find(_is_page_number) is None:
+        return link.get_text()
+    return "".join(s for s in link.find_all(string=True)
+                   if not any(_is_page_number(p) for p in s.parents))
+
+
+def _is_page_number(tag) -> bool:
+    """Whether ``tag`` holds a printed page's number: class ``pagenum``, or an anchor named
+    as a page (:data:`_PAGE_ANCHOR`)."""
+    return "pagenum" in (tag.get("class") or ()) or (
+        tag.name == "a" and bool(_PAGE_ANCHOR.match(str(tag.get("name") or tag.get("id") or ""))))
 
 
 def _outer(link):
@@ -533,7 +557,8 @@ class _Page:
                 if id(child) in self.links.references:  # a note written where it is cited
                     self.inline.append(self.links.references[id(child)])
                     continue
-                if name in _DROPPED or id(child) in self.links.note_elements:
+                if name in _DROPPED or id(child) in self.links.note_elements or \
+                        self._note_copy(child):
                     continue
                 if _is_math(child):  # a displayed formula is a line of its own
                     if name in _BLOCKS:
@@ -581,7 +606,8 @@ class _Page:
         key = id(node)
         if key in self.links.references:
             return self.links.references[key]
-        if name in _DROPPED or key in self.links.note_elements or self._backlink(node):
+        if name in _DROPPED or key in self.links.note_elements or self._backlink(node) or \
+                self._note_copy(node):
             return ""
         if name in _SCRIPTED_CITES:
             self.cites.append(len(self.lines))
@@ -631,6 +657,15 @@ class _Page:
             if name in _CONTENT or parent.get("role") == "main":
                 return False  # (a comment may be an <article> of its own: tested first)
         return False
+
+    def _note_copy(self, node) -> bool:
+        """Whether ``node`` is a copy of a note the page shows when a marker is pointed at
+        (the WordPress footnotes plugin's ``<span class="footnote_tooltip">``): its class or
+        id names both a note and a tooltip, on a page whose notes are linked."""
+        if not self.links.references:
+            return False
+        words = _words(node, 1)
+        return bool(_TOOLTIP.search(words) and _NOTE_WORDS.search(words))
 
     def _backlink(self, node) -> bool:
         """Whether ``node`` links a note back to its marker: an in-page link to a marker or
