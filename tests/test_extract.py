@@ -211,6 +211,18 @@ def test_brackets_an_editor_adds_in_a_quotation_and_a_colon_after_a_citation():
     assert [(m.token, m.line) for m in run(text).markers] == [("1", 1), ("2", 1), ("3", 1)]
 
 
+def test_a_citation_at_the_edge_of_an_editors_bracketed_passage_or_after_italics():
+    """A citation just inside a bracketed passage ("[Say[2] to") or after one closing its
+    sentence ("gods.][1]") is no index of code, and "_word_[3]:" (italics in a plain-text
+    book) cites as "word[3]:" does; "x[i][2]", "[link][4]" and "m[row[5]]" stay what they are."""
+    text = ("[The score was sacrificed to the gods.][1] So he wrote. [Say[2] to these men, "
+            "that I shall endeavor.] Then to the\n_pasangrahan_[3]: there I rested. In code "
+            "x[i][2] and m[row[5]] are indexes; [link][4] is a link.\n\n"
+            "[Footnote 1: This Quintet appeared as Op. 104.]\n\n[Footnote 2: Dictated.]\n\n"
+            "[Footnote 3: A public inn.]\n")
+    assert [(m.token, m.line) for m in run(text).markers] == [("1", 1), ("2", 1), ("3", 2)]
+
+
 def test_a_superscript_after_a_numbers_letter_or_a_section_number_may_cite():
     """"802.11b¹" and "the 1670s²" are no variables raised, nor is "Section 4.10³" ten to a
     power: each cites the note of its number, uncited otherwise; "10⁶" stays a power."""

@@ -101,8 +101,9 @@ _ASCII_MARKER_STARTS = ("^", "[", "<sup>")  # how a marker starts in an ASCII te
 # What no bracketed citation is followed by: a link's text "[1](…)" or "[1][ref]", a label
 # "[1]:", a key "[4] = quarter-note".
 _BRACKET_AFTER = r"(?![(:]|\[(?!\d{1,4}\])|[ \t]*=)"
-# Nor preceded by "]", unless it follows another: "[2][8]" cites two (not "[link][ref]").
-_BRACKET_BEFORE = r"(?:(?<!\])|(?<=\d\]))"
+# Nor preceded by "]", unless it follows another: "[2][8]" cites two (not "[link][ref]"),
+# or closes an editor's bracketed sentence: "[… gods.][1]".
+_BRACKET_BEFORE = r"(?:(?<!\])|(?<=\d\])|(?<=[^\W\d_][.!?]\]))"
 _MARKER_RE = re.compile(
     # Each branch captures only its token, so ``lastgroup`` names the notation.
     rf"\^(?P<pt>{_TOKENS})\^"
@@ -114,9 +115,11 @@ _MARKER_RE = re.compile(
     # numbered citations with a page or volume, or several in one pair (GOST, IEEE):
     # ``[1, с. 14]``, ``[4, pp. 7–9]``, ``[2; 3]``, ``[1, т. 2, с. 5; 3]``
     rf"|{_BRACKET_BEFORE}\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\]{_BRACKET_AFTER}"
-    # glued to its word or year before a colon, a citation still: "les races connues[17]: ils",
+    # glued to its word (also italic) or year before a colon, a citation still: "les races
+    # connues[17]: ils", "_pasangrahan_[34]: daar",
     # "au roi, en 1775[165]:", and after a word and a space: "implications [6]: It is"
-    r"|(?:(?<=[^\W\d_])|(?<=\b1[5-9]\d\d)|(?<=\b20\d\d)|(?<=[^\W_][ \t]))"
+    r"|(?:(?<=[^\W\d_])|(?<=[^\W\d_][_*])|(?<=\b1[5-9]\d\d)|(?<=\b20\d\d)"
+    r"|(?<=[^\W_][ \t]))"
     r"\[(?P<bc>\d{1,4})\](?=:(?:[ \t]*\n|[ \t]+[^\s/]))"
     rf"|\[(?P<lt>{_LINKED_NUMBER}(?:\s*[,–-]\s*{_LINKED_NUMBER}){{0,20}})\](?![(\[])"
     # or glued to the word it follows, its superscript lost: ``Monographs.[1](https://…)``
@@ -1233,6 +1236,9 @@ _WORD_REACH = 200  # characters looked at on each side of a bracketed number for
 # In a quotation, what an editor adds in brackets: "kommentier[t]“[18]", "angewiesen […]“[3]"
 _EDITORIAL = re.compile(r"\[(?:…|\.{3}|[^\W\d_]{1,20})\]")
 _QUOTE_MARK = re.compile("[„“”«»‚‘’]")
+# A word that a bracket of prose opens or closes, before a bracketed number: "[Say",
+# "gods.]" (not "x[i]", an index).
+_PROSE_EDGE = re.compile(r"\[[^\W\d_]+|[^\W\d_]+[.!?,;:]?\]")
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -1250,7 +1256,10 @@ def _in_code(text: str, start: int, end: int) -> bool:
         return False  # " [12] ": the common case
     if _KEY.fullmatch(text, left, start):
         return True
-    rest = _NOT_CODE.sub("", text[left:start] + " " + text[end:right])
+    before = text[left:start]
+    if _PROSE_EDGE.fullmatch(before):
+        before = ""  # "[Say[2] to", "gods.][1]": a bracket opening or closing prose
+    rest = _NOT_CODE.sub("", before + " " + text[end:right])
     if _QUOTE_MARK.search(rest):
         rest = _EDITORIAL.sub("", rest)
     return _CODE_CHARS.search(rest) is not None
