@@ -245,6 +245,7 @@ def test_incomplete_references(line: str) -> None:
     "^{37} C.G. Jung, Gesammelte Werke 8, 145.",
     "^{38} Hereafter ECJ.",  # how the text names something from there on
     "^{39} Doravante TJ.",
+    "^{40} See the _Novello Album_.",  # a title in plain text's italics
 ])
 def test_complete_references(line: str) -> None:
     assert findings(line, "incomplete-reference") == []
@@ -471,12 +472,15 @@ def test_figure_noted_after_a_url_is_an_editorial_comment():
     "^{1} Modulo dynamic linking.",
     "^{2} Crazy, right?",
     "^{3} Not that it matters much.",
+    "^{4} Weekmarkt.",  # a word glossed: translated or explained
+    "^{5} Draagboomen.",
 ])
 def test_short_remarks_that_cite_nothing_are_not_incomplete(line: str) -> None:
     assert findings(line, "incomplete-reference") == []
 
 
-@pytest.mark.parametrize("line", ["^{4} Ministry of Finance.", "^{5} Email from the press office.",
+@pytest.mark.parametrize("line", ["^{3} Kommersant.", "^{3} Interviews.",
+                                  "^{4} Ministry of Finance.", "^{5} Email from the press office.",
                                   "^{6} UN Human Rights Council.", "^{7} HRC/RES.",
                                   "^{8} The Charter."])
 def test_short_names_and_kinds_of_source_are_incomplete(line: str) -> None:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..dates import YEAR
 from ..model import Document, Extraction, Finding, Note
-from ..references import is_short, listed, name_years, names_only
+from ..references import is_short, listed, name_years, names_only, outlet_named
 from ..urls import find_urls, shorten
 from .rules import emits, rule
 
@@ -118,7 +118,9 @@ _HERE_AND_DIGITS = re.compile(r"\bhere\b.*\d|\d.*\bhere\b")
 _FIGURE_AFTER_URL = re.compile(_MASK + r"[.,;:]?[ \t]*(\([ \t]*\d[\d \t.,–-]*%?[ \t]*\))")
 _YEAR_ONLY = re.compile(r"\(\s*(?:1[5-9]|20)\d\d\s*\)")
 _SENTENCE_END = re.compile(r"[.?!;](?=\s|$)|" + _MASK)
-_ITALIC = re.compile(r"\*(?=[^\s*])[^*\n]*?[^\s*]\*|\*[^\s*]\*")
+# italics: Markdown's "*Title*", and plain text's "_Title_" (as Project Gutenberg writes them)
+_ITALIC = re.compile(r"\*(?=[^\s*])[^*\n]*?[^\s*]\*|\*[^\s*]\*"
+                     r"|(?<![\w_])_(?=[^\s_])[^_\n]*?[^\s_]_(?![\w_])")
 _DOUBLED = _Guarded(re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|::"),
                     needs=frozenset(("..", ",,", ";;", "::")))
 
@@ -636,6 +638,8 @@ def _incomplete(view: _View, listed_works: _Listed | None = None) -> Iterator[Fi
     if not words or not (_SOURCE_KIND.search(masked) or all(
             w[0].isupper() or w.lower() in _NAME_LINKS for w in words)):
         return  # "Modulo dynamic linking.", "Crazy, right?", code: a note that cites nothing
+    if len(words) == 1 and not _SOURCE_KIND.search(masked) and outlet_named(words[0]) is None:
+        return  # "Weekmarkt.": a word glossed, translated; "Reuters." names a source
     short = [r for r in view.note.references if is_short(r)]
     if short and len(short) == len(view.note.references):  # "Smith, Other Book, 187."
         yield view.finding("incomplete-reference",
