@@ -223,6 +223,20 @@ def test_a_citation_at_the_edge_of_an_editors_bracketed_passage_or_after_italics
     assert [(m.token, m.line) for m in run(text).markers] == [("1", 1), ("2", 1), ("3", 2)]
 
 
+def test_several_numbers_before_a_colon_cite_and_a_figures_blank_does_not():
+    """"three measures [1, 2]:" cites (no label holds two numbers), "[1–2]:" too; "[30]% of
+    the sum" is a model contract's blank for a figure, and "[3]:" opening a line a label."""
+    text = ("It proposes three measures [1, 2]: a cap and [1–2]: a register.\n\nNotes\n\n"
+            "[1] Ministry of Finance, Annual Report 2021.\n"
+            "[2] Transparency International, Georgia Brief, 2022.\n")
+    assert [(m.token, m.column) for m in run(text).markers] == [
+        ("1", 28), ("2", 28), ("1", 46), ("2", 46)]
+    text = ("Up to [3]% of all sums.[1] And [2]% more.[2]\n\nNotes\n\n"
+            "[1] Ministry of Finance, Annual Report 2021.\n"
+            "[2] Transparency International, Georgia Brief, 2022.\n[3] Third source, 2020.\n")
+    assert [(m.token, m.column) for m in run(text).markers] == [("1", 24), ("2", 42)]
+
+
 def test_a_superscript_after_a_numbers_letter_or_a_section_number_may_cite():
     """"802.11b¹" and "the 1670s²" are no variables raised, nor is "Section 4.10³" ten to a
     power: each cites the note of its number, uncited otherwise; "10⁶" stays a power."""
@@ -602,3 +616,10 @@ def test_a_raised_zero_in_a_converted_file_is_no_marker():
     converted = extract(Document.from_text(text, format="pdf", units="paragraph"))
     assert [m.token for m in converted.markers] == ["1"]
     assert [m.token for m in run(text).markers] == ["0", "1"]
+
+
+def test_a_signed_or_decimal_number_raised_is_a_power():
+    """"^{-0.5}", "^{+2}", "^{1.5}" raise to a power; no note is labelled so (it was FC106,
+    "not a valid arabic numeral, did you mean 3?")."""
+    text = "Speed (Sc/600)^{-0.5} and x^{+2} or y^{1.5} rose.^{1}\n\n^{1} Ministry, 2023.\n"
+    assert [m.token for m in run(text).markers] == ["1"]

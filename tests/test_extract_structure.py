@@ -1,6 +1,8 @@
 """Typed notes found where notes stand: numbered lists in the body, lists inside notes,
 exponents and codes are not notes or markers; each case has a clean twin that fires."""
 
+import pytest
+
 from footcheck.extract import extract
 from footcheck.model import Document
 from footcheck.pipeline import audit
@@ -72,6 +74,16 @@ def test_notes_headings_in_other_languages_open_the_section():
         text = (f"Un.^1^ Deux.^2^\n\n{heading}\n\n"
                 "1. Dupont, Jean (2021). Titre. Le Monde.\n2. Martin, Anne (2020). Titre.\n")
         assert len(run(text).notes) == 2, heading
+
+
+@pytest.mark.parametrize("heading", ["## 注释", "## 注釋", "脚注", "注", "## 注釈", "각주", "주석",
+                                     "Przypisy", "Noten", "Poznámky", "Примітки"])
+def test_a_notes_heading_in_another_script_holds_notes_also_uncited(heading):
+    """Under a notes heading in Chinese, Japanese, Korean, Polish, Dutch, Czech or
+    Ukrainian typed notes are read even when one is cited by no marker (it is reported)."""
+    text = (f"It is the junk food of experience. [1]\n\n{heading}\n\n"
+            "[1] At first I did not like the word.\n\n[2] I chose this example on purpose.\n")
+    assert [(n.token, n.line) for n in run(text).notes] == [("1", 5), ("2", 7)], heading
 
 
 def test_superscript_after_a_number_is_a_marker_only_when_its_note_exists():

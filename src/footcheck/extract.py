@@ -99,8 +99,10 @@ _CITED_NUMBER = re.compile(r"(?:^|;)[ \t]*(\d+)")
 _MARKER_START = re.compile(rf"[\^\[<{_SUP_DIGITS}{_SUP_ROMAN}]")
 _ASCII_MARKER_STARTS = ("^", "[", "<sup>")  # how a marker starts in an ASCII text
 # What no bracketed citation is followed by: a link's text "[1](…)" or "[1][ref]", a label
-# "[1]:", a key "[4] = quarter-note".
-_BRACKET_AFTER = r"(?![(:]|\[(?!\d{1,4}\])|[ \t]*=)"
+# "[1]:", a key "[4] = quarter-note", a blank for a figure ("[30]% of the sum", a model
+# contract's). Several numbers are no label: "three measures [1, 2]:" cites.
+_BRACKET_AFTER = r"(?![(:%]|\[(?!\d{1,4}\])|[ \t]*=)"
+_BRACKETS_AFTER = r"(?![(%]|\[(?!\d{1,4}\])|[ \t]*=)"
 # Nor preceded by "]", unless it follows another: "[2][8]" cites two (not "[link][ref]"),
 # or closes an editor's bracketed sentence: "[… gods.][1]".
 _BRACKET_BEFORE = r"(?:(?<!\])|(?<=\d\])|(?<=[^\W\d_][.!?]\]))"
@@ -111,7 +113,8 @@ _MARKER_RE = re.compile(
     r"|\[\^(?P<mt>[^\]\s\[]+)\](?!:)"
     rf"|<sup>\s*(?P<ht>{_TOKENS})\s*</sup>"
     rf"|(?P<sup>[{_SUP_DIGITS}]+|[{_SUP_ROMAN}]+)"
-    rf"|{_BRACKET_BEFORE}\[(?P<bt>\d{{1,4}}(?:\s*[,–-]\s*\d{{1,4}})*)\]{_BRACKET_AFTER}"
+    rf"|{_BRACKET_BEFORE}\[(?P<bt>\d{{1,4}})\]{_BRACKET_AFTER}"
+    rf"|{_BRACKET_BEFORE}\[(?P<bm>\d{{1,4}}(?:\s*[,–-]\s*\d{{1,4}})+)\]{_BRACKETS_AFTER}"
     # numbered citations with a page or volume, or several in one pair (GOST, IEEE):
     # ``[1, с. 14]``, ``[4, pp. 7–9]``, ``[2; 3]``, ``[1, т. 2, с. 5; 3]``
     rf"|{_BRACKET_BEFORE}\[(?P<bl>{_CITED}(?:[ \t]*;[ \t]*{_CITED})*)\]{_BRACKET_AFTER}"
@@ -126,7 +129,8 @@ _MARKER_RE = re.compile(
     rf"|(?<=[^\s\[(])(?P<gt>{_LINKED_NUMBER}(?:,[ \t]*{_LINKED_NUMBER}){{0,20}})(?![(\[:])"
 )
 _MARKER_NOTATION = {"pt": PANDOC, "ct": CARET, "ct2": CARET, "mt": MARKDOWN, "ht": HTML,
-                    "sup": SUPERSCRIPT, "bt": BRACKET, "bl": BRACKET, "bc": BRACKET,
+                    "sup": SUPERSCRIPT, "bt": BRACKET, "bm": BRACKET, "bl": BRACKET,
+                    "bc": BRACKET,
                     "lt": BRACKET, "gt": BRACKET}
 # What a formula's superscript never stands apart after: the end of a clause, a word
 _CITED_APART = re.compile(r"(?:[.,;:)\]]|[^\W\d_]{2,})[ \t]+$")
@@ -157,8 +161,9 @@ _LABEL_NOTATION = {"c1": CARET, "c2": CARET, "m": MARKDOWN, "h": HTML, "s": SUPE
                    "sb": SUPERSCRIPT,
                    "t": TAGGED, "b": BRACKET, "k": BRACKET, "n": NUMBERED, "r": BARE}
 
-# Headings of a notes section, in English, French, German, Spanish, Italian, Portuguese and
-# Russian: "Notes", "## Endnotes", "**References**", "Références :", "Примечания".
+# Headings of a notes section, in English, French, German, Spanish, Italian, Portuguese,
+# Dutch, the Nordic languages, Polish, Czech, Turkish, Russian, Ukrainian, Chinese, Japanese
+# and Korean: "Notes", "## Endnotes", "**References**", "Références :", "Примечания", "注释".
 _NOTES_HEADINGS = (
     r"end\s*notes?|foot\s*notes?|notes?|references?|sources?|bibliography|works\s+cited|"
     r"citations?|notes?\s+and\s+(?:references|sources)|(?:references|sources)\s+and\s+notes|"
@@ -170,7 +175,11 @@ _NOTES_HEADINGS = (
     r"note\s+finali|riferimenti(?:\s+bibliografici)?|fonti|"
     r"refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|fontes|"
     r"примечания|сноски|источники|литература|список\s+(?:литературы|источников)|"
-    r"библиография|ссылки|комментарии"
+    r"библиография|ссылки|комментарии|примітки|виноски|джерела|література|"
+    r"(?:voet|eind)?noten|bronnen|(?:fot|slut)?noter|k[äa]llor|przypisy|pozn[áa]mky|"
+    r"(?:dip)?notlar|kaynak[çc]a|kaynaklar|"
+    r"[注註][释釋解]|[脚腳][注註]|尾[注註]|附[注註]|[备備][注註]|[注註]|注釈|[原訳]注|"
+    r"[参參][考][文资資][献獻料]|出典|주석|각주|미주|참고\s*문헌"
 )
 # Written so that no two runs of white space can take the same spaces (each ``\s*`` ends at a
 # character the next part must start with): a line of 10,000 spaces took seconds to refuse.
@@ -181,8 +190,9 @@ _HEADING_RE = re.compile(
 #: Headings (of :data:`_HEADING_RE`) of a list of works rather than of notes: Bibliography,
 #: Works cited, Literatur(verzeichnis), Список литературы, Литература…
 _BIBLIOGRAPHY_HEADING = re.compile(
-    r"(?i:bibliograph|works\s+cited|literat|литератур|библиограф|"
-    r"r[ée]f[ée]rences\s+bibliographiques|quellenverzeichnis)")
+    r"(?i:bibliograph|works\s+cited|literat|литератур|літератур|библиограф|"
+    r"r[ée]f[ée]rences\s+bibliographiques|quellenverzeichnis|kaynak[çc]a|"
+    r"[参參]考[文资資][献獻料]|참고\s*문헌)")
 _HEADING_REACH = 4  # lines looked at above a list's first entry for its heading
 
 
@@ -780,7 +790,8 @@ _FOREIGN = (
      re.compile(r"\{\{[<%]\s*(?:fn|footnote|sidenote|marginnote|cite|ref)\b")),
 )
 _FOREIGN_START = re.compile(r"[\[\\{]|footnote")  # every syntax above starts with one of these
-_NOTES_WORD = re.compile(r"not[ea]|anmerk|fu(?:ß|ss)not|endnot|примеч|сноск|коммент",
+_NOTES_WORD = re.compile(r"not[ea]|anmerk|fu(?:ß|ss)not|endnot|примеч|сноск|коммент|"
+                         r"примітк|виноск|przypis|pozn[áa]m|[注註]|주석|각주|미주",
                          re.IGNORECASE)
 
 
@@ -1180,7 +1191,8 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
             token, written = (_LINK_AROUND_NUMBER.sub(r"\1", t) for t in (token, written))
         exponent = _is_exponent(text, start, end) if notation in _EXPONENT_LIKE else False
         if exponent or (group == "ct2" and _ABBREVIATED.fullmatch(token)) or (
-                notation in (HTML, CARET, PANDOC) and _RAISED_WORD.fullmatch(token)):
+                notation in (HTML, CARET, PANDOC) and (_RAISED_WORD.fullmatch(token)
+                                                        or _POWER.fullmatch(token))):
             continue  # 10^6, km²; a raised abbreviation typed with a caret: "H^s.", "M^r";
             # a word set raised, as formatting: "<sup>Syntax</sup>"
         # In a converted file a marker is set against its word: a superscript standing
@@ -1196,7 +1208,7 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
                 for number in _CITED_NUMBER.findall(token):
                     yield start, end, written, number, notation, line, len(number) >= 4
             continue
-        if group in ("bt", "bc") and _in_code(text, start, end):
+        if group in ("bt", "bm", "bc") and _in_code(text, start, end):
             continue  # /root[1]/customer[1], (0[1-9])|(1[0-2]): an index, a character class
             # (a linked number is no index, even glued to a formula: "[[69](…)]:SE=…")
         if notation == MARKDOWN or token.isalnum():  # a name, or a single number
@@ -1221,6 +1233,8 @@ def _find_markers(text: str, line_starts: tuple[int, ...], converted: bool = Fal
 #: Letters raised in an old abbreviation ("His Royal H^s.", "M^r", "N^o", "1^st"): a letter
 #: no roman numeral holds.
 _ABBREVIATED = re.compile(r"[a-z]*[abefghjknopqrstuwyz][a-z]*")
+#: A signed or decimal number raised ("^{-0.5}", "^{+2}", "^{1.5}"): a power, no note's label.
+_POWER = re.compile(r"[-+−]\s*\d+(?:\.\d+)?|\d*\.\d+")  # ("^{1,2}" cites notes 1 and 2)
 #: A word raised: three letters or more, one of them no roman numeral holds ("Syntax"; not
 #: "XIIII", a malformed number).
 _RAISED_WORD = re.compile(r"(?=[A-Za-z]*[ABEFGHJKNOPQRSTUWYZabefghjknopqrstuwyz])[A-Za-z]{3,}")
