@@ -300,3 +300,83 @@ def test_a_table_s_note_cited_from_each_row_is_no_duplicate(tmp_path):
     assert [f.code for f in audit_md(tmp_path, table + note).findings] == []
     prose = "Updated.¹ And again.¹\n"
     assert [f.code for f in audit_md(tmp_path, prose + note).findings] == ["FC104"]
+
+
+MYST = """# Forces
+
+Newton formulated the laws of mechanics.[^1]
+
+```{figure} images/Newton[2].jpg
+---
+width: 300
+---
+Portrait of Isaac Newton by Godfrey Kneller (1689)[^2].
+```
+
+```{list-table} Characteristics of the glands [^3].
+:header-rows: 0
+
+* - Number of sequences
+  - 576
+```
+
+````{note}
+The same holds for an admonition.[^4]
+
+```python
+x = a[^9]
+```
+````
+
+```{code-cell} python
+y = b[^8]
+```
+
+[^1]: Isaac Newton, *Principia* (London, 1687).
+[^2]: Godfrey Kneller, portrait of Newton, 1689, via Wikimedia Commons.
+[^3]: Enault, J. et al. (2012). Sepia officinalis accessory sex gland. *Peptides* 36(2).
+[^4]: Galileo Galilei, *Discorsi* (Leiden, 1638).
+"""
+
+
+def test_a_myst_directive_fence_holds_markdown_unless_it_holds_code():
+    """MyST prints the body and title of a directive written in a backtick fence
+    (```` ```{figure} ````, ```` ```{list-table} Title ````, ```` ````{note} ````) as Markdown:
+    its footnote references cite; its options and a figure's path are not prose; a code
+    block inside it and a ```` ```{code-cell} ```` are code."""
+    doc = read(MYST)
+    assert [(m.token, m.line) for m in doc.native_markers] == [
+        ("1", 3), ("2", 9), ("3", 12), ("4", 20)]
+    hidden = "".join(doc.text[s:e] for s, e in doc.hidden)
+    assert "Newton[2].jpg" in hidden and "width: 300" in hidden and ":header-rows:" in hidden
+    assert "a[^9]" in hidden and "b[^8]" in hidden
+    assert extract(doc).markers == doc.native_markers
+
+
+def test_math_with_spaces_inside_its_dollars_is_math_when_it_holds_tex():
+    """``$ k_{gas} = U_{10}^2 \\cdot x^{-0.5} $`` is math as MyST and MathJax read it: no
+    markers in it; "$ 5 million and $ 10 million[^1]" are amounts, and the marker cites."""
+    doc = read("It follows $ k_{gas} = 0.31 \\cdot U_{10}^2 \\cdot (Sc / 600)^{-0.5} $ here.\n\n"
+               "It cost $ 5 million and $ 10 million.[^1]\n\n[^1]: Ministry, 2023.\n")
+    assert [doc.text[s:e] for s, e in doc.hidden] == [
+        "$ k_{gas} = 0.31 \\cdot U_{10}^2 \\cdot (Sc / 600)^{-0.5} $"]
+    assert [m.token for m in extract(doc).markers] == ["1"]
+
+
+def test_notes_named_by_kramdowns_attribute_lists(tmp_path):
+    """kramdown names a block by an attribute list after it (``{: #fn1}``): a numbered link
+    to that name is the marker, the paragraph the note, its label ``<sup>1</sup>`` and its
+    text without the list; a paragraph so named that no link cites is an uncited note."""
+    text = ("A language of balance.<sup>[1](#fn1)</sup> It grew.<sup>[2](#fn2)</sup>\n\n"
+            "### References\n\n<sup>1</sup> Matz, message to the [Ruby-Talk list][blade], "
+            "12 May 2000.\n{: #fn1}\n\n<sup>2</sup> Matz, interview, 29 November 2001.\n"
+            "{: #fn2}\n\n<sup>3</sup> Matz, Blocks and Closures in Ruby, 2003.\n{: #fn3}\n\n"
+            "[blade]: https://blade.example.org/ruby/ruby-talk/2773\n")
+    report = audit_md(tmp_path, text)
+    assert [(n.token, n.line, n.text) for n in report.notes] == [
+        ("1", 5, "Matz, message to the [Ruby-Talk list][blade], 12 May 2000."),
+        ("2", 8, "Matz, interview, 29 November 2001."),
+        ("3", 11, "Matz, Blocks and Closures in Ruby, 2003.")]
+    assert [(m.token, m.line) for m in report.markers] == [("1", 1), ("2", 1)]
+    assert [(f.code, f.line) for f in report.findings if f.code.startswith("FC1")] == [
+        ("FC103", 11)]

@@ -55,7 +55,8 @@ if TYPE_CHECKING:
 #: Inline rules whose matches the reader needs to place: what they match is not prose,
 #: or is a footnote.
 _RECORDED = ("backticks", "image", "link", "autolink", "html_inline", "math_inline",
-             "math_inline_double", "tex_math", "footnote_inline", "footnote_ref", "escape")
+             "math_inline_double", "tex_math", "spaced_math", "footnote_inline", "footnote_ref",
+             "escape")
 #: TeX's own delimiters of math, which MathJax and KaTeX read in a Markdown page: ``\( … \)``
 #: and ``\[ … \]``, also with the backslash doubled (``\\( … \\)``) to survive Markdown's
 #: escapes. Brackets only around TeX (a command, a sub- or superscript, an equation):
@@ -63,9 +64,23 @@ _RECORDED = ("backticks", "image", "link", "autolink", "html_inline", "math_inli
 _TEX_MATH = re.compile(r"(\\\\?)\([\s\S]{1,2000}?\1\)"
                        r"|(\\\\?)\[(?P<display>[\s\S]{1,2000}?)\2\]")
 _TEX_CONTENT = re.compile(r"\\[A-Za-z]|[_^]\{|=")
+#: ``$ … $`` with spaces inside its dollars, on one line, holding a TeX command or a braced
+#: sub- or superscript: math, which pandoc's rule for ``$`` would leave as text.
+_SPACED_MATH = re.compile(r"\$[ \t]+(?=[^$\n]*?(?:\\[A-Za-z]{2}|[_^]\{))[^$\n]{1,1000}?[ \t]\$"
+                          r"(?!\d)")
 #: Block tokens whose lines are not prose.
 _HIDDEN_BLOCKS = frozenset({"fence", "code_block", "math_block", "math_block_label",
-                            "front_matter", "template_code"})
+                            "front_matter", "template_code", "directive_fence"})
+#: A MyST directive in a backtick or tilde fence (```` ```{figure} path ````, ```` ```{note} ````):
+#: its body is Markdown, as MyST prints it, unless the directive holds code or data.
+_DIRECTIVE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*\{([\w:.+-]+)\}[ \t]*([^\n]*)$")
+_CODE_DIRECTIVES = frozenset({
+    "code", "code-block", "sourcecode", "code-cell", "literalinclude", "math", "raw", "eval-rst",
+    "mermaid", "graphviz", "jupyter-execute", "ipython", "csv-table", "toctree", "bibliography",
+    "include", "tableofcontents", "plantuml"})
+#: Directives whose argument is a path, not a title in Markdown.
+_PATH_DIRECTIVES = frozenset({"figure", "image", "iframe", "video"})
+_DIRECTIVE_OPTION = re.compile(r"[ \t]*:[\w-]+:")
 #: A site generator's code block, opened on a line of its own: Jekyll's (Liquid)
 #: ``{% highlight ruby %}`` … ``{% endhighlight %}`` (also ``codeblock``, ``raw``), Hugo's
 #: ``{{< highlight go >}}`` … ``{{< /highlight >}}`` (also ``code``).
@@ -310,6 +325,13 @@ _ANCHOR_ID = re.compile(r"""<[a-zA-Z][a-zA-Z0-9]*\s[^<>]*?\b(?:id|name)\s*=\s*["
                         r"""["']?[^<>]*>(?:[^<>\n]{0,12}</[a-zA-Z][a-zA-Z0-9]*>)?[ \t]*[:.)]?""")
 
 
+#: kramdown's attribute list naming the block it follows: ``{: #fn1}`` on a line of its own.
+_IAL = re.compile(r"^[ \t]*\{:[ \t]*#([\w:.-]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
+#: The label opening a note so named: ``<sup>1</sup>``, ``1.``, ``[1]``.
+_IAL_LABEL = re.compile(r"[ \t*_]*(?:<sup>[ \t]*(\d{1,4})[ \t]*</sup>|(?=\[?\d)\[?(\d{1,4})"
+                        r"(?:\]|[.)]))[ \t]*")
+
+
 def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Block]
                     ) -> tuple[tuple[Note, ...], tuple[Marker, ...]]:
     """The notes and markers of anchor links: a link opening its paragraph is a note's label,
@@ -340,19 +362,28 @@ def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Blo
                           text=_joined(text, spans), spans=spans,
                           malformed=numeral.malformed))
 
-    targets = {m[1]: m for m in _ANCHOR_ID.finditer(text)} if "id" in text or "name" in text \
-        else {}
+    # each anchor's name -> the span of what opens the note there, and where its text stops
+    targets: dict[str, tuple[int, int, int | None]] = {
+        m[1]: (m.start(), m.end(), None) for m in _ANCHOR_ID.finditer(text)
+    } if "id" in text or "name" in text else {}
+    for m in _IAL.finditer(text) if "{:" in text else ():  # kramdown: "{: #fn1}" after a note
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and starts[k] < m.start() <= paragraphs[k].end and \
+                (label := _IAL_LABEL.match(text, starts[k])) is not None:
+            targets[m[1]] = (label.start(), label.end(), m.start() - 1)
     defined: set[str] = set()
     for link in links:
         if (block := block_opened_by(link.start)) is not None:
             add_note(link.token, link.target, link.start, link.end, block)
             continue
-        target = targets.get(link.target[1:])
-        if target is not None and link.target not in defined and \
-                _NOTE_ID.fullmatch(target[1]) and target[1].endswith(link.token) and \
-                (block := block_opened_by(target.start())) is not None:
+        name = link.target[1:]
+        if (target := targets.get(name)) is not None and link.target not in defined and \
+                _NOTE_ID.fullmatch(name) and name.endswith(link.token) and \
+                (block := block_opened_by(target[0])) is not None:
             defined.add(link.target)
-            add_note(link.token, link.target, target.start(), target.end(), block)
+            if target[2] is not None:  # the note's text stops before its attribute list
+                block = replace(block, end=target[2])
+            add_note(link.token, link.target, target[0], target[1], block)
         numeral = read_numeral(link.token)
         line, column = document.position(link.start)
         markers.append(Marker(label=f"[{link.token}]", token=link.token, number=numeral.value,
@@ -363,8 +394,10 @@ def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Blo
     schemes = {m[1] for t in defined if (m := _SCHEME.fullmatch(t[1:]))}
     for name, target in targets.items():
         if f"#{name}" not in defined and (m := _SCHEME.fullmatch(name)) and \
-                m[1] in schemes and (block := block_opened_by(target.start())) is not None:
-            add_note(m[2], name, target.start(), target.end(), block)
+                m[1] in schemes and (block := block_opened_by(target[0])) is not None:
+            if target[2] is not None:
+                block = replace(block, end=target[2])
+            add_note(m[2], name, target[0], target[1], block)
     notes.sort(key=lambda n: (n.line, n.column))
     return (tuple(notes), tuple(markers)) if notes else ((), ())
 
@@ -668,6 +701,51 @@ def _parser() -> MarkdownIt:
 
     md.block.ruler.before("fence", "template_code", template_code,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
+
+    def directive(state, start: int, end: int, silent: bool) -> bool:
+        """A MyST directive fence (:data:`_DIRECTIVE`): its fence lines and options hidden,
+        its title and body parsed as Markdown, to its closing fence or the file's end."""
+        if state.sCount[start] - state.blkIndent >= 4:
+            return False
+        opened = _DIRECTIVE.match(state.src, state.bMarks[start], state.eMarks[start])
+        if opened is None or opened[2].lower() in _CODE_DIRECTIVES:
+            return False
+        if silent:
+            return True
+        fence = opened[1]
+        close = re.compile(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        stop = start + 1
+        while stop < end and not close.match(state.src, state.bMarks[stop], state.eMarks[stop]):
+            stop += 1
+        line = lambda i: state.src[state.bMarks[i]:state.eMarks[i]]  # noqa: E731
+        body = start + 1
+        if body < stop and line(body).strip() == "---":  # options as YAML
+            body = next((i + 1 for i in range(body + 1, stop) if line(i).strip() == "---"),
+                        body)
+        while body < stop and _DIRECTIVE_OPTION.match(line(body)):
+            body += 1
+        title = opened[3].strip()
+        if title and opened[2].lower() not in _PATH_DIRECTIVES:
+            for kind, nesting in (("paragraph_open", 1), ("inline", 0), ("paragraph_close", -1)):
+                token = state.push(kind, "p" if nesting else "", nesting)
+                token.map = [start, start + 1]
+                if kind == "inline":
+                    token.content, token.children = title, []
+            if body > start + 1:
+                state.push("directive_fence", "div", 0).map = [start + 1, body]
+        else:
+            state.push("directive_fence", "div", 0).map = [start, body]
+        parent, limit = state.parentType, state.lineMax
+        state.parentType, state.lineMax = "directive", stop
+        state.md.block.tokenize(state, body, stop)
+        state.parentType, state.lineMax = parent, limit
+        if stop < end:
+            state.push("directive_fence", "div", 0).map = [stop, stop + 1]
+        state.line = min(stop + 1, end)
+        return True
+
+    md.block.ruler.before("fence", "directive", directive,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
     # Nothing is rendered: emphasis, entities and line breaks change no position footcheck
     # needs, and link destinations are read from the source, so they need no normalising.
     md.disable(["emphasis", "entity", "newline", "balance_pairs", "fragments_join",
@@ -688,6 +766,21 @@ def _parser() -> MarkdownIt:
         return True
 
     md.inline.ruler.before("escape", "tex_math", tex_math)
+
+    def spaced_math(state, silent: bool) -> bool:
+        """``$ k_{gas} = U_{10}^2 $``: math written with spaces inside its dollars (as MyST
+        and MathJax read it) when it holds TeX (:data:`_SPACED_MATH`); amounts stay text."""
+        if state.src[state.pos] != "$":
+            return False
+        m = _SPACED_MATH.match(state.src, state.pos)
+        if m is None:
+            return False
+        if not silent:
+            state.push("spaced_math", "math", 0).content = m[0]
+        state.pos = m.end()
+        return True
+
+    md.inline.ruler.before("escape", "spaced_math", spaced_math)
 
     def recording(name: str, rule: Callable) -> Callable:
         def run(state, silent: bool) -> bool:
