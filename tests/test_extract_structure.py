@@ -560,3 +560,33 @@ def test_a_variables_exponent_is_no_marker_of_a_listed_work():
     text = ("The EU^{1} and the UN^{2} agree.\n\nNotes\n\n^{1} Smith, *Union*, 2020.\n\n"
             "^{2} Jones, *Nations*, 2021.\n")
     assert [m.token for m in run(text).markers] == ["1", "2"]
+
+
+def _markdown(text: str):
+    from footcheck.document import decode
+
+    return extract(structure(decode(text.encode(), path="brief.md")))
+
+
+def test_a_markdown_list_ending_the_text_is_notes_only_if_it_cites_sources():
+    """Markdown has a syntax for notes: a numbered list the text ends with, under no notes
+    heading, is its notes only when its entries cite as notes do; "Open issues" is a list,
+    even when "[2, 3]" (an array's shape) looks like markers of its items."""
+    body = "# Table data\n\nAbove, u has length [2, 3].\n\n## Open issues\n\n"
+    issues = ("1. Adding a SliceHeader2 is a bad idea.\n2. The reshaping syntax as above.\n"
+              "3. Does the expression need key-element syntax?\n")
+    assert _markdown(body + issues).notes == ()
+    sources = ("1. Smith, J. (2019). Slices. Go blog.\n2. Lee, K. (2020). Arrays. ACM.\n"
+               "3. Pike, R. (2012). Go at Google. https://go.dev/talks/2012/splash.article\n")
+    assert [n.token for n in _markdown(body + sources).notes] == ["1", "2", "3"]
+
+
+def test_a_codes_values_are_no_notes():
+    """"0 = net unreachable;" in a table of codes is a value, not note 0, though the text
+    cites "[1]" and "[2]"; "1 Smith (2020)." under a notes heading is still a note."""
+    text = ("ICMP uses IP [1] as if it were a higher level protocol [2].\n\n   Code\n\n"
+            "      0 = net unreachable;\n\n      1 = host unreachable;\n\n"
+            "      2 = protocol unreachable;\n\n      3 = port unreachable;\n")
+    assert run(text).notes == ()
+    notes = "A claim.^1^ Another.^2^\n\nNotes\n\n1 Smith, J. (2020). Title.\n2 Lee, K. (2021). T.\n"
+    assert [n.token for n in run(notes).notes] == ["1", "2"]

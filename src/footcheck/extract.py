@@ -144,7 +144,7 @@ _EXPONENT_LIKE = frozenset({CARET, PANDOC, SUPERSCRIPT, HTML})
 # A note that says what it is, its text closed by the bracket: ``[Footnote 3: Ibid.]``.
 _TAG = rf"{NOTE_TAG}(?P<t>{_TOKEN}|\*{{1,3}}|[†‡§])[ \t]*:"
 _LABEL_RE = re.compile(
-    r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?P<emph>[*_]{1,3}(?=\[\d))?(?:"
+    r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*•–][ \t]+)?(?P<emph>[*_]{1,3}(?=\[?\d))?(?:"
     rf"\^\{{\s*(?P<c1>[^{{}}\s]{{1,20}})\s*\}}|\^(?P<c2>{_TOKEN})\^?"
     r"|\[\^(?P<m>[^\]\s\[]+)\]:"
     rf"|<sup>\s*(?P<h>{_TOKEN})\s*</sup>"
@@ -600,7 +600,8 @@ _CITATION_HINT_RE = re.compile(
     re.IGNORECASE)
 _NOT_AFTER_BARE_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|%|per\b|percent\b"
-    r"|\(\d{4}\)",  # "52, / 1 (2016)": a reference's issue and year, wrapped
+    r"|\(\d{4}\)"  # "52, / 1 (2016)": a reference's issue and year, wrapped
+    r"|[=<>≤≥×]",  # "0 = net unreachable;", "2 < x": a code's value, a formula
     re.IGNORECASE)
 _UNITS = frozenset({"m", "km", "cm", "mm", "ft", "in", "mi", "yd", "nm", "μm", "dm", "sq",
                     "м", "км", "см", "мм", "дм", "мкм"})
@@ -743,7 +744,8 @@ def _assemble(document: Document, text: str, lines: list[tuple[int, int]],
     """The notes of ``labels`` the markers of ``raw_markers`` make notes, and the markers."""
     marker_lines = Counter(m[5] for m in raw_markers if not m[6])  # line -> markers on it
     drafts = _shared(_walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
-                           section, _page_feet(document, stripped)))
+                           section, _page_feet(document, stripped),
+                           markup=document.format in ("markdown", "rst")))
 
     markers_raw = _outside_notes(raw_markers, drafts, document.line_starts)
     native_series = {n.series for n in document.native_notes}
@@ -1396,7 +1398,7 @@ def _is_name(text: str) -> bool:
 
 
 def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
-          section, feet=None) -> list[_Draft]:
+          section, feet=None, markup=False) -> list[_Draft]:
     """Walk the lines once, opening a note at each accepted label and extending it.
 
     ``stripped`` holds each line without its surrounding white space; ``marker_lines``
@@ -1404,9 +1406,10 @@ def _walk(text, lines, stripped, skipped, labels, raw_markers, marker_lines,
     that opens the notes section, if there is one; ``feet`` the lines of a PDF in its page
     feet and its page numbers (see :func:`_page_feet`): there a note at a page foot goes on,
     or is followed by the next note typed ``2.``, only in the page feet, and one in the body
-    only in the body (the page after a page of footnotes may open with a list).
+    only in the body (the page after a page of footnotes may open with a list); ``markup``:
+    the text is Markdown's or reStructuredText's (see :func:`_weak_runs`).
     """
-    approved = _weak_runs(labels, raw_markers, section, stripped, skipped, feet)
+    approved = _weak_runs(labels, raw_markers, section, stripped, skipped, feet, markup)
     # the markers of each line that may cite: not a bracket glued to a word ("1[1]", R's
     # indexing), which a note may hold
     cites_on = Counter(m[5] for m in raw_markers if not m[6] and not (
@@ -1784,7 +1787,8 @@ def _resumes(drafts: list[_Draft], lab: _Label, prev_kind: str, heading: int) ->
 
 def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section: int | None,
                stripped: list[str], skipped: set[int],
-               feet: tuple[frozenset[int], set[int]] | None = None) -> set[int]:
+               feet: tuple[frozenset[int], set[int]] | None = None, markup: bool = False
+               ) -> set[int]:
     """Lines of weak labels forming a numbered run (1, 2, 3…) of notes that markers cite.
 
     A run of at least three weak labels of one notation, numbered upward by one (repeats
@@ -1792,7 +1796,10 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
     stands where notes stand: at a page foot, right after the notes heading (a few
     paragraphs may come between), or, in a document without one, as the last such run with
     no marker after it and little text after it (a web page's "most read" list, with
-    sections below, is not its notes). Anywhere else it is a numbered list in the body.
+    sections below, is not its notes) — in Markdown or reStructuredText, which have a syntax
+    for notes, only if its entries cite as notes do (a year, an address): else it is the
+    list of "Open issues" the document ends with. Anywhere else it is a numbered list in
+    the body.
     """
     if not any(lab.notation in WEAK_LABELS for lab in labels.values()):
         return set()
@@ -1857,7 +1864,8 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
                 _paragraphs_between(heading, lines[0], stripped, skipped) <= _SECTION_LEAD:
             approved.update(lines)  # an earlier notes section: References before Notes
         elif section is None and lines[0] > last_marker and _paragraphs_between(
-                lines[-1], len(stripped), stripped, skipped) <= _SECTION_TAIL:
+                lines[-1], len(stripped), stripped, skipped) <= _SECTION_TAIL and (
+                not markup or _cites_sources([stripped[i] for i in lines])):
             final = lines
 
     for run in runs:
