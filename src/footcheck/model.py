@@ -367,6 +367,7 @@ class Unread:
     count: int = 1
     section: bool = False
     unclosed: bool = False  # a code block never closed, read past: ``count`` notes after it
+    elsewhere: str = ""  # markers of notes kept in these other files (an EPUB's chapter)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,19 @@ def test_a_note_number_used_many_times_lists_the_first_places_and_counts_the_res
     assert "(lines 5, 6, 7);" in few[0].message
 
 
+def test_many_notes_without_any_marker_are_one_finding():
+    """A series of many notes of which the text has no marker at all (a book's endnotes
+    file, its markers in the chapters' files) is one finding, not one per note; a few
+    notes so are still reported one by one."""
+    many = brief(["" for _ in ROMANS], caret(ROMANS))
+    assert [(f.kind, f.number, f.message) for f in findings(many)] == [(
+        "uncited-note", 1, "no marker in the text points at any of its 8 endnotes: are "
+        "their markers in another file, or were they lost?")]
+    few = brief(["", "", ""], caret(ROMANS[:3]))
+    assert [(f.kind, f.number) for f in findings(few)] == [
+        ("uncited-note", 1), ("uncited-note", 2), ("uncited-note", 3)]
+
+
 def test_missing_and_uncited_notes():
     markers = caret(["I", "II", "III", "IV", "V", "VI", "VIII"])  # no VII marker
     labels = caret(["I", "II", "III", "IV", "V", "VII", "VIII"])  # no VI note

@@ -746,3 +746,74 @@ def test_a_printed_pages_number_inside_a_marker_link(tmp_path):
         'class="fnanchor">[2]<span class="pagenum"><a name="Page_96" id="Page_96">[Pg 96]'
         '</a></span></a>')
     assert found(page) == found(GUTENBERG)
+
+
+def test_a_notes_cross_reference_is_no_marker_and_a_bracketed_group_name_is(tmp_path):
+    """"see <a href="#note-1">note 1</a>" in a note refers to another note: no marker (an
+    endnotes file cited twice from its notes got FC104); kramdown's ``[footnote 1]`` link
+    text is a marker's."""
+    page = PANDOC.replace("Most worked remotely.", 'Most worked remotely, see <a '
+                          'href="#fn1">note 1</a>.', 1)
+    assert found(page) == found(PANDOC)
+    labelled = PANDOC.replace("<sup>1</sup>", "[footnote 1]").replace("<sup>2</sup>",
+                                                                      "[footnote 2]")
+    assert found(labelled) == found(PANDOC)
+
+
+def test_markers_of_notes_in_another_file_are_said_to_be_unread(tmp_path):
+    """An EPUB chapter's markers point at notes in its endnotes file: one FC109 says so,
+    and no FC108 says the chapter has no markers."""
+    path = tmp_path / "chapter.html"
+    path.write_text('<html><body><section epub:type="chapter"><p>Went to the Exchange<a href='
+                    '"endnotes.xhtml#note-1" id="noteref-1" epub:type="noteref">1</a> and home.'
+                    '<a href="endnotes.xhtml#note-2" epub:type="noteref">2</a></p></section>'
+                    '</body></html>', encoding="utf-8")
+    report = audit(path)
+    assert [(f.code, f.message) for f in report.findings] == [(
+        "FC109", "2 note markers point at notes in another file (endnotes.xhtml), which this "
+        "audit does not read: their sources are not checked here")]
+
+
+def test_an_address_as_a_browser_reads_it(tmp_path):
+    """Spaces inside an ``href`` are sent as ``%20`` (a share button's ``?text=Guardia de
+    seguridad`` is no malformed address); ``//host/path`` is read with https, so an address
+    in its query (``url=www.x.de%2Fnews``) is no address of its own."""
+    path = tmp_path / "page.html"
+    path.write_text('<article><p>Safe.<sup>1</sup> <a href="https://twitter.com/intent/tweet?'
+                    'text=Guardia de seguridad&amp;url=https://bit.ly/39jGR9y">Tweet</a> <a href='
+                    '"//app-eu.readspeaker.com/cgi-bin/rsent?lang=de_de&amp;url=www.scinexx.de'
+                    '%2Fnews%2F">Vorlesen</a></p><h2>Notes</h2><ol><li>Smith, J. (2023). '
+                    '<em>Relocation</em>. Herald.</li></ol></article>', encoding="utf-8")
+    assert [f.code for f in audit(path).findings if f.severity >= Severity.WARNING] == []
+    text = reader.read(path.read_bytes(), "page.html").text
+    assert "text=Guardia%20de%20seguridad" in text and "(https://app-eu.readspeaker" in text
+
+
+def test_notes_set_in_italics_under_a_sources_line(tmp_path):
+    """``<p><em>1 <a>address</a></em></p>`` under ``<em>Quellen:</em>``: the notes are read
+    (their markers were dropped with them, silently)."""
+    page = ('<article><p>Rates were <a href="https://www.hpvworld.com/a">high</a><sup>1</sup>. '
+            'Then fewer<sup>2</sup>.</p><p><em>Quellen:</em></p><p><em>1 Smith, J. (2020). '
+            'Rates. <a href="https://www.hpvworld.com/a">https://www.hpvworld.com/a</a></em>'
+            '</p><p><em>2 Jones, K. (2021). Fewer. Herald.</em></p></article>')
+    notes, markers = found(page)
+    assert [(n[1], n[3][:16]) for n in notes] == [("1", "Smith, J. (2020)"),
+                                                   ("2", "Jones, K. (2021)")]
+    assert [m[1] for m in markers] == ["1", "2"]
+
+
+def test_an_epub_endnotes_file_alone_holds_its_notes(tmp_path):
+    """A book's endnotes file (``<section epub:type="endnotes"><ol><li id="note-1">``), its
+    markers in the chapters' files: its notes are read, and their being cited nowhere here
+    is one finding; "see note 1" between them cites nothing."""
+    items = "".join(f'<li id="note-{n}"><p>Source {n}, {1660 + n}. See <a href="#note-1">note'
+                    f' 1</a>. <a href="chapter-1.xhtml#noteref-{n}" epub:type="backlink">↩</a>'
+                    "</p></li>" for n in range(1, 8))
+    path = tmp_path / "endnotes.xhtml.html"
+    path.write_text(f'<html><body><section id="endnotes" epub:type="endnotes"><ol>{items}</ol>'
+                    "</section></body></html>", encoding="utf-8")
+    report = audit(path)
+    assert len(report.notes) == 7 and report.markers == ()
+    assert [(f.code, f.message) for f in report.findings if f.severity >= Severity.WARNING] == [
+        ("FC103", "no marker in the text points at any of its 7 endnotes: are their markers "
+         "in another file, or were they lost?")]

@@ -86,8 +86,9 @@ def _no_notes(extraction: Extraction) -> Iterator[Finding]:
     it cites (author and year), or links to them in its text."""
     if extraction.notes or (not extraction.markers and (
             len({url.url for url in extraction.linked}) >= _LINKED_LEAST
-            or ex.reference_list(extraction.document))):
-        return
+            or ex.reference_list(extraction.document)
+            or any(u.elsewhere for u in extraction.unread))):
+        return  # (markers of notes in another file: FC109 says so)
     yield rule("no-notes").finding(
         "the document contains no notes"
         + (f"; its {len(extraction.markers)} markers point nowhere"
@@ -203,6 +204,11 @@ def _unclosed(extraction: Extraction) -> Iterator[Finding]:
 
 def _unread_message(unread: Unread, markers: Sequence[Marker]) -> str:
     """What footcheck could not read, and what follows."""
+    if unread.elsewhere:
+        count = "one note marker points" if unread.count == 1 else \
+            f"{unread.count} note markers point"
+        return (f"{count} at notes in another file ({unread.elsewhere}), which this audit "
+                "does not read: their sources are not checked here")
     if unread.section and not markers:
         return (f"the section '{unread.what}' lists {unread.count} numbered notes but no "
                 "marker footcheck reads points at them in the text (superscripts lost in a "
@@ -571,11 +577,24 @@ def _missing_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
                                            suggestion=suggestion)
 
 
+#: How many notes of a series with no marker at all are reported one by one; more are one
+#: finding (a book's endnotes file, its markers in the chapters' files: 4,500 findings).
+_UNCITED_ONE_BY_ONE = 5
+
+
 @emits("uncited-note")
 def _uncited_notes(s: _Series, tally: _Tally) -> Iterator[Finding]:
     """Notes no marker points at, naming an out-of-sequence marker that may be meant; none
-    for a bibliography that no marker cites (a reading list, not notes)."""
+    for a bibliography that no marker cites (a reading list, not notes); one for a series
+    of many notes of which the text has no marker at all."""
     if s.bibliography:
+        return
+    if not s.markers and len(s.notes) > _UNCITED_ONE_BY_ONE:  # an EPUB's endnotes file
+        first = s.notes[0]
+        yield rule("uncited-note").finding(
+            f"no marker in the text points at any of its {len(s.notes)} {s.name}: are their "
+            "markers in another file, or were they lost?", first.line, first.column,
+            series=s.name, number=first.number)
         return
     suspects = {} if tally.citation_style or s.named else \
         _suspect_markers(s, tally.uncited, tally.in_sequence, tally.bounds)

@@ -108,10 +108,12 @@ _SPACE = re.compile(r"[ \t\r\n\f\u200b]+")
 
 # --- what says "note" in a generator's markup ---
 #: A note label as a marker shows it: ``4``, ``[4]``, ``[1:1]`` (markdown-it's second
-#: citation of note 1), ``iv``, ``a``, ``*``, ``†``; a number after the name of its group
-#: (Wikipedia's ``[note 2]``, ``[n 1]``, ``[nb 3]``) or after a star or ``※`` (``*1``, as
-#: Japanese pages number notes).
-_LABEL = re.compile(r"[\[(]?\s*(?:(?:notes?|nb|n)\s+|[*※]\s?(?=\d))?"
+#: citation of note 1), ``iv``, ``a``, ``*``, ``†``; in brackets, a number after the name of
+#: its group (Wikipedia's ``[note 2]``, ``[n 1]``, ``[nb 3]``; kramdown's ``[footnote 1]``),
+#: not "note 1" in a sentence ("see note 1", a cross-reference); a number after a star or
+#: ``※`` (``*1``, as Japanese pages number notes).
+_LABEL = re.compile(r"\[\s*(?:(?:foot|end)?notes?|nb|n)\s+(\d{1,4})\s*\]"
+                    r"|[\[(]?\s*(?:[*※]\s?(?=\d))?"
                     r"(\d{1,4}|[A-Za-z]{1,8}|[*†‡§¶#]{1,3})(?::\d+)?\s*[\])]?", re.IGNORECASE)
 #: Words in an id, class, role or ``epub:type`` that name notes or a notes container.
 _NOTE_WORDS = re.compile(r"foot-?notes?|end-?notes?|rear-?notes?|cite_note|reflist"
@@ -131,6 +133,8 @@ _TOOLTIP = re.compile(r"tool-?tip|popup|popover", re.IGNORECASE)
 _BACK_WORDS = re.compile(r"back|reverse|to-top", re.IGNORECASE)
 _NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote"})
 _NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
+_NOTES_ROLES = frozenset({"doc-endnotes", "doc-footnotes"})  # a container of notes
+_NOTES_TYPES = frozenset({"footnotes", "endnotes", "rearnotes"})
 _NOTE_BLOCKS = frozenset({"li", "aside", "p", "div", "section", "dd", "footer", "td", "tr"})
 # --- a page's furniture: its links lead around the site, not to sources ---
 _CONTENT = frozenset({"main", "article"})
@@ -169,8 +173,11 @@ def read(data: bytes, path: str) -> Document:
     starts = document.line_starts
     code = tuple((starts[firsts[i] - 1], starts[firsts[i] - 1] + len(document.line(firsts[i])))
                  for i in sorted(page.code))
-    unread = (Unread("Distill citation <d-cite>", firsts[page.cites[0]], count=len(page.cites)),
-              ) if page.cites and page.cites[0] < len(firsts) else ()
+    unread = tuple(Unread(what, firsts[lines[0]], count=len(lines), elsewhere=files)
+                   for what, lines, files in (
+                       ("Distill citation <d-cite>", page.cites, ""),
+                       ("note marker", page.elsewhere, _files(page.files)))
+                   if lines and lines[0] < len(firsts))
     return replace(document, hidden=code, native_notes=tuple(map(_notation, notes)),
                    native_markers=tuple(map(_notation, markers)), unread=unread)
 
@@ -217,6 +224,11 @@ def _unwrap_exported(soup) -> None:
 
 
 _GOOGLE_HOST = re.compile(r"(?:www\.)?google\.[a-z.]{2,6}")
+
+
+def _files(files: set[str]) -> str:
+    """The names of a few ``files``, for a message."""
+    return ", ".join(sorted(files)[:3]) + (", …" if len(files) > 3 else "")
 
 
 def _notation(item: Note | Marker) -> Note | Marker:
@@ -277,7 +289,7 @@ def _links(soup) -> _Links:
             note.label = note.label or label
         cited.append((tag, note, label))
         markers.update((id(tag), id(_outer(tag))))
-    if not cited:
+    if not cited and not page.role_notes:
         return _inline_notes(soup)
 
     lists = {id(n.element.parent): n.element.parent for n in notes.values()
@@ -349,6 +361,9 @@ class _Index:
                     self.targets.setdefault(str(key), tag)
             if tag.get("role") in _NOTE_ROLES or tag.get("epub:type") in _NOTE_TYPES:
                 self.role_notes.append(tag)
+            elif (tag.get("role") in _NOTES_ROLES or tag.get("epub:type") in _NOTES_TYPES) \
+                    and (items := tag.find(["ol", "ul"])) is not None:  # its list's items
+                self.role_notes.extend(items.find_all("li", recursive=False))
             if tag.name == "a":
                 href = str(tag.get("href") or "").strip()
                 if href.startswith("#") and len(href) > 1:
@@ -363,7 +378,7 @@ def _label(text: str) -> str | None:
     found = _LABEL.fullmatch(_SPACE.sub(" ", text).strip())
     if found is None:
         return None
-    label = found.group(1)
+    label = found[1] or found[2]
     return label if not label.isalpha() or len(label) <= 2 or is_roman(label) else None
 
 
@@ -529,6 +544,8 @@ class _Page:
         self.code: set[int] = set()  # indexes of the lines of <pre> blocks: not prose
         self.content_marked: bool | None = None  # has <main>, <article> or role="main"
         self.cites: list[int] = []  # the lines of the citations a script fills in
+        self.elsewhere: list[int] = []  # the lines of markers of notes in another file
+        self.files: set[str] = set()  # those files
 
     def note(self, element) -> list[str]:
         """The lines of one note element."""
@@ -612,6 +629,11 @@ class _Page:
         if name in _SCRIPTED_CITES:
             self.cites.append(len(self.lines))
             return ""
+        if name == "a" and _is_noteref(node) and (href := str(node.get("href") or "")) and \
+                not href.startswith("#"):  # an EPUB chapter's marker of a note in endnotes.xhtml
+            self.elsewhere.append(len(self.lines))
+            self.files.add(href.partition("#")[0])
+            return ""
         if _is_math(node):
             return node.get_text()
         # A <sup> is a typed marker, unless it holds links on a page whose notes are linked:
@@ -629,7 +651,7 @@ class _Page:
                 parts.append("" if child.name.lower() == "br" else self.text(child))
         inner = "".join(parts)
         if name == "a":
-            href = str(node.get("href") or "").strip()
+            href = _address(node)
             if _BACKLINK.match(inner) and href.startswith("#"):
                 return ""  # a note's link back to its marker
             return link(inner, href) if href and (self.in_note or not self._chrome(node)) \
@@ -682,6 +704,20 @@ class _Page:
             return True  # Wikipedia's "^ a b"
         return _label(node.get_text()) is not None and any(
             self._backlink(a) for a in node.find_all("a"))
+
+
+def _address(link) -> str:
+    """The address a link leads to, as a browser reads its ``href``: spaces around it
+    dropped, tabs and line breaks inside it dropped and spaces sent as ``%20`` (a share
+    button's ``?text=Guardia de seguridad`` works), one with no scheme (``//host/path``)
+    read with https."""
+    href = str(link.get("href") or "").strip()
+    if " " in href or "\n" in href or "\t" in href:
+        href = href.translate(_HREF_SPACES)
+    return "https:" + href if href.startswith("//") else href
+
+
+_HREF_SPACES = str.maketrans({" ": "%20", "\t": None, "\n": None, "\r": None})
 
 
 def _only_sup(node) -> bool:
