@@ -57,7 +57,8 @@ RULES: tuple[Rule, ...] = (
          "The claim the marker supports has no visible source.",
          "The text cites ^{LV} but the notes jump from LIV to LVI."),
     Rule("FC103", "uncited-note", W,
-         "A note that no marker in the text points at.",
+         "A note that no marker in the text points at (a series of more than five notes "
+         "with no marker at all: one finding, naming how many).",
          "Either a marker was lost in editing or the note is left over from a draft.",
          "Note LXIX exists, but the text goes from ^{LXVIII} to ^{LXX}."),
     Rule("FC104", "duplicate-marker", E,
