@@ -242,6 +242,11 @@ def test_publisher_mismatch_stays_silent_where_one_outlet_publishes_the_other() 
         "Doe, J. (2023). 'T,' Foreign and Commonwealth Office. 1 May. <https://www.gov.uk/x>",
         # the government's portal covers its sites: legislation.gov.uk is the Government's
         "UK Government. Data protection act 1998. http://www.legislation.gov.uk/ukpga/1998/29",
+        # a paper cited by its record in an index of scholarly work (Harvard's ADS, PubMed)
+        "Doe, J. (2007). 'Dating the Maori,' *Proceedings of the National Academy of Sciences*. "
+        "105 (22). <https://ui.adsabs.harvard.edu/abs/2008PNAS..105.7676W>",
+        "Doe, J. (2019). 'Kauri,' *Science*. 363 (6430). "
+        "<https://pubmed.ncbi.nlm.nih.gov/30705191/>",
     ) == []
 
 

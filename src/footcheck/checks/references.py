@@ -45,14 +45,19 @@ from .rules import emits, rule
 
 __all__ = ["check"]
 
-#: Hosts that carry other people's work: search engines, archives, shorteners, file hosts.
+#: Hosts that carry other people's work: search engines, archives, shorteners, file hosts,
+#: and the indexes and repositories of scholarly work (ADS, PubMed, Europe PMC, Semantic
+#: Scholar, arXiv, Zenodo, HathiTrust, WorldCat…: a paper in PNAS is cited by its record there).
 NEUTRAL_HOSTS = re.compile(
     r"(?:^|\.)(?:google\.[a-z.]+|bing\.com|yandex\.[a-z]+|duckduckgo\.com|archive\.org|"
     r"archive\.(?:ph|today|is|li)|doi\.org|bit\.ly|t\.co|tinyurl\.com|ow\.ly|youtube\.com|"
     r"youtu\.be|vimeo\.com|msn\.com|yahoo\.com|flipboard\.com|pressreader\.com|"
     r"newsbreak\.com|scribd\.com|academia\.edu|researchgate\.net|jstor\.org|dropbox\.com|"
     r"ssrn\.com|facebook\.com|twitter\.com|x\.com|t\.me|telegram\.org|linkedin\.com|"
-    r"medium\.com|substack\.com)$")
+    r"medium\.com|substack\.com|adsabs\.harvard\.edu|ncbi\.nlm\.nih\.gov|europepmc\.org|"
+    r"semanticscholar\.org|arxiv\.org|zenodo\.org|osf\.io|hathitrust\.org|worldcat\.org|"
+    r"handle\.net|citeseerx\.ist\.psu\.edu|core\.ac\.uk|openalex\.org|crossref\.org|"
+    r"philpapers\.org|biorxiv\.org|medrxiv\.org|hal\.science)$")
 
 _MONTH_WORD = (r"(?ai:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
                r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
