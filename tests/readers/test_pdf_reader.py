@@ -145,6 +145,12 @@ def test_a_listed_work_opening_a_page_after_a_full_stop_starts_a_paragraph():
     ("https://cran.r-project.", "org/package=rvest.", True),
     ("https://example.org/report.", "The next sentence", False),  # a sentence ends there
     ("https://example.org.", "Read it", False),
+    # code quoting an address broken after "/-": the quote closing it follows the path
+    ('Web.Contents("https://gitlab.com/wireshark/wireshark/-', '/raw/master/manuf"),[D="#",',
+     True),
+    ('"https://example.org/a-', '"quoted"', False),
 ])
-def test_an_address_broken_after_its_hosts_first_label_goes_on(last, first, joined):
+def test_an_address_broken_by_the_line_goes_on(last, first, joined):
+    """After its host's first label ("https://CRAN." | "R-project.org"), or after "/-" in
+    code that quotes it; not past a sentence's end."""
     assert reader._continues_url(last, first) is joined

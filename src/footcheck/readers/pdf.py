@@ -1666,6 +1666,7 @@ def _continues_url(last: str, first: str, forced: bool = False) -> bool:
     """
     if _SCHEME_ONLY.fullmatch(last) and first.startswith("/"):
         return True
+    first = _QUOTED_AFTER.split(first, 1)[0]  # '/raw/master/manuf"),[…': code quoting it
     if not _URL_START.search(last) or not _URL_PIECE.fullmatch(first) or len(first) < 2 or \
             _LIST_NUMBER.fullmatch(first):  # "10." opens the next entry of a list
         return False
@@ -1678,6 +1679,7 @@ def _continues_url(last: str, first: str, forced: bool = False) -> bool:
     return any(c in first for c in "/._-=?&#%") and not first[:1].isupper()
 
 
+_QUOTED_AFTER = re.compile(r'(?<=\w)["“”]')  # what closes an address quoted in code
 _HOST_UNFINISHED = re.compile(r"(?:https?|ftp)://[\w-]+\.$", re.IGNORECASE)
 
 
