@@ -307,8 +307,8 @@ class NameYear:
 
 
 _YEAR_TOKEN = r"(?:1[6-9]|20)\d\d[a-z]?|n\.\s?d\."
-_CITED_NAMES = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ ,]+(?:(?:and|&|de|van|von|der|da|di|du|la|le)\s+)?" \
-               r"[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5}(?:,?\s+(?:et\s+al\.?|and\s+others))?"
+_CITED_NAMES = r"[A-ZÀ-ÖØ-Þ][\w'’.‐–-]*(?:[ ,]+(?:(?:and|&|de|van|von|der|da|di|du|la|le)\s+)?" \
+               r"[A-ZÀ-ÖØ-Þ][\w'’.‐–-]*){0,5}(?:,?\s+(?:et\s+al\.?|and\s+others))?"
 #: One citation inside brackets: ``see Smith & Jones, 2019a, p. 4``.
 _CITATION_PART = re.compile(
     rf"(?:(?:see(?:\s+also)?|e\.g\.|cf\.|also|for\s+example)[,\s]+)*"
@@ -324,7 +324,8 @@ _MARKED = re.compile(rf",\s*(?:{_YEAR_TOKEN})|&|\bet\s+al\b")
 _BRACKETED = re.compile(r"\(([^()\n]{4,300})\)")
 #: ``Smith (2020)``, ``Smith and Jones (2019, p. 4)``, ``Lee et al. (2021a)``.
 _NARRATIVE = re.compile(
-    r"(?<![\w.])(?P<names>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’-]+|"
+    r"(?<![\w.])(?P<names>(?:(?:[Vv][ao]n|[Dd][eiau]|[Dd]e[lr]|[Ll][ae]|[Tt]e[nr])\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’‐–-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’‐–-]+|"
     rf"\s+et\s+al\.?)?)\s+\((?P<years>{_YEAR_TOKEN})(?:,\s*pp?\.\s*[\d–-]+)?\)")
 #: Names before a narrative citation's last one: ``Barrero, Bloom, and`` Davis (2021).
 _NAMES_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:(?:and|&)\s+)?)+$")
@@ -347,10 +348,14 @@ after between during around about circa ca see also eg cf"""))
 
 
 def _first_name(names: str) -> str | None:
-    """The first capitalised word of a citation's names, folded (``de Waal`` → ``waal``)."""
-    for word in re.findall(r"[^\W\d_][\w'’-]*", names):
-        if word[0].isupper():
-            return fold_letters(word)
+    """The first capitalised word of a citation's names, folded, past initials and a
+    surname's particle (``de Waal``, ``Van Lissa`` → ``waal``, ``lissa``; ``R. A. Klein``
+    → ``klein``; ``Ruth–Lovell`` is one name)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’‐–-]*", names) if w[0].isupper()]
+    for i, word in enumerate(words):
+        if i + 1 < len(words) and (len(word) == 1 or word.lower() in _NAME_PARTICLES):
+            continue
+        return fold_letters(word)
     return None
 
 
@@ -1846,9 +1851,12 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
         system = run[0][1].numeral.system
         citing = cited[AMBIGUOUS] | (cited[ARABIC] | cited[ROMAN] if system == AMBIGUOUS
                                      else cited[system])
-        if len(run) < 3 or sum(v in citing for v in values) * 2 < len(values):
-            return
         lines = [i for i, _ in run]
+        if len(run) < 3 or sum(v in citing for v in values) * 2 < len(values):
+            if section is not None and lines[0] > section:
+                first_after_section = False  # the notes' own short run ("1. … 2. …"): a
+                # list after it numbered again ("Appendix A: 1. … 4.") is no more notes
+            return
         if section is not None and lines[0] > section:
             if first_after_section and not any(
                     section < j < lines[0] and labels[j].notation not in WEAK_LABELS

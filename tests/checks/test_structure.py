@@ -423,3 +423,26 @@ def test_entries_naming_their_author_given_name_first_name_their_works():
             "Louise Amoore. *The Politics of Possibility*. Duke University Press, 2013.\n")
     assert findings(text, "unlisted-citation") == []
     assert findings(text, "uncited-work") == []
+
+
+def test_cited_names_with_initials_a_particle_or_a_dash_name_their_works():
+    """``(R. A. Klein et al. 2014)`` (citeproc's disambiguation), ``Van Lissa et al. (2021)``
+    and ``Ruth–Lovell & Grahn (2023)`` name the entries ``Klein, Richard A.``, ``Van Lissa,
+    Caspar J.``, ``Ruth–Lovell, S.P.``; a year the list does not give is still reported."""
+    text = ("Replication varies (R. A. Klein et al. 2014; Autor 2015); Van Lissa et al. (2021) "
+            "agree, as Ruth–Lovell & Grahn (2023) and Baumol (1967) did (Daston 1994; Ford "
+            "2009; Lee 2011; Smith 2010).\n\nReferences\n\n"
+            "Autor, D. 2015. Why are there still so many jobs? *JEP* 29 (3).\n"
+            "Baumol, W. 1967. Macroeconomics of unbalanced growth. *AER* 57 (3).\n"
+            "Daston, L. 1994. Enlightenment calculations. *Critical Inquiry* 21 (1).\n"
+            "Ford, M. 2009. *The Lights in the Tunnel*. Acculant.\n"
+            "Lee, K. 2011. Teams. *Science* 331.\n"
+            "Smith, J. 2010. Groups. *Nature* 466.\n"
+            "Klein, Richard A., Kate A. Ratliff, and Michelangelo Vianello. 2014. Investigating "
+            "variation in replicability. *Social Psychology* 45 (3).\n"
+            "Ruth–Lovell, S.P. & Grahn, S. (2023). Team science. *Research Policy* 52.\n"
+            "Van Lissa, Caspar J., and Wolfgang Stroebe. 2021. Team science. *PNAS* 118.\n")
+    assert findings(text, "unlisted-citation") == []
+    wrong = text.replace("Van Lissa et al. (2021)", "Van Lissa et al. (2019)")
+    assert [f.message.split("'")[1] for f in findings(wrong, "unlisted-citation")] == [
+        "Van Lissa et al. (2019)"]
