@@ -590,3 +590,20 @@ def test_a_codes_values_are_no_notes():
     assert run(text).notes == ()
     notes = "A claim.^1^ Another.^2^\n\nNotes\n\n1 Smith, J. (2020). Title.\n2 Lee, K. (2021). T.\n"
     assert [n.token for n in run(notes).notes] == ["1", "2"]
+
+
+def test_a_list_numbered_again_after_two_notes_is_no_more_notes():
+    """After a notes section of two notes, an appendix's sections numbered from 1 again
+    (a bill appended to a policy brief) are not notes 1–4 of the series; a third note
+    following on is."""
+    notes = ("The Lobbying Act came after a scandal.^1^ The disclosure law followed.^2^\n\n"
+             "Notes\n\n1. Lobbying Act, RSC 1985, c 44. https://laws.example.ca/L-12.4/\n\n"
+             "2. Public Servants Disclosure Protection Act, SC 2005, c 46.\n\n")
+    bill = ("Appendix A: Draft Bill\n\n1. This Act may be cited as the Public Integrity Act.\n\n"
+            "2. In this Act, office holder means a member of the Executive Council.\n\n"
+            "3. Section 6 is amended by adding subsection (4).\n\n"
+            "4. Section 18 is amended by adding section 18.1.\n")
+    assert [n.token for n in run(notes + bill).notes] == ["1", "2"]
+    third = notes.replace("followed.^2^", "followed.^2^ Then a third.^3^") + \
+        "3. Whistleblower Act, SA 2012, c P-39.5.\n\n" + bill
+    assert [n.token for n in run(third).notes] == ["1", "2", "3"]
