@@ -717,7 +717,39 @@ def _notes_and_markers(document: Document) -> Extraction:
         again = read({**labels, **listed}, section, {**names, **symbols}, markers)
         if again.notes and _resolved(again.notes, again.markers):
             return again
+    if document.format == "text" and not any(u.section for u in extraction.unread) and \
+            (lost := _lost_notes(text, lines, stripped, skipped)):  # (a section unread says it)
+        return replace(extraction, unread=(*extraction.unread, lost))
     return extraction
+
+
+#: How many numbers after sentences, 1, 2, 3… in turn, tell notes lost in an export.
+_LOST_LEAST = 3
+#: A number standing apart between two sentences, as an export sets a marker it flattened.
+_APART_NUMBER = re.compile(r"(?:(?<=[^\W\d_][.!?][“”\"»«’]\s)|(?<=[^\W\d_][.!?]\s))"
+                           r"([1-9]\d{0,3})(?=\s[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+
+
+def _lost_notes(text: str, lines: list[tuple[int, int]], stripped: list[str],
+                skipped: set[int]) -> Unread | None:
+    """Where a text holds neither notes nor markers: numbers glued after sentences'
+    punctuation (``Quellcode.1 Es``, ``geknüpft.2``) or standing apart between two
+    (``darf.“ 1 Das``), 1, 2, 3… in turn, the markers of notes an export to plain text
+    dropped (LibreOffice's does): one :class:`Unread`."""
+    body = [i for i in range(len(lines)) if stripped[i] and i not in skipped]
+    found = [f for f in _flat_numbers(text, lines, body) if f[5]]  # after punctuation only
+    found += [(m.start(1), m.end(1), m[1], m[1], i, True) for i in body
+              for m in _APART_NUMBER.finditer(text, *lines[i])]  # "darf.“ 1 Das bedeutet"
+    found.sort()
+    highest, first = 0, None
+    for _, _, _, token, index, _ in found:
+        value = int(token)  # 1, 2, 3 in turn, then on past a marker or two not found
+        if value == highest + 1 or (highest >= _LOST_LEAST and highest < value <= highest + 3):
+            highest = value
+            first = index if first is None else first
+    if highest < _LOST_LEAST or first is None:
+        return None
+    return Unread("note markers", first + 1, count=highest, flattened=True)
 
 
 _NOTES_RULE = re.compile(r"_{5,}|[-–—]{5,}")  # the line a text export sets over its notes

@@ -368,6 +368,7 @@ class Unread:
     section: bool = False
     unclosed: bool = False  # a code block never closed, read past: ``count`` notes after it
     elsewhere: str = ""  # markers of notes kept in these other files (an EPUB's chapter)
+    flattened: bool = False  # markers 1…``count`` flattened into a text that lost its notes
 
 
 @dataclass(frozen=True)

@@ -446,3 +446,22 @@ def test_cited_names_with_initials_a_particle_or_a_dash_name_their_works():
     wrong = text.replace("Van Lissa et al. (2021)", "Van Lissa et al. (2019)")
     assert [f.message.split("'")[1] for f in findings(wrong, "unlisted-citation")] == [
         "Van Lissa et al. (2019)"]
+
+
+LOST = ("Open Source heißt offener Quellcode.1 Es sind Bedingungen an die Nutzung geknüpft.2 "
+        "Man darf ihn verändern und kopieren.“ 3 Das bedeutet viel. Die Lizenz gilt weltweit.5 "
+        "Sie ist frei.\n\nQuellenverzeichnis\n\n"
+        "Bundeszentrale für politische Bildung, „Open Source“, https://www.bpb.de/opensource/\n"
+        "Wikipedia, „Open Source“, https://de.wikipedia.org/wiki/Open_Source\n")
+
+
+def test_markers_flattened_into_a_text_that_lost_its_notes_are_reported():
+    """An export to plain text (LibreOffice's) drops the notes and leaves their markers as
+    numbers after the sentences ("Quellcode.1 Es", "kopieren.“ 3 Das"): no silent pass
+    because the text lists its sources; numbers that do not count up from 1 stay quiet."""
+    assert [(f.code, f.message) for f in findings(LOST) if f.severity.name != "INFO"] == [(
+        "FC109", "numbers set after sentences, counting up from 1 to 5, look like note "
+        "markers flattened into the text, and no note was found: the notes were probably "
+        "lost in an export to plain text")]
+    quiet = LOST.replace("Quellcode.1", "Quellcode. Version 2.1").replace("geknüpft.2", "x.")
+    assert [f.code for f in findings(quiet) if f.severity.name != "INFO"] == []

@@ -87,8 +87,8 @@ def _no_notes(extraction: Extraction) -> Iterator[Finding]:
     if extraction.notes or (not extraction.markers and (
             len({url.url for url in extraction.linked}) >= _LINKED_LEAST
             or ex.reference_list(extraction.document)
-            or any(u.elsewhere for u in extraction.unread))):
-        return  # (markers of notes in another file: FC109 says so)
+            or any(u.elsewhere or u.flattened for u in extraction.unread))):
+        return  # (markers of notes in another file, or of notes lost: FC109 says so)
     yield rule("no-notes").finding(
         "the document contains no notes"
         + (f"; its {len(extraction.markers)} markers point nowhere"
@@ -204,6 +204,10 @@ def _unclosed(extraction: Extraction) -> Iterator[Finding]:
 
 def _unread_message(unread: Unread, markers: Sequence[Marker]) -> str:
     """What footcheck could not read, and what follows."""
+    if unread.flattened:
+        return (f"numbers set after sentences, counting up from 1 to {unread.count}, look "
+                "like note markers flattened into the text, and no note was found: the notes "
+                "were probably lost in an export to plain text")
     if unread.elsewhere:
         count = "one note marker points" if unread.count == 1 else \
             f"{unread.count} note markers point"
