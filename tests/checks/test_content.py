@@ -536,7 +536,10 @@ def test_a_short_citation_of_a_work_in_the_reference_list_is_not_incomplete() ->
 @pytest.mark.parametrize("line", ["^{1} Crazy, right?", "^{2} Who knew? Smith, J. (2020). Title.",
                                   "^{3} Can paradigm shifts even be personal?",
                                   "^{4} Smith (2020), 4. Why did wages fall so far in 2021?",
-                                  "^{5} Talin, Explicit Lexical Scoping (pre-PEP?), 2006."])
+                                  "^{5} Talin, Explicit Lexical Scoping (pre-PEP?), 2006.",
+                                  # a book's numbered questions, set as its marginal notes
+                                  "^{6} Frage II. wo er seine Wohnung hat?",
+                                  "^{7} Question 3: where does the spirit dwell?"])
 def test_rhetorical_questions_are_not_remarks(line: str) -> None:
     assert findings(line, "editorial-comment") == []
 

@@ -550,6 +550,9 @@ def _title_cased(words: str) -> bool:
     return len(long) >= 3 and 3 * sum(w[0].isupper() for w in long) >= 2 * len(long)
 
 
+#: A numbered question's label just before it: "Frage II.", "Question 3:", "Q4.".
+_QUESTION_LABEL = re.compile(r"(?:^|\s)(?i:frage|question|q|pregunta|domanda|вопрос)"
+                             r"\s*(?:[IVXLC]+|\d{1,3})[.:]\s*$")
 _SENTENCE_GAP = re.compile("[\"”’»']? ")  # after a sentence's end: a closing quote, a space
 
 
@@ -572,6 +575,8 @@ def _is_query(view: _View, i: int) -> bool:
     first = _LETTERS.search(masked, start, i)
     if first is None or _title_cased(masked[start:i]):
         return False  # "…: What Do the Data Say?", a title's words
+    if _QUESTION_LABEL.search(masked, 0, start):
+        return False  # "Frage II. wo er seine Wohnung hat?": a book's numbered question
     if masked[start] in "-–—":  # "Die heilige Veronika – heilig oder legendär?": a title's
         return _query(masked[first.start():i])  # part, unless it asks ("– is this right?")
     if first.group().islower():
