@@ -607,3 +607,12 @@ def test_a_list_numbered_again_after_two_notes_is_no_more_notes():
     third = notes.replace("followed.^2^", "followed.^2^ Then a third.^3^") + \
         "3. Whistleblower Act, SA 2012, c P-39.5.\n\n" + bill
     assert [n.token for n in run(third).notes] == ["1", "2", "3"]
+
+
+def test_a_label_set_in_bold_leaves_no_emphasis_in_its_note():
+    """``**[1]** text`` (a label set in bold, as a translated essay's notes are): the note's
+    text opens after the closing ``**``."""
+    text = ("A claim. [1] Another. [2]\n\nNotes\n\n**[1]** Smith, J. (2020). Title.\n\n"
+            "**[2]** Lee, K. (2021). Other.\n")
+    assert [n.text for n in run(text).notes] == ["Smith, J. (2020). Title.",
+                                                 "Lee, K. (2021). Other."]

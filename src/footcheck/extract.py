@@ -1030,6 +1030,10 @@ def _label_at(text: str, start: int, end: int, names: dict[str, int]) -> _Label 
     token = m[group]
     notation = _LABEL_NOTATION[group]
     text_start = m.end()
+    if m["emph"] and text.startswith(m["emph"], text_start):  # "**[1]** text": its closing
+        text_start += len(m["emph"])
+        while text_start < end and text[text_start] in " \t":
+            text_start += 1
     if text_start >= end and (notation in (NUMBERED, BARE, SUPERSCRIPT) or (
             notation == BRACKET and group != "b")):
         return None  # a weak label, or a lone "²" in a table cell, needs text after it

@@ -817,3 +817,21 @@ def test_an_epub_endnotes_file_alone_holds_its_notes(tmp_path):
     assert [(f.code, f.message) for f in report.findings if f.severity >= Severity.WARNING] == [
         ("FC103", "no marker in the text points at any of its 7 endnotes: are their markers "
          "in another file, or were they lost?")]
+
+
+def test_a_publishers_lookup_buttons_are_no_sources(tmp_path):
+    """A journal's page offers buttons that look an author or a reference up elsewhere
+    ("Google Scholar", "PubMed"): furniture, not a search cited (FC302 on a Springer page);
+    a link the author writes words of their own for is still an address of the text."""
+    button = ('<p>Marwan Adwan <a href="http://scholar.google.co.uk/scholar?as_q=&amp;num=10'
+              '&amp;btnG=Search+Scholar&amp;as_sauthors=%22Marwan+Adwan%22&amp;hl=en">Google '
+              'Scholar</a> <a href="https://pubmed.ncbi.nlm.nih.gov/?term=Adwan+M">PubMed</a>'
+              '</p>\n<section class')
+    page = PANDOC.replace('<section class', button, 1)
+    path = tmp_path / "article.html"
+    path.write_text(page, encoding="utf-8")
+    assert serious(path) == []
+    text = reader.read(page.encode(), "article.html").text
+    assert "Marwan Adwan Google Scholar PubMed" in text and "scholar.google" not in text
+    linked = page.replace(">Google Scholar<", ">his other studies<")
+    assert "(http://scholar.google.co.uk/scholar?" in reader.read(linked.encode(), "a.html").text

@@ -129,6 +129,11 @@ _NOTEREF_WORDS = re.compile(r"noteref|footnote|endnote|(?<![a-z])(?:fn|ftn|edn)(
 _ENDNOTE = re.compile(r"end-?notes?|rear-?notes?|(?<![a-z])edn(?![a-z])", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"foot-?notes?|(?<![a-z])(?:fn|ftn|ftnt)(?![a-z])", re.IGNORECASE)
 _NOTE_ID = re.compile(r"(?:fn|ftn|edn|note)\D{0,3}\d+$", re.IGNORECASE)  # edn1, sdendnote1
+#: A publisher's button after a reference or an author's name that looks it up elsewhere
+#: ("Google Scholar", "PubMed", "CrossRef"): the page's furniture, not a source cited.
+_LOOKUP = re.compile(r"(?i:google\s+scholar|scholar|pubmed(?:\s+central)?|crossref|cas|"
+                     r"mathscinet|zbmath|ads|web\s+of\s+science|scopus|worldcat|"
+                     r"google\s+books|europe\s+pmc|semantic\s+scholar|orcid(?:\s+id)?)")
 _TOOLTIP = re.compile(r"tool-?tip|popup|popover", re.IGNORECASE)
 _BACK_WORDS = re.compile(r"back|reverse|to-top", re.IGNORECASE)
 _NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote"})
@@ -655,7 +660,7 @@ class _Page:
             if _BACKLINK.match(inner) and href.startswith("#"):
                 return ""  # a note's link back to its marker
             return link(inner, href) if href and (self.in_note or not self._chrome(node)) \
-                else inner
+                and not _LOOKUP.fullmatch(inner.strip(" []")) else inner
         if name in _ITALIC:
             return italic(inner)
         return inner
