@@ -87,6 +87,21 @@ def test_too_many_redirects(web, config_factory):
     assert web.hits("/r4") == 0
 
 
+def test_as_many_redirects_as_a_browser_follows_reach_the_page(web, config_factory):
+    """A chain of 15 redirects (a campaign link through trackers) reaches its page, as a
+    browser does (Chrome and Firefox follow 20); 21 are too many."""
+    for i in range(22):
+        web.redirect(f"/h{i}", f"/h{i + 1}", 302)
+    web.page("/h15", body=web.html("Annual report", "<p>" + "The report. " * 40 + "</p>"))
+    assert one(web.url("/h0"), config_factory, soft404_probe=False).verdict == "alive"
+    r = one(web.url("/h1"), config_factory, soft404_probe=False, max_redirects=20)
+    assert r.verdict == "alive"
+    del web.routes["/h15"]
+    web.redirect("/h15", "/h16", 302)
+    assert one(web.url("/h0"), config_factory, soft404_probe=False).detail == \
+        "more than 20 redirects"
+
+
 def refreshing(web, path: str, content: str) -> str:
     """A page at ``path`` whose ``<meta http-equiv="refresh">`` has ``content``; its URL."""
     head = f'<meta http-equiv="Refresh" content="{content}">'
@@ -410,7 +425,6 @@ def test_an_article_moved_to_the_home_page_is_soft_404_on_an_honest_host(web, co
 
 
 @pytest.mark.parametrize("title, body", [
-    ("defunct-outlet.org is for sale | Sedo", "<h1>Make an offer</h1>"),
     ("defunct-outlet.org", "<h1>This domain may be for sale</h1><p>Related searches</p>"),
     ("Welcome", "<p>The domain defunct-outlet.org has expired.</p><p>This domain is parked "
                 "free, courtesy of a registrar.</p>"),
@@ -419,6 +433,40 @@ def test_a_parked_domain_is_soft_404(web, config_factory, title, body):
     url = web.page("/2018/story", body=web.html(title, body))
     r = one(url, config_factory, soft404_probe=False)
     assert r.verdict == "soft-404" and "parked domain" in r.detail
+
+
+def test_a_domain_named_for_sale_is_parked_where_it_is_the_site_asked_for():
+    """"defunct-outlet.org is for sale | Sedo" answering for defunct-outlet.org (or where it
+    was sent) is its parking page; on a news site it is a story about a sale."""
+    from footcheck.links.page import Page, not_found_signal
+
+    page = Page(html_title="defunct-outlet.org is for sale | Sedo", text="Make an offer")
+    parked = not_found_signal(page, "https://defunct-outlet.org/2018/story")
+    sent = not_found_signal(page, "https://market.example/d/1", "https://defunct-outlet.org/a")
+    story = not_found_signal(page, "https://techblog.example/2018/story")
+    assert (parked, sent, story) == ("a parked domain ('defunct-outlet.org is for sale | "
+                                     "Sedo')", parked, None)
+
+
+def test_a_story_about_another_sites_sale_or_an_error_code_is_alive(web, config_factory):
+    """"Voice.com is for sale – TechBlog" on another site than voice.com is a story about
+    a sale; "HTTP 404 - Wikipedia" at ``/wiki/HTTP_404`` is the article its address names.
+    The same title at ``/404`` is an error page."""
+    body = "<p>The status code tells a client that the server found nothing there.</p>"
+    sale = web.page("/tech/voice-com", body=web.html("Voice.com is for sale – TechBlog", body))
+    article = web.page("/wiki/HTTP_404", body=web.html("HTTP 404 - Wikipedia", body))
+    error = web.page("/404", body=web.html("HTTP 404 - Wikipedia", body))
+    assert [one(u, config_factory, soft404_probe=False).verdict
+            for u in (sale, article, error)] == ["alive", "alive", "soft-404"]
+
+
+def test_a_moved_page_whose_location_is_written_in_raw_utf8_is_followed(web, config_factory):
+    """A server writing the new address's UTF-8 bytes raw in ``Location`` (read by
+    http.client as Latin-1): followed to ``/nouvelle-page-été``, not to a garbled path."""
+    web.page("/nouvelle-page-%C3%A9t%C3%A9", body=web.html("Rapport annuel 2021", ARTICLE))
+    web.redirect("/ancienne-page", "/nouvelle-page-été".encode().decode("latin-1"))
+    r = one(web.url("/ancienne-page"), config_factory, soft404_probe=False)
+    assert (r.verdict, r.final_url) == ("redirected", web.url("/nouvelle-page-été"))
 
 
 def test_an_article_about_domain_sales_is_alive(web, config_factory):

@@ -138,6 +138,18 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
     return max(0.0, when.timestamp() - now)
 
 
+def _location(value: str | None) -> str | None:
+    """A ``Location`` header as its sender meant it: a server writing the address's UTF-8
+    bytes raw (``/nouvelle-page-été``) is read as UTF-8, not as the Latin-1 http.client
+    decodes headers with (as requests does when it follows redirects itself)."""
+    if value is None or value.isascii():
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
 def _norm(url: str) -> str:
     parts = urlsplit(url)
     path = parts.path.rstrip("/") or "/"
@@ -580,7 +592,7 @@ class Checker:
                             status=hops[-1].status if hops else None, final_url=current)
             seen.add(key)
             fetched = self._request(method, current, host, clock)
-            location = fetched.headers.get("Location")
+            location = _location(fetched.headers.get("Location"))
             if 300 <= fetched.status < 400 and fetched.status != 304 and location:
                 target = urljoin(current, location.strip())
             else:
@@ -625,7 +637,7 @@ class Checker:
         are left out).
         """
         if page is not None:
-            signal = not_found_signal(page)
+            signal = not_found_signal(page, fetched.url, url)
             if signal:
                 return signal
         if sent := sent_to_market(url, fetched.url):

@@ -80,7 +80,7 @@ class LinkConfig:
     max_workers: int = 256
     per_host: int = 4
     host_delay: float = 0.01
-    max_redirects: int = 10
+    max_redirects: int = 20  # as browsers follow (Chrome, Firefox)
     max_body_bytes: int = 1_000_000
     max_retry_after: float = 10.0
     retry_delay: float = 1.0

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..dates import calendar_day, month_number
 
@@ -485,21 +485,54 @@ def says_not_found(text: str | None) -> bool:
     return any(_is_error_phrase(part) for part in _SEGMENT_SPLIT.split(text) if part.strip())
 
 
-def not_found_signal(page: Page) -> str | None:
-    """Why ``page`` looks like a "not found" page, or a parked domain's, or ``None``."""
+def not_found_signal(page: Page, url: str | None = None, cited: str | None = None
+                     ) -> str | None:
+    """Why ``page`` looks like a "not found" page, or a parked domain's, or ``None``.
+
+    ``url``, the address that answered (and ``cited``, the one asked for), tells a page
+    about an error from an error page: the article its address names ("HTTP 404 -
+    Wikipedia" at ``/wiki/HTTP_404``), a news story titled "Voice.com is for sale" on
+    another site than voice.com."""
+    parts = urlsplit(url) if url else None
+    hosts = {(urlsplit(u).hostname or "").lower() for u in (url, cited) if u}
     for text in (page.html_title, page.h1):  # the message and little else
-        if text and len(text) < 160 and _PARKED.search(text) and \
-                len(re.findall(r"[^\W\d_]+", _PARKED.sub(" ", text))) <= 2:
+        if text and len(text) < 160 and (m := _PARKED.search(text)) and \
+                len(re.findall(r"[^\W\d_]+", _PARKED.sub(" ", text))) <= 2 and \
+                not _about_another_domain(m[0], hosts):
             return f"a parked domain ({text.strip()!r})"
     if len(page.text) < _PARKING_TEXT and _PARKED_TEXT.search(page.text):
         return "a parked domain (the page offers the domain for sale)"
-    if says_not_found(page.html_title):
-        return f"title says {page.html_title!r}"
-    if says_not_found(page.h1):
-        return f"heading says {page.h1!r}"
+    for what, text in (("title", page.html_title), ("heading", page.h1)):
+        if says_not_found(text) and not _named_by_address(text, parts):
+            return f"{what} says {text!r}"
     if page.canonical and _ERROR_PATH.search(urlsplit(page.canonical).path):
         return f"canonical link points to {page.canonical!r}"
     return None
+
+
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
+
+
+def _about_another_domain(said: str, hosts: set[str]) -> bool:
+    """Whether "X.com is for sale" names another site than the one asked for and the one
+    answering: a story about a domain sold, not a parking page."""
+    named = _DOMAIN.search(said)
+    if named is None or not hosts:
+        return False
+    domain = named[0].lower()
+    return not any(host == domain or host.endswith("." + domain) for host in hosts)
+
+
+def _named_by_address(text: str, parts: SplitResult | None) -> bool:
+    """Whether a title saying "not found" is the name the address gives its page: the
+    article ``/wiki/HTTP_404`` is titled "HTTP 404"; an error page's address (``/404``,
+    ``/error``, ``/not-found``) names no article."""
+    if parts is None or _ERROR_PATH.search(parts.path):
+        return False
+    slug = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]).rsplit(".", 1)[0]
+    words = re.sub(r"[\W_]+", " ", slug).strip().lower()
+    return bool(words) and any(re.sub(r"[\W_]+", " ", part).strip().lower() == words
+                               for part in _SEGMENT_SPLIT.split(text))
 
 
 def _consent(parts: SplitResult) -> bool:
