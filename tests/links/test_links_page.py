@@ -70,6 +70,17 @@ def test_charset_from_meta_and_header():
     assert parse("<title>Café</title>".encode("latin-1"), "iso-8859-1").title == "Café"
 
 
+def test_a_byte_order_mark_wins_and_an_undeclared_charset_is_found():
+    """As a browser reads a page: the UTF-8 byte-order mark over a Latin-1 header; a
+    windows-1251 page that says no charset, in windows-1251 (not as mojibake)."""
+    page = "<html><head><title>Relocation à Tbilissi</title></head><body>Texte</body></html>"
+    assert parse(b"\xef\xbb\xbf" + page.encode(), "iso-8859-1").title == \
+        "Relocation à Tbilissi"
+    russian = ("<html><head><title>Страница не найдена</title></head><body><h1>Страница не "
+               "найдена</h1><p>Попробуйте начать с главной страницы сайта.</p></body></html>")
+    assert parse(russian.encode("cp1251")).title == "Страница не найдена"
+
+
 @pytest.mark.parametrize("title", [
     "Page not found", "404 Not Found", "Page Not Found | The Guardian", "Error 404",
     "Oops! That page can’t be found. – Site", "Seite nicht gefunden", "Страница не найдена",
@@ -82,6 +93,8 @@ def test_charset_from_meta_and_header():
     "Səhifə tapılmadı", "Sayfa bulunamadı", "Página não encontrada", "Stránka nenalezena",
     "Pagina nu a fost găsită", "Az oldal nem található", "Puslapis nerastas",
     "Lapa nav atrasta", "页面不存在", "ページが見つかりません", "الصفحة غير موجودة",
+    "Die angeforderte Seite wurde nicht gefunden", "お探しのページは見つかりませんでした | 日報",
+    "Sorry, no posts matched your criteria.", "We couldn’t locate that page",
 ])
 def test_not_found_titles(title):
     assert says_not_found(title)
@@ -101,6 +114,9 @@ def test_real_titles_are_not_not_found(title):
 
 def test_wall_signals():
     assert wall_signal(Page(html_title="Just a moment..."), 403, {}, "/a", "/a")
+    assert wall_signal(Page(html_title="Making sure you're not a bot!"), 200, {}, "/a", "/a")
+    assert wall_signal(Page(html_title="Your privacy choices"), 200, {},
+                       "/gdpr-consent/?redirectUri=/news/2", "/news/2")
     assert wall_signal(None, 503, {"cf-mitigated": "challenge"}, "/a", "/a")
     login = Page(html_title="Sign in to your account", has_password=True)
     assert wall_signal(login, 200, {}, "/login", "/report")

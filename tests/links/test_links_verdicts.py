@@ -493,6 +493,36 @@ def test_soft_404_probe_is_made_once_per_host(web, config_factory):
     assert len(probes) == 1
 
 
+def test_the_probe_tells_a_page_from_the_not_found_answer_inside_a_long_menu(web,
+                                                                            config_factory):
+    """A site that sets its name as every page's title and heading and a long menu before
+    the content, and answers unknown paths with 200 inside the same chrome: a publication's
+    page is alive (the menu made any two pages "the same"); a gone page is still soft-404."""
+    menu = "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}: policy area {i}</a></li>"
+                            for i in range(120)) + "</ul>"
+
+    def chrome(inner: str) -> str:
+        return web.html("Ministry of Labour", f"<h1>Ministry of Labour</h1>{menu}<main>{inner}"
+                        "</main><p>Contacts: 1 Labour Square</p>")
+
+    report = web.page("/publications/annual-report-2021", body=chrome(
+        "<h2>Annual report 2021</h2><p>Annual report 2021 (PDF, 2 MB). Published 3 May.</p>"))
+    web.fallback = lambda h: web.send(h, 200, chrome("<p>Sorry, nothing is at this place.</p>"))
+    assert one(report, config_factory).verdict == "alive"
+    assert one(web.url("/publications/removed-2019"), config_factory).verdict == "soft-404"
+
+
+def test_an_article_sent_to_the_sites_error_page_is_soft_404(web, config_factory):
+    """A redirect to ``/error.html?code=404`` (or ``/404``) says the page is gone, whatever
+    the error page's own words; an error page cited itself is what it is."""
+    web.page("/error.html", body=web.html("Daily Planet", "<h1>Sorry!</h1>"))
+    web.redirect("/promo/older", "/error.html?code=404", 302)
+    r = one(web.url("/promo/older"), config_factory, soft404_probe=False)
+    assert (r.verdict, r.detail) == ("soft-404", "redirected to an error page, "
+                                     + web.url("/error.html?code=404"))
+    assert one(web.url("/error.html"), config_factory, soft404_probe=False).verdict == "alive"
+
+
 def test_home_page_itself_is_not_a_soft_404(web, config_factory):
     home = _home(web)
     web.fallback = lambda h: web.send(h, 200, home)

@@ -67,7 +67,7 @@ from .guard import (
     is_public,
 )
 from .match import generic_title
-from .page import PARKING_HOSTS, Page, not_found_signal, parse, wall_signal
+from .page import PARKING_HOSTS, Page, error_address, not_found_signal, parse, wall_signal
 
 #: Statuses that mean "the server would not show us the page", not "the page is gone".
 BLOCKED_STATUSES = frozenset({401, 402, 403, 407, 429, 451, 406, 418, 999})
@@ -201,13 +201,33 @@ def _without(text: str | None, drop: set[str]) -> str:
     return " ".join(w for w in _WORD.findall((text or "").casefold()) if w not in drop)
 
 
+def _shared_length(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their start."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:  # halving: a few slice comparisons, not a loop per character
+        mid = (low + high + 1) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 def similar_text(a: str, b: str) -> bool:
-    """True when two page texts are nearly the same (ratio ≥ 90 on their first 4000 chars)."""
+    """True when two page texts are nearly the same: ratio ≥ 90 on their first 4000 chars,
+    less the start and end they share word for word (a site's header, menu and footer,
+    which on a site with a long menu would make any two of its pages "the same")."""
     from rapidfuzz import fuzz
 
+    a, b = a[:4000], b[:4000]
+    start = _shared_length(a, b)
+    start = a.rfind(" ", 0, start) + 1 if start < min(len(a), len(b)) else start
+    a, b = a[start:], b[start:]
+    end = _shared_length(a[::-1], b[::-1])
+    a, b = a[:len(a) - end], b[:len(b) - end]
     if not a and not b:
         return True
-    return fuzz.ratio(a[:4000], b[:4000]) >= 90
+    return fuzz.ratio(a, b) >= 90
 
 
 #: Seconds a request slot stays taken after its connection was cut while the server had not
@@ -642,6 +662,9 @@ class Checker:
                 return signal
         if sent := sent_to_market(url, fetched.url):
             return f"a parked domain (sent to {sent})"
+        if _norm(url) != _norm(fetched.url) and error_address(fetched.url) and \
+                not error_address(url):
+            return f"redirected to an error page, {fetched.url}"
         cited, final = urlsplit(url), urlsplit(fetched.url)
         site = same_site_host(final.hostname)
         if _HOME_PATH.match(cited.path or "/"):

@@ -25,7 +25,7 @@ _HIDDEN = re.compile(r"<(script|style|noscript|template|svg)[\s>/]|<!--")
 _CHALLENGE_MARKERS = (
     "cf-challenge", "challenge-platform", "cf_chl_", "g-recaptcha", "h-captcha",
     "hcaptcha.com", "px-captcha", "captcha-delivery.com", "_incapsula_resource",
-    "distil_r_captcha", "perimeterx", "awswaf")
+    "distil_r_captcha", "perimeterx", "awswaf", "anubis_challenge")
 _PASSWORD = re.compile(r"""<input[^>]+type\s*=\s*["']?password""")
 #: The content of a ``<meta http-equiv="refresh">``: a delay, then (perhaps) ``url=``.
 _REFRESH = re.compile(r"""\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*|\s+)(?:url\s*=\s*)?(["']?)(.+?)\2\s*$""",
@@ -55,9 +55,10 @@ _NOT_FOUND = re.compile(
     r"|nerastas|nav atrasta|ei leitud|bulunamadı|tapılmadı"
     r"|не найдена|не найден|не существует|не знайдено|не знайдена|не існує|не знойдзена"
     r"|табылмады|топилмади|ვერ მოიძებნა|არ არსებობს|չի գտնվել|չգտնվեց|գոյություն չունի"
-    r"|页面不存在|找不到页面|页面未找到|找不到網頁|網頁不存在|ページが見つかりません"
+    r"|页面不存在|找不到页面|页面未找到|找不到網頁|網頁不存在|(?:お探しの)?ページ[がは]見つかりません(?:でした)?"
     r"|페이지를 찾을 수 없습니다|غير موجودة|لم يتم العثور|הדף לא נמצא|پیدا نشد)"
-    r"|\b(couldn[’']t|could not|can[’']t|cannot|can not|unable to|did not|didn[’']t) find\b"
+    r"|\b(couldn[’']t|could not|can[’']t|cannot|can not|unable to|did not|didn[’']t) "
+    r"(find|locate)\b|\bno posts (were )?(matched|found)\b"
     r"|\bnothing (was |is )?(found|here)\b|\bno such page\b|\b(has been|was) (removed|deleted)\b"
     r"|\b(error\s*)?(404|410)\b|\bfehler\s*404\b|\bseite\b.*\bnicht\b.*\bgefunden\b",
     re.I)
@@ -68,7 +69,8 @@ _ERROR_PATH = re.compile(
 _FILLER = re.compile(
     r"\b(oops|whoops|hmm|sorry|we're sorry|we are sorry|you['’]re|error|http|status|code|the"
     r"|this|that|your|requested|page|file|article|content|document|resource|url|we|you|can|could|not|find"
-    r"|looking|for|are|were|is|was|a|an|it|seems|looks|like|страница|ошибка|seite|página"
+    r"|looking|for|are|were|is|was|a|an|it|seems|looks|like|matched|criteria|страница|ошибка"
+    r"|seite|angeforderte|gesuchte|aufgerufene|leider|wurde|konnte|werden|página"
     r"|pagina|la|le|die|de|stránka|az|oldal|sivua|sidan|siden|puslapis|lapa|lehte|sayfa|hata"
     r"|səhifə|сторінку|сторінка|помилка|старонка|бет|парақ|қате|sahifa|გვერდი|შეცდომა|էջը|էջ"
     r"|սխալ|الصفحة|صفحه|הדף)\b", re.I)
@@ -99,7 +101,7 @@ _CHALLENGE_TITLE = re.compile(
     r"|security check|captcha|bot (check|protection|verification)|checking (your|if the site)"
     r"|please enable (js|javascript|cookies)|request unsuccessful|pardon our interruption"
     r"|one more step|ddos protection|unusual traffic|request blocked|you have been blocked"
-    r"|too many requests", re.I)
+    r"|too many requests|making sure you['’]re not a bot", re.I)
 _LOGIN_TITLE = re.compile(
     r"\b(log ?in|sign ?in|sign on|single sign-on|authenticat\w*|anmelden|connexion"
     r"|iniciar sesi[oó]n|вход)\b", re.I)
@@ -109,11 +111,11 @@ _PAYWALL_TITLE = re.compile(
 #: Where a site sends a visitor to accept its cookies first: a consent wall when a redirect
 #: ends there (Google's and YouTube's consent.*, Yahoo's and AOL's guce.*, a /consent page).
 _CONSENT_HOST = ("consent.", "guce.")
-_CONSENT_PATH = re.compile(r"/(cookie[-_]?)?consents?/?$", re.I)
+_CONSENT_PATH = re.compile(r"/(cookie[-_]?|gdpr[-_]?|privacy[-_]?)?consents?/?$", re.I)
 _CONSENT_TITLE = re.compile(
     r"before you continue|bevor sie .{0,40}weitergehen|avant d[’']accéder|avant de continuer"
     r"|antes de (ir a|continuar)|prima di (procedere|continuare)|cookie consent"
-    r"|we value your privacy|прежде чем перейти", re.I)
+    r"|we value your privacy|your privacy choices|прежде чем перейти", re.I)
 LOGIN_PATH = re.compile(
     r"/(login|log-in|signin|sign-in|sign_in|sso|auth|oauth2?|account/login|users/sign_in"
     r"|session/new|idp|cas/login|accounts/login)\b", re.I)
@@ -146,7 +148,12 @@ class Page:
 
 
 def decode(body: bytes, charset: str | None) -> str:
-    """Decode an HTML body: the header's charset, then a ``<meta charset>``, then UTF-8."""
+    """Decode an HTML body as a browser does: a byte-order mark first, then the header's
+    charset, a ``<meta charset>``, UTF-8; a page none of them decodes (windows-1251 with no
+    charset said) in the encoding charset-normalizer finds."""
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom):].decode(name, "replace")
     candidates = [charset] if charset else []
     sniffed = _META_CHARSET.search(body[:4096])
     if sniffed:
@@ -157,7 +164,14 @@ def decode(body: bytes, charset: str | None) -> str:
             return body.decode(name)
         except (LookupError, UnicodeDecodeError):
             continue
-    return body.decode("utf-8", "replace")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:_SNIFFED]).best()
+    return body.decode(best.encoding if best else "utf-8", "replace")
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_SNIFFED = 65_536  # bytes charset-normalizer reads to name a page's encoding
 
 
 def _clean(value: str | None) -> str | None:
@@ -511,6 +525,16 @@ def not_found_signal(page: Page, url: str | None = None, cited: str | None = Non
 
 
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
+
+
+_ERROR_QUERY = re.compile(r"(?:^|&)(?:code|error|status|err)=40[14]\b", re.I)
+
+
+def error_address(url: str) -> bool:
+    """Whether ``url`` is a site's error page: ``/404``, ``/error.html``, ``/not-found``,
+    ``?code=404``."""
+    parts = urlsplit(url)
+    return bool(_ERROR_PATH.search(parts.path) or _ERROR_QUERY.search(parts.query))
 
 
 def _about_another_domain(said: str, hosts: set[str]) -> bool:
