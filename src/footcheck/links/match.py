@@ -84,8 +84,16 @@ def generic_title(title: str | None, site_name: str | None, site_labels: list[st
 
 
 def titles_match(cited: str, page_title: str, threshold: float = THRESHOLD) -> bool:
-    """True when ``page_title`` plausibly names the work cited as ``cited``."""
+    """True when ``page_title`` plausibly names the work cited as ``cited``: alike, and not
+    of other years ("Annual Report 2019" is another work than "Annual Report 2021", though
+    94 % alike)."""
+    cited_years, page_years = set(_YEAR.findall(cited)), set(_YEAR.findall(page_title))
+    if cited_years and page_years and not cited_years & page_years:
+        return False
     return title_similarity(cited, page_title) >= threshold
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 def _parts(date: str) -> tuple[int, ...] | None:
