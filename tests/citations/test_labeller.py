@@ -1423,3 +1423,11 @@ def test_the_organisation_that_issued_a_report_read_as_its_outlet(outlet, fields
 def test_the_word_that_leads_into_a_citation_read_as_its_author(labels, author) -> None:
     text, tokens, tags = _labelled(labels)
     assert normalise.fields_of(text, tokens, tags)["author"] == author
+
+
+def test_pages_joined_by_a_non_breaking_hyphen() -> None:
+    """French typography sets ``65‑92`` with U+2011, which no page range was read with:
+    the pages are read, and given with ``-``."""
+    f = citations.fields("Landes, Xavier. 2014. « Les enjeux normatifs de la recherche ». "
+                         "Revue européenne des sciences sociales 52 (1) : 65\u201192.")
+    assert (f["volume"], f["issue"], f["pages"]) == ("52", "1", "65-92")

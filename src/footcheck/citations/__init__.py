@@ -76,10 +76,15 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _encodable(text: str) -> str:
     """``text`` with lone surrogates (which CRFsuite, reading UTF-8, cannot take) replaced,
-    one character for one, so that offsets stay valid."""
-    if text.isascii() or not _SURROGATE.search(text):
+    and the hyphens typography sets apart (U+2010, the non-breaking U+2011 of a French
+    ``65‑92``, U+2012) read as ``-``: one character for one, so that offsets stay valid."""
+    if text.isascii():
         return text
-    return _SURROGATE.sub("\ufffd", text)
+    text = text.translate(_HYPHENS)
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+_HYPHENS = str.maketrans("\u2010\u2011\u2012", "---")
 
 
 def label(text: str) -> list[tuple[str, str]]:
