@@ -316,3 +316,72 @@ def test_the_link_progress_line_says_what_runs(capsys):
     assert "\rchecking links: 12 of 40 (alive 11, dead 1), 1 archive lookup, 3 s" in \
         err.replace("\x1b[K", "")
     assert "checking links: 40 of 40 (unverified 40), no network\r" in err.replace("\x1b[K", "")
+
+
+def test_a_folder_that_cannot_be_read_inside_one_given_fails_the_run(tmp_path, monkeypatch):
+    """A subfolder footcheck may not list (mode 000 for the user running it) is an error
+    line and exit 3, not skipped: its briefs, unaudited, must not pass the gate."""
+    briefs = tmp_path / "briefs"
+    (briefs / "locked").mkdir(parents=True)
+    (briefs / "ok.md").write_text("A claim.[^1]\n\n[^1]: Smith, J. (2020). *Title*. Herald.\n",
+                                  encoding="utf-8")
+    (briefs / "locked" / "bad.md").write_text("A claim.[^1]\n\n[^1]: get source here\n",
+                                              encoding="utf-8")
+    locked = str(briefs / "locked")
+    scandir, listdir = os.scandir, os.listdir
+
+    def denied(real):
+        def call(path="."):
+            if os.fspath(path) == locked:  # as the kernel answers a user without the right
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real(path)
+        return call
+
+    monkeypatch.setattr(os, "scandir", denied(scandir))
+    monkeypatch.setattr(os, "listdir", denied(listdir))
+    result = run_cli("audit", "--offline", str(briefs))
+    assert result.returncode == 3
+    assert f"{locked}: this folder cannot be read (permission denied): its documents were " \
+        "not audited" in result.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("args", [["audit", "--offline"], ["bib"], ["rules"]])
+def test_a_standard_output_that_cannot_be_written_is_one_error_line(args, tmp_path):
+    """``> /dev/full`` (a full disk) or a closed standard output: exit 3 and one line saying
+    so, not an internal error."""
+    brief = tmp_path / "brief.md"
+    brief.write_text("A claim.[^1]\n\n[^1]: Smith, J. (2020). *Title*. Herald.\n",
+                     encoding="utf-8")
+    command = [sys.executable, "-m", "footcheck", *args] + ([] if args == ["rules"]
+                                                          else [str(brief)])
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert (result.returncode, result.stderr) == (
+        3, "footcheck: error: standard output: no space left on the device\n")
+    closed = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, preexec_fn=lambda: os.close(1))
+    assert (closed.returncode, closed.stderr) == (
+        3, "footcheck: error: standard output is closed\n")
+
+
+def test_an_unreadable_document_is_exit_3_in_one_line(tmp_path, monkeypatch):
+    """A file the user may not read is footcheck's one-line error and exit 3, as in a
+    folder, not click's usage error and exit 2."""
+    import pathlib
+
+    brief = tmp_path / "locked.md"
+    brief.write_text("A claim.[^1]\n\n[^1]: Smith.\n", encoding="utf-8")
+    read_bytes = pathlib.Path.read_bytes
+
+    def denied(self):
+        if self == brief:
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: os.fspath(path) != str(brief))
+    for command in (["audit", "--offline", str(brief)], ["bib", str(brief)]):
+        result = run_cli(*command)
+        assert (result.returncode, result.stderr) == (
+            3, f"footcheck: error: {brief}: permission denied\n"), command

@@ -7,6 +7,7 @@ internal error (a bug in footcheck).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import replace
@@ -100,6 +101,9 @@ def main() -> None:
 
     Set FOOTCHECK_DEBUG=1 to see the traceback instead.
     """
+    if sys.stdout is None:  # started with its standard output closed (">&-")
+        sys.stderr.write("footcheck: error: standard output is closed\n")
+        sys.exit(OutputError.exit_code)
     try:
         cli(prog_name="footcheck")
     except KeyboardInterrupt:
@@ -114,7 +118,7 @@ def main() -> None:
 
 
 @cli.command()
-@click.argument("documents", nargs=-1, type=click.Path(path_type=str))
+@click.argument("documents", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("-f", "--format", "format_", type=click.Choice(FORMATS), default="text",
               show_default=True,
               help="Report format (jsonl: one JSON object per document and line).")
@@ -467,7 +471,7 @@ def _make_folder(folder: str) -> None:
 
 
 @cli.command()
-@click.argument("document", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("document", type=click.Path(dir_okay=True, path_type=str, readable=False))
 @click.option("-o", "--output", type=click.Path(path_type=str), default="-",
               help="Write to this file (atomically) instead of standard output.")
 @click.option("-f", "--format", "format_", type=click.Choice(("bibtex", "csl-json", "ris")),
@@ -514,7 +518,10 @@ def rules(selector: str | None, format_: str) -> None:
               or r.kind.startswith(selector.lower())]
     if not chosen:
         raise click.BadParameter(f"{selector!r} matches no rule", param_hint="SELECTOR")
-    click.echo(render_rules(chosen, format_), nl=False)
+    try:
+        _emit(render_rules(chosen, format_), "-")
+    except FootcheckError as error:
+        _fail(error)
 
 
 class _progress:
@@ -564,8 +571,15 @@ def _report_names(reports: list[Report]) -> list[str]:
 def _emit(text: str, output: str, protect: tuple[str, ...] = ()) -> None:
     """Write ``text`` to standard output or, atomically, to the file ``output``."""
     if output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except OSError as exc:  # a full disk (> /dev/full), a pipe closed by its reader
+            with contextlib.suppress(OSError, ValueError):  # (no second error at exit)
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            from .output import describe_write_error
+
+            raise OutputError(describe_write_error(exc, "standard output")) from None
         return
     from .output import write_atomic
 

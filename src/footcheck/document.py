@@ -115,10 +115,15 @@ def find_documents(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
         if not os.path.isdir(path):
             out.append(os.fspath(path))
             continue
-        found = sorted(
-            str(p) for p in Path(path).rglob("*")
-            if p.is_file() and p.suffix.lower() in suffixes
-            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        found, unreadable = [], []
+        for folder, subfolders, files in os.walk(path, onerror=unreadable.append):
+            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+            found += [os.path.join(folder, f) for f in files if not f.startswith(".")
+                      and os.path.splitext(f)[1].lower() in suffixes
+                      and os.path.isfile(os.path.join(folder, f))]
+        # a folder that cannot be listed is named, so that reading it fails with its reason
+        # (its documents unaudited must not pass the gate)
+        found = sorted(found + [e.filename for e in unreadable if e.filename is not None])
         if not found:
             raise InputError(f"{shown_path(path)}: no documents to audit in this folder "
                              f"({', '.join(sorted(suffixes))})")
@@ -411,6 +416,12 @@ def _describe_read_error(exc: OSError, path: str | os.PathLike[str], shown: str)
     if isinstance(exc, IsADirectoryError) or (
         isinstance(exc, PermissionError) and os.path.isdir(path)  # Windows says "denied"
     ):
+        try:
+            os.listdir(path)
+        except OSError as listing:  # a folder of a folder given, which cannot be listed
+            return (f"{shown}: this folder cannot be read "
+                    f"({(listing.strerror or type(listing).__name__).lower()}): its documents "
+                    "were not audited")
         return f"{shown}: is a directory, not a file"
     if isinstance(exc, PermissionError):
         return f"{shown}: permission denied"

@@ -64,7 +64,7 @@ def write_atomic(
     except FileNotFoundError:
         existing = None
     except OSError as exc:
-        raise OutputError(_describe(exc, shown)) from None
+        raise OutputError(describe_write_error(exc, shown)) from None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         _write_in_place(target, payload, shown)
         return
@@ -124,7 +124,7 @@ def _replace(target: Path, payload: bytes, existing: os.stat_result | None, show
             raise OutputError(
                 f"{shown}: permission denied (cannot create a file in {_shown(target.parent)})"
             ) from None
-        raise OutputError(_describe(exc, shown)) from None
+        raise OutputError(describe_write_error(exc, shown)) from None
     try:
         try:
             if existing is not None:
@@ -141,7 +141,7 @@ def _replace(target: Path, payload: bytes, existing: os.stat_result | None, show
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(exc, OSError):
-            raise OutputError(_describe(exc, shown)) from None
+            raise OutputError(describe_write_error(exc, shown)) from None
         raise
     _sync_directory(target.parent)
 
@@ -170,7 +170,7 @@ def _write_in_place(target: Path, payload: bytes, shown: str) -> None:
         with open(target, "wb") as stream:
             stream.write(payload)
     except OSError as exc:
-        raise OutputError(_describe(exc, shown)) from None
+        raise OutputError(describe_write_error(exc, shown)) from None
 
 
 def _sync_directory(directory: Path) -> None:
@@ -196,7 +196,7 @@ def _same_file(target: Path, other: str | os.PathLike[str]) -> bool:
         return os.path.normcase(target) == os.path.normcase(os.path.realpath(other))
 
 
-def _describe(exc: OSError, shown: str) -> str:
+def describe_write_error(exc: OSError, shown: str) -> str:
     """A one-line, user-facing message for an error writing ``shown``."""
     if isinstance(exc, PermissionError):
         return f"{shown}: permission denied"
