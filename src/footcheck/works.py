@@ -171,10 +171,20 @@ def _similar_titles(a: str, b: str) -> bool:
 
 
 def _similar_title_forms(ta: str, tb: str) -> bool:
+    """Near-equal folded titles, with the same numbers: "Interview 17" and "Interview 18",
+    "Annual Report 2019" and "… 2021", are other works, however alike."""
     from rapidfuzz import fuzz
 
-    return fuzz.token_set_ratio(ta, tb) >= 90 and fuzz.token_sort_ratio(ta, tb) >= \
-        _TITLE_SORT_CUTOFF
+    return _numbers(ta) == _numbers(tb) and fuzz.token_set_ratio(ta, tb) >= 90 and \
+        fuzz.token_sort_ratio(ta, tb) >= _TITLE_SORT_CUTOFF
+
+
+def _numbers(title: str) -> frozenset[str]:
+    """The numbers a folded title holds."""
+    return frozenset(_NUMBER.findall(title))
+
+
+_NUMBER = re.compile(r"\d+")
 
 
 _TITLE_SORT_CUTOFF = 80
@@ -437,17 +447,23 @@ def _join_classes(classes: dict[_Fields, list[int]], bare: dict[_Fields, list[in
     """Join every bare reference with every reference whose fields match its own."""
     from rapidfuzz import fuzz, process
 
-    keys = list(classes)
+    # Only titles with the same numbers can match (:func:`_similar_title_forms`): compared
+    # within those groups, 6,000 notes "Interview 1, 2023." … take 0.1 s, not 20 s.
+    groups: dict[frozenset[str], list[_Fields]] = {}
+    for key in classes:
+        groups.setdefault(_numbers(key.title), []).append(key)
     # token_sort_ratio is the ratio of the titles with their words sorted: sorted once here.
     # (A folded title is words of ASCII letters and digits between single spaces, which
     # rapidfuzz and str.split cut and sort alike.)
-    sorted_titles = {k: " ".join(sorted(k.title.split())) for k in keys}
-    choices = list(sorted_titles.values())
+    sorted_titles = {k: " ".join(sorted(k.title.split())) for k in classes}
+    choices = {n: [sorted_titles[k] for k in keys] for n, keys in groups.items()}
     joined: set[_Fields] = set()  # classes whose members are already one group
     for row, bare_members in bare.items():
-        for _, _, col in process.extract(sorted_titles[row], choices, scorer=fuzz.ratio,
-                                         processor=None, score_cutoff=_TITLE_SORT_CUTOFF - 1,
-                                         limit=None):
+        number = _numbers(row.title)
+        keys = groups[number]
+        for _, _, col in process.extract(sorted_titles[row], choices[number],
+                                         scorer=fuzz.ratio, processor=None,
+                                         score_cutoff=_TITLE_SORT_CUTOFF - 1, limit=None):
             other = keys[col]
             if not _same_fields(row, other):  # (symmetric: the order of the pair is free)
                 continue
