@@ -385,3 +385,16 @@ def test_an_unreadable_document_is_exit_3_in_one_line(tmp_path, monkeypatch):
         result = run_cli(*command)
         assert (result.returncode, result.stderr) == (
             3, f"footcheck: error: {brief}: permission denied\n"), command
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
+@pytest.mark.parametrize("format_", ["json", "sarif", "gitlab", "html"])
+def test_a_file_name_in_no_utf8_is_named_escaped_in_every_report(format_, tmp_path):
+    """``\\xff.md`` (a name from an old archive): every report names it escaped, as the
+    messages do, and is valid UTF-8 (SARIF was an internal error, JSON invalid)."""
+    name = os.fsdecode(b"\xff.md")
+    (tmp_path / name).write_text("Text.[^1]\n\n[^1]: get source here\n", encoding="utf-8")
+    out = tmp_path / f"report.{format_}"
+    result = run_cli("audit", "--offline", "-f", format_, "-o", str(out), name, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "udcff.md" in out.read_bytes().decode("utf-8")  # (SARIF's URI: "%5Cudcff.md")

@@ -19,6 +19,7 @@ Windows-1251 when the bytes read the same in both.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import re
 import unicodedata
@@ -97,6 +98,10 @@ def read(path: str | os.PathLike[str]) -> Document:
             document = structure(decode(data, path=str(path)))
     except Unreadable as exc:
         raise InputError(f"{shown}: {exc}") from None
+    if document.path != shown and not document.path.isprintable():
+        # a name in no UTF-8 (``\xff.md``, from an old archive): reports name it escaped, as
+        # messages do, since no report can hold the bytes it is made of
+        document = dataclasses.replace(document, path=shown)
     return document
 
 
