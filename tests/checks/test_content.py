@@ -143,6 +143,7 @@ def test_parenthetical_note_to_self_from_the_sample() -> None:
     ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' (which edition?)", "(which edition?)"),
     ("^{IX} Forbes Russia (2023). 'Krovavaia baryna.' (add URL)", "(add URL)"),
     ("^{IX} Forbes Russia (2023). 'Krovavaia baryna. *Forbes*. need more info", "need more"),
+    ("^{IX} Forbes Russia (2023). We need to confirm the date.", "confirm the date"),
 ])
 def test_editorial_remarks(line: str, needle: str) -> None:
     [f] = findings(line, "editorial-comment")
@@ -466,6 +467,15 @@ def test_figure_noted_after_a_url_is_an_editorial_comment():
     extraction = make_extraction(text)
     found = [(f.line, f.kind) for f in content.check(extraction)]
     assert found == [(1, "editorial-comment"), (1, "editorial-comment")]
+
+
+@pytest.mark.parametrize("line", [
+    # a statement in a drafting note, a statute's duty: no query to the author
+    "^{1} The benefits are: (1) the investors can confirm that the Company tracks its usage.",
+    "^{2} The Commissioner shall verify that the conduct was carried out in good faith.",
+])
+def test_a_modal_check_or_confirm_is_no_remark(line: str) -> None:
+    assert findings(line, "editorial-comment") == []
 
 
 @pytest.mark.parametrize("line", [

@@ -81,7 +81,8 @@ _REMARK_CI = _Guarded(re.compile(
     rf"""
     \bneed(?:s|ed)?\s+(?:more|further|additional|better)\s+
         (?:info|information|details?|data|sources?|context|research)\b
-    |\b(?:please\s+)?(?:check|verify|confirm|double[- ]check)\s+(?:this|that|these|again|
+    |\b(?<!can\s)(?<!could\s)(?<!may\s)(?<!might\s)(?<!will\s)(?<!would\s)(?<!shall\s)
+        (?:please\s+)?(?:check|verify|confirm|double[- ]check)\s+(?:this|that|these|again|
         (?:the\s+)?(?:date|dates|source|sources|link|url|figures?|numbers?|spelling|pages?|
         title|author|quote|citation|ref|reference|year))\b
     |\bto\s+be\s+(?:confirmed|checked|verified|added)\b
