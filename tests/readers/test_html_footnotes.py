@@ -835,3 +835,21 @@ def test_a_publishers_lookup_buttons_are_no_sources(tmp_path):
     assert "Marwan Adwan Google Scholar PubMed" in text and "scholar.google" not in text
     linked = page.replace(">Google Scholar<", ">his other studies<")
     assert "(http://scholar.google.co.uk/scholar?" in reader.read(linked.encode(), "a.html").text
+
+
+def test_a_notes_label_linking_back_to_an_anchor_far_from_its_marker():
+    """Project Gutenberg's anchor a note links back to may open the marker's paragraph
+    (``<p><a name="ft02"></a>For instance, in the <i>Analects</i> … <a href="#fn02">2</a>``):
+    the note's label is still its link back, not text of the note."""
+    page = "".join((
+        '<p><a name="ft02"></a>For instance, in the <i>Analects</i> we read of the Master',
+        '<a class="fn" href="#fn02">&nbsp;2&nbsp;</a> and his music.</p>',
+        '<p>More.<a name="ft03"></a><a class="fn" href="#fn03">&nbsp;3&nbsp;</a></p><hr/>',
+        '<p class="fn"><span><a href="#ft02">&nbsp;2&nbsp;</a></span><a name="fn02"></a> ',
+        '<i>Kong</i>. His disciples called him.</p>',
+        '<p class="fn"><span><a href="#ft03">&nbsp;3&nbsp;</a></span><a name="fn03"></a> ',
+        'Dionysus, the Roman Bacchus.</p>'))
+    notes, markers = found(page)
+    assert [n[3] for n in notes] == ["*Kong*. His disciples called him.",
+                                     "Dionysus, the Roman Bacchus."]
+    assert [m[1] for m in markers] == ["2", "3"]

@@ -323,6 +323,15 @@ def _links(soup) -> _Links:
             anchor.get_text().strip() else ()
         found.marker_ids.update(str(t.get(k)) for t in (tag, outer, *beside)
                                 for k in ("id", "name") if t.get(k))
+    # a note's label linking back to an empty anchor in the text, however far from the
+    # marker (Gutenberg's "<p><a name="ft02"></a>For instance … 2"): its link back too
+    for tag, fragment in page.links:
+        target = page.targets.get(fragment)
+        if target is not None and target.name == "a" and not target.get_text().strip() and \
+                fragment not in found.marker_ids and _label(_shown(tag)) is not None and \
+                any(id(p) in notes for p in tag.parents) and \
+                not any(id(p) in notes for p in target.parents):
+            found.marker_ids.add(fragment)
     return found
 
 
