@@ -449,7 +449,7 @@ def _runs(text: str, lines: list[tuple[int, int]], skip: set[int]) -> Iterator[t
 
 #: The author part of an entry of a list of works: up to its year (``Smith, J. (2020).``,
 #: ``World Bank. 2023.``, ``Smith, J., 2020,``).
-_ENTRY_YEAR = re.compile(rf"\(?({_YEAR_TOKEN})\)?")
+_ENTRY_YEAR = re.compile(rf"(?<![\w/.-])\(?({_YEAR_TOKEN})\)?(?!\d)")  # (not a DOI's digits)
 #: The year of one more entry in an entry a conversion ran together: APA's ``… (2023).``,
 #: or Chicago's and Harvard's ``… Orlova. 2021.`` after a sentence.
 _ENTRY_LATER_YEAR = re.compile(rf"\(({_YEAR_TOKEN})\)[.\s]|"

@@ -465,3 +465,16 @@ def test_markers_flattened_into_a_text_that_lost_its_notes_are_reported():
         "lost in an export to plain text")]
     quiet = LOST.replace("Quellcode.1", "Quellcode. Version 2.1").replace("geknüpft.2", "x.")
     assert [f.code for f in findings(quiet) if f.severity.name != "INFO"] == []
+
+
+def test_a_dois_digits_are_no_entrys_year():
+    """An entry's line that a wrap set apart (``50(6), pp. 1147–1170. doi: 10.1177/
+    0308518X18778038.``) gives no work dated 1877 cited nowhere."""
+    text = ("Rents rose (Wachsmuth and Weisler, 2018; Autor, 2015; Baumol, 1967; Daston, "
+            "1994).\n\nReferences\n\n"
+            "Autor, D. (2015). Why are there still so many jobs? *JEP*, 29(3).\n"
+            "Baumol, W. (1967). Macroeconomics of unbalanced growth. *AER*, 57(3).\n"
+            "Daston, L. (1994). Enlightenment calculations. *Critical Inquiry*, 21(1).\n"
+            "Wachsmuth, D. and Weisler, A. (2018) 'Airbnb and the rent gap', *Environment and "
+            "Planning A*,\n50(6), pp. 1147–1170. doi: 10.1177/0308518X18778038.\n")
+    assert [f.message for f in findings(text) if f.kind == "uncited-work"] == []
