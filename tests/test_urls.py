@@ -63,11 +63,10 @@ def test_markdown_link_with_ordinary_text() -> None:
 
 
 def test_markdown_link_with_angle_target() -> None:
+    """A space in a destination in angle brackets is legal CommonMark, sent as ``%20``."""
     f = one("[x](<https://example.org/a b.pdf>)")
     assert f.raw == "<https://example.org/a b.pdf>"
-    assert f.url == "https://example.org/a b.pdf"
-    assert f.problem == "contains spaces"
-    assert f.repaired == "https://example.org/a%20b.pdf"
+    assert (f.url, f.problem) == ("https://example.org/a%20b.pdf", None)
 
 
 def test_markdown_link_to_a_relative_target_lets_the_text_be_scanned() -> None:
@@ -187,6 +186,15 @@ def test_spaces_inside_angle_brackets() -> None:
     assert f.repaired == "https://example.org/very-long-name"
     f = one("< https://example.org/a >")
     assert (f.problem, f.repaired) == ("space inside the angle brackets", "https://example.org/a")
+
+
+def test_a_markdown_destination_in_angle_brackets_may_hold_spaces() -> None:
+    """CommonMark (example 488): ``[Picasso](<https://en.wikipedia.org/wiki/Pablo Picasso>)``
+    is a link to ``…/Pablo%20Picasso``, no malformed address; outside a link's destination
+    ``<… some file.pdf>`` still is one."""
+    f = one("[Wikipedia: Pablo Picasso](<https://en.wikipedia.org/wiki/Pablo Picasso>)")
+    assert (f.url, f.problem) == ("https://en.wikipedia.org/wiki/Pablo%20Picasso", None)
+    assert one("See <https://example.org/some file.pdf>.").problem == "contains spaces"
 
 
 def test_an_address_wrapped_at_a_line_end_inside_angle_brackets_is_whole() -> None:

@@ -373,7 +373,9 @@ def _markdown(m: re.Match[str]) -> FoundUrl:
     raw = m.group(group)
     if group == "mdangle":
         start, end, raw = start - 1, end + 1, "<" + raw + ">"
-        url = raw[1:-1].strip()
+        # CommonMark's destination in angle brackets may hold spaces, which a page's link
+        # sends as %20 (``[Picasso](<https://en.wikipedia.org/wiki/Pablo Picasso>)``)
+        url = raw[1:-1].strip().replace(" ", "%20")
     else:
         url = raw
     if "\\" in url:
