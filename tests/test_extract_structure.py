@@ -616,3 +616,15 @@ def test_a_label_set_in_bold_leaves_no_emphasis_in_its_note():
             "**[2]** Lee, K. (2021). Other.\n")
     assert [n.text for n in run(text).notes] == ["Smith, J. (2020). Title.",
                                                  "Lee, K. (2021). Other."]
+
+
+def test_a_stray_wrapped_line_after_the_heading_opens_no_run():
+    """A list of works wraps an entry's "X. – DOI …" (read as a label X) before the list of
+    web addresses "[1] …" the text cites: those are still its notes."""
+    text = ("Phase6 [3] helps. So do flashcards [2] and Anki [1].\n\nLiteraturverzeichnis\n"
+            "[Lec19] LECHTENBÖRGER, Jens: Erstellung. In: MedienPädagogik 34 (2019), 101–117.\n"
+            "X. – DOI 10.21240/mpaed/34/2019.03.02.X\nVerzeichnis von Web-Adressen\n"
+            "[1] ANKI: Anki Webseite. https://apps.ankiweb.net/\n"
+            "[2] KEVDI: Flashcards. https://github.com/KevDi/Flashcards. Version: 2021\n"
+            "[3] PHASE-6 GMBH: Phase6. https://www.phase-6.de/. Version: 2021\n")
+    assert [n.token for n in run(text).notes] == ["1", "2", "3"]

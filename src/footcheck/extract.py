@@ -1889,9 +1889,10 @@ def _weak_runs(labels: dict[int, _Label], raw_markers: list[_RawMarker], section
                                      else cited[system])
         lines = [i for i, _ in run]
         if len(run) < 3 or sum(v in citing for v in values) * 2 < len(values):
-            if section is not None and lines[0] > section:
+            if section is not None and lines[0] > section and run[0][1].numeral.value == 1:
                 first_after_section = False  # the notes' own short run ("1. … 2. …"): a
-                # list after it numbered again ("Appendix A: 1. … 4.") is no more notes
+                # list after it numbered again ("Appendix A: 1. … 4.") is no more notes (a
+                # stray "X." wrapped from an entry above opens no run)
             return
         if section is not None and lines[0] > section:
             if first_after_section and not any(
