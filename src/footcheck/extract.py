@@ -449,6 +449,7 @@ def _runs(text: str, lines: list[tuple[int, int]], skip: set[int]) -> Iterator[t
 
 #: The author part of an entry of a list of works: up to its year (``Smith, J. (2020).``,
 #: ``World Bank. 2023.``, ``Smith, J., 2020,``).
+_END_YEAR = re.compile(rf"[,\s]({_YEAR_TOKEN})\.?\s*$")  # the year an entry ends with
 _ENTRY_YEAR = re.compile(rf"(?<![\w/.-])\(?({_YEAR_TOKEN})\)?(?!\d)")  # (not a DOI's digits)
 #: The year of one more entry in an entry a conversion ran together: APA's ``… (2023).``,
 #: or Chicago's and Harvard's ``… Orlova. 2021.`` after a sentence.
@@ -527,6 +528,14 @@ def _listed(works: Iterable[_Entry]) -> list[ListedWork]:
     for entry in works:
         text = entry.text
         m = _ENTRY_YEAR.search(text)
+        if (m is None or m.start() > 300) and (last := _END_YEAR.search(text)) and \
+                ". " in text[:last.start()]:
+            # "European Parliament. Report on … | A9-0364/2023 | …, 2023.": the year a long
+            # entry ends with (BibTeX's plain and ACM styles), its authors before the stop
+            head = text[:text.find(". ") + 1]
+            last_head = head
+            add(entry, head, last[1])
+            continue
         if m is None or m.start() > 300:
             continue
         head, year = text[:m.start()], m[1]

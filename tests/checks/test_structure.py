@@ -478,3 +478,23 @@ def test_a_dois_digits_are_no_entrys_year():
             "Wachsmuth, D. and Weisler, A. (2018) 'Airbnb and the rent gap', *Environment and "
             "Planning A*,\n50(6), pp. 1147–1170. doi: 10.1177/0308518X18778038.\n")
     assert [f.message for f in findings(text) if f.kind == "uncited-work"] == []
+
+
+def test_a_long_entry_ending_with_its_year_names_its_work():
+    """BibTeX's plain style puts the year last; an entry longer than the search for a year
+    near its start (``European Parliament. Report on the proposal … | A9-0364/2023 | …,
+    2023.``) is the work ``(European Parliament, 2023)`` cites, not a document number's."""
+    title = ("Report on the proposal for a regulation of the European Parliament and of the "
+             "Council laying down rules to prevent and combat child sexual abuse | A9-0364/"
+             "2023 | European Parliament. Technical report, European Parliament, Committee on "
+             "Civil Liberties, Justice and Home Affairs (LIBE), 2023.")
+    text = ("The Parliament amended it (European Parliament, 2023; Autor, 2015; Baumol, 1967; "
+            "Daston, 1994).\n\nReferences\n\n"
+            "Autor, D. (2015). Why are there still so many jobs? *JEP*, 29(3).\n"
+            "Baumol, W. (1967). Macroeconomics of unbalanced growth. *AER*, 57(3).\n"
+            "Daston, L. (1994). Enlightenment calculations. *Critical Inquiry*, 21(1).\n"
+            f"European Parliament. {title.replace('A9-0364/2023', 'A9-0364/' + 'X' * 200)}\n")
+    assert findings(text, "unlisted-citation") == []
+    assert [f.message.split("'")[1] for f in findings(
+        text.replace("Parliament, 2023;", "Parliament, 2021;"), "unlisted-citation")] == [
+        "European Parliament, 2021"]
