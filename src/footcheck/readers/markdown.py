@@ -753,34 +753,28 @@ def _parser() -> MarkdownIt:
     md.normalizeLink = md.normalizeLinkText = str
     md.validateLink = bool
 
-    def tex_math(state, silent: bool) -> bool:
-        """TeX's ``\\( … \\)`` and ``\\[ … \\]`` (:data:`_TEX_MATH`): math, not prose."""
-        if state.src[state.pos] != "\\":
-            return False
-        m = _TEX_MATH.match(state.src, state.pos)
-        if m is None or (m["display"] is not None and not _TEX_CONTENT.search(m["display"])):
-            return False
-        if not silent:
-            state.push("tex_math", "math", 0).content = m[0]
-        state.pos = m.end()
-        return True
+    def math_rule(name: str, opener: str, pattern: re.Pattern[str],
+                  accept: Callable[[re.Match[str]], bool] = bool) -> Callable:
+        """An inline rule reading what ``pattern`` matches where ``opener`` stands as math."""
+        def rule(state, silent: bool) -> bool:
+            if state.src[state.pos] != opener:
+                return False
+            m = pattern.match(state.src, state.pos)
+            if m is None or not accept(m):
+                return False
+            if not silent:
+                state.push(name, "math", 0).content = m[0]
+            state.pos = m.end()
+            return True
+        return rule
 
-    md.inline.ruler.before("escape", "tex_math", tex_math)
-
-    def spaced_math(state, silent: bool) -> bool:
-        """``$ k_{gas} = U_{10}^2 $``: math written with spaces inside its dollars (as MyST
-        and MathJax read it) when it holds TeX (:data:`_SPACED_MATH`); amounts stay text."""
-        if state.src[state.pos] != "$":
-            return False
-        m = _SPACED_MATH.match(state.src, state.pos)
-        if m is None:
-            return False
-        if not silent:
-            state.push("spaced_math", "math", 0).content = m[0]
-        state.pos = m.end()
-        return True
-
-    md.inline.ruler.before("escape", "spaced_math", spaced_math)
+    # TeX's "\( … \)" and "\[ … \]" (:data:`_TEX_MATH`), brackets only around TeX; and
+    # "$ k_{gas} = U_{10}^2 $", math written with spaces inside its dollars (as MyST and
+    # MathJax read it) when it holds TeX (:data:`_SPACED_MATH`), where amounts stay text
+    md.inline.ruler.before("escape", "tex_math", math_rule(
+        "tex_math", "\\", _TEX_MATH,
+        lambda m: m["display"] is None or bool(_TEX_CONTENT.search(m["display"]))))
+    md.inline.ruler.before("escape", "spaced_math", math_rule("spaced_math", "$", _SPACED_MATH))
 
     def recording(name: str, rule: Callable) -> Callable:
         def run(state, silent: bool) -> bool:
