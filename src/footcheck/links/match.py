@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import calendar_day
+from ..dates import YEAR, calendar_day
 from ..translit import latinize, strip_accents
 
 _SEPARATORS = re.compile(r"\s+[|–—·•:»-]{1,2}\s+|\s*\|\s*|\s+::\s+")
@@ -87,13 +87,10 @@ def titles_match(cited: str, page_title: str, threshold: float = THRESHOLD) -> b
     """True when ``page_title`` plausibly names the work cited as ``cited``: alike, and not
     of other years ("Annual Report 2019" is another work than "Annual Report 2021", though
     94 % alike)."""
-    cited_years, page_years = set(_YEAR.findall(cited)), set(_YEAR.findall(page_title))
+    cited_years, page_years = set(YEAR.findall(cited)), set(YEAR.findall(page_title))
     if cited_years and page_years and not cited_years & page_years:
         return False
     return title_similarity(cited, page_title) >= threshold
-
-
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 def _parts(date: str) -> tuple[int, ...] | None:
