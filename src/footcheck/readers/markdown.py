@@ -350,9 +350,13 @@ def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Blo
         return block if block is not None and _NOTE_OPENING.fullmatch(text, block.start, start) \
             else None
 
-    def add_note(token: str, target: str, start: int, end: int, block: Block) -> None:
-        """The note labelled ``text[start:end]`` (``token``), its text the rest of ``block``."""
+    def add_note(token: str, target: str, start: int, end: int, block: Block,
+                 stop: int | None = None) -> None:
+        """The note labelled ``text[start:end]`` (``token``), its text the rest of ``block``
+        (up to ``stop``, where an attribute list naming it begins)."""
         numeral = read_numeral(token)
+        if stop is not None:
+            block = replace(block, end=stop)
         spans = tuple(_split_lines(text, end, block.end))
         line, column = document.position(start)
         notes.append(Note(label=f"[{token}]", token=token, number=numeral.value,
@@ -381,9 +385,7 @@ def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Blo
                 _NOTE_ID.fullmatch(name) and name.endswith(link.token) and \
                 (block := block_opened_by(target[0])) is not None:
             defined.add(link.target)
-            if target[2] is not None:  # the note's text stops before its attribute list
-                block = replace(block, end=target[2])
-            add_note(link.token, link.target, target[0], target[1], block)
+            add_note(link.token, link.target, target[0], target[1], block, target[2])
         numeral = read_numeral(link.token)
         line, column = document.position(link.start)
         markers.append(Marker(label=f"[{link.token}]", token=link.token, number=numeral.value,
@@ -395,9 +397,7 @@ def _anchored_notes(document: Document, links: list[_Anchored], blocks: list[Blo
     for name, target in targets.items():
         if f"#{name}" not in defined and (m := _SCHEME.fullmatch(name)) and \
                 m[1] in schemes and (block := block_opened_by(target[0])) is not None:
-            if target[2] is not None:
-                block = replace(block, end=target[2])
-            add_note(m[2], name, target[0], target[1], block)
+            add_note(m[2], name, target[0], target[1], block, target[2])
     notes.sort(key=lambda n: (n.line, n.column))
     return (tuple(notes), tuple(markers)) if notes else ((), ())
 
